@@ -1,0 +1,153 @@
+import { z } from 'zod';
+
+// The IPC contract: one map of channel → request and response, with runtime schemas.
+// The main process validates every request against these schemas; the preload exposes one named
+// function per channel; the renderer's platform API is typed from the same map.
+// Only plain, structured-cloneable data crosses: strings, numbers, booleans, arrays, objects, Uint8Array.
+
+const bytes = z.instanceof(Uint8Array);
+const fileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine(
+    (name) => !hasControlCharacter(name) && !/[\\/:*?"<>|]/.test(name) && name !== '.' && name !== '..',
+    {
+      message: 'not a plain file name',
+    },
+  );
+
+function hasControlCharacter(text: string): boolean {
+  for (const char of text) if (char.charCodeAt(0) < 32) return true;
+  return false;
+}
+const folderPath = z.string().min(1).max(4096);
+const fileFilter = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/i))
+    .min(1)
+    .max(10),
+});
+
+export const paperSizeSchema = z.enum(['A4', 'Letter']);
+
+export const rotationSchema = z.object({
+  daily: z.number().int().min(0).max(366),
+  weekly: z.number().int().min(0).max(520),
+  monthly: z.number().int().min(0).max(1200),
+});
+export type Rotation = z.infer<typeof rotationSchema>;
+
+export const autoBackupSettingsSchema = z.object({
+  enabled: z.boolean(),
+  folder: folderPath.nullable(),
+  onQuit: z.boolean(),
+  daily: z.boolean(),
+  rotation: rotationSchema,
+});
+export type AutoBackupSettings = z.infer<typeof autoBackupSettingsSchema>;
+
+export const autoBackupStatusSchema = autoBackupSettingsSchema.extend({
+  /** False where the operating system offers no protected storage for the passphrase. */
+  available: z.boolean(),
+  unavailableReason: z.string().nullable(),
+  hasPassphrase: z.boolean(),
+  lastAutoBackupAt: z.string().nullable(),
+});
+export type AutoBackupStatus = z.infer<typeof autoBackupStatusSchema>;
+
+export const ipcContract = {
+  'app:getInfo': {
+    request: z.undefined(),
+    response: z.object({ version: z.string(), platform: z.string(), userDataPath: z.string() }),
+  },
+  /** Shows a save dialog and writes the bytes atomically. */
+  'files:saveAs': {
+    request: z.object({
+      suggestedName: fileName,
+      filters: z.array(fileFilter).max(10),
+      data: bytes,
+    }),
+    response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+  /** Shows an open dialog and returns the chosen file's bytes. */
+  'files:open': {
+    request: z.object({ filters: z.array(fileFilter).max(10), maxBytes: z.number().int().positive() }),
+    response: z.object({ name: z.string(), data: bytes }).nullable(),
+  },
+  'backup:chooseFolder': {
+    request: z.undefined(),
+    response: z.object({ folder: folderPath }).nullable(),
+  },
+  /** Writes a backup file atomically into a folder the manager chose. */
+  'backup:writeToFolder': {
+    request: z.object({ folder: folderPath, fileName, data: bytes }),
+    response: z.object({ path: z.string() }),
+  },
+  'autoBackup:getStatus': {
+    request: z.undefined(),
+    response: autoBackupStatusSchema,
+  },
+  /** Saves the settings; a passphrase, when given, is kept with the OS's protected storage. */
+  'autoBackup:configure': {
+    request: z.object({
+      settings: autoBackupSettingsSchema,
+      passphrase: z.string().min(1).max(1024).nullable(),
+    }),
+    response: autoBackupStatusSchema,
+  },
+  'autoBackup:getPassphrase': {
+    request: z.undefined(),
+    response: z.string().nullable(),
+  },
+  /** Writes an automatic backup into the configured folder, then applies the rotation. */
+  'autoBackup:write': {
+    request: z.object({ fileName, data: bytes, reason: z.enum(['daily', 'quit', 'manual']) }),
+    response: z.object({ path: z.string(), removed: z.array(z.string()) }),
+  },
+  /** Prints the sender's page to PDF and saves it through a save dialog. */
+  'print:toPdf': {
+    request: z.object({ suggestedName: fileName, paperSize: paperSizeSchema }),
+    response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+} as const;
+
+export type IpcChannel = keyof typeof ipcContract;
+export type IpcRequest<C extends IpcChannel> = z.infer<(typeof ipcContract)[C]['request']>;
+export type IpcResponse<C extends IpcChannel> = z.infer<(typeof ipcContract)[C]['response']>;
+
+/** Commands the main process sends to the renderer (from the menu or a timer). */
+export const MAIN_EVENTS = ['menu:backup', 'menu:restore', 'menu:navigate', 'autoBackup:due'] as const;
+export type MainEvent = (typeof MAIN_EVENTS)[number];
+export const mainEventPayload = {
+  'menu:backup': z.undefined(),
+  'menu:restore': z.undefined(),
+  'menu:navigate': z.enum(['/', '/people', '/relationships', '/meetings/new', '/reports', '/settings']),
+  'autoBackup:due': z.enum(['daily', 'quit']),
+} as const;
+export type MainEventPayload<E extends MainEvent> = z.infer<(typeof mainEventPayload)[E]>;
+
+/**
+ * The API the preload exposes as `window.guidingHands`, and the browser build provides by browser means.
+ * `autoBackupDone` tells the main process the renderer finished (or gave up) an automatic backup on quit.
+ */
+export interface PlatformApi {
+  readonly kind: 'electron' | 'browser';
+  getInfo(): Promise<IpcResponse<'app:getInfo'>>;
+  saveAs(request: IpcRequest<'files:saveAs'>): Promise<IpcResponse<'files:saveAs'>>;
+  openFile(request: IpcRequest<'files:open'>): Promise<IpcResponse<'files:open'>>;
+  chooseBackupFolder(): Promise<IpcResponse<'backup:chooseFolder'>>;
+  writeBackupToFolder(
+    request: IpcRequest<'backup:writeToFolder'>,
+  ): Promise<IpcResponse<'backup:writeToFolder'>>;
+  getAutoBackupStatus(): Promise<IpcResponse<'autoBackup:getStatus'>>;
+  configureAutoBackup(
+    request: IpcRequest<'autoBackup:configure'>,
+  ): Promise<IpcResponse<'autoBackup:configure'>>;
+  getAutoBackupPassphrase(): Promise<IpcResponse<'autoBackup:getPassphrase'>>;
+  writeAutoBackup(request: IpcRequest<'autoBackup:write'>): Promise<IpcResponse<'autoBackup:write'>>;
+  printToPdf(request: IpcRequest<'print:toPdf'>): Promise<IpcResponse<'print:toPdf'>>;
+  /** Subscribes to a main-process event; returns the unsubscribe function. */
+  on<E extends MainEvent>(event: E, listener: (payload: MainEventPayload<E>) => void): () => void;
+}

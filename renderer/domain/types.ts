@@ -1,0 +1,239 @@
+// The records Guiding Hands keeps. Pure types: no React, no Dexie, no DOM.
+// Calendar dates are ISO date strings ('yyyy-MM-dd') so that a date never shifts with a time zone
+// or a daylight-saving change; moments (createdAt, audit times) are ISO timestamps in UTC.
+
+export type IsoDate = string;
+export type IsoTimestamp = string;
+export type Id = string;
+
+export const PROFESSIONS = [
+  'physician',
+  'nurse',
+  'resident',
+  'student',
+  'allied-health',
+  'administrative',
+  'other',
+] as const;
+export type Profession = (typeof PROFESSIONS)[number];
+export const PROFESSION_LABELS: Record<Profession, string> = {
+  physician: 'Physician',
+  nurse: 'Nurse',
+  resident: 'Resident',
+  student: 'Student',
+  'allied-health': 'Allied health',
+  administrative: 'Administrative',
+  other: 'Other',
+};
+
+export const CAREER_STAGES = [
+  'student',
+  'new-graduate',
+  'early-career',
+  'mid-career',
+  'senior',
+  'retired',
+] as const;
+export type CareerStage = (typeof CAREER_STAGES)[number];
+export const CAREER_STAGE_LABELS: Record<CareerStage, string> = {
+  student: 'Student',
+  'new-graduate': 'New graduate',
+  'early-career': 'Early career',
+  'mid-career': 'Mid career',
+  senior: 'Senior',
+  retired: 'Retired',
+};
+
+export interface Person {
+  id: Id;
+  name: string;
+  email: string;
+  profession: Profession;
+  /** Specialty or department, free text ("Emergency", "Pediatrics"). */
+  specialty: string;
+  careerStage: CareerStage;
+  hireDate: IsoDate | null;
+  leavingDate: IsoDate | null;
+  /** Interests and expertise, used to suggest mentors. */
+  tags: string[];
+  isMentor: boolean;
+  isMentee: boolean;
+  /** How many active mentees this person can take on as a mentor. */
+  mentorCapacity: number;
+  archived: boolean;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+export interface Program {
+  id: Id;
+  name: string;
+  /** Target number of days between two meetings of a pair. */
+  cadenceDays: number;
+  /** Typical length of a pairing in months. */
+  typicalLengthMonths: number;
+  archived: boolean;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+export const FOCUSES = ['clinical', 'career', 'research', 'peer'] as const;
+export type Focus = (typeof FOCUSES)[number];
+export const FOCUS_LABELS: Record<Focus, string> = {
+  clinical: 'Clinical',
+  career: 'Career',
+  research: 'Research',
+  peer: 'Peer',
+};
+
+export const RELATIONSHIP_STATUSES = ['proposed', 'active', 'paused', 'completed', 'ended-early'] as const;
+export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
+export const RELATIONSHIP_STATUS_LABELS: Record<RelationshipStatus, string> = {
+  proposed: 'Proposed',
+  active: 'Active',
+  paused: 'Paused',
+  completed: 'Completed',
+  'ended-early': 'Ended early',
+};
+
+/** One change of status, kept so reports can tell what a pair was on any date. */
+export interface StatusChange {
+  status: RelationshipStatus;
+  date: IsoDate;
+}
+
+export interface CapacityOverride {
+  /** Why the manager paired a mentor beyond capacity. */
+  reason: string;
+  at: IsoTimestamp;
+}
+
+export interface Relationship {
+  id: Id;
+  programId: Id;
+  mentorId: Id;
+  menteeId: Id;
+  focus: Focus;
+  startDate: IsoDate;
+  plannedEndDate: IsoDate | null;
+  /** Date the pair actually ended (completed or ended early). */
+  endDate: IsoDate | null;
+  status: RelationshipStatus;
+  /** Required when status is 'ended-early'. */
+  endReason: string | null;
+  statusHistory: StatusChange[];
+  capacityOverride: CapacityOverride | null;
+  /** Date of the latest meeting, kept by the meetings repository for the dashboard. */
+  lastMeetingDate: IsoDate | null;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+export const MEETING_FORMATS = [
+  'in-person',
+  'video',
+  'phone',
+  'shadowing',
+  'case-review',
+  'debrief',
+] as const;
+export type MeetingFormat = (typeof MEETING_FORMATS)[number];
+export const MEETING_FORMAT_LABELS: Record<MeetingFormat, string> = {
+  'in-person': 'In person',
+  video: 'Video',
+  phone: 'Phone',
+  shadowing: 'Shadowing',
+  'case-review': 'Case review',
+  debrief: 'Debrief',
+};
+
+export interface Meeting {
+  id: Id;
+  relationshipId: Id;
+  date: IsoDate;
+  durationMinutes: number;
+  format: MeetingFormat;
+  /** Topic ids (see Topic). */
+  topics: Id[];
+  /** Free text; sensitive: never indexed, never logged, encrypted at rest in a later version. */
+  notes: string;
+  confidential: boolean;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+export const ACTION_OWNERS = ['mentee', 'mentor', 'both'] as const;
+export type ActionOwner = (typeof ACTION_OWNERS)[number];
+
+export interface ActionItem {
+  id: Id;
+  meetingId: Id;
+  relationshipId: Id;
+  /** Sensitive like notes: never indexed, never logged. */
+  text: string;
+  owner: ActionOwner;
+  dueDate: IsoDate | null;
+  done: boolean;
+  doneDate: IsoDate | null;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+export interface Topic {
+  id: Id;
+  label: string;
+  /** Topics that ship with the app; the clinic's own are false. */
+  builtIn: boolean;
+  archived: boolean;
+}
+
+export const PAPER_SIZES = ['A4', 'Letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+export interface ClinicSettings {
+  key: 'clinic';
+  clinicName: string;
+  paperSize: PaperSize;
+  /** The dashboard warns when the last backup is older than this. */
+  backupWarnDays: number;
+  lastBackupAt: IsoTimestamp | null;
+  /** True once the first-run welcome has been answered. */
+  onboarded: boolean;
+}
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+export type AuditedTable =
+  | 'people'
+  | 'programs'
+  | 'relationships'
+  | 'meetings'
+  | 'actionItems'
+  | 'topics'
+  | 'settings';
+
+/** What changed, never the content: field names only, no note text. */
+export interface AuditEntry {
+  seq?: number;
+  at: IsoTimestamp;
+  table: AuditedTable;
+  recordId: Id;
+  action: AuditAction;
+  fields: string[];
+  /** A short reason where the rules asked for one (capacity override, ended early). */
+  detail?: string;
+}
+
+/** The topics every clinic starts with (from the field: what mentoring conversations cover). */
+export const BUILT_IN_TOPICS: ReadonlyArray<Pick<Topic, 'id' | 'label'>> = [
+  { id: 'complex-cases', label: 'Complex cases' },
+  { id: 'after-action-feedback', label: 'Post-operative / after-action feedback' },
+  { id: 'time-management', label: 'Time management' },
+  { id: 'workplace-politics', label: 'Workplace politics' },
+  { id: 'ethics', label: 'Ethics' },
+  { id: 'research', label: 'Research' },
+  { id: 'networking', label: 'Networking' },
+  { id: 'career', label: 'Career and specialization' },
+  { id: 'emotional-resilience', label: 'Emotional resilience' },
+  { id: 'stress-burnout', label: 'Stress and burnout' },
+  { id: 'patient-loss', label: 'Patient loss' },
+];
