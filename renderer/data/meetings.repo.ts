@@ -1,0 +1,157 @@
+import { todayIso } from '../domain/dates';
+import { changedFields, checkMeeting, type MeetingInput, RuleError } from '../domain/rules';
+import type { ActionItem, Id, IsoDate, Meeting } from '../domain/types';
+import { newId, nowIso, recordAudit } from './audit';
+import { getDb } from './db';
+
+export type { ActionItemInput, MeetingInput } from '../domain/rules';
+
+/** What deleteMeeting removed, so that undoDeleteMeeting can put it back exactly. */
+export interface DeletedMeeting {
+  meeting: Meeting;
+  actionItems: ActionItem[];
+}
+
+function meetingTables() {
+  const db = getDb();
+  return [db.meetings, db.actionItems, db.relationships, db.auditLog];
+}
+
+/** Keeps relationship.lastMeetingDate equal to the date of its latest meeting. */
+async function refreshLastMeetingDate(relationshipId: Id): Promise<void> {
+  const db = getDb();
+  const latest = await db.meetings
+    .where('[relationshipId+date]')
+    .between([relationshipId, ''], [relationshipId, '\uffff'])
+    .last();
+  await db.relationships.update(relationshipId, { lastMeetingDate: latest?.date ?? null });
+}
+
+function toActionItems(input: MeetingInput, meeting: Meeting, existing: Map<Id, ActionItem>): ActionItem[] {
+  return input.actionItems.map((item) => {
+    const previous = item.id ? existing.get(item.id) : undefined;
+    const done = item.done ?? previous?.done ?? false;
+    return {
+      id: previous?.id ?? newId(),
+      meetingId: meeting.id,
+      relationshipId: meeting.relationshipId,
+      text: item.text.trim(),
+      owner: item.owner,
+      dueDate: item.dueDate || null,
+      done,
+      doneDate: done ? (item.doneDate ?? previous?.doneDate ?? todayIso()) : null,
+      createdAt: previous?.createdAt ?? meeting.updatedAt,
+      updatedAt: meeting.updatedAt,
+    };
+  });
+}
+
+export async function listMeetingsForRelationship(relationshipId: Id): Promise<Meeting[]> {
+  const meetings = await getDb()
+    .meetings.where('[relationshipId+date]')
+    .between([relationshipId, ''], [relationshipId, '\uffff'])
+    .toArray();
+  return meetings.reverse();
+}
+
+export async function getMeeting(id: Id): Promise<(Meeting & { actionItems: ActionItem[] }) | undefined> {
+  const db = getDb();
+  const meeting = await db.meetings.get(id);
+  if (!meeting) return undefined;
+  return { ...meeting, actionItems: await db.actionItems.where('meetingId').equals(id).toArray() };
+}
+
+export async function logMeeting(input: MeetingInput): Promise<Meeting> {
+  const db = getDb();
+  return db.transaction('rw', meetingTables(), async () => {
+    checkMeeting(input, await db.relationships.get(input.relationshipId), todayIso());
+    const at = nowIso();
+    const { actionItems: _items, ...fields } = input;
+    const meeting: Meeting = { ...fields, id: newId(), createdAt: at, updatedAt: at };
+    const items = toActionItems(input, meeting, new Map());
+    await db.meetings.add(meeting);
+    await db.actionItems.bulkAdd(items);
+    await refreshLastMeetingDate(meeting.relationshipId);
+    await recordAudit('meetings', meeting.id, 'create', Object.keys(fields).sort());
+    for (const item of items)
+      await recordAudit('actionItems', item.id, 'create', ['owner', 'dueDate', 'text']);
+    return meeting;
+  });
+}
+
+export async function updateMeeting(id: Id, input: MeetingInput): Promise<Meeting> {
+  const db = getDb();
+  return db.transaction('rw', meetingTables(), async () => {
+    const before = await db.meetings.get(id);
+    if (!before) throw new RuleError('not-found', 'This meeting no longer exists.');
+    if (input.relationshipId !== before.relationshipId)
+      throw new RuleError('moved', 'A meeting cannot be moved to another pairing.', 'relationshipId');
+    checkMeeting(input, await db.relationships.get(input.relationshipId), todayIso());
+    const { actionItems: _items, ...fields } = input;
+    const after: Meeting = { ...before, ...fields, id, updatedAt: nowIso() };
+    const previous = await db.actionItems.where('meetingId').equals(id).toArray();
+    const items = toActionItems(input, after, new Map(previous.map((item) => [item.id, item])));
+    const kept = new Set(items.map((item) => item.id));
+    const removed = previous.filter((item) => !kept.has(item.id)).map((item) => item.id);
+    await db.meetings.put(after);
+    await db.actionItems.bulkDelete(removed);
+    await db.actionItems.bulkPut(items);
+    await refreshLastMeetingDate(after.relationshipId);
+    await recordAudit('meetings', id, 'update', changedFields(before, after));
+    for (const itemId of removed) await recordAudit('actionItems', itemId, 'delete', []);
+    return after;
+  });
+}
+
+/** Deletes a meeting and its action items; keep the returned value to undo. */
+export async function deleteMeeting(id: Id): Promise<DeletedMeeting> {
+  const db = getDb();
+  return db.transaction('rw', meetingTables(), async () => {
+    const meeting = await db.meetings.get(id);
+    if (!meeting) throw new RuleError('not-found', 'This meeting no longer exists.');
+    const actionItems = await db.actionItems.where('meetingId').equals(id).toArray();
+    await db.meetings.delete(id);
+    await db.actionItems.bulkDelete(actionItems.map((item) => item.id));
+    await refreshLastMeetingDate(meeting.relationshipId);
+    await recordAudit('meetings', id, 'delete', []);
+    return { meeting, actionItems };
+  });
+}
+
+export async function undoDeleteMeeting(deleted: DeletedMeeting): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', meetingTables(), async () => {
+    if (!(await db.relationships.get(deleted.meeting.relationshipId)))
+      throw new RuleError(
+        'no-relationship',
+        'The pairing of this meeting no longer exists, so it cannot come back.',
+      );
+    await db.meetings.add(deleted.meeting);
+    await db.actionItems.bulkAdd(deleted.actionItems);
+    await refreshLastMeetingDate(deleted.meeting.relationshipId);
+    await recordAudit('meetings', deleted.meeting.id, 'restore', []);
+  });
+}
+
+export async function listActionItemsForRelationship(relationshipId: Id): Promise<ActionItem[]> {
+  const items = await getDb().actionItems.where('relationshipId').equals(relationshipId).toArray();
+  return items.sort(
+    (a, b) => Number(a.done) - Number(b.done) || (a.dueDate ?? '9').localeCompare(b.dueDate ?? '9'),
+  );
+}
+
+export async function setActionItemDone(
+  id: Id,
+  done: boolean,
+  date: IsoDate = todayIso(),
+): Promise<ActionItem> {
+  const db = getDb();
+  return db.transaction('rw', db.actionItems, db.auditLog, async () => {
+    const before = await db.actionItems.get(id);
+    if (!before) throw new RuleError('not-found', 'This action item no longer exists.');
+    const after: ActionItem = { ...before, done, doneDate: done ? date : null, updatedAt: nowIso() };
+    await db.actionItems.put(after);
+    await recordAudit('actionItems', id, 'update', ['done', 'doneDate']);
+    return after;
+  });
+}

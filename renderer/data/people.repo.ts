@@ -1,0 +1,121 @@
+import { changedFields, checkPerson, type PersonInput, RuleError } from '../domain/rules';
+import type { Id, Person } from '../domain/types';
+import { newId, nowIso, recordAudit } from './audit';
+import { getDb } from './db';
+
+export type { PersonInput } from '../domain/rules';
+
+function normalise(input: PersonInput): PersonInput {
+  return {
+    ...input,
+    name: input.name.trim().replace(/\s+/g, ' '),
+    email: input.email.trim(),
+    specialty: input.specialty.trim(),
+    tags: [...new Set(input.tags.map((tag) => tag.trim()).filter(Boolean))],
+  };
+}
+
+export async function listPeople(): Promise<Person[]> {
+  return getDb().people.orderBy('name').toArray();
+}
+
+export async function getPerson(id: Id): Promise<Person | undefined> {
+  return getDb().people.get(id);
+}
+
+export async function createPerson(input: PersonInput): Promise<Person> {
+  const clean = normalise(input);
+  checkPerson(clean);
+  const at = nowIso();
+  const person: Person = {
+    ...clean,
+    archived: clean.archived ?? false,
+    id: newId(),
+    createdAt: at,
+    updatedAt: at,
+  };
+  const db = getDb();
+  await db.transaction('rw', db.people, db.auditLog, async () => {
+    await db.people.add(person);
+    await recordAudit('people', person.id, 'create', Object.keys(clean).sort());
+  });
+  return person;
+}
+
+/** Adds many people in one transaction: all of them, or none if any breaks a rule. */
+export async function createPeopleInBulk(inputs: PersonInput[]): Promise<Person[]> {
+  const at = nowIso();
+  const people = inputs.map((input, index) => {
+    const clean = normalise(input);
+    try {
+      checkPerson(clean);
+    } catch (error) {
+      if (error instanceof RuleError)
+        throw new RuleError(
+          error.code,
+          `Person ${index + 1} (${clean.name || 'no name'}): ${error.message}`,
+          error.field,
+        );
+      throw error;
+    }
+    return { ...clean, archived: clean.archived ?? false, id: newId(), createdAt: at, updatedAt: at };
+  });
+  const db = getDb();
+  await db.transaction('rw', db.people, db.auditLog, async () => {
+    await db.people.bulkAdd(people);
+    await db.auditLog.bulkAdd(
+      people.map((person) => ({
+        at,
+        table: 'people' as const,
+        recordId: person.id,
+        action: 'create' as const,
+        fields: ['imported'],
+      })),
+    );
+  });
+  return people;
+}
+
+/** People who already exist with the same name and email (case and spacing ignored). */
+export async function findPeopleByNameAndEmail(pairs: { name: string; email: string }[]): Promise<Person[]> {
+  const key = (name: string, email: string) =>
+    `${name.trim().replace(/\s+/g, ' ').toLowerCase()}\u0000${email.trim().toLowerCase()}`;
+  const wanted = new Set(pairs.map((pair) => key(pair.name, pair.email)));
+  const people = await getDb().people.toArray();
+  return people.filter((person) => wanted.has(key(person.name, person.email)));
+}
+
+export async function updatePerson(id: Id, changes: Partial<PersonInput>): Promise<Person> {
+  const db = getDb();
+  return db.transaction('rw', db.people, db.auditLog, async () => {
+    const before = await db.people.get(id);
+    if (!before) throw new RuleError('not-found', 'This person no longer exists.');
+    const after: Person = { ...before, ...normalise({ ...before, ...changes }), id, updatedAt: nowIso() };
+    checkPerson(after);
+    const fields = changedFields(before, after);
+    if (fields.length === 0) return before;
+    await db.people.put(after);
+    await recordAudit('people', id, 'update', fields);
+    return after;
+  });
+}
+
+export async function archivePerson(id: Id, archived = true): Promise<Person> {
+  return updatePerson(id, { archived });
+}
+
+/** Deletes a person who has never been paired; a person with pairings is archived instead. */
+export async function deletePerson(id: Id): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.people, db.relationships, db.auditLog, async () => {
+    const asMentor = await db.relationships.where('mentorId').equals(id).count();
+    const asMentee = await db.relationships.where('menteeId').equals(id).count();
+    if (asMentor + asMentee > 0)
+      throw new RuleError(
+        'has-relationships',
+        'This person has mentoring relationships, so their record is kept: archive them instead.',
+      );
+    await db.people.delete(id);
+    await recordAudit('people', id, 'delete', []);
+  });
+}

@@ -1,0 +1,168 @@
+import { todayIso } from '../domain/dates';
+import {
+  changedFields,
+  checkPairing,
+  checkStatusChange,
+  type RelationshipInput,
+  RuleError,
+} from '../domain/rules';
+import type { Id, IsoDate, Relationship, RelationshipStatus } from '../domain/types';
+import { newId, nowIso, recordAudit } from './audit';
+import { getDb } from './db';
+
+export type { RelationshipInput } from '../domain/rules';
+
+/** Pairs that count against a mentor's capacity. */
+const LOAD_STATUSES: RelationshipStatus[] = ['proposed', 'active'];
+
+export async function listRelationships(): Promise<Relationship[]> {
+  return getDb().relationships.toArray();
+}
+
+export async function getRelationship(id: Id): Promise<Relationship | undefined> {
+  return getDb().relationships.get(id);
+}
+
+export async function listRelationshipsForPerson(personId: Id): Promise<Relationship[]> {
+  const db = getDb();
+  const [asMentor, asMentee] = await Promise.all([
+    db.relationships.where('mentorId').equals(personId).toArray(),
+    db.relationships.where('menteeId').equals(personId).toArray(),
+  ]);
+  return [...asMentor, ...asMentee].sort((a, b) => b.startDate.localeCompare(a.startDate));
+}
+
+/** How many proposed or active pairs each mentor has, by mentor id. */
+export async function mentorLoads(): Promise<Map<Id, number>> {
+  const loads = new Map<Id, number>();
+  const pairs = await getDb().relationships.where('status').anyOf(LOAD_STATUSES).toArray();
+  for (const pair of pairs) loads.set(pair.mentorId, (loads.get(pair.mentorId) ?? 0) + 1);
+  return loads;
+}
+
+export async function createRelationship(
+  input: RelationshipInput,
+  options: { capacityOverrideReason?: string | null } = {},
+): Promise<Relationship> {
+  const db = getDb();
+  return db.transaction('rw', [db.relationships, db.people, db.programs, db.auditLog], async () => {
+    const [mentor, mentee, program] = await Promise.all([
+      db.people.get(input.mentorId),
+      db.people.get(input.menteeId),
+      db.programs.get(input.programId),
+    ]);
+    const mentorLoad = await db.relationships
+      .where('mentorId')
+      .equals(input.mentorId)
+      .filter((pair) => LOAD_STATUSES.includes(pair.status))
+      .count();
+    const reason = options.capacityOverrideReason?.trim() || null;
+    const overCapacity = checkPairing(input, {
+      mentor,
+      mentee,
+      program,
+      mentorLoad,
+      capacityOverrideReason: reason,
+    });
+    const at = nowIso();
+    const status = input.status ?? 'active';
+    const relationship: Relationship = {
+      id: newId(),
+      programId: input.programId,
+      mentorId: input.mentorId,
+      menteeId: input.menteeId,
+      focus: input.focus,
+      startDate: input.startDate,
+      plannedEndDate: input.plannedEndDate || null,
+      endDate: null,
+      status,
+      endReason: null,
+      statusHistory: [{ status, date: input.startDate }],
+      capacityOverride: overCapacity && reason ? { reason, at } : null,
+      lastMeetingDate: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await db.relationships.add(relationship);
+    await recordAudit(
+      'relationships',
+      relationship.id,
+      'create',
+      ['programId', 'mentorId', 'menteeId', 'focus', 'startDate', 'plannedEndDate', 'status'],
+      overCapacity ? 'mentor over capacity: override recorded' : undefined,
+    );
+    return relationship;
+  });
+}
+
+export async function changeRelationshipStatus(
+  id: Id,
+  status: RelationshipStatus,
+  date: IsoDate = todayIso(),
+  reason: string | null = null,
+): Promise<Relationship> {
+  const db = getDb();
+  return db.transaction('rw', db.relationships, db.auditLog, async () => {
+    const before = await db.relationships.get(id);
+    if (!before) throw new RuleError('not-found', 'This pairing no longer exists.');
+    checkStatusChange(before, status, date, reason);
+    const ends = status === 'completed' || status === 'ended-early';
+    const after: Relationship = {
+      ...before,
+      status,
+      endDate: ends ? date : null,
+      endReason: status === 'ended-early' ? (reason?.trim() ?? null) : before.endReason,
+      statusHistory: [...before.statusHistory, { status, date }],
+      updatedAt: nowIso(),
+    };
+    await db.relationships.put(after);
+    await recordAudit('relationships', id, 'update', changedFields(before, after));
+    return after;
+  });
+}
+
+export type RelationshipChanges = Partial<
+  Pick<Relationship, 'focus' | 'plannedEndDate' | 'programId' | 'startDate'>
+>;
+
+export async function updateRelationship(id: Id, changes: RelationshipChanges): Promise<Relationship> {
+  const db = getDb();
+  return db.transaction(
+    'rw',
+    [db.relationships, db.people, db.programs, db.meetings, db.auditLog],
+    async () => {
+      const before = await db.relationships.get(id);
+      if (!before) throw new RuleError('not-found', 'This pairing no longer exists.');
+      const after: Relationship = { ...before, ...changes, updatedAt: nowIso() };
+      const [mentor, mentee, program] = await Promise.all([
+        db.people.get(after.mentorId),
+        db.people.get(after.menteeId),
+        db.programs.get(after.programId),
+      ]);
+      // Capacity was settled when the pair was made; editing dates or focus does not re-open it.
+      const { status: _status, ...pairing } = after;
+      checkPairing(pairing, {
+        mentor,
+        mentee,
+        program,
+        mentorLoad: Number.NEGATIVE_INFINITY,
+        capacityOverrideReason: null,
+      });
+      const firstMeeting = await db.meetings
+        .where('[relationshipId+date]')
+        .between([id, ''], [id, '\uffff'])
+        .first();
+      if (firstMeeting && firstMeeting.date < after.startDate)
+        throw new RuleError(
+          'meetings-before-start',
+          'This pairing has meetings before that start date.',
+          'startDate',
+        );
+      const fields = changedFields(before, after);
+      if (fields.length === 0) return before;
+      await db.relationships.put(after);
+      await recordAudit('relationships', id, 'update', fields);
+      return after;
+    },
+  );
+}

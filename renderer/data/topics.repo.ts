@@ -1,0 +1,77 @@
+import { RuleError } from '../domain/rules';
+import { BUILT_IN_TOPICS, type Id, type Topic } from '../domain/types';
+import { newId, recordAudit } from './audit';
+import { getDb } from './db';
+
+/** The clinic's topics; the built-in ones are added the first time they are asked for. */
+export async function listTopics(): Promise<Topic[]> {
+  const db = getDb();
+  const topics = await db.topics.toArray();
+  const known = new Set(topics.map((topic) => topic.id));
+  const builtIns = BUILT_IN_TOPICS.filter((topic) => !known.has(topic.id)).map(
+    (topic): Topic => ({ ...topic, builtIn: true, archived: false }),
+  );
+  return [...builtIns, ...topics].sort(
+    (a, b) => Number(b.builtIn) - Number(a.builtIn) || a.label.localeCompare(b.label),
+  );
+}
+
+async function ensureBuiltIns(): Promise<void> {
+  const db = getDb();
+  const known = new Set(await db.topics.toCollection().primaryKeys());
+  const missing = BUILT_IN_TOPICS.filter((topic) => !known.has(topic.id));
+  if (missing.length)
+    await db.topics.bulkAdd(missing.map((topic) => ({ ...topic, builtIn: true, archived: false })));
+}
+
+function checkLabel(label: string, existing: Topic[], exceptId?: Id): string {
+  const clean = label.trim().replace(/\s+/g, ' ');
+  if (!clean) throw new RuleError('required', 'A topic needs a name.', 'label');
+  if (clean.length > 80) throw new RuleError('too-long', 'Topic names are 80 characters at most.', 'label');
+  if (existing.some((topic) => topic.id !== exceptId && topic.label.toLowerCase() === clean.toLowerCase()))
+    throw new RuleError('duplicate', `There is already a topic called "${clean}".`, 'label');
+  return clean;
+}
+
+export async function addTopic(label: string): Promise<Topic> {
+  const db = getDb();
+  return db.transaction('rw', db.topics, db.auditLog, async () => {
+    await ensureBuiltIns();
+    const topic: Topic = {
+      id: newId(),
+      label: checkLabel(label, await db.topics.toArray()),
+      builtIn: false,
+      archived: false,
+    };
+    await db.topics.add(topic);
+    await recordAudit('topics', topic.id, 'create', ['label']);
+    return topic;
+  });
+}
+
+export async function renameTopic(id: Id, label: string): Promise<Topic> {
+  const db = getDb();
+  return db.transaction('rw', db.topics, db.auditLog, async () => {
+    await ensureBuiltIns();
+    const topic = await db.topics.get(id);
+    if (!topic) throw new RuleError('not-found', 'This topic no longer exists.');
+    const renamed = { ...topic, label: checkLabel(label, await db.topics.toArray(), id) };
+    await db.topics.put(renamed);
+    await recordAudit('topics', id, 'update', ['label']);
+    return renamed;
+  });
+}
+
+/** Archived topics stay on past meetings but are no longer offered for new ones. */
+export async function archiveTopic(id: Id, archived = true): Promise<Topic> {
+  const db = getDb();
+  return db.transaction('rw', db.topics, db.auditLog, async () => {
+    await ensureBuiltIns();
+    const topic = await db.topics.get(id);
+    if (!topic) throw new RuleError('not-found', 'This topic no longer exists.');
+    const changed = { ...topic, archived };
+    await db.topics.put(changed);
+    await recordAudit('topics', id, 'update', ['archived']);
+    return changed;
+  });
+}
