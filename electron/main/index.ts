@@ -1,0 +1,134 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session } from 'electron';
+import type { MainEvent, MainEventPayload } from '../shared/ipc';
+import { APP_NAME } from './app-identity';
+import { prepareBeforeReady } from './before-ready';
+import { createAppHandlers } from './ipc/app';
+import { createAutoBackupHandlers } from './ipc/auto-backup';
+import { createBackupHandlers } from './ipc/backup';
+import type { Dialogs } from './ipc/dialogs';
+import { createFilesHandlers } from './ipc/files';
+import { createPrintHandlers } from './ipc/print';
+import { registerIpcHandlers } from './ipc/register';
+import { buildMenuTemplate } from './menu';
+import { APP_START_URL } from './origin';
+import { serveRendererFrom } from './protocol';
+import { blockNetworkRequests, denyAllPermissions } from './security';
+import { AutoBackupService } from './services/auto-backup';
+import { DailyBackupTimer, QuitBackupGuard } from './services/auto-backup-schedule';
+import { createMainWindow } from './window';
+
+const isFirstInstance = prepareBeforeReady(app, protocol);
+let mainWindow: BrowserWindow | null = null;
+
+if (!isFirstInstance) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // One window: closing it ends the app on every platform.
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('Guiding Hands could not start:', error);
+    app.exit(1);
+  });
+}
+
+function sendToWindow<E extends MainEvent>(event: E, payload: MainEventPayload<E>): boolean {
+  if (!mainWindow || mainWindow.isDestroyed()) return false;
+  mainWindow.webContents.send(event, payload);
+  return true;
+}
+
+function start(): void {
+  const appPath = app.getAppPath();
+  const userData = app.getPath('userData');
+
+  serveRendererFrom(protocol, join(appPath, 'dist', 'renderer'));
+  denyAllPermissions(session.defaultSession);
+  blockNetworkRequests(session.defaultSession);
+
+  const dialogs: Dialogs = {
+    showSave: (event, options) => {
+      const owner = BrowserWindow.fromWebContents(event.sender);
+      return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
+    },
+    showOpen: (event, options) => {
+      const owner = BrowserWindow.fromWebContents(event.sender);
+      return owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options);
+    },
+    documentsFolder: () => app.getPath('documents'),
+  };
+
+  const autoBackups = new AutoBackupService({
+    stateFile: join(userData, 'auto-backup.json'),
+    storage: safeStorage,
+    platform: process.platform,
+  });
+  const dailyTimer = new DailyBackupTimer(
+    () => autoBackups.isDailyBackupDue(),
+    () => sendToWindow('autoBackup:due', 'daily'),
+  );
+  const quitGuard = new QuitBackupGuard({
+    isBackupWanted: () => autoBackups.isQuitBackupWanted(),
+    requestBackup: () => sendToWindow('autoBackup:due', 'quit'),
+    quit: () => app.quit(),
+  });
+  app.on('before-quit', (event) => quitGuard.onQuitRequested(event));
+
+  registerIpcHandlers(ipcMain, {
+    ...createAppHandlers({ version: app.getVersion(), platform: process.platform, userDataPath: userData }),
+    ...createFilesHandlers(dialogs),
+    ...createBackupHandlers(dialogs),
+    ...createAutoBackupHandlers(autoBackups, {
+      onConfigured: () => dailyTimer.start(),
+      onQuitBackupSettled: (error) => {
+        if (error && quitGuard.isWaiting) {
+          dialog.showErrorBox(
+            'The automatic backup was not made',
+            `${error.message}\n\n${APP_NAME} will close now. Your records are still on this computer.`,
+          );
+        }
+        quitGuard.finish();
+      },
+    }),
+    ...createPrintHandlers(dialogs),
+  });
+
+  const showAbout = () => {
+    const options = {
+      type: 'info' as const,
+      title: `About ${APP_NAME}`,
+      message: `${APP_NAME} ${app.getVersion()}`,
+      detail: 'Runs the clinic’s mentorship program. Every record stays on this computer.',
+      buttons: ['OK'],
+    };
+    void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+  };
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        send: sendToWindow,
+        showAbout,
+        isPackaged: app.isPackaged,
+        platform: process.platform,
+      }),
+    ),
+  );
+
+  mainWindow = createMainWindow({
+    BrowserWindow,
+    preloadPath: join(appPath, 'dist', 'electron', 'preload.cjs'),
+    stateFile: join(userData, 'window-state.json'),
+    workAreas: screen.getAllDisplays().map((display) => display.workArea),
+    startUrl: APP_START_URL,
+  });
+  mainWindow.on('close', (event) => quitGuard.onQuitRequested(event));
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  dailyTimer.start();
+}

@@ -1,0 +1,39 @@
+import type { AutoBackupService } from '../services/auto-backup';
+import type { IpcHandlers } from './register';
+
+type AutoBackupChannels =
+  | 'autoBackup:getStatus'
+  | 'autoBackup:configure'
+  | 'autoBackup:getPassphrase'
+  | 'autoBackup:write';
+
+export function createAutoBackupHandlers(
+  service: AutoBackupService,
+  hooks: {
+    /** Settings changed: the daily timer may need starting or stopping. */
+    onConfigured(): void;
+    /** The renderer's on-quit backup settled, written or failed. */
+    onQuitBackupSettled(error: Error | null): void;
+  },
+): Pick<IpcHandlers, AutoBackupChannels> {
+  return {
+    'autoBackup:getStatus': () => service.getStatus(),
+    'autoBackup:configure': async (request) => {
+      const status = await service.configure(request);
+      hooks.onConfigured();
+      return status;
+    },
+    'autoBackup:getPassphrase': () => service.getPassphrase(),
+    'autoBackup:write': async (request) => {
+      try {
+        const result = await service.write(request);
+        if (request.reason === 'quit') hooks.onQuitBackupSettled(null);
+        return result;
+      } catch (error) {
+        if (request.reason === 'quit')
+          hooks.onQuitBackupSettled(error instanceof Error ? error : new Error(String(error)));
+        throw error;
+      }
+    },
+  };
+}

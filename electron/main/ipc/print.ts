@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { writeFileAtomically } from '../services/atomic-write';
+import type { Dialogs } from './dialogs';
+import type { IpcHandlers } from './register';
+
+export function createPrintHandlers(dialogs: Dialogs): Pick<IpcHandlers, 'print:toPdf'> {
+  return {
+    // Prints the page that asked, as it is now (its print styles apply), then asks where to save it.
+    'print:toPdf': async ({ suggestedName, paperSize }, event) => {
+      const pdf = await event.sender.printToPDF({ pageSize: paperSize, printBackground: true });
+      const defaultName = /\.pdf$/i.test(suggestedName) ? suggestedName : `${suggestedName}.pdf`;
+      const choice = await dialogs.showSave(event, {
+        defaultPath: join(dialogs.documentsFolder(), defaultName),
+        filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+      });
+      if (choice.canceled || !choice.filePath) return { saved: false, path: null };
+      await writeFileAtomically(choice.filePath, pdf);
+      return { saved: true, path: choice.filePath };
+    },
+  };
+}

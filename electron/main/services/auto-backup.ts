@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  type AutoBackupSettings,
+  type AutoBackupStatus,
+  autoBackupSettingsSchema,
+  type IpcRequest,
+  type IpcResponse,
+} from '../../shared/ipc';
+import { writeFileAtomically } from './atomic-write';
+import { autoBackupFileName, automaticBackupsIn, planRotation } from './rotation';
+
+/** The part of Electron's safeStorage this service uses (injected so both branches can be tested). */
+export interface ProtectedStorage {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  getSelectedStorageBackend(): string;
+}
+
+export interface Availability {
+  available: boolean;
+  reason: string | null;
+}
+
+export const NO_PROTECTED_STORAGE =
+  'This computer offers no protected storage for the backup passphrase, so automatic backups stay off. You can still back up by hand.';
+export const NO_KEYRING =
+  'No password keyring (such as GNOME Keyring or KWallet) is running on this computer, so the backup passphrase cannot be kept safely and automatic backups stay off. You can still back up by hand.';
+
+/** Only call after the app is ready: safeStorage is not usable before. */
+export function checkProtectedStorage(storage: ProtectedStorage, platform: NodeJS.Platform): Availability {
+  if (!storage.isEncryptionAvailable()) return { available: false, reason: NO_PROTECTED_STORAGE };
+  // On Linux without a keyring Chromium falls back to a hard-coded key: that is plain text in disguise.
+  if (platform === 'linux' && storage.getSelectedStorageBackend() === 'basic_text') {
+    return { available: false, reason: NO_KEYRING };
+  }
+  return { available: true, reason: null };
+}
+
+export const DEFAULT_AUTO_BACKUP_SETTINGS: AutoBackupSettings = {
+  enabled: false,
+  folder: null,
+  onQuit: true,
+  daily: true,
+  rotation: { daily: 7, weekly: 4, monthly: 12 },
+};
+
+const storedStateSchema = z.object({
+  version: z.literal(1),
+  settings: autoBackupSettingsSchema,
+  encryptedPassphrase: z.string().nullable(),
+  lastAutoBackupAt: z.string().nullable(),
+});
+type StoredState = z.infer<typeof storedStateSchema>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface AutoBackupServiceOptions {
+  /** JSON file in userData that holds the settings and the protected passphrase. */
+  stateFile: string;
+  storage: ProtectedStorage;
+  platform: NodeJS.Platform;
+  now?: () => Date;
+}
+
+/** Settings, protected passphrase, writing and rotation of the automatic backups. */
+export class AutoBackupService {
+  private state: StoredState;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: AutoBackupServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.state = readState(options.stateFile);
+  }
+
+  availability(): Availability {
+    return checkProtectedStorage(this.options.storage, this.options.platform);
+  }
+
+  getStatus(): AutoBackupStatus {
+    const { available, reason } = this.availability();
+    const { settings, encryptedPassphrase, lastAutoBackupAt } = this.state;
+    return {
+      ...settings,
+      enabled: settings.enabled && available,
+      available,
+      unavailableReason: reason,
+      hasPassphrase: available && encryptedPassphrase !== null,
+      lastAutoBackupAt,
+    };
+  }
+
+  async configure(request: IpcRequest<'autoBackup:configure'>): Promise<AutoBackupStatus> {
+    const { settings, passphrase } = request;
+    const { available, reason } = this.availability();
+    if (!available && (settings.enabled || passphrase !== null))
+      throw new Error(reason ?? NO_PROTECTED_STORAGE);
+    if (settings.enabled) {
+      if (settings.folder === null) throw new Error('Choose a folder for the automatic backups first.');
+      await assertFolderExists(settings.folder);
+      if (passphrase === null && this.state.encryptedPassphrase === null) {
+        throw new Error('Enter the passphrase the automatic backups should be locked with.');
+      }
+    }
+    let encryptedPassphrase = this.state.encryptedPassphrase;
+    if (!settings.enabled)
+      encryptedPassphrase = null; // off means nothing is kept
+    else if (passphrase !== null) {
+      encryptedPassphrase = this.options.storage.encryptString(passphrase).toString('base64');
+    }
+    await this.save({ ...this.state, settings, encryptedPassphrase });
+    return this.getStatus();
+  }
+
+  getPassphrase(): string | null {
+    if (!this.availability().available || this.state.encryptedPassphrase === null) return null;
+    return this.options.storage.decryptString(Buffer.from(this.state.encryptedPassphrase, 'base64'));
+  }
+
+  /** Writes the backup atomically into the configured folder, then deletes what the rotation lets go. */
+  async write(request: IpcRequest<'autoBackup:write'>): Promise<IpcResponse<'autoBackup:write'>> {
+    const status = this.getStatus();
+    if (!status.enabled || status.folder === null) throw new Error('Automatic backups are turned off.');
+    const folder = status.folder;
+    await assertFolderExists(folder);
+    const now = this.now();
+    const path = join(folder, autoBackupFileName(request.fileName, now));
+    await writeFileAtomically(path, request.data);
+    await this.save({ ...this.state, lastAutoBackupAt: now.toISOString() });
+    const plan = planRotation(automaticBackupsIn(await readdir(folder)), status.rotation);
+    const removed: string[] = [];
+    for (const name of plan.remove) {
+      const removedOk = await rm(join(folder, name)).then(
+        () => true,
+        () => false,
+      );
+      if (removedOk) removed.push(name);
+    }
+    return { path, removed };
+  }
+
+  /** True when daily backups are on and a day has passed since the last automatic one. */
+  isDailyBackupDue(): boolean {
+    const status = this.getStatus();
+    if (!status.enabled || !status.daily || !status.hasPassphrase) return false;
+    if (status.lastAutoBackupAt === null) return true;
+    return this.now().getTime() - Date.parse(status.lastAutoBackupAt) >= DAY_MS;
+  }
+
+  isQuitBackupWanted(): boolean {
+    const status = this.getStatus();
+    return status.enabled && status.onQuit && status.hasPassphrase;
+  }
+
+  private async save(next: StoredState): Promise<void> {
+    await writeFileAtomically(this.options.stateFile, JSON.stringify(next, null, 2));
+    this.state = next;
+  }
+}
+
+function readState(file: string): StoredState {
+  try {
+    return storedStateSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    // Missing or damaged settings: start from "off", which is always safe.
+    return {
+      version: 1,
+      settings: DEFAULT_AUTO_BACKUP_SETTINGS,
+      encryptedPassphrase: null,
+      lastAutoBackupAt: null,
+    };
+  }
+}
+
+export async function assertFolderExists(folder: string): Promise<void> {
+  const info = await stat(folder).catch(() => null);
+  if (!info?.isDirectory()) {
+    throw new Error(`The folder "${folder}" cannot be found. Is the USB stick or network drive connected?`);
+  }
+}
