@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { daysOverdue, nextMeetingDue } from '../../renderer/domain/cadence';
+import {
+  addDaysIso,
+  daysBetween,
+  formatDisplayDate,
+  isIsoDate,
+  parseIsoDate,
+  todayIso,
+} from '../../renderer/domain/dates';
+
+// Node re-reads process.env.TZ whenever it is assigned, so each block below runs its dates in the
+// named zone; the original zone is put back afterwards.
+function runInTimeZone(zone: string): void {
+  let previous: string | undefined;
+  beforeAll(() => {
+    previous = process.env.TZ;
+    process.env.TZ = zone;
+  });
+  afterAll(() => {
+    if (previous === undefined) delete process.env.TZ;
+    else process.env.TZ = previous;
+  });
+}
+
+/** The next calendar day computed on UTC midnights, independently of date-fns and of the local zone. */
+function nextDayByUtc(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+}
+
+function everyDayOf(year: number): string[] {
+  const days: string[] = [];
+  for (let day = `${year}-01-01`; day.startsWith(String(year)); day = nextDayByUtc(day)) days.push(day);
+  return days;
+}
+
+describe('reading and writing calendar dates', () => {
+  it('accepts real year-month-day dates, including 29 February in a leap year', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2024-12-31')).toBe(true);
+    expect(isIsoDate('2000-02-29')).toBe(true);
+  });
+
+  it('refuses dates that do not exist or are written another way', () => {
+    for (const bad of [
+      '2023-02-29',
+      '2024-02-30',
+      '2024-04-31',
+      '2024-13-01',
+      '2024-00-10',
+      '1900-02-29',
+      '31/01/2024',
+      '01/31/2024',
+      '2024-1-5',
+      '2024-01-05T00:00:00Z',
+      ' 2024-01-05',
+      '',
+    ])
+      expect(isIsoDate(bad), bad).toBe(false);
+  });
+
+  it('explains the expected format when asked to read a date that is not one', () => {
+    expect(() => parseIsoDate('31/01/2024')).toThrow(/year-month-day \(2024-03-31\)/);
+    expect(() => parseIsoDate('2024-02-30')).toThrow(/"2024-02-30" is not a date/);
+  });
+
+  it('shows dates to people as day, short month and year', () => {
+    expect(formatDisplayDate('2024-02-29')).toBe('29 Feb 2024');
+    expect(formatDisplayDate('2025-01-05')).toBe('5 Jan 2025');
+    expect(formatDisplayDate(null)).toBe('—');
+  });
+});
+
+describe('day arithmetic across month ends and leap years', () => {
+  it('adds 30 days to 31 January landing on 1 March in a leap year and 2 March otherwise', () => {
+    expect(addDaysIso('2024-01-31', 30)).toBe('2024-03-01');
+    expect(addDaysIso('2023-01-31', 30)).toBe('2023-03-02');
+  });
+
+  it('moves from the last day of one month to the first of the next', () => {
+    expect(addDaysIso('2024-04-30', 1)).toBe('2024-05-01');
+    expect(addDaysIso('2024-12-31', 1)).toBe('2025-01-01');
+    expect(addDaysIso('2024-03-01', -1)).toBe('2024-02-29');
+    expect(addDaysIso('2023-03-01', -1)).toBe('2023-02-28');
+  });
+
+  it('counts February as 29 days in 2024 and 28 in 2023', () => {
+    expect(daysBetween('2024-02-01', '2024-03-01')).toBe(29);
+    expect(daysBetween('2023-02-01', '2023-03-01')).toBe(28);
+    expect(addDaysIso('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDaysIso('2023-02-28', 1)).toBe('2023-03-01');
+  });
+
+  it('counts a year containing 29 February as 366 days', () => {
+    expect(daysBetween('2023-03-01', '2024-03-01')).toBe(366);
+    expect(daysBetween('2024-03-01', '2025-03-01')).toBe(365);
+    expect(daysBetween('2024-01-01', '2024-12-31')).toBe(365);
+    expect(daysBetween('2023-01-01', '2023-12-31')).toBe(364);
+  });
+
+  it('gives a negative count when the second date is earlier', () => {
+    expect(daysBetween('2024-03-01', '2024-02-28')).toBe(-2);
+    expect(daysBetween('2024-05-05', '2024-05-05')).toBe(0);
+  });
+});
+
+const ZONES_WITH_DAYLIGHT_SAVING = [
+  // Springs forward on 10 March 2024 and falls back on 3 November 2024.
+  { zone: 'America/New_York', spring: '2024-03-10', autumn: '2024-11-03' },
+  // Springs forward on 31 March 2024 and falls back on 27 October 2024.
+  { zone: 'Europe/London', spring: '2024-03-31', autumn: '2024-10-27' },
+  // Midnight itself does not exist on 8 September 2024: clocks jump from 00:00 to 01:00.
+  { zone: 'America/Santiago', spring: '2024-09-08', autumn: '2024-04-07' },
+  // Half-hour shifts, in the southern hemisphere.
+  { zone: 'Australia/Lord_Howe', spring: '2024-10-06', autumn: '2024-04-07' },
+];
+
+describe.each(ZONES_WITH_DAYLIGHT_SAVING)(
+  'day counts in $zone stay whole days',
+  ({ zone, spring, autumn }) => {
+    runInTimeZone(zone);
+
+    it('really runs in a zone whose clock offset changes during the year', () => {
+      expect(new Date(2024, 0, 15).getTimezoneOffset()).not.toBe(new Date(2024, 6, 15).getTimezoneOffset());
+    });
+
+    it('counts exactly one day across the switch in each direction', () => {
+      for (const change of [spring, autumn]) {
+        const before = addDaysIso(change, -1);
+        const after = addDaysIso(change, 1);
+        expect(daysBetween(before, change)).toBe(1);
+        expect(daysBetween(change, after)).toBe(1);
+        expect(daysBetween(before, after)).toBe(2);
+        expect(after).toBe(nextDayByUtc(change));
+      }
+    });
+
+    it('steps through every day of 2024 one calendar day at a time', () => {
+      for (const day of everyDayOf(2024)) {
+        const next = addDaysIso(day, 1);
+        expect(next, `the day after ${day}`).toBe(nextDayByUtc(day));
+        expect(daysBetween(day, next), `days from ${day} to ${next}`).toBe(1);
+        expect(isIsoDate(day), day).toBe(true);
+        expect(formatDisplayDate(day).endsWith('2024')).toBe(true);
+      }
+      expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
+    });
+
+    it('keeps a two-week cadence due on the same calendar day across the switch', () => {
+      const lastMeetingDate = addDaysIso(spring, -7);
+      const due = nextMeetingDue({ startDate: '2024-01-01', lastMeetingDate }, { cadenceDays: 14 });
+      expect(due).toBe(addDaysIso(spring, 7));
+      expect(daysBetween(lastMeetingDate, due)).toBe(14);
+      expect(daysOverdue({ startDate: '2024-01-01', lastMeetingDate }, { cadenceDays: 14 }, due)).toBe(0);
+      expect(
+        daysOverdue({ startDate: '2024-01-01', lastMeetingDate }, { cadenceDays: 14 }, addDaysIso(due, 1)),
+      ).toBe(1);
+    });
+  },
+);
+
+describe("today's date follows the local clock", () => {
+  runInTimeZone('America/New_York');
+
+  it('is still the previous day late in the evening in New York, when UTC has moved on', () => {
+    // 03:30 UTC on 10 March is 22:30 on 9 March in New York.
+    expect(todayIso(new Date('2024-03-10T03:30:00Z'))).toBe('2024-03-09');
+    // 04:30 UTC on 3 November is 00:30 on 3 November, during the repeated hour's day.
+    expect(todayIso(new Date('2024-11-03T04:30:00Z'))).toBe('2024-11-03');
+  });
+});
