@@ -1,0 +1,512 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { switchDatabase } from '../../renderer/data/db';
+import { createPeopleInBulk, createPerson, listPeople } from '../../renderer/data/people.repo';
+import {
+  type ColumnMapping,
+  checkMapping,
+  DEFAULT_IMPORT_DEFAULTS,
+  emptyMapping,
+  readDate,
+  readProfession,
+  reviewRoster,
+  suggestMapping,
+  TEMPLATE_HEADERS,
+} from '../../renderer/domain/roster-import';
+import { checkPerson, type PersonInput } from '../../renderer/domain/rules';
+import {
+  decodeRosterBytes,
+  parseRosterText,
+  readRosterFile,
+  rosterTemplateCsv,
+} from '../../renderer/features/import/roster-csv';
+
+const HEADER = 'Name,Email,Profession,Hire date,Leaving date,Mentor,Mentee,Mentor capacity';
+
+function parsed(text: string) {
+  const outcome = parseRosterText(text);
+  if (!outcome.ok) throw new Error(`expected the text to parse, got: ${outcome.message}`);
+  return outcome;
+}
+
+function review(text: string, existing: { name: string; email: string; archived?: boolean }[] = []) {
+  const { headers, rows } = parsed(text);
+  return reviewRoster(rows, suggestMapping(headers), existing);
+}
+
+function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+function failureOf(outcome: { ok: true } | { ok: false; message: string }): string {
+  if (outcome.ok) throw new Error('expected a failure');
+  return outcome.message;
+}
+
+describe('reading the file', () => {
+  it('numbers rows by their line in the file, counting the header as line 1', () => {
+    const { rows } = parsed(
+      `${HEADER}\nAnn Lee,ann@x.org,Nurse,,,no,yes,\nBen Roy,ben@x.org,Nurse,,,no,yes,\n`,
+    );
+    expect(rows.map((row) => row.line)).toEqual([2, 3]);
+    expect(rows[1].values.Name).toBe('Ben Roy');
+  });
+
+  it('skips empty lines without losing count of the lines after them', () => {
+    const text = `\n${HEADER}\n\nAnn Lee,ann@x.org,Nurse,,,no,yes,\n   \n,,,,,,,\nBen Roy,ben@x.org,Nurse,,,no,yes,\n\n`;
+    const { rows } = parsed(text);
+    expect(rows.map((row) => [row.line, row.values.Name])).toEqual([
+      [4, 'Ann Lee'],
+      [7, 'Ben Roy'],
+    ]);
+  });
+
+  it('counts the lines inside a quoted value that spans lines', () => {
+    const text = `Name,Email,Profession,Interests\nAnn Lee,ann@x.org,Nurse,"wound care\npalliative care"\nBen Roy,ben@x.org,Nurse,\n`;
+    const { rows } = parsed(text);
+    expect(rows.map((row) => row.line)).toEqual([2, 4]);
+    expect(rows[0].values.Interests).toBe('wound care\npalliative care');
+  });
+
+  it('reads Windows line endings (CRLF) with the same line numbers and no stray carriage returns', () => {
+    const text = `${HEADER}\r\nAnn Lee,ann@x.org,Nurse,,,no,yes,\r\n\r\nBen Roy,ben@x.org,Nurse,,,no,yes,2\r\n`;
+    const { headers, rows } = parsed(text);
+    expect(headers.at(-1)).toBe('Mentor capacity');
+    expect(rows.map((row) => row.line)).toEqual([2, 4]);
+    expect(rows[1].values['Mentor capacity']).toBe('2');
+  });
+
+  it('keeps a comma that is inside quotation marks as part of the value', () => {
+    const { rows } = parsed(
+      'Name,Email,Profession,Specialty\n"Lee, Ann",ann@x.org,Nurse,"Surgery, day unit"\n',
+    );
+    expect(rows[0].values).toEqual({
+      Name: 'Lee, Ann',
+      Email: 'ann@x.org',
+      Profession: 'Nurse',
+      Specialty: 'Surgery, day unit',
+    });
+    expect(rows[0].readProblem).toBeUndefined();
+  });
+
+  it('strips the byte-order mark Excel writes, so the first column is still found', () => {
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...utf8(`${HEADER}\nAnn Lee,ann@x.org,Nurse,,,no,yes,\n`),
+    ]);
+    const outcome = readRosterFile(bytes);
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.headers[0]).toBe('Name');
+    expect(suggestMapping(outcome.headers).name).toBe('Name');
+    expect(outcome.rows[0].values.Name).toBe('Ann Lee');
+  });
+
+  it('keeps accented names from UTF-8 and from UTF-16 ("Unicode text") files', () => {
+    const text = 'Name,Profession\nZoë Müller,Nurse\n';
+    const fromUtf8 = readRosterFile(utf8(text));
+    expect(fromUtf8.ok && fromUtf8.rows[0].values.Name).toBe('Zoë Müller');
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i += 1) {
+      utf16[2 + i * 2] = text.charCodeAt(i) & 0xff;
+      utf16[3 + i * 2] = text.charCodeAt(i) >> 8;
+    }
+    const fromUtf16 = readRosterFile(utf16);
+    expect(fromUtf16.ok && fromUtf16.rows[0].values.Name).toBe('Zoë Müller');
+  });
+
+  it('reads semicolon-separated files, as European spreadsheets save them', () => {
+    const { headers, rows } = parsed('Name;Email;Profession\nAnn Lee;ann@x.org;Nurse\n');
+    expect(headers).toEqual(['Name', 'Email', 'Profession']);
+    expect(rows[0].values.Email).toBe('ann@x.org');
+  });
+
+  it('refuses a file that is not UTF-8 with a message saying how to save it', () => {
+    // "Zoë" in Windows-1252: the ë is the single byte 0xEB, which is not valid UTF-8.
+    const bytes = new Uint8Array([...utf8('Name,Profession\nZo'), 0xeb, ...utf8(',Nurse\n')]);
+    const message = failureOf(readRosterFile(bytes));
+    expect(message).toContain('not saved as UTF-8');
+    expect(message).toContain('CSV UTF-8');
+  });
+
+  it('refuses an empty file, a blank file and a header with nobody under it', () => {
+    expect(failureOf(readRosterFile(new Uint8Array()))).toContain('empty');
+    expect(failureOf(parseRosterText('\n  \r\n\n'))).toContain('empty');
+    expect(failureOf(parseRosterText(`${HEADER}\n\n`))).toBe(
+      'The file has a header line but no people below it.',
+    );
+  });
+
+  it('says which line has an unclosed quotation mark and reads nothing', () => {
+    const text = `${HEADER}\nAnn Lee,ann@x.org,Nurse,,,no,yes,\n"Ben Roy,ben@x.org,Nurse,,,no,yes,\nCara Diaz,cara@x.org,Nurse,,,no,yes,\n`;
+    const message = failureOf(parseRosterText(text));
+    expect(message).toMatch(/^Line 3 has a quotation mark/);
+  });
+
+  it('explains a file whose columns are not separated by commas', () => {
+    const message = failureOf(parseRosterText('Name|Email|Profession\nAnn Lee|ann@x.org|Nurse\n'));
+    expect(message).toContain('only one column');
+    expect(message).toContain('Name|Email|Profession');
+  });
+
+  it('recognises an Excel workbook chosen by mistake', () => {
+    const message = failureOf(decodeRosterBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])));
+    expect(message).toContain('not a CSV file');
+  });
+
+  it('marks a line with more values than the header has columns', () => {
+    const { rows } = parsed('Name,Email,Profession\nLee, Ann,ann@x.org,Nurse\nBen Roy,ben@x.org\n');
+    expect(rows[0].readProblem).toContain('4 values but the header has 3 columns');
+    expect(rows[1].readProblem).toContain('2 values but the header has 3 columns');
+  });
+
+  it('offers a template whose every column maps itself', () => {
+    const template = rosterTemplateCsv();
+    expect(template.startsWith('\uFEFF')).toBe(true);
+    const header = parseRosterText(`${template}Ann Lee,,Nurse,,,,,,no,yes,\n`);
+    if (!header.ok) throw new Error(header.message);
+    expect(header.headers).toEqual(TEMPLATE_HEADERS);
+    const mapping = suggestMapping(header.headers);
+    const unmapped = Object.entries(mapping)
+      .filter(([, column]) => column === null)
+      .map(([field]) => field);
+    expect(unmapped.sort()).toEqual(['firstName', 'lastName']);
+  });
+});
+
+describe('suggesting a column mapping', () => {
+  it('matches common header names whatever their case and spacing', () => {
+    const mapping = suggestMapping([
+      'Staff Name',
+      'E-mail',
+      'Job title',
+      'Department',
+      'Start date',
+      'Termination Date',
+      'Mentor?',
+      'Mentee?',
+      'Max mentees',
+      'Skills',
+    ]);
+    expect(mapping).toMatchObject({
+      name: 'Staff Name',
+      email: 'E-mail',
+      profession: 'Job title',
+      specialty: 'Department',
+      hireDate: 'Start date',
+      leavingDate: 'Termination Date',
+      isMentor: 'Mentor?',
+      isMentee: 'Mentee?',
+      mentorCapacity: 'Max mentees',
+      tags: 'Skills',
+      careerStage: null,
+    });
+  });
+
+  it('reads a full name from first and last name columns', () => {
+    const mapping = suggestMapping(['First name', 'Surname', 'Email', 'Role', 'Mentee']);
+    expect(mapping).toMatchObject({
+      name: null,
+      firstName: 'First name',
+      lastName: 'Surname',
+      profession: 'Role',
+    });
+    const { rows } = parsed('First name,Surname,Email,Role,Mentee\n Ann , Lee ,ann@x.org,RN,yes\n');
+    const result = reviewRoster(rows, mapping, []);
+    expect(result.ready.map((row) => row.person.name)).toEqual(['Ann Lee']);
+  });
+
+  it('asks for the columns it cannot do without', () => {
+    const problems = checkMapping(emptyMapping(), DEFAULT_IMPORT_DEFAULTS);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toContain('full name');
+    expect(problems[1]).toContain('profession');
+    expect(problems[2]).toContain('who mentors');
+    const everyoneIsMentee = checkMapping(
+      { ...emptyMapping(), name: 'Name', profession: 'Job' },
+      { ...DEFAULT_IMPORT_DEFAULTS, isMentee: true },
+    );
+    expect(everyoneIsMentee).toEqual([]);
+  });
+
+  it('refuses one column chosen for two fields', () => {
+    const mapping: ColumnMapping = {
+      ...emptyMapping(),
+      name: 'Name',
+      profession: 'Name',
+      isMentee: 'Mentee',
+    };
+    expect(checkMapping(mapping, DEFAULT_IMPORT_DEFAULTS)).toEqual([
+      'The column “Name” is chosen for Full name and Profession; choose it for one only.',
+    ]);
+  });
+
+  it('imports nothing while the mapping has a problem', () => {
+    const { rows } = parsed('Name,Email\nAnn Lee,ann@x.org\n');
+    const result = reviewRoster(rows, suggestMapping(['Name', 'Email']), []);
+    expect(result.mappingProblems.length).toBeGreaterThan(0);
+    expect(result.ready).toEqual([]);
+  });
+});
+
+describe('checking each row', () => {
+  it('turns a good row into a person the repository accepts', () => {
+    const result = review(
+      'Name,Email,Profession,Specialty,Career stage,Hire date,Leaving date,Interests,Mentor,Mentee,Capacity\n' +
+        ' Ann   Lee ,ANN@x.org ,R.N.,Emergency,Senior,2020-02-29,2026-01-31,"triage; trauma, triage",Yes,no,3\n',
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.ready).toEqual([
+      {
+        line: 2,
+        person: {
+          name: 'Ann Lee',
+          email: 'ANN@x.org',
+          profession: 'nurse',
+          specialty: 'Emergency',
+          careerStage: 'senior',
+          hireDate: '2020-02-29',
+          leavingDate: '2026-01-31',
+          tags: ['triage', 'trauma'],
+          isMentor: true,
+          isMentee: false,
+          mentorCapacity: 3,
+        },
+      },
+    ]);
+    expect(() => checkPerson(result.ready[0].person)).not.toThrow();
+  });
+
+  it('accepts common spellings of professions and names the list for an unknown one', () => {
+    expect(readProfession('RN')).toEqual({ ok: true, value: 'nurse' });
+    expect(readProfession('  dr. ')).toEqual({ ok: true, value: 'physician' });
+    expect(readProfession('Allied Health')).toEqual({ ok: true, value: 'allied-health' });
+    expect(readProfession('allied_health')).toEqual({ ok: true, value: 'allied-health' });
+    expect(readProfession('Pharmacist')).toEqual({ ok: true, value: 'allied-health' });
+    expect(readProfession('Registrar')).toEqual({ ok: true, value: 'resident' });
+    const unknown = readProfession('Wizard');
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok)
+      expect(unknown.reason).toBe(
+        'Profession “Wizard” is not one we know; use one of Physician, Nurse, Resident, Student, Allied health, Administrative, Other.',
+      );
+  });
+
+  it('takes dates written year-month-day, including a leap day', () => {
+    expect(readDate('2024-02-29', 'Hire date')).toEqual({ ok: true, value: '2024-02-29' });
+    expect(readDate('  ', 'Hire date')).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses a date that does not exist', () => {
+    expect(readDate('2023-02-29', 'Hire date')).toEqual({
+      ok: false,
+      reason: 'Hire date “2023-02-29” is not a real calendar date.',
+    });
+  });
+
+  it('refuses 03/04/2024 because it could be either day first or month first, naming the expected form', () => {
+    const result = readDate('03/04/2024', 'Hire date');
+    expect(result).toEqual({
+      ok: false,
+      reason:
+        'Hire date “03/04/2024” could mean 3 April or March 4; write it as year-month-day (yyyy-MM-dd): 2024-04-03 or 2024-03-04.',
+    });
+  });
+
+  it('refuses an unambiguous day-first date too, and shows how to write it', () => {
+    expect(readDate('25/12/2024', 'Leaving date')).toEqual({
+      ok: false,
+      reason:
+        'Leaving date “25/12/2024” is not in the expected form year-month-day (yyyy-MM-dd); write it as 2024-12-25.',
+    });
+    const other = readDate('March 3rd', 'Hire date');
+    expect(other.ok).toBe(false);
+    if (!other.ok) expect(other.reason).toContain('yyyy-MM-dd');
+  });
+
+  it('lists every reason a row is bad, with its line number', () => {
+    const result = review(
+      `${HEADER}\n` +
+        'Ann Lee,ann@x.org,Nurse,2024-01-10,,no,yes,\n' +
+        ',nobody@x.org,Nurse,,,no,yes,\n' +
+        'Ben Roy,ben-at-x.org,Plumber,2024-05-01,2024-04-30,maybe,yes,2.5\n' +
+        'Cara Diaz,cara@x.org,Physician,,,yes,no,-1\n' +
+        'Dan Wu,dan@x.org,Nurse,,,no,no,\n',
+    );
+    expect(result.ready.map((row) => row.line)).toEqual([2]);
+    expect(result.problems).toEqual([
+      { line: 3, name: '', reasons: ['Name is missing.'] },
+      {
+        line: 4,
+        name: 'Ben Roy',
+        reasons: [
+          'Email “ben-at-x.org” does not look like an email address.',
+          expect.stringContaining('Profession “Plumber” is not one we know'),
+          'Leaving date 2024-04-30 is before the hire date 2024-05-01.',
+          'Mentors others “maybe” should be yes or no.',
+          'Mentor capacity “2.5” should be a whole number from 0 to 50.',
+        ],
+      },
+      {
+        line: 5,
+        name: 'Cara Diaz',
+        reasons: ['Mentor capacity “-1” should be a whole number from 0 to 50.'],
+      },
+      {
+        line: 6,
+        name: 'Dan Wu',
+        reasons: ['Neither mentors others nor is mentored; mark at least one as yes.'],
+      },
+    ]);
+  });
+
+  it('gives mentors with a blank capacity the default, and others none', () => {
+    const result = review(`${HEADER}\nAnn Lee,,Nurse,,,yes,no,\nBen Roy,,Nurse,,,no,yes,\n`);
+    expect(result.ready.map((row) => row.person.mentorCapacity)).toEqual([
+      DEFAULT_IMPORT_DEFAULTS.mentorCapacity,
+      0,
+    ]);
+  });
+
+  it('reports a line with a stray comma as bad rather than shifting its values', () => {
+    const result = review(`${HEADER}\nLee, Ann,ann@x.org,Nurse,,,no,yes,\n`);
+    expect(result.ready).toEqual([]);
+    expect(result.problems[0].line).toBe(2);
+    expect(result.problems[0].reasons[0]).toContain('must be inside quotation marks');
+  });
+
+  it('uses the chosen defaults for blank cells and missing columns', () => {
+    const { headers, rows } = parsed('Name,Profession\nAnn Lee,Nurse\n');
+    const result = reviewRoster(rows, suggestMapping(headers), [], {
+      ...DEFAULT_IMPORT_DEFAULTS,
+      isMentee: true,
+      careerStage: 'new-graduate',
+    });
+    expect(result.ready[0].person).toMatchObject({
+      isMentee: true,
+      isMentor: false,
+      careerStage: 'new-graduate',
+    });
+  });
+});
+
+describe('duplicates', () => {
+  const text =
+    `${HEADER}\n` +
+    'Ann Lee,ann@x.org,Nurse,,,no,yes,\n' +
+    '  ann  LEE ,ANN@X.ORG ,Nurse,,,no,yes,\n' +
+    'Ben Roy,ben@x.org,Physician,,,yes,no,\n' +
+    'Cara Diaz,cara@x.org,Nurse,,,no,yes,\n' +
+    'Cara Diaz,cara.diaz@x.org,Nurse,,,no,yes,\n';
+
+  it('flags a person repeated within the file once, keeping the first line', () => {
+    const result = review(text);
+    expect(result.ready.map((row) => [row.line, row.person.name])).toEqual([
+      [2, 'Ann Lee'],
+      [4, 'Ben Roy'],
+      [5, 'Cara Diaz'],
+      [6, 'Cara Diaz'],
+    ]);
+    expect(result.duplicates).toEqual([
+      expect.objectContaining({ line: 3, duplicateOfLine: 2, reason: 'Same name and email as line 2.' }),
+    ]);
+  });
+
+  it('flags people already stored, including archived ones, ignoring case and spacing', () => {
+    const result = review(text, [
+      { name: 'BEN  roy', email: ' Ben@X.org' },
+      { name: 'Cara Diaz', email: 'cara@x.org', archived: true },
+    ]);
+    expect(result.ready.map((row) => row.line)).toEqual([2, 6]);
+    expect(result.duplicates.map((row) => [row.line, row.reason])).toEqual([
+      [3, 'Same name and email as line 2.'],
+      [4, 'Already in People with the same name and email.'],
+      [5, 'Already in People (archived) with the same name and email.'],
+    ]);
+  });
+});
+
+describe('importing the reviewed rows', () => {
+  afterEach(() => switchDatabase(`roster-import-done-${crypto.randomUUID()}`));
+
+  it('adds the ready people once, and a second import of the same file adds nobody', async () => {
+    switchDatabase(`roster-import-${crypto.randomUUID()}`);
+    const file = `${HEADER}\nAnn Lee,ann@x.org,Nurse,,,no,yes,\nBen Roy,ben@x.org,Physician,,,yes,no,\nAnn Lee,ann@x.org,Nurse,,,no,yes,\n`;
+    const first = review(file, await listPeople());
+    await createPeopleInBulk(first.ready.map((row) => row.person));
+    expect((await listPeople()).map((person) => person.name)).toEqual(['Ann Lee', 'Ben Roy']);
+
+    const second = review(file, await listPeople());
+    expect(second.ready).toEqual([]);
+    expect(second.duplicates).toHaveLength(3);
+  });
+
+  it('flags a person added by hand before the import', async () => {
+    switchDatabase(`roster-import-${crypto.randomUUID()}`);
+    await createPerson({
+      name: 'Ben Roy',
+      email: 'ben@x.org',
+      profession: 'physician',
+      specialty: '',
+      careerStage: 'senior',
+      hireDate: null,
+      leavingDate: null,
+      tags: [],
+      isMentor: true,
+      isMentee: false,
+      mentorCapacity: 2,
+    });
+    const result = review(`${HEADER}\nben roy,BEN@x.org,Physician,,,yes,no,\n`, await listPeople());
+    expect(result.duplicates.map((row) => row.line)).toEqual([2]);
+  });
+});
+
+describe('whatever a row holds', () => {
+  const cell = fc.oneof(
+    fc.constantFrom(
+      '',
+      ' ',
+      'yes',
+      'no',
+      'RN',
+      'Nurse',
+      'Dr',
+      '2024-02-29',
+      '2023-02-29',
+      '03/04/2024',
+      '3',
+      '51',
+    ),
+    fc.constantFrom('a@b.co', 'not an email', 'Senior', 'Retired', '2.5', '-1', 'x', 'Ann', 'Ann Lee'),
+    fc.string({ maxLength: 12 }),
+  );
+  const row = fc.record({
+    Name: cell,
+    Email: cell,
+    Profession: cell,
+    'Career stage': cell,
+    'Hire date': cell,
+    'Leaving date': cell,
+    Mentor: cell,
+    Mentee: cell,
+    'Mentor capacity': cell,
+  });
+
+  it('is either ready and accepted by the repository rules, or refused with a reason', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), (values) => {
+        const rows = values.map((value, index) => ({ line: index + 2, values: value }));
+        const headers = Object.keys(values[0]);
+        const result = reviewRoster(rows, suggestMapping(headers), []);
+        expect(result.ready.length + result.problems.length + result.duplicates.length).toBe(rows.length);
+        for (const ready of result.ready)
+          expect(() => checkPerson(ready.person as PersonInput)).not.toThrow();
+        for (const problem of result.problems) expect(problem.reasons.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
