@@ -1,0 +1,128 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { type GuidingHandsDb, getDb, switchDatabase } from '../../renderer/data/db';
+import { createPerson, type PersonInput } from '../../renderer/data/people.repo';
+import { createProgram, type ProgramInput } from '../../renderer/data/programs.repo';
+import { createRelationship, type RelationshipInput } from '../../renderer/data/relationships.repo';
+import type { MeetingInput } from '../../renderer/domain/rules';
+import type { AuditEntry, Id, Person, Program, Relationship } from '../../renderer/domain/types';
+
+// Shared set-up for the data-layer tests: every test gets its own empty IndexedDB database
+// (fake-indexeddb), and a fixed "today" so that rules about future meetings are deterministic.
+
+/** The date the repositories believe is today in these tests. */
+export const TODAY = '2024-06-15';
+
+/** Gives each test a fresh, empty database; returns a getter for the current one. */
+export function useFreshDatabase(): () => GuidingHandsDb {
+  beforeEach(() => {
+    switchDatabase(`test-${crypto.randomUUID()}`);
+  });
+  afterEach(async () => {
+    const db = getDb();
+    db.close();
+    await db.delete();
+  });
+  return getDb;
+}
+
+/** Freezes only the clock (not timers, which IndexedDB's fake relies on) at midday on TODAY. */
+export function useFixedToday(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(`${TODAY}T12:00:00`));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+}
+
+export function personInput(overrides: Partial<PersonInput> = {}): PersonInput {
+  return {
+    name: 'Grace Okafor',
+    email: 'grace.okafor@clinic.example',
+    profession: 'nurse',
+    specialty: 'Emergency',
+    careerStage: 'senior',
+    hireDate: '2015-09-01',
+    leavingDate: null,
+    tags: ['triage'],
+    isMentor: true,
+    isMentee: false,
+    mentorCapacity: 2,
+    ...overrides,
+  };
+}
+
+export function menteeInput(overrides: Partial<PersonInput> = {}): PersonInput {
+  return personInput({
+    name: 'Liam Chen',
+    email: 'liam.chen@clinic.example',
+    careerStage: 'new-graduate',
+    hireDate: '2024-01-08',
+    tags: [],
+    isMentor: false,
+    isMentee: true,
+    mentorCapacity: 0,
+    ...overrides,
+  });
+}
+
+export function programInput(overrides: Partial<ProgramInput> = {}): ProgramInput {
+  return { name: 'New-graduate nurse residency', cadenceDays: 14, typicalLengthMonths: 12, ...overrides };
+}
+
+export interface SeededPair {
+  program: Program;
+  mentor: Person;
+  mentee: Person;
+  relationship: Relationship;
+}
+
+/** A program, a mentor, a mentee and an active pairing between them. */
+export async function seedPair(
+  overrides: Partial<RelationshipInput> = {},
+  people: { mentor?: Partial<PersonInput>; mentee?: Partial<PersonInput> } = {},
+): Promise<SeededPair> {
+  const program = await createProgram(programInput());
+  const mentor = await createPerson(personInput(people.mentor));
+  const mentee = await createPerson(menteeInput(people.mentee));
+  const relationship = await createRelationship({
+    programId: program.id,
+    mentorId: mentor.id,
+    menteeId: mentee.id,
+    focus: 'clinical',
+    startDate: '2024-03-01',
+    plannedEndDate: '2025-03-01',
+    ...overrides,
+  });
+  return { program, mentor, mentee, relationship };
+}
+
+export function meetingInput(relationshipId: Id, overrides: Partial<MeetingInput> = {}): MeetingInput {
+  return {
+    relationshipId,
+    date: TODAY,
+    durationMinutes: 45,
+    format: 'in-person',
+    topics: ['ethics', 'patient-loss'],
+    notes: 'Talked through the loss of a patient on the night shift.',
+    confidential: true,
+    actionItems: [],
+    ...overrides,
+  };
+}
+
+export async function auditEntries(): Promise<AuditEntry[]> {
+  return getDb().auditLog.toArray();
+}
+
+/** The whole audit table as one string, to search for text that must never be there. */
+export async function auditText(): Promise<string> {
+  return JSON.stringify(await auditEntries());
+}
+
+/** Audit entries about one record, oldest first. */
+export async function auditOf(recordId: Id): Promise<AuditEntry[]> {
+  return (await auditEntries()).filter((entry) => entry.recordId === recordId);
+}
