@@ -14,7 +14,7 @@ import type { AuditEntry, Id, Person, Program, Relationship } from '../../render
 export const TODAY = '2024-06-15';
 
 /** Gives each test a fresh, empty database; returns a getter for the current one. */
-export function useFreshDatabase(): () => GuidingHandsDb {
+export function freshDatabasePerTest(): () => GuidingHandsDb {
   beforeEach(() => {
     switchDatabase(`test-${crypto.randomUUID()}`);
   });
@@ -27,7 +27,7 @@ export function useFreshDatabase(): () => GuidingHandsDb {
 }
 
 /** Freezes only the clock (not timers, which IndexedDB's fake relies on) at midday on TODAY. */
-export function useFixedToday(): void {
+export function fixTodayPerTest(): void {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(`${TODAY}T12:00:00`));

@@ -12,9 +12,9 @@ import {
   updatePerson,
 } from '../../renderer/data/people.repo';
 import { RuleError } from '../../renderer/domain/rules';
-import { auditEntries, auditOf, menteeInput, personInput, seedPair, useFreshDatabase } from './helpers';
+import { auditEntries, auditOf, freshDatabasePerTest, menteeInput, personInput, seedPair } from './helpers';
 
-const db = useFreshDatabase();
+const db = freshDatabasePerTest();
 
 describe('adding a person', () => {
   it('stores the person tidied up and lists them by name', async () => {

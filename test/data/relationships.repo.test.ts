@@ -21,17 +21,17 @@ import {
 import { RuleError } from '../../renderer/domain/rules';
 import {
   auditOf,
+  fixTodayPerTest,
+  freshDatabasePerTest,
   meetingInput,
   menteeInput,
   personInput,
   programInput,
   seedPair,
-  useFixedToday,
-  useFreshDatabase,
 } from './helpers';
 
-const db = useFreshDatabase();
-useFixedToday();
+const db = freshDatabasePerTest();
+fixTodayPerTest();
 
 describe('programs', () => {
   it('are listed by name and audited on create, update and archive', async () => {
