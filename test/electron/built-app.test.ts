@@ -1,0 +1,208 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { builtinModules, createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ipcContract } from '../../electron/shared/ipc';
+import {
+  createFakeElectron,
+  type FakeElectron,
+  FakeEvent,
+  FakeSession,
+  FakeWebContents,
+} from './fake-electron';
+
+// These tests run the real bundles the app ships, with a stand-in for Electron, because Electron itself
+// cannot start on the machines the tests run on.
+
+type BuildElectron = (options: { outDir: string }) => Promise<{ mainFile: string; preloadFile: string }>;
+
+const projectRoot = resolve(__dirname, '../..');
+let root: string;
+let mainFile: string;
+let preloadFile: string;
+const nodeRequire = createRequire(import.meta.url);
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'gh-built-app-'));
+  const buildScript = pathToFileURL(join(projectRoot, 'scripts/build-electron.mjs')).href;
+  const { buildElectron } = (await import(buildScript)) as { buildElectron: BuildElectron };
+  ({ mainFile, preloadFile } = await buildElectron({ outDir: join(root, 'dist', 'electron') }));
+  // The built main resolves `electron` from its own folder upwards: point it at the stand-in.
+  await mkdir(join(root, 'node_modules', 'electron'), { recursive: true });
+  await writeFile(
+    join(root, 'node_modules', 'electron', 'index.js'),
+    'module.exports = globalThis.__fakeElectron;\n',
+  );
+  await mkdir(join(root, 'dist', 'renderer', 'assets'), { recursive: true });
+  await writeFile(
+    join(root, 'dist', 'renderer', 'index.html'),
+    '<!doctype html><title>Guiding Hands</title>',
+  );
+  await writeFile(join(root, 'dist', 'renderer', 'assets', 'app.js'), 'console.log(1);');
+  await writeFile(join(root, 'secret.txt'), 'not for the renderer');
+}, 120_000);
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+function requiredModules(code: string): string[] {
+  return [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1]);
+}
+
+describe('the bundles', () => {
+  it('the preload is one CommonJS file that requires nothing but electron', async () => {
+    const code = await readFile(preloadFile, 'utf8');
+    expect(code).not.toMatch(/^\s*import[\s{*]/m);
+    expect(code).not.toMatch(/\bimport\s*\(/);
+    expect(code).not.toMatch(/^\s*export\s/m);
+    expect(requiredModules(code)).toEqual(['electron']);
+    expect(code).toContain('exposeInMainWorld("guidingHands"');
+    expect(code).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
+  });
+
+  it('the main bundle requires only electron and Node’s own modules, never a local file or package', async () => {
+    const code = await readFile(mainFile, 'utf8');
+    const builtins = new Set(builtinModules);
+    const foreign = requiredModules(code).filter(
+      (name) => name !== 'electron' && !name.startsWith('node:') && !builtins.has(name),
+    );
+    expect(foreign).toEqual([]);
+    expect(code).not.toMatch(/^\s*import[\s{*]/m);
+  });
+});
+
+let fake: FakeElectron;
+
+function loadMain(options: { lockGranted?: boolean } = {}): void {
+  fake = createFakeElectron({ appData: join(root, 'appData'), appPath: root, ...options });
+  (globalThis as { __fakeElectron?: unknown }).__fakeElectron = fake.module;
+  // Both the bundle and the stand-in are loaded afresh, so each test gets its own start-up.
+  delete nodeRequire.cache[mainFile];
+  delete nodeRequire.cache[join(root, 'node_modules', 'electron', 'index.js')];
+  nodeRequire(mainFile);
+}
+
+async function startMain(): Promise<void> {
+  loadMain();
+  fake.fireReady();
+  await vi.waitFor(() => expect(fake.windows.length).toBe(1));
+}
+
+describe('start-up of the built main process', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
+    return () => vi.useRealTimers();
+  });
+
+  it('names the app, pins its data folder, registers app:// as standard and secure, and takes the lock, all before ready', () => {
+    loadMain();
+    const before = (name: string) => fake.calls.filter((call) => call.name === name);
+    const [setName] = before('app.setName');
+    expect(setName).toMatchObject({ args: ['Guiding Hands'], afterReady: false });
+    expect(before('app.setPath')[0]).toMatchObject({
+      args: ['userData', join(root, 'appData', 'Guiding Hands')],
+      afterReady: false,
+    });
+    const [registration] = before('protocol.registerSchemesAsPrivileged');
+    expect(registration.afterReady).toBe(false);
+    expect(registration.args[0]).toEqual([
+      {
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }),
+      },
+    ]);
+    expect(before('app.requestSingleInstanceLock')[0].afterReady).toBe(false);
+    expect(before('app.enableSandbox')[0].afterReady).toBe(false);
+    expect(before('app.on:web-contents-created')[0].afterReady).toBe(false);
+    // Nothing that needs a ready app has run yet.
+    expect(
+      fake.calls.filter((call) => call.name.startsWith('safeStorage') || call.name === 'new BrowserWindow'),
+    ).toEqual([]);
+    expect(fake.calls.some((call) => call.afterReady)).toBe(false);
+  });
+
+  it('a second copy quits at once and opens no window', async () => {
+    loadMain({ lockGranted: false });
+    fake.fireReady();
+    await Promise.resolve();
+    expect(fake.calls.map((call) => call.name)).toContain('app.quit');
+    expect(fake.calls.map((call) => call.name)).not.toContain('app.whenReady');
+    expect(fake.windows).toEqual([]);
+  });
+
+  it('after ready it opens one hardened window on the app origin with the bundled preload', async () => {
+    await startMain();
+    const [window] = fake.windows;
+    expect(window.loadedUrl).toBe('app://guiding-hands/index.html');
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: join(root, 'dist', 'electron', 'preload.cjs'),
+    });
+    const protocolCall = fake.calls.find((call) => call.name === 'protocol.handle');
+    expect(protocolCall).toMatchObject({ args: ['app'], afterReady: true });
+    expect(fake.defaultSession.permissionRequestHandler).not.toBeNull();
+    expect(fake.defaultSession.beforeRequest?.filter.urls).toEqual(
+      expect.arrayContaining(['http://*/*', 'https://*/*']),
+    );
+    expect(fake.getApplicationMenu()).not.toBeNull();
+  });
+
+  it('registers every channel of the IPC contract', async () => {
+    await startMain();
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(Object.keys(ipcContract).sort());
+  });
+
+  it('serves the renderer with the strict policy and refuses paths outside its folder', async () => {
+    await startMain();
+    const handler = fake.protocolHandlers.get('app');
+    if (!handler) throw new Error('no app:// handler');
+    const page = await handler(new Request('app://guiding-hands/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('Guiding Hands');
+    const escape = await handler(new Request('app://guiding-hands/..%2F..%2Fsecret.txt'));
+    expect(escape.status).toBe(403);
+    expect(await escape.text()).not.toContain('not for the renderer');
+  });
+
+  it('hardens any web contents created later, not only the main window', async () => {
+    await startMain();
+    const session = new FakeSession();
+    const contents = new FakeWebContents(session);
+    fake.module.app.emit('web-contents-created', new FakeEvent(), contents);
+    const navigation = new FakeEvent();
+    contents.emit('will-navigate', navigation, 'https://example.org/');
+    expect(navigation.defaultPrevented).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    let granted: boolean | null = null;
+    session.permissionRequestHandler?.(contents, 'media', (answer: boolean) => {
+      granted = answer;
+    });
+    expect(granted).toBe(false);
+  });
+
+  it('answers the app’s own page and refuses a foreign sender and a bad argument', async () => {
+    await startMain();
+    const getInfo = fake.ipcHandlers.get('app:getInfo');
+    const writeToFolder = fake.ipcHandlers.get('backup:writeToFolder');
+    if (!getInfo || !writeToFolder) throw new Error('handlers missing');
+    const [window] = fake.windows;
+    const fromApp = { senderFrame: { url: 'app://guiding-hands/index.html' }, sender: window.webContents };
+    const fromElsewhere = { senderFrame: { url: 'https://example.org/' }, sender: window.webContents };
+    await expect(getInfo(fromApp, undefined)).resolves.toMatchObject({
+      version: '9.8.7',
+      userDataPath: join(root, 'appData', 'Guiding Hands'),
+    });
+    await expect(getInfo(fromElsewhere, undefined)).rejects.toThrow(/not part of Guiding Hands/);
+    await expect(
+      writeToFolder(fromApp, { folder: root, fileName: '../escape.age', data: new Uint8Array([1]) }),
+    ).rejects.toThrow(/did not understand/);
+  });
+});
