@@ -1,0 +1,185 @@
+import type {
+  ActionItem,
+  Id,
+  IsoDate,
+  Meeting,
+  PaperSize,
+  Person,
+  Program,
+  Relationship,
+  Topic,
+} from '../types';
+import type { ReportPeriod } from './period';
+
+// What a report is computed from. Note text and action-item text are left out by type, so no section
+// can put them in a report even by mistake.
+
+export type ReportPerson = Pick<
+  Person,
+  | 'id'
+  | 'name'
+  | 'profession'
+  | 'specialty'
+  | 'hireDate'
+  | 'leavingDate'
+  | 'isMentor'
+  | 'isMentee'
+  | 'mentorCapacity'
+  | 'archived'
+>;
+export type ReportMeeting = Omit<Meeting, 'notes'>;
+export type ReportActionItem = Omit<ActionItem, 'text'>;
+
+export interface ReportData {
+  clinicName: string;
+  paperSize: PaperSize;
+  people: ReportPerson[];
+  programs: Program[];
+  relationships: Relationship[];
+  topics: Topic[];
+  /** The days `meetings` covers: every meeting dated within, and none outside. */
+  meetingRange: { start: IsoDate; end: IsoDate };
+  meetings: ReportMeeting[];
+  /** Action items agreed at the meetings in `meetings`. */
+  actionItems: ReportActionItem[];
+  /**
+   * For pairs with no meeting in the range: their last meeting before the range, where the pair
+   * record alone cannot tell (see relationshipsNeedingEarlierMeeting).
+   */
+  lastMeetingBeforeRange: Record<Id, IsoDate>;
+}
+
+/** Everything a section needs, indexed once so that no section loops over meetings per pair. */
+export interface ReportIndex {
+  period: ReportPeriod;
+  /** The day figures like retention are measured on (the day the report is made). */
+  today: IsoDate;
+  selectedPrograms: Program[];
+  /** Pairs in the selected programs. */
+  relationships: Relationship[];
+  /** Every pair in the clinic, for clinic-wide facts such as "mentees without a mentor". */
+  allRelationships: Relationship[];
+  people: ReportPerson[];
+  peopleById: Map<Id, ReportPerson>;
+  programsById: Map<Id, Program>;
+  topicsById: Map<Id, Topic>;
+  topics: Topic[];
+  /** Meetings within the period of pairs in the selected programs, by pair, in date order. */
+  meetingsByRelationship: Map<Id, ReportMeeting[]>;
+  /** The same meetings in date order. */
+  meetings: ReportMeeting[];
+  meetingsById: Map<Id, ReportMeeting>;
+  actionItems: ReportActionItem[];
+  /** The last meeting on or before the period's last day, by pair (selected programs only). */
+  lastMeetingByRelationship: Map<Id, IsoDate>;
+}
+
+export class ReportDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportDataError';
+  }
+}
+
+/**
+ * Pairs whose last meeting before `rangeStart` the pair record cannot tell: those that met on or after
+ * the range's start (their lastMeetingDate is later) but have no meeting inside the range.
+ */
+export function relationshipsNeedingEarlierMeeting(
+  relationships: ReadonlyArray<Pick<Relationship, 'id' | 'lastMeetingDate'>>,
+  meetingsInRange: ReadonlyArray<Pick<Meeting, 'relationshipId'>>,
+  rangeStart: IsoDate,
+): Id[] {
+  const met = new Set<Id>();
+  for (const meeting of meetingsInRange) met.add(meeting.relationshipId);
+  return relationships
+    .filter(
+      (pair) => !met.has(pair.id) && pair.lastMeetingDate !== null && pair.lastMeetingDate >= rangeStart,
+    )
+    .map((pair) => pair.id);
+}
+
+/** Indexes the data for one period and a choice of programs ('all' or program ids). */
+export function buildReportIndex(
+  data: ReportData,
+  period: ReportPeriod,
+  programIds: ReadonlyArray<Id> | 'all',
+  today: IsoDate,
+): ReportIndex {
+  if (period.start < data.meetingRange.start || period.end > data.meetingRange.end)
+    throw new ReportDataError('The meetings loaded do not cover the whole period; load the period again.');
+  const programsById = new Map(data.programs.map((program) => [program.id, program]));
+  const wanted = programIds === 'all' ? null : new Set(programIds);
+  const selectedPrograms = data.programs.filter((program) =>
+    wanted
+      ? wanted.has(program.id)
+      : !program.archived || data.relationships.some((r) => r.programId === program.id),
+  );
+  const selectedIds = new Set(selectedPrograms.map((program) => program.id));
+  const relationships = data.relationships.filter((pair) => selectedIds.has(pair.programId));
+  const relationshipIds = new Set(relationships.map((pair) => pair.id));
+
+  const meetings = data.meetings
+    .filter(
+      (meeting) =>
+        relationshipIds.has(meeting.relationshipId) &&
+        meeting.date >= period.start &&
+        meeting.date <= period.end,
+    )
+    .sort(byDateThenId);
+  const meetingsByRelationship = new Map<Id, ReportMeeting[]>();
+  const meetingsById = new Map<Id, ReportMeeting>();
+  for (const meeting of meetings) {
+    meetingsById.set(meeting.id, meeting);
+    const list = meetingsByRelationship.get(meeting.relationshipId);
+    if (list) list.push(meeting);
+    else meetingsByRelationship.set(meeting.relationshipId, [meeting]);
+  }
+
+  // Meetings in the loaded range but before the period still tell when a pair last met.
+  const lastBeforePeriod = new Map<Id, IsoDate>();
+  for (const meeting of data.meetings) {
+    if (meeting.date >= period.start || !relationshipIds.has(meeting.relationshipId)) continue;
+    const known = lastBeforePeriod.get(meeting.relationshipId);
+    if (!known || meeting.date > known) lastBeforePeriod.set(meeting.relationshipId, meeting.date);
+  }
+  const lastMeetingByRelationship = new Map<Id, IsoDate>();
+  for (const pair of relationships) {
+    const inPeriod = meetingsByRelationship.get(pair.id);
+    const last = inPeriod
+      ? inPeriod[inPeriod.length - 1].date
+      : (lastBeforePeriod.get(pair.id) ?? lastMeetingBeforeRange(pair, data));
+    if (last) lastMeetingByRelationship.set(pair.id, last);
+  }
+
+  return {
+    period,
+    today,
+    selectedPrograms,
+    relationships,
+    allRelationships: data.relationships,
+    people: data.people,
+    peopleById: new Map(data.people.map((person) => [person.id, person])),
+    programsById,
+    topicsById: new Map(data.topics.map((topic) => [topic.id, topic])),
+    topics: data.topics,
+    meetingsByRelationship,
+    meetings,
+    meetingsById,
+    actionItems: data.actionItems.filter((item) => meetingsById.has(item.meetingId)),
+    lastMeetingByRelationship,
+  };
+}
+
+function lastMeetingBeforeRange(pair: Relationship, data: ReportData): IsoDate | null {
+  const known = data.lastMeetingBeforeRange[pair.id];
+  if (known) return known;
+  if (pair.lastMeetingDate !== null && pair.lastMeetingDate < data.meetingRange.start)
+    return pair.lastMeetingDate;
+  return null;
+}
+
+function byDateThenId(a: ReportMeeting, b: ReportMeeting): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
