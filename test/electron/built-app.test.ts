@@ -99,14 +99,14 @@ describe('start-up of the built main process', () => {
 
   it('names the app, pins its data folder, registers app:// as standard and secure, and takes the lock, all before ready', () => {
     loadMain();
-    const before = (name: string) => fake.calls.filter((call) => call.name === name);
-    const [setName] = before('app.setName');
+    const callsTo = (name: string) => fake.calls.filter((call) => call.name === name);
+    const [setName] = callsTo('app.setName');
     expect(setName).toMatchObject({ args: ['Guiding Hands'], afterReady: false });
-    expect(before('app.setPath')[0]).toMatchObject({
+    expect(callsTo('app.setPath')[0]).toMatchObject({
       args: ['userData', join(root, 'appData', 'Guiding Hands')],
       afterReady: false,
     });
-    const [registration] = before('protocol.registerSchemesAsPrivileged');
+    const [registration] = callsTo('protocol.registerSchemesAsPrivileged');
     expect(registration.afterReady).toBe(false);
     expect(registration.args[0]).toEqual([
       {
@@ -114,9 +114,9 @@ describe('start-up of the built main process', () => {
         privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }),
       },
     ]);
-    expect(before('app.requestSingleInstanceLock')[0].afterReady).toBe(false);
-    expect(before('app.enableSandbox')[0].afterReady).toBe(false);
-    expect(before('app.on:web-contents-created')[0].afterReady).toBe(false);
+    expect(callsTo('app.requestSingleInstanceLock')[0].afterReady).toBe(false);
+    expect(callsTo('app.enableSandbox')[0].afterReady).toBe(false);
+    expect(callsTo('app.on:web-contents-created')[0].afterReady).toBe(false);
     // Nothing that needs a ready app has run yet.
     expect(
       fake.calls.filter((call) => call.name.startsWith('safeStorage') || call.name === 'new BrowserWindow'),
@@ -167,9 +167,9 @@ describe('start-up of the built main process', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await page.text()).toContain('Guiding Hands');
-    const escape = await handler(new Request('app://guiding-hands/..%2F..%2Fsecret.txt'));
-    expect(escape.status).toBe(403);
-    expect(await escape.text()).not.toContain('not for the renderer');
+    const traversal = await handler(new Request('app://guiding-hands/..%2F..%2Fsecret.txt'));
+    expect(traversal.status).toBe(403);
+    expect(await traversal.text()).not.toContain('not for the renderer');
   });
 
   it('hardens any web contents created later, not only the main window', async () => {
