@@ -1,0 +1,245 @@
+import packageInfo from '../../../package.json';
+import { CURRENT_SCHEMA_VERSION, getDb, TABLE_NAMES, type TableName } from '../db';
+import { updateSettings } from '../settings.repo';
+import { documentStream, gzip, type ParsedDocument, readDocument } from './document';
+import { DEFAULT_SCRYPT_WORK_FACTOR, decryptBackupFile, encryptBytes } from './encryption';
+import { BackupError, NotABackupError, RestoreWriteError, SafetyCopyError } from './errors';
+import {
+  autoBackupFileName,
+  BACKUP_FORMAT_NAME,
+  BACKUP_FORMAT_VERSION,
+  type BackupHeader,
+  backupFileName,
+  type TableCounts,
+} from './format';
+import { migrateTables } from './migrate';
+import type { ProgressListener } from './progress';
+import {
+  getSafetyCopy,
+  listSafetyCopies as listSafetyCopiesIn,
+  type SafetyCopySummary,
+  saveSafetyCopy,
+} from './safety';
+import type { BackupTables } from './schemas';
+import { type RawTables, validateTables } from './validate';
+
+// Making a backup and restoring one. The order of a restore is the whole point:
+//   1. decrypt, decompress, parse, migrate and check every record — nothing has changed yet;
+//   2. keep a safety copy of the current records (another IndexedDB database) — still nothing changed;
+//   3. replace every table in ONE read-write transaction: all of it lands, or none of it does.
+
+export const APP_VERSION: string = packageInfo.version;
+
+export interface MakeBackupOptions {
+  passphrase: string;
+  /** When the backup is made; also names the file. */
+  now?: Date;
+  onProgress?: ProgressListener;
+  /** Tests only: a low scrypt work factor keeps them fast. The app always uses the age default. */
+  scryptWorkFactor?: number;
+}
+
+export interface MadeBackup {
+  /** The encrypted file's bytes, ready to be saved. */
+  bytes: Uint8Array;
+  fileName: string;
+  /** The name stem for an automatic backup (the main process adds the time). */
+  autoFileName: string;
+  header: BackupHeader;
+}
+
+/** Reads every table in one read transaction, so the backup is a consistent picture of one moment. */
+export async function readAllTables(): Promise<RawTables> {
+  const db = getDb();
+  const tables = TABLE_NAMES.map((name) => db.table(name));
+  const contents = await db.transaction('r', tables, () =>
+    Promise.all(tables.map((table) => table.toArray())),
+  );
+  return Object.fromEntries(TABLE_NAMES.map((name, index) => [name, contents[index]])) as RawTables;
+}
+
+function countRecords(tables: RawTables): TableCounts {
+  return Object.fromEntries(TABLE_NAMES.map((name) => [name, tables[name].length])) as TableCounts;
+}
+
+function clinicNameOf(tables: RawTables): string {
+  const settings = tables.settings.find(
+    (record): record is { key: string; clinicName: string } =>
+      typeof record === 'object' && record !== null && (record as { key?: unknown }).key === 'clinic',
+  );
+  return typeof settings?.clinicName === 'string' ? settings.clinicName : '';
+}
+
+/** The current records as a gzipped backup document (the plaintext of a backup file). */
+async function buildDocument(
+  now: Date,
+  onProgress?: ProgressListener,
+): Promise<{ header: BackupHeader; gzipped: Uint8Array }> {
+  onProgress?.({ phase: 'reading', done: 0, total: 1 });
+  const tables = await readAllTables();
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT_NAME,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    appVersion: APP_VERSION,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    createdAt: now.toISOString(),
+    clinicName: clinicNameOf(tables),
+    counts: countRecords(tables),
+  };
+  const gzipped = await gzip(documentStream(header, tables, onProgress));
+  return { header, gzipped };
+}
+
+/** Makes an encrypted backup of every table. Saving the bytes is the caller's job (see the platform API). */
+export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup> {
+  const now = options.now ?? new Date();
+  const { header, gzipped } = await buildDocument(now, options.onProgress);
+  options.onProgress?.({ phase: 'encrypting', done: 0, total: 1 });
+  const bytes = await encryptBytes(
+    gzipped,
+    options.passphrase,
+    options.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR,
+  );
+  options.onProgress?.({ phase: 'encrypting', done: 1, total: 1 });
+  return {
+    bytes,
+    fileName: backupFileName(header.clinicName, now),
+    autoFileName: autoBackupFileName(header.clinicName),
+    header,
+  };
+}
+
+/** Records on the dashboard that a backup was saved; call it only once the file is safely written. */
+export async function recordBackupSaved(when: Date = new Date()): Promise<void> {
+  await updateSettings({ lastBackupAt: when.toISOString() });
+}
+
+/** A backup that has been decrypted and fully checked, ready to be shown and then restored. */
+export interface OpenedBackup {
+  header: BackupHeader;
+  tables: BackupTables;
+}
+
+export interface OpenOptions {
+  onProgress?: ProgressListener;
+}
+
+function checkedDocument(document: ParsedDocument): OpenedBackup {
+  const tables = migrateTables(document.tables, document.header.schemaVersion);
+  return { header: document.header, tables: validateTables(tables) };
+}
+
+/**
+ * Decrypts and checks a backup file completely; changes nothing. Throws a BackupError subclass for
+ * each kind of failure (empty, not a backup, wrong passphrase, damaged, newer version, invalid data).
+ */
+export async function openBackup(
+  file: Uint8Array,
+  passphrase: string,
+  options: OpenOptions = {},
+): Promise<OpenedBackup> {
+  options.onProgress?.({ phase: 'decrypting', done: 0, total: 1 });
+  const gzipped = await decryptBackupFile(file, passphrase);
+  options.onProgress?.({ phase: 'decrypting', done: 1, total: 1 });
+  return checkedDocument(await readDocument(gzipped, options.onProgress));
+}
+
+/** The safety copies kept before earlier restores, newest first. */
+export function listSafetyCopies(): Promise<SafetyCopySummary[]> {
+  return listSafetyCopiesIn(getDb().name);
+}
+
+/** Opens a safety copy kept before an earlier restore. */
+export async function openSafetyCopy(id: number, options: OpenOptions = {}): Promise<OpenedBackup> {
+  const copy = await getSafetyCopy(getDb().name, id);
+  if (!copy) throw new NotABackupError('this safety copy no longer exists.');
+  return checkedDocument(await readDocument(copy.document, options.onProgress));
+}
+
+/** Turns a safety copy into an ordinary encrypted backup file, e.g. to keep it on a USB stick. */
+export async function exportSafetyCopy(
+  id: number,
+  passphrase: string,
+  scryptWorkFactor = DEFAULT_SCRYPT_WORK_FACTOR,
+): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const copy = await getSafetyCopy(getDb().name, id);
+  if (!copy) throw new NotABackupError('this safety copy no longer exists.');
+  const bytes = await encryptBytes(copy.document, passphrase, scryptWorkFactor);
+  const stem = `${copy.header.clinicName || 'Guiding Hands'} safety copy`;
+  return { bytes, fileName: backupFileName(stem, new Date(copy.createdAt)) };
+}
+
+const RECORDS_PER_WRITE = 5000;
+
+/** Clears and refills every table in one read-write transaction: if anything fails, nothing changes. */
+export async function replaceAllTables(tables: BackupTables, onProgress?: ProgressListener): Promise<void> {
+  const db = getDb();
+  const total = TABLE_NAMES.reduce((sum, name) => sum + tables[name].length, 0);
+  let done = 0;
+  onProgress?.({ phase: 'replacing', done, total });
+  await db.transaction(
+    'rw',
+    TABLE_NAMES.map((name) => db.table(name)),
+    async () => {
+      for (const name of TABLE_NAMES) await db.table(name).clear();
+      for (const name of TABLE_NAMES) {
+        const records: readonly unknown[] = tables[name as TableName];
+        for (let start = 0; start < records.length; start += RECORDS_PER_WRITE) {
+          const chunk = records.slice(start, start + RECORDS_PER_WRITE);
+          await db.table(name).bulkAdd(chunk);
+          done += chunk.length;
+          onProgress?.({ phase: 'replacing', done, total });
+        }
+      }
+    },
+  );
+}
+
+export interface RestoreOptions {
+  onProgress?: ProgressListener;
+  now?: Date;
+}
+
+export interface RestoreOutcome {
+  /** The safety copy of the records that were replaced (see listSafetyCopies). */
+  safetyCopyId: number;
+  counts: TableCounts;
+}
+
+/** Replaces every record with the backup's, after keeping a safety copy of the current ones. */
+export async function restoreBackup(
+  opened: OpenedBackup,
+  options: RestoreOptions = {},
+): Promise<RestoreOutcome> {
+  const now = options.now ?? new Date();
+  let safetyCopyId: number;
+  try {
+    const { header, gzipped } = await buildDocument(now, (progress) =>
+      options.onProgress?.({ ...progress, phase: 'safety-copy' }),
+    );
+    safetyCopyId = await saveSafetyCopy(getDb().name, {
+      createdAt: now.toISOString(),
+      reason: 'before-restore',
+      header,
+      document: gzipped,
+    });
+  } catch (error) {
+    throw new SafetyCopyError(error);
+  }
+  try {
+    await replaceAllTables(opened.tables, options.onProgress);
+  } catch (error) {
+    throw error instanceof BackupError ? error : new RestoreWriteError(error);
+  }
+  return { safetyCopyId, counts: countRecords(opened.tables as unknown as RawTables) };
+}
+
+/** Opens and restores a file in one call (the screen does it in two steps, to show what it holds). */
+export async function restoreBackupFile(
+  file: Uint8Array,
+  passphrase: string,
+  options: RestoreOptions = {},
+): Promise<RestoreOutcome> {
+  const opened = await openBackup(file, passphrase, options);
+  return restoreBackup(opened, options);
+}

@@ -1,0 +1,359 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { CURRENT_SCHEMA_VERSION, TABLE_NAMES, type TableName } from '../db';
+import { DamagedBackupError, NewerBackupVersionError, NotABackupError } from './errors';
+import { BACKUP_FORMAT_NAME, BACKUP_FORMAT_VERSION, type BackupHeader, type TableCounts } from './format';
+import { createYielder, type ProgressListener } from './progress';
+import type { RawTables } from './validate';
+
+// The backup document: JSON, laid out one record per line so it can be written and read as a stream
+// (memory stays near the size of the records themselves). Any JSON reader reads it whole.
+//
+//   {"format":"guiding-hands-backup",...,"counts":{...},"tables":{      ← header line
+//   "people":[                                                           ← a table opens
+//   {...one person...},
+//   {...the last person...}
+//   ],
+//   ...
+//   "auditLog":[
+//   ]
+//   },"sha256":"<64 hex digits>"}                                         ← closing line
+//
+// sha256 is the SHA-256 of the UTF-8 bytes of JSON.stringify(tables): the tables object written
+// compactly, which is exactly the text from the "{" after "tables": to its closing "}" with the
+// line breaks removed.
+
+const RECORDS_PER_BATCH = 2000;
+const NEWLINE = 0x0a;
+const TABLES_OPENING = '"tables":{';
+
+type Hasher = ReturnType<typeof sha256.create>;
+
+/** Feeds the hash with the bytes, leaving out the line breaks that are only layout. */
+function hashWithoutNewlines(hasher: Hasher, bytes: Uint8Array): void {
+  let start = 0;
+  for (;;) {
+    const end = bytes.indexOf(NEWLINE, start);
+    if (end === -1) {
+      if (start < bytes.length) hasher.update(bytes.subarray(start));
+      return;
+    }
+    if (end > start) hasher.update(bytes.subarray(start, end));
+    start = end + 1;
+  }
+}
+
+function headerLine(header: BackupHeader): string {
+  const opening = JSON.stringify(header);
+  // The header object's closing brace becomes the opening of "tables".
+  return `${opening.slice(0, -1)},${TABLES_OPENING}\n`;
+}
+
+function* tableText(tables: RawTables): Generator<string> {
+  for (const [tableIndex, table] of TABLE_NAMES.entries()) {
+    const records = tables[table];
+    let text = `${JSON.stringify(table)}:[\n`;
+    for (let index = 0; index < records.length; index += 1) {
+      text += JSON.stringify(records[index]);
+      text += index < records.length - 1 ? ',\n' : '\n';
+      if ((index + 1) % RECORDS_PER_BATCH === 0) {
+        yield text;
+        text = '';
+      }
+    }
+    text += tableIndex < TABLE_NAMES.length - 1 ? '],\n' : ']\n';
+    yield text;
+  }
+}
+
+/**
+ * Writes the document as a stream of UTF-8 chunks, hashing the tables on the way, so the whole
+ * text never has to sit in memory at once.
+ */
+export function documentStream(
+  header: BackupHeader,
+  tables: RawTables,
+  onProgress?: ProgressListener,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const hasher = sha256.create();
+  const batches = tableText(tables);
+  const total = TABLE_NAMES.reduce((sum, table) => sum + tables[table].length, 0);
+  let written = 0;
+  let stage: 'header' | 'tables' | 'done' = 'header';
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (stage === 'header') {
+          controller.enqueue(encoder.encode(headerLine(header)));
+          hasher.update(encoder.encode('{'));
+          stage = 'tables';
+          return;
+        }
+        if (stage === 'tables') {
+          const next = batches.next();
+          if (!next.done) {
+            const bytes = encoder.encode(next.value);
+            hashWithoutNewlines(hasher, bytes);
+            controller.enqueue(bytes);
+            written = Math.min(total, written + RECORDS_PER_BATCH);
+            onProgress?.({ phase: 'writing-file', done: written, total });
+            return;
+          }
+          hasher.update(encoder.encode('}'));
+          controller.enqueue(encoder.encode(`},"sha256":"${bytesToHex(hasher.digest())}"}\n`));
+          stage = 'done';
+          return;
+        }
+        controller.close();
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
+
+export interface ParsedDocument {
+  header: BackupHeader;
+  tables: RawTables;
+}
+
+function isCounts(value: unknown): value is TableCounts {
+  if (typeof value !== 'object' || value === null) return false;
+  const counts = value as Record<string, unknown>;
+  return TABLE_NAMES.every((table) => Number.isInteger(counts[table]) && (counts[table] as number) >= 0);
+}
+
+/** Checks the fields before the tables; refuses foreign and newer documents before reading further. */
+export function checkHeader(value: unknown): BackupHeader {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new NotABackupError('it does not hold a Guiding Hands backup document.');
+  const header = value as Record<string, unknown>;
+  if (header.format !== BACKUP_FORMAT_NAME)
+    throw new NotABackupError('it does not hold a Guiding Hands backup document.');
+  const formatVersion = header.formatVersion;
+  const schemaVersion = header.schemaVersion;
+  if (!Number.isInteger(formatVersion) || !Number.isInteger(schemaVersion))
+    throw new DamagedBackupError('its version numbers are missing');
+  if ((formatVersion as number) > BACKUP_FORMAT_VERSION || (schemaVersion as number) > CURRENT_SCHEMA_VERSION)
+    throw new NewerBackupVersionError(formatVersion as number, schemaVersion as number);
+  if ((formatVersion as number) < 1 || (schemaVersion as number) < 1)
+    throw new DamagedBackupError('its version numbers are not valid');
+  if (
+    typeof header.appVersion !== 'string' ||
+    typeof header.createdAt !== 'string' ||
+    typeof header.clinicName !== 'string' ||
+    !isCounts(header.counts)
+  )
+    throw new DamagedBackupError('its description (clinic, date, counts) is incomplete');
+  return {
+    format: BACKUP_FORMAT_NAME,
+    formatVersion: formatVersion as number,
+    appVersion: header.appVersion,
+    schemaVersion: schemaVersion as number,
+    createdAt: header.createdAt,
+    clinicName: header.clinicName,
+    counts: header.counts,
+  };
+}
+
+function emptyTables(): RawTables {
+  return Object.fromEntries(TABLE_NAMES.map((table) => [table, []])) as unknown as RawTables;
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DamagedBackupError(`${what} is not valid JSON`);
+  }
+}
+
+function gunzip(gzipped: Uint8Array): ReadableStream<Uint8Array> {
+  const source = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(gzipped);
+      controller.close();
+    },
+  });
+  return source.pipeThrough(
+    new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
+  );
+}
+
+/** The layout was not the one this app writes (e.g. the JSON was re-formatted): read it whole instead. */
+class UnexpectedLayout extends Error {}
+
+const TABLE_START = /^"([A-Za-z]+)":\[$/;
+const CLOSING = /^\},"sha256":"([0-9a-f]{64})"\}$/;
+
+function finishTables(header: BackupHeader, tables: RawTables, actualHash: string, statedHash: string): void {
+  for (const table of TABLE_NAMES)
+    if (tables[table].length !== header.counts[table])
+      throw new DamagedBackupError(
+        `the ${table} table holds ${tables[table].length} records where its description says ${header.counts[table]}`,
+      );
+  if (actualHash !== statedHash)
+    throw new DamagedBackupError('its checksum (SHA-256) does not match its data');
+}
+
+async function readStreaming(gzipped: Uint8Array, onProgress?: ProgressListener): Promise<ParsedDocument> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const encoder = new TextEncoder();
+  const hasher = sha256.create();
+  const pause = createYielder();
+  const tables = emptyTables();
+  const seenTables = new Set<string>();
+  let header: BackupHeader | null = null;
+  let currentTable: TableName | null = null;
+  let statedHash: string | null = null;
+  let total = 0;
+  let done = 0;
+
+  const handleLine = (bytes: Uint8Array): void => {
+    if (statedHash !== null) {
+      if (bytes.length === 0) return;
+      throw new UnexpectedLayout();
+    }
+    let line: string;
+    try {
+      line = decoder.decode(bytes);
+    } catch {
+      throw new DamagedBackupError('it holds text that is not valid UTF-8');
+    }
+    if (header === null) {
+      if (!line.startsWith('{')) {
+        if (line.trimStart().startsWith('{')) throw new UnexpectedLayout();
+        throw new NotABackupError('it does not hold a Guiding Hands backup document.');
+      }
+      if (!line.endsWith(`,${TABLES_OPENING}`)) throw new UnexpectedLayout();
+      header = checkHeader(parseJson(`${line.slice(0, -TABLES_OPENING.length - 1)}}`, 'its description'));
+      total = TABLE_NAMES.reduce((sum, table) => sum + (header as BackupHeader).counts[table], 0);
+      hasher.update(encoder.encode('{'));
+      return;
+    }
+    if (currentTable === null) {
+      const closing = CLOSING.exec(line);
+      if (closing) {
+        hasher.update(encoder.encode('}'));
+        statedHash = closing[1];
+        return;
+      }
+      const opening = TABLE_START.exec(line);
+      if (!opening) throw new UnexpectedLayout();
+      const name = opening[1];
+      if (!(TABLE_NAMES as readonly string[]).includes(name) || seenTables.has(name))
+        throw new UnexpectedLayout();
+      seenTables.add(name);
+      currentTable = name as TableName;
+      hasher.update(bytes);
+      return;
+    }
+    hasher.update(bytes);
+    if (line === ']' || line === '],') {
+      currentTable = null;
+      return;
+    }
+    const record = line.endsWith(',') ? line.slice(0, -1) : line;
+    try {
+      tables[currentTable].push(JSON.parse(record));
+    } catch {
+      throw new UnexpectedLayout();
+    }
+    done += 1;
+    if (done % 5000 === 0) onProgress?.({ phase: 'checking', done, total });
+  };
+
+  const reader = gunzip(gzipped).getReader();
+  let carry: Uint8Array = new Uint8Array(0);
+  try {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch {
+        if (header === null)
+          throw new NotABackupError('it opens, but what it holds is not a backup document.');
+        throw new DamagedBackupError('its compressed data is damaged');
+      }
+      if (chunk.done) break;
+      let bytes = chunk.value;
+      if (carry.length) {
+        const joined = new Uint8Array(carry.length + bytes.length);
+        joined.set(carry);
+        joined.set(bytes, carry.length);
+        bytes = joined;
+      }
+      let start = 0;
+      for (;;) {
+        const end = bytes.indexOf(NEWLINE, start);
+        if (end === -1) break;
+        handleLine(bytes.subarray(start, end));
+        start = end + 1;
+      }
+      carry = bytes.slice(start);
+      await pause();
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  if (carry.length) handleLine(carry);
+  if (header === null) throw new NotABackupError('it opens, but it is empty inside.');
+  if (statedHash === null) throw new DamagedBackupError('it ends too early');
+  if (seenTables.size !== TABLE_NAMES.length) throw new UnexpectedLayout();
+  finishTables(header, tables, bytesToHex(hasher.digest()), statedHash);
+  onProgress?.({ phase: 'checking', done: total, total });
+  return { header, tables };
+}
+
+/** Reads any valid JSON form of the document, for files that were re-formatted by hand. */
+async function readWhole(gzipped: Uint8Array): Promise<ParsedDocument> {
+  let text: string;
+  try {
+    text = await new Response(gunzip(gzipped)).text();
+  } catch {
+    throw new DamagedBackupError('its compressed data is damaged');
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    if (!text.slice(0, 200).includes(`"${BACKUP_FORMAT_NAME}"`))
+      throw new NotABackupError('it does not hold a Guiding Hands backup document.');
+    throw new DamagedBackupError('its content is not valid JSON');
+  }
+  const header = checkHeader(document);
+  const rawTables = (document as { tables?: unknown }).tables;
+  const sha = (document as { sha256?: unknown }).sha256;
+  if (typeof rawTables !== 'object' || rawTables === null || typeof sha !== 'string')
+    throw new DamagedBackupError('its tables or checksum are missing');
+  const tables = emptyTables();
+  for (const table of TABLE_NAMES) {
+    const records = (rawTables as Record<string, unknown>)[table];
+    if (!Array.isArray(records)) throw new DamagedBackupError(`its ${table} table is missing`);
+    tables[table] = records;
+  }
+  const actual = bytesToHex(sha256(new TextEncoder().encode(JSON.stringify(rawTables))));
+  finishTables(header, tables, actual, sha);
+  return { header, tables };
+}
+
+/** Decompresses and parses a document, checking its version, counts and checksum. */
+export async function readDocument(
+  gzipped: Uint8Array,
+  onProgress?: ProgressListener,
+): Promise<ParsedDocument> {
+  try {
+    return await readStreaming(gzipped, onProgress);
+  } catch (error) {
+    if (error instanceof UnexpectedLayout) return readWhole(gzipped);
+    throw error;
+  }
+}
+
+/** Gzips a stream, collecting the compressed bytes (a backup compresses many times smaller). */
+export async function gzip(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const compressed = stream.pipeThrough(
+    new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
+  );
+  return new Uint8Array(await new Response(compressed).arrayBuffer());
+}

@@ -1,0 +1,101 @@
+import { armor, Decrypter, Encrypter } from 'age-encryption';
+import { DamagedBackupError, EmptyBackupFileError, NotABackupError, WrongPassphraseError } from './errors';
+
+// The outer layer: the age file format with a passphrase (scrypt) recipient, so that the standard
+// `age` tool opens every backup. Decryption failures are sorted into plain causes before anything else
+// happens; most damaged files are recognised from their header alone, without the slow key derivation.
+
+/** The age default: about a second of work per attempt on an office computer. */
+export const DEFAULT_SCRYPT_WORK_FACTOR = 18;
+
+const AGE_MAGIC = new TextEncoder().encode('age-encryption.org/v1\n');
+const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
+
+export async function encryptStream(
+  plaintext: ReadableStream<Uint8Array>,
+  passphrase: string,
+  scryptWorkFactor = DEFAULT_SCRYPT_WORK_FACTOR,
+): Promise<Uint8Array> {
+  const encrypter = new Encrypter();
+  encrypter.setPassphrase(passphrase);
+  encrypter.setScryptWorkFactor(scryptWorkFactor);
+  return new Uint8Array(await new Response(await encrypter.encrypt(plaintext)).arrayBuffer());
+}
+
+export async function encryptBytes(
+  plaintext: Uint8Array,
+  passphrase: string,
+  scryptWorkFactor = DEFAULT_SCRYPT_WORK_FACTOR,
+): Promise<Uint8Array> {
+  const encrypter = new Encrypter();
+  encrypter.setPassphrase(passphrase);
+  encrypter.setScryptWorkFactor(scryptWorkFactor);
+  return encrypter.encrypt(plaintext);
+}
+
+function startsWithText(bytes: Uint8Array, text: string): boolean {
+  const head = new TextDecoder().decode(bytes.subarray(0, text.length));
+  return head === text;
+}
+
+/** An armored (text) age file, as `age -a` writes, is accepted too. */
+function unarmor(file: Uint8Array): Uint8Array {
+  if (!startsWithText(file, ARMOR_BEGIN)) return file;
+  try {
+    return armor.decode(new TextDecoder().decode(file));
+  } catch {
+    throw new DamagedBackupError('its text armour is damaged');
+  }
+}
+
+/** Recognises the age header line, telling a damaged one from a file that is not age at all. */
+function checkAgeMagic(file: Uint8Array): void {
+  const length = Math.min(file.length, AGE_MAGIC.length);
+  let differences = 0;
+  for (let index = 0; index < length; index += 1) if (file[index] !== AGE_MAGIC[index]) differences += 1;
+  // One or two wrong bytes in a 22-byte signature is damage; more is some other kind of file.
+  if (differences > 2) throw new NotABackupError('it is not an encrypted backup file.');
+  if (differences > 0) throw new DamagedBackupError('its header is damaged');
+  if (file.length <= AGE_MAGIC.length) throw new DamagedBackupError('it ends right after its header');
+}
+
+/** The recipient types named in the header's stanzas ("-> scrypt ..."), read without any key. */
+function stanzaTypes(file: Uint8Array): string[] {
+  const head = new TextDecoder().decode(file.subarray(0, 4096));
+  const types: string[] = [];
+  for (const line of head.split('\n')) {
+    if (line.startsWith('---')) break;
+    if (line.startsWith('-> ')) types.push(line.slice(3).split(' ')[0] ?? '');
+  }
+  return types;
+}
+
+function classifyDecryptionFailure(file: Uint8Array, error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.includes('no identity matched')) {
+    const types = stanzaTypes(file);
+    if (!types.includes('scrypt'))
+      return new NotABackupError(
+        'it is encrypted for a key, not with a passphrase, so it is not a backup made by this app.',
+      );
+    return new WrongPassphraseError();
+  }
+  if (message.includes('scrypt recipient is not the only one'))
+    return new NotABackupError('it is encrypted for several recipients, which this app never does.');
+  if (message.includes('invalid header HMAC')) return new DamagedBackupError('its header has been altered');
+  return new DamagedBackupError('its encrypted data is incomplete or altered');
+}
+
+/** Opens an age file with a passphrase; returns the plaintext (for a backup: the gzipped document). */
+export async function decryptBackupFile(file: Uint8Array, passphrase: string): Promise<Uint8Array> {
+  if (file.length === 0) throw new EmptyBackupFileError();
+  const binary = unarmor(file);
+  checkAgeMagic(binary);
+  const decrypter = new Decrypter();
+  decrypter.addPassphrase(passphrase);
+  try {
+    return await decrypter.decrypt(binary);
+  } catch (error) {
+    throw classifyDecryptionFailure(binary, error);
+  }
+}

@@ -1,0 +1,41 @@
+import { CURRENT_SCHEMA_VERSION } from '../db';
+import type { RawTables } from './validate';
+
+// Backups made by older versions are brought up to the current schema before they are checked, the
+// same way db.ts upgrades a database in place. One step per schema version, never edited once shipped.
+
+type Migration = (tables: RawTables) => RawTables;
+
+/** Schema 1 → 2: relationships gained lastMeetingDate (the date of their latest meeting, or null). */
+function addLastMeetingDate(tables: RawTables): RawTables {
+  const latest = new Map<unknown, string>();
+  for (const meeting of tables.meetings) {
+    if (typeof meeting !== 'object' || meeting === null) continue;
+    const { relationshipId, date } = meeting as { relationshipId?: unknown; date?: unknown };
+    if (typeof date !== 'string') continue;
+    const known = latest.get(relationshipId);
+    if (!known || date > known) latest.set(relationshipId, date);
+  }
+  const relationships = tables.relationships.map((relationship) => {
+    if (typeof relationship !== 'object' || relationship === null || Array.isArray(relationship))
+      return relationship;
+    const { id } = relationship as { id?: unknown };
+    return { ...relationship, lastMeetingDate: latest.get(id) ?? null };
+  });
+  return { ...tables, relationships };
+}
+
+/** MIGRATIONS[n] turns schema n into schema n + 1. */
+const MIGRATIONS: Record<number, Migration> = {
+  1: addLastMeetingDate,
+};
+
+export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {
+  let migrated = tables;
+  for (let version = fromSchemaVersion; version < CURRENT_SCHEMA_VERSION; version += 1) {
+    const step = MIGRATIONS[version];
+    if (!step) throw new Error(`No migration from schema version ${version}.`);
+    migrated = step(migrated);
+  }
+  return migrated;
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import {
+  ACTION_OWNERS,
+  type ActionItem,
+  type AuditEntry,
+  CAREER_STAGES,
+  type ClinicSettings,
+  FOCUSES,
+  MEETING_FORMATS,
+  type Meeting,
+  PAPER_SIZES,
+  type Person,
+  PROFESSIONS,
+  type Program,
+  RELATIONSHIP_STATUSES,
+  type Relationship,
+  type Topic,
+} from '../../domain/types';
+import type { TableName } from '../db';
+
+// The shape every record in a backup must have. Objects are strict: a field the app does not know would
+// be silently dropped on the way in, and a restore must never lose anything quietly.
+// Each schema is typed against the record type, so a new field in domain/types.ts fails to compile here.
+
+const id = z.string().min(1).max(200);
+const isoDate = z.string().refine(isCalendarDate, { message: 'is not a calendar date (yyyy-MM-dd)' });
+/** A real 'yyyy-MM-dd' date; written by hand because it runs for every date of every record. */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return day <= daysInMonth;
+}
+
+const isoTimestamp = z.iso.datetime({ offset: true });
+const count = z.number().int().min(0);
+
+export const personSchema: z.ZodType<Person> = z.strictObject({
+  id,
+  name: z.string(),
+  email: z.string(),
+  profession: z.enum(PROFESSIONS),
+  specialty: z.string(),
+  careerStage: z.enum(CAREER_STAGES),
+  hireDate: isoDate.nullable(),
+  leavingDate: isoDate.nullable(),
+  tags: z.array(z.string()),
+  isMentor: z.boolean(),
+  isMentee: z.boolean(),
+  mentorCapacity: count,
+  archived: z.boolean(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+
+export const programSchema: z.ZodType<Program> = z.strictObject({
+  id,
+  name: z.string(),
+  cadenceDays: count,
+  typicalLengthMonths: count,
+  archived: z.boolean(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+
+export const relationshipSchema: z.ZodType<Relationship> = z.strictObject({
+  id,
+  programId: id,
+  mentorId: id,
+  menteeId: id,
+  focus: z.enum(FOCUSES),
+  startDate: isoDate,
+  plannedEndDate: isoDate.nullable(),
+  endDate: isoDate.nullable(),
+  status: z.enum(RELATIONSHIP_STATUSES),
+  endReason: z.string().nullable(),
+  statusHistory: z.array(z.strictObject({ status: z.enum(RELATIONSHIP_STATUSES), date: isoDate })),
+  capacityOverride: z.strictObject({ reason: z.string(), at: isoTimestamp }).nullable(),
+  lastMeetingDate: isoDate.nullable(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+
+export const meetingSchema: z.ZodType<Meeting> = z.strictObject({
+  id,
+  relationshipId: id,
+  date: isoDate,
+  durationMinutes: count,
+  format: z.enum(MEETING_FORMATS),
+  topics: z.array(id),
+  notes: z.string(),
+  confidential: z.boolean(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+
+export const actionItemSchema: z.ZodType<ActionItem> = z.strictObject({
+  id,
+  meetingId: id,
+  relationshipId: id,
+  text: z.string(),
+  owner: z.enum(ACTION_OWNERS),
+  dueDate: isoDate.nullable(),
+  done: z.boolean(),
+  doneDate: isoDate.nullable(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+
+export const topicSchema: z.ZodType<Topic> = z.strictObject({
+  id,
+  label: z.string(),
+  builtIn: z.boolean(),
+  archived: z.boolean(),
+});
+
+export const settingsSchema: z.ZodType<ClinicSettings> = z.strictObject({
+  key: z.literal('clinic'),
+  clinicName: z.string(),
+  paperSize: z.enum(PAPER_SIZES),
+  backupWarnDays: z.number().int().min(1),
+  lastBackupAt: isoTimestamp.nullable(),
+  onboarded: z.boolean(),
+});
+
+export const auditEntrySchema: z.ZodType<AuditEntry> = z.strictObject({
+  seq: z.number().int().min(1),
+  at: isoTimestamp,
+  table: z.enum(['people', 'programs', 'relationships', 'meetings', 'actionItems', 'topics', 'settings']),
+  recordId: id,
+  action: z.enum(['create', 'update', 'delete', 'restore']),
+  fields: z.array(z.string()),
+  detail: z.string().optional(),
+});
+
+export interface BackupTables {
+  people: Person[];
+  programs: Program[];
+  relationships: Relationship[];
+  meetings: Meeting[];
+  actionItems: ActionItem[];
+  topics: Topic[];
+  settings: ClinicSettings[];
+  auditLog: AuditEntry[];
+}
+
+export const recordSchemas: { [T in TableName]: z.ZodType<BackupTables[T][number]> } = {
+  people: personSchema,
+  programs: programSchema,
+  relationships: relationshipSchema,
+  meetings: meetingSchema,
+  actionItems: actionItemSchema,
+  topics: topicSchema,
+  settings: settingsSchema,
+  auditLog: auditEntrySchema,
+};
+
+/** The primary key of each table, used to name a record in a message and to find duplicates. */
+export const PRIMARY_KEYS: Record<TableName, string> = {
+  people: 'id',
+  programs: 'id',
+  relationships: 'id',
+  meetings: 'id',
+  actionItems: 'id',
+  topics: 'id',
+  settings: 'key',
+  auditLog: 'seq',
+};
