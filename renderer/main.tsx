@@ -1,12 +1,12 @@
+import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 createRoot(root).render(
   <StrictMode>
-    <main>
-      <h1>Guiding Hands</h1>
-    </main>
+    <App />
   </StrictMode>,
 );

@@ -1,0 +1,65 @@
+import { HashRouter, Route, Routes } from 'react-router';
+import { BackupScreen } from '../features/backup/BackupScreen';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { ImportScreen } from '../features/import/ImportScreen';
+import { MeetingFormScreen } from '../features/meetings/MeetingFormScreen';
+import { PeopleScreen } from '../features/people/PeopleScreen';
+import { PersonEditScreen } from '../features/people/PersonEditScreen';
+import { PersonScreen } from '../features/people/PersonScreen';
+import { NewPairingScreen } from '../features/relationships/NewPairingScreen';
+import { RelationshipScreen } from '../features/relationships/RelationshipScreen';
+import { RelationshipsScreen } from '../features/relationships/RelationshipsScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { useSettings } from '../features/settings/useSettings';
+import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
+import { Loading } from '../ui/Loading';
+import { NotFound } from '../ui/NotFound';
+import { Layout } from './Layout';
+import { PlatformEvents } from './PlatformEvents';
+import { ToastProvider } from './toast';
+
+export function App() {
+  return (
+    <HashRouter>
+      <ToastProvider>
+        <PlatformEvents />
+        <FirstRunGate />
+      </ToastProvider>
+    </HashRouter>
+  );
+}
+
+/** Until the welcome is answered, the app shows only the welcome. */
+function FirstRunGate() {
+  const settings = useSettings();
+  if (!settings) {
+    return (
+      <main className="app-main">
+        <Loading what="Opening your records" />
+      </main>
+    );
+  }
+  if (!settings.onboarded) return <WelcomeScreen />;
+  return (
+    <Routes>
+      <Route element={<Layout clinicName={settings.clinicName} />}>
+        <Route index element={<DashboardScreen />} />
+        <Route path="people" element={<PeopleScreen />} />
+        <Route path="people/new" element={<PersonEditScreen />} />
+        <Route path="people/:personId" element={<PersonScreen />} />
+        <Route path="people/:personId/edit" element={<PersonEditScreen />} />
+        <Route path="relationships" element={<RelationshipsScreen />} />
+        <Route path="relationships/new" element={<NewPairingScreen />} />
+        <Route path="relationships/:relationshipId" element={<RelationshipScreen />} />
+        <Route path="meetings/new" element={<MeetingFormScreen />} />
+        <Route path="meetings/:meetingId/edit" element={<MeetingFormScreen />} />
+        <Route path="settings" element={<SettingsScreen />} />
+        <Route path="reports" element={<ReportsScreen />} />
+        <Route path="import" element={<ImportScreen />} />
+        <Route path="backup" element={<BackupScreen />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

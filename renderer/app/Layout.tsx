@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { ErrorBoundary } from './ErrorBoundary';
+
+const NAV_ITEMS = [
+  { to: '/', label: 'Dashboard', end: true },
+  { to: '/people', label: 'People', end: false },
+  { to: '/relationships', label: 'Relationships', end: false },
+  { to: '/meetings/new', label: 'Log a meeting', end: false },
+  { to: '/reports', label: 'Reports', end: false },
+  { to: '/settings', label: 'Settings', end: false },
+] as const;
+
+export function Layout({ clinicName }: { clinicName: string }) {
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After a screen change, put keyboard and screen-reader focus at the start of the new screen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not an input.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [location.pathname]);
+
+  return (
+    <div className="app">
+      <button type="button" className="skip-link" onClick={skipToMain}>
+        Skip to main content
+      </button>
+      <header className="app-header">
+        <p className="app-header__name">
+          Guiding Hands
+          {clinicName && <span className="app-header__clinic"> · {clinicName}</span>}
+        </p>
+        <nav aria-label="Main">
+          <ul className="nav">
+            {NAV_ITEMS.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end} className="nav__link">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+        <ErrorBoundary key={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}
+
+// With hash routing, a "#main" link would be read as a route, so the skip link is a button that moves focus.
+function skipToMain() {
+  document.getElementById('main')?.focus();
+}

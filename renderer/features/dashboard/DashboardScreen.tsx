@@ -1,0 +1,58 @@
+import { ButtonLink } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { EmptyState } from '../../ui/EmptyState';
+import { Loading } from '../../ui/Loading';
+import { PageHeader } from '../../ui/PageHeader';
+import { BackupStatus } from '../backup/BackupStatus';
+import { EndingSoonCard, OverdueCard, PastDueActionsCard, QuietCard } from './DashboardLists';
+import { useDashboard } from './useDashboard';
+
+export function DashboardScreen() {
+  const dashboard = useDashboard();
+  return (
+    <>
+      <PageHeader
+        title="Dashboard"
+        actions={
+          <>
+            <ButtonLink to="/meetings/new" variant="primary">
+              Log a meeting
+            </ButtonLink>
+            <ButtonLink to="/relationships/new">New pairing</ButtonLink>
+          </>
+        }
+      />
+      {!dashboard ? (
+        <Loading what="Working out today's figures" />
+      ) : (
+        <>
+          <div className="card-grid">
+            <Card title="Active pairs">
+              <p className="figure">{dashboard.activeCount}</p>
+              {dashboard.activeCount === 0 ? (
+                <EmptyState title="No active pairs yet.">
+                  <p>Add your mentors and mentees on the People screen, then pair them with "New pairing".</p>
+                  <div className="button-row">
+                    <ButtonLink to="/people/new">Add a person</ButtonLink>
+                    <ButtonLink to="/relationships/new">New pairing</ButtonLink>
+                  </div>
+                </EmptyState>
+              ) : (
+                <ButtonLink to="/relationships" variant="quiet">
+                  See all pairings
+                </ButtonLink>
+              )}
+            </Card>
+            <BackupStatus />
+          </div>
+          <OverdueCard dashboard={dashboard} />
+          <div className="card-grid">
+            <QuietCard dashboard={dashboard} />
+            <EndingSoonCard dashboard={dashboard} />
+          </div>
+          <PastDueActionsCard dashboard={dashboard} />
+        </>
+      )}
+    </>
+  );
+}

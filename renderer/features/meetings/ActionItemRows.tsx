@@ -1,0 +1,63 @@
+import { ACTION_OWNERS, type ActionOwner } from '../../domain/types';
+import { Button } from '../../ui/Button';
+import { SelectField, TextField } from '../../ui/Field';
+import { OWNER_LABELS } from '../relationships/ActionItemsCard';
+import { type ActionItemDraft, emptyActionItem } from './meetingDraft';
+
+const OWNER_OPTIONS = ACTION_OWNERS.map((value) => ({ value, label: OWNER_LABELS[value] }));
+
+interface ActionItemRowsProps {
+  items: ActionItemDraft[];
+  onChange: (items: ActionItemDraft[]) => void;
+  /** Errors by field name, e.g. "actionItems.0.text". */
+  errors: Record<string, string>;
+}
+
+export function ActionItemRows({ items, onChange, errors }: ActionItemRowsProps) {
+  const update = (index: number, changes: Partial<ActionItemDraft>) =>
+    onChange(items.map((item, at) => (at === index ? { ...item, ...changes } : item)));
+
+  return (
+    <fieldset className="fieldset">
+      <legend>Action items</legend>
+      {items.length === 0 && (
+        <p className="muted">No action items. Add one for anything agreed at the meeting.</p>
+      )}
+      {items.map((item, index) => (
+        <div key={item.key} className="action-row">
+          <TextField
+            label={`Action item ${index + 1}`}
+            value={item.text}
+            onChange={(text) => update(index, { text })}
+            error={errors[`actionItems.${index}.text`]}
+          />
+          <SelectField
+            label={`Owner of item ${index + 1}`}
+            value={item.owner}
+            onChange={(owner) => update(index, { owner: owner as ActionOwner })}
+            options={OWNER_OPTIONS}
+            error={errors[`actionItems.${index}.owner`]}
+          />
+          <TextField
+            label={`Due date of item ${index + 1}`}
+            type="date"
+            value={item.dueDate}
+            onChange={(dueDate) => update(index, { dueDate })}
+            error={errors[`actionItems.${index}.dueDate`]}
+          />
+          <Button
+            variant="quiet"
+            className="button--small action-row__remove"
+            onClick={() => onChange(items.filter((_, at) => at !== index))}
+            aria-label={`Remove action item ${index + 1}`}
+          >
+            Remove
+          </Button>
+        </div>
+      ))}
+      <Button className="button--small" onClick={() => onChange([...items, emptyActionItem()])}>
+        Add an action item
+      </Button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,106 @@
+import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { MEETING_FORMAT_LABELS, MEETING_FORMATS, type MeetingFormat, type Topic } from '../../domain/types';
+import { Button } from '../../ui/Button';
+import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from '../../ui/Field';
+import { useFormErrors } from '../../ui/useFormErrors';
+import { ActionItemRows } from './ActionItemRows';
+import type { MeetingDraft } from './meetingDraft';
+import { TopicChips } from './TopicChips';
+
+const FORMAT_OPTIONS = MEETING_FORMATS.map((value) => ({ value, label: MEETING_FORMAT_LABELS[value] }));
+
+interface MeetingFormProps {
+  initial: MeetingDraft;
+  topics: Topic[];
+  /** Saves the draft; a thrown RuleError is shown next to its field. */
+  onSave: (draft: MeetingDraft) => Promise<void>;
+  onCancel: () => void;
+  saveLabel: string;
+}
+
+export function MeetingForm({ initial, topics, onSave, onCancel, saveLabel }: MeetingFormProps) {
+  const [draft, setDraft] = useState(initial);
+  const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const errors = useFormErrors(formRef);
+  const set =
+    <K extends keyof MeetingDraft>(key: K) =>
+    (value: MeetingDraft[K]) => {
+      setDraft((current) => ({ ...current, [key]: value }));
+    };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    errors.clear();
+    setSaving(true);
+    try {
+      await onSave(draft);
+    } catch (error) {
+      errors.show(error);
+      setSaving(false);
+    }
+  }
+
+  // Ctrl+Enter (Cmd+Enter on a Mac) saves from anywhere in the form, notes included.
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+    }
+  }
+
+  const fieldError = (field: string) => errors.fields[field] ?? null;
+  return (
+    <form ref={formRef} className="form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
+      <FormError message={errors.form ?? fieldError('relationshipId')} />
+      <div className="form-grid">
+        <TextField
+          label="Date"
+          type="date"
+          value={draft.date}
+          onChange={set('date')}
+          error={fieldError('date')}
+        />
+        <TextField
+          label="Duration in minutes"
+          type="number"
+          min={1}
+          max={1440}
+          value={draft.duration}
+          onChange={set('duration')}
+          error={fieldError('durationMinutes')}
+        />
+        <SelectField
+          label="Format"
+          value={draft.format}
+          onChange={(value) => set('format')(value as MeetingFormat)}
+          options={FORMAT_OPTIONS}
+          error={fieldError('format')}
+        />
+      </div>
+      <TopicChips topics={topics} selected={draft.topics} onChange={set('topics')} />
+      <TextAreaField
+        label="Notes"
+        value={draft.notes}
+        onChange={set('notes')}
+        rows={6}
+        hint="What was discussed. Kept on this computer only."
+      />
+      <CheckboxField
+        label="Confidential"
+        checked={draft.confidential}
+        onChange={set('confidential')}
+        hint="Notes stay hidden on screen until someone chooses to show them."
+      />
+      <ActionItemRows items={draft.actionItems} onChange={set('actionItems')} errors={errors.fields} />
+      <div className="button-row">
+        <Button type="submit" variant="primary" disabled={saving}>
+          {saveLabel}
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+        <span className="muted">Tip: Ctrl+Enter saves.</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useToast } from '../../app/toast';
+import { logMeeting, updateMeeting } from '../../data/meetings.repo';
+import { Loading } from '../../ui/Loading';
+import { NotFound } from '../../ui/NotFound';
+import { PageHeader } from '../../ui/PageHeader';
+import { usePeopleById } from '../people/usePeople';
+import { pairLabel, useRelationship } from '../relationships/useRelationships';
+import { useTopics } from '../settings/useTopics';
+import { MeetingForm } from './MeetingForm';
+import { draftFromMeeting, inputFromDraft, type MeetingDraft, newMeetingDraft } from './meetingDraft';
+import { PairingPicker } from './PairingPicker';
+import { useMeeting } from './useMeetings';
+
+/** Logs a meeting (/meetings/new?relationship=ID) or edits one (/meetings/:meetingId/edit). */
+export function MeetingFormScreen() {
+  const { meetingId } = useParams();
+  const [params, setParams] = useSearchParams();
+  const meeting = useMeeting(meetingId);
+  const relationshipId = meeting?.relationshipId ?? params.get('relationship') ?? '';
+  const relationship = useRelationship(relationshipId || undefined);
+  const peopleById = usePeopleById();
+  const topics = useTopics();
+  const navigate = useNavigate();
+  const { showToast } = useToast();
+
+  if (meetingId && meeting === null) return <NotFound what="meeting" />;
+  if (!meetingId && !relationshipId) {
+    return (
+      <>
+        <PageHeader title="Log a meeting" />
+        <PairingPicker onPick={(id) => setParams({ relationship: id })} />
+      </>
+    );
+  }
+  if (meeting === undefined || relationship === undefined || !peopleById || !topics) return <Loading />;
+  if (relationship === null) return <NotFound what="pairing" />;
+
+  const pair = pairLabel(relationship, peopleById);
+  const backToPair = () => navigate(`/relationships/${relationship.id}`);
+  async function save(draft: MeetingDraft) {
+    const input = inputFromDraft(draft);
+    if (meeting) await updateMeeting(meeting.id, input);
+    else await logMeeting(input);
+    showToast(meeting ? 'The meeting was updated.' : `Meeting with ${pair} saved.`);
+    backToPair();
+  }
+
+  return (
+    <>
+      <PageHeader title={meeting ? 'Edit meeting' : 'Log a meeting'}>
+        <p>
+          Pair: <strong>{pair}</strong>
+        </p>
+      </PageHeader>
+      <MeetingForm
+        key={meeting?.id ?? relationship.id}
+        initial={meeting ? draftFromMeeting(meeting) : newMeetingDraft(relationship.id)}
+        topics={topics}
+        onSave={save}
+        onCancel={backToPair}
+        saveLabel={meeting ? 'Save changes' : 'Save meeting'}
+      />
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { PROFESSION_LABELS, PROFESSIONS, type Profession } from '../../domain/types';
+import { ButtonLink } from '../../ui/Button';
+import { EmptyState } from '../../ui/EmptyState';
+import { CheckboxField, SelectField, TextField } from '../../ui/Field';
+import { Loading } from '../../ui/Loading';
+import { PageHeader } from '../../ui/PageHeader';
+import { Table } from '../../ui/Table';
+import { filterPeople, NO_FILTER, type PeopleFilter, type RoleFilter, roleLabel } from './filterPeople';
+import { usePeople } from './usePeople';
+
+const PROFESSION_OPTIONS = PROFESSIONS.map((value) => ({ value, label: PROFESSION_LABELS[value] }));
+const ROLE_OPTIONS = [
+  { value: 'all', label: 'Everyone' },
+  { value: 'mentors', label: 'Mentors' },
+  { value: 'mentees', label: 'Mentees' },
+];
+
+export function PeopleScreen() {
+  const people = usePeople();
+  const [filter, setFilter] = useState<PeopleFilter>(NO_FILTER);
+  const shown = useMemo(() => (people ? filterPeople(people, filter) : []), [people, filter]);
+  const change = (changes: Partial<PeopleFilter>) => setFilter((current) => ({ ...current, ...changes }));
+
+  return (
+    <>
+      <PageHeader
+        title="People"
+        actions={
+          <>
+            <ButtonLink to="/people/new" variant="primary">
+              Add a person
+            </ButtonLink>
+            <ButtonLink to="/import">Import a roster from CSV</ButtonLink>
+          </>
+        }
+      />
+      {!people ? (
+        <Loading what="Loading people" />
+      ) : people.length === 0 ? (
+        <EmptyState title="Nobody is here yet.">
+          <p>
+            Add your mentors and mentees one by one, or import your staff list from a spreadsheet saved as
+            CSV.
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <search className="filters" aria-label="Find people">
+            <TextField
+              label="Search"
+              type="search"
+              value={filter.search}
+              onChange={(search) => change({ search })}
+              hint="Name, specialty or tag"
+            />
+            <SelectField
+              label="Profession"
+              value={filter.profession}
+              onChange={(value) => change({ profession: value as Profession | '' })}
+              options={PROFESSION_OPTIONS}
+              placeholder="All professions"
+            />
+            <SelectField
+              label="Role"
+              value={filter.role}
+              onChange={(value) => change({ role: value as RoleFilter })}
+              options={ROLE_OPTIONS}
+            />
+            <CheckboxField
+              label="Show archived people"
+              checked={filter.showArchived}
+              onChange={(showArchived) => change({ showArchived })}
+            />
+          </search>
+          <p role="status" className="muted">
+            Showing {shown.length} of {people.length} {people.length === 1 ? 'person' : 'people'}.
+          </p>
+          {shown.length === 0 ? (
+            <EmptyState title="Nobody matches.">Try fewer words, or clear the filters.</EmptyState>
+          ) : (
+            <Table caption="People" hideCaption headers={['Name', 'Profession', 'Specialty', 'Role', 'Tags']}>
+              {shown.map((person) => (
+                <tr key={person.id}>
+                  <td>
+                    <Link to={`/people/${person.id}`}>{person.name}</Link>
+                    {person.archived && <span className="badge"> Archived</span>}
+                  </td>
+                  <td>{PROFESSION_LABELS[person.profession]}</td>
+                  <td>{person.specialty || '—'}</td>
+                  <td>{roleLabel(person)}</td>
+                  <td>{person.tags.join(', ') || '—'}</td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useToast } from '../../app/toast';
+import { archivePerson, deletePerson } from '../../data/people.repo';
+import type { Person } from '../../domain/types';
+import { Button, ButtonLink } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { describeError } from '../../ui/errors';
+
+interface PersonActionsProps {
+  person: Person;
+  /** Whether the person has ever been paired; their record is then archived, never deleted. */
+  hasRelationships: boolean;
+}
+
+export function PersonActions({ person, hasRelationships }: PersonActionsProps) {
+  const navigate = useNavigate();
+  const { showToast } = useToast();
+  const [confirming, setConfirming] = useState<'archive' | 'delete' | null>(null);
+
+  async function run(action: () => Promise<unknown>, done: string) {
+    try {
+      await action();
+      showToast(done);
+    } catch (error) {
+      showToast(describeError(error).message);
+    }
+    setConfirming(null);
+  }
+
+  return (
+    <>
+      <ButtonLink to={`/people/${person.id}/edit`}>Edit</ButtonLink>
+      {person.isMentee && !person.archived && (
+        <ButtonLink to={`/relationships/new?mentee=${person.id}`}>New pairing</ButtonLink>
+      )}
+      {person.archived ? (
+        <Button
+          onClick={() =>
+            run(() => archivePerson(person.id, false), `${person.name} is back in the active list.`)
+          }
+        >
+          Restore
+        </Button>
+      ) : hasRelationships ? (
+        <Button onClick={() => setConfirming('archive')}>Archive</Button>
+      ) : (
+        <Button variant="danger" onClick={() => setConfirming('delete')}>
+          Delete
+        </Button>
+      )}
+      {confirming === 'archive' && (
+        <ConfirmDialog
+          title={`Archive ${person.name}?`}
+          message="Their pairings and meetings stay in your records and reports, but they are no longer offered for new pairings. You can restore them at any time."
+          confirmLabel="Archive"
+          onConfirm={() => run(() => archivePerson(person.id), `${person.name} was archived.`)}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
+      {confirming === 'delete' && (
+        <ConfirmDialog
+          title={`Delete ${person.name}?`}
+          message="They have never been paired, so nothing else refers to them. This cannot be undone."
+          confirmLabel="Delete"
+          danger
+          onConfirm={async () => {
+            try {
+              await deletePerson(person.id);
+              showToast(`${person.name} was deleted.`);
+              navigate('/people');
+            } catch (error) {
+              showToast(describeError(error).message);
+              setConfirming(null);
+            }
+          }}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { Link } from 'react-router';
+import { formatDisplayDate } from '../../domain/dates';
+import { type Id, MEETING_FORMAT_LABELS } from '../../domain/types';
+import { Card } from '../../ui/Card';
+import { EmptyState } from '../../ui/EmptyState';
+import { Loading } from '../../ui/Loading';
+import { Table } from '../../ui/Table';
+import { usePersonMeetings } from '../meetings/useMeetings';
+import { pairLabel } from '../relationships/useRelationships';
+import { usePeopleById } from './usePeople';
+
+export function PersonMeetingsCard({ personId }: { personId: Id }) {
+  const meetings = usePersonMeetings(personId);
+  const peopleById = usePeopleById();
+  return (
+    <Card title="Meeting history">
+      {!meetings || !peopleById ? (
+        <Loading what="Loading meetings" />
+      ) : meetings.length === 0 ? (
+        <EmptyState title="No meetings yet.">Meetings logged for their pairings will appear here.</EmptyState>
+      ) : (
+        <Table caption="Meeting history" hideCaption headers={['Date', 'Pair', 'Format', 'Length']}>
+          {meetings.map(({ meeting, relationship }) => (
+            <tr key={meeting.id}>
+              <td>{formatDisplayDate(meeting.date)}</td>
+              <td>
+                <Link to={`/relationships/${relationship.id}`}>{pairLabel(relationship, peopleById)}</Link>
+              </td>
+              <td>{MEETING_FORMAT_LABELS[meeting.format]}</td>
+              <td>{meeting.durationMinutes} min</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </Card>
+  );
+}

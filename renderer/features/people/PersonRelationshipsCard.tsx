@@ -1,0 +1,53 @@
+import { Link } from 'react-router';
+import { formatDisplayDate } from '../../domain/dates';
+import type { Person, Relationship } from '../../domain/types';
+import { Card } from '../../ui/Card';
+import { EmptyState } from '../../ui/EmptyState';
+import { Table } from '../../ui/Table';
+import { StatusBadge } from '../relationships/StatusBadge';
+import { pairLabel } from '../relationships/useRelationships';
+import { useProgramsById } from '../settings/usePrograms';
+import { usePeopleById } from './usePeople';
+
+interface Props {
+  person: Person;
+  relationships: Relationship[];
+}
+
+export function PersonRelationshipsCard({ person, relationships }: Props) {
+  const peopleById = usePeopleById();
+  const programsById = useProgramsById();
+  return (
+    <Card title="Pairings">
+      {relationships.length === 0 ? (
+        <EmptyState title={`${person.name} is not in any pairing yet.`}>
+          {person.isMentee
+            ? 'Use "New pairing" above to find them a mentor.'
+            : 'Pair them from the Relationships screen.'}
+        </EmptyState>
+      ) : (
+        <Table
+          caption={`Pairings of ${person.name}`}
+          hideCaption
+          headers={['Pair', 'Role', 'Program', 'Status', 'Started']}
+        >
+          {relationships.map((relationship) => (
+            <tr key={relationship.id}>
+              <td>
+                <Link to={`/relationships/${relationship.id}`}>
+                  {peopleById ? pairLabel(relationship, peopleById) : '…'}
+                </Link>
+              </td>
+              <td>{relationship.mentorId === person.id ? 'Mentor' : 'Mentee'}</td>
+              <td>{programsById?.get(relationship.programId)?.name ?? '—'}</td>
+              <td>
+                <StatusBadge status={relationship.status} />
+              </td>
+              <td>{formatDisplayDate(relationship.startDate)}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,58 @@
+import { useToast } from '../../app/toast';
+import { setActionItemDone } from '../../data/meetings.repo';
+import { formatDisplayDate, todayIso } from '../../domain/dates';
+import type { ActionItem, ActionOwner, Id } from '../../domain/types';
+import { Card } from '../../ui/Card';
+import { EmptyState } from '../../ui/EmptyState';
+import { describeError } from '../../ui/errors';
+import { CheckboxField } from '../../ui/Field';
+import { Loading } from '../../ui/Loading';
+import { useActionItemsForRelationship } from '../meetings/useMeetings';
+
+export const OWNER_LABELS: Record<ActionOwner, string> = { mentee: 'Mentee', mentor: 'Mentor', both: 'Both' };
+
+function describeItem(item: ActionItem, today: string): string {
+  const parts = [`Owner: ${OWNER_LABELS[item.owner]}`];
+  if (item.dueDate)
+    parts.push(
+      `due ${formatDisplayDate(item.dueDate)}${!item.done && item.dueDate < today ? ' (past due)' : ''}`,
+    );
+  if (item.done && item.doneDate) parts.push(`done ${formatDisplayDate(item.doneDate)}`);
+  return parts.join(' · ');
+}
+
+export function ActionItemsCard({ relationshipId }: { relationshipId: Id }) {
+  const items = useActionItemsForRelationship(relationshipId);
+  const { showToast } = useToast();
+  const today = todayIso();
+  const open = items?.filter((item) => !item.done).length ?? 0;
+
+  return (
+    <Card title="Action items" aside={items && <span className="badge">{open} open</span>}>
+      {!items ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <EmptyState title="No action items yet.">Add them when you log a meeting.</EmptyState>
+      ) : (
+        <ul className="row-list">
+          {items.map((item) => (
+            <li key={item.id} className={item.done ? 'is-done' : undefined}>
+              <CheckboxField
+                label={item.text}
+                checked={item.done}
+                hint={describeItem(item, today)}
+                onChange={async (done) => {
+                  try {
+                    await setActionItemDone(item.id, done);
+                  } catch (error) {
+                    showToast(describeError(error).message);
+                  }
+                }}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,110 @@
+import { useToast } from '../../app/toast';
+import { deleteMeeting, undoDeleteMeeting } from '../../data/meetings.repo';
+import { formatDisplayDate } from '../../domain/dates';
+import { type Id, MEETING_FORMAT_LABELS, type Meeting, type Topic } from '../../domain/types';
+import { Button, ButtonLink } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { EmptyState } from '../../ui/EmptyState';
+import { describeError } from '../../ui/errors';
+import { Loading } from '../../ui/Loading';
+import { useMeetingsForRelationship } from '../meetings/useMeetings';
+import { useTopicsById } from '../settings/useTopics';
+
+export function MeetingTimeline({ relationshipId }: { relationshipId: Id }) {
+  const meetings = useMeetingsForRelationship(relationshipId);
+  const topicsById = useTopicsById();
+  const { showToast } = useToast();
+
+  async function remove(meeting: Meeting) {
+    try {
+      const deleted = await deleteMeeting(meeting.id);
+      showToast(`The meeting of ${formatDisplayDate(meeting.date)} was deleted.`, {
+        label: 'Undo',
+        run: async () => {
+          try {
+            await undoDeleteMeeting(deleted);
+            showToast('The meeting is back.');
+          } catch (error) {
+            showToast(describeError(error, 'bringing the meeting back').message);
+          }
+        },
+      });
+    } catch (error) {
+      showToast(describeError(error, 'deleting the meeting').message);
+    }
+  }
+
+  return (
+    <Card title="Meetings" aside={meetings && <span className="badge">{meetings.length}</span>}>
+      {!meetings || !topicsById ? (
+        <Loading what="Loading meetings" />
+      ) : meetings.length === 0 ? (
+        <EmptyState title="No meetings logged yet.">Use "Log meeting" after the pair meets.</EmptyState>
+      ) : (
+        <ol className="timeline" aria-label="Meeting timeline, newest first">
+          {meetings.map((meeting) => (
+            <MeetingEntry
+              key={meeting.id}
+              meeting={meeting}
+              topicsById={topicsById}
+              onDelete={() => remove(meeting)}
+            />
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}
+
+interface MeetingEntryProps {
+  meeting: Meeting;
+  topicsById: Map<Id, Topic>;
+  onDelete: () => void;
+}
+
+function MeetingEntry({ meeting, topicsById, onDelete }: MeetingEntryProps) {
+  const date = formatDisplayDate(meeting.date);
+  const topics = meeting.topics.map((id) => topicsById.get(id)?.label ?? 'Removed topic');
+  return (
+    <li>
+      <h3>{date}</h3>
+      <p className="muted">
+        {MEETING_FORMAT_LABELS[meeting.format]} · {meeting.durationMinutes} minutes
+        {meeting.confidential && (
+          <>
+            {' '}
+            · <span className="badge">Confidential</span>
+          </>
+        )}
+      </p>
+      {topics.length > 0 && <p>Topics: {topics.join(', ')}</p>}
+      {meeting.notes &&
+        (meeting.confidential ? (
+          // On a shared computer, confidential notes stay closed until asked for.
+          <details>
+            <summary>Show confidential notes</summary>
+            <p className="notes">{meeting.notes}</p>
+          </details>
+        ) : (
+          <p className="notes">{meeting.notes}</p>
+        ))}
+      <div className="button-row">
+        <ButtonLink
+          to={`/meetings/${meeting.id}/edit`}
+          className="button--small"
+          aria-label={`Edit the meeting of ${date}`}
+        >
+          Edit
+        </ButtonLink>
+        <Button
+          variant="quiet"
+          className="button--small"
+          onClick={onDelete}
+          aria-label={`Delete the meeting of ${date}`}
+        >
+          Delete
+        </Button>
+      </div>
+    </li>
+  );
+}

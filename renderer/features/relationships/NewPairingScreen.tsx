@@ -1,0 +1,176 @@
+import { addMonths } from 'date-fns';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { createRelationship } from '../../data/relationships.repo';
+import { isIsoDate, parseIsoDate, todayIso, toIsoDate } from '../../domain/dates';
+import { FOCUS_LABELS, FOCUSES, type Focus, type Program } from '../../domain/types';
+import { Button, ButtonLink } from '../../ui/Button';
+import { EmptyState } from '../../ui/EmptyState';
+import { FormError, SelectField, TextAreaField, TextField } from '../../ui/Field';
+import { Loading } from '../../ui/Loading';
+import { PageHeader } from '../../ui/PageHeader';
+import { useFormErrors } from '../../ui/useFormErrors';
+import { usePeople } from '../people/usePeople';
+import { usePrograms } from '../settings/usePrograms';
+import { MentorChoice, mentorOptions } from './MentorChoice';
+import { useMentorLoads } from './useRelationships';
+
+const FOCUS_OPTIONS = FOCUSES.map((value) => ({ value, label: FOCUS_LABELS[value] }));
+
+function plannedEnd(startDate: string, program: Program | undefined): string {
+  if (!program || !isIsoDate(startDate)) return '';
+  return toIsoDate(addMonths(parseIsoDate(startDate), program.typicalLengthMonths));
+}
+
+/** Pairs a mentee with a mentor: the mentee first, then program and focus, then a mentor with room. */
+export function NewPairingScreen() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const people = usePeople();
+  const programs = usePrograms();
+  const loads = useMentorLoads();
+  const formRef = useRef<HTMLFormElement>(null);
+  const errors = useFormErrors(formRef);
+  const [menteeId, setMenteeId] = useState(params.get('mentee') ?? '');
+  const [programId, setProgramId] = useState('');
+  const [focus, setFocus] = useState<Focus>('clinical');
+  const [startDate, setStartDate] = useState(todayIso());
+  const [endDate, setEndDate] = useState<string | null>(null);
+  const [mentorId, setMentorId] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  const livePrograms = useMemo(() => programs?.filter((program) => !program.archived) ?? [], [programs]);
+  const mentees = useMemo(
+    () => people?.filter((person) => person.isMentee && !person.archived) ?? [],
+    [people],
+  );
+  const options = useMemo(
+    () => (people && loads && menteeId ? mentorOptions(people, loads, menteeId) : []),
+    [people, loads, menteeId],
+  );
+  const program = livePrograms.find((candidate) => candidate.id === programId);
+  const chosen = options.find((option) => option.mentor.id === mentorId);
+  const shownEnd = endDate ?? plannedEnd(startDate, program);
+
+  if (!people || !programs || !loads) return <Loading />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    errors.clear();
+    setSaving(true);
+    try {
+      const relationship = await createRelationship(
+        { menteeId, mentorId, programId, focus, startDate, plannedEndDate: shownEnd || null },
+        { capacityOverrideReason: chosen?.full ? overrideReason : null },
+      );
+      navigate(`/relationships/${relationship.id}`);
+    } catch (error) {
+      errors.show(error);
+      setSaving(false);
+    }
+  }
+
+  const fieldError = (field: string) => errors.fields[field] ?? null;
+  return (
+    <>
+      <PageHeader title="New pairing" />
+      {livePrograms.length === 0 || mentees.length === 0 ? (
+        <EmptyState title="Not ready to pair yet.">
+          <p>
+            {livePrograms.length === 0 && 'Add a program in Settings first (for example a nurse residency). '}
+            {mentees.length === 0 && 'Add at least one mentee and one mentor on the People screen.'}
+          </p>
+          <div className="button-row">
+            {livePrograms.length === 0 && <ButtonLink to="/settings">Go to Settings</ButtonLink>}
+            {mentees.length === 0 && <ButtonLink to="/people/new">Add a person</ButtonLink>}
+          </div>
+        </EmptyState>
+      ) : (
+        <form ref={formRef} className="form" onSubmit={submit} noValidate>
+          <FormError message={errors.form} />
+          <SelectField
+            label="Mentee"
+            value={menteeId}
+            onChange={(value) => {
+              setMenteeId(value);
+              setMentorId('');
+            }}
+            options={mentees.map((person) => ({ value: person.id, label: person.name }))}
+            placeholder="Choose the mentee"
+            error={fieldError('menteeId')}
+          />
+          {menteeId && (
+            <div className="form-grid">
+              <SelectField
+                label="Program"
+                value={programId}
+                onChange={setProgramId}
+                options={livePrograms.map((item) => ({
+                  value: item.id,
+                  label: `${item.name} (meets every ${item.cadenceDays} days)`,
+                }))}
+                placeholder="Choose a program"
+                error={fieldError('programId')}
+              />
+              <SelectField
+                label="Focus"
+                value={focus}
+                onChange={(value) => setFocus(value as Focus)}
+                options={FOCUS_OPTIONS}
+                error={fieldError('focus')}
+              />
+              <TextField
+                label="Start date"
+                type="date"
+                value={startDate}
+                onChange={setStartDate}
+                error={fieldError('startDate')}
+              />
+              <TextField
+                label="Planned end"
+                type="date"
+                value={shownEnd}
+                onChange={setEndDate}
+                error={fieldError('plannedEndDate')}
+                hint="Filled in from the program's typical length"
+              />
+            </div>
+          )}
+          {menteeId && programId && (
+            <>
+              {options.length === 0 ? (
+                <EmptyState title="No mentor to choose from.">
+                  Mark someone as a mentor on the People screen.
+                </EmptyState>
+              ) : (
+                <MentorChoice
+                  options={options}
+                  value={mentorId}
+                  onChange={setMentorId}
+                  error={fieldError('mentorId')}
+                />
+              )}
+              {chosen?.full && (
+                <TextAreaField
+                  label="Reason to go over this mentor's capacity"
+                  value={overrideReason}
+                  onChange={setOverrideReason}
+                  rows={2}
+                  hint={`${chosen.mentor.name} already mentors ${chosen.load} of ${chosen.mentor.mentorCapacity}. The reason is kept with the pairing.`}
+                  error={fieldError('capacityOverrideReason')}
+                />
+              )}
+              <div className="button-row">
+                <Button type="submit" variant="primary" disabled={saving || !mentorId}>
+                  Create pairing
+                </Button>
+                <ButtonLink to="/relationships">Cancel</ButtonLink>
+              </div>
+            </>
+          )}
+        </form>
+      )}
+    </>
+  );
+}

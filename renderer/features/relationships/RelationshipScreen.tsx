@@ -1,0 +1,103 @@
+import { useParams } from 'react-router';
+import { daysOverdue, nextMeetingDue } from '../../domain/cadence';
+import { formatDisplayDate, todayIso } from '../../domain/dates';
+import { FOCUS_LABELS, type Program, type Relationship } from '../../domain/types';
+import { ButtonLink } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { Loading } from '../../ui/Loading';
+import { NotFound } from '../../ui/NotFound';
+import { PageHeader } from '../../ui/PageHeader';
+import { usePeopleById } from '../people/usePeople';
+import { useProgramsById } from '../settings/usePrograms';
+import { ActionItemsCard } from './ActionItemsCard';
+import { MeetingTimeline } from './MeetingTimeline';
+import { StatusActions } from './StatusActions';
+import { StatusBadge } from './StatusBadge';
+import { pairLabel, useRelationship } from './useRelationships';
+
+export function RelationshipScreen() {
+  const { relationshipId = '' } = useParams();
+  const relationship = useRelationship(relationshipId);
+  const peopleById = usePeopleById();
+  const programsById = useProgramsById();
+
+  if (relationship === undefined || !peopleById || !programsById) return <Loading />;
+  if (relationship === null) return <NotFound what="pairing" />;
+  const canMeet = relationship.status !== 'completed' && relationship.status !== 'ended-early';
+  return (
+    <>
+      <PageHeader
+        title={pairLabel(relationship, peopleById)}
+        actions={
+          <>
+            {canMeet && (
+              <ButtonLink to={`/meetings/new?relationship=${relationship.id}`} variant="primary">
+                Log meeting
+              </ButtonLink>
+            )}
+            <StatusActions relationship={relationship} />
+          </>
+        }
+      >
+        <p>
+          <StatusBadge status={relationship.status} />
+        </p>
+      </PageHeader>
+      <RelationshipDetails
+        relationship={relationship}
+        program={programsById.get(relationship.programId)}
+        names={{
+          mentor: peopleById.get(relationship.mentorId)?.name ?? 'Unknown person',
+          mentee: peopleById.get(relationship.menteeId)?.name ?? 'Unknown person',
+        }}
+      />
+      <ActionItemsCard relationshipId={relationship.id} />
+      <MeetingTimeline relationshipId={relationship.id} />
+    </>
+  );
+}
+
+interface DetailsProps {
+  relationship: Relationship;
+  program: Program | undefined;
+  names: { mentor: string; mentee: string };
+}
+
+function RelationshipDetails({ relationship, program, names }: DetailsProps) {
+  const today = todayIso();
+  const rows: [string, string][] = [
+    ['Mentee', names.mentee],
+    ['Mentor', names.mentor],
+    ['Program', program ? `${program.name} (meets every ${program.cadenceDays} days)` : 'Unknown program'],
+    ['Focus', FOCUS_LABELS[relationship.focus]],
+    ['Started', formatDisplayDate(relationship.startDate)],
+    ['Planned end', formatDisplayDate(relationship.plannedEndDate)],
+    [
+      'Last meeting',
+      relationship.lastMeetingDate ? formatDisplayDate(relationship.lastMeetingDate) : 'None yet',
+    ],
+  ];
+  if (relationship.status === 'active' && program) {
+    const late = daysOverdue(relationship, program, today);
+    rows.push([
+      'Next meeting due',
+      `${formatDisplayDate(nextMeetingDue(relationship, program))}${late > 0 ? ` (${late} day${late === 1 ? '' : 's'} overdue)` : ''}`,
+    ]);
+  }
+  if (relationship.endDate) rows.push(['Ended', formatDisplayDate(relationship.endDate)]);
+  if (relationship.endReason) rows.push(['Why it ended early', relationship.endReason]);
+  if (relationship.capacityOverride)
+    rows.push(['Paired over capacity because', relationship.capacityOverride.reason]);
+  return (
+    <Card title="About this pairing">
+      <dl className="details">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,70 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { useToast } from '../../app/toast';
+import { updateSettings } from '../../data/settings.repo';
+import { type ClinicSettings, PAPER_SIZES, type PaperSize } from '../../domain/types';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { FormError, SelectField, TextField } from '../../ui/Field';
+import { useFormErrors } from '../../ui/useFormErrors';
+
+const PAPER_OPTIONS = PAPER_SIZES.map((value) => ({
+  value,
+  label: value === 'Letter' ? 'US Letter' : value,
+}));
+
+export function ClinicSection({ settings }: { settings: ClinicSettings }) {
+  const [clinicName, setClinicName] = useState(settings.clinicName);
+  const [paperSize, setPaperSize] = useState<PaperSize>(settings.paperSize);
+  const [warnDays, setWarnDays] = useState(String(settings.backupWarnDays));
+  const formRef = useRef<HTMLFormElement>(null);
+  const errors = useFormErrors(formRef);
+  const { showToast } = useToast();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    errors.clear();
+    try {
+      const backupWarnDays = warnDays.trim() === '' ? Number.NaN : Number(warnDays);
+      await updateSettings({ clinicName, paperSize, backupWarnDays });
+      showToast('Settings saved.');
+    } catch (error) {
+      errors.show(error);
+    }
+  }
+
+  return (
+    <Card title="Clinic">
+      <form ref={formRef} className="form" onSubmit={submit} noValidate>
+        <FormError message={errors.form} />
+        <div className="form-grid">
+          <TextField
+            label="Clinic name"
+            value={clinicName}
+            onChange={setClinicName}
+            error={errors.fields.clinicName}
+            autoComplete="organization"
+          />
+          <SelectField
+            label="Paper size for reports"
+            value={paperSize}
+            onChange={(value) => setPaperSize(value as PaperSize)}
+            options={PAPER_OPTIONS}
+            error={errors.fields.paperSize}
+          />
+          <TextField
+            label="Remind me to back up after (days)"
+            type="number"
+            min={1}
+            max={365}
+            value={warnDays}
+            onChange={setWarnDays}
+            error={errors.fields.backupWarnDays}
+          />
+        </div>
+        <Button type="submit" variant="primary">
+          Save clinic settings
+        </Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { useToast } from '../../app/toast';
+import { archiveProgram } from '../../data/programs.repo';
+import type { Program } from '../../domain/types';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { EmptyState } from '../../ui/EmptyState';
+import { describeError } from '../../ui/errors';
+import { Loading } from '../../ui/Loading';
+import { ProgramForm } from './ProgramForm';
+import { usePrograms } from './usePrograms';
+
+/** Programs: what each pairing belongs to, with the meeting rhythm the dashboard checks against. */
+export function ProgramsSection() {
+  const programs = usePrograms();
+  const [editing, setEditing] = useState<Program | 'new' | null>(null);
+  const { showToast } = useToast();
+
+  async function toggleArchive(program: Program) {
+    try {
+      await archiveProgram(program.id, !program.archived);
+      showToast(program.archived ? `${program.name} is offered again.` : `${program.name} was archived.`);
+    } catch (error) {
+      showToast(describeError(error).message);
+    }
+  }
+
+  return (
+    <Card
+      title="Programs"
+      aside={editing === null && <Button onClick={() => setEditing('new')}>Add a program</Button>}
+    >
+      {editing !== null && (
+        <ProgramForm
+          key={editing === 'new' ? 'new' : editing.id}
+          program={editing === 'new' ? null : editing}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      {!programs ? (
+        <Loading />
+      ) : programs.length === 0 ? (
+        <EmptyState title="No programs yet.">
+          Add one to start pairing, for example "New-graduate nurse residency", meeting every 14 days for 12
+          months.
+        </EmptyState>
+      ) : (
+        <ul className="row-list" aria-label="Programs">
+          {programs.map((program) => (
+            <li key={program.id}>
+              <div>
+                <strong>{program.name}</strong> {program.archived && <span className="badge">Archived</span>}
+                <div className="muted">
+                  Meets every {program.cadenceDays} days · usually {program.typicalLengthMonths} months
+                </div>
+              </div>
+              <div className="button-row">
+                <Button
+                  className="button--small"
+                  onClick={() => setEditing(program)}
+                  aria-label={`Edit ${program.name}`}
+                >
+                  Edit
+                </Button>
+                <Button
+                  variant="quiet"
+                  className="button--small"
+                  onClick={() => toggleArchive(program)}
+                  aria-label={`${program.archived ? 'Restore' : 'Archive'} ${program.name}`}
+                >
+                  {program.archived ? 'Restore' : 'Archive'}
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

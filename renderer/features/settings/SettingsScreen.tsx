@@ -1,0 +1,36 @@
+import { ButtonLink } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { Loading } from '../../ui/Loading';
+import { PageHeader } from '../../ui/PageHeader';
+import { ClinicSection } from './ClinicSection';
+import { ProgramsSection } from './ProgramsSection';
+import { TopicsSection } from './TopicsSection';
+import { useAppInfo } from './useAppInfo';
+import { useSettings } from './useSettings';
+
+export function SettingsScreen() {
+  const settings = useSettings();
+  const info = useAppInfo();
+  if (!settings) return <Loading />;
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <ClinicSection settings={settings} />
+      <ProgramsSection />
+      <TopicsSection />
+      <Card title="Backups">
+        <p>Make an encrypted copy of all your records, restore one, or set up automatic backups.</p>
+        <ButtonLink to="/backup">Open backups</ButtonLink>
+      </Card>
+      <Card title="About">
+        <p>
+          Guiding Hands {info ? `version ${info.version}` : ''}
+          {info && <span className="muted"> ({info.platform})</span>}
+        </p>
+        <p className="muted">
+          Everything is stored on this computer only. Nothing is sent over the internet.
+        </p>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { useToast } from '../../app/toast';
+import { addTopic, archiveTopic, renameTopic } from '../../data/topics.repo';
+import type { Topic } from '../../domain/types';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { describeError } from '../../ui/errors';
+import { TextField } from '../../ui/Field';
+import { Loading } from '../../ui/Loading';
+import { useFormErrors } from '../../ui/useFormErrors';
+import { useTopics } from './useTopics';
+
+/** The topic chips offered when logging a meeting: the built-in list plus the clinic's own. */
+export function TopicsSection() {
+  const topics = useTopics();
+  const [renaming, setRenaming] = useState<Topic | null>(null);
+  const { showToast } = useToast();
+
+  async function toggleArchive(topic: Topic) {
+    try {
+      await archiveTopic(topic.id, !topic.archived);
+    } catch (error) {
+      showToast(describeError(error).message);
+    }
+  }
+
+  return (
+    <Card title="Meeting topics">
+      <p className="muted">Archived topics stay on past meetings but are not offered for new ones.</p>
+      <TopicForm key="new" topic={null} onDone={() => undefined} />
+      {!topics ? (
+        <Loading />
+      ) : (
+        <ul className="row-list" aria-label="Topics">
+          {topics.map((topic) => (
+            <li key={topic.id}>
+              {renaming?.id === topic.id ? (
+                <TopicForm topic={topic} onDone={() => setRenaming(null)} />
+              ) : (
+                <>
+                  <span>
+                    {topic.label} {topic.builtIn && <span className="badge">Built in</span>}{' '}
+                    {topic.archived && <span className="badge">Archived</span>}
+                  </span>
+                  <span className="button-row">
+                    {!topic.builtIn && (
+                      <Button
+                        className="button--small"
+                        onClick={() => setRenaming(topic)}
+                        aria-label={`Rename ${topic.label}`}
+                      >
+                        Rename
+                      </Button>
+                    )}
+                    <Button
+                      variant="quiet"
+                      className="button--small"
+                      onClick={() => toggleArchive(topic)}
+                      aria-label={`${topic.archived ? 'Restore' : 'Archive'} ${topic.label}`}
+                    >
+                      {topic.archived ? 'Restore' : 'Archive'}
+                    </Button>
+                  </span>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function TopicForm({ topic, onDone }: { topic: Topic | null; onDone: () => void }) {
+  const [label, setLabel] = useState(topic?.label ?? '');
+  const formRef = useRef<HTMLFormElement>(null);
+  const errors = useFormErrors(formRef);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    errors.clear();
+    try {
+      if (topic) await renameTopic(topic.id, label);
+      else await addTopic(label);
+      setLabel('');
+      onDone();
+    } catch (error) {
+      errors.show(error);
+    }
+  }
+
+  return (
+    <form ref={formRef} className="inline-form" onSubmit={submit} noValidate>
+      <TextField
+        label={topic ? `New name for ${topic.label}` : 'New topic'}
+        value={label}
+        onChange={setLabel}
+        error={errors.fields.label ?? errors.form}
+        autoFocus={topic !== null}
+      />
+      <Button type="submit" variant={topic ? 'primary' : 'secondary'}>
+        {topic ? 'Save name' : 'Add topic'}
+      </Button>
+      {topic && <Button onClick={onDone}>Cancel</Button>}
+    </form>
+  );
+}

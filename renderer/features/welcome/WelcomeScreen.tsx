@@ -1,0 +1,79 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { updateSettings } from '../../data/settings.repo';
+import { Button } from '../../ui/Button';
+import { describeError } from '../../ui/errors';
+import { FormError, TextField } from '../../ui/Field';
+import { loadSampleData } from './loadSampleData';
+
+/** First run: the manager either explores a sample clinic or starts her own, empty one. */
+export function WelcomeScreen() {
+  const [clinicName, setClinicName] = useState('');
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [sampleError, setSampleError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'sample' | 'empty' | null>(null);
+
+  useEffect(() => {
+    document.title = 'Welcome — Guiding Hands';
+  }, []);
+
+  async function startEmpty(event: FormEvent) {
+    event.preventDefault();
+    setBusy('empty');
+    try {
+      await updateSettings({ clinicName, onboarded: true });
+    } catch (error) {
+      setNameError(describeError(error).message);
+      setBusy(null);
+    }
+  }
+
+  async function loadSample() {
+    setBusy('sample');
+    setSampleError(null);
+    try {
+      await loadSampleData();
+    } catch (error) {
+      setSampleError(describeError(error, 'loading the sample clinic').message);
+      setBusy(null);
+    }
+  }
+
+  return (
+    <main className="welcome" id="main">
+      <h1>Welcome to Guiding Hands</h1>
+      <p>
+        Guiding Hands keeps your clinic's mentoring program on this computer: who mentors whom, every meeting
+        and its notes, and which pairs are due to meet. Nothing leaves this computer.
+      </p>
+      <div className="welcome__choices">
+        <section className="card" aria-labelledby="welcome-sample">
+          <h2 id="welcome-sample">Look around first</h2>
+          <p>Fill the app with a small made-up clinic to see how everything works. You can clear it later.</p>
+          <FormError message={sampleError} />
+          <Button variant="secondary" onClick={loadSample} disabled={busy !== null}>
+            {busy === 'sample' ? 'Loading sample data…' : 'Load sample data'}
+          </Button>
+        </section>
+        <section className="card" aria-labelledby="welcome-empty">
+          <h2 id="welcome-empty">Start with your clinic</h2>
+          <form onSubmit={startEmpty} noValidate>
+            <TextField
+              label="Clinic name"
+              value={clinicName}
+              onChange={(value) => {
+                setClinicName(value);
+                setNameError(null);
+              }}
+              error={nameError}
+              hint="Shown on reports, e.g. “Riverside Family Clinic”."
+              autoComplete="organization"
+            />
+            <Button type="submit" variant="primary" disabled={busy !== null}>
+              Start empty
+            </Button>
+          </form>
+        </section>
+      </div>
+    </main>
+  );
+}

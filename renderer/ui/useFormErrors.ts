@@ -1,0 +1,44 @@
+import { type RefObject, useCallback, useEffect, useState } from 'react';
+import { describeError } from './errors';
+
+export interface FormErrors {
+  /** Messages by field name, shown next to their fields. */
+  fields: Record<string, string>;
+  /** A message about the whole form, when the rule named no field. */
+  form: string | null;
+  /** Puts a failed save's message next to its field, or above the form. */
+  show: (error: unknown, doing?: string) => void;
+  setField: (field: string, message: string) => void;
+  clear: () => void;
+}
+
+/** Error messages for a form; after a failed save, focus moves to the first field in error. */
+export function useFormErrors(formRef: RefObject<HTMLFormElement | null>): FormErrors {
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [form, setForm] = useState<string | null>(null);
+
+  const show = useCallback((error: unknown, doing?: string) => {
+    const info = describeError(error, doing);
+    if (info.field) {
+      setFields({ [info.field]: info.message });
+      setForm(null);
+    } else {
+      setFields({});
+      setForm(info.message);
+    }
+  }, []);
+  const setField = useCallback((field: string, message: string) => {
+    setFields((current) => ({ ...current, [field]: message }));
+  }, []);
+  const clear = useCallback(() => {
+    setFields({});
+    setForm(null);
+  }, []);
+
+  useEffect(() => {
+    if (Object.keys(fields).length === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [fields, formRef]);
+
+  return { fields, form, show, setField, clear };
+}
