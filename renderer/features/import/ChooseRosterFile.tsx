@@ -1,0 +1,78 @@
+import { type ChangeEvent, useId, useState } from 'react';
+import { getPlatform } from '../../platform/platform';
+import { Button } from '../../ui/Button';
+import { describeError } from '../../ui/errors';
+import { FormError } from '../../ui/Field';
+import { rosterTemplateCsv } from './roster-csv';
+
+interface ChooseRosterFileProps {
+  onChoose: (file: File) => void;
+  reading: boolean;
+  /** The file read last, shown because the input is cleared to let the same file be chosen again. */
+  fileName: string | null;
+}
+
+/** Step 1: a labelled file input (keyboard-operable as any input) and the template to start from. */
+export function ChooseRosterFile({ onChoose, reading, fileName }: ChooseRosterFileProps) {
+  const inputId = useId();
+  const [templateMessage, setTemplateMessage] = useState<string | null>(null);
+  const [templateError, setTemplateError] = useState<string | null>(null);
+
+  function change(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    // Cleared so that choosing the same file again, after fixing it, reads it again.
+    event.target.value = '';
+    if (file) onChoose(file);
+  }
+
+  async function saveTemplate() {
+    setTemplateMessage(null);
+    setTemplateError(null);
+    try {
+      const saved = await getPlatform().saveAs({
+        suggestedName: 'guiding-hands-roster-template.csv',
+        filters: [{ name: 'CSV file', extensions: ['csv'] }],
+        data: new TextEncoder().encode(rosterTemplateCsv()),
+      });
+      if (saved.saved)
+        setTemplateMessage(
+          'The template was saved. Fill it in with a spreadsheet program and save it as CSV.',
+        );
+    } catch (error) {
+      setTemplateError(describeError(error, 'saving the template').message);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby={`${inputId}-heading`}>
+      <h2 id={`${inputId}-heading`}>1. Choose the file</h2>
+      <p>
+        Save your staff list from your spreadsheet program as <strong>CSV UTF-8</strong>, with one person per
+        line and the column names on the first line. Dates are written year-month-day, like 2024-03-15.
+      </p>
+      <div className="field">
+        <label htmlFor={inputId}>Roster file (CSV)</label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".csv,text/csv"
+          onChange={change}
+          disabled={reading}
+          aria-describedby={`${inputId}-hint`}
+        />
+        <p id={`${inputId}-hint`} className="field__hint">
+          {reading ? 'Reading the file…' : fileName ? `Read from “${fileName}”.` : 'No file chosen yet.'}
+        </p>
+      </div>
+      <div className="button-row">
+        <Button onClick={saveTemplate}>Download a template (CSV)</Button>
+      </div>
+      {templateMessage && (
+        <p role="status" className="muted">
+          {templateMessage}
+        </p>
+      )}
+      <FormError message={templateError} />
+    </section>
+  );
+}

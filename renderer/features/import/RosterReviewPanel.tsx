@@ -1,0 +1,125 @@
+import {
+  type ColumnMapping,
+  IMPORT_FIELD_LABELS,
+  IMPORT_FIELDS,
+  type RosterReview,
+  type RosterRow,
+} from '../../domain/roster-import';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { FormError } from '../../ui/Field';
+import { Table } from '../../ui/Table';
+
+/** How many lines of the file the preview shows. */
+export const PREVIEW_ROWS = 5;
+
+interface RosterReviewPanelProps {
+  rows: RosterRow[];
+  mapping: ColumnMapping;
+  review: RosterReview;
+  importing: boolean;
+  importError: string | null;
+  onImport: () => void;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Step 3: the first lines as they will be read, every bad line and every duplicate, and the import. */
+export function RosterReviewPanel({
+  rows,
+  mapping,
+  review,
+  importing,
+  importError,
+  onImport,
+}: RosterReviewPanelProps) {
+  const ready = review.ready.length;
+  const blocked = review.mappingProblems.length > 0;
+  return (
+    <>
+      <PreviewTable rows={rows} mapping={mapping} />
+      {blocked ? (
+        <section className="card" aria-labelledby="import-mapping-problems">
+          <h2 id="import-mapping-problems">Before anything can be imported</h2>
+          <ul>
+            {review.mappingProblems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <>
+          <p role="status">
+            {plural(ready, 'person is', 'people are')} ready to import;{' '}
+            {plural(review.problems.length, 'line has', 'lines have')} problems;{' '}
+            {plural(review.duplicates.length, 'line repeats', 'lines repeat')} someone already known.
+          </p>
+          {review.problems.length > 0 && (
+            <Card title={`Lines with problems (${review.problems.length}) — not imported`}>
+              <p className="muted">Line numbers are as in the file, counting the column names as line 1.</p>
+              <ul className="row-list" aria-label="Lines with problems">
+                {review.problems.map((problem) => (
+                  <li key={problem.line}>
+                    <strong>Line {problem.line}</strong>
+                    {problem.name && ` (${problem.name})`}: {problem.reasons.join(' ')}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
+          {review.duplicates.length > 0 && (
+            <Card title={`Duplicates (${review.duplicates.length}) — flagged, not imported`}>
+              <ul className="row-list" aria-label="Duplicates">
+                {review.duplicates.map((duplicate) => (
+                  <li key={duplicate.line}>
+                    <strong>Line {duplicate.line}</strong> ({duplicate.person.name}
+                    {duplicate.person.email && `, ${duplicate.person.email}`}): {duplicate.reason}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
+        </>
+      )}
+      <FormError message={importError} />
+      <div className="button-row">
+        <Button variant="primary" onClick={onImport} disabled={blocked || ready === 0 || importing}>
+          {importing ? 'Importing…' : `Import ${plural(ready, 'person', 'people')}`}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+function PreviewTable({ rows, mapping }: { rows: RosterRow[]; mapping: ColumnMapping }) {
+  const fields = IMPORT_FIELDS.filter((field) => mapping[field] !== null);
+  const shown = rows.slice(0, PREVIEW_ROWS);
+  return (
+    <Card title="3. Check the first lines">
+      <p className="muted">
+        The first {plural(shown.length, 'line', 'lines')} of {rows.length}, as each column will be read.
+      </p>
+      {fields.length === 0 ? (
+        <p>No column is matched yet.</p>
+      ) : (
+        <Table
+          caption="First lines of the file"
+          hideCaption
+          headers={['Line', ...fields.map((f) => IMPORT_FIELD_LABELS[f])]}
+        >
+          {shown.map((row) => (
+            <tr key={row.line}>
+              <td>{row.line}</td>
+              {fields.map((field) => {
+                const column = mapping[field];
+                return <td key={field}>{column === null ? '' : (row.values[column] ?? '')}</td>;
+              })}
+            </tr>
+          ))}
+        </Table>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,138 @@
+import { expect, type Page, test } from '@playwright/test';
+
+// A manager starts an empty clinic, imports her staff list from a CSV file, sees the bad line and the
+// duplicate, and finds exactly the good people in People. A malformed file changes nothing.
+
+const ROSTER = [
+  'Name,Email,Profession,Hire date,Mentor,Mentee,Mentor capacity',
+  'Amara Okafor,amara@clinic.example,Physician,2015-06-01,yes,no,3',
+  'Ben Roy,ben@clinic.example,RN,2024-09-02,no,yes,',
+  '',
+  'Chen Wei,chen@clinic.example,Nurse,03/04/2024,no,yes,',
+  '"Diaz, Carla",carla@clinic.example,Resident,2025-07-01,no,yes,',
+  'ben roy,BEN@clinic.example,Nurse,2024-09-02,no,yes,',
+].join('\r\n');
+
+// Two messages come from the page shell, not from the import: Chromium's note that a <meta> CSP cannot
+// set frame-ancestors (the desktop app sends it as a header), and the browser's own favicon request.
+const SHELL_MESSAGES = [
+  /'frame-ancestors' is ignored when delivered via a <meta> element/,
+  /404.*\/favicon\.ico$/,
+];
+
+function watchConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    const text = `${message.text()} ${message.location().url}`;
+    if (message.type() === 'error' && !SHELL_MESSAGES.some((known) => known.test(text))) errors.push(text);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+async function startEmptyAndOpenImport(page: Page) {
+  await page.goto('/index.html');
+  await page.getByLabel('Clinic name').fill('Riverside Family Clinic');
+  await page.getByRole('button', { name: 'Start empty' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: 'Import a roster from CSV' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Import a roster' })).toBeVisible();
+}
+
+async function chooseFile(page: Page, name: string, content: string | Buffer) {
+  await page.getByLabel('Roster file (CSV)').setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
+  });
+}
+
+test('a roster with a bad line and a duplicate imports exactly the good people', async ({ page }) => {
+  const errors = watchConsoleErrors(page);
+  await startEmptyAndOpenImport(page);
+  // Excel's "CSV UTF-8" starts with a byte-order mark; it must not hide the first column's name.
+  await chooseFile(page, 'staff.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ROSTER)]));
+
+  await expect(page.getByLabel('Full name', { exact: true })).toHaveValue('0');
+  await expect(page.getByRole('status').filter({ hasText: 'ready to import' })).toHaveText(
+    '3 people are ready to import; 1 line has problems; 1 line repeats someone already known.',
+  );
+  const problems = page.getByRole('list', { name: 'Lines with problems' }).getByRole('listitem');
+  await expect(problems).toHaveCount(1);
+  await expect(problems).toContainText('Line 5 (Chen Wei)');
+  await expect(problems).toContainText('Hire date “03/04/2024”');
+  await expect(problems).toContainText('yyyy-MM-dd');
+  const duplicates = page.getByRole('list', { name: 'Duplicates' }).getByRole('listitem');
+  await expect(duplicates).toHaveCount(1);
+  await expect(duplicates).toContainText('Line 7');
+  await expect(duplicates).toContainText('Same name and email as line 3.');
+
+  await page.getByRole('button', { name: 'Import 3 people' }).click();
+  await expect(page.getByRole('heading', { name: 'Imported 3 people' })).toBeFocused();
+  await page.getByRole('link', { name: 'Go to People' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+  const names = page.getByRole('table').getByRole('row').getByRole('link');
+  await expect(names).toHaveText(['Amara Okafor', 'Ben Roy', 'Diaz, Carla']);
+
+  // The same file a second time: everyone good is now a duplicate, so nothing more can be added.
+  await page.getByRole('link', { name: 'Import a roster from CSV' }).click();
+  await chooseFile(page, 'staff.csv', ROSTER);
+  await expect(page.getByRole('list', { name: 'Duplicates' }).getByRole('listitem')).toHaveCount(4);
+  await expect(page.getByRole('button', { name: 'Import 0 people' })).toBeDisabled();
+
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await expect(names).toHaveCount(3);
+  expect(errors).toEqual([]);
+});
+
+test('a malformed file gets a plain message and imports nothing', async ({ page }) => {
+  const errors = watchConsoleErrors(page);
+  await startEmptyAndOpenImport(page);
+
+  await chooseFile(
+    page,
+    'broken.csv',
+    'Name,Email,Profession,Mentee\r\nAnn Lee,ann@x.org,Nurse,yes\r\n"Ben Roy,ben@x.org,Nurse,yes\r\n',
+  );
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Line 3 has a quotation mark (") that is never closed');
+  await expect(alert).toContainText('Nothing was imported.');
+  await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
+
+  await chooseFile(page, 'empty.csv', '');
+  await expect(alert).toContainText('The file is empty');
+
+  await chooseFile(page, 'pipes.csv', 'Name|Email|Profession\nAnn Lee|ann@x.org|Nurse\n');
+  await expect(alert).toContainText('We found only one column');
+
+  await chooseFile(
+    page,
+    'latin1.csv',
+    Buffer.from([...Buffer.from('Name,Profession\nZo'), 0xeb, ...Buffer.from(',Nurse\n')]),
+  );
+  await expect(alert).toContainText('not saved as UTF-8');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await expect(page.getByText('Nobody is here yet.')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the file input and the mapping work from the keyboard', async ({ page }) => {
+  await startEmptyAndOpenImport(page);
+  const input = page.getByLabel('Roster file (CSV)');
+  await input.focus();
+  await expect(input).toBeFocused();
+  await chooseFile(page, 'names.csv', 'First name,Surname,Job,Email\nAnn,Lee,Nurse,ann@x.org\n');
+
+  // Without a mentor or mentee column, the manager says what everyone is.
+  await expect(page.getByText('Say who mentors and who is mentored')).toBeVisible();
+  const menteeDefault = page.getByLabel('A blank “Is mentored” means');
+  await menteeDefault.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(menteeDefault).toHaveValue('yes');
+  await page.getByRole('button', { name: 'Import 1 person' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Imported 1 person' })).toBeFocused();
+});
