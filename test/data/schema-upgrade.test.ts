@@ -1,0 +1,188 @@
+// Must come first: Dexie looks for IndexedDB when it is first imported.
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  CURRENT_SCHEMA_VERSION,
+  GuidingHandsDb,
+  SCHEMA_V1,
+  TABLE_NAMES,
+  type TableName,
+} from '../../renderer/data/db';
+
+// A clinic that used version 1 of the app opens version 2: every record must survive untouched, and
+// each pairing must learn the date of its latest meeting from the meetings already stored.
+
+const STAMP = '2024-01-01T09:00:00.000Z';
+const opened: Dexie[] = [];
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+function pairV1(id: string, menteeId: string) {
+  // Version 1 relationships had no lastMeetingDate field at all.
+  return {
+    id,
+    programId: 'residency',
+    mentorId: 'mentor',
+    menteeId,
+    focus: 'clinical',
+    startDate: '2024-01-08',
+    plannedEndDate: '2025-01-08',
+    endDate: null,
+    status: 'active',
+    endReason: null,
+    statusHistory: [{ status: 'active', date: '2024-01-08' }],
+    capacityOverride: id === 'pair-b' ? { reason: 'Only night-shift mentor', at: STAMP } : null,
+    createdAt: STAMP,
+    updatedAt: STAMP,
+  };
+}
+
+function meetingV1(id: string, relationshipId: string, date: string) {
+  return {
+    id,
+    relationshipId,
+    date,
+    durationMinutes: 30,
+    format: 'video',
+    topics: ['ethics'],
+    notes: `Notes of ${id}`,
+    confidential: id.endsWith('2'),
+    createdAt: STAMP,
+    updatedAt: STAMP,
+  };
+}
+
+/** What a version-1 clinic had stored, table by table. */
+const V1_CONTENT: Record<TableName, object[]> = {
+  people: [
+    {
+      id: 'mentor',
+      name: 'Grace Okafor',
+      email: 'grace@clinic.example',
+      profession: 'nurse',
+      tags: ['triage'],
+    },
+    { id: 'mentee-a', name: 'Liam Chen', email: 'liam@clinic.example', profession: 'nurse', tags: [] },
+    { id: 'mentee-b', name: 'Sofia Rossi', email: 'sofia@clinic.example', profession: 'resident', tags: [] },
+    { id: 'mentee-c', name: 'Noah Patel', email: 'noah@clinic.example', profession: 'student', tags: [] },
+  ],
+  programs: [
+    { id: 'residency', name: 'Residency', cadenceDays: 14, typicalLengthMonths: 12, archived: false },
+  ],
+  relationships: [pairV1('pair-a', 'mentee-a'), pairV1('pair-b', 'mentee-b'), pairV1('pair-c', 'mentee-c')],
+  // Stored out of date order on purpose: the upgrade must find the latest, not the last written.
+  meetings: [
+    meetingV1('a-2', 'pair-a', '2024-05-20'),
+    meetingV1('a-1', 'pair-a', '2024-02-29'),
+    meetingV1('a-3', 'pair-a', '2024-03-31'),
+    meetingV1('b-1', 'pair-b', '2023-12-31'),
+  ],
+  actionItems: [
+    {
+      id: 'item-1',
+      meetingId: 'a-2',
+      relationshipId: 'pair-a',
+      text: 'Read the sepsis bundle',
+      owner: 'mentee',
+      dueDate: '2024-06-01',
+      done: false,
+      doneDate: null,
+    },
+  ],
+  topics: [{ id: 'handover', label: 'Shift handover', builtIn: false, archived: false }],
+  settings: [{ key: 'clinic', clinicName: 'Riverside', paperSize: 'A4', backupWarnDays: 7, onboarded: true }],
+  auditLog: [{ at: STAMP, table: 'people', recordId: 'mentor', action: 'create', fields: ['name'] }],
+};
+
+/** Rows in primary-key order, so that tables can be compared whatever order they come back in. */
+function sortedByKey(rows: object[]): object[] {
+  const keyOf = (row: object) => {
+    const { id, key, seq } = row as { id?: string; key?: string; seq?: number };
+    return String(id ?? key ?? seq);
+  };
+  return [...rows].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+}
+
+async function createVersion1Database(name: string): Promise<void> {
+  const v1 = new Dexie(name);
+  v1.version(1).stores(SCHEMA_V1);
+  await v1.open();
+  await v1.transaction('rw', [...TABLE_NAMES], async () => {
+    for (const table of TABLE_NAMES) await v1.table(table).bulkAdd(V1_CONTENT[table]);
+  });
+  v1.close();
+}
+
+async function openCurrent(name: string): Promise<GuidingHandsDb> {
+  const db = new GuidingHandsDb(name);
+  opened.push(db);
+  await db.open();
+  return db;
+}
+
+describe('upgrading a version 1 database to version 2', () => {
+  it('gives each pairing the date of its latest meeting, or none when it never met', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    await createVersion1Database(name);
+    const db = await openCurrent(name);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    const lastDates = Object.fromEntries(
+      (await db.relationships.toArray()).map((pair) => [pair.id, pair.lastMeetingDate]),
+    );
+    expect(lastDates).toEqual({ 'pair-a': '2024-05-20', 'pair-b': '2023-12-31', 'pair-c': null });
+  });
+
+  it('keeps every field of every record in every table, adding only lastMeetingDate', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    await createVersion1Database(name);
+    const db = await openCurrent(name);
+    const lastDates: Record<string, string | null> = {
+      'pair-a': '2024-05-20',
+      'pair-b': '2023-12-31',
+      'pair-c': null,
+    };
+    for (const table of TABLE_NAMES) {
+      const expected =
+        table === 'relationships'
+          ? V1_CONTENT.relationships.map((pair) => ({
+              ...pair,
+              lastMeetingDate: lastDates[(pair as { id: string }).id],
+            }))
+          : table === 'auditLog'
+            ? V1_CONTENT.auditLog.map((entry, index) => ({ ...entry, seq: index + 1 }))
+            : V1_CONTENT[table];
+      expect(sortedByKey(await db.table(table).toArray()), table).toEqual(sortedByKey(expected));
+    }
+  });
+
+  it('lets the dashboard find pairs by last meeting date through the new index', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    await createVersion1Database(name);
+    const db = await openCurrent(name);
+    const metBeforeMarch = await db.relationships.where('lastMeetingDate').below('2024-03-01').primaryKeys();
+    expect(metBeforeMarch).toEqual(['pair-b']);
+  });
+
+  it('changes nothing when a version 2 database is opened again', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    await createVersion1Database(name);
+    const first = await openCurrent(name);
+    const snapshot = await Promise.all(TABLE_NAMES.map((table) => first.table(table).toArray()));
+    first.close();
+    const again = await openCurrent(name);
+    expect(await Promise.all(TABLE_NAMES.map((table) => again.table(table).toArray()))).toEqual(snapshot);
+  });
+
+  it('creates an empty version 2 database for a new clinic', async () => {
+    const db = await openCurrent(`new-${crypto.randomUUID()}`);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(db.tables.map((table) => table.name).sort()).toEqual([...TABLE_NAMES].sort());
+    expect(await db.relationships.count()).toBe(0);
+  });
+});
