@@ -146,6 +146,12 @@ describe('reading the file', () => {
     expect(message).toMatch(/^Line 3 has a quotation mark/);
   });
 
+  it('says so when the quotation mark left open is on the header line', () => {
+    expect(failureOf(parseRosterText('\n"Name,Email,Profession\nAnn Lee,ann@x.org,Nurse\n'))).toMatch(
+      /^Line 2 has a quotation mark/,
+    );
+  });
+
   it('explains a file whose columns are not separated by commas', () => {
     const message = failureOf(parseRosterText('Name|Email|Profession\nAnn Lee|ann@x.org|Nurse\n'));
     expect(message).toContain('only one column');

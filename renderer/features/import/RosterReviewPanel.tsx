@@ -62,8 +62,11 @@ export function RosterReviewPanel({
               <ul className="row-list" aria-label="Lines with problems">
                 {review.problems.map((problem) => (
                   <li key={problem.line}>
-                    <strong>Line {problem.line}</strong>
-                    {problem.name && ` (${problem.name})`}: {problem.reasons.join(' ')}
+                    {/* One child, so the list's row layout keeps the line number and its reasons together. */}
+                    <span>
+                      <strong>Line {problem.line}</strong>
+                      {problem.name && ` (${problem.name})`}: {problem.reasons.join(' ')}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -74,8 +77,10 @@ export function RosterReviewPanel({
               <ul className="row-list" aria-label="Duplicates">
                 {review.duplicates.map((duplicate) => (
                   <li key={duplicate.line}>
-                    <strong>Line {duplicate.line}</strong> ({duplicate.person.name}
-                    {duplicate.person.email && `, ${duplicate.person.email}`}): {duplicate.reason}
+                    <span>
+                      <strong>Line {duplicate.line}</strong> ({duplicate.person.name}
+                      {duplicate.person.email && `, ${duplicate.person.email}`}): {duplicate.reason}
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -60,14 +60,20 @@ export function parseRosterText(input: string): RosterFileOutcome {
   const delimitersToGuess = [',', ';', '\t'];
   // A first pass finds where the header line ends, so that the rows after it can be numbered.
   let headerEnd = 0;
+  let headerQuoteBroken = false;
   Papa.parse<string[]>(text, {
     skipEmptyLines: 'greedy',
     delimitersToGuess,
     step(result, parser) {
       headerEnd = result.meta.cursor;
+      headerQuoteBroken = result.errors.some((error) => error.type === 'Quotes');
       parser.abort();
     },
   });
+  if (headerQuoteBroken) {
+    const headerLine = text.slice(0, text.search(/\S/)).split('\n').length;
+    return { ok: false, message: unclosedQuoteMessage(headerLine) };
+  }
 
   const rows: RosterRow[] = [];
   let fatal: string | null = null;
@@ -91,7 +97,7 @@ export function parseRosterText(input: string): RosterFileOutcome {
 
       const quoteError = result.errors.find((error) => error.type === 'Quotes');
       if (quoteError) {
-        fatal = `Line ${line} has a quotation mark (") that is never closed, so the rest of the file cannot be read safely. Fix the quotation marks on that line, or open the file in your spreadsheet program and save it again as CSV.`;
+        fatal = unclosedQuoteMessage(line);
         parser.abort();
         return;
       }
@@ -117,6 +123,10 @@ export function parseRosterText(input: string): RosterFileOutcome {
   }
   if (fields.length < 2) return { ok: false, message: oneColumnMessage(fields[0] ?? '') };
   return { ok: true, headers: fields, rows };
+}
+
+function unclosedQuoteMessage(line: number): string {
+  return `Line ${line} has a quotation mark (") that is never closed, so the rest of the file cannot be read safely. Fix the quotation marks on that line, or open the file in your spreadsheet program and save it again as CSV.`;
 }
 
 function parseHeaderOnly(text: string): string[] {
