@@ -1,0 +1,215 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  AutoBackupService,
+  checkProtectedStorage,
+  NO_KEYRING,
+  NO_PROTECTED_STORAGE,
+  type ProtectedStorage,
+} from '../../electron/main/services/auto-backup';
+import { autoBackupFileName } from '../../electron/main/services/rotation';
+import type { AutoBackupSettings } from '../../electron/shared/ipc';
+
+let root: string;
+let folder: string;
+let stateFile: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'gh-auto-backup-'));
+  folder = join(root, 'USB stick');
+  await mkdir(folder);
+  stateFile = join(root, 'userData', 'auto-backup.json');
+  await mkdir(join(root, 'userData'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+/** Stands in for the OS keychain: "encrypts" by reversing and marking, so plain text never appears. */
+function keychain(options: { available?: boolean; backend?: string } = {}): ProtectedStorage {
+  return {
+    isEncryptionAvailable: () => options.available ?? true,
+    getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
+    encryptString: (text) => Buffer.from(`locked:${[...text].reverse().join('')}`),
+    decryptString: (buffer) => [...buffer.toString().replace(/^locked:/, '')].reverse().join(''),
+  };
+}
+
+const settingsOn = (overrides: Partial<AutoBackupSettings> = {}): AutoBackupSettings => ({
+  enabled: true,
+  folder,
+  onQuit: true,
+  daily: true,
+  rotation: { daily: 2, weekly: 0, monthly: 0 },
+  ...overrides,
+});
+
+function service(
+  storage = keychain(),
+  platform: NodeJS.Platform = 'linux',
+  now = () => new Date('2026-03-01T10:00:00Z'),
+) {
+  return new AutoBackupService({ stateFile, storage, platform, now });
+}
+
+describe('protected storage for the passphrase', () => {
+  it('is available with a real keyring', () => {
+    expect(checkProtectedStorage(keychain(), 'linux')).toEqual({ available: true, reason: null });
+    expect(checkProtectedStorage(keychain({ backend: 'basic_text' }), 'win32')).toEqual({
+      available: true,
+      reason: null,
+    });
+  });
+
+  it('is unavailable when the system offers no encryption', () => {
+    expect(checkProtectedStorage(keychain({ available: false }), 'win32')).toEqual({
+      available: false,
+      reason: NO_PROTECTED_STORAGE,
+    });
+  });
+
+  it('is unavailable on Linux with the basic_text backend, which is plain text in disguise', () => {
+    expect(checkProtectedStorage(keychain({ backend: 'basic_text' }), 'linux')).toEqual({
+      available: false,
+      reason: NO_KEYRING,
+    });
+  });
+});
+
+describe('automatic backup settings', () => {
+  it('start off, and say so', () => {
+    expect(service().getStatus()).toMatchObject({
+      enabled: false,
+      available: true,
+      hasPassphrase: false,
+      lastAutoBackupAt: null,
+    });
+  });
+
+  it('keep the passphrase only in protected form, and give it back', async () => {
+    const backups = service();
+    const status = await backups.configure({
+      settings: settingsOn(),
+      passphrase: 'tulip-harbour-lantern-42',
+    });
+    expect(status).toMatchObject({ enabled: true, hasPassphrase: true, folder });
+    const onDisk = await readFile(stateFile, 'utf8');
+    expect(onDisk).not.toContain('tulip-harbour-lantern-42');
+    expect(service().getPassphrase()).toBe('tulip-harbour-lantern-42');
+  });
+
+  it('refuse to turn on where the passphrase cannot be protected, and write nothing', async () => {
+    const backups = service(keychain({ backend: 'basic_text' }), 'linux');
+    expect(backups.getStatus()).toMatchObject({
+      available: false,
+      enabled: false,
+      unavailableReason: NO_KEYRING,
+    });
+    await expect(
+      backups.configure({ settings: settingsOn(), passphrase: 'tulip-harbour-lantern-42' }),
+    ).rejects.toThrow(NO_KEYRING);
+    await expect(readFile(stateFile)).rejects.toThrow(/ENOENT/);
+    expect(backups.getPassphrase()).toBeNull();
+  });
+
+  it('refuse to turn on without a folder, with a missing folder, or without a passphrase', async () => {
+    const backups = service();
+    await expect(
+      backups.configure({ settings: settingsOn({ folder: null }), passphrase: 'p' }),
+    ).rejects.toThrow('Choose a folder for the automatic backups first.');
+    await expect(
+      backups.configure({ settings: settingsOn({ folder: join(root, 'unplugged') }), passphrase: 'p' }),
+    ).rejects.toThrow(/cannot be found/);
+    await expect(backups.configure({ settings: settingsOn(), passphrase: null })).rejects.toThrow(
+      /passphrase/,
+    );
+    expect(backups.getStatus().enabled).toBe(false);
+  });
+
+  it('forget the passphrase when turned off', async () => {
+    const backups = service();
+    await backups.configure({ settings: settingsOn(), passphrase: 'tulip-harbour-lantern-42' });
+    await backups.configure({ settings: settingsOn({ enabled: false }), passphrase: null });
+    expect(backups.getPassphrase()).toBeNull();
+    expect(await readFile(stateFile, 'utf8')).not.toContain('locked:');
+  });
+
+  it('start from "off" when the settings file is damaged', async () => {
+    await writeFile(stateFile, '{ "version": 1, "settings": ');
+    expect(service().getStatus()).toMatchObject({ enabled: false, hasPassphrase: false });
+  });
+});
+
+describe('writing automatic backups', () => {
+  it('writes into the folder under an automatic name and rotates only automatic backups', async () => {
+    const days = ['2026-02-26', '2026-02-27', '2026-02-28'];
+    for (const day of days)
+      await writeFile(join(folder, autoBackupFileName('Clinic.age', new Date(`${day}T10:00:00Z`))), day);
+    await writeFile(join(folder, 'Clinic 2026-01-15.age'), 'made by hand');
+    await writeFile(join(folder, 'shopping list.txt'), 'milk');
+    const backups = service();
+    await backups.configure({ settings: settingsOn(), passphrase: 'p' });
+
+    const result = await backups.write({
+      fileName: 'Clinic.age',
+      data: new Uint8Array([7, 7, 7]),
+      reason: 'daily',
+    });
+
+    expect(result.path).toBe(join(folder, 'Clinic-auto-2026-03-01T10-00-00Z.age'));
+    expect(new Uint8Array(await readFile(result.path))).toEqual(new Uint8Array([7, 7, 7]));
+    expect(result.removed.sort()).toEqual([
+      'Clinic-auto-2026-02-26T10-00-00Z.age',
+      'Clinic-auto-2026-02-27T10-00-00Z.age',
+    ]);
+    expect((await readdir(folder)).sort()).toEqual(
+      [
+        'Clinic 2026-01-15.age',
+        'Clinic-auto-2026-02-28T10-00-00Z.age',
+        'Clinic-auto-2026-03-01T10-00-00Z.age',
+        'shopping list.txt',
+      ].sort(),
+    );
+    expect(service().getStatus().lastAutoBackupAt).toBe('2026-03-01T10:00:00.000Z');
+  });
+
+  it('refuses to write while automatic backups are off, or when the folder is gone', async () => {
+    const backups = service();
+    await expect(
+      backups.write({ fileName: 'Clinic.age', data: new Uint8Array([1]), reason: 'manual' }),
+    ).rejects.toThrow('Automatic backups are turned off.');
+    await backups.configure({ settings: settingsOn(), passphrase: 'p' });
+    await rm(folder, { recursive: true });
+    await expect(
+      backups.write({ fileName: 'Clinic.age', data: new Uint8Array([1]), reason: 'daily' }),
+    ).rejects.toThrow(/cannot be found/);
+  });
+});
+
+describe('when a backup is due', () => {
+  it('daily: when a day has passed since the last automatic backup', async () => {
+    let now = new Date('2026-03-01T10:00:00Z');
+    const backups = service(keychain(), 'linux', () => now);
+    expect(backups.isDailyBackupDue()).toBe(false); // off
+    await backups.configure({ settings: settingsOn(), passphrase: 'p' });
+    expect(backups.isDailyBackupDue()).toBe(true); // never backed up
+    await backups.write({ fileName: 'Clinic.age', data: new Uint8Array([1]), reason: 'daily' });
+    now = new Date('2026-03-02T09:59:59Z');
+    expect(backups.isDailyBackupDue()).toBe(false);
+    now = new Date('2026-03-02T10:00:00Z');
+    expect(backups.isDailyBackupDue()).toBe(true);
+    await backups.configure({ settings: settingsOn({ daily: false }), passphrase: null });
+    expect(backups.isDailyBackupDue()).toBe(false);
+  });
+
+  it('on quit: only when turned on with a passphrase kept', async () => {
+    const backups = service();
+    expect(backups.isQuitBackupWanted()).toBe(false);
+    await backups.configure({ settings: settingsOn({ onQuit: true }), passphrase: 'p' });
+    expect(backups.isQuitBackupWanted()).toBe(true);
+    await backups.configure({ settings: settingsOn({ onQuit: false }), passphrase: null });
+    expect(backups.isQuitBackupWanted()).toBe(false);
+  });
+});
