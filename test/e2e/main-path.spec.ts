@@ -1,0 +1,122 @@
+import type { Page } from '@playwright/test';
+import { format, subDays } from 'date-fns';
+import { expect, goTo, loadSampleData, openApp, startEmpty, test } from './helpers';
+
+// The path a new clinic manager walks on her first day: an empty clinic, a program, two mentors and
+// two mentees, two pairings, the first meetings — and the next morning's dashboard.
+
+const day = (daysAgo: number) => format(subDays(new Date(), daysAgo), 'yyyy-MM-dd');
+const PROGRAM = 'New-graduate nurse residency';
+
+async function addProgram(page: Page, name: string, cadenceDays: number) {
+  await goTo(page, 'Settings');
+  await page.getByRole('button', { name: 'Add a program' }).click();
+  await page.getByLabel('Program name').fill(name);
+  await page.getByLabel('Meet every … days').fill(String(cadenceDays));
+  await page.getByLabel('Typical length in months').fill('12');
+  await page.getByRole('button', { name: 'Add program' }).click();
+  const row = page.getByRole('list', { name: 'Programs' }).getByRole('listitem').filter({ hasText: name });
+  await expect(row).toContainText(`Meets every ${cadenceDays} days`);
+}
+
+async function addPerson(page: Page, name: string, role: 'mentor' | 'mentee') {
+  await goTo(page, 'People');
+  await page.getByRole('link', { name: 'Add a person' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Profession').selectOption({ label: role === 'mentor' ? 'Physician' : 'Nurse' });
+  if (role === 'mentor') {
+    await page.getByLabel('Mentors others').check();
+    await page.getByLabel('Is mentored').uncheck();
+    await page.getByLabel('Mentor capacity').fill('2');
+  }
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+async function pair(page: Page, mentee: string, mentor: string, startDate: string) {
+  await goTo(page, 'Relationships');
+  await page.getByRole('link', { name: 'New pairing' }).click();
+  await page.getByLabel('Mentee').selectOption({ label: mentee });
+  await page.getByLabel('Program').selectOption({ label: `${PROGRAM} (meets every 14 days)` });
+  await page.getByLabel('Start date').fill(startDate);
+  await page
+    .getByRole('group', { name: 'Choose a mentor' })
+    .getByRole('radio', { name: new RegExp(mentor) })
+    .check();
+  await page.getByRole('button', { name: 'Create pairing' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${mentee} with ${mentor}` })).toBeVisible();
+}
+
+/** Logs a meeting from the open relationship page, and comes back to it. */
+async function logMeetingHere(page: Page, date: string, note: string) {
+  await page.getByRole('link', { name: 'Log meeting', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Log a meeting' })).toBeVisible();
+  await page.getByLabel('Date').fill(date);
+  await page.getByRole('button', { name: 'Time management' }).click();
+  await page.getByLabel('Notes').fill(note);
+  await page.getByRole('button', { name: 'Save meeting' }).click();
+  await expect(page.getByRole('heading', { name: 'Meetings' })).toBeVisible();
+}
+
+test('an overdue pair shows on the dashboard and leaves it once a meeting is logged; all of it survives a reload', async ({
+  page,
+}) => {
+  await startEmpty(page, 'Riverside Family Clinic');
+  await expect(page.getByText('No active pairs yet.')).toBeVisible();
+
+  await addProgram(page, PROGRAM, 14);
+  await addPerson(page, 'Amara Okafor', 'mentor');
+  await addPerson(page, 'Jonas Berg', 'mentor');
+  await addPerson(page, 'Ben Roy', 'mentee');
+  await addPerson(page, 'Chen Wei', 'mentee');
+
+  await pair(page, 'Ben Roy', 'Amara Okafor', day(30));
+  await logMeetingHere(page, day(20), 'Talked through night shifts.');
+  await pair(page, 'Chen Wei', 'Jonas Berg', day(30));
+  await logMeetingHere(page, day(0), 'First case review went well.');
+
+  await goTo(page, 'Dashboard');
+  const overdue = page.getByRole('list', { name: 'Pairs overdue for a meeting' });
+  await expect(overdue.getByRole('listitem')).toHaveCount(1);
+  await expect(overdue).toContainText('Ben Roy with Amara Okafor');
+  // Last met 20 days ago, due every 14 days: 6 days overdue.
+  await expect(overdue).toContainText('6 days overdue');
+  await expect(overdue).not.toContainText('Chen Wei');
+  await expect(page.getByRole('region', { name: 'Active pairs' })).toContainText('2');
+
+  await overdue.getByRole('link', { name: 'Log meeting for Ben Roy with Amara Okafor' }).click();
+  await expect(page.getByLabel('Date')).toHaveValue(day(0));
+  await page.getByLabel('Notes').fill('Caught up on the overdue meeting.');
+  await page.getByLabel('Notes').press('Control+Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Ben Roy with Amara Okafor' })).toBeVisible();
+
+  await goTo(page, 'Dashboard');
+  await expect(page.getByText('No pair is overdue.')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Pairs overdue for a meeting' })).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByText('Riverside Family Clinic')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Active pairs' })).toContainText('2');
+  await expect(page.getByText('No pair is overdue.')).toBeVisible();
+  await goTo(page, 'People');
+  for (const name of ['Amara Okafor', 'Jonas Berg', 'Ben Roy', 'Chen Wei'])
+    await expect(page.getByRole('link', { name })).toBeVisible();
+  await goTo(page, 'Relationships');
+  await page.getByRole('link', { name: 'Ben Roy with Amara Okafor' }).click();
+  await expect(
+    page.getByRole('list', { name: 'Meeting timeline, newest first' }).getByRole('listitem'),
+  ).toHaveCount(2);
+  await expect(page.getByText('Talked through night shifts.')).toBeVisible();
+});
+
+test('"Load sample data" opens a populated dashboard', async ({ page }) => {
+  await loadSampleData(page);
+  const active = page.getByRole('region', { name: 'Active pairs' });
+  await expect(active.locator('.figure')).not.toHaveText('0');
+  await expect(page.getByText('No active pairs yet.')).toHaveCount(0);
+  await goTo(page, 'People');
+  await expect(page.getByRole('table', { name: 'People' }).getByRole('row')).not.toHaveCount(1);
+  await openApp(page, '/relationships');
+  await expect(page.getByRole('table', { name: 'Pairings' }).getByRole('row').nth(1)).toBeVisible();
+});
