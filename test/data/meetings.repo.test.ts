@@ -1,6 +1,6 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   deleteMeeting,
   getMeeting,
@@ -319,5 +319,29 @@ describe('action items', () => {
       'Due soon',
     ]);
     expect((await setActionItemDone(soon.id, false)).doneDate).toBeNull();
+  });
+});
+
+describe("'tomorrow' follows the clinic's own clock, not UTC", () => {
+  let previousZone: string | undefined;
+  beforeEach(() => {
+    previousZone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    // 23:30 on 15 June in New York, when it is already 16 June in UTC.
+    vi.setSystemTime(new Date('2024-06-16T03:30:00Z'));
+  });
+  afterEach(() => {
+    if (previousZone === undefined) delete process.env.TZ;
+    else process.env.TZ = previousZone;
+  });
+
+  it('accepts a meeting dated 16 June late on 15 June, and refuses 17 June', async () => {
+    const { relationship } = await seedPair();
+    await expect(logMeeting(meetingInput(relationship.id, { date: '2024-06-16' }))).resolves.toMatchObject({
+      date: '2024-06-16',
+    });
+    await expect(logMeeting(meetingInput(relationship.id, { date: '2024-06-17' }))).rejects.toMatchObject({
+      code: 'future-meeting',
+    });
   });
 });

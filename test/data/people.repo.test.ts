@@ -1,6 +1,7 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { listAuditFor } from '../../renderer/data/audit';
 import {
   archivePerson,
   createPeopleInBulk,
@@ -57,6 +58,22 @@ describe('editing a person', () => {
       ['create', expect.any(Array)],
       ['update', ['mentorCapacity', 'specialty']],
     ]);
+  });
+
+  it("shows a person's audit trail newest first, without other people's entries", async () => {
+    const grace = await createPerson(personInput());
+    await createPerson(menteeInput());
+    await updatePerson(grace.id, { specialty: 'Intensive care' });
+    await archivePerson(grace.id);
+    const trail = await listAuditFor('people', grace.id);
+    expect(trail.map((entry) => [entry.action, entry.fields])).toEqual([
+      ['update', ['archived']],
+      ['update', ['specialty']],
+      ['create', expect.arrayContaining(['name'])],
+    ]);
+    expect(trail.every((entry) => entry.recordId === grace.id && !Number.isNaN(Date.parse(entry.at)))).toBe(
+      true,
+    );
   });
 
   it('writes no audit entry when nothing actually changed', async () => {

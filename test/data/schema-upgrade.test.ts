@@ -157,7 +157,7 @@ describe('upgrading a version 1 database to version 2', () => {
           : table === 'auditLog'
             ? V1_CONTENT.auditLog.map((entry, index) => ({ ...entry, seq: index + 1 }))
             : V1_CONTENT[table];
-      expect(sortedByKey(await db.table(table).toArray()), table).toEqual(sortedByKey(expected));
+      expect(sortedByKey(await db.table(table).toArray()), table).toStrictEqual(sortedByKey(expected));
     }
   });
 
