@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 
 // A manager starts an empty clinic, imports her staff list from a CSV file, sees the bad line and the
@@ -66,6 +68,10 @@ test('a roster with a bad line and a duplicate imports exactly the good people',
   await expect(duplicates).toHaveCount(1);
   await expect(duplicates).toContainText('Line 7');
   await expect(duplicates).toContainText('Same name and email as line 3.');
+  const scan = await new AxeBuilder({ page }).analyze();
+  expect(
+    scan.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? '')),
+  ).toEqual([]);
 
   await page.getByRole('button', { name: 'Import 3 people' }).click();
   await expect(page.getByRole('heading', { name: 'Imported 3 people' })).toBeFocused();
@@ -135,4 +141,27 @@ test('the file input and the mapping work from the keyboard', async ({ page }) =
   await page.getByRole('button', { name: 'Import 1 person' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Imported 1 person' })).toBeFocused();
+});
+
+test('the template downloads with every column the import understands', async ({ page }) => {
+  await startEmptyAndOpenImport(page);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download a template (CSV)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('guiding-hands-roster-template.csv');
+  const path = await download.path();
+  const template = await readFile(path, 'utf8');
+  expect(template.split('\r\n')[0]).toBe(
+    '\uFEFFName,Email,Profession,Specialty or department,Career stage,Hire date,Leaving date,Interests and expertise,Mentor,Mentee,Mentor capacity',
+  );
+
+  // Filled in and read back, the template needs no column matching.
+  await chooseFile(
+    page,
+    'filled.csv',
+    `${template}Ann Lee,ann@x.org,Nurse,ICU,New graduate,2025-09-01,,,no,yes,\r\n`,
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'ready to import' })).toHaveText(
+    '1 person is ready to import; 0 lines have problems; 0 lines repeat someone already known.',
+  );
 });
