@@ -1,0 +1,68 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, goTo, loadSampleData, openApp, test } from './helpers';
+
+// Every main screen, filled with the sample clinic, scanned with axe-core: no serious or critical
+// accessibility problems (WCAG 2.1 A and AA rules).
+
+async function expectNoSeriousViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    );
+  expect(serious, `accessibility problems on ${screen}`).toEqual([]);
+}
+
+async function heading(page: Page, name: string | RegExp) {
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+test('the welcome screen has no serious accessibility problems', async ({ page }) => {
+  await openApp(page);
+  await heading(page, 'Welcome to Guiding Hands');
+  await expectNoSeriousViolations(page, 'welcome');
+});
+
+test('every main screen with the sample clinic has no serious accessibility problems', async ({ page }) => {
+  await loadSampleData(page);
+  await expect(page.getByRole('region', { name: 'Overdue for a meeting' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'dashboard');
+
+  await goTo(page, 'People');
+  await heading(page, 'People');
+  await expectNoSeriousViolations(page, 'people');
+
+  await page.getByRole('table', { name: 'People' }).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: 'Meeting history' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'person page');
+
+  await goTo(page, 'Relationships');
+  await heading(page, 'Relationships');
+  await expectNoSeriousViolations(page, 'relationships');
+
+  await page.getByRole('table', { name: 'Pairings' }).getByRole('link').first().click();
+  await expect(page.getByRole('list', { name: 'Meeting timeline, newest first' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'relationship page');
+
+  await page.getByRole('link', { name: 'Log meeting', exact: true }).click();
+  await heading(page, 'Log a meeting');
+  await page.getByRole('button', { name: 'Add an action item' }).click();
+  await expectNoSeriousViolations(page, 'log meeting');
+
+  await goTo(page, 'Relationships');
+  await page.getByRole('link', { name: 'New pairing' }).click();
+  await heading(page, 'New pairing');
+  await page.getByLabel('Mentee').selectOption({ index: 1 });
+  await page.getByLabel('Program').selectOption({ index: 1 });
+  await expect(page.getByRole('group', { name: 'Choose a mentor' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'new pairing');
+
+  await goTo(page, 'Settings');
+  await heading(page, 'Settings');
+  await expectNoSeriousViolations(page, 'settings');
+});
