@@ -1,0 +1,243 @@
+import fc from 'fast-check';
+import type { BackupTables } from '../../renderer/data/backup/schemas';
+import { switchDatabase, TABLE_NAMES, type TableName } from '../../renderer/data/db';
+import {
+  ACTION_OWNERS,
+  BUILT_IN_TOPICS,
+  CAREER_STAGES,
+  FOCUSES,
+  MEETING_FORMATS,
+  PROFESSIONS,
+  RELATIONSHIP_STATUSES,
+} from '../../renderer/domain/types';
+
+// Shared by the backup tests: a fresh database per test, consistent random clinics, and a full dump
+// that compares byte for byte.
+
+let databaseCounter = 0;
+
+/** Points the app at a brand-new, empty database and returns it. */
+export function freshDatabase(label: string) {
+  databaseCounter += 1;
+  return switchDatabase(`backup-test-${label}-${databaseCounter}-${crypto.randomUUID()}`);
+}
+
+export async function loadTables(db: ReturnType<typeof switchDatabase>, tables: BackupTables): Promise<void> {
+  await db.transaction(
+    'rw',
+    TABLE_NAMES.map((name) => db.table(name)),
+    async () => {
+      for (const name of TABLE_NAMES) await db.table(name).bulkAdd(tables[name]);
+    },
+  );
+}
+
+/** Every table, in key order, as one JSON text: equal dumps mean byte-for-byte equal data. */
+export async function dumpDatabase(db: ReturnType<typeof switchDatabase>): Promise<string> {
+  const dump: Partial<Record<TableName, unknown[]>> = {};
+  for (const name of TABLE_NAMES) dump[name] = await db.table(name).toArray();
+  return JSON.stringify(dump);
+}
+
+/** The tables sorted as IndexedDB returns them (by primary key, code unit order). */
+export function sortedLikeIndexedDb(tables: BackupTables): BackupTables {
+  const byKey =
+    <T>(key: (record: T) => string | number) =>
+    (a: T, b: T) => {
+      const left = key(a);
+      const right = key(b);
+      return left < right ? -1 : left > right ? 1 : 0;
+    };
+  return {
+    people: [...tables.people].sort(byKey((record) => record.id)),
+    programs: [...tables.programs].sort(byKey((record) => record.id)),
+    relationships: [...tables.relationships].sort(byKey((record) => record.id)),
+    meetings: [...tables.meetings].sort(byKey((record) => record.id)),
+    actionItems: [...tables.actionItems].sort(byKey((record) => record.id)),
+    topics: [...tables.topics].sort(byKey((record) => record.id)),
+    settings: [...tables.settings],
+    auditLog: [...tables.auditLog].sort(byKey((record) => record.seq ?? 0)),
+  };
+}
+
+const SAMPLE_TEXTS = [
+  'Discussed night shifts 🌙 and handover 👩‍⚕️👨🏽‍⚕️',
+  'מנטורינג: שיחה על לחץ בעבודה',
+  'مناقشة حول الإرهاق والمرونة',
+  'Ünïcödé — “quotes”, \\ backslash, \n new line, \t tab, \u2028 separator',
+  '',
+];
+
+const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom(...SAMPLE_TEXTS));
+const moment = fc
+  .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T23:59:59Z'), noInvalidDate: true })
+  .map((date) => date.toISOString());
+const day = moment.map((iso) => iso.slice(0, 10));
+const id = fc.uuid();
+
+const person = fc.record({
+  id,
+  name: text,
+  email: fc.emailAddress(),
+  profession: fc.constantFrom(...PROFESSIONS),
+  specialty: text,
+  careerStage: fc.constantFrom(...CAREER_STAGES),
+  hireDate: fc.option(day, { nil: null }),
+  leavingDate: fc.option(day, { nil: null }),
+  tags: fc.array(text, { maxLength: 3 }),
+  isMentor: fc.boolean(),
+  isMentee: fc.boolean(),
+  mentorCapacity: fc.nat(20),
+  archived: fc.boolean(),
+  createdAt: moment,
+  updatedAt: moment,
+});
+
+const program = fc.record({
+  id,
+  name: text,
+  cadenceDays: fc.nat(365),
+  typicalLengthMonths: fc.nat(48),
+  archived: fc.boolean(),
+  createdAt: moment,
+  updatedAt: moment,
+});
+
+const topic = fc.record({ id, label: text, builtIn: fc.boolean(), archived: fc.boolean() });
+
+const settings = fc.record({
+  key: fc.constant('clinic' as const),
+  clinicName: text,
+  paperSize: fc.constantFrom('A4' as const, 'Letter' as const),
+  backupWarnDays: fc.integer({ min: 1, max: 365 }),
+  lastBackupAt: fc.option(moment, { nil: null }),
+  onboarded: fc.boolean(),
+});
+
+/** A consistent random clinic: every link points at a record that exists; any table may be empty. */
+export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
+  .record({
+    people: fc.uniqueArray(person, { maxLength: 8, selector: (record) => record.id }),
+    programs: fc.uniqueArray(program, { maxLength: 3, selector: (record) => record.id }),
+    topics: fc.uniqueArray(topic, { maxLength: 4, selector: (record) => record.id }),
+    settings: fc.option(settings, { nil: null }),
+    seed: fc.array(fc.nat(), { minLength: 200, maxLength: 200 }),
+    ids: fc.uniqueArray(id, { minLength: 60, maxLength: 60 }),
+    texts: fc.array(text, { minLength: 60, maxLength: 60 }),
+    days: fc.array(day, { minLength: 60, maxLength: 60 }),
+    moments: fc.array(moment, { minLength: 60, maxLength: 60 }),
+    pairCount: fc.nat(6),
+    meetingCount: fc.nat(12),
+    itemCount: fc.nat(8),
+    auditCount: fc.nat(6),
+  })
+  .map((drawn) => {
+    let cursor = 0;
+    const next = () => drawn.seed[cursor++ % drawn.seed.length];
+    const pick = <T>(list: readonly T[]): T => list[next() % list.length];
+    let idCursor = 0;
+    // People, programs and topics use fast-check's uuids; the rest take fresh ones from `ids`.
+    const freshId = () => drawn.ids[idCursor++];
+    const relationships: BackupTables['relationships'] = [];
+    if (drawn.people.length >= 2 && drawn.programs.length >= 1) {
+      for (let index = 0; index < drawn.pairCount; index += 1) {
+        const mentor = pick(drawn.people);
+        const mentee = pick(drawn.people.filter((other) => other.id !== mentor.id));
+        relationships.push({
+          id: freshId(),
+          programId: pick(drawn.programs).id,
+          mentorId: mentor.id,
+          menteeId: mentee.id,
+          focus: pick(FOCUSES),
+          startDate: pick(drawn.days),
+          plannedEndDate: next() % 2 ? pick(drawn.days) : null,
+          endDate: next() % 3 ? null : pick(drawn.days),
+          status: pick(RELATIONSHIP_STATUSES),
+          endReason: next() % 2 ? pick(drawn.texts) : null,
+          statusHistory: [{ status: pick(RELATIONSHIP_STATUSES), date: pick(drawn.days) }],
+          capacityOverride: next() % 3 ? null : { reason: pick(drawn.texts), at: pick(drawn.moments) },
+          lastMeetingDate: next() % 2 ? pick(drawn.days) : null,
+          createdAt: pick(drawn.moments),
+          updatedAt: pick(drawn.moments),
+        });
+      }
+    }
+    const topicIds = [
+      ...drawn.topics.map((record) => record.id),
+      ...BUILT_IN_TOPICS.map((record) => record.id),
+    ];
+    const meetings: BackupTables['meetings'] = [];
+    if (relationships.length) {
+      for (let index = 0; index < drawn.meetingCount; index += 1) {
+        meetings.push({
+          id: freshId(),
+          relationshipId: pick(relationships).id,
+          date: pick(drawn.days),
+          durationMinutes: next() % 240,
+          format: pick(MEETING_FORMATS),
+          topics: [...new Set([pick(topicIds), pick(topicIds)])].slice(0, next() % 3),
+          notes: pick(drawn.texts),
+          confidential: next() % 2 === 0,
+          createdAt: pick(drawn.moments),
+          updatedAt: pick(drawn.moments),
+        });
+      }
+    }
+    const actionItems: BackupTables['actionItems'] = [];
+    if (meetings.length) {
+      for (let index = 0; index < drawn.itemCount; index += 1) {
+        const meeting = pick(meetings);
+        actionItems.push({
+          id: freshId(),
+          meetingId: meeting.id,
+          relationshipId: meeting.relationshipId,
+          text: pick(drawn.texts),
+          owner: pick(ACTION_OWNERS),
+          dueDate: next() % 2 ? pick(drawn.days) : null,
+          done: next() % 2 === 0,
+          doneDate: next() % 2 ? pick(drawn.days) : null,
+          createdAt: pick(drawn.moments),
+          updatedAt: pick(drawn.moments),
+        });
+      }
+    }
+    const auditLog: BackupTables['auditLog'] = [];
+    for (let index = 0; index < drawn.auditCount; index += 1) {
+      const entry: BackupTables['auditLog'][number] = {
+        seq: index + 1 + (next() % 3),
+        at: pick(drawn.moments),
+        table: pick([
+          'people',
+          'programs',
+          'relationships',
+          'meetings',
+          'actionItems',
+          'topics',
+          'settings',
+        ] as const),
+        recordId: freshId() ?? 'gone',
+        action: pick(['create', 'update', 'delete', 'restore'] as const),
+        fields: next() % 2 ? ['name', 'email'] : [],
+      };
+      if (next() % 2) entry.detail = pick(drawn.texts);
+      if (!auditLog.some((other) => other.seq === entry.seq)) auditLog.push(entry);
+    }
+    return {
+      people: drawn.people,
+      programs: drawn.programs,
+      relationships,
+      meetings,
+      actionItems,
+      topics: drawn.topics,
+      settings: drawn.settings ? [drawn.settings] : [],
+      auditLog,
+    };
+  });
+
+/** A small, fixed, valid clinic for the tests that need one. */
+export function smallClinic(): BackupTables {
+  return fc.sample(
+    clinicArbitrary.filter((clinic) => clinic.meetings.length > 2),
+    { numRuns: 1, seed: 42 },
+  )[0];
+}

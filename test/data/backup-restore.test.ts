@@ -1,0 +1,115 @@
+import 'fake-indexeddb/auto';
+import { Encrypter } from 'age-encryption';
+import { describe, expect, it } from 'vitest';
+import {
+  listSafetyCopies,
+  makeBackup,
+  openBackup,
+  openSafetyCopy,
+  RestoreWriteError,
+  restoreBackup,
+  restoreBackupFile,
+} from '../../renderer/data/backup';
+import { dumpDatabase, freshDatabase, loadTables, smallClinic } from './backup-fixtures';
+
+// What a restore does around the swap itself: the safety copy, all-or-nothing writes, older schemas.
+
+const PASSPHRASE = 'meadow-copper-violin-19';
+const FAST_SCRYPT = 2;
+
+async function encryptGzippedText(text: string): Promise<Uint8Array> {
+  const gzipped = new Uint8Array(
+    await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer(),
+  );
+  const encrypter = new Encrypter();
+  encrypter.setPassphrase(PASSPHRASE);
+  encrypter.setScryptWorkFactor(FAST_SCRYPT);
+  return encrypter.encrypt(gzipped);
+}
+
+describe('restore', () => {
+  it('a restore that fails half-way inside the transaction changes nothing', async () => {
+    const source = freshDatabase('halfway-source');
+    await loadTables(source, smallClinic());
+    const backup = await makeBackup({ passphrase: PASSPHRASE, scryptWorkFactor: FAST_SCRYPT });
+
+    const db = freshDatabase('halfway-target');
+    const current = smallClinic();
+    current.people = current.people.map((person) => ({ ...person, name: `Current ${person.name}` }));
+    current.meetings = current.meetings.slice(1);
+    await loadTables(db, current);
+    const before = await dumpDatabase(db);
+
+    // People and programs are already written when the meetings fail: the whole transaction must undo.
+    let meetingsWritten = 0;
+    db.meetings.hook('creating', () => {
+      meetingsWritten += 1;
+      if (meetingsWritten === 2) throw new Error('simulated failure while writing meetings');
+    });
+    const opened = await openBackup(backup.bytes, PASSPHRASE);
+    const failure = restoreBackup(opened);
+    await expect(failure).rejects.toBeInstanceOf(RestoreWriteError);
+    await expect(failure).rejects.toThrow(/nothing was changed/);
+    expect(meetingsWritten).toBe(2);
+    expect(await dumpDatabase(db)).toBe(before);
+  });
+
+  it('keeps a safety copy of the current records that can be restored again', async () => {
+    const source = freshDatabase('safety-source');
+    await loadTables(source, smallClinic());
+    const backup = await makeBackup({ passphrase: PASSPHRASE, scryptWorkFactor: FAST_SCRYPT });
+
+    const db = freshDatabase('safety-target');
+    const current = smallClinic();
+    current.people = current.people.map((person) => ({
+      ...person,
+      name: `Before the restore: ${person.name}`,
+    }));
+    await loadTables(db, current);
+    const before = await dumpDatabase(db);
+
+    const outcome = await restoreBackupFile(backup.bytes, PASSPHRASE);
+    expect(await dumpDatabase(db)).not.toBe(before);
+    const copies = await listSafetyCopies();
+    expect(copies.map((copy) => copy.id)).toEqual([outcome.safetyCopyId]);
+    expect(copies[0].header.counts.people).toBe(current.people.length);
+
+    await restoreBackup(await openSafetyCopy(outcome.safetyCopyId));
+    expect(await dumpDatabase(db)).toBe(before);
+  });
+
+  it('brings a backup of schema version 1 up to date on the way in', async () => {
+    const source = freshDatabase('schema-1');
+    const clinic = smallClinic();
+    await loadTables(source, clinic);
+    const backup = await makeBackup({ passphrase: PASSPHRASE, scryptWorkFactor: FAST_SCRYPT });
+    const { Decrypter } = await import('age-encryption');
+    const decrypter = new Decrypter();
+    decrypter.addPassphrase(PASSPHRASE);
+    const text = await new Response(
+      new Blob([(await decrypter.decrypt(backup.bytes)) as Uint8Array<ArrayBuffer>])
+        .stream()
+        .pipeThrough(new DecompressionStream('gzip')),
+    ).text();
+    // A version-1 backup: relationships had no lastMeetingDate yet.
+    const document = JSON.parse(text);
+    document.schemaVersion = 1;
+    for (const relationship of document.tables.relationships) delete relationship.lastMeetingDate;
+    const { sha256 } = await import('@noble/hashes/sha2.js');
+    const { bytesToHex } = await import('@noble/hashes/utils.js');
+    document.sha256 = bytesToHex(sha256(new TextEncoder().encode(JSON.stringify(document.tables))));
+
+    const target = freshDatabase('schema-1-target');
+    await restoreBackupFile(await encryptGzippedText(JSON.stringify(document, null, 2)), PASSPHRASE);
+    const restored = await target.relationships.toArray();
+    expect(restored).toHaveLength(clinic.relationships.length);
+    for (const relationship of restored) {
+      const dates = clinic.meetings
+        .filter((meeting) => meeting.relationshipId === relationship.id)
+        .map((meeting) => meeting.date)
+        .sort();
+      expect(relationship.lastMeetingDate).toBe(dates.at(-1) ?? null);
+    }
+    expect(await target.meetings.count()).toBe(clinic.meetings.length);
+  });
+});
