@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysOverdue, nextMeetingDue } from '../../renderer/domain/cadence';
 import {
@@ -145,6 +146,25 @@ describe.each(ZONES_WITH_DAYLIGHT_SAVING)(
         expect(formatDisplayDate(day).endsWith('2024')).toBe(true);
       }
       expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
+    });
+
+    it('adds n days and counts back exactly n, for any date and any n', () => {
+      const anyDate = fc
+        .date({
+          min: new Date(Date.UTC(1990, 0, 1)),
+          max: new Date(Date.UTC(2060, 11, 31)),
+          noInvalidDate: true,
+        })
+        .map((date) => date.toISOString().slice(0, 10));
+      fc.assert(
+        fc.property(anyDate, fc.integer({ min: -1000, max: 1000 }), (start, days) => {
+          const end = addDaysIso(start, days);
+          expect(isIsoDate(end)).toBe(true);
+          expect(daysBetween(start, end)).toBe(days);
+          expect(addDaysIso(end, -days)).toBe(start);
+        }),
+        { numRuns: 300 },
+      );
     });
 
     it('keeps a two-week cadence due on the same calendar day across the switch', () => {
