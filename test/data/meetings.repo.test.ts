@@ -131,7 +131,12 @@ describe('the audit log of meetings', () => {
       ['delete', []],
       ['restore', []],
     ]);
-    expect((await auditOf(item.id)).map((entry) => entry.action)).toEqual(['create', 'update']);
+    expect((await auditOf(item.id)).map((entry) => [entry.action, entry.fields])).toEqual(
+      expect.arrayContaining([
+        ['create', ['owner', 'dueDate', 'text']],
+        ['update', ['done', 'doneDate']],
+      ]),
+    );
     const everything = await auditText();
     expect(everything).not.toContain('panic attacks');
     expect(everything).not.toContain('bed 4');
