@@ -1,4 +1,3 @@
-import { isIsoDate } from './dates';
 import type { PersonInput } from './rules';
 import {
   CAREER_STAGE_LABELS,
@@ -309,8 +308,12 @@ export function readDate(raw: string, label: string): Cell<string | null> {
   const value = raw.trim();
   if (!value) return { ok: true, value: null };
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    if (isIsoDate(value)) return { ok: true, value };
-    return { ok: false, reason: `${label} “${value}” is not a real calendar date.` };
+    const [year, month, day] = value.split('-').map(Number);
+    if (!isCalendarDate(year, month, day))
+      return { ok: false, reason: `${label} “${value}” is not a real calendar date.` };
+    if (year < MIN_YEAR || year > MAX_YEAR)
+      return { ok: false, reason: `${label} “${value}” has an unlikely year; please check it.` };
+    return { ok: true, value };
   }
   const slashed = SLASHED_DATE.exec(value);
   if (slashed) {
@@ -324,18 +327,28 @@ export function readDate(raw: string, label: string): Cell<string | null> {
         reason: `${label} “${value}” could mean ${first} ${monthName(second)} or ${monthName(first)} ${second}; write it as year-month-day (yyyy-MM-dd): ${dayFirst} or ${monthFirst}.`,
       };
     }
-    const asIso =
-      first > 12 ? `${year}-${pad(second)}-${pad(first)}` : `${year}-${pad(first)}-${pad(second)}`;
-    if (isIsoDate(asIso))
+    const [day, month] = first > 12 ? [first, second] : [second, first];
+    if (isCalendarDate(Number(year), month, day))
       return {
         ok: false,
-        reason: `${label} “${value}” is not in the expected form year-month-day (yyyy-MM-dd); write it as ${asIso}.`,
+        reason: `${label} “${value}” is not in the expected form year-month-day (yyyy-MM-dd); write it as ${year}-${pad(month)}-${pad(day)}.`,
       };
   }
   return {
     ok: false,
     reason: `${label} “${value}” is not a date in the expected form year-month-day (yyyy-MM-dd), for example 2024-03-15.`,
   };
+}
+
+/** Years outside this range are typing mistakes (0202, 20024) rather than real hire or leaving dates. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
+// Plain arithmetic rather than a date library: a roster of thousands has two dates a line.
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
 }
 
 function monthName(month: number): string {

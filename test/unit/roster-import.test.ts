@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { switchDatabase } from '../../renderer/data/db';
 import { createPeopleInBulk, createPerson, listPeople } from '../../renderer/data/people.repo';
+import { isIsoDate } from '../../renderer/domain/dates';
 import {
   type ColumnMapping,
   checkMapping,
@@ -306,11 +307,47 @@ describe('checking each row', () => {
     expect(readDate('  ', 'Hire date')).toEqual({ ok: true, value: null });
   });
 
-  it('refuses a date that does not exist', () => {
+  it('refuses a date that does not exist, following the leap-year rule of centuries', () => {
     expect(readDate('2023-02-29', 'Hire date')).toEqual({
       ok: false,
       reason: 'Hire date “2023-02-29” is not a real calendar date.',
     });
+    expect(readDate('1900-02-29', 'Hire date').ok).toBe(false);
+    expect(readDate('2000-02-29', 'Hire date')).toEqual({ ok: true, value: '2000-02-29' });
+    expect(readDate('2024-04-31', 'Hire date').ok).toBe(false);
+    expect(readDate('2024-13-01', 'Hire date').ok).toBe(false);
+    expect(readDate('2024-00-10', 'Hire date').ok).toBe(false);
+  });
+
+  it('asks to check a year that is surely mistyped', () => {
+    expect(readDate('0202-03-01', 'Hire date')).toEqual({
+      ok: false,
+      reason: 'Hire date “0202-03-01” has an unlikely year; please check it.',
+    });
+  });
+
+  it('agrees with the repository on which year-month-day dates are real', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date(1900, 0, 1), max: new Date(2100, 11, 31), noInvalidDate: true }),
+        (date) => {
+          const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+          expect(readDate(iso, 'Hire date')).toEqual({ ok: true, value: iso });
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1900, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          expect(readDate(iso, 'Hire date').ok).toBe(isIsoDate(iso));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses 03/04/2024 because it could be either day first or month first, naming the expected form', () => {
