@@ -4,8 +4,11 @@ import { hardenEveryWebContents, registerAppScheme } from './security';
 
 type EarlyApp = Pick<
   App,
-  'setName' | 'getPath' | 'setPath' | 'requestSingleInstanceLock' | 'enableSandbox' | 'on'
+  'setName' | 'getPath' | 'setPath' | 'requestSingleInstanceLock' | 'enableSandbox' | 'on' | 'isPackaged'
 >;
+
+/** Development builds (never the installed app) may be pointed at a scratch data folder, e.g. by tests. */
+export const DEV_USER_DATA_VARIABLE = 'GH_USER_DATA_DIR';
 type EarlyProtocol = Parameters<typeof registerAppScheme>[0];
 
 /**
@@ -13,9 +16,14 @@ type EarlyProtocol = Parameters<typeof registerAppScheme>[0];
  * seems gone), the privileged app:// scheme (else IndexedDB is disabled), sandboxing, the rules for every
  * web contents and the single-instance lock. Returns false when another copy already runs.
  */
-export function prepareBeforeReady(app: EarlyApp, protocol: EarlyProtocol): boolean {
+export function prepareBeforeReady(
+  app: EarlyApp,
+  protocol: EarlyProtocol,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   app.setName(APP_NAME);
-  app.setPath('userData', userDataPathFor(app.getPath('appData')));
+  const scratchFolder = app.isPackaged ? undefined : env[DEV_USER_DATA_VARIABLE];
+  app.setPath('userData', scratchFolder || userDataPathFor(app.getPath('appData')));
   registerAppScheme(protocol);
   app.enableSandbox();
   hardenEveryWebContents(app);

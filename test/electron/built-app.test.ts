@@ -76,7 +76,7 @@ describe('the bundles', () => {
 
 let fake: FakeElectron;
 
-function loadMain(options: { lockGranted?: boolean } = {}): void {
+function loadMain(options: { lockGranted?: boolean; isPackaged?: boolean } = {}): void {
   fake = createFakeElectron({ appData: join(root, 'appData'), appPath: root, ...options });
   (globalThis as { __fakeElectron?: unknown }).__fakeElectron = fake.module;
   // Both the bundle and the stand-in are loaded afresh, so each test gets its own start-up.
@@ -122,6 +122,22 @@ describe('start-up of the built main process', () => {
       fake.calls.filter((call) => call.name.startsWith('safeStorage') || call.name === 'new BrowserWindow'),
     ).toEqual([]);
     expect(fake.calls.some((call) => call.afterReady)).toBe(false);
+  });
+
+  it('only a development build can be pointed at a scratch data folder; the installed app never moves its data', () => {
+    const scratch = join(root, 'scratch');
+    process.env.GH_USER_DATA_DIR = scratch;
+    try {
+      loadMain();
+      expect(fake.calls.find((call) => call.name === 'app.setPath')?.args).toEqual(['userData', scratch]);
+      loadMain({ isPackaged: true });
+      expect(fake.calls.find((call) => call.name === 'app.setPath')?.args).toEqual([
+        'userData',
+        join(root, 'appData', 'Guiding Hands'),
+      ]);
+    } finally {
+      delete process.env.GH_USER_DATA_DIR;
+    }
   });
 
   it('a second copy quits at once and opens no window', async () => {

@@ -59,7 +59,12 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
-export function createFakeElectron(options: { appData: string; appPath: string; lockGranted?: boolean }) {
+export function createFakeElectron(options: {
+  appData: string;
+  appPath: string;
+  lockGranted?: boolean;
+  isPackaged?: boolean;
+}) {
   const calls: RecordedCall[] = [];
   let ready = false;
   let resolveReady: () => void = () => undefined;
@@ -75,7 +80,7 @@ export function createFakeElectron(options: { appData: string; appPath: string; 
 
   const appEmitter = new EventEmitter();
   const app = {
-    isPackaged: false,
+    isPackaged: options.isPackaged ?? false,
     setName: (name: string) => record('app.setName', [name]),
     getPath: (name: string) => {
       const path = paths.get(name);
