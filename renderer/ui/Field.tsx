@@ -4,7 +4,7 @@ import { type ReactNode, useId } from 'react';
 // so a screen reader reads the error when the field gets focus.
 
 interface FieldFrameProps {
-  label: string;
+  label: ReactNode;
   hint?: string;
   error?: string | null;
   children: (ids: { inputId: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
@@ -34,7 +34,7 @@ export function FieldFrame({ label, hint, error, children }: FieldFrameProps) {
 }
 
 interface TextFieldProps {
-  label: string;
+  label: ReactNode;
   value: string;
   onChange: (value: string) => void;
   hint?: string;
@@ -98,7 +98,7 @@ export interface SelectOption {
 }
 
 interface SelectFieldProps {
-  label: string;
+  label: ReactNode;
   value: string;
   onChange: (value: string) => void;
   options: ReadonlyArray<SelectOption>;

@@ -32,14 +32,22 @@ export function ActionItemRows({ items, onChange, errors }: ActionItemRowsProps)
             error={errors[`actionItems.${index}.text`]}
           />
           <SelectField
-            label={`Owner of item ${index + 1}`}
+            label={
+              <>
+                Owner<span className="visually-hidden"> of item {index + 1}</span>
+              </>
+            }
             value={item.owner}
             onChange={(owner) => update(index, { owner: owner as ActionOwner })}
             options={OWNER_OPTIONS}
             error={errors[`actionItems.${index}.owner`]}
           />
           <TextField
-            label={`Due date of item ${index + 1}`}
+            label={
+              <>
+                Due date<span className="visually-hidden"> of item {index + 1}</span>
+              </>
+            }
             type="date"
             value={item.dueDate}
             onChange={(dueDate) => update(index, { dueDate })}

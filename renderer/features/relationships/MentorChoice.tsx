@@ -5,19 +5,32 @@ export interface MentorOption {
   mentor: Person;
   load: number;
   full: boolean;
+  /** The mentee's specialty and interests that this mentor shares, as a hint for a good match. */
+  shared: string[];
 }
 
-/** Mentors who could take this mentee: those with room first, then by how few mentees they have. */
-export function mentorOptions(people: Person[], loads: Map<Id, number>, menteeId: Id): MentorOption[] {
+function sharedWith(mentee: Person, mentor: Person): string[] {
+  const mine = new Set(mentor.tags.map((tag) => tag.toLowerCase()));
+  const shared = mentee.tags.filter((tag) => mine.has(tag.toLowerCase()));
+  if (mentee.specialty && mentee.specialty.toLowerCase() === mentor.specialty.toLowerCase())
+    shared.unshift(mentee.specialty);
+  return shared;
+}
+
+/** Mentors who could take this mentee: those with room first, then the closest match, then the least busy. */
+export function mentorOptions(people: Person[], loads: Map<Id, number>, mentee: Person): MentorOption[] {
   return people
-    .filter((person) => person.isMentor && !person.archived && person.id !== menteeId)
+    .filter((person) => person.isMentor && !person.archived && person.id !== mentee.id)
     .map((mentor) => {
       const load = loads.get(mentor.id) ?? 0;
-      return { mentor, load, full: load >= mentor.mentorCapacity };
+      return { mentor, load, full: load >= mentor.mentorCapacity, shared: sharedWith(mentee, mentor) };
     })
     .sort(
       (a, b) =>
-        Number(a.full) - Number(b.full) || a.load - b.load || a.mentor.name.localeCompare(b.mentor.name),
+        Number(a.full) - Number(b.full) ||
+        b.shared.length - a.shared.length ||
+        a.load - b.load ||
+        a.mentor.name.localeCompare(b.mentor.name),
     );
 }
 
@@ -34,7 +47,7 @@ export function MentorChoice({ options, value, onChange, error }: MentorChoicePr
     <fieldset className="fieldset" aria-describedby={error ? 'mentor-choice-error' : undefined}>
       <legend>Choose a mentor</legend>
       <ul className="row-list mentor-list">
-        {options.map(({ mentor, load, full }) => (
+        {options.map(({ mentor, load, full, shared }) => (
           <li key={mentor.id}>
             <label className="mentor-option">
               <input
@@ -57,6 +70,7 @@ export function MentorChoice({ options, value, onChange, error }: MentorChoicePr
                   Mentors {load} of {mentor.mentorCapacity}
                 </span>{' '}
                 {full && <span className="badge badge--danger">Full</span>}
+                {shared.length > 0 && <span className="muted"> · In common: {shared.join(', ')}</span>}
               </span>
             </label>
           </li>

@@ -45,9 +45,10 @@ export function NewPairingScreen() {
     () => people?.filter((person) => person.isMentee && !person.archived) ?? [],
     [people],
   );
+  const mentee = mentees.find((person) => person.id === menteeId);
   const options = useMemo(
-    () => (people && loads && menteeId ? mentorOptions(people, loads, menteeId) : []),
-    [people, loads, menteeId],
+    () => (people && loads && mentee ? mentorOptions(people, loads, mentee) : []),
+    [people, loads, mentee],
   );
   const program = livePrograms.find((candidate) => candidate.id === programId);
   const chosen = options.find((option) => option.mentor.id === mentorId);
@@ -101,7 +102,7 @@ export function NewPairingScreen() {
             error={fieldError('menteeId')}
           />
           {menteeId && (
-            <div className="form-grid">
+            <>
               <SelectField
                 label="Program"
                 value={programId}
@@ -113,29 +114,36 @@ export function NewPairingScreen() {
                 placeholder="Choose a program"
                 error={fieldError('programId')}
               />
-              <SelectField
-                label="Focus"
-                value={focus}
-                onChange={(value) => setFocus(value as Focus)}
-                options={FOCUS_OPTIONS}
-                error={fieldError('focus')}
-              />
-              <TextField
-                label="Start date"
-                type="date"
-                value={startDate}
-                onChange={setStartDate}
-                error={fieldError('startDate')}
-              />
-              <TextField
-                label="Planned end"
-                type="date"
-                value={shownEnd}
-                onChange={setEndDate}
-                error={fieldError('plannedEndDate')}
-                hint="Filled in from the program's typical length"
-              />
-            </div>
+              <div className="form-grid">
+                <SelectField
+                  label="Focus"
+                  value={focus}
+                  onChange={(value) => setFocus(value as Focus)}
+                  options={FOCUS_OPTIONS}
+                  error={fieldError('focus')}
+                />
+                <TextField
+                  label="Start date"
+                  type="date"
+                  value={startDate}
+                  onChange={setStartDate}
+                  error={fieldError('startDate')}
+                />
+                <TextField
+                  label="Planned end"
+                  type="date"
+                  value={shownEnd}
+                  onChange={setEndDate}
+                  error={fieldError('plannedEndDate')}
+                />
+              </div>
+              {program && (
+                <p className="muted">
+                  The planned end follows the program's typical length of {program.typicalLengthMonths}{' '}
+                  months; change it if this pair needs longer or shorter.
+                </p>
+              )}
+            </>
           )}
           {menteeId && programId && (
             <>

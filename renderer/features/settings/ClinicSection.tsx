@@ -52,7 +52,7 @@ export function ClinicSection({ settings }: { settings: ClinicSettings }) {
             error={errors.fields.paperSize}
           />
           <TextField
-            label="Remind me to back up after (days)"
+            label="Backup reminder after (days)"
             type="number"
             min={1}
             max={365}

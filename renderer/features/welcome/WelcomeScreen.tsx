@@ -48,7 +48,7 @@ export function WelcomeScreen() {
       <div className="welcome__choices">
         <section className="card" aria-labelledby="welcome-sample">
           <h2 id="welcome-sample">Look around first</h2>
-          <p>Fill the app with a small made-up clinic to see how everything works. You can clear it later.</p>
+          <p>Fill the app with a small made-up clinic to see how everything works.</p>
           <FormError message={sampleError} />
           <Button variant="secondary" onClick={loadSample} disabled={busy !== null}>
             {busy === 'sample' ? 'Loading sample data…' : 'Load sample data'}
