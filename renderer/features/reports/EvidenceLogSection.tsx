@@ -1,0 +1,45 @@
+import { formatDisplayDate } from '../../domain/dates';
+import type { EvidenceLog } from '../../domain/reports/evidence-log';
+import { Table } from '../../ui/Table';
+import { ReportSection } from './ReportSection';
+
+/** How many meetings the screen lists; the PDF and the spreadsheet carry them all. */
+export const SCREEN_EVIDENCE_ROWS = 100;
+
+export function EvidenceLogSection({ log, limit }: { log: EvidenceLog; limit?: number }) {
+  const rows = limit === undefined ? log.rows : log.rows.slice(0, limit);
+  return (
+    <ReportSection title="Appendix: evidence log" appendix>
+      <p className="report-note">
+        Every meeting in the period ({log.rows.length}). Note text is never included; confidential meetings (
+        {log.confidentialMeetings}) are shown only as such.
+        {rows.length < log.rows.length &&
+          ` The first ${rows.length} are listed here; the PDF and the spreadsheet list them all.`}
+      </p>
+      <Table
+        caption="Meetings"
+        hideCaption
+        headers={['Date', 'Mentee', 'Mentor', 'Program', 'Minutes', 'Format', 'Topics']}
+      >
+        {rows.map((row) =>
+          row.confidential ? (
+            <tr key={row.meetingId}>
+              <td>{formatDisplayDate(row.date)}</td>
+              <td colSpan={6}>{row.description}</td>
+            </tr>
+          ) : (
+            <tr key={row.meetingId}>
+              <td>{formatDisplayDate(row.date)}</td>
+              <td>{row.menteeName}</td>
+              <td>{row.mentorName}</td>
+              <td>{row.programName}</td>
+              <td className="number">{row.durationMinutes}</td>
+              <td>{row.formatLabel}</td>
+              <td>{row.topics.join(', ')}</td>
+            </tr>
+          ),
+        )}
+      </Table>
+    </ReportSection>
+  );
+}
