@@ -1,4 +1,4 @@
-import packageInfo from '../../../package.json';
+import { version } from '../../../package.json';
 import { CURRENT_SCHEMA_VERSION, getDb, TABLE_NAMES, type TableName } from '../db';
 import { updateSettings } from '../settings.repo';
 import { documentStream, gzip, type ParsedDocument, readDocument } from './document';
@@ -28,7 +28,7 @@ import { type RawTables, validateTables } from './validate';
 //   2. keep a safety copy of the current records (another IndexedDB database) — still nothing changed;
 //   3. replace every table in ONE read-write transaction: all of it lands, or none of it does.
 
-export const APP_VERSION: string = packageInfo.version;
+export const APP_VERSION: string = version;
 
 export interface MakeBackupOptions {
   passphrase: string;
@@ -41,7 +41,7 @@ export interface MakeBackupOptions {
 
 export interface MadeBackup {
   /** The encrypted file's bytes, ready to be saved. */
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   fileName: string;
   /** The name stem for an automatic backup (the main process adds the time). */
   autoFileName: string;
@@ -56,6 +56,13 @@ export async function readAllTables(): Promise<RawTables> {
     Promise.all(tables.map((table) => table.toArray())),
   );
   return Object.fromEntries(TABLE_NAMES.map((name, index) => [name, contents[index]])) as RawTables;
+}
+
+/** How many records each table holds now (shown before a restore replaces them). */
+export async function countCurrentRecords(): Promise<TableCounts> {
+  const db = getDb();
+  const counts = await Promise.all(TABLE_NAMES.map((name) => db.table(name).count()));
+  return Object.fromEntries(TABLE_NAMES.map((name, index) => [name, counts[index]])) as TableCounts;
 }
 
 function countRecords(tables: RawTables): TableCounts {
@@ -95,11 +102,12 @@ export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup
   const now = options.now ?? new Date();
   const { header, gzipped } = await buildDocument(now, options.onProgress);
   options.onProgress?.({ phase: 'encrypting', done: 0, total: 1 });
-  const bytes = await encryptBytes(
+  // age-encryption returns a view of a plain ArrayBuffer; the IPC contract types it as such.
+  const bytes = (await encryptBytes(
     gzipped,
     options.passphrase,
     options.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR,
-  );
+  )) as Uint8Array<ArrayBuffer>;
   options.onProgress?.({ phase: 'encrypting', done: 1, total: 1 });
   return {
     bytes,
@@ -161,10 +169,10 @@ export async function exportSafetyCopy(
   id: number,
   passphrase: string,
   scryptWorkFactor = DEFAULT_SCRYPT_WORK_FACTOR,
-): Promise<{ bytes: Uint8Array; fileName: string }> {
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; fileName: string }> {
   const copy = await getSafetyCopy(getDb().name, id);
   if (!copy) throw new NotABackupError('this safety copy no longer exists.');
-  const bytes = await encryptBytes(copy.document, passphrase, scryptWorkFactor);
+  const bytes = (await encryptBytes(copy.document, passphrase, scryptWorkFactor)) as Uint8Array<ArrayBuffer>;
   const stem = `${copy.header.clinicName || 'Guiding Hands'} safety copy`;
   return { bytes, fileName: backupFileName(stem, new Date(copy.createdAt)) };
 }

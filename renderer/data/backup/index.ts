@@ -1,6 +1,7 @@
 // The backup module's public face: the screens import from here, never from the files behind it.
 export {
   APP_VERSION,
+  countCurrentRecords,
   exportSafetyCopy,
   listSafetyCopies,
   type MadeBackup,

@@ -1,4 +1,24 @@
-// Placeholder until this feature lands; the shell routes to it already.
+import { useState } from 'react';
+import { PageHeader } from '../../ui/PageHeader';
+import { useSettings } from '../settings/useSettings';
+import { AutoBackupCard } from './AutoBackupCard';
+import { BackupNowCard } from './BackupNowCard';
+import { RestoreCard } from './RestoreCard';
+import { SafetyCopiesCard } from './SafetyCopiesCard';
+
+/** Backups: make one now, restore one, undo a restore, and automatic backups. */
 export function BackupScreen() {
-  return <h1>Backups</h1>;
+  const settings = useSettings();
+  const clinicName = settings?.clinicName ?? '';
+  const [restores, setRestores] = useState(0);
+  const restored = () => setRestores((count) => count + 1);
+  return (
+    <>
+      <PageHeader title="Backups" />
+      <BackupNowCard clinicName={clinicName} />
+      <RestoreCard onRestored={restored} />
+      <SafetyCopiesCard refreshKey={restores} onRestored={restored} />
+      <AutoBackupCard clinicName={clinicName} />
+    </>
+  );
 }

@@ -1,0 +1,134 @@
+import { type FormEvent, useState } from 'react';
+import { BACKUP_FILE_FILTER, type BackupProgress, makeBackup, recordBackupSaved } from '../../data/backup';
+import { getPlatform } from '../../platform/platform';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { FormError } from '../../ui/Field';
+import { describeBackupFailure } from './backupErrors';
+import { type PassphraseChoice, PassphraseFields } from './PassphraseFields';
+import { ProgressBar } from './ProgressBar';
+
+const FOLDER_KEY = 'guiding-hands.backup-folder';
+
+function rememberedFolder(): string | null {
+  try {
+    return localStorage.getItem(FOLDER_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** "Back up now": a passphrase (twice, strong enough), then one encrypted file saved where the manager says. */
+export function BackupNowCard({ clinicName }: { clinicName: string }) {
+  const platform = getPlatform();
+  const inElectron = platform.kind === 'electron';
+  const [choice, setChoice] = useState<PassphraseChoice>({ passphrase: '', ready: false, problem: null });
+  const [tried, setTried] = useState(false);
+  const [folder, setFolder] = useState<string | null>(inElectron ? rememberedFolder() : null);
+  const [progress, setProgress] = useState<BackupProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const busy = progress !== null;
+
+  async function chooseFolder(): Promise<string | null> {
+    const chosen = await platform.chooseBackupFolder();
+    if (!chosen) return null;
+    setFolder(chosen.folder);
+    try {
+      localStorage.setItem(FOLDER_KEY, chosen.folder);
+    } catch {
+      // Not remembering the folder only means asking again next time.
+    }
+    return chosen.folder;
+  }
+
+  async function backUp(event: FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    setSaved(null);
+    setError(null);
+    if (!choice.ready) {
+      setError(choice.problem);
+      return;
+    }
+    const target = inElectron ? (folder ?? (await chooseFolder())) : null;
+    if (inElectron && !target) return;
+    setProgress({ phase: 'reading', done: 0, total: 1 });
+    try {
+      const now = new Date();
+      const backup = await makeBackup({ passphrase: choice.passphrase, now, onProgress: setProgress });
+      let where: string;
+      if (target) {
+        const written = await platform.writeBackupToFolder({
+          folder: target,
+          fileName: backup.fileName,
+          data: backup.bytes,
+        });
+        where = `Saved as ${written.path}.`;
+      } else {
+        const result = await platform.saveAs({
+          suggestedName: backup.fileName,
+          filters: [BACKUP_FILE_FILTER],
+          data: backup.bytes,
+        });
+        if (!result.saved) {
+          setError('The backup was not saved (the save was cancelled).');
+          return;
+        }
+        where = result.path ? `Saved as ${result.path}.` : `Downloaded as "${backup.fileName}".`;
+      }
+      await recordBackupSaved(now);
+      setSaved(`Backup made: ${where} Keep the passphrase safe — without it the backup cannot be opened.`);
+    } catch (failure) {
+      setError(describeBackupFailure(failure, 'making the backup'));
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return (
+    <Card title="Back up now">
+      <form onSubmit={backUp} noValidate>
+        <p>
+          Saves every record — people, pairings, meetings and notes, settings — into one encrypted file. Keep
+          it on a USB stick or another computer, away from this one.
+        </p>
+        <PassphraseFields
+          related={clinicName ? [clinicName] : []}
+          onChange={setChoice}
+          showProblems={tried}
+        />
+        {inElectron ? (
+          <p>
+            {folder ? (
+              <>
+                Saving into: <strong>{folder}</strong>{' '}
+              </>
+            ) : (
+              'You will be asked where to save it. '
+            )}
+            {folder && (
+              <Button variant="quiet" onClick={() => void chooseFolder()} disabled={busy}>
+                Choose another folder…
+              </Button>
+            )}
+          </p>
+        ) : (
+          <p>The backup file will be downloaded by your browser (usually into your Downloads folder).</p>
+        )}
+        <FormError message={error} />
+        {saved && (
+          <p className="form-success" role="status">
+            {saved}
+          </p>
+        )}
+        <ProgressBar progress={progress} />
+        <div className="button-row">
+          <Button type="submit" variant="primary" disabled={busy}>
+            Back up now
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

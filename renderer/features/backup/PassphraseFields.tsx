@@ -1,0 +1,93 @@
+import { useEffect, useId, useState } from 'react';
+import { PasswordField } from './PasswordField';
+import { measurePassphrase, type PassphraseStrength } from './passphraseStrength';
+
+export interface PassphraseChoice {
+  passphrase: string;
+  /** True when typed the same twice and strong enough. */
+  ready: boolean;
+  /** Why it cannot be used yet, in plain words. */
+  problem: string | null;
+}
+
+/** A new passphrase, asked twice, with a strength meter; weak ones are refused with the reason. */
+export function PassphraseFields({
+  related,
+  onChange,
+  showProblems,
+}: {
+  related: string[];
+  onChange: (choice: PassphraseChoice) => void;
+  /** Show the refusal once the manager has tried to go ahead. */
+  showProblems: boolean;
+}) {
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [strength, setStrength] = useState<PassphraseStrength | null>(null);
+  const meterId = useId();
+  const relatedKey = related.join('\u0000');
+
+  useEffect(() => {
+    let current = true;
+    if (!passphrase) {
+      setStrength(null);
+      return;
+    }
+    measurePassphrase(passphrase, relatedKey.split('\u0000')).then((measured) => {
+      if (current) setStrength(measured);
+    });
+    return () => {
+      current = false;
+    };
+  }, [passphrase, relatedKey]);
+
+  useEffect(() => {
+    let problem: string | null = null;
+    if (!passphrase) problem = 'Choose a passphrase for this backup.';
+    else if (!strength) problem = 'Checking the passphrase…';
+    else if (!strength.acceptable) problem = `This passphrase is too weak. ${strength.reason}`;
+    else if (again !== passphrase) problem = 'The two passphrases are not the same.';
+    onChange({ passphrase, ready: problem === null, problem });
+  }, [passphrase, again, strength, onChange]);
+
+  const mismatch = showProblems && again !== passphrase ? 'The two passphrases are not the same.' : null;
+  const weak = strength && !strength.acceptable ? strength.reason : null;
+  return (
+    <>
+      <PasswordField
+        label="Backup passphrase"
+        value={passphrase}
+        onChange={setPassphrase}
+        autoComplete="new-password"
+        hint="Four or five unrelated words make a strong passphrase that is easy to remember. Without it the backup cannot be opened by anyone — including you — so write it down and keep it somewhere safe."
+        error={showProblems && !passphrase ? 'Choose a passphrase for this backup.' : null}
+      />
+      <div className="passphrase-strength">
+        <label htmlFor={meterId}>Passphrase strength</label>{' '}
+        <meter
+          id={meterId}
+          min={0}
+          max={4}
+          low={2}
+          high={3}
+          optimum={4}
+          value={strength ? strength.score : 0}
+        />{' '}
+        <span>{passphrase ? (strength?.label ?? '…') : 'None yet'}</span>
+        {weak && (
+          <p className="field__error" role={showProblems ? 'alert' : undefined}>
+            Too weak: {weak}
+            {strength?.suggestions.length ? ` ${strength.suggestions.join(' ')}` : ''}
+          </p>
+        )}
+      </div>
+      <PasswordField
+        label="Type the passphrase again"
+        value={again}
+        onChange={setAgain}
+        autoComplete="new-password"
+        error={mismatch}
+      />
+    </>
+  );
+}

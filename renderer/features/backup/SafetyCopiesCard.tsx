@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import {
+  type BackupProgress,
+  listSafetyCopies,
+  openSafetyCopy,
+  restoreBackup,
+  type SafetyCopySummary,
+} from '../../data/backup';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FormError } from '../../ui/Field';
+import { describeBackupFailure } from './backupErrors';
+import { formatMoment } from './backupLabels';
+import { ProgressBar } from './ProgressBar';
+
+/** The records as they were before each recent restore, so a restore by mistake can be undone. */
+export function SafetyCopiesCard({ refreshKey, onRestored }: { refreshKey: number; onRestored: () => void }) {
+  const [copies, setCopies] = useState<SafetyCopySummary[] | null>(null);
+  const [confirming, setConfirming] = useState<SafetyCopySummary | null>(null);
+  const [progress, setProgress] = useState<BackupProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void refreshKey;
+    listSafetyCopies().then(
+      (list) => current && setCopies(list),
+      () => current && setCopies([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [refreshKey]);
+
+  async function putBack(copy: SafetyCopySummary) {
+    setConfirming(null);
+    setError(null);
+    setDone(null);
+    setProgress({ phase: 'checking', done: 0, total: 1 });
+    try {
+      await restoreBackup(await openSafetyCopy(copy.id, { onProgress: setProgress }), {
+        onProgress: setProgress,
+      });
+      setDone(`Your records are back as they were on ${formatMoment(copy.createdAt)}.`);
+      onRestored();
+    } catch (failure) {
+      setError(describeBackupFailure(failure, 'putting the safety copy back'));
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  if (!copies || copies.length === 0) return null;
+  return (
+    <Card title="Safety copies">
+      <p>
+        Before each restore, the records it replaced were kept here (the latest {copies.length}). If a restore
+        was a mistake, put them back.
+      </p>
+      <ul className="safety-copies">
+        {copies.map((copy) => (
+          <li key={copy.id}>
+            <span>
+              Records before the restore of {formatMoment(copy.createdAt)}: {copy.header.counts.people}{' '}
+              people, {copy.header.counts.relationships} pairs, {copy.header.counts.meetings} meetings.
+            </span>{' '}
+            <Button onClick={() => setConfirming(copy)} disabled={progress !== null}>
+              Put these records back
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <ProgressBar progress={progress} />
+      <FormError message={error} />
+      {done && (
+        <p className="form-success" role="status">
+          {done}
+        </p>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title="Put these records back?"
+          message={`This replaces every record now in the app with the ${confirming.header.counts.people} people and ${confirming.header.counts.meetings} meetings kept on ${formatMoment(confirming.createdAt)}. The records you have now are kept as a new safety copy first.`}
+          confirmLabel="Put these records back"
+          danger
+          onConfirm={() => putBack(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,17 @@
+import type { TableCounts } from '../../data/backup';
+
+/** The tables as the manager knows them; settings and the audit trail are not counted for her. */
+export const COUNTED_TABLES: ReadonlyArray<{ table: keyof TableCounts; label: string }> = [
+  { table: 'people', label: 'People' },
+  { table: 'programs', label: 'Programs' },
+  { table: 'relationships', label: 'Mentoring pairs' },
+  { table: 'meetings', label: 'Meetings' },
+  { table: 'actionItems', label: 'Action items' },
+  { table: 'topics', label: 'Topics' },
+];
+
+export function formatMoment(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+}
