@@ -120,3 +120,77 @@ test('"Load sample data" opens a populated dashboard', async ({ page }) => {
   await openApp(page, '/relationships');
   await expect(page.getByRole('table', { name: 'Pairings' }).getByRole('row').nth(1)).toBeVisible();
 });
+
+test('a meeting can be edited, and a deleted meeting comes back with Undo', async ({ page }) => {
+  await loadSampleData(page);
+  await goTo(page, 'Relationships');
+  // A pair that has met: its "Last meeting" cell holds a date.
+  const metPair = page
+    .getByRole('table', { name: 'Pairings' })
+    .getByRole('row')
+    .filter({ has: page.locator('td:last-child', { hasText: /\d{4}/ }) })
+    .first();
+  await metPair.getByRole('link').click();
+  const timeline = page.getByRole('list', { name: 'Meeting timeline, newest first' });
+  const meetings = await timeline.getByRole('listitem').count();
+  expect(meetings).toBeGreaterThan(0);
+
+  await timeline
+    .getByRole('link', { name: /^Edit the meeting of/ })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit meeting' })).toBeVisible();
+  await page.getByLabel('Duration in minutes').fill('75');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(timeline.getByRole('listitem').first()).toContainText('75 minutes');
+
+  await timeline
+    .getByRole('button', { name: /^Delete the meeting of/ })
+    .first()
+    .click();
+  await expect(timeline.getByRole('listitem')).toHaveCount(meetings - 1);
+  await expect(page.getByRole('status').getByText(/was deleted/)).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(timeline.getByRole('listitem')).toHaveCount(meetings);
+  await expect(timeline.getByRole('listitem').first()).toContainText('75 minutes');
+  await expect(page.getByText('The meeting is back.')).toBeVisible();
+});
+
+test('pairing a mentor who is full asks for a reason, and the pairing keeps it', async ({ page }) => {
+  await loadSampleData(page);
+  await openApp(page, '/relationships/new');
+  await page.getByLabel('Mentee').selectOption({ index: 1 });
+  await page.getByLabel('Program').selectOption({ index: 1 });
+  const fullMentor = page
+    .getByRole('group', { name: 'Choose a mentor' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Full' })
+    .first();
+  await fullMentor.getByRole('radio').check();
+  await page.getByRole('button', { name: 'Create pairing' }).click();
+  const reason = page.getByLabel("Reason to go over this mentor's capacity");
+  await expect(reason).toBeFocused();
+  await expect(page.getByText(/To pair them anyway, give a reason\./)).toBeVisible();
+
+  await reason.fill('Only cardiology mentor on site this quarter.');
+  await page.getByRole('button', { name: 'Create pairing' }).click();
+  await expect(page.getByRole('heading', { name: 'About this pairing' })).toBeVisible();
+  await expect(page.getByText('Only cardiology mentor on site this quarter.')).toBeVisible();
+});
+
+test('a form that breaks a rule says so next to the field, in plain words', async ({ page }) => {
+  await startEmpty(page);
+  await goTo(page, 'People');
+  await page.getByRole('link', { name: 'Add a person' }).click();
+  await page.getByRole('button', { name: 'Add person' }).click();
+  const name = page.getByLabel('Name', { exact: true });
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAccessibleDescription('Name is required.');
+  await name.fill('Ada Park');
+  await page.getByLabel('Email').fill('not an email');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByLabel('Email')).toHaveAccessibleDescription(/does not look like an email address/);
+  await page.getByLabel('Email').fill('ada@clinic.example');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ada Park' })).toBeVisible();
+});
