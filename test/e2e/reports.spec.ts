@@ -1,0 +1,158 @@
+import { readFile } from 'node:fs/promises';
+import type { Download, Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { extractText } from 'unpdf';
+import { todayIso } from '../../renderer/domain/dates';
+import { computeReport } from '../../renderer/domain/reports/compute-report';
+import { formatPeriodRange, resolvePeriod } from '../../renderer/domain/reports/period';
+import type { ReportData } from '../../renderer/domain/reports/report-data';
+import { generateSampleClinic, SAMPLE_CLINIC_NAME } from '../../renderer/domain/sample-clinic';
+import { expect, goTo, loadSampleData, test } from './helpers';
+
+// The accreditation report for the sample clinic, end to end: made from the browser's database,
+// printed to PDF by Chromium from the print layout, and exported as a workbook and CSV files.
+// The expected figures are computed here from the same sample clinic with the same pure functions.
+
+function expectedReport() {
+  const today = todayIso();
+  const clinic = generateSampleClinic({ seed: 1, size: 'demo', today });
+  const period = resolvePeriod({ kind: 'last-12-months' }, today);
+  const data: ReportData = {
+    clinicName: clinic.settings.clinicName,
+    paperSize: 'A4',
+    people: clinic.people,
+    programs: clinic.programs,
+    relationships: clinic.relationships,
+    topics: clinic.topics,
+    meetingRange: { start: period.start, end: period.end },
+    meetings: clinic.meetings.filter((meeting) => meeting.date >= period.start && meeting.date <= period.end),
+    actionItems: clinic.actionItems,
+    lastMeetingBeforeRange: {},
+  };
+  for (const pair of clinic.relationships) {
+    const before = clinic.meetings
+      .filter((meeting) => meeting.relationshipId === pair.id && meeting.date < period.start)
+      .map((meeting) => meeting.date)
+      .sort();
+    if (before.length > 0) data.lastMeetingBeforeRange[pair.id] = before[before.length - 1];
+  }
+  return computeReport(data, {
+    period,
+    programIds: 'all',
+    today,
+    generatedAt: new Date().toISOString(),
+    appVersion: 'test',
+  });
+}
+
+async function openReport(page: Page) {
+  await loadSampleData(page);
+  await goTo(page, 'Reports');
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Report for Last 12 months' })).toBeVisible({
+    timeout: 30_000,
+  });
+}
+
+async function bytesOf(download: Download): Promise<Buffer> {
+  const path = await download.path();
+  return readFile(path);
+}
+
+test('the report for the sample clinic prints to a PDF with the clinic, the period, the figures and page numbers', async ({
+  page,
+}) => {
+  const expected = expectedReport();
+  expect(expected.clinicName).toBe(SAMPLE_CLINIC_NAME);
+  expect(expected.compliance.totals.held).toBeGreaterThan(0);
+  await openReport(page);
+
+  const report = page.getByRole('article', { name: 'Report for Last 12 months' });
+  await expect(report.getByRole('heading', { name: SAMPLE_CLINIC_NAME })).toBeVisible();
+  await expect(report.getByText(formatPeriodRange(expected.period), { exact: false }).first()).toBeVisible();
+  const meetingsHeld = report.locator('.report-figures__item', { hasText: 'Meetings held' }).locator('dd');
+  await expect(meetingsHeld).toHaveText(String(expected.compliance.totals.held));
+
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  const { text, totalPages } = await extractText(new Uint8Array(pdf), { mergePages: true });
+  expect(totalPages).toBeGreaterThan(1);
+  expect(text).toContain(SAMPLE_CLINIC_NAME);
+  expect(text).toContain(formatPeriodRange(expected.period));
+  expect(text).toMatch(new RegExp(`Meetings held\\s*${expected.compliance.totals.held}\\b`));
+  expect(text).toContain(`Every meeting in the period (${expected.evidence.rows.length})`);
+  expect(text).toContain(`Page 1 of ${totalPages}`);
+  expect(text).toContain(`Page ${totalPages} of ${totalPages}`);
+  // The app's own screen (navigation, buttons) is not in the print.
+  expect(text).not.toContain('Save workbook');
+  expect(text).not.toContain('Skip to main content');
+});
+
+test('the report exports as a workbook and as one CSV file per section, which read back', async ({
+  page,
+}) => {
+  const expected = expectedReport();
+  await openReport(page);
+
+  const [workbookDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save workbook (XLSX)' }).click(),
+  ]);
+  expect(workbookDownload.suggestedFilename()).toMatch(/^riverside-community-clinic-report-.*\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  const xlsx = await bytesOf(workbookDownload);
+  await workbook.xlsx.load(
+    xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer,
+  );
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toContain('Evidence log');
+  const byProgram = workbook.getWorksheet('Compliance by program')!;
+  const totals = byProgram.getRow(byProgram.rowCount);
+  expect(totals.getCell(1).value).toBe('All programs in this report');
+  expect(totals.getCell(8).value).toBe(expected.compliance.totals.held);
+  const log = workbook.getWorksheet('Evidence log')!;
+  expect(log.rowCount).toBe(expected.evidence.rows.length + 1);
+  expect(log.getCell('A2').value).toBeInstanceOf(Date);
+  await expect(page.getByRole('status').filter({ hasText: 'The workbook was saved.' })).toBeVisible();
+
+  const downloads: Download[] = [];
+  page.on('download', (download) => downloads.push(download));
+  await page.getByRole('button', { name: 'Save CSV files' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'CSV files were saved, one per section' }),
+  ).toBeVisible();
+  expect(
+    downloads.map((download) => download.suggestedFilename().replace(/^.*-to-\d{4}-\d{2}-\d{2}-/, '')),
+  ).toEqual([
+    'report.csv',
+    'pair-census.csv',
+    'mentor-load.csv',
+    'meeting-compliance.csv',
+    'compliance-by-program.csv',
+    'topics-covered.csv',
+    'follow-up.csv',
+    'retention.csv',
+    'evidence-log.csv',
+  ]);
+  const compliance = await bytesOf(downloads[3]);
+  expect([...compliance.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = Papa.parse<string[]>(compliance.toString('utf8').slice(1), { skipEmptyLines: true }).data;
+  expect(rows[0][0]).toBe('Mentee');
+  expect(rows.length - 1).toBe(expected.compliance.pairs.length);
+  const heldColumn = rows[0].indexOf('Meetings held');
+  const heldSum = rows.slice(1).reduce((sum, row) => sum + Number(row[heldColumn]), 0);
+  expect(heldSum).toBe(expected.compliance.totals.held);
+
+  const evidence = (await bytesOf(downloads[8])).toString('utf8');
+  expect(evidence.split('\r\n').filter(Boolean)).toHaveLength(expected.evidence.rows.length + 1);
+});
+
+test('a mentor recognition letter shows the mentor’s mentees, meetings and hours', async ({ page }) => {
+  await openReport(page);
+  const mentor = page.getByLabel('Mentor', { exact: true });
+  const firstMentor = await mentor.locator('option').nth(1).textContent();
+  await mentor.selectOption({ index: 1 });
+  const letter = page.getByRole('article', { name: `Recognition letter for ${firstMentor}` });
+  await expect(letter).toBeVisible();
+  await expect(letter.getByRole('heading', { name: `Mentoring recognition: ${firstMentor}` })).toBeVisible();
+  await expect(letter.getByText(/held \d+ recorded mentoring meetings?, \d+\.\d hours in all/)).toBeVisible();
+});
