@@ -194,3 +194,29 @@ test('a form that breaks a rule says so next to the field, in plain words', asyn
   await page.getByRole('button', { name: 'Add person' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ada Park' })).toBeVisible();
 });
+
+test('ending a pairing early asks why, and Escape backs out without a change', async ({ page }) => {
+  await loadSampleData(page);
+  await goTo(page, 'Relationships');
+  await page.getByLabel('Status').selectOption({ label: 'Active' });
+  await page.getByRole('table', { name: 'Pairings' }).getByRole('link').first().click();
+  const endEarly = page.getByRole('button', { name: 'End early' });
+
+  await endEarly.click();
+  const dialog = page.getByRole('dialog', { name: 'End this pairing early?' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(endEarly).toBeFocused();
+  await expect(page.getByText('Status: Active')).toBeVisible();
+
+  await endEarly.click();
+  await dialog.getByRole('button', { name: 'End early' }).click();
+  await expect(dialog.getByText('Please write a reason.')).toBeVisible();
+  await dialog.getByLabel('Why is it ending early?').fill('The mentee moved to another hospital.');
+  await dialog.getByRole('button', { name: 'End early' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText('Status: Ended early')).toBeVisible();
+  await expect(page.getByText('The mentee moved to another hospital.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Log meeting', exact: true })).toHaveCount(0);
+});

@@ -40,7 +40,7 @@ export function RelationshipScreen() {
         }
       >
         <p>
-          <StatusBadge status={relationship.status} />
+          Status: <StatusBadge status={relationship.status} />
         </p>
       </PageHeader>
       <RelationshipDetails
