@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, goTo, loadSampleData, openApp, startEmpty, test } from './helpers';
+
+// The whole promise of a backup, through the screens: back up the sample clinic, start again on an
+// empty app (a fresh browser profile), restore from the downloaded file, and find everything back.
+
+const PASSPHRASE = 'orchard lantern velvet 47 harbour';
+
+async function peopleRows(page: Page): Promise<string[]> {
+  await goTo(page, 'People');
+  const table = page.getByRole('table', { name: 'People' });
+  await expect(table).toBeVisible();
+  return table.getByRole('row').allInnerTexts();
+}
+
+async function pairingRows(page: Page): Promise<string[]> {
+  await goTo(page, 'Relationships');
+  const table = page.getByRole('table', { name: 'Pairings' });
+  await expect(table).toBeVisible();
+  return table.getByRole('row').allInnerTexts();
+}
+
+async function firstPairTimeline(page: Page): Promise<string[]> {
+  await goTo(page, 'Relationships');
+  await page.getByRole('table', { name: 'Pairings' }).getByRole('link').first().click();
+  const timeline = page.getByRole('list', { name: 'Meeting timeline, newest first' });
+  await expect(timeline).toBeVisible();
+  return timeline.getByRole('listitem').allInnerTexts();
+}
+
+test('back up through the screen, wipe, restore from the file, and find the same people and meetings', async ({
+  page,
+  browser,
+}, testInfo) => {
+  await loadSampleData(page);
+  const people = await peopleRows(page);
+  const pairings = await pairingRows(page);
+  const timeline = await firstPairTimeline(page);
+  expect(people.length).toBeGreaterThan(5);
+  expect(timeline.length).toBeGreaterThan(0);
+
+  await openApp(page, '/backup');
+  await expect(page.getByRole('heading', { level: 1, name: 'Backups' })).toBeVisible();
+  // A weak passphrase is refused, with the reason.
+  await page.getByLabel('Backup passphrase').fill('password1');
+  await page.getByLabel('Type the passphrase again').fill('password1');
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: /too weak/i })
+      .first(),
+  ).toBeVisible();
+
+  await page.getByLabel('Backup passphrase').fill(PASSPHRASE);
+  await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^Riverside Community Clinic backup \d{4}-\d{2}-\d{2}\.age$/);
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  await expect(page.getByRole('status').filter({ hasText: 'Backup made' })).toBeVisible();
+  expect(readFileSync(file).subarray(0, 22).toString('latin1')).toBe('age-encryption.org/v1\n');
+
+  // The dashboard now says a backup was just made.
+  await goTo(page, 'Dashboard');
+  await expect(page.getByRole('region', { name: 'Backups' })).toContainText('Last backup');
+
+  // A brand-new profile: an empty IndexedDB, as on a new computer.
+  const fresh = await browser.newContext();
+  const newPage = await fresh.newPage();
+  const errors: string[] = [];
+  newPage.on('pageerror', (error) => errors.push(error.message));
+  await startEmpty(newPage, 'Temporary Clinic');
+  await openApp(newPage, '/backup');
+  const choosing = newPage.waitForEvent('filechooser');
+  await newPage.getByRole('button', { name: 'Restore from a backup…' }).click();
+  await (await choosing).setFiles(file);
+
+  // A wrong passphrase is refused and changes nothing.
+  await newPage.getByLabel('Passphrase of this backup').fill('not the passphrase');
+  await newPage.getByRole('button', { name: 'Open backup' }).click();
+  await expect(newPage.getByRole('alert')).toContainText('passphrase does not open this backup');
+
+  await newPage.getByLabel('Passphrase of this backup').fill(PASSPHRASE);
+  await newPage.getByRole('button', { name: 'Open backup' }).click();
+  const contents = newPage.getByRole('region', { name: 'What this backup holds' });
+  await expect(contents).toContainText('Riverside Community Clinic');
+  // Archived people are in the backup too, so the count is at least the people listed.
+  const peopleCount = Number(
+    (
+      await contents
+        .getByRole('row', { name: /^People/ })
+        .getByRole('cell')
+        .innerText()
+    ).replace(/\D/g, ''),
+  );
+  expect(peopleCount).toBeGreaterThanOrEqual(people.length - 1);
+  await newPage.getByRole('button', { name: 'Replace my records with this backup' }).click();
+  await expect(newPage.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible({ timeout: 60_000 });
+  await expect(newPage.getByRole('region', { name: 'Safety copies' })).toBeVisible();
+
+  expect(await peopleRows(newPage)).toEqual(people);
+  expect(await pairingRows(newPage)).toEqual(pairings);
+  expect(await firstPairTimeline(newPage)).toEqual(timeline);
+  expect(errors).toEqual([]);
+  await fresh.close();
+});
