@@ -2,8 +2,8 @@ import type { App, Event, Privileges, Session, WebContents } from 'electron';
 import { APP_SCHEME, isAppUrl } from './origin';
 
 /**
- * The policy sent with every page the app serves. It matches the `<meta>` policy in renderer/index.html
- * (a test keeps them equal): nothing but the app's own origin, no eval, no plug-ins, no framing.
+ * The policy sent with every page the app serves: the `<meta>` policy of renderer/index.html (a test keeps
+ * them equal) plus frame-ancestors, which works only as a header. Nothing but the app's own origin, no eval.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -50,11 +50,17 @@ describe('the app origin', () => {
 });
 
 describe('content security policy', () => {
-  it('sent with every page is the same policy as the <meta> tag in renderer/index.html', async () => {
+  it('sent with every page is the <meta> policy of renderer/index.html, plus frame-ancestors (header only)', async () => {
     const html = await readFile(resolve(__dirname, '../../renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBeDefined();
-    expect(directives(CONTENT_SECURITY_POLICY)).toEqual(directives(meta ?? ''));
+    const header = directives(CONTENT_SECURITY_POLICY);
+    // Browsers ignore frame-ancestors in a <meta> tag, so only the header carries it.
+    expect(header.get('frame-ancestors')).toEqual(["'none'"]);
+    header.delete('frame-ancestors');
+    const page = directives(meta ?? '');
+    page.delete('frame-ancestors');
+    expect(header).toEqual(page);
   });
 
   it('allows no eval, no inline script, no plug-ins and no network origin', () => {
