@@ -181,8 +181,9 @@ function buildLookup<K extends string>(
   return lookup;
 }
 
-const YES_WORDS = new Set(['yes', 'y', 'true', '1', 'x', 'oui', 'si', 'ja']);
-const NO_WORDS = new Set(['no', 'n', 'false', '0', 'non', 'nein']);
+/** Words read as yes and no in the mentor and mentee columns (case ignored); shown on the import screen. */
+export const YES_WORDS: ReadonlySet<string> = new Set(['yes', 'y', 'true', '1', 'x', 'oui', 'si', 'ja']);
+export const NO_WORDS: ReadonlySet<string> = new Set(['no', 'n', 'false', '0', 'non', 'nein']);
 
 // ---------------------------------------------------------------------------------------------
 // Suggesting a mapping from the header names.

@@ -3,6 +3,7 @@ import { getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { describeError } from '../../ui/errors';
 import { FormError } from '../../ui/Field';
+import { ImportFormatGuide } from './ImportFormatGuide';
 import { rosterTemplateCsv } from './roster-csv';
 
 interface ChooseRosterFileProps {
@@ -50,6 +51,7 @@ export function ChooseRosterFile({ onChoose, reading, fileName }: ChooseRosterFi
         Save your staff list from your spreadsheet program as <strong>CSV UTF-8</strong>, with one person per
         line and the column names on the first line. Dates are written year-month-day, like 2024-03-15.
       </p>
+      <ImportFormatGuide />
       <div className="field">
         <label htmlFor={inputId}>Roster file (CSV)</label>
         <input
