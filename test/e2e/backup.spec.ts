@@ -94,8 +94,8 @@ test('back up through the screen, wipe, restore from the file, and find the same
       await contents
         .getByRole('row', { name: /^People/ })
         .getByRole('cell')
-        .innerText()
-    ).replace(/\D/g, ''),
+        .textContent()
+    )?.replace(/\D/g, ''),
   );
   expect(peopleCount).toBeGreaterThanOrEqual(people.length - 1);
   await newPage.getByRole('button', { name: 'Replace my records with this backup' }).click();
