@@ -49,6 +49,8 @@ export function createMainWindow(setup: MainWindowSetup): BrowserWindow {
   const window = new setup.BrowserWindow(mainWindowOptions(setup.preloadPath, bounds));
   if (maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
+  // A page that fails to load would otherwise leave an invisible window and a running app.
+  window.webContents.once('did-fail-load', () => window.show());
 
   let saveTimer: NodeJS.Timeout | null = null;
   const remember = () => {
