@@ -98,6 +98,15 @@ export async function updateMeeting(id: Id, input: MeetingInput): Promise<Meetin
     await db.actionItems.bulkPut(items);
     await refreshLastMeetingDate(after.relationshipId);
     await recordAudit('meetings', id, 'update', changedFields(before, after));
+    const previousById = new Map(previous.map((item) => [item.id, item]));
+    for (const item of items) {
+      const old = previousById.get(item.id);
+      if (!old) await recordAudit('actionItems', item.id, 'create', ['owner', 'dueDate', 'text']);
+      else {
+        const changed = changedFields(old, item);
+        if (changed.length) await recordAudit('actionItems', item.id, 'update', changed);
+      }
+    }
     for (const itemId of removed) await recordAudit('actionItems', itemId, 'delete', []);
     return after;
   });
@@ -114,6 +123,7 @@ export async function deleteMeeting(id: Id): Promise<DeletedMeeting> {
     await db.actionItems.bulkDelete(actionItems.map((item) => item.id));
     await refreshLastMeetingDate(meeting.relationshipId);
     await recordAudit('meetings', id, 'delete', []);
+    for (const item of actionItems) await recordAudit('actionItems', item.id, 'delete', []);
     return { meeting, actionItems };
   });
 }
@@ -126,10 +136,13 @@ export async function undoDeleteMeeting(deleted: DeletedMeeting): Promise<void> 
         'no-relationship',
         'The pairing of this meeting no longer exists, so it cannot come back.',
       );
+    if (await db.meetings.get(deleted.meeting.id))
+      throw new RuleError('already-back', 'This meeting is already back.');
     await db.meetings.add(deleted.meeting);
     await db.actionItems.bulkAdd(deleted.actionItems);
     await refreshLastMeetingDate(deleted.meeting.relationshipId);
     await recordAudit('meetings', deleted.meeting.id, 'restore', []);
+    for (const item of deleted.actionItems) await recordAudit('actionItems', item.id, 'restore', []);
   });
 }
 

@@ -115,6 +115,7 @@ export async function deletePerson(id: Id): Promise<void> {
         'has-relationships',
         'This person has mentoring relationships, so their record is kept: archive them instead.',
       );
+    if (!(await db.people.get(id))) throw new RuleError('not-found', 'This person no longer exists.');
     await db.people.delete(id);
     await recordAudit('people', id, 'delete', []);
   });

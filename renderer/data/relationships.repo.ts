@@ -141,10 +141,13 @@ export async function updateRelationship(id: Id, changes: RelationshipChanges): 
       ]);
       // Capacity was settled when the pair was made; editing dates or focus does not re-open it.
       const { status: _status, ...pairing } = after;
+      // People and programs archived since the pair was made stay valid for this pair.
+      const kept = <T extends { archived: boolean }>(record: T | undefined, unchanged: boolean) =>
+        record && unchanged ? { ...record, archived: false } : record;
       checkPairing(pairing, {
-        mentor,
-        mentee,
-        program,
+        mentor: kept(mentor, true),
+        mentee: kept(mentee, true),
+        program: kept(program, after.programId === before.programId),
         mentorLoad: Number.NEGATIVE_INFINITY,
         capacityOverrideReason: null,
       });
