@@ -105,6 +105,7 @@ test('a malformed file gets a plain message and imports nothing', async ({ page 
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Line 3 has a quotation mark (") that is never closed');
   await expect(alert).toContainText('Nothing was imported.');
+  await expect(page.getByText('“broken.csv” could not be read')).toBeVisible();
   await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
 
   await chooseFile(page, 'empty.csv', '');

@@ -487,6 +487,16 @@ describe('importing the reviewed rows', () => {
     expect(second.duplicates).toHaveLength(3);
   });
 
+  it('adds nobody when one person of the batch breaks a rule', async () => {
+    switchDatabase(`roster-import-${crypto.randomUUID()}`);
+    const { ready } = review(
+      `${HEADER}\nAnn Lee,ann@x.org,Nurse,,,no,yes,\nBen Roy,ben@x.org,Physician,,,yes,no,\n`,
+    );
+    const broken: PersonInput = { ...ready[1].person, mentorCapacity: -1 };
+    await expect(createPeopleInBulk([ready[0].person, broken])).rejects.toThrow(/Person 2 \(Ben Roy\)/);
+    expect(await listPeople()).toEqual([]);
+  });
+
   it('flags a person added by hand before the import', async () => {
     switchDatabase(`roster-import-${crypto.randomUUID()}`);
     await createPerson({

@@ -9,12 +9,14 @@ import { rosterTemplateCsv } from './roster-csv';
 interface ChooseRosterFileProps {
   onChoose: (file: File) => void;
   reading: boolean;
-  /** The file read last, shown because the input is cleared to let the same file be chosen again. */
+  /** The file chosen last, shown because the input is cleared to let the same file be chosen again. */
   fileName: string | null;
+  /** Whether that file could be read. */
+  readOk: boolean;
 }
 
 /** Step 1: a labelled file input (keyboard-operable as any input) and the template to start from. */
-export function ChooseRosterFile({ onChoose, reading, fileName }: ChooseRosterFileProps) {
+export function ChooseRosterFile({ onChoose, reading, fileName, readOk }: ChooseRosterFileProps) {
   const inputId = useId();
   const [templateMessage, setTemplateMessage] = useState<string | null>(null);
   const [templateError, setTemplateError] = useState<string | null>(null);
@@ -63,7 +65,7 @@ export function ChooseRosterFile({ onChoose, reading, fileName }: ChooseRosterFi
           aria-describedby={`${inputId}-hint`}
         />
         <p id={`${inputId}-hint`} className="field__hint">
-          {reading ? 'Reading the file…' : fileName ? `Read from “${fileName}”.` : 'No file chosen yet.'}
+          {fileHint(reading, fileName, readOk)}
         </p>
       </div>
       <div className="button-row">
@@ -77,4 +79,10 @@ export function ChooseRosterFile({ onChoose, reading, fileName }: ChooseRosterFi
       <FormError message={templateError} />
     </section>
   );
+}
+
+function fileHint(reading: boolean, fileName: string | null, readOk: boolean): string {
+  if (reading) return 'Reading the file…';
+  if (!fileName) return 'No file chosen yet.';
+  return readOk ? `Read from “${fileName}”.` : `“${fileName}” could not be read; see the message below.`;
 }

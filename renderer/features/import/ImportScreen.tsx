@@ -22,7 +22,8 @@ export function ImportScreen() {
           <ChooseRosterFile
             onChoose={state.chooseFile}
             reading={state.reading}
-            fileName={roster?.fileName ?? null}
+            fileName={state.chosenFileName}
+            readOk={roster !== null}
           />
           <FormError message={state.readError && `${state.readError} Nothing was imported.`} />
           {roster && mapping && review && (

@@ -29,6 +29,7 @@ export interface ImportResult {
 export function useRosterImport() {
   const [roster, setRoster] = useState<LoadedRoster | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
+  const [chosenFileName, setChosenFileName] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [defaults, setDefaults] = useState<ImportDefaults>(DEFAULT_IMPORT_DEFAULTS);
@@ -44,6 +45,7 @@ export function useRosterImport() {
 
   async function chooseFile(file: File): Promise<void> {
     setReading(true);
+    setChosenFileName(file.name);
     setReadError(null);
     setImportError(null);
     setResult(null);
@@ -101,6 +103,7 @@ export function useRosterImport() {
   }
 
   function startOver(): void {
+    setChosenFileName(null);
     setRoster(null);
     setMapping(null);
     setReadError(null);
@@ -110,6 +113,7 @@ export function useRosterImport() {
 
   return {
     roster,
+    chosenFileName,
     readError,
     reading,
     mapping,
