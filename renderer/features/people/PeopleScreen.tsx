@@ -6,6 +6,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { CheckboxField, SelectField, TextField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { ShowMore, useListLimit } from '../../ui/ShowMore';
 import { Table } from '../../ui/Table';
 import { filterPeople, NO_FILTER, type PeopleFilter, type RoleFilter, roleLabel } from './filterPeople';
 import { usePeople } from './usePeople';
@@ -21,6 +22,7 @@ export function PeopleScreen() {
   const people = usePeople();
   const [filter, setFilter] = useState<PeopleFilter>(NO_FILTER);
   const shown = useMemo(() => (people ? filterPeople(people, filter) : []), [people, filter]);
+  const [limit, showMore] = useListLimit(JSON.stringify(filter));
   const change = (changes: Partial<PeopleFilter>) => setFilter((current) => ({ ...current, ...changes }));
 
   return (
@@ -81,7 +83,7 @@ export function PeopleScreen() {
             <EmptyState title="Nobody matches.">Try fewer words, or clear the filters.</EmptyState>
           ) : (
             <Table caption="People" hideCaption headers={['Name', 'Profession', 'Specialty', 'Role', 'Tags']}>
-              {shown.map((person) => (
+              {shown.slice(0, limit).map((person) => (
                 <tr key={person.id}>
                   <td>
                     <Link to={`/people/${person.id}`}>{person.name}</Link>
@@ -94,6 +96,14 @@ export function PeopleScreen() {
                 </tr>
               ))}
             </Table>
+          )}
+          {shown.length > 0 && (
+            <ShowMore
+              shown={Math.min(limit, shown.length)}
+              total={shown.length}
+              onMore={showMore}
+              what="people"
+            />
           )}
         </>
       )}

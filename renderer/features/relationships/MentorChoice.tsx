@@ -1,5 +1,18 @@
+import { useState } from 'react';
 import type { Id, Person } from '../../domain/types';
 import { PROFESSION_LABELS } from '../../domain/types';
+import { TextField } from '../../ui/Field';
+
+/** A long radio list is hard to scan and slow to tab through: past this, the manager narrows it by typing. */
+const MENTORS_SHOWN = 25;
+
+function matches(option: MentorOption, words: string[]): boolean {
+  const { mentor } = option;
+  const text = [mentor.name, mentor.specialty, PROFESSION_LABELS[mentor.profession], ...mentor.tags]
+    .join(' ')
+    .toLowerCase();
+  return words.every((word) => text.includes(word));
+}
 
 export interface MentorOption {
   mentor: Person;
@@ -43,11 +56,34 @@ interface MentorChoiceProps {
 
 /** One radio button per mentor, each showing the mentor's current load against their capacity. */
 export function MentorChoice({ options, value, onChange, error }: MentorChoiceProps) {
+  const [query, setQuery] = useState('');
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const found = options.filter((option) => matches(option, words));
+  const visible = found.slice(0, MENTORS_SHOWN);
+  // The chosen mentor stays in view while the manager types another search.
+  const chosen = options.find((option) => option.mentor.id === value);
+  if (chosen && !visible.includes(chosen)) visible.unshift(chosen);
   return (
     <fieldset className="fieldset" aria-describedby={error ? 'mentor-choice-error' : undefined}>
       <legend>Choose a mentor</legend>
+      {options.length > MENTORS_SHOWN / 2 && (
+        <TextField
+          label="Find a mentor"
+          type="search"
+          value={query}
+          onChange={setQuery}
+          hint="Name, profession, specialty or interest"
+        />
+      )}
+      <p className="muted" role="status">
+        {found.length === 0
+          ? 'No mentor matches that search.'
+          : found.length > MENTORS_SHOWN
+            ? `Showing the best ${MENTORS_SHOWN} of ${found.length} mentors. Type to narrow the list.`
+            : `${found.length} ${found.length === 1 ? 'mentor' : 'mentors'}, those with room first.`}
+      </p>
       <ul className="row-list mentor-list">
-        {options.map(({ mentor, load, full, shared }) => (
+        {visible.map(({ mentor, load, full, shared }) => (
           <li key={mentor.id}>
             <label className="mentor-option">
               <input

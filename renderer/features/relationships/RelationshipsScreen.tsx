@@ -12,6 +12,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { SelectField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { ShowMore, useListLimit } from '../../ui/ShowMore';
 import { Table } from '../../ui/Table';
 import { usePeopleById } from '../people/usePeople';
 import { usePrograms } from '../settings/usePrograms';
@@ -37,6 +38,7 @@ export function RelationshipsScreen() {
   const [status, setStatus] = useState('current');
   const [programId, setProgramId] = useState('');
 
+  const [limit, showMore] = useListLimit(`${status}|${programId}`);
   const programNames = useMemo(
     () => new Map(programs?.map((program) => [program.id, program.name])),
     [programs],
@@ -98,7 +100,7 @@ export function RelationshipsScreen() {
               hideCaption
               headers={['Pair', 'Program', 'Focus', 'Status', 'Started', 'Last meeting']}
             >
-              {shown.map(({ relationship, label }) => (
+              {shown.slice(0, limit).map(({ relationship, label }) => (
                 <tr key={relationship.id}>
                   <td>
                     <Link to={`/relationships/${relationship.id}`}>{label}</Link>
@@ -113,6 +115,14 @@ export function RelationshipsScreen() {
                 </tr>
               ))}
             </Table>
+          )}
+          {shown.length > 0 && (
+            <ShowMore
+              shown={Math.min(limit, shown.length)}
+              total={shown.length}
+              onMore={showMore}
+              what="pairings"
+            />
           )}
         </>
       )}
