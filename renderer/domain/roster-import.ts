@@ -432,15 +432,17 @@ export function readRow(row: RosterRow, mapping: ColumnMapping, defaults: Import
     const column = mapping[field];
     return column === null ? '' : (row.values[column] ?? '');
   };
+  const rawName = collapseSpaces(mapping.name ? cell('name') : `${cell('firstName')} ${cell('lastName')}`);
+  // With too many or too few values the cells are shifted, so any further reason would mislead.
+  if (row.readProblem) return { ok: false, name: rawName, reasons: [row.readProblem] };
   const reasons: string[] = [];
-  if (row.readProblem) reasons.push(row.readProblem);
   const take = <T>(result: Cell<T>, fallback: T): T => {
     if (result.ok) return result.value;
     reasons.push(result.reason);
     return fallback;
   };
 
-  const name = collapseSpaces(mapping.name ? cell('name') : `${cell('firstName')} ${cell('lastName')}`);
+  const name = rawName;
   if (!name) reasons.push('Name is missing.');
   else if (name.length > 200) reasons.push('Name is longer than 200 characters.');
   const email = take(readEmail(cell('email')), '');

@@ -418,7 +418,9 @@ describe('checking each row', () => {
     const result = review(`${HEADER}\nLee, Ann,ann@x.org,Nurse,,,no,yes,\n`);
     expect(result.ready).toEqual([]);
     expect(result.problems[0].line).toBe(2);
-    expect(result.problems[0].reasons[0]).toContain('must be inside quotation marks');
+    expect(result.problems[0].reasons).toEqual([
+      'This line has 9 values but the header has 8 columns; a value that contains a comma must be inside quotation marks.',
+    ]);
   });
 
   it('uses the chosen defaults for blank cells and missing columns', () => {
