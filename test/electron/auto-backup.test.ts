@@ -136,6 +136,12 @@ describe('automatic backup settings', () => {
     expect(await readFile(stateFile, 'utf8')).not.toContain('locked:');
   });
 
+  it('are saved on a first run, before the data folder exists', async () => {
+    stateFile = join(root, 'fresh profile', 'Guiding Hands', 'auto-backup.json');
+    await service().configure({ settings: settingsOn(), passphrase: 'p' });
+    expect(service().getStatus().enabled).toBe(true);
+  });
+
   it('start from "off" when the settings file is damaged', async () => {
     await writeFile(stateFile, '{ "version": 1, "settings": ');
     expect(service().getStatus()).toMatchObject({ enabled: false, hasPassphrase: false });

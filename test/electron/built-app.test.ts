@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -75,9 +75,13 @@ describe('the bundles', () => {
 });
 
 let fake: FakeElectron;
+let appData: string;
+let runs = 0;
 
 function loadMain(options: { lockGranted?: boolean; isPackaged?: boolean } = {}): void {
-  fake = createFakeElectron({ appData: join(root, 'appData'), appPath: root, ...options });
+  // A fresh data folder per start, so settings written by one test never reach another.
+  appData = join(root, `appData-${++runs}`);
+  fake = createFakeElectron({ appData, appPath: root, ...options });
   (globalThis as { __fakeElectron?: unknown }).__fakeElectron = fake.module;
   // Both the bundle and the stand-in are loaded afresh, so each test gets its own start-up.
   delete nodeRequire.cache[mainFile];
@@ -103,7 +107,7 @@ describe('start-up of the built main process', () => {
     const [setName] = callsTo('app.setName');
     expect(setName).toMatchObject({ args: ['Guiding Hands'], afterReady: false });
     expect(callsTo('app.setPath')[0]).toMatchObject({
-      args: ['userData', join(root, 'appData', 'Guiding Hands')],
+      args: ['userData', join(appData, 'Guiding Hands')],
       afterReady: false,
     });
     const [registration] = callsTo('protocol.registerSchemesAsPrivileged');
@@ -133,7 +137,7 @@ describe('start-up of the built main process', () => {
       loadMain({ isPackaged: true });
       expect(fake.calls.find((call) => call.name === 'app.setPath')?.args).toEqual([
         'userData',
-        join(root, 'appData', 'Guiding Hands'),
+        join(appData, 'Guiding Hands'),
       ]);
     } finally {
       delete process.env.GH_USER_DATA_DIR;
@@ -214,11 +218,61 @@ describe('start-up of the built main process', () => {
     const fromElsewhere = { senderFrame: { url: 'https://example.org/' }, sender: window.webContents };
     await expect(getInfo(fromApp, undefined)).resolves.toMatchObject({
       version: '9.8.7',
-      userDataPath: join(root, 'appData', 'Guiding Hands'),
+      userDataPath: join(appData, 'Guiding Hands'),
     });
     await expect(getInfo(fromElsewhere, undefined)).rejects.toThrow(/not part of Guiding Hands/);
     await expect(
       writeToFolder(fromApp, { folder: root, fileName: '../escape.age', data: new Uint8Array([1]) }),
     ).rejects.toThrow(/did not understand/);
+  });
+
+  it('holds the first quit for the on-quit backup and quits once the page has written it', async () => {
+    await startMain();
+    const [window] = fake.windows;
+    const fromApp = { senderFrame: { url: 'app://guiding-hands/index.html' }, sender: window.webContents };
+    const invoke = (channel: string, request: unknown) => {
+      const handler = fake.ipcHandlers.get(channel);
+      if (!handler) throw new Error(`no handler for ${channel}`);
+      return handler(fromApp, request);
+    };
+    const folder = join(root, `backups-${runs}`);
+    await mkdir(folder);
+    await invoke('autoBackup:configure', {
+      settings: {
+        enabled: true,
+        folder,
+        onQuit: true,
+        daily: false,
+        rotation: { daily: 7, weekly: 4, monthly: 12 },
+      },
+      passphrase: 'tulip-harbour-lantern-42',
+    });
+
+    const close = new FakeEvent();
+    window.emit('close', close);
+    expect(close.defaultPrevented).toBe(true);
+    expect(window.webContents.sent).toContainEqual({ channel: 'autoBackup:due', payload: 'quit' });
+    expect(fake.calls.map((call) => call.name)).not.toContain('app.quit');
+
+    await invoke('autoBackup:write', {
+      fileName: 'Clinic.age',
+      data: new Uint8Array([1, 2]),
+      reason: 'quit',
+    });
+    expect(fake.calls.map((call) => call.name)).toContain('app.quit');
+    const quitAgain = new FakeEvent();
+    fake.module.app.emit('before-quit', quitAgain);
+    expect(quitAgain.defaultPrevented).toBe(false);
+    expect((await readdir(folder)).filter((name) => name.startsWith('Clinic-auto-'))).toHaveLength(1);
+  });
+
+  it('the menu’s Back up… asks the page to back up', async () => {
+    await startMain();
+    const menu = fake.getApplicationMenu() as {
+      template: { label?: string; submenu?: { label?: string; click?: () => void }[] }[];
+    };
+    const file = menu.template.find((item) => item.label === '&File');
+    file?.submenu?.find((item) => item.label === 'Back up…')?.click?.();
+    expect(fake.windows[0].webContents.sent).toContainEqual({ channel: 'menu:backup', payload: undefined });
   });
 });

@@ -35,6 +35,12 @@ describe('the window’s size and place', () => {
     expect(await readdir(folder)).toEqual(['window-state.json']);
   });
 
+  it('are saved on a first run, before the data folder exists', async () => {
+    const fresh = join(folder, 'new profile', 'window-state.json');
+    await saveWindowState(fresh, { x: 5, y: 5, width: 900, height: 600, maximized: true });
+    expect(loadWindowState(fresh, screen)).toMatchObject({ width: 900, maximized: true });
+  });
+
   it('fall back to the default size on first run or when the file is damaged', async () => {
     expect(loadWindowState(stateFile, screen)).toEqual({ ...DEFAULT_WINDOW_SIZE, maximized: false });
     await writeFile(stateFile, '{"x": 1, "y":');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import {
   type AutoBackupSettings,
@@ -156,6 +156,8 @@ export class AutoBackupService {
   }
 
   private async save(next: StoredState): Promise<void> {
+    // The data folder may not exist yet on a first run.
+    await mkdir(dirname(this.options.stateFile), { recursive: true });
     await writeFileAtomically(this.options.stateFile, JSON.stringify(next, null, 2));
     this.state = next;
   }

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomically } from './atomic-write';
 
@@ -48,5 +50,6 @@ function titleBarVisibleOn(bounds: Rectangle, area: Rectangle): boolean {
 }
 
 export async function saveWindowState(file: string, state: WindowState): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
   await writeFileAtomically(file, JSON.stringify(windowStateSchema.parse(state)));
 }
