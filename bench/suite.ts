@@ -1,0 +1,51 @@
+// What every bench/*.bench.ts exports, and the measuring helpers they share.
+
+export type Figures = Record<string, number | string>;
+
+export interface BenchSuite {
+  name: string;
+  run(): Promise<Figures>;
+}
+
+export interface Measured<T> {
+  result: T;
+  ms: number;
+  /** Extra resident memory of the page's renderer process at the peak, over its level at the start. */
+  peakBytes: number | null;
+}
+
+interface MemoryProbe {
+  start(): Promise<void>;
+  /** Peak resident bytes above the level at start(). */
+  stop(): Promise<number>;
+}
+
+declare global {
+  interface Window {
+    /** Provided by scripts/bench.mjs, which reads the renderer's memory from outside the page. */
+    benchMemoryStart?: () => Promise<void>;
+    benchMemoryStop?: () => Promise<number>;
+    gc?: () => void;
+  }
+}
+
+function memoryProbe(): MemoryProbe | null {
+  if (!window.benchMemoryStart || !window.benchMemoryStop) return null;
+  return { start: window.benchMemoryStart, stop: window.benchMemoryStop };
+}
+
+/** Times one operation and measures the renderer's peak memory while it runs. */
+export async function measure<T>(operation: () => Promise<T>): Promise<Measured<T>> {
+  window.gc?.();
+  const probe = memoryProbe();
+  await probe?.start();
+  const started = performance.now();
+  const result = await operation();
+  const ms = performance.now() - started;
+  const peakBytes = probe ? await probe.stop() : null;
+  return { result, ms, peakBytes };
+}
+
+export const megabytes = (bytes: number | null): number | string =>
+  bytes === null ? 'n/a' : Math.round((bytes / (1024 * 1024)) * 10) / 10;
+export const seconds = (ms: number): number => Math.round(ms / 100) / 10;

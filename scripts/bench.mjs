@@ -1,0 +1,159 @@
+// `npm run bench`: builds the benchmark page (bench/index.html → dist/bench), serves it on 127.0.0.1,
+// runs every bench/*.bench.ts in the system's Chromium and prints the figures as tables.
+// Peak memory is read from outside the page: the resident memory of the page's renderer process
+// (/proc on Linux), so IndexedDB buffers, ArrayBuffers and the JS heap all count.
+// Usage: node scripts/bench.mjs [suite names…]
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = resolve(root, 'dist/bench');
+const port = Number(process.env.GH_BENCH_PORT ?? 4390);
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const only = process.argv.slice(2);
+
+// The same flags as playwright.config.ts, plus what the measurements need.
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+];
+
+function childrenOf(pid) {
+  const children = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === pid) children.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
+}
+
+function rendererPids(browserPid) {
+  const found = [];
+  const queue = [browserPid];
+  while (queue.length) {
+    const pid = queue.shift();
+    for (const child of childrenOf(pid)) {
+      queue.push(child);
+      try {
+        if (readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('--type=renderer')) found.push(child);
+      } catch {
+        // Gone already.
+      }
+    }
+  }
+  return found;
+}
+
+function statusKb(pid, field) {
+  try {
+    const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(
+      new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'),
+    );
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Peak RSS over a span: the kernel's high-water mark (reset at the start), with sampling as a fallback. */
+class MemoryWatch {
+  constructor(browserPid) {
+    this.browserPid = browserPid;
+    this.timer = null;
+  }
+  start() {
+    this.pids = rendererPids(this.browserPid);
+    this.hwmReset = true;
+    for (const pid of this.pids) {
+      try {
+        writeFileSync(`/proc/${pid}/clear_refs`, '5');
+      } catch {
+        this.hwmReset = false;
+      }
+    }
+    this.base = this.pids.reduce((sum, pid) => sum + statusKb(pid, 'VmRSS'), 0);
+    this.sampled = this.base;
+    this.timer = setInterval(() => {
+      const now = this.pids.reduce((sum, pid) => sum + statusKb(pid, 'VmRSS'), 0);
+      if (now > this.sampled) this.sampled = now;
+    }, 20);
+  }
+  stop() {
+    clearInterval(this.timer);
+    const hwm = this.hwmReset ? this.pids.reduce((sum, pid) => sum + statusKb(pid, 'VmHWM'), 0) : 0;
+    return Math.max(hwm, this.sampled) - this.base;
+  }
+}
+
+function printTable(name, figures) {
+  const rows = Object.entries(figures);
+  const width = Math.max(...rows.map(([key]) => key.length));
+  console.log(`\n${name}`);
+  console.log('-'.repeat(width + 16));
+  for (const [key, value] of rows) console.log(`${key.padEnd(width)}  ${String(value).padStart(12)}`);
+}
+
+async function main() {
+  console.log('Building the benchmark page…');
+  await build({ configFile: resolve(root, 'bench/vite.config.ts'), build: { outDir } });
+
+  const server = spawn(process.execPath, [resolve(root, 'scripts/serve-static.mjs'), outDir, String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((ready) => server.stdout.once('data', ready));
+
+  const browserServer = await chromium.launchServer({ executablePath: chromiumPath, args: chromiumArgs });
+  const browserPid = browserServer.process().pid;
+  const browser = await chromium.connect(browserServer.wsEndpoint());
+  const exitCode = { value: 0 };
+  try {
+    const page = await browser.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`page: ${message.text()}`);
+    });
+    const watch = new MemoryWatch(browserPid);
+    await page.exposeFunction('benchMemoryStart', () => watch.start());
+    await page.exposeFunction('benchMemoryStop', () => watch.stop());
+    await page.goto(`http://127.0.0.1:${port}/index.html`);
+    await page.waitForFunction(() => typeof window.runBenchSuites === 'function');
+    const names = await page.evaluate(() => window.benchSuiteNames);
+    console.log(`Suites: ${names.join(', ')}${only.length ? ` (running: ${only.join(', ')})` : ''}`);
+    const results = await page.evaluate((selected) => window.runBenchSuites(selected), only);
+    for (const result of results) {
+      if (result.error) {
+        console.error(`\n${result.name}: FAILED\n${result.error}`);
+        exitCode.value = 1;
+      } else printTable(result.name, result.figures);
+    }
+    writeFileSync(resolve(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nFigures also written to ${resolve(outDir, 'results.json')}`);
+  } finally {
+    await browser.close();
+    await browserServer.close();
+    server.kill();
+  }
+  process.exitCode = exitCode.value;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
