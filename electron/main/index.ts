@@ -31,10 +31,16 @@ if (!isFirstInstance) {
   });
   // One window: closing it ends the app on every platform.
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('Guiding Hands could not start:', error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // Without a window the app would keep running unseen: say why and stop.
+      const reason = error instanceof Error ? error.message : String(error);
+      console.error('Guiding Hands could not start:', reason);
+      dialog.showErrorBox(`${APP_NAME} could not start`, reason);
+      app.exit(1);
+    });
 }
 
 function sendToWindow<E extends MainEvent>(event: E, payload: MainEventPayload<E>): boolean {

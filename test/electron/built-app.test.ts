@@ -98,7 +98,10 @@ async function startMain(): Promise<void> {
 describe('start-up of the built main process', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
-    return () => vi.useRealTimers();
+    return () => {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    };
   });
 
   it('names the app, pins its data folder, registers app:// as standard and secure, and takes the lock, all before ready', () => {
@@ -172,6 +175,19 @@ describe('start-up of the built main process', () => {
       expect.arrayContaining(['http://*/*', 'https://*/*']),
     );
     expect(fake.getApplicationMenu()).not.toBeNull();
+  });
+
+  it('stops with a plain message instead of running unseen when start-up fails', async () => {
+    loadMain();
+    fake.module.screen.getAllDisplays = () => {
+      throw new Error('No display is connected.');
+    };
+    const errorBox = vi.spyOn(fake.module.dialog, 'showErrorBox');
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    fake.fireReady();
+    await vi.waitFor(() => expect(fake.calls.map((call) => call.name)).toContain('app.exit'));
+    expect(errorBox).toHaveBeenCalledWith('Guiding Hands could not start', 'No display is connected.');
+    expect(fake.calls.find((call) => call.name === 'app.exit')?.args).toEqual([1]);
   });
 
   it('registers every channel of the IPC contract', async () => {
