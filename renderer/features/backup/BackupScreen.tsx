@@ -1,3 +1,4 @@
+import './backup.css';
 import { useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader';
 import { useSettings } from '../settings/useSettings';

@@ -1,3 +1,4 @@
+import './backup.css';
 import { differenceInCalendarDays, formatDistanceToNow } from 'date-fns';
 import { ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
