@@ -1,6 +1,6 @@
 import { QUIET_AFTER_DAYS } from '../cadence';
-import { daysBetween } from '../dates';
 import type { Id, IsoDate, RelationshipStatus } from '../types';
+import { daysFrom } from './day-math';
 import { activeDaysWithin, statusOn } from './pair-status';
 import type { ReportIndex } from './report-data';
 import { percent } from './suppression';
@@ -69,7 +69,7 @@ export function computeMeetingCompliance(index: ReportIndex): MeetingCompliance 
     for (const meeting of meetings) minutes += meeting.durationMinutes;
     const statusAtEnd = statusOn(pair, end);
     const lastMeetingDate = index.lastMeetingByRelationship.get(pair.id) ?? null;
-    const sinceLast = daysBetween(lastMeetingDate ?? pair.startDate, end);
+    const sinceLast = daysFrom(lastMeetingDate ?? pair.startDate, end);
     const activeAtEnd = statusAtEnd === 'active';
     pairs.push({
       relationshipId: pair.id,

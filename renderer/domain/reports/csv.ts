@@ -30,6 +30,6 @@ export function tableToCsv(table: Pick<SectionTable, 'columns' | 'rows'>): strin
 }
 
 /** The CSV file's bytes. */
-export function tableToCsvBytes(table: Pick<SectionTable, 'columns' | 'rows'>): Uint8Array {
+export function tableToCsvBytes(table: Pick<SectionTable, 'columns' | 'rows'>): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(tableToCsv(table));
 }

@@ -68,7 +68,6 @@ export interface ReportIndex {
   meetingsByRelationship: Map<Id, ReportMeeting[]>;
   /** The same meetings in date order. */
   meetings: ReportMeeting[];
-  meetingsById: Map<Id, ReportMeeting>;
   actionItems: ReportActionItem[];
   /** The last meeting on or before the period's last day, by pair (selected programs only). */
   lastMeetingByRelationship: Map<Id, IsoDate>;
@@ -119,6 +118,7 @@ export function buildReportIndex(
   const relationships = data.relationships.filter((pair) => selectedIds.has(pair.programId));
   const relationshipIds = new Set(relationships.map((pair) => pair.id));
 
+  // Meetings arrive in date order from the date index, which makes this sort a single pass.
   const meetings = data.meetings
     .filter(
       (meeting) =>
@@ -128,9 +128,9 @@ export function buildReportIndex(
     )
     .sort(byDateThenId);
   const meetingsByRelationship = new Map<Id, ReportMeeting[]>();
-  const meetingsById = new Map<Id, ReportMeeting>();
+  const meetingIds = new Set<Id>();
   for (const meeting of meetings) {
-    meetingsById.set(meeting.id, meeting);
+    meetingIds.add(meeting.id);
     const list = meetingsByRelationship.get(meeting.relationshipId);
     if (list) list.push(meeting);
     else meetingsByRelationship.set(meeting.relationshipId, [meeting]);
@@ -165,8 +165,7 @@ export function buildReportIndex(
     topics: data.topics,
     meetingsByRelationship,
     meetings,
-    meetingsById,
-    actionItems: data.actionItems.filter((item) => meetingsById.has(item.meetingId)),
+    actionItems: data.actionItems.filter((item) => meetingIds.has(item.meetingId)),
     lastMeetingByRelationship,
   };
 }

@@ -1,6 +1,5 @@
-import { addMonths } from 'date-fns';
-import { parseIsoDate, toIsoDate } from '../dates';
 import type { Id, IsoDate } from '../types';
+import { shiftMonths } from './day-math';
 import type { ReportIndex, ReportPerson } from './report-data';
 import {
   FEWER_THAN_5,
@@ -72,7 +71,7 @@ export function stillEmployedAfter(
 
 /** The day `months` after a hire date; 29 February plus 12 months is 28 February. */
 export function markDate(hireDate: IsoDate, months: number): IsoDate {
-  return toIsoDate(addMonths(parseIsoDate(hireDate), months));
+  return shiftMonths(hireDate, months);
 }
 
 function retentionOf(label: string, hires: ReportPerson[], asOf: IsoDate): RetentionGroup {

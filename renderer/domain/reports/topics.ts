@@ -29,7 +29,11 @@ export function computeTopicsCovered(index: ReportIndex): TopicsCovered {
   let meetingsWithTopics = 0;
   for (const meeting of index.meetings) {
     if (meeting.topics.length > 0) meetingsWithTopics++;
-    for (const topicId of new Set(meeting.topics)) {
+    const topicIds = meeting.topics;
+    for (let i = 0; i < topicIds.length; i++) {
+      const topicId = topicIds[i];
+      // A topic listed twice in one meeting counts once (no Set per meeting: there may be 200,000).
+      if (topicIds.indexOf(topicId) !== i) continue;
       meetingCounts.set(topicId, (meetingCounts.get(topicId) ?? 0) + 1);
       const pairs = pairsByTopic.get(topicId);
       if (pairs) pairs.add(meeting.relationshipId);

@@ -23,7 +23,10 @@ function excelDate(isoDate: string): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-export async function buildWorkbook(tables: SectionTable[], creator: string): Promise<Uint8Array> {
+export async function buildWorkbook(
+  tables: SectionTable[],
+  creator: string,
+): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = creator;
   const taken = new Set<string>();

@@ -15,7 +15,7 @@ interface BarChartProps {
 }
 
 const ROW = 22;
-const LABEL_WIDTH = 190;
+const LABEL_WIDTH = 240;
 const BAR_WIDTH = 300;
 const VALUE_WIDTH = 60;
 
@@ -40,7 +40,7 @@ export function BarChart({ title, bars, max, unit = '' }: BarChartProps) {
           return (
             <g key={bar.label}>
               <text x={LABEL_WIDTH - 8} y={y + 14} textAnchor="end" className="report-chart__label">
-                {truncate(bar.label, 30)}
+                {truncate(bar.label, 34)}
               </text>
               <rect
                 x={LABEL_WIDTH}
