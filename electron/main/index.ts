@@ -6,11 +6,11 @@ import { prepareBeforeReady } from './before-ready';
 import { createAppHandlers } from './ipc/app';
 import { createAutoBackupHandlers } from './ipc/auto-backup';
 import { createBackupHandlers } from './ipc/backup';
-import type { Dialogs } from './ipc/dialogs';
+import { electronDialogs } from './ipc/dialogs';
 import { createFilesHandlers } from './ipc/files';
 import { createPrintHandlers } from './ipc/print';
 import { registerIpcHandlers } from './ipc/register';
-import { buildMenuTemplate } from './menu';
+import { buildMenuTemplate, showAboutBox } from './menu';
 import { APP_START_URL } from './origin';
 import { serveRendererFrom } from './protocol';
 import { blockNetworkRequests, denyAllPermissions } from './security';
@@ -57,17 +57,7 @@ function start(): void {
   denyAllPermissions(session.defaultSession);
   blockNetworkRequests(session.defaultSession);
 
-  const dialogs: Dialogs = {
-    showSave: (event, options) => {
-      const owner = BrowserWindow.fromWebContents(event.sender);
-      return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
-    },
-    showOpen: (event, options) => {
-      const owner = BrowserWindow.fromWebContents(event.sender);
-      return owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options);
-    },
-    documentsFolder: () => app.getPath('documents'),
-  };
+  const dialogs = electronDialogs(dialog, BrowserWindow, app);
 
   const autoBackups = new AutoBackupService({
     stateFile: join(userData, 'auto-backup.json'),
@@ -104,16 +94,8 @@ function start(): void {
     ...createPrintHandlers(dialogs),
   });
 
-  const showAbout = () => {
-    const options = {
-      type: 'info' as const,
-      title: `About ${APP_NAME}`,
-      message: `${APP_NAME} ${app.getVersion()}`,
-      detail: 'Runs the clinic’s mentorship program. Every record stays on this computer.',
-      buttons: ['OK'],
-    };
-    void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
-  };
+  const showAbout = () =>
+    showAboutBox(dialog, mainWindow && !mainWindow.isDestroyed() ? mainWindow : null, app.getVersion());
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({

@@ -1,4 +1,4 @@
-import type { MenuItemConstructorOptions } from 'electron';
+import type { BrowserWindow, Dialog, MenuItemConstructorOptions, MessageBoxOptions } from 'electron';
 import type { MainEvent, MainEventPayload } from '../shared/ipc';
 import { APP_NAME } from './app-identity';
 
@@ -92,4 +92,20 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
     { label: '&Help', role: 'help', submenu: [about] },
   );
   return template;
+}
+
+/** Help → About: the name and version, and the promise that matters most to a clinic. */
+export function showAboutBox(
+  dialog: Pick<Dialog, 'showMessageBox'>,
+  owner: BrowserWindow | null,
+  version: string,
+): void {
+  const options: MessageBoxOptions = {
+    type: 'info',
+    title: `About ${APP_NAME}`,
+    message: `${APP_NAME} ${version}`,
+    detail: 'Runs the clinic’s staff mentorship program. Every record stays on this computer.',
+    buttons: ['OK'],
+  };
+  void (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options));
 }

@@ -282,13 +282,23 @@ describe('start-up of the built main process', () => {
     expect((await readdir(folder)).filter((name) => name.startsWith('Clinic-auto-'))).toHaveLength(1);
   });
 
-  it('the menu’s Back up… asks the page to back up', async () => {
+  it('the menu’s Back up… asks the page to back up, and About shows the version', async () => {
     await startMain();
     const menu = fake.getApplicationMenu() as {
       template: { label?: string; submenu?: { label?: string; click?: () => void }[] }[];
     };
-    const file = menu.template.find((item) => item.label === '&File');
-    file?.submenu?.find((item) => item.label === 'Back up…')?.click?.();
+    const click = (top: string, label: string) =>
+      menu.template
+        .find((item) => item.label === top)
+        ?.submenu?.find((item) => item.label === label)
+        ?.click?.();
+    click('&File', 'Back up…');
     expect(fake.windows[0].webContents.sent).toContainEqual({ channel: 'menu:backup', payload: undefined });
+    const messageBox = vi.spyOn(fake.module.dialog, 'showMessageBox');
+    click('&Help', 'About Guiding Hands');
+    expect(messageBox).toHaveBeenCalledWith(
+      fake.windows[0],
+      expect.objectContaining({ title: 'About Guiding Hands', message: 'Guiding Hands 9.8.7' }),
+    );
   });
 });
