@@ -156,3 +156,22 @@ test('a mentor recognition letter shows the mentor’s mentees, meetings and hou
   await expect(letter.getByRole('heading', { name: `Mentoring recognition: ${firstMentor}` })).toBeVisible();
   await expect(letter.getByText(/held \d+ recorded mentoring meetings?, \d+\.\d hours in all/)).toBeVisible();
 });
+
+test('a custom period is checked before any report is made, and a valid one reports on those days', async ({
+  page,
+}) => {
+  await openReport(page);
+  await page.getByLabel('Period', { exact: true }).selectOption('custom');
+  await page.getByLabel('First day').fill('2025-05-01');
+  await page.getByLabel('Last day').fill('2025-04-01');
+  await expect(page.getByText('The last day comes before the first day.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save as PDF' })).toHaveCount(0);
+
+  await page.getByLabel('Last day').fill('2025-06-30');
+  await expect(page.getByRole('article', { name: 'Report for Custom period' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('article', { name: 'Report for Custom period' })
+      .getByText('Custom period: 1 May 2025 – 30 Jun 2025'),
+  ).toBeVisible();
+});

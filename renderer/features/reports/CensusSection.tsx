@@ -58,14 +58,14 @@ export function CensusSection({ census }: { census: PairCensus }) {
       {census.mentorLoad.length > 0 && (
         <Table
           caption={`Mentor load on the last day (${census.mentorsOverCapacity} over capacity)`}
-          headers={['Mentor', 'Active mentees', 'Capacity', '']}
+          headers={['Mentor', 'Active mentees', 'Capacity', 'Over capacity']}
         >
           {census.mentorLoad.map((row) => (
             <tr key={row.mentorId}>
               <td>{row.mentorName}</td>
               <td className="number">{row.activeMentees}</td>
               <td className="number">{row.capacity}</td>
-              <td>{row.overCapacity ? <span className="badge badge--warn">Over capacity</span> : ''}</td>
+              <td>{row.overCapacity ? <span className="badge badge--warn">Yes</span> : 'No'}</td>
             </tr>
           ))}
         </Table>
