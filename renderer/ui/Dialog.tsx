@@ -27,9 +27,13 @@ export function Dialog({ title, onClose, children }: DialogProps) {
       event.preventDefault();
       closeRef.current();
     };
+    // Chromium may close a dialog on a second quick Escape without a cancel event: follow it.
+    const onNativeClose = () => closeRef.current();
     dialog.addEventListener('cancel', onCancel);
+    dialog.addEventListener('close', onNativeClose);
     return () => {
       dialog.removeEventListener('cancel', onCancel);
+      dialog.removeEventListener('close', onNativeClose);
       if (dialog.open) dialog.close();
       returnFocusTo?.focus();
     };

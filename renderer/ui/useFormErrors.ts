@@ -12,7 +12,10 @@ export interface FormErrors {
   clear: () => void;
 }
 
-/** Error messages for a form; after a failed save, focus moves to the first field in error. */
+/**
+ * Error messages for a form; after a failed save, focus moves to the first field in error.
+ * A group of tick boxes or radio buttons in error marks itself with data-field-error and tabIndex -1.
+ */
 export function useFormErrors(formRef: RefObject<HTMLFormElement | null>): FormErrors {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [form, setForm] = useState<string | null>(null);
@@ -36,8 +39,12 @@ export function useFormErrors(formRef: RefObject<HTMLFormElement | null>): FormE
   }, []);
 
   useEffect(() => {
-    if (Object.keys(fields).length === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    const messages = Object.values(fields);
+    if (messages.length === 0) return;
+    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-field-error]');
+    if (invalid) invalid.focus();
+    // A rule about a field this form does not show still has to be read: show it above the form.
+    else setForm(messages.join(' '));
   }, [fields, formRef]);
 
   return { fields, form, show, setField, clear };

@@ -1,4 +1,5 @@
 import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { addDaysIso, todayIso } from '../../domain/dates';
 import { MEETING_FORMAT_LABELS, MEETING_FORMATS, type MeetingFormat, type Topic } from '../../domain/types';
 import { Button } from '../../ui/Button';
 import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from '../../ui/Field';
@@ -53,7 +54,7 @@ export function MeetingForm({ initial, topics, onSave, onCancel, saveLabel }: Me
   const fieldError = (field: string) => errors.fields[field] ?? null;
   return (
     <form ref={formRef} className="form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
-      <FormError message={errors.form ?? fieldError('relationshipId')} />
+      <FormError message={errors.form} />
       <div className="form-grid">
         <TextField
           label="Date"
@@ -61,6 +62,7 @@ export function MeetingForm({ initial, topics, onSave, onCancel, saveLabel }: Me
           value={draft.date}
           onChange={set('date')}
           error={fieldError('date')}
+          max={addDaysIso(todayIso(), 1)}
         />
         <TextField
           label="Duration in minutes"

@@ -118,6 +118,8 @@ export function PersonForm({ person, onSaved, onCancel }: PersonFormProps) {
       <fieldset
         className="fieldset"
         aria-describedby={fieldError('isMentor') ? 'person-role-error' : undefined}
+        data-field-error={fieldError('isMentor') ? true : undefined}
+        tabIndex={fieldError('isMentor') ? -1 : undefined}
       >
         <legend>Role in the program</legend>
         <CheckboxField label="Mentors others" checked={draft.isMentor} onChange={set('isMentor')} />

@@ -64,7 +64,12 @@ export function MentorChoice({ options, value, onChange, error }: MentorChoicePr
   const chosen = options.find((option) => option.mentor.id === value);
   if (chosen && !visible.includes(chosen)) visible.unshift(chosen);
   return (
-    <fieldset className="fieldset" aria-describedby={error ? 'mentor-choice-error' : undefined}>
+    <fieldset
+      className="fieldset"
+      aria-describedby={error ? 'mentor-choice-error' : undefined}
+      data-field-error={error ? true : undefined}
+      tabIndex={error ? -1 : undefined}
+    >
       <legend>Choose a mentor</legend>
       {options.length > MENTORS_SHOWN / 2 && (
         <TextField
