@@ -29,7 +29,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     );
     process.exit(1);
   }
-  const child = spawn(binary, [projectRoot], { stdio: 'inherit' });
+  // Inherited from some editors' terminals, this variable would start Electron as plain Node instead of the app.
+  const { ELECTRON_RUN_AS_NODE: _ignored, ...env } = process.env;
+  const child = spawn(binary, [projectRoot], { stdio: 'inherit', env });
   child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 }
