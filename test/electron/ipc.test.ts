@@ -73,6 +73,17 @@ describe('IPC requests', () => {
     expect(answer).toEqual({ version: '1', platform: 'linux', userDataPath: '/x' });
   });
 
+  it('refuses to send an answer the contract does not allow, with a plain message', async () => {
+    const broken = async () =>
+      ({ version: 1 }) as unknown as { version: string; platform: string; userDataPath: string };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await expect(handleIpcRequest('app:getInfo', broken, fromApp, [undefined])).rejects.toThrow(
+      'Guiding Hands could not finish that (app:getInfo). Please try again.',
+    );
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
+  });
+
   it('registers one handler per channel of the contract, each behind the checks', async () => {
     type Listener = (event: never, ...args: unknown[]) => unknown;
     const registered = new Map<string, Listener>();

@@ -52,7 +52,12 @@ export async function handleIpcRequest<C extends IpcChannel>(
   }
   const response = await handler(parsed.data as IpcRequest<C>, event);
   // Only plain data the contract allows goes back, so nothing uncloneable reaches the renderer.
-  return contract.response.parse(response) as IpcResponse<C>;
+  const answer = contract.response.safeParse(response);
+  if (!answer.success) {
+    console.error(`The answer to ${channel} broke the contract: ${describeIssues(answer.error)}`);
+    throw new Error(`Guiding Hands could not finish that (${channel}). Please try again.`);
+  }
+  return answer.data as IpcResponse<C>;
 }
 
 function describeIssues(error: z.ZodError): string {
