@@ -54,6 +54,10 @@ test('every main screen with the sample clinic has no serious accessibility prob
   await page.getByRole('button', { name: 'Add an action item' }).click();
   await expectNoSeriousViolations(page, 'log meeting');
 
+  await goTo(page, 'Log a meeting');
+  await expect(page.getByLabel('Find the pair that met')).toBeVisible();
+  await expectNoSeriousViolations(page, 'log meeting: choose the pair');
+
   await goTo(page, 'Relationships');
   await page.getByRole('link', { name: 'New pairing' }).click();
   await heading(page, 'New pairing');

@@ -50,6 +50,10 @@ async function pair(page: Page, mentee: string, mentor: string, startDate: strin
 /** Logs a meeting from the open relationship page, and comes back to it. */
 async function logMeetingHere(page: Page, date: string, note: string) {
   await page.getByRole('link', { name: 'Log meeting', exact: true }).click();
+  await fillMeeting(page, date, note);
+}
+
+async function fillMeeting(page: Page, date: string, note: string) {
   await expect(page.getByRole('heading', { level: 1, name: 'Log a meeting' })).toBeVisible();
   await page.getByLabel('Date').fill(date);
   await page.getByRole('button', { name: 'Time management' }).click();
@@ -73,7 +77,14 @@ test('an overdue pair shows on the dashboard and leaves it once a meeting is log
   await pair(page, 'Ben Roy', 'Amara Okafor', day(30));
   await logMeetingHere(page, day(20), 'Talked through night shifts.');
   await pair(page, 'Chen Wei', 'Jonas Berg', day(30));
-  await logMeetingHere(page, day(0), 'First case review went well.');
+  // The second meeting is logged from the main navigation, finding the pair by name.
+  await goTo(page, 'Log a meeting');
+  await page.getByLabel('Find the pair that met').fill('chen');
+  await page
+    .getByRole('list', { name: 'Active pairs' })
+    .getByRole('link', { name: 'Chen Wei with Jonas Berg' })
+    .click();
+  await fillMeeting(page, day(0), 'First case review went well.');
 
   await goTo(page, 'Dashboard');
   const overdue = page.getByRole('list', { name: 'Pairs overdue for a meeting' });
@@ -115,6 +126,9 @@ test('"Load sample data" opens a populated dashboard', async ({ page }) => {
   const active = page.getByRole('region', { name: 'Active pairs' });
   await expect(active.locator('.figure')).toHaveText(/^[1-9]\d*$/);
   await expect(page.getByText('No active pairs yet.')).toHaveCount(0);
+  await expect(
+    page.getByRole('list', { name: 'Pairs overdue for a meeting' }).getByRole('listitem').first(),
+  ).toBeVisible();
   await goTo(page, 'People');
   await expect(page.getByRole('table', { name: 'People' }).getByRole('row').nth(1)).toBeVisible();
   await openApp(page, '/relationships');

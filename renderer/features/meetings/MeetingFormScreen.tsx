@@ -15,7 +15,7 @@ import { useMeeting } from './useMeetings';
 /** Logs a meeting (/meetings/new?relationship=ID) or edits one (/meetings/:meetingId/edit). */
 export function MeetingFormScreen() {
   const { meetingId } = useParams();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const meeting = useMeeting(meetingId);
   const relationshipId = meeting?.relationshipId ?? params.get('relationship') ?? '';
   const relationship = useRelationship(relationshipId || undefined);
@@ -29,7 +29,7 @@ export function MeetingFormScreen() {
     return (
       <>
         <PageHeader title="Log a meeting" />
-        <PairingPicker onPick={(id) => setParams({ relationship: id })} />
+        <PairingPicker />
       </>
     );
   }

@@ -1,28 +1,36 @@
-import { type FormEvent, useMemo, useState } from 'react';
-import type { Id } from '../../domain/types';
-import { Button, ButtonLink } from '../../ui/Button';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { RELATIONSHIP_STATUS_LABELS } from '../../domain/types';
+import { ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
-import { SelectField } from '../../ui/Field';
+import { TextField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
 import { usePeopleById } from '../people/usePeople';
 import { pairLabel, useRelationships } from '../relationships/useRelationships';
+import { useProgramsById } from '../settings/usePrograms';
+
+/** A screenful of pairs; a larger clinic types a name to find the one that met. */
+const PAIRS_SHOWN = 20;
 
 /** When "Log a meeting" is opened from the menu, the manager first says which pair met. */
-export function PairingPicker({ onPick }: { onPick: (relationshipId: Id) => void }) {
+export function PairingPicker() {
   const relationships = useRelationships();
   const peopleById = usePeopleById();
-  const [chosen, setChosen] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const options = useMemo(() => {
+  const programsById = useProgramsById();
+  const [query, setQuery] = useState('');
+
+  const pairs = useMemo(() => {
     if (!relationships || !peopleById) return [];
     return relationships
       .filter((relationship) => relationship.status === 'active' || relationship.status === 'paused')
-      .map((relationship) => ({ value: relationship.id, label: pairLabel(relationship, peopleById) }))
+      .map((relationship) => ({ relationship, label: pairLabel(relationship, peopleById) }))
       .sort((a, b) => a.label.localeCompare(b.label));
   }, [relationships, peopleById]);
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const found = pairs.filter(({ label }) => words.every((word) => label.toLowerCase().includes(word)));
 
-  if (!relationships || !peopleById) return <Loading />;
-  if (options.length === 0)
+  if (!relationships || !peopleById || !programsById) return <Loading />;
+  if (pairs.length === 0)
     return (
       <EmptyState
         title="There is no active pairing to log a meeting for."
@@ -31,28 +39,33 @@ export function PairingPicker({ onPick }: { onPick: (relationshipId: Id) => void
         Pair a mentee with a mentor first.
       </EmptyState>
     );
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!chosen) setError('Choose the pair that met.');
-    else onPick(chosen);
-  }
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      <SelectField
-        label="Which pair met?"
-        value={chosen}
-        onChange={(value) => {
-          setChosen(value);
-          setError(null);
-        }}
-        options={options}
-        placeholder="Choose a pair"
-        error={error}
+    <>
+      <TextField
+        label="Find the pair that met"
+        type="search"
+        value={query}
+        onChange={setQuery}
+        hint="Type the mentee's or the mentor's name"
       />
-      <Button type="submit" variant="primary">
-        Continue
-      </Button>
-    </form>
+      <p role="status" className="muted">
+        {found.length === 0
+          ? 'No active pair matches that name.'
+          : found.length > PAIRS_SHOWN
+            ? `Showing ${PAIRS_SHOWN} of ${found.length} pairs. Type a name to narrow the list.`
+            : `${found.length} ${found.length === 1 ? 'pair' : 'pairs'}.`}
+      </p>
+      <ul className="row-list" aria-label="Active pairs">
+        {found.slice(0, PAIRS_SHOWN).map(({ relationship, label }) => (
+          <li key={relationship.id}>
+            <Link to={`/meetings/new?relationship=${relationship.id}`}>{label}</Link>
+            <span className="muted">
+              {programsById.get(relationship.programId)?.name ?? 'Unknown program'} ·{' '}
+              {RELATIONSHIP_STATUS_LABELS[relationship.status]}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
