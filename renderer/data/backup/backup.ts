@@ -1,7 +1,7 @@
 import { version } from '../../../package.json';
 import { CURRENT_SCHEMA_VERSION, getDb, TABLE_NAMES, type TableName } from '../db';
 import { updateSettings } from '../settings.repo';
-import { documentStream, gzip, type ParsedDocument, readDocument } from './document';
+import { DocumentWriter, gzipSink, type ParsedDocument, readDocument } from './document';
 import { DEFAULT_SCRYPT_WORK_FACTOR, decryptBackupFile, encryptBytes } from './encryption';
 import { BackupError, NotABackupError, RestoreWriteError, SafetyCopyError } from './errors';
 import {
@@ -48,16 +48,6 @@ export interface MadeBackup {
   header: BackupHeader;
 }
 
-/** Reads every table in one read transaction, so the backup is a consistent picture of one moment. */
-export async function readAllTables(): Promise<RawTables> {
-  const db = getDb();
-  const tables = TABLE_NAMES.map((name) => db.table(name));
-  const contents = await db.transaction('r', tables, () =>
-    Promise.all(tables.map((table) => table.toArray())),
-  );
-  return Object.fromEntries(TABLE_NAMES.map((name, index) => [name, contents[index]])) as RawTables;
-}
-
 /** How many records each table holds now (shown before a restore replaces them). */
 export async function countCurrentRecords(): Promise<TableCounts> {
   const db = getDb();
@@ -69,32 +59,65 @@ function countRecords(tables: RawTables): TableCounts {
   return Object.fromEntries(TABLE_NAMES.map((name) => [name, tables[name].length])) as TableCounts;
 }
 
-function clinicNameOf(tables: RawTables): string {
-  const settings = tables.settings.find(
-    (record): record is { key: string; clinicName: string } =>
-      typeof record === 'object' && record !== null && (record as { key?: unknown }).key === 'clinic',
-  );
-  return typeof settings?.clinicName === 'string' ? settings.clinicName : '';
-}
+const RECORDS_PER_PAGE = 2000;
 
-/** The current records as a gzipped backup document (the plaintext of a backup file). */
+/**
+ * The current records as a gzipped backup document (the plaintext of a backup file). Everything is
+ * read in ONE read transaction, so the backup is a consistent picture of one moment, a page of
+ * records at a time, each page written out and hashed before the next is read: memory stays near
+ * one page plus the compressed output, not the whole clinic.
+ */
 async function buildDocument(
   now: Date,
   onProgress?: ProgressListener,
 ): Promise<{ header: BackupHeader; gzipped: Uint8Array }> {
-  onProgress?.({ phase: 'reading', done: 0, total: 1 });
-  const tables = await readAllTables();
-  const header: BackupHeader = {
-    format: BACKUP_FORMAT_NAME,
-    formatVersion: BACKUP_FORMAT_VERSION,
-    appVersion: APP_VERSION,
-    schemaVersion: CURRENT_SCHEMA_VERSION,
-    createdAt: now.toISOString(),
-    clinicName: clinicNameOf(tables),
-    counts: countRecords(tables),
-  };
-  const gzipped = await gzip(documentStream(header, tables, onProgress));
-  return { header, gzipped };
+  const db = getDb();
+  const tables = TABLE_NAMES.map((name) => db.table(name));
+  const gzip = gzipSink();
+  const writer = new DocumentWriter(gzip.write);
+  const header = await db.transaction('r', tables, async () => {
+    const sizes = await Promise.all(tables.map((table) => table.count()));
+    const counts = Object.fromEntries(TABLE_NAMES.map((name, index) => [name, sizes[index]])) as TableCounts;
+    const settings = await db.settings.get('clinic');
+    const header: BackupHeader = {
+      format: BACKUP_FORMAT_NAME,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      appVersion: APP_VERSION,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      createdAt: now.toISOString(),
+      clinicName: typeof settings?.clinicName === 'string' ? settings.clinicName : '',
+      counts,
+    };
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    let done = 0;
+    writer.start(header);
+    for (const [index, name] of TABLE_NAMES.entries()) {
+      const table = tables[index];
+      const keyPath = table.schema.primKey.keyPath as string;
+      writer.openTable(name);
+      let lastKey: unknown;
+      let written = 0;
+      for (;;) {
+        const page: Record<string, unknown>[] =
+          written === 0
+            ? await table.toCollection().limit(RECORDS_PER_PAGE).toArray()
+            : await table.where(':id').above(lastKey).limit(RECORDS_PER_PAGE).toArray();
+        if (page.length === 0) break;
+        writer.addRecords(page);
+        written += page.length;
+        done += page.length;
+        lastKey = page[page.length - 1][keyPath];
+        onProgress?.({ phase: 'writing-file', done, total });
+        if (page.length < RECORDS_PER_PAGE) break;
+      }
+      // The transaction guarantees this; a mismatch would mean a broken database, not a broken file.
+      if (written !== counts[name]) throw new Error(`The ${name} table changed while it was read.`);
+      writer.closeTable();
+    }
+    writer.finish();
+    return header;
+  });
+  return { header, gzipped: await gzip.result() };
 }
 
 /** Makes an encrypted backup of every table. Saving the bytes is the caller's job (see the platform API). */

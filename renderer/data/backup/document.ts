@@ -23,7 +23,6 @@ import type { RawTables } from './validate';
 // compactly, which is exactly the text from the "{" after "tables": to its closing "}" with the
 // line breaks removed.
 
-const RECORDS_PER_BATCH = 2000;
 const NEWLINE = 0x0a;
 const TABLES_OPENING = '"tables":{';
 
@@ -49,67 +48,84 @@ function headerLine(header: BackupHeader): string {
   return `${opening.slice(0, -1)},${TABLES_OPENING}\n`;
 }
 
-function* tableText(tables: RawTables): Generator<string> {
-  for (const [tableIndex, table] of TABLE_NAMES.entries()) {
-    const records = tables[table];
-    let text = `${JSON.stringify(table)}:[\n`;
-    for (let index = 0; index < records.length; index += 1) {
-      text += JSON.stringify(records[index]);
-      text += index < records.length - 1 ? ',\n' : '\n';
-      if ((index + 1) % RECORDS_PER_BATCH === 0) {
-        yield text;
-        text = '';
-      }
+/**
+ * Writes the document piece by piece into a sink (the gzip stream), hashing the tables on the way,
+ * so the whole text never sits in memory at once. Every call is synchronous: the writer can be fed
+ * from inside an IndexedDB transaction.
+ */
+export class DocumentWriter {
+  private readonly encoder = new TextEncoder();
+  private readonly hasher = sha256.create();
+  private tableIndex = -1;
+  private recordsInTable = 0;
+
+  constructor(private readonly sink: (bytes: Uint8Array) => void) {}
+
+  private emit(text: string, hashed: boolean): void {
+    const bytes = this.encoder.encode(text);
+    if (hashed) hashWithoutNewlines(this.hasher, bytes);
+    this.sink(bytes);
+  }
+
+  start(header: BackupHeader): void {
+    this.emit(headerLine(header), false);
+    this.hasher.update(this.encoder.encode('{'));
+  }
+
+  /** Tables must come in TABLE_NAMES order, each one exactly once. */
+  openTable(table: TableName): void {
+    this.tableIndex += 1;
+    if (TABLE_NAMES[this.tableIndex] !== table) throw new Error(`Tables out of order: ${table}`);
+    this.recordsInTable = 0;
+    this.emit(`${JSON.stringify(table)}:[\n`, true);
+  }
+
+  /** Adds records to the open table, one line each. */
+  addRecords(records: readonly unknown[]): void {
+    if (records.length === 0) return;
+    let text = '';
+    for (const record of records) {
+      if (this.recordsInTable > 0) text += ',\n';
+      text += JSON.stringify(record);
+      this.recordsInTable += 1;
     }
-    text += tableIndex < TABLE_NAMES.length - 1 ? '],\n' : ']\n';
-    yield text;
+    this.emit(text, true);
+  }
+
+  closeTable(): void {
+    const last = this.tableIndex === TABLE_NAMES.length - 1;
+    this.emit(`${this.recordsInTable > 0 ? '\n' : ''}${last ? ']\n' : '],\n'}`, true);
+  }
+
+  /** Writes the closing line with the checksum; returns the checksum. */
+  finish(): string {
+    if (this.tableIndex !== TABLE_NAMES.length - 1) throw new Error('Not every table was written.');
+    this.hasher.update(this.encoder.encode('}'));
+    const hash = bytesToHex(this.hasher.digest());
+    this.emit(`},"sha256":"${hash}"}\n`, false);
+    return hash;
   }
 }
 
-/**
- * Writes the document as a stream of UTF-8 chunks, hashing the tables on the way, so the whole
- * text never has to sit in memory at once.
- */
-export function documentStream(
-  header: BackupHeader,
-  tables: RawTables,
-  onProgress?: ProgressListener,
-): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const hasher = sha256.create();
-  const batches = tableText(tables);
-  const total = TABLE_NAMES.reduce((sum, table) => sum + tables[table].length, 0);
-  let written = 0;
-  let stage: 'header' | 'tables' | 'done' = 'header';
-  return new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        if (stage === 'header') {
-          controller.enqueue(encoder.encode(headerLine(header)));
-          hasher.update(encoder.encode('{'));
-          stage = 'tables';
-          return;
-        }
-        if (stage === 'tables') {
-          const next = batches.next();
-          if (!next.done) {
-            const bytes = encoder.encode(next.value);
-            hashWithoutNewlines(hasher, bytes);
-            controller.enqueue(bytes);
-            written = Math.min(total, written + RECORDS_PER_BATCH);
-            onProgress?.({ phase: 'writing-file', done: written, total });
-            return;
-          }
-          hasher.update(encoder.encode('}'));
-          controller.enqueue(encoder.encode(`},"sha256":"${bytesToHex(hasher.digest())}"}\n`));
-          stage = 'done';
-          return;
-        }
-        controller.close();
-      },
+/** A gzip stream fed synchronously: write() never waits, result() collects the compressed bytes. */
+export function gzipSink(): { write: (bytes: Uint8Array) => void; result: () => Promise<Uint8Array> } {
+  const compression = new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
+  const writer = compression.writable.getWriter();
+  const collected = new Response(compression.readable).arrayBuffer();
+  let failure: unknown = null;
+  return {
+    write(bytes) {
+      writer.write(bytes).catch((error: unknown) => {
+        failure ??= error;
+      });
     },
-    { highWaterMark: 1 },
-  );
+    async result() {
+      await writer.close();
+      const buffer = await collected;
+      if (failure) throw failure;
+      return new Uint8Array(buffer);
+    },
+  };
 }
 
 export interface ParsedDocument {
@@ -348,12 +364,4 @@ export async function readDocument(
     if (error instanceof UnexpectedLayout) return readWhole(gzipped);
     throw error;
   }
-}
-
-/** Gzips a stream, collecting the compressed bytes (a backup compresses many times smaller). */
-export async function gzip(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const compressed = stream.pipeThrough(
-    new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
-  );
-  return new Uint8Array(await new Response(compressed).arrayBuffer());
 }
