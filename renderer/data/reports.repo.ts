@@ -29,12 +29,13 @@ export async function loadReportData(range: { start: IsoDate; end: IsoDate }): P
         db.meetings.where('date').between(range.start, range.end, true, true).toArray(),
       ]);
       const meetingIds = new Set(meetings.map((meeting) => meeting.id));
+      // One bulk read beats a cursor over every item; the text is dropped straight away.
       const actionItems: ReportActionItem[] = [];
-      await db.actionItems.each((item) => {
-        if (!meetingIds.has(item.meetingId)) return;
+      for (const item of await db.actionItems.toArray()) {
+        if (!meetingIds.has(item.meetingId)) continue;
         const { text: _text, ...withoutText } = item;
         actionItems.push(withoutText);
-      });
+      }
 
       // Only pairs that met after the period began but not within it need a look further back.
       const lastMeetingBeforeRange: Record<string, IsoDate> = {};

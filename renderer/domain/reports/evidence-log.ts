@@ -6,6 +6,7 @@ import { UNLISTED_TOPIC_LABEL } from './topics';
 // meeting shows only its date and the words "Confidential meeting".
 
 export const CONFIDENTIAL_MEETING = 'Confidential meeting';
+const UNKNOWN_PERSON = 'Unknown person';
 
 export type EvidenceRow =
   | {
@@ -28,7 +29,20 @@ export interface EvidenceLog {
 }
 
 export function computeEvidenceLog(index: ReportIndex): EvidenceLog {
-  const pairsById = new Map(index.relationships.map((pair) => [pair.id, pair]));
+  // Names are looked up once per pair and labels once per topic, not once per meeting.
+  const pairNames = new Map<Id, { mentorName: string; menteeName: string; programName: string }>();
+  for (const pair of index.relationships)
+    pairNames.set(pair.id, {
+      mentorName: index.peopleById.get(pair.mentorId)?.name ?? UNKNOWN_PERSON,
+      menteeName: index.peopleById.get(pair.menteeId)?.name ?? UNKNOWN_PERSON,
+      programName: index.programsById.get(pair.programId)?.name ?? 'Unknown program',
+    });
+  const unknownPair = {
+    mentorName: UNKNOWN_PERSON,
+    menteeName: UNKNOWN_PERSON,
+    programName: 'Unknown program',
+  };
+  const topicLabel = (id: Id) => index.topicsById.get(id)?.label ?? UNLISTED_TOPIC_LABEL;
   let confidentialMeetings = 0;
   const rows: EvidenceRow[] = index.meetings.map((meeting) => {
     if (meeting.confidential) {
@@ -40,18 +54,18 @@ export function computeEvidenceLog(index: ReportIndex): EvidenceLog {
         description: CONFIDENTIAL_MEETING,
       };
     }
-    const pair = pairsById.get(meeting.relationshipId);
+    const names = pairNames.get(meeting.relationshipId) ?? unknownPair;
     return {
       meetingId: meeting.id,
       date: meeting.date,
       confidential: false,
-      mentorName: (pair && index.peopleById.get(pair.mentorId)?.name) ?? 'Unknown person',
-      menteeName: (pair && index.peopleById.get(pair.menteeId)?.name) ?? 'Unknown person',
-      programName: (pair && index.programsById.get(pair.programId)?.name) ?? 'Unknown program',
+      mentorName: names.mentorName,
+      menteeName: names.menteeName,
+      programName: names.programName,
       durationMinutes: meeting.durationMinutes,
       format: meeting.format,
       formatLabel: MEETING_FORMAT_LABELS[meeting.format] ?? meeting.format,
-      topics: meeting.topics.map((id) => index.topicsById.get(id)?.label ?? UNLISTED_TOPIC_LABEL),
+      topics: meeting.topics.map(topicLabel),
     };
   });
   return { rows, confidentialMeetings };

@@ -118,15 +118,19 @@ export function buildReportIndex(
   const relationships = data.relationships.filter((pair) => selectedIds.has(pair.programId));
   const relationshipIds = new Set(relationships.map((pair) => pair.id));
 
+  // One pass: the period's meetings, and for each pair its last meeting in the loaded days before it.
+  const lastBeforePeriod = new Map<Id, IsoDate>();
+  const meetings: ReportMeeting[] = [];
+  for (const meeting of data.meetings) {
+    if (meeting.date > period.end || !relationshipIds.has(meeting.relationshipId)) continue;
+    if (meeting.date >= period.start) meetings.push(meeting);
+    else {
+      const known = lastBeforePeriod.get(meeting.relationshipId);
+      if (!known || meeting.date > known) lastBeforePeriod.set(meeting.relationshipId, meeting.date);
+    }
+  }
   // Meetings arrive in date order from the date index, which makes this sort a single pass.
-  const meetings = data.meetings
-    .filter(
-      (meeting) =>
-        relationshipIds.has(meeting.relationshipId) &&
-        meeting.date >= period.start &&
-        meeting.date <= period.end,
-    )
-    .sort(byDateThenId);
+  meetings.sort(byDateThenId);
   const meetingsByRelationship = new Map<Id, ReportMeeting[]>();
   const meetingIds = new Set<Id>();
   for (const meeting of meetings) {
@@ -136,13 +140,6 @@ export function buildReportIndex(
     else meetingsByRelationship.set(meeting.relationshipId, [meeting]);
   }
 
-  // Meetings in the loaded range but before the period still tell when a pair last met.
-  const lastBeforePeriod = new Map<Id, IsoDate>();
-  for (const meeting of data.meetings) {
-    if (meeting.date >= period.start || !relationshipIds.has(meeting.relationshipId)) continue;
-    const known = lastBeforePeriod.get(meeting.relationshipId);
-    if (!known || meeting.date > known) lastBeforePeriod.set(meeting.relationshipId, meeting.date);
-  }
   const lastMeetingByRelationship = new Map<Id, IsoDate>();
   for (const pair of relationships) {
     const inPeriod = meetingsByRelationship.get(pair.id);
