@@ -70,3 +70,36 @@ test('every main screen with the sample clinic has no serious accessibility prob
   await heading(page, 'Settings');
   await expectNoSeriousViolations(page, 'settings');
 });
+
+test('the keyboard alone reaches the main content and logs a meeting', async ({ page }) => {
+  await loadSampleData(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('button', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Log a meeting' }).last()).toBeFocused();
+
+  // From the overdue list: the first row's "Log meeting" opens the form for that pair.
+  await page
+    .getByRole('list', { name: 'Pairs overdue for a meeting' })
+    .getByRole('link', { name: /^Log meeting for/ })
+    .first()
+    .focus();
+  await page.keyboard.press('Enter');
+  await heading(page, 'Log a meeting');
+  const chip = page.getByRole('button', { name: 'Ethics' });
+  await chip.focus();
+  await page.keyboard.press('Space');
+  await expect(chip).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Space');
+  await expect(chip).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('Enter');
+  await expect(chip).toHaveAttribute('aria-pressed', 'true');
+  await page.getByLabel('Notes').focus();
+  await page.keyboard.type('Talked about consent.');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('heading', { name: 'About this pairing' })).toBeVisible();
+  await expect(page.getByText('Talked about consent.')).toBeVisible();
+});
