@@ -53,6 +53,8 @@ async function openReport(page: Page) {
   await expect(page.getByRole('article', { name: 'Report for Last 12 months' })).toBeVisible({
     timeout: 30_000,
   });
+  // The print layout is drawn just after the screen; "Save as PDF" is offered once it is there.
+  await expect(page.getByRole('button', { name: 'Save as PDF' })).toBeEnabled();
 }
 
 async function bytesOf(download: Download): Promise<Buffer> {

@@ -1,5 +1,5 @@
-import { formatDisplayDate } from '../../domain/dates';
 import type { EvidenceLog } from '../../domain/reports/evidence-log';
+import { formatLogDate } from '../../domain/reports/format';
 import { Table } from '../../ui/Table';
 import { ReportSection } from './ReportSection';
 
@@ -24,12 +24,12 @@ export function EvidenceLogSection({ log, limit }: { log: EvidenceLog; limit?: n
         {rows.map((row) =>
           row.confidential ? (
             <tr key={row.meetingId}>
-              <td>{formatDisplayDate(row.date)}</td>
+              <td>{formatLogDate(row.date)}</td>
               <td colSpan={6}>{row.description}</td>
             </tr>
           ) : (
             <tr key={row.meetingId}>
-              <td>{formatDisplayDate(row.date)}</td>
+              <td>{formatLogDate(row.date)}</td>
               <td>{row.menteeName}</td>
               <td>{row.mentorName}</td>
               <td>{row.programName}</td>

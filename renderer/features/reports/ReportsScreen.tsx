@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { todayIso } from '../../domain/dates';
 import {
   academicYearOf,
@@ -52,10 +52,14 @@ export function ReportsScreen() {
   }, [form, today]);
   const state = useAccreditationReport(resolved.period, programId === 'all' ? 'all' : [programId]);
   const paperSize: PaperSize = choices?.paperSize ?? 'A4';
+  const report = state.status === 'ready' ? state.report : null;
+  // The print layout (every meeting of the log) is drawn after the screen, without holding it up.
+  const printReport = useDeferredValue(report, null);
+  const printReady = report !== null && printReport === report;
 
   // Print only once the print layout shows the chosen document.
   useEffect(() => {
-    if (!printJob) return;
+    if (!printJob || !printReady) return;
     let live = true;
     savePdf(printJob.name, paperSize)
       .then((saved) => {
@@ -71,12 +75,11 @@ export function ReportsScreen() {
     return () => {
       live = false;
     };
-  }, [printJob, paperSize]);
+  }, [printJob, printReady, paperSize]);
 
   if (!choices) return <Loading what="Loading reports" />;
   const firstYear = choices.firstMeetingDate ? Number(choices.firstMeetingDate.slice(0, 4)) : currentYear;
   const years = yearsFrom(Math.min(firstYear, currentYear - 1), currentYear);
-  const report = state.status === 'ready' ? state.report : null;
 
   return (
     <>
@@ -103,7 +106,7 @@ export function ReportsScreen() {
         {report && (
           <ExportActions
             report={report}
-            busy={printJob !== null}
+            busy={printJob !== null || !printReady}
             onSavePdf={() =>
               setPrintJob({
                 target: 'report',
@@ -143,21 +146,23 @@ export function ReportsScreen() {
               })
             }
           />
-          <PrintPortal
-            paperSize={paperSize}
-            runningHeader={
-              printJob?.target === 'letter'
-                ? report.clinicName
-                : `${report.clinicName} · ${report.period.name}: ${formatPeriodRange(report.period)} · ${programList(report)}`
-            }
-            runningFooter={`Generated ${formatGeneratedAt(report.generatedAt)} by Guiding Hands ${report.appVersion}`}
-          >
-            {printJob?.target === 'letter' ? (
-              <RecognitionLetterDocument letter={printJob.letter} issuedOn={today} />
-            ) : (
-              <ReportDocument report={report} variant="print" />
-            )}
-          </PrintPortal>
+          {printReport && (
+            <PrintPortal
+              paperSize={paperSize}
+              runningHeader={
+                printJob?.target === 'letter'
+                  ? printReport.clinicName
+                  : `${printReport.clinicName} · ${printReport.period.name}: ${formatPeriodRange(printReport.period)} · ${programList(printReport)}`
+              }
+              runningFooter={`Generated ${formatGeneratedAt(printReport.generatedAt)} by Guiding Hands ${printReport.appVersion}`}
+            >
+              {printJob?.target === 'letter' ? (
+                <RecognitionLetterDocument letter={printJob.letter} issuedOn={today} />
+              ) : (
+                <ReportDocument report={printReport} variant="print" />
+              )}
+            </PrintPortal>
+          )}
         </>
       )}
     </>
