@@ -241,3 +241,26 @@ test('ending a pairing early asks why, and Escape backs out without a change', a
   await expect(page.getByText('The mentee moved to another hospital.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Log meeting', exact: true })).toHaveCount(0);
 });
+
+test("a pairing's details can be corrected, and an end before the start is refused in words", async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await goTo(page, 'Relationships');
+  await page.getByLabel('Status').selectOption({ label: 'Active' });
+  await page.getByRole('table', { name: 'Pairings' }).getByRole('link').first().click();
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit pairing details' });
+  await dialog.getByLabel('Planned end').fill('2001-01-01');
+  await dialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(dialog.getByLabel('Planned end')).toHaveAccessibleDescription(
+    'Optional The planned end must be after the start date.',
+  );
+  await dialog.getByLabel('Focus').selectOption({ label: 'Research' });
+  await dialog.getByLabel('Planned end').fill('');
+  await dialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(dialog).toHaveCount(0);
+  const details = page.getByRole('region', { name: 'About this pairing' });
+  await expect(details).toContainText('FocusResearch');
+  await expect(details).toContainText('Planned end—');
+});

@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { daysOverdue, nextMeetingDue } from '../../domain/cadence';
 import { formatDisplayDate, todayIso } from '../../domain/dates';
 import { FOCUS_LABELS, type Program, type Relationship } from '../../domain/types';
-import { ButtonLink } from '../../ui/Button';
+import { Button, ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
@@ -10,6 +11,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { usePeopleById } from '../people/usePeople';
 import { useProgramsById } from '../settings/usePrograms';
 import { ActionItemsCard } from './ActionItemsCard';
+import { EditPairingDialog } from './EditPairingDialog';
 import { MeetingTimeline } from './MeetingTimeline';
 import { StatusActions } from './StatusActions';
 import { StatusBadge } from './StatusBadge';
@@ -64,6 +66,7 @@ interface DetailsProps {
 }
 
 function RelationshipDetails({ relationship, program, names }: DetailsProps) {
+  const [editing, setEditing] = useState(false);
   const today = todayIso();
   const rows: [string, string][] = [
     ['Mentee', names.mentee],
@@ -89,7 +92,15 @@ function RelationshipDetails({ relationship, program, names }: DetailsProps) {
   if (relationship.capacityOverride)
     rows.push(['Paired over capacity because', relationship.capacityOverride.reason]);
   return (
-    <Card title="About this pairing">
+    <Card
+      title="About this pairing"
+      aside={
+        <Button className="button--small" onClick={() => setEditing(true)}>
+          Edit details
+        </Button>
+      }
+    >
+      {editing && <EditPairingDialog relationship={relationship} onClose={() => setEditing(false)} />}
       <dl className="details">
         {rows.map(([term, value]) => (
           <div key={term}>
