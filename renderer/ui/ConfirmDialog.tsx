@@ -52,7 +52,10 @@ export function ConfirmDialog({
           <Button type="submit" variant={danger ? 'danger' : 'primary'} disabled={busy}>
             {confirmLabel}
           </Button>
-          <Button onClick={onCancel}>Cancel</Button>
+          {/* Enter on a destructive dialog should not destroy: focus starts on Cancel there. */}
+          <Button onClick={onCancel} data-autofocus={danger && !reasonLabel ? true : undefined}>
+            Cancel
+          </Button>
         </div>
       </form>
     </Dialog>

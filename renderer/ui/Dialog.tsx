@@ -9,6 +9,7 @@ interface DialogProps {
 /**
  * A modal dialog on the native <dialog> element: showModal() makes the rest of the page inert,
  * so focus stays inside; Escape closes it; focus returns to where it was when it closes.
+ * Mark a control with data-autofocus to focus it first.
  * Render it only while it is open.
  */
 export function Dialog({ title, onClose, children }: DialogProps) {
@@ -22,6 +23,8 @@ export function Dialog({ title, onClose, children }: DialogProps) {
     if (!dialog) return undefined;
     const returnFocusTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    // showModal() focuses the first control; a dialog can name a safer one (Cancel before Delete).
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const onCancel = (event: Event) => {
       // The parent decides when the dialog goes away; Escape only asks it to.
       event.preventDefault();

@@ -214,6 +214,37 @@ test('a form that breaks a rule says so next to the field, in plain words', asyn
   await page.getByLabel('Is mentored').check();
   await page.getByRole('button', { name: 'Add person' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ada Park' })).toBeVisible();
+
+  // Never paired, so she can be deleted; the dialog starts on Cancel so Enter destroys nothing.
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Ada Park?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+  await expect(page.getByText('Nobody is here yet.')).toBeVisible();
+});
+
+test('someone with pairings is archived, not deleted, and leaves the list until archived people are shown', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await openApp(page, '/relationships');
+  await page.getByRole('table', { name: 'Pairings' }).getByRole('link').first().click();
+  const mentee = (await page.getByRole('heading', { level: 1 }).textContent())?.split(' with ')[0] ?? '';
+  await goTo(page, 'People');
+  await page.getByRole('link', { name: mentee, exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Archive' }).click();
+  await page
+    .getByRole('dialog', { name: `Archive ${mentee}?` })
+    .getByRole('button', { name: 'Archive' })
+    .click();
+  await expect(page.getByRole('button', { name: 'Restore' })).toBeVisible();
+
+  await goTo(page, 'People');
+  await expect(page.getByRole('link', { name: mentee, exact: true })).toHaveCount(0);
+  await page.getByLabel('Show archived people').check();
+  await expect(page.getByRole('link', { name: mentee, exact: true })).toBeVisible();
 });
 
 test('ending a pairing early asks why, and Escape backs out without a change', async ({ page }) => {
