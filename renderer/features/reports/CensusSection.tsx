@@ -3,8 +3,10 @@ import { Table } from '../../ui/Table';
 import { BarChart } from './charts';
 import { Figures } from './Figures';
 import { ReportSection } from './ReportSection';
+import { limitRows, MoreInFiles } from './ScreenLimit';
 
-export function CensusSection({ census }: { census: PairCensus }) {
+export function CensusSection({ census, limit }: { census: PairCensus; limit?: number }) {
+  const mentorLoad = limitRows(census.mentorLoad, limit);
   return (
     <ReportSection title="Pair census">
       <Figures
@@ -60,7 +62,7 @@ export function CensusSection({ census }: { census: PairCensus }) {
           caption={`Mentor load on the last day (${census.mentorsOverCapacity} over capacity)`}
           headers={['Mentor', 'Active mentees', 'Capacity', 'Over capacity']}
         >
-          {census.mentorLoad.map((row) => (
+          {mentorLoad.map((row) => (
             <tr key={row.mentorId}>
               <td>{row.mentorName}</td>
               <td className="number">{row.activeMentees}</td>
@@ -70,6 +72,7 @@ export function CensusSection({ census }: { census: PairCensus }) {
           ))}
         </Table>
       )}
+      <MoreInFiles shown={mentorLoad.length} total={census.mentorLoad.length} what="mentors" />
       {census.menteesWithoutMentor.length > 0 && (
         <p>
           <strong>Mentees without a mentor on the last day:</strong>{' '}

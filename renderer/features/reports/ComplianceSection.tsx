@@ -6,8 +6,10 @@ import { Table } from '../../ui/Table';
 import { BarChart } from './charts';
 import { Figures } from './Figures';
 import { ReportSection } from './ReportSection';
+import { limitRows, MoreInFiles } from './ScreenLimit';
 
-export function ComplianceSection({ compliance }: { compliance: MeetingCompliance }) {
+export function ComplianceSection({ compliance, limit }: { compliance: MeetingCompliance; limit?: number }) {
+  const pairs = limitRows(compliance.pairs, limit);
   const { totals } = compliance;
   return (
     <ReportSection title="Meeting compliance">
@@ -78,7 +80,7 @@ export function ComplianceSection({ compliance }: { compliance: MeetingComplianc
           'On the last day',
         ]}
       >
-        {compliance.pairs.map((pair) => (
+        {pairs.map((pair) => (
           <tr key={pair.relationshipId}>
             <td>{pair.menteeName}</td>
             <td>{pair.mentorName}</td>
@@ -97,6 +99,7 @@ export function ComplianceSection({ compliance }: { compliance: MeetingComplianc
           </tr>
         ))}
       </Table>
+      <MoreInFiles shown={pairs.length} total={compliance.pairs.length} what="pairs" />
     </ReportSection>
   );
 }

@@ -2,12 +2,10 @@ import type { EvidenceLog } from '../../domain/reports/evidence-log';
 import { formatLogDate } from '../../domain/reports/format';
 import { Table } from '../../ui/Table';
 import { ReportSection } from './ReportSection';
-
-/** How many meetings the screen lists; the PDF and the spreadsheet carry them all. */
-export const SCREEN_EVIDENCE_ROWS = 100;
+import { limitRows } from './ScreenLimit';
 
 export function EvidenceLogSection({ log, limit }: { log: EvidenceLog; limit?: number }) {
-  const rows = limit === undefined ? log.rows : log.rows.slice(0, limit);
+  const rows = limitRows(log.rows, limit);
   return (
     <ReportSection title="Appendix: evidence log" appendix>
       <p className="report-note">
