@@ -286,6 +286,18 @@ describe('retention', () => {
     expect(notMentored.hired).toBe(FEWER_THAN_5);
   });
 
+  it('counts a hire whose only pairing was proposed, never active, as without a mentor', () => {
+    const data = buildFixture();
+    data.relationships.push({
+      ...data.relationships[5],
+      id: 'gia-proposed',
+      menteeId: 'gia',
+    });
+    const { mentored, notMentored } = computeRetention(indexFor('all', data));
+    expect(mentored.hired).toBe(FEWER_THAN_5);
+    expect(notMentored.hired).toBe(6);
+  });
+
   it('measures months from the hire date, 29 February included', () => {
     expect(markDate('2024-02-29', 12)).toBe('2025-02-28');
     expect(markDate('2024-02-29', 6)).toBe('2024-08-29');

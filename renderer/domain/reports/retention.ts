@@ -1,5 +1,6 @@
-import type { Id, IsoDate } from '../types';
+import type { Id, IsoDate, Relationship } from '../types';
 import { shiftMonths } from './day-math';
+import { firstActiveDate } from './pair-status';
 import type { ReportIndex, ReportPerson } from './report-data';
 import {
   FEWER_THAN_5,
@@ -43,8 +44,10 @@ export const NOT_MENTORED_LABEL = 'New hires without a mentor';
 
 export function computeRetention(index: ReportIndex): Retention {
   const { start, end } = index.period;
-  const menteesInSelection = new Set<Id>(index.relationships.map((pair) => pair.menteeId));
-  const menteesAnywhere = new Set<Id>(index.allRelationships.map((pair) => pair.menteeId));
+  // Mentored means in a pair that became active; a pairing only ever proposed mentored no one.
+  const wasActive = (pair: Relationship) => firstActiveDate(pair) !== null;
+  const menteesInSelection = new Set<Id>(index.relationships.filter(wasActive).map((pair) => pair.menteeId));
+  const menteesAnywhere = new Set<Id>(index.allRelationships.filter(wasActive).map((pair) => pair.menteeId));
   const mentored: ReportPerson[] = [];
   const notMentored: ReportPerson[] = [];
   for (const person of index.people) {
