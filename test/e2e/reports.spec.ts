@@ -177,3 +177,26 @@ test('a custom period is checked before any report is made, and a valid one repo
       .getByText('Custom period: 1 May 2025 – 30 Jun 2025'),
   ).toBeVisible();
 });
+
+test('saving a recognition letter prints the letter alone, then the report is back in the print layout', async ({
+  page,
+}) => {
+  await openReport(page);
+  // The browser build prints through window.print(), whose dialog a headless browser cannot show:
+  // record what the print layout holds at that moment instead.
+  await page.evaluate(() => {
+    window.print = () => {
+      document.body.dataset.printed = document.querySelector('.report-print')?.textContent ?? '';
+    };
+  });
+  const mentor = page.getByLabel('Mentor', { exact: true });
+  const firstMentor = await mentor.locator('option').nth(1).textContent();
+  await mentor.selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Save letter as PDF' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', /Mentoring recognition/);
+  const printed = (await page.locator('body').getAttribute('data-printed')) ?? '';
+  expect(printed).toContain(`Mentoring recognition: ${firstMentor}`);
+  expect(printed).not.toContain('Pair census');
+  await expect(page.getByRole('button', { name: 'Save letter as PDF' })).toBeEnabled();
+  await expect(page.locator('.report-print')).toContainText('Pair census');
+});

@@ -1,6 +1,5 @@
 import { formatDisplayDate } from '../../domain/dates';
 import { formatHours } from '../../domain/reports/format';
-import { formatPeriodRange } from '../../domain/reports/period';
 import type { RecognitionLetter } from '../../domain/reports/recognition-letter';
 
 /** A one-page letter for a mentor's promotion or professional-advancement file. */
@@ -23,11 +22,12 @@ export function RecognitionLetterDocument({
       <p>To whom it may concern,</p>
       <p>
         {letter.mentorName}
-        {role && ` (${role})`} served as a mentor in the mentorship program of {clinic} from{' '}
-        {formatPeriodRange(letter.period)}. Over this period {letter.mentorName} mentored{' '}
-        {letter.mentees.length} {letter.mentees.length === 1 ? 'colleague' : 'colleagues'} and held{' '}
-        {letter.meetings} recorded mentoring {letter.meetings === 1 ? 'meeting' : 'meetings'},{' '}
-        {formatHours(letter.minutes)} hours in all.
+        {role && ` (${role})`} served as a mentor in the mentorship program of {clinic} between{' '}
+        {formatDisplayDate(letter.period.start)} and {formatDisplayDate(letter.period.end)}. Over this period{' '}
+        {letter.mentorName} mentored {letter.mentees.length}{' '}
+        {letter.mentees.length === 1 ? 'colleague' : 'colleagues'} and held {letter.meetings} recorded
+        mentoring {letter.meetings === 1 ? 'meeting' : 'meetings'}, {formatHours(letter.minutes)} hours in
+        all.
       </p>
       <table className="letter__table">
         <caption>Mentees</caption>
