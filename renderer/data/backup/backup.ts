@@ -200,7 +200,9 @@ export async function exportSafetyCopy(
   return { bytes, fileName: backupFileName(stem, new Date(copy.createdAt)) };
 }
 
-const RECORDS_PER_WRITE = 5000;
+const RECORDS_PER_WRITE = 10_000;
+/** Writes kept in flight at once: enough to keep IndexedDB busy, few enough to bound the memory. */
+const WRITES_IN_FLIGHT = 2;
 
 /** Clears and refills every table in one read-write transaction: if anything fails, nothing changes. */
 export async function replaceAllTables(tables: BackupTables, onProgress?: ProgressListener): Promise<void> {
@@ -215,12 +217,22 @@ export async function replaceAllTables(tables: BackupTables, onProgress?: Progre
       for (const name of TABLE_NAMES) await db.table(name).clear();
       for (const name of TABLE_NAMES) {
         const records: readonly unknown[] = tables[name as TableName];
+        const inFlight: Promise<void>[] = [];
         for (let start = 0; start < records.length; start += RECORDS_PER_WRITE) {
           const chunk = records.slice(start, start + RECORDS_PER_WRITE);
-          await db.table(name).bulkAdd(chunk);
-          done += chunk.length;
-          onProgress?.({ phase: 'replacing', done, total });
+          const write = db
+            .table(name)
+            .bulkAdd(chunk)
+            .then(() => {
+              done += chunk.length;
+              onProgress?.({ phase: 'replacing', done, total });
+            });
+          // Awaited below; this only keeps a second failure from being reported as unhandled.
+          write.catch(() => undefined);
+          inFlight.push(write);
+          if (inFlight.length >= WRITES_IN_FLIGHT) await inFlight.shift();
         }
+        await Promise.all(inFlight);
       }
     },
   );
