@@ -73,6 +73,10 @@ test('an overdue pair shows on the dashboard and leaves it once a meeting is log
   await addPerson(page, 'Jonas Berg', 'mentor');
   await addPerson(page, 'Ben Roy', 'mentee');
   await addPerson(page, 'Chen Wei', 'mentee');
+  await goTo(page, 'Dashboard');
+  const steps = page.getByRole('list', { name: 'Getting started' });
+  await expect(steps.getByText('Done')).toHaveCount(2);
+  await expect(steps.getByRole('link')).toHaveText(['New pairing']);
 
   await pair(page, 'Ben Roy', 'Amara Okafor', day(30));
   await logMeetingHere(page, day(20), 'Talked through night shifts.');

@@ -5,6 +5,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { BackupStatus } from '../backup/BackupStatus';
 import { EndingSoonCard, OverdueCard, PastDueActionsCard, QuietCard } from './DashboardLists';
+import { GettingStarted } from './GettingStarted';
 import { useDashboard } from './useDashboard';
 
 export function DashboardScreen() {
@@ -31,11 +32,7 @@ export function DashboardScreen() {
               <p className="figure">{dashboard.activeCount}</p>
               {dashboard.activeCount === 0 ? (
                 <EmptyState title="No active pairs yet.">
-                  <p>Add your mentors and mentees on the People screen, then pair them with "New pairing".</p>
-                  <div className="button-row">
-                    <ButtonLink to="/people/new">Add a person</ButtonLink>
-                    <ButtonLink to="/relationships/new">New pairing</ButtonLink>
-                  </div>
+                  <GettingStarted />
                 </EmptyState>
               ) : (
                 <ButtonLink to="/relationships" variant="quiet">

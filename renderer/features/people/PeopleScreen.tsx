@@ -8,6 +8,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { ShowMore, useListLimit } from '../../ui/ShowMore';
 import { Table } from '../../ui/Table';
+import { useMentorLoads } from '../relationships/useRelationships';
 import { filterPeople, NO_FILTER, type PeopleFilter, type RoleFilter, roleLabel } from './filterPeople';
 import { usePeople } from './usePeople';
 
@@ -20,6 +21,7 @@ const ROLE_OPTIONS = [
 
 export function PeopleScreen() {
   const people = usePeople();
+  const loads = useMentorLoads();
   const [filter, setFilter] = useState<PeopleFilter>(NO_FILTER);
   const shown = useMemo(() => (people ? filterPeople(people, filter) : []), [people, filter]);
   const [limit, showMore] = useListLimit(JSON.stringify(filter));
@@ -91,7 +93,14 @@ export function PeopleScreen() {
                   </td>
                   <td>{PROFESSION_LABELS[person.profession]}</td>
                   <td>{person.specialty || '—'}</td>
-                  <td>{roleLabel(person)}</td>
+                  <td>
+                    {roleLabel(person)}
+                    {person.isMentor && (
+                      <div className="muted">
+                        mentors {loads?.get(person.id) ?? 0} of {person.mentorCapacity}
+                      </div>
+                    )}
+                  </td>
                   <td>{person.tags.join(', ') || '—'}</td>
                 </tr>
               ))}
