@@ -42,12 +42,19 @@ export function DashboardScreen() {
             </Card>
             <BackupStatus />
           </div>
-          <OverdueCard dashboard={dashboard} />
-          <div className="card-grid">
-            <QuietCard dashboard={dashboard} />
-            <EndingSoonCard dashboard={dashboard} />
-          </div>
-          <PastDueActionsCard dashboard={dashboard} />
+          {/* With no active pair, the follow-up lists would only say "none": the steps above matter more. */}
+          {dashboard.activeCount > 0 && (
+            <>
+              <OverdueCard dashboard={dashboard} />
+              <div className="card-grid">
+                <QuietCard dashboard={dashboard} />
+                <EndingSoonCard dashboard={dashboard} />
+              </div>
+            </>
+          )}
+          {(dashboard.activeCount > 0 || dashboard.pastDueActions.length > 0) && (
+            <PastDueActionsCard dashboard={dashboard} />
+          )}
         </>
       )}
     </>
