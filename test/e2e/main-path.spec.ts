@@ -219,6 +219,17 @@ test('a form that breaks a rule says so next to the field, in plain words', asyn
   await page.getByRole('button', { name: 'Add person' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ada Park' })).toBeVisible();
 
+  // The same name and email again is flagged before a second record is made.
+  await goTo(page, 'People');
+  await page.getByRole('link', { name: 'Add a person' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Ada Park');
+  await page.getByLabel('Email').fill('ADA@clinic.example');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'Ada Park (ada@clinic.example) is already in your records',
+  );
+  await page.getByRole('alert').getByRole('link', { name: 'Open their record' }).click();
+
   // Never paired, so she can be deleted; the dialog starts on Cancel so Enter destroys nothing.
   await page.getByRole('button', { name: 'Delete' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete Ada Park?' });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { PROFESSION_LABELS, PROFESSIONS, type Profession } from '../../domain/types';
 import { ButtonLink } from '../../ui/Button';
@@ -23,7 +23,9 @@ export function PeopleScreen() {
   const people = usePeople();
   const loads = useMentorLoads();
   const [filter, setFilter] = useState<PeopleFilter>(NO_FILTER);
-  const shown = useMemo(() => (people ? filterPeople(people, filter) : []), [people, filter]);
+  // Typing stays quick in a large clinic: the list catches up a moment after the keys.
+  const deferredFilter = useDeferredValue(filter);
+  const shown = useMemo(() => (people ? filterPeople(people, deferredFilter) : []), [people, deferredFilter]);
   const [limit, showMore] = useListLimit(JSON.stringify(filter));
   const change = (changes: Partial<PeopleFilter>) => setFilter((current) => ({ ...current, ...changes }));
 

@@ -1,5 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { createPerson, updatePerson } from '../../data/people.repo';
+import { Link } from 'react-router';
+import { createPerson, findPeopleByNameAndEmail, updatePerson } from '../../data/people.repo';
 import {
   CAREER_STAGE_LABELS,
   CAREER_STAGES,
@@ -27,11 +28,14 @@ interface PersonFormProps {
 export function PersonForm({ person, onSaved, onCancel }: PersonFormProps) {
   const [draft, setDraft] = useState<PersonDraft>(person ? draftFromPerson(person) : EMPTY_PERSON);
   const [saving, setSaving] = useState(false);
+  // A second press of "Add person" after the duplicate warning adds the person anyway.
+  const [duplicate, setDuplicate] = useState<Person | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
   const set =
     <K extends keyof PersonDraft>(key: K) =>
     (value: PersonDraft[K]) => {
+      if (key === 'name' || key === 'email') setDuplicate(null);
       setDraft((current) => ({ ...current, [key]: value }));
     };
 
@@ -45,6 +49,14 @@ export function PersonForm({ person, onSaved, onCancel }: PersonFormProps) {
     setSaving(true);
     try {
       const input = inputFromDraft(draft);
+      if (!person && !duplicate) {
+        const [existing] = await findPeopleByNameAndEmail([{ name: input.name, email: input.email }]);
+        if (existing) {
+          setDuplicate(existing);
+          setSaving(false);
+          return;
+        }
+      }
       onSaved(person ? await updatePerson(person.id, input) : await createPerson(input));
     } catch (error) {
       errors.show(error);
@@ -56,6 +68,7 @@ export function PersonForm({ person, onSaved, onCancel }: PersonFormProps) {
   return (
     <form ref={formRef} className="form" onSubmit={submit} noValidate>
       <FormError message={errors.form} />
+      {duplicate && <DuplicateWarning person={duplicate} />}
       <div className="form-grid">
         <TextField
           label="Name"
@@ -149,5 +162,18 @@ export function PersonForm({ person, onSaved, onCancel }: PersonFormProps) {
         <Button onClick={onCancel}>Cancel</Button>
       </div>
     </form>
+  );
+}
+
+function DuplicateWarning({ person }: { person: Person }) {
+  return (
+    <div className="form-error" role="alert">
+      <p>
+        {person.name}
+        {person.email && ` (${person.email})`} is already in your records
+        {person.archived && ', archived'}. <Link to={`/people/${person.id}`}>Open their record</Link>, or
+        press “Add person” again to add a second person with the same name.
+      </p>
+    </div>
   );
 }
