@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { AccreditationReport } from '../../domain/reports/compute-report';
 import { reportTables } from '../../domain/reports/tables';
 import { Button } from '../../ui/Button';
+import { SelectField } from '../../ui/Field';
 import { fileStem, saveCsvFiles, saveWorkbook } from './exports';
 
 interface ExportActionsProps {
@@ -15,6 +16,8 @@ interface ExportActionsProps {
 export function ExportActions({ report, onSavePdf, busy }: ExportActionsProps) {
   const [message, setMessage] = useState('');
   const [working, setWorking] = useState(false);
+  const [csvSection, setCsvSection] = useState('all');
+  const tables = useMemo(() => reportTables(report), [report]);
   const stem = fileStem(report.clinicName, report.period.start, report.period.end);
 
   async function run(what: string, action: () => Promise<string>) {
@@ -39,7 +42,7 @@ export function ExportActions({ report, onSavePdf, busy }: ExportActionsProps) {
         <Button
           onClick={() =>
             run('workbook', async () =>
-              (await saveWorkbook(stem, reportTables(report), `Guiding Hands ${report.appVersion}`))
+              (await saveWorkbook(stem, tables, `Guiding Hands ${report.appVersion}`))
                 ? 'The workbook was saved.'
                 : 'The workbook was not saved.',
             )
@@ -48,19 +51,33 @@ export function ExportActions({ report, onSavePdf, busy }: ExportActionsProps) {
         >
           Save workbook (XLSX)
         </Button>
+      </div>
+      <div className="report-exports__csv">
+        <SelectField
+          label="CSV files"
+          value={csvSection}
+          onChange={setCsvSection}
+          options={[
+            { value: 'all', label: `Every section (${tables.length} files)` },
+            ...tables.map((table) => ({ value: table.id, label: table.title })),
+          ]}
+        />
         <Button
           onClick={() =>
             run('CSV files', async () => {
-              const tables = reportTables(report);
-              const saved = await saveCsvFiles(stem, tables);
-              return saved === tables.length
+              const chosen =
+                csvSection === 'all' ? tables : tables.filter((table) => table.id === csvSection);
+              const saved = await saveCsvFiles(stem, chosen);
+              if (chosen.length === 1)
+                return saved === 1 ? 'The CSV file was saved.' : 'The CSV file was not saved.';
+              return saved === chosen.length
                 ? `${saved} CSV files were saved, one per section.`
-                : `${saved} of ${tables.length} CSV files were saved.`;
+                : `${saved} of ${chosen.length} CSV files were saved.`;
             })
           }
           disabled={busy || working}
         >
-          Save CSV files
+          Save CSV
         </Button>
       </div>
       <p className="report-exports__status" role="status">
