@@ -51,7 +51,7 @@ export function ReportsScreen() {
     }
   }, [form, today]);
   const state = useAccreditationReport(resolved.period, programId === 'all' ? 'all' : [programId]);
-  const paperSize: PaperSize = choices?.paperSize ?? 'A4';
+  const paperSize: PaperSize = choices && !(choices instanceof Error) ? choices.paperSize : 'A4';
   const report = state.status === 'ready' ? state.report : null;
   // The print layout (every meeting of the log) is drawn after the screen, without holding it up.
   const printReport = useDeferredValue(report, null);
@@ -78,6 +78,15 @@ export function ReportsScreen() {
   }, [printJob, printReady, paperSize]);
 
   if (!choices) return <Loading what="Loading reports" />;
+  if (choices instanceof Error)
+    return (
+      <>
+        <PageHeader title="Reports" />
+        <p className="form-error" role="alert">
+          {choices.message}
+        </p>
+      </>
+    );
   const firstYear = choices.firstMeetingDate ? Number(choices.firstMeetingDate.slice(0, 4)) : currentYear;
   const years = yearsFrom(Math.min(firstYear, currentYear - 1), currentYear);
 

@@ -6,14 +6,19 @@ import type { ReportPeriod } from '../../domain/reports/period';
 import type { ReportData } from '../../domain/reports/report-data';
 import { getPlatform } from '../../platform/platform';
 
-/** What the screen offers to choose from; null while it loads. */
-export function useReportChoices(): ReportChoices | null {
-  const [choices, setChoices] = useState<ReportChoices | null>(null);
+/** What the screen offers to choose from; null while it loads, an Error if it could not be read. */
+export function useReportChoices(): ReportChoices | Error | null {
+  const [choices, setChoices] = useState<ReportChoices | Error | null>(null);
   useEffect(() => {
     let live = true;
-    loadReportChoices().then((loaded) => {
-      if (live) setChoices(loaded);
-    });
+    loadReportChoices()
+      .then((loaded) => {
+        if (live) setChoices(loaded);
+      })
+      .catch((error: unknown) => {
+        console.error('The report choices could not be read', error);
+        if (live) setChoices(new Error('The programs and mentors could not be read. Please try again.'));
+      });
     return () => {
       live = false;
     };
