@@ -133,6 +133,19 @@ test('"Load sample data" opens a populated dashboard', async ({ page }) => {
   await expect(
     page.getByRole('list', { name: 'Pairs overdue for a meeting' }).getByRole('listitem').first(),
   ).toBeVisible();
+
+  // A late action item is ticked off from the dashboard, and the tick can be undone.
+  const late = page.getByRole('list', { name: 'Action items past due' }).getByRole('checkbox');
+  const lateCount = await late.count();
+  const first = (await late.first().getAttribute('id')) ?? '';
+  const text = (await page.locator(`label[for="${first}"]`).textContent()) ?? '';
+  await late.first().check();
+  await expect(late).toHaveCount(lateCount - 1);
+  await expect(page.getByText(`“${text}” is done.`)).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(late).toHaveCount(lateCount);
+  await expect(page.getByRole('checkbox', { name: text }).first()).not.toBeChecked();
+
   await goTo(page, 'People');
   await expect(page.getByRole('table', { name: 'People' }).getByRole('row').nth(1)).toBeVisible();
   await openApp(page, '/relationships');

@@ -1,8 +1,8 @@
-import { Link } from 'react-router';
 import type { Dashboard } from '../../domain/dashboard';
 import { formatDisplayDate } from '../../domain/dates';
 import { DashboardList } from './DashboardList';
-import { PairRow, pairName } from './PairRow';
+import { PairRow } from './PairRow';
+import { PastDueActionRow } from './PastDueActionRow';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -84,17 +84,7 @@ export function PastDueActionsCard({ dashboard }: { dashboard: Dashboard }) {
       items={dashboard.pastDueActions}
       emptyTitle="No action item is past due."
       what="action items"
-      renderItem={(item) => (
-        <li key={item.actionItemId}>
-          <div>
-            <span>{item.text}</span>
-            <div className="muted">
-              <Link to={`/relationships/${item.relationshipId}`}>{pairName(item)}</Link> · due{' '}
-              {formatDisplayDate(item.dueDate)} ({plural(item.daysLate, 'day')} late)
-            </div>
-          </div>
-        </li>
-      )}
+      renderItem={(item) => <PastDueActionRow key={item.actionItemId} item={item} />}
     />
   );
 }
