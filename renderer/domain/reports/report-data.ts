@@ -109,10 +109,10 @@ export function buildReportIndex(
     throw new ReportDataError('The meetings loaded do not cover the whole period; load the period again.');
   const programsById = new Map(data.programs.map((program) => [program.id, program]));
   const wanted = programIds === 'all' ? null : new Set(programIds);
+  // "All programs" leaves out only archived programs that never had a pair.
+  const programsWithPairs = new Set(data.relationships.map((pair) => pair.programId));
   const selectedPrograms = data.programs.filter((program) =>
-    wanted
-      ? wanted.has(program.id)
-      : !program.archived || data.relationships.some((r) => r.programId === program.id),
+    wanted ? wanted.has(program.id) : !program.archived || programsWithPairs.has(program.id),
   );
   const selectedIds = new Set(selectedPrograms.map((program) => program.id));
   const relationships = data.relationships.filter((pair) => selectedIds.has(pair.programId));
