@@ -74,8 +74,18 @@ describe('restore', () => {
     expect(copies.map((copy) => copy.id)).toEqual([outcome.safetyCopyId]);
     expect(copies[0].header.counts.people).toBe(current.people.length);
 
-    await restoreBackup(await openSafetyCopy(outcome.safetyCopyId));
+    await restoreBackup(await openSafetyCopy(outcome.safetyCopyId as number));
     expect(await dumpDatabase(db)).toBe(before);
+  });
+
+  it('an empty database needs no safety copy', async () => {
+    const source = freshDatabase('no-safety-source');
+    await loadTables(source, smallClinic());
+    const backup = await makeBackup({ passphrase: PASSPHRASE, scryptWorkFactor: FAST_SCRYPT });
+    freshDatabase('no-safety-target');
+    const outcome = await restoreBackupFile(backup.bytes, PASSPHRASE);
+    expect(outcome.safetyCopyId).toBeNull();
+    expect(await listSafetyCopies()).toEqual([]);
   });
 
   it('brings a backup of schema version 1 up to date on the way in', async () => {

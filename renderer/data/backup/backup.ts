@@ -244,9 +244,24 @@ export interface RestoreOptions {
 }
 
 export interface RestoreOutcome {
-  /** The safety copy of the records that were replaced (see listSafetyCopies). */
-  safetyCopyId: number;
+  /** The safety copy of the records that were replaced (see listSafetyCopies); null if there were none. */
+  safetyCopyId: number | null;
   counts: TableCounts;
+}
+
+/** Keeps the current records as a safety copy; an empty database has nothing to keep. */
+async function keepSafetyCopy(now: Date, onProgress?: ProgressListener): Promise<number | null> {
+  const current = await countCurrentRecords();
+  if (TABLE_NAMES.every((name) => current[name] === 0)) return null;
+  const { header, gzipped } = await buildDocument(now, (progress) =>
+    onProgress?.({ ...progress, phase: 'safety-copy' }),
+  );
+  return saveSafetyCopy(getDb().name, {
+    createdAt: now.toISOString(),
+    reason: 'before-restore',
+    header,
+    document: gzipped,
+  });
 }
 
 /** Replaces every record with the backup's, after keeping a safety copy of the current ones. */
@@ -254,18 +269,9 @@ export async function restoreBackup(
   opened: OpenedBackup,
   options: RestoreOptions = {},
 ): Promise<RestoreOutcome> {
-  const now = options.now ?? new Date();
-  let safetyCopyId: number;
+  let safetyCopyId: number | null;
   try {
-    const { header, gzipped } = await buildDocument(now, (progress) =>
-      options.onProgress?.({ ...progress, phase: 'safety-copy' }),
-    );
-    safetyCopyId = await saveSafetyCopy(getDb().name, {
-      createdAt: now.toISOString(),
-      reason: 'before-restore',
-      header,
-      document: gzipped,
-    });
+    safetyCopyId = await keepSafetyCopy(options.now ?? new Date(), options.onProgress);
   } catch (error) {
     throw new SafetyCopyError(error);
   }

@@ -15,6 +15,7 @@ import { Card } from '../../ui/Card';
 import { FormError } from '../../ui/Field';
 import { BackupContents } from './BackupContents';
 import { describeBackupFailure } from './backupErrors';
+import { formatMoment } from './backupLabels';
 import { PasswordField } from './PasswordField';
 import { ProgressBar } from './ProgressBar';
 
@@ -86,11 +87,11 @@ export function RestoreCard({ onRestored }: { onRestored: () => void }) {
     setError(null);
     setProgress({ phase: 'safety-copy', done: 0, total: 1 });
     try {
-      await restoreBackup(opened, { onProgress: setProgress });
-      const when = new Date(opened.header.createdAt).toLocaleString();
+      const outcome = await restoreBackup(opened, { onProgress: setProgress });
+      const when = formatMoment(opened.header.createdAt);
       reset();
       setDone(
-        `Restored. Your records are now those of the backup made on ${when}. The records you had before were kept as a safety copy (see below).`,
+        `Restored. Your records are now those of the backup made on ${when}.${outcome.safetyCopyId === null ? '' : ' The records you had before were kept as a safety copy (see below).'}`,
       );
       onRestored();
     } catch (failure) {
