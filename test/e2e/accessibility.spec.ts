@@ -49,6 +49,11 @@ test('every main screen with the sample clinic has no serious accessibility prob
   await expect(page.getByRole('list', { name: 'Meeting timeline, newest first' })).toBeVisible();
   await expectNoSeriousViolations(page, 'relationship page');
 
+  await page.getByRole('button', { name: 'End early' }).click();
+  await expect(page.getByRole('dialog', { name: 'End this pairing early?' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'confirm dialog');
+  await page.keyboard.press('Escape');
+
   await page.getByRole('link', { name: 'Log meeting', exact: true }).click();
   await heading(page, 'Log a meeting');
   await page.getByRole('button', { name: 'Add an action item' }).click();
