@@ -1,3 +1,5 @@
+import { addDays, format } from 'date-fns';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   activeDaysWithin,
@@ -78,5 +80,38 @@ describe('a pair’s status on any date', () => {
     });
     expect(endingWithin(paused, '2024-01-01', '2024-04-30')).toBeNull();
     expect(firstActiveDate(pairWith([['proposed', '2024-01-01']]))).toBeNull();
+  });
+});
+
+describe('active days, checked day by day', () => {
+  const statuses: RelationshipStatus[] = ['proposed', 'active', 'paused', 'completed', 'ended-early'];
+  const dayOffset = fc.integer({ min: 0, max: 900 });
+  const isoFromOffset = (offset: number) => format(addDays(new Date(2023, 0, 1), offset), 'yyyy-MM-dd');
+
+  it('equals the number of days statusOn says "active", for any history and period', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...statuses), dayOffset), { minLength: 1, maxLength: 6 }),
+        dayOffset,
+        fc.integer({ min: 0, max: 400 }),
+        (changes, from, length) => {
+          const history = changes
+            .map(([status, offset]) => ({ status, date: isoFromOffset(offset) }))
+            .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+          const pair = {
+            status: history[history.length - 1].status,
+            startDate: history[0].date,
+            statusHistory: history,
+          };
+          const start = isoFromOffset(from);
+          const end = isoFromOffset(from + length);
+          let counted = 0;
+          for (let day = 0; day <= length; day++)
+            if (statusOn(pair, isoFromOffset(from + day)) === 'active') counted++;
+          expect(activeDaysWithin(pair, start, end)).toBe(counted);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
