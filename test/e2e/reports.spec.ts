@@ -85,6 +85,12 @@ test('the report for the sample clinic prints to a PDF with the clinic, the peri
   expect(text).toContain(`Every meeting in the period (${expected.evidence.rows.length})`);
   expect(text).toContain(`Page 1 of ${totalPages}`);
   expect(text).toContain(`Page ${totalPages} of ${totalPages}`);
+  // Every page carries the clinic and period at the top and its number at the bottom.
+  const pages = (await extractText(new Uint8Array(pdf), { mergePages: false })).text;
+  pages.forEach((pageText, i) => {
+    expect(pageText).toContain(`${SAMPLE_CLINIC_NAME} · ${expected.period.name}`);
+    expect(pageText).toContain(`Page ${i + 1} of ${totalPages}`);
+  });
   // The app's own screen (navigation, buttons) is not in the print.
   expect(text).not.toContain('Save workbook');
   expect(text).not.toContain('Skip to main content');
