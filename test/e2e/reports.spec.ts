@@ -8,7 +8,7 @@ import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { formatPeriodRange, resolvePeriod } from '../../renderer/domain/reports/period';
 import type { ReportData } from '../../renderer/domain/reports/report-data';
 import { generateSampleClinic, SAMPLE_CLINIC_NAME } from '../../renderer/domain/sample-clinic';
-import { expect, goTo, loadSampleData, test } from './helpers';
+import { expect, goTo, loadSampleData, startEmpty, test } from './helpers';
 
 // The accreditation report for the sample clinic, end to end: made from the browser's database,
 // printed to PDF by Chromium from the print layout, and exported as a workbook and CSV files.
@@ -224,4 +224,18 @@ test('one section can be saved alone as a CSV file', async ({ page }) => {
   expect(topicRows.slice(1).map((row) => [row[0], Number(row[1])])).toEqual(
     expected.topics.topics.map((topic) => [topic.label, topic.meetings]),
   );
+});
+
+test('a clinic with no records yet gets a report of zeros, not an error', async ({ page }) => {
+  await startEmpty(page, 'Harbour Street Clinic');
+  await goTo(page, 'Reports');
+  const report = page.getByRole('article', { name: 'Report for Last 12 months' });
+  await expect(report.getByRole('heading', { name: 'Harbour Street Clinic' })).toBeVisible();
+  await expect(
+    report.locator('.report-figures__item', { hasText: 'Meetings held' }).locator('dd'),
+  ).toHaveText('0');
+  await expect(
+    report.locator('.report-figures__item', { hasText: 'Pairs meeting their target' }).locator('dd'),
+  ).toHaveText('—');
+  await expect(report.getByText('Every meeting in the period (0)')).toBeVisible();
 });
