@@ -18,7 +18,7 @@ export function ExportActions({ report, onSavePdf, busy }: ExportActionsProps) {
   const [working, setWorking] = useState(false);
   const [csvSection, setCsvSection] = useState('all');
   const tables = useMemo(() => reportTables(report), [report]);
-  const stem = fileStem(report.clinicName, report.period.start, report.period.end);
+  const stem = fileStem(report.clinicName, 'report', report.period.start, report.period.end);
 
   async function run(what: string, action: () => Promise<string>) {
     setWorking(true);

@@ -119,7 +119,7 @@ export function ReportsScreen() {
             onSavePdf={() =>
               setPrintJob({
                 target: 'report',
-                name: fileStem(report.clinicName, report.period.start, report.period.end),
+                name: fileStem(report.clinicName, 'report', report.period.start, report.period.end),
               })
             }
           />
@@ -148,9 +148,11 @@ export function ReportsScreen() {
               setPrintJob({
                 target: 'letter',
                 letter,
-                name: `${fileStem(letter.mentorName, report.period.start, report.period.end)}`.replace(
-                  '-report-',
-                  '-recognition-',
+                name: fileStem(
+                  letter.mentorName,
+                  'recognition-letter',
+                  report.period.start,
+                  report.period.end,
                 ),
               })
             }

@@ -4,18 +4,23 @@ import type { PaperSize } from '../../domain/types';
 import { getPlatform } from '../../platform/platform';
 
 // Saving the report's files through the platform: a save dialog in the desktop app, downloads in
-// the browser. File names say what and when, e.g. "riverside-clinic-2024-07-01-to-2025-06-30".
+// the browser. File names say who, what and when: "riverside-clinic-report-2024-07-01-to-2025-06-30".
 
-export function fileStem(clinicName: string, start: string, end: string): string {
-  const clinic =
-    clinicName
+export function fileStem(
+  who: string,
+  what: 'report' | 'recognition-letter',
+  start: string,
+  end: string,
+): string {
+  const name =
+    who
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'clinic';
-  return `${clinic}-report-${start}-to-${end}`;
+  return `${name}-${what}-${start}-to-${end}`;
 }
 
 export async function savePdf(suggestedName: string, paperSize: PaperSize): Promise<boolean> {
