@@ -40,6 +40,7 @@ const api: PlatformApi = {
   configureAutoBackup: (request) => invoke('autoBackup:configure', request),
   getAutoBackupPassphrase: () => invoke('autoBackup:getPassphrase'),
   writeAutoBackup: (request) => invoke('autoBackup:write', request),
+  reportAutoBackupNotMade: (request) => invoke('autoBackup:notMade', request),
   printToPdf: (request) => invoke('print:toPdf', request),
   on<E extends MainEvent>(event: E, listener: (payload: MainEventPayload<E>) => void): () => void {
     if (!Object.hasOwn(SUBSCRIBABLE_EVENTS, event)) throw new Error(`Unknown app event: ${String(event)}`);

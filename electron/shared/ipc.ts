@@ -106,6 +106,11 @@ export const ipcContract = {
     request: z.object({ fileName, data: bytes, reason: z.enum(['daily', 'quit', 'manual']) }),
     response: z.object({ path: z.string(), removed: z.array(z.string()) }),
   },
+  /** The renderer could not make a due automatic backup (no passphrase kept, or it failed): stop waiting. */
+  'autoBackup:notMade': {
+    request: z.object({ reason: z.enum(['daily', 'quit']), why: z.string().min(1).max(500) }),
+    response: z.null(),
+  },
   /** Prints the sender's page to PDF and saves it through a save dialog. */
   'print:toPdf': {
     request: z.object({ suggestedName: fileName, paperSize: paperSizeSchema }),
@@ -130,7 +135,6 @@ export type MainEventPayload<E extends MainEvent> = z.infer<(typeof mainEventPay
 
 /**
  * The API the preload exposes as `window.guidingHands`, and the browser build provides by browser means.
- * `autoBackupDone` tells the main process the renderer finished (or gave up) an automatic backup on quit.
  */
 export interface PlatformApi {
   readonly kind: 'electron' | 'browser';
@@ -147,6 +151,9 @@ export interface PlatformApi {
   ): Promise<IpcResponse<'autoBackup:configure'>>;
   getAutoBackupPassphrase(): Promise<IpcResponse<'autoBackup:getPassphrase'>>;
   writeAutoBackup(request: IpcRequest<'autoBackup:write'>): Promise<IpcResponse<'autoBackup:write'>>;
+  reportAutoBackupNotMade(
+    request: IpcRequest<'autoBackup:notMade'>,
+  ): Promise<IpcResponse<'autoBackup:notMade'>>;
   printToPdf(request: IpcRequest<'print:toPdf'>): Promise<IpcResponse<'print:toPdf'>>;
   /** Subscribes to a main-process event; returns the unsubscribe function. */
   on<E extends MainEvent>(event: E, listener: (payload: MainEventPayload<E>) => void): () => void;

@@ -27,6 +27,8 @@ export function createBrowserPlatform(): PlatformApi {
     writeAutoBackup: async () => {
       throw new Error(BROWSER_AUTO_BACKUP_REASON);
     },
+    // Nothing waits on automatic backups in the browser.
+    reportAutoBackupNotMade: async () => null,
     printToPdf: async () => {
       // The browser's own print dialog offers "Save as PDF"; where the file went is not known here.
       window.print();

@@ -161,6 +161,10 @@ describe('contract payloads cross the process boundary intact', () => {
       request: { fileName: 'Clinic.age', data: bytes, reason: 'quit' },
       response: { path: '/b/Clinic-auto-2026-03-01T02-00-00Z.age', removed: ['old.age'] },
     },
+    'autoBackup:notMade': {
+      request: { reason: 'quit', why: 'No passphrase is kept for automatic backups.' },
+      response: null,
+    },
     'print:toPdf': {
       request: { suggestedName: 'Report.pdf', paperSize: 'A4' },
       response: { saved: false, path: null },

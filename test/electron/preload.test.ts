@@ -71,6 +71,10 @@ describe('the preload API', () => {
     });
     await api.getAutoBackupPassphrase();
     await api.writeAutoBackup({ fileName: 'a.age', data: bytes, reason: 'manual' });
+    await api.reportAutoBackupNotMade({
+      reason: 'quit',
+      why: 'No passphrase is kept for automatic backups.',
+    });
     await api.printToPdf({ suggestedName: 'r.pdf', paperSize: 'Letter' });
     const channels = electron.invoke.mock.calls.map(([channel]) => channel);
     expect([...channels].sort()).toEqual(Object.keys(ipcContract).sort());

@@ -5,7 +5,8 @@ type AutoBackupChannels =
   | 'autoBackup:getStatus'
   | 'autoBackup:configure'
   | 'autoBackup:getPassphrase'
-  | 'autoBackup:write';
+  | 'autoBackup:write'
+  | 'autoBackup:notMade';
 
 export function createAutoBackupHandlers(
   service: AutoBackupService,
@@ -34,6 +35,10 @@ export function createAutoBackupHandlers(
           hooks.onQuitBackupSettled(error instanceof Error ? error : new Error(String(error)));
         throw error;
       }
+    },
+    'autoBackup:notMade': (request) => {
+      if (request.reason === 'quit') hooks.onQuitBackupSettled(new Error(request.why));
+      return null;
     },
   };
 }
