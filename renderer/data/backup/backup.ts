@@ -1,7 +1,7 @@
 import { version } from '../../../package.json';
 import { CURRENT_SCHEMA_VERSION, getDb, TABLE_NAMES, type TableName } from '../db';
 import { updateSettings } from '../settings.repo';
-import { DocumentWriter, gzipSink, type ParsedDocument, readDocument } from './document';
+import { DocumentWriter, type ParsedDocument, readDocument } from './document';
 import { DEFAULT_SCRYPT_WORK_FACTOR, decryptBackupFile, encryptBytes } from './encryption';
 import { BackupError, NotABackupError, RestoreWriteError, SafetyCopyError } from './errors';
 import {
@@ -13,6 +13,7 @@ import {
   type TableCounts,
 } from './format';
 import { migrateTables } from './migrate';
+import { createInlineSink, createWorkerSink, type PipelineOptions } from './pipeline';
 import type { ProgressListener } from './progress';
 import {
   getSafetyCopy,
@@ -69,12 +70,13 @@ const RECORDS_PER_PAGE = 2000;
  */
 async function buildDocument(
   now: Date,
+  pipeline: PipelineOptions,
   onProgress?: ProgressListener,
-): Promise<{ header: BackupHeader; gzipped: Uint8Array }> {
+): Promise<{ header: BackupHeader; bytes: Uint8Array }> {
   const db = getDb();
   const tables = TABLE_NAMES.map((name) => db.table(name));
-  const gzip = gzipSink();
-  const writer = new DocumentWriter(gzip.write);
+  const sink = (await createWorkerSink(pipeline)) ?? createInlineSink(pipeline);
+  const writer = new DocumentWriter(sink);
   const header = await db.transaction('r', tables, async () => {
     const sizes = await Promise.all(tables.map((table) => table.count()));
     const counts = Object.fromEntries(TABLE_NAMES.map((name, index) => [name, sizes[index]])) as TableCounts;
@@ -114,23 +116,23 @@ async function buildDocument(
       if (written !== counts[name]) throw new Error(`The ${name} table changed while it was read.`);
       writer.closeTable();
     }
-    writer.finish();
     return header;
   });
-  return { header, gzipped: await gzip.result() };
+  const { bytes } = await writer.finish();
+  return { header, bytes };
 }
 
 /** Makes an encrypted backup of every table. Saving the bytes is the caller's job (see the platform API). */
 export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup> {
   const now = options.now ?? new Date();
-  const { header, gzipped } = await buildDocument(now, options.onProgress);
-  options.onProgress?.({ phase: 'encrypting', done: 0, total: 1 });
+  const encryption = {
+    passphrase: options.passphrase,
+    scryptWorkFactor: options.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR,
+  };
+  const built = await buildDocument(now, encryption, options.onProgress);
+  const { header } = built;
   // age-encryption returns a view of a plain ArrayBuffer; the IPC contract types it as such.
-  const bytes = (await encryptBytes(
-    gzipped,
-    options.passphrase,
-    options.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR,
-  )) as Uint8Array<ArrayBuffer>;
+  const bytes = built.bytes as Uint8Array<ArrayBuffer>;
   options.onProgress?.({ phase: 'encrypting', done: 1, total: 1 });
   return {
     bytes,
@@ -253,14 +255,14 @@ export interface RestoreOutcome {
 async function keepSafetyCopy(now: Date, onProgress?: ProgressListener): Promise<number | null> {
   const current = await countCurrentRecords();
   if (TABLE_NAMES.every((name) => current[name] === 0)) return null;
-  const { header, gzipped } = await buildDocument(now, (progress) =>
+  const { header, bytes } = await buildDocument(now, { passphrase: null, scryptWorkFactor: 0 }, (progress) =>
     onProgress?.({ ...progress, phase: 'safety-copy' }),
   );
   return saveSafetyCopy(getDb().name, {
     createdAt: now.toISOString(),
     reason: 'before-restore',
     header,
-    document: gzipped,
+    document: bytes,
   });
 }
 

@@ -3,6 +3,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { CURRENT_SCHEMA_VERSION, TABLE_NAMES, type TableName } from '../db';
 import { DamagedBackupError, NewerBackupVersionError, NotABackupError } from './errors';
 import { BACKUP_FORMAT_NAME, BACKUP_FORMAT_VERSION, type BackupHeader, type TableCounts } from './format';
+import type { DocumentSink, PipelineResult } from './pipeline';
 import { createYielder, type ProgressListener } from './progress';
 import type { RawTables } from './validate';
 
@@ -26,50 +27,27 @@ import type { RawTables } from './validate';
 const NEWLINE = 0x0a;
 const TABLES_OPENING = '"tables":{';
 
-type Hasher = ReturnType<typeof sha256.create>;
-
-/** Feeds the hash with the bytes, leaving out the line breaks that are only layout. */
-function hashWithoutNewlines(hasher: Hasher, bytes: Uint8Array): void {
-  let start = 0;
-  for (;;) {
-    const end = bytes.indexOf(NEWLINE, start);
-    if (end === -1) {
-      if (start < bytes.length) hasher.update(bytes.subarray(start));
-      return;
-    }
-    if (end > start) hasher.update(bytes.subarray(start, end));
-    start = end + 1;
-  }
-}
-
-function headerLine(header: BackupHeader): string {
-  const opening = JSON.stringify(header);
-  // The header object's closing brace becomes the opening of "tables".
-  return `${opening.slice(0, -1)},${TABLES_OPENING}\n`;
-}
-
 /**
- * Writes the document piece by piece into a sink (the gzip stream), hashing the tables on the way,
- * so the whole text never sits in memory at once. Every call is synchronous: the writer can be fed
- * from inside an IndexedDB transaction.
+ * Writes the document piece by piece into a sink (hash, gzip, encryption), so the whole text never
+ * sits in memory at once. Every call but finish() is synchronous: the writer can be fed from inside
+ * an IndexedDB transaction.
  */
 export class DocumentWriter {
   private readonly encoder = new TextEncoder();
-  private readonly hasher = sha256.create();
   private tableIndex = -1;
   private recordsInTable = 0;
 
-  constructor(private readonly sink: (bytes: Uint8Array) => void) {}
+  constructor(private readonly sink: DocumentSink) {}
 
   private emit(text: string, hashed: boolean): void {
-    const bytes = this.encoder.encode(text);
-    if (hashed) hashWithoutNewlines(this.hasher, bytes);
-    this.sink(bytes);
+    this.sink.write(this.encoder.encode(text), hashed);
   }
 
   start(header: BackupHeader): void {
-    this.emit(headerLine(header), false);
-    this.hasher.update(this.encoder.encode('{'));
+    const opening = JSON.stringify(header);
+    // The header object's closing brace gives way to "tables", whose "{" starts the checksummed part.
+    this.emit(`${opening.slice(0, -1)},"tables":`, false);
+    this.emit('{\n', true);
   }
 
   /** Tables must come in TABLE_NAMES order, each one exactly once. */
@@ -97,35 +75,12 @@ export class DocumentWriter {
     this.emit(`${this.recordsInTable > 0 ? '\n' : ''}${last ? ']\n' : '],\n'}`, true);
   }
 
-  /** Writes the closing line with the checksum; returns the checksum. */
-  finish(): string {
+  /** Closes the tables; the sink adds the checksum line and returns the finished bytes. */
+  finish(): Promise<PipelineResult> {
     if (this.tableIndex !== TABLE_NAMES.length - 1) throw new Error('Not every table was written.');
-    this.hasher.update(this.encoder.encode('}'));
-    const hash = bytesToHex(this.hasher.digest());
-    this.emit(`},"sha256":"${hash}"}\n`, false);
-    return hash;
+    this.emit('}', true);
+    return this.sink.finish();
   }
-}
-
-/** A gzip stream fed synchronously: write() never waits, result() collects the compressed bytes. */
-export function gzipSink(): { write: (bytes: Uint8Array) => void; result: () => Promise<Uint8Array> } {
-  const compression = new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
-  const writer = compression.writable.getWriter();
-  const collected = new Response(compression.readable).arrayBuffer();
-  let failure: unknown = null;
-  return {
-    write(bytes) {
-      writer.write(bytes).catch((error: unknown) => {
-        failure ??= error;
-      });
-    },
-    async result() {
-      await writer.close();
-      const buffer = await collected;
-      if (failure) throw failure;
-      return new Uint8Array(buffer);
-    },
-  };
 }
 
 export interface ParsedDocument {

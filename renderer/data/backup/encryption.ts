@@ -11,17 +11,6 @@ export const DEFAULT_SCRYPT_WORK_FACTOR = 18;
 const AGE_MAGIC = new TextEncoder().encode('age-encryption.org/v1\n');
 const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
 
-export async function encryptStream(
-  plaintext: ReadableStream<Uint8Array>,
-  passphrase: string,
-  scryptWorkFactor = DEFAULT_SCRYPT_WORK_FACTOR,
-): Promise<Uint8Array> {
-  const encrypter = new Encrypter();
-  encrypter.setPassphrase(passphrase);
-  encrypter.setScryptWorkFactor(scryptWorkFactor);
-  return new Uint8Array(await new Response(await encrypter.encrypt(plaintext)).arrayBuffer());
-}
-
 export async function encryptBytes(
   plaintext: Uint8Array,
   passphrase: string,

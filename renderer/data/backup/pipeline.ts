@@ -1,0 +1,153 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { Encrypter } from 'age-encryption';
+
+// Everything a backup does to the document's bytes after they are written: hash the tables, gzip,
+// and (for a backup file, not for a safety copy) encrypt with age. The same code runs in a worker
+// (pipeline.worker.ts), beside the main thread that reads the records, or inline where there are no
+// workers (tests in Node).
+
+const NEWLINE = 0x0a;
+
+export interface PipelineOptions {
+  /** null: gzip only (a safety copy). */
+  passphrase: string | null;
+  scryptWorkFactor: number;
+}
+
+export interface PipelineResult {
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+/** The part of a pipeline the document writer feeds; every call returns at once. */
+export interface DocumentSink {
+  /** `hashed`: part of the tables, counted in the checksum (line breaks left out). */
+  write(bytes: Uint8Array, hashed: boolean): void;
+  /** Adds the closing checksum line, ends the stream and returns the file's bytes. */
+  finish(): Promise<PipelineResult>;
+}
+
+type Hasher = ReturnType<typeof sha256.create>;
+
+/** Feeds the hash with the bytes, leaving out the line breaks that are only layout. */
+export function hashWithoutNewlines(hasher: Hasher, bytes: Uint8Array): void {
+  let start = 0;
+  for (;;) {
+    const end = bytes.indexOf(NEWLINE, start);
+    if (end === -1) {
+      if (start < bytes.length) hasher.update(bytes.subarray(start));
+      return;
+    }
+    if (end > start) hasher.update(bytes.subarray(start, end));
+    start = end + 1;
+  }
+}
+
+async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Hash, gzip and encrypt in this thread. With a passphrase, the scrypt key is derived right away. */
+export function createInlineSink(options: PipelineOptions): DocumentSink {
+  const hasher = sha256.create();
+  const compression = new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
+  const writer = compression.writable.getWriter();
+  let output: Promise<Uint8Array>;
+  if (options.passphrase === null) output = collect(compression.readable);
+  else {
+    const encrypter = new Encrypter();
+    encrypter.setPassphrase(options.passphrase);
+    encrypter.setScryptWorkFactor(options.scryptWorkFactor);
+    output = encrypter.encrypt(compression.readable).then(collect);
+  }
+  // Nobody may wait on the output until finish(); this keeps an early failure from going unreported.
+  output.catch(() => undefined);
+  let failure: unknown = null;
+  const encoder = new TextEncoder();
+  const write = (bytes: Uint8Array, hashed: boolean) => {
+    if (hashed) hashWithoutNewlines(hasher, bytes);
+    writer.write(bytes).catch((error: unknown) => {
+      failure ??= error;
+    });
+  };
+  return {
+    write,
+    async finish() {
+      const hash = bytesToHex(hasher.digest());
+      write(encoder.encode(`,"sha256":"${hash}"}\n`), false);
+      await writer.close();
+      const bytes = await output;
+      if (failure) throw failure;
+      return { bytes, sha256: hash };
+    },
+  };
+}
+
+/** Messages between the main thread and pipeline.worker.ts. */
+export type ToWorker =
+  | { type: 'start'; options: PipelineOptions }
+  | { type: 'write'; bytes: Uint8Array; hashed: boolean }
+  | { type: 'finish' };
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'done'; result: PipelineResult }
+  | { type: 'failed'; message: string };
+
+const WORKER_READY_TIMEOUT_MS = 3000;
+
+/**
+ * Hash, gzip and encrypt in a worker, so that work (and the scrypt key derivation) runs beside the
+ * reading of the records instead of after it. Resolves to null where no worker can be started; the
+ * caller then works inline.
+ */
+export async function createWorkerSink(options: PipelineOptions): Promise<DocumentSink | null> {
+  if (typeof Worker === 'undefined') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./pipeline.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+  const ready = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), WORKER_READY_TIMEOUT_MS);
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      if (event.data.type !== 'ready') return;
+      clearTimeout(timer);
+      resolve(true);
+    };
+    worker.onerror = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+  });
+  if (!ready) {
+    worker.terminate();
+    return null;
+  }
+  const outcome = new Promise<PipelineResult>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      if (event.data.type === 'done') resolve(event.data.result);
+      else if (event.data.type === 'failed') reject(new Error(event.data.message));
+    };
+    worker.onerror = () => reject(new Error('The backup worker stopped.'));
+  });
+  outcome.catch(() => undefined);
+  const post = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
+  post({ type: 'start', options });
+  return {
+    write(bytes, hashed) {
+      // Fresh bytes from a TextEncoder: hand the memory over instead of copying it.
+      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      post({ type: 'write', bytes, hashed }, whole ? [bytes.buffer] : []);
+    },
+    async finish() {
+      post({ type: 'finish' });
+      try {
+        return await outcome;
+      } finally {
+        worker.terminate();
+      }
+    },
+  };
+}
