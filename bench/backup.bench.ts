@@ -115,7 +115,7 @@ export async function run(): Promise<Record<string, number | string>> {
       'plain export peak memory (MB)': megabytes(plainExport.peakBytes),
       'backup (s) [best of 2]': seconds(backup.ms),
       'backup ÷ plain export': ratio(backup.ms, plainExport.ms),
-      'scrypt key derivation alone (s) [in a worker, beside the reading]': seconds(scryptMs),
+      'scrypt key derivation (s) [runs in the worker, overlapped]': seconds(scryptMs),
       'backup file size (MB)': megabytes(file.length),
       'backup peak memory (MB)': megabytes(backup.peakBytes),
       'backup peak ÷ data size': backup.peakBytes === null ? 'n/a' : ratio(backup.peakBytes, dataBytes),
