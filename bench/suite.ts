@@ -12,19 +12,21 @@ export interface Measured<T> {
   ms: number;
   /** Extra resident memory of the page's renderer process at the peak, over its level at the start. */
   peakBytes: number | null;
+  /** Extra resident memory when the operation finished, over its level at the start. */
+  retainedBytes: number | null;
 }
 
 interface MemoryProbe {
   start(): Promise<void>;
-  /** Peak resident bytes above the level at start(). */
-  stop(): Promise<number>;
+  /** Peak and final resident bytes above the level at start(). */
+  stop(): Promise<{ peak: number; final: number }>;
 }
 
 declare global {
   interface Window {
     /** Provided by scripts/bench.mjs, which reads the renderer's memory from outside the page. */
     benchMemoryStart?: () => Promise<void>;
-    benchMemoryStop?: () => Promise<number>;
+    benchMemoryStop?: () => Promise<{ peak: number; final: number }>;
     gc?: () => void;
   }
 }
@@ -42,8 +44,8 @@ export async function measure<T>(operation: () => Promise<T>): Promise<Measured<
   const started = performance.now();
   const result = await operation();
   const ms = performance.now() - started;
-  const peakBytes = probe ? await probe.stop() : null;
-  return { result, ms, peakBytes };
+  const memory = probe ? await probe.stop() : null;
+  return { result, ms, peakBytes: memory?.peak ?? null, retainedBytes: memory?.final ?? null };
 }
 
 export const megabytes = (bytes: number | null): number | string =>

@@ -99,7 +99,8 @@ class MemoryWatch {
   stop() {
     clearInterval(this.timer);
     const hwm = this.hwmReset ? this.pids.reduce((sum, pid) => sum + statusKb(pid, 'VmHWM'), 0) : 0;
-    return Math.max(hwm, this.sampled) - this.base;
+    const final = this.pids.reduce((sum, pid) => sum + statusKb(pid, 'VmRSS'), 0);
+    return { peak: Math.max(hwm, this.sampled, final) - this.base, final: final - this.base };
   }
 }
 
