@@ -1,26 +1,27 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useToast } from '../../app/toast';
-import { setActionItemDone } from '../../data/meetings.repo';
 import type { PastDueAction } from '../../domain/dashboard';
 import { formatDisplayDate } from '../../domain/dates';
 import { describeError } from '../../ui/errors';
+import { useActionItemActions } from '../meetings/useMeetings';
 import { pairName } from './PairRow';
 
 /** A late action item, ticked off right here; the tick can be undone from the notice. */
 export function PastDueActionRow({ item }: { item: PastDueAction }) {
   const id = useId();
   const { showToast } = useToast();
+  const actionItemActions = useActionItemActions();
   // Ticked at once; the row then leaves the list when the database says the item is done.
   const [ticked, setTicked] = useState(false);
 
   async function markDone() {
     setTicked(true);
     try {
-      await setActionItemDone(item.actionItemId, true);
+      await actionItemActions.setDone(item.actionItemId, true);
       showToast(`“${item.text}” is done.`, {
         label: 'Undo',
-        run: () => setActionItemDone(item.actionItemId, false).then(() => undefined),
+        run: () => actionItemActions.setDone(item.actionItemId, false).then(() => undefined),
       });
     } catch (error) {
       setTicked(false);

@@ -1,6 +1,5 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useToast } from '../../app/toast';
-import { logMeeting, updateMeeting } from '../../data/meetings.repo';
 import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
@@ -10,7 +9,7 @@ import { useTopics } from '../settings/useTopics';
 import { MeetingForm } from './MeetingForm';
 import { draftFromMeeting, inputFromDraft, type MeetingDraft, newMeetingDraft } from './meetingDraft';
 import { PairingPicker } from './PairingPicker';
-import { useMeeting } from './useMeetings';
+import { useMeeting, useMeetingActions } from './useMeetings';
 
 /** Logs a meeting (/meetings/new?relationship=ID) or edits one (/meetings/:meetingId/edit). */
 export function MeetingFormScreen() {
@@ -23,6 +22,7 @@ export function MeetingFormScreen() {
   const topics = useTopics();
   const navigate = useNavigate();
   const { showToast } = useToast();
+  const meetingActions = useMeetingActions();
 
   if (meetingId && meeting === null) return <NotFound what="meeting" />;
   if (!meetingId && !relationshipId) {
@@ -40,8 +40,8 @@ export function MeetingFormScreen() {
   const backToPair = () => navigate(`/relationships/${relationship.id}`);
   async function save(draft: MeetingDraft) {
     const input = inputFromDraft(draft);
-    if (meeting) await updateMeeting(meeting.id, input);
-    else await logMeeting(input);
+    if (meeting) await meetingActions.update(meeting.id, input);
+    else await meetingActions.log(input);
     showToast(meeting ? 'The meeting was updated.' : `Meeting with ${pair} saved.`);
     backToPair();
   }

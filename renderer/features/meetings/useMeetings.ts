@@ -1,8 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
+  deleteMeeting,
   getMeeting,
   listActionItemsForRelationship,
   listMeetingsForRelationship,
+  logMeeting,
+  setActionItemDone,
+  undoDeleteMeeting,
+  updateMeeting,
 } from '../../data/meetings.repo';
 import { listRelationshipsForPerson } from '../../data/relationships.repo';
 import type { ActionItem, Id, Meeting, Relationship } from '../../domain/types';
@@ -40,4 +45,24 @@ export function usePersonMeetings(personId: Id): PersonMeeting[] | undefined {
     );
     return lists.flat().sort((a, b) => b.meeting.date.localeCompare(a.meeting.date));
   }, [personId]);
+}
+
+// Built once, so every render gets the same objects and effects that depend on them do not rerun.
+const meetingActions = {
+  log: logMeeting,
+  update: updateMeeting,
+  /** Deletes a meeting with its action items and returns what `undo` needs to bring them back. */
+  remove: deleteMeeting,
+  undo: undoDeleteMeeting,
+};
+const actionItemActions = { setDone: setActionItemDone };
+
+/** Logging, correcting and deleting meetings. */
+export function useMeetingActions(): typeof meetingActions {
+  return meetingActions;
+}
+
+/** Ticking action items off (and back on), wherever they are shown. */
+export function useActionItemActions(): typeof actionItemActions {
+  return actionItemActions;
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useToast } from '../../app/toast';
-import { archivePerson, deletePerson } from '../../data/people.repo';
 import type { Person } from '../../domain/types';
 import { Button, ButtonLink } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { describeError } from '../../ui/errors';
+import { usePersonActions } from './usePeople';
 
 interface PersonActionsProps {
   person: Person;
@@ -16,6 +16,7 @@ interface PersonActionsProps {
 export function PersonActions({ person, hasRelationships }: PersonActionsProps) {
   const navigate = useNavigate();
   const { showToast } = useToast();
+  const personActions = usePersonActions();
   const [confirming, setConfirming] = useState<'archive' | 'delete' | null>(null);
 
   async function run(action: () => Promise<unknown>, done: string) {
@@ -37,7 +38,7 @@ export function PersonActions({ person, hasRelationships }: PersonActionsProps) 
       {person.archived ? (
         <Button
           onClick={() =>
-            run(() => archivePerson(person.id, false), `${person.name} is back in the active list.`)
+            run(() => personActions.archive(person.id, false), `${person.name} is back in the active list.`)
           }
         >
           Restore
@@ -54,7 +55,7 @@ export function PersonActions({ person, hasRelationships }: PersonActionsProps) 
           title={`Archive ${person.name}?`}
           message="Their pairings and meetings stay in your records and reports, but they are no longer offered for new pairings. You can restore them at any time."
           confirmLabel="Archive"
-          onConfirm={() => run(() => archivePerson(person.id), `${person.name} was archived.`)}
+          onConfirm={() => run(() => personActions.archive(person.id), `${person.name} was archived.`)}
           onCancel={() => setConfirming(null)}
         />
       )}
@@ -66,7 +67,7 @@ export function PersonActions({ person, hasRelationships }: PersonActionsProps) 
           danger
           onConfirm={async () => {
             try {
-              await deletePerson(person.id);
+              await personActions.remove(person.id);
               showToast(`${person.name} was deleted.`);
               navigate('/people');
             } catch (error) {

@@ -1,6 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { createPerson, findPeopleByNameAndEmail, updatePerson } from '../../data/people.repo';
 import {
   CAREER_STAGE_LABELS,
   CAREER_STAGES,
@@ -14,6 +13,7 @@ import { Button } from '../../ui/Button';
 import { CheckboxField, FormError, SelectField, TextField } from '../../ui/Field';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { draftFromPerson, EMPTY_PERSON, inputFromDraft, type PersonDraft } from './personDraft';
+import { usePersonActions } from './usePeople';
 
 const PROFESSION_OPTIONS = PROFESSIONS.map((value) => ({ value, label: PROFESSION_LABELS[value] }));
 const STAGE_OPTIONS = CAREER_STAGES.map((value) => ({ value, label: CAREER_STAGE_LABELS[value] }));
@@ -32,6 +32,7 @@ export function PersonForm({ person, onSaved, onCancel }: PersonFormProps) {
   const [duplicate, setDuplicate] = useState<Person | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
+  const personActions = usePersonActions();
   const set =
     <K extends keyof PersonDraft>(key: K) =>
     (value: PersonDraft[K]) => {
@@ -50,14 +51,14 @@ export function PersonForm({ person, onSaved, onCancel }: PersonFormProps) {
     try {
       const input = inputFromDraft(draft);
       if (!person && !duplicate) {
-        const [existing] = await findPeopleByNameAndEmail([{ name: input.name, email: input.email }]);
+        const [existing] = await personActions.findDuplicates([{ name: input.name, email: input.email }]);
         if (existing) {
           setDuplicate(existing);
           setSaving(false);
           return;
         }
       }
-      onSaved(person ? await updatePerson(person.id, input) : await createPerson(input));
+      onSaved(person ? await personActions.update(person.id, input) : await personActions.create(input));
     } catch (error) {
       errors.show(error);
       setSaving(false);

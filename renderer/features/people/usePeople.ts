@@ -1,6 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { getPerson, listPeople } from '../../data/people.repo';
+import {
+  archivePerson,
+  createPerson,
+  deletePerson,
+  findPeopleByNameAndEmail,
+  getPerson,
+  listPeople,
+  updatePerson,
+} from '../../data/people.repo';
 import type { Id, Person } from '../../domain/types';
 
 /** Everyone, archived included, sorted by name; undefined while loading. */
@@ -17,4 +25,21 @@ export function usePeopleById(): Map<Id, Person> | undefined {
 /** One person; null when there is no such person, undefined while loading. */
 export function usePerson(id: Id | undefined): Person | null | undefined {
   return useLiveQuery(async () => (id ? ((await getPerson(id)) ?? null) : null), [id]);
+}
+
+// Built once, so every render gets the same object and effects that depend on it do not rerun.
+const personActions = {
+  create: createPerson,
+  update: updatePerson,
+  /** Archives a person, or with `false` brings them back to the active list. */
+  archive: archivePerson,
+  /** Deletes someone never paired; refused for anyone with pairings. */
+  remove: deletePerson,
+  /** The existing people matching each name and email, to warn before adding a duplicate. */
+  findDuplicates: findPeopleByNameAndEmail,
+};
+
+/** The changes a screen can make to people's records. */
+export function usePersonActions(): typeof personActions {
+  return personActions;
 }

@@ -1,5 +1,4 @@
 import { useToast } from '../../app/toast';
-import { setActionItemDone } from '../../data/meetings.repo';
 import { formatDisplayDate, todayIso } from '../../domain/dates';
 import type { ActionItem, ActionOwner, Id } from '../../domain/types';
 import { Card } from '../../ui/Card';
@@ -7,7 +6,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { describeError } from '../../ui/errors';
 import { CheckboxField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
-import { useActionItemsForRelationship } from '../meetings/useMeetings';
+import { useActionItemActions, useActionItemsForRelationship } from '../meetings/useMeetings';
 
 export const OWNER_LABELS: Record<ActionOwner, string> = { mentee: 'Mentee', mentor: 'Mentor', both: 'Both' };
 
@@ -24,6 +23,7 @@ function describeItem(item: ActionItem, today: string): string {
 export function ActionItemsCard({ relationshipId }: { relationshipId: Id }) {
   const items = useActionItemsForRelationship(relationshipId);
   const { showToast } = useToast();
+  const actionItemActions = useActionItemActions();
   const today = todayIso();
   const open = items?.filter((item) => !item.done).length ?? 0;
 
@@ -43,7 +43,7 @@ export function ActionItemsCard({ relationshipId }: { relationshipId: Id }) {
                 hint={describeItem(item, today)}
                 onChange={async (done) => {
                   try {
-                    await setActionItemDone(item.id, done);
+                    await actionItemActions.setDone(item.id, done);
                   } catch (error) {
                     showToast(describeError(error).message);
                   }

@@ -1,11 +1,11 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useToast } from '../../app/toast';
-import { updateRelationship } from '../../data/relationships.repo';
 import { FOCUS_LABELS, FOCUSES, type Focus, type Relationship } from '../../domain/types';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { FormError, SelectField, TextField } from '../../ui/Field';
 import { useFormErrors } from '../../ui/useFormErrors';
+import { useRelationshipActions } from './useRelationships';
 
 const FOCUS_OPTIONS = FOCUSES.map((value) => ({ value, label: FOCUS_LABELS[value] }));
 
@@ -23,12 +23,17 @@ export function EditPairingDialog({
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
   const { showToast } = useToast();
+  const relationshipActions = useRelationshipActions();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     errors.clear();
     try {
-      await updateRelationship(relationship.id, { focus, startDate, plannedEndDate: plannedEndDate || null });
+      await relationshipActions.update(relationship.id, {
+        focus,
+        startDate,
+        plannedEndDate: plannedEndDate || null,
+      });
       showToast('The pairing was updated.');
       onClose();
     } catch (error) {

@@ -1,5 +1,4 @@
 import { useToast } from '../../app/toast';
-import { deleteMeeting, undoDeleteMeeting } from '../../data/meetings.repo';
 import { formatDisplayDate } from '../../domain/dates';
 import { type Id, MEETING_FORMAT_LABELS, type Meeting, type Topic } from '../../domain/types';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -7,22 +6,23 @@ import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { describeError } from '../../ui/errors';
 import { Loading } from '../../ui/Loading';
-import { useMeetingsForRelationship } from '../meetings/useMeetings';
+import { useMeetingActions, useMeetingsForRelationship } from '../meetings/useMeetings';
 import { useTopicsById } from '../settings/useTopics';
 
 export function MeetingTimeline({ relationshipId }: { relationshipId: Id }) {
   const meetings = useMeetingsForRelationship(relationshipId);
   const topicsById = useTopicsById();
   const { showToast } = useToast();
+  const meetingActions = useMeetingActions();
 
   async function remove(meeting: Meeting) {
     try {
-      const deleted = await deleteMeeting(meeting.id);
+      const deleted = await meetingActions.remove(meeting.id);
       showToast(`The meeting of ${formatDisplayDate(meeting.date)} was deleted.`, {
         label: 'Undo',
         run: async () => {
           try {
-            await undoDeleteMeeting(deleted);
+            await meetingActions.undo(deleted);
             showToast('The meeting is back.');
           } catch (error) {
             showToast(describeError(error, 'bringing the meeting back').message);

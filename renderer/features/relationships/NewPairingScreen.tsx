@@ -1,7 +1,6 @@
 import { addMonths } from 'date-fns';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { createRelationship } from '../../data/relationships.repo';
 import { isIsoDate, parseIsoDate, todayIso, toIsoDate } from '../../domain/dates';
 import { FOCUS_LABELS, FOCUSES, type Focus, type Program } from '../../domain/types';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -13,7 +12,7 @@ import { useFormErrors } from '../../ui/useFormErrors';
 import { usePeople } from '../people/usePeople';
 import { usePrograms } from '../settings/usePrograms';
 import { MentorChoice, mentorOptions } from './MentorChoice';
-import { useMentorLoads } from './useRelationships';
+import { useMentorLoads, useRelationshipActions } from './useRelationships';
 
 const FOCUS_OPTIONS = FOCUSES.map((value) => ({ value, label: FOCUS_LABELS[value] }));
 
@@ -29,6 +28,7 @@ export function NewPairingScreen() {
   const people = usePeople();
   const programs = usePrograms();
   const loads = useMentorLoads();
+  const relationshipActions = useRelationshipActions();
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
   const [menteeId, setMenteeId] = useState(params.get('mentee') ?? '');
@@ -61,7 +61,7 @@ export function NewPairingScreen() {
     errors.clear();
     setSaving(true);
     try {
-      const relationship = await createRelationship(
+      const relationship = await relationshipActions.create(
         { menteeId, mentorId, programId, focus, startDate, plannedEndDate: shownEnd || null },
         { capacityOverrideReason: chosen?.full ? overrideReason : null },
       );

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useToast } from '../../app/toast';
-import { changeRelationshipStatus } from '../../data/relationships.repo';
 import { todayIso } from '../../domain/dates';
 import { STATUS_TRANSITIONS } from '../../domain/rules';
 import type { Relationship, RelationshipStatus } from '../../domain/types';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { describeError } from '../../ui/errors';
+import { useRelationshipActions } from './useRelationships';
 
 interface Transition {
   button: string;
@@ -64,6 +64,7 @@ function transitionFor(from: RelationshipStatus, to: RelationshipStatus): Transi
 /** The status changes this pair can make now, each confirmed first. */
 export function StatusActions({ relationship }: { relationship: Relationship }) {
   const { showToast } = useToast();
+  const relationshipActions = useRelationshipActions();
   const [pending, setPending] = useState<RelationshipStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const next = STATUS_TRANSITIONS[relationship.status];
@@ -89,7 +90,7 @@ export function StatusActions({ relationship }: { relationship: Relationship }) 
           reasonLabel={transition.reason}
           onConfirm={async (reason) => {
             try {
-              await changeRelationshipStatus(relationship.id, pending, todayIso(), reason || null);
+              await relationshipActions.changeStatus(relationship.id, pending, todayIso(), reason || null);
               showToast(transition.done);
               setPending(null);
               setError(null);

@@ -1,9 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
+  changeRelationshipStatus,
+  createRelationship,
   getRelationship,
   listRelationships,
   listRelationshipsForPerson,
   mentorLoads,
+  updateRelationship,
 } from '../../data/relationships.repo';
 import type { Id, Person, Relationship } from '../../domain/types';
 
@@ -23,6 +26,20 @@ export function useRelationshipsForPerson(personId: Id): Relationship[] | undefi
 /** Proposed and active pairs per mentor id, to compare with each mentor's capacity. */
 export function useMentorLoads(): Map<Id, number> | undefined {
   return useLiveQuery(() => mentorLoads(), []);
+}
+
+// Built once, so every render gets the same object and effects that depend on it do not rerun.
+const relationshipActions = {
+  /** Pairs a mentee with a mentor; refused for a full mentor unless a reason to go over is given. */
+  create: createRelationship,
+  /** Corrects focus and dates. */
+  update: updateRelationship,
+  changeStatus: changeRelationshipStatus,
+};
+
+/** Creating pairings and changing their details or status. */
+export function useRelationshipActions(): typeof relationshipActions {
+  return relationshipActions;
 }
 
 /** "Mentee with Mentor": how the manager names a pair. */

@@ -1,11 +1,11 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useToast } from '../../app/toast';
-import { updateSettings } from '../../data/settings.repo';
 import { type ClinicSettings, PAPER_SIZES, type PaperSize } from '../../domain/types';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError, SelectField, TextField } from '../../ui/Field';
 import { useFormErrors } from '../../ui/useFormErrors';
+import { useSettingsActions } from './useSettings';
 
 const PAPER_OPTIONS = PAPER_SIZES.map((value) => ({
   value,
@@ -19,13 +19,14 @@ export function ClinicSection({ settings }: { settings: ClinicSettings }) {
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
   const { showToast } = useToast();
+  const settingsActions = useSettingsActions();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     errors.clear();
     try {
       const backupWarnDays = warnDays.trim() === '' ? Number.NaN : Number(warnDays);
-      await updateSettings({ clinicName, paperSize, backupWarnDays });
+      await settingsActions.update({ clinicName, paperSize, backupWarnDays });
       showToast('Settings saved.');
     } catch (error) {
       errors.show(error);

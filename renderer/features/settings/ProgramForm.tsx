@@ -1,10 +1,10 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useToast } from '../../app/toast';
-import { createProgram, updateProgram } from '../../data/programs.repo';
 import type { Program } from '../../domain/types';
 import { Button } from '../../ui/Button';
 import { FormError, TextField } from '../../ui/Field';
 import { useFormErrors } from '../../ui/useFormErrors';
+import { useProgramActions } from './usePrograms';
 
 function wholeNumber(text: string): number {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
@@ -17,14 +17,15 @@ export function ProgramForm({ program, onDone }: { program: Program | null; onDo
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
   const { showToast } = useToast();
+  const programActions = useProgramActions();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     errors.clear();
     const input = { name, cadenceDays: wholeNumber(cadence), typicalLengthMonths: wholeNumber(months) };
     try {
-      if (program) await updateProgram(program.id, input);
-      else await createProgram(input);
+      if (program) await programActions.update(program.id, input);
+      else await programActions.create(input);
       showToast(program ? 'Program saved.' : `Program "${name.trim()}" added.`);
       onDone();
     } catch (error) {

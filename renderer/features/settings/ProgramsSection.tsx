@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useToast } from '../../app/toast';
-import { archiveProgram } from '../../data/programs.repo';
 import type { Program } from '../../domain/types';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -8,17 +7,18 @@ import { EmptyState } from '../../ui/EmptyState';
 import { describeError } from '../../ui/errors';
 import { Loading } from '../../ui/Loading';
 import { ProgramForm } from './ProgramForm';
-import { usePrograms } from './usePrograms';
+import { useProgramActions, usePrograms } from './usePrograms';
 
 /** Programs: what each pairing belongs to, with the meeting rhythm the dashboard checks against. */
 export function ProgramsSection() {
   const programs = usePrograms();
   const [editing, setEditing] = useState<Program | 'new' | null>(null);
   const { showToast } = useToast();
+  const programActions = useProgramActions();
 
   async function toggleArchive(program: Program) {
     try {
-      await archiveProgram(program.id, !program.archived);
+      await programActions.archive(program.id, !program.archived);
       showToast(program.archived ? `${program.name} is offered again.` : `${program.name} was archived.`);
     } catch (error) {
       showToast(describeError(error).message);

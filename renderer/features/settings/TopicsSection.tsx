@@ -1,6 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useToast } from '../../app/toast';
-import { addTopic, archiveTopic, renameTopic } from '../../data/topics.repo';
 import type { Topic } from '../../domain/types';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -8,17 +7,18 @@ import { describeError } from '../../ui/errors';
 import { TextField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
 import { useFormErrors } from '../../ui/useFormErrors';
-import { useTopics } from './useTopics';
+import { useTopicActions, useTopics } from './useTopics';
 
 /** The topic chips offered when logging a meeting: the built-in list plus the clinic's own. */
 export function TopicsSection() {
   const topics = useTopics();
   const [renaming, setRenaming] = useState<Topic | null>(null);
   const { showToast } = useToast();
+  const topicActions = useTopicActions();
 
   async function toggleArchive(topic: Topic) {
     try {
-      await archiveTopic(topic.id, !topic.archived);
+      await topicActions.archive(topic.id, !topic.archived);
     } catch (error) {
       showToast(describeError(error).message);
     }
@@ -75,13 +75,14 @@ function TopicForm({ topic, onDone }: { topic: Topic | null; onDone: () => void 
   const [label, setLabel] = useState(topic?.label ?? '');
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
+  const topicActions = useTopicActions();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     errors.clear();
     try {
-      if (topic) await renameTopic(topic.id, label);
-      else await addTopic(label);
+      if (topic) await topicActions.rename(topic.id, label);
+      else await topicActions.add(label);
       setLabel('');
       onDone();
     } catch (error) {

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { listPrograms } from '../../data/programs.repo';
+import { archiveProgram, createProgram, listPrograms, updateProgram } from '../../data/programs.repo';
 import type { Id, Program } from '../../domain/types';
 
 /** Every program, archived included; undefined while loading. */
@@ -14,4 +14,17 @@ export function useProgramsById(): Map<Id, Program> | undefined {
     () => (programs ? new Map(programs.map((program) => [program.id, program])) : undefined),
     [programs],
   );
+}
+
+// Built once, so every render gets the same object and effects that depend on it do not rerun.
+const programActions = {
+  create: createProgram,
+  update: updateProgram,
+  /** Archives a program, or with `false` offers it for new pairings again. */
+  archive: archiveProgram,
+};
+
+/** Adding, editing and archiving programs. */
+export function useProgramActions(): typeof programActions {
+  return programActions;
 }

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { listTopics } from '../../data/topics.repo';
+import { addTopic, archiveTopic, listTopics, renameTopic } from '../../data/topics.repo';
 import type { Id, Topic } from '../../domain/types';
 
 /** The clinic's topics, built-in first; undefined while loading. */
@@ -11,4 +11,17 @@ export function useTopics(): Topic[] | undefined {
 export function useTopicsById(): Map<Id, Topic> | undefined {
   const topics = useTopics();
   return useMemo(() => (topics ? new Map(topics.map((topic) => [topic.id, topic])) : undefined), [topics]);
+}
+
+// Built once, so every render gets the same object and effects that depend on it do not rerun.
+const topicActions = {
+  add: addTopic,
+  rename: renameTopic,
+  /** Archives a topic, or with `false` offers it for new meetings again. */
+  archive: archiveTopic,
+};
+
+/** Adding, renaming and archiving meeting topics. */
+export function useTopicActions(): typeof topicActions {
+  return topicActions;
 }

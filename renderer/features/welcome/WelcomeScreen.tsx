@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { updateSettings } from '../../data/settings.repo';
 import { Button } from '../../ui/Button';
 import { describeError } from '../../ui/errors';
 import { FormError, TextField } from '../../ui/Field';
+import { useSettingsActions } from '../settings/useSettings';
 import { loadSampleData } from './loadSampleData';
 
 /** First run: the manager either explores a sample clinic or starts her own, empty one. */
@@ -11,6 +11,7 @@ export function WelcomeScreen() {
   const [nameError, setNameError] = useState<string | null>(null);
   const [sampleError, setSampleError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'sample' | 'empty' | null>(null);
+  const settingsActions = useSettingsActions();
 
   useEffect(() => {
     document.title = 'Welcome — Guiding Hands';
@@ -20,7 +21,7 @@ export function WelcomeScreen() {
     event.preventDefault();
     setBusy('empty');
     try {
-      await updateSettings({ clinicName, onboarded: true });
+      await settingsActions.update({ clinicName, onboarded: true });
     } catch (error) {
       setNameError(describeError(error).message);
       setBusy(null);
