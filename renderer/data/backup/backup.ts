@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { version } from '../../../package.json';
 import { CURRENT_SCHEMA_VERSION, getDb, TABLE_NAMES, type TableName } from '../db';
 import { updateSettings } from '../settings.repo';
@@ -61,6 +62,8 @@ function countRecords(tables: RawTables): TableCounts {
 }
 
 const RECORDS_PER_PAGE = 2000;
+/** Bytes written but not yet compressed before reading pauses: bounds memory when gzip lags. */
+const MAX_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
 
 /**
  * The current records as a gzipped backup document (the plaintext of a backup file). Everything is
@@ -106,6 +109,9 @@ async function buildDocument(
             : await table.where(':id').above(lastKey).limit(RECORDS_PER_PAGE).toArray();
         if (page.length === 0) break;
         writer.addRecords(page);
+        const backlog = sink.whenBelow(MAX_BYTES_IN_FLIGHT);
+        // Waiting on the compressor, not on IndexedDB: Dexie keeps the transaction open meanwhile.
+        if (backlog) await Dexie.waitFor(backlog);
         written += page.length;
         done += page.length;
         lastKey = page[page.length - 1][keyPath];

@@ -24,6 +24,11 @@ export interface PipelineResult {
 export interface DocumentSink {
   /** `hashed`: part of the tables, counted in the checksum (line breaks left out). */
   write(bytes: Uint8Array, hashed: boolean): void;
+  /**
+   * Back-pressure: null while fewer than `limit` bytes wait to be processed, else a promise that
+   * settles once they are fewer. Keeps memory bounded when reading outpaces compressing.
+   */
+  whenBelow(limit: number): Promise<void> | null;
   /** Adds the closing checksum line, ends the stream and returns the file's bytes. */
   finish(): Promise<PipelineResult>;
 }
@@ -48,8 +53,39 @@ async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** Waiters for a count of bytes in flight to fall below a limit. */
+class Backlog {
+  private bytes = 0;
+  private waiters: { limit: number; resolve: () => void }[] = [];
+  add(count: number): void {
+    this.bytes += count;
+  }
+  remove(count: number): void {
+    this.bytes -= count;
+    this.waiters = this.waiters.filter((waiter) => {
+      if (this.bytes >= waiter.limit) return true;
+      waiter.resolve();
+      return false;
+    });
+  }
+  whenBelow(limit: number): Promise<void> | null {
+    if (this.bytes < limit) return null;
+    return new Promise((resolve) => this.waiters.push({ limit, resolve }));
+  }
+  /** On failure nobody may be left waiting: finish() reports the error. */
+  releaseAll(): void {
+    for (const waiter of this.waiters) waiter.resolve();
+    this.waiters = [];
+  }
+}
+
+export interface InlineSink extends DocumentSink {
+  /** Settles once the bytes have gone through the compressor. */
+  write(bytes: Uint8Array, hashed: boolean): Promise<void>;
+}
+
 /** Hash, gzip and encrypt in this thread. With a passphrase, the scrypt key is derived right away. */
-export function createInlineSink(options: PipelineOptions): DocumentSink {
+export function createInlineSink(options: PipelineOptions): InlineSink {
   const hasher = sha256.create();
   const compression = new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
   const writer = compression.writable.getWriter();
@@ -65,14 +101,22 @@ export function createInlineSink(options: PipelineOptions): DocumentSink {
   output.catch(() => undefined);
   let failure: unknown = null;
   const encoder = new TextEncoder();
-  const write = (bytes: Uint8Array, hashed: boolean) => {
+  const backlog = new Backlog();
+  const write = (bytes: Uint8Array, hashed: boolean): Promise<void> => {
     if (hashed) hashWithoutNewlines(hasher, bytes);
-    writer.write(bytes).catch((error: unknown) => {
-      failure ??= error;
-    });
+    const size = bytes.byteLength;
+    backlog.add(size);
+    return writer.write(bytes).then(
+      () => backlog.remove(size),
+      (error: unknown) => {
+        failure ??= error;
+        backlog.releaseAll();
+      },
+    );
   };
   return {
     write,
+    whenBelow: (limit) => backlog.whenBelow(limit),
     async finish() {
       const hash = bytesToHex(hasher.digest());
       write(encoder.encode(`,"sha256":"${hash}"}\n`), false);
@@ -91,6 +135,7 @@ export type ToWorker =
   | { type: 'finish' };
 export type FromWorker =
   | { type: 'ready' }
+  | { type: 'processed'; bytes: number }
   | { type: 'done'; result: PipelineResult }
   | { type: 'failed'; message: string };
 
@@ -125,22 +170,33 @@ export async function createWorkerSink(options: PipelineOptions): Promise<Docume
     worker.terminate();
     return null;
   }
+  const backlog = new Backlog();
   const outcome = new Promise<PipelineResult>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<FromWorker>) => {
-      if (event.data.type === 'done') resolve(event.data.result);
-      else if (event.data.type === 'failed') reject(new Error(event.data.message));
+      const message = event.data;
+      if (message.type === 'processed') backlog.remove(message.bytes);
+      else if (message.type === 'done') resolve(message.result);
+      else if (message.type === 'failed') {
+        backlog.releaseAll();
+        reject(new Error(message.message));
+      }
     };
-    worker.onerror = () => reject(new Error('The backup worker stopped.'));
+    worker.onerror = () => {
+      backlog.releaseAll();
+      reject(new Error('The backup worker stopped.'));
+    };
   });
   outcome.catch(() => undefined);
   const post = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
   post({ type: 'start', options });
   return {
     write(bytes, hashed) {
+      backlog.add(bytes.byteLength);
       // Fresh bytes from a TextEncoder: hand the memory over instead of copying it.
       const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
       post({ type: 'write', bytes, hashed }, whole ? [bytes.buffer] : []);
     },
+    whenBelow: (limit) => backlog.whenBelow(limit),
     async finish() {
       post({ type: 'finish' });
       try {
