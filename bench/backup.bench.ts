@@ -5,7 +5,7 @@ import { encryptBytes } from '../renderer/data/backup/encryption';
 import type { BackupTables } from '../renderer/data/backup/schemas';
 import { getDb, switchDatabase, TABLE_NAMES } from '../renderer/data/db';
 import { generateSampleClinic } from '../renderer/domain/sample-clinic';
-import { type Measured, measure, megabytes, seconds } from './suite';
+import { type Measured, measure, megabytes, peakSoFar, seconds } from './suite';
 
 // Backup and restore of a synthetic clinic (10,000 people, 20,000 pairs, 200,000 meetings with notes),
 // each beside a baseline on the same data in the same run:
@@ -53,11 +53,6 @@ async function bareClearAndBulkAdd(tables: BackupTables): Promise<void> {
   );
 }
 
-/** What an operation left in memory when it finished (its peak is at least that). */
-function retainedAfter(measured: Measured<unknown>): number {
-  return measured.retainedBytes ?? 0;
-}
-
 export async function run(): Promise<Record<string, number | string>> {
   const dbName = `bench-backup-${Date.now()}`;
   const db = switchDatabase(dbName);
@@ -88,27 +83,24 @@ export async function run(): Promise<Record<string, number | string>> {
     await encryptBytes(new Uint8Array(0), PASSPHRASE);
     const scryptMs = performance.now() - scryptStarted;
 
-    // Measured in two parts so the peak of each shows; the backup opened in the first stays in memory
-    // through the second, as it does in the app between "Open backup" and "Replace my records".
-    const opening = await measure(() => openBackup(file, PASSPHRASE));
     let replaceStarted = 0;
-    const replacing = await measure(() =>
-      restoreBackup(opening.result, {
+    let openedAt = 0;
+    let openPeak: number | null = null;
+    const restore = await measure(async () => {
+      const opened = await openBackup(file, PASSPHRASE);
+      openedAt = performance.now();
+      openPeak = await peakSoFar();
+      await restoreBackup(opened, {
         onProgress: (progress) => {
           if (progress.phase === 'replacing' && replaceStarted === 0) replaceStarted = performance.now();
         },
-      }).then(() => performance.now()),
-    );
-    const restore = {
-      ms: opening.ms + replacing.ms,
-      peakBytes:
-        opening.peakBytes === null || replacing.peakBytes === null
-          ? null
-          : Math.max(opening.peakBytes, replacing.peakBytes + retainedAfter(opening)),
-    };
-    const openMs = opening.ms;
-    const replaceMs = replacing.result - replaceStarted;
-    const safetyMs = replacing.ms - replaceMs;
+      });
+      return performance.now();
+    });
+    const restoreStarted = restore.result - restore.ms;
+    const openMs = openedAt - restoreStarted;
+    const safetyMs = replaceStarted - openedAt;
+    const replaceMs = restore.result - replaceStarted;
 
     const restoredMeetings = await db.meetings.count();
     if (restoredMeetings !== counts.meetings)
@@ -138,8 +130,7 @@ export async function run(): Promise<Record<string, number | string>> {
       '  safety copy of current data (s)': seconds(safetyMs),
       '  replace in one transaction (s)': seconds(replaceMs),
       'restore without safety copy ÷ clear+bulkAdd': ratio(restore.ms - safetyMs, bulkAdd.ms),
-      '  open peak memory (MB)': megabytes(opening.peakBytes),
-      '  safety copy + replace peak memory, over the opened backup (MB)': megabytes(replacing.peakBytes),
+      '  peak memory while opening (MB)': megabytes(openPeak),
       'restore peak memory (MB)': megabytes(restore.peakBytes),
       'restore peak ÷ data size': restore.peakBytes === null ? 'n/a' : ratio(restore.peakBytes, dataBytes),
     };

@@ -27,6 +27,7 @@ declare global {
     /** Provided by scripts/bench.mjs, which reads the renderer's memory from outside the page. */
     benchMemoryStart?: () => Promise<void>;
     benchMemoryStop?: () => Promise<{ peak: number; final: number }>;
+    benchMemoryPeek?: () => Promise<number>;
     gc?: () => void;
   }
 }
@@ -46,6 +47,11 @@ export async function measure<T>(operation: () => Promise<T>): Promise<Measured<
   const ms = performance.now() - started;
   const memory = probe ? await probe.stop() : null;
   return { result, ms, peakBytes: memory?.peak ?? null, retainedBytes: memory?.final ?? null };
+}
+
+/** Inside measure(): the peak so far, for the phases of one operation. */
+export async function peakSoFar(): Promise<number | null> {
+  return window.benchMemoryPeek ? window.benchMemoryPeek() : null;
 }
 
 export const megabytes = (bytes: number | null): number | string =>

@@ -96,6 +96,11 @@ class MemoryWatch {
       if (now > this.sampled) this.sampled = now;
     }, 20);
   }
+  /** The peak so far, without ending the span. */
+  peek() {
+    const hwm = this.hwmReset ? this.pids.reduce((sum, pid) => sum + statusKb(pid, 'VmHWM'), 0) : 0;
+    return Math.max(hwm, this.sampled) - this.base;
+  }
   stop() {
     clearInterval(this.timer);
     const hwm = this.hwmReset ? this.pids.reduce((sum, pid) => sum + statusKb(pid, 'VmHWM'), 0) : 0;
@@ -133,6 +138,7 @@ async function main() {
     const watch = new MemoryWatch(browserPid);
     await page.exposeFunction('benchMemoryStart', () => watch.start());
     await page.exposeFunction('benchMemoryStop', () => watch.stop());
+    await page.exposeFunction('benchMemoryPeek', () => watch.peek());
     await page.goto(`http://127.0.0.1:${port}/index.html`);
     await page.waitForFunction(() => typeof window.runBenchSuites === 'function');
     const names = await page.evaluate(() => window.benchSuiteNames);
