@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, goTo, loadSampleData, openApp, startEmpty, test } from './helpers';
 
@@ -8,6 +9,17 @@ import { expect, goTo, loadSampleData, openApp, startEmpty, test } from './helpe
 // empty app (a fresh browser profile), restore from the downloaded file, and find everything back.
 
 const PASSPHRASE = 'orchard lantern velvet 47 harbour';
+
+/** No serious or critical WCAG 2.1 A/AA problems on the page as it stands. */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help}`);
+  expect(serious, `accessibility problems on ${what}`).toEqual([]);
+}
 
 async function peopleRows(page: Page): Promise<string[]> {
   await goTo(page, 'People');
@@ -44,6 +56,8 @@ test('back up through the screen, wipe, restore from the file, and find the same
 
   await openApp(page, '/backup');
   await expect(page.getByRole('heading', { level: 1, name: 'Backups' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Automatic backups' })).toContainText('Unavailable here');
+  await expectAccessible(page, 'the backup screen');
   // A weak passphrase is refused, with the reason.
   await page.getByLabel('Backup passphrase').fill('password1');
   await page.getByLabel('Type the passphrase again').fill('password1');
@@ -115,6 +129,7 @@ test('back up through the screen, wipe, restore from the file, and find the same
     )?.replace(/\D/g, ''),
   );
   expect(peopleCount).toBeGreaterThanOrEqual(people.length - 1);
+  await expectAccessible(newPage, 'the restore summary');
   await newPage.getByRole('button', { name: 'Replace my records with this backup' }).click();
   await expect(newPage.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible({ timeout: 60_000 });
   await expect(newPage.getByRole('region', { name: 'Safety copies' })).toBeVisible();
