@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { Encrypter } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import {
+  exportSafetyCopy,
   listSafetyCopies,
   makeBackup,
   openBackup,
@@ -73,6 +74,11 @@ describe('restore', () => {
     const copies = await listSafetyCopies();
     expect(copies.map((copy) => copy.id)).toEqual([outcome.safetyCopyId]);
     expect(copies[0].header.counts.people).toBe(current.people.length);
+
+    // It can also leave the computer as an ordinary encrypted backup file.
+    const saved = await exportSafetyCopy(outcome.safetyCopyId as number, PASSPHRASE, FAST_SCRYPT);
+    expect(saved.fileName).toMatch(/safety copy backup \d{4}-\d{2}-\d{2}\.age$/);
+    expect((await openBackup(saved.bytes, PASSPHRASE)).header.counts).toEqual(copies[0].header.counts);
 
     await restoreBackup(await openSafetyCopy(outcome.safetyCopyId as number));
     expect(await dumpDatabase(db)).toBe(before);

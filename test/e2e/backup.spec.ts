@@ -132,7 +132,15 @@ test('back up through the screen, wipe, restore from the file, and find the same
   await expectAccessible(newPage, 'the restore summary');
   await newPage.getByRole('button', { name: 'Replace my records with this backup' }).click();
   await expect(newPage.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible({ timeout: 60_000 });
-  await expect(newPage.getByRole('region', { name: 'Safety copies' })).toBeVisible();
+  const safety = newPage.getByRole('region', { name: 'Safety copies' });
+  await expect(safety).toContainText('Records before the restore');
+  // The replaced records can leave the computer too, as an ordinary encrypted backup file.
+  await safety.getByRole('button', { name: 'Save as a backup file…' }).click();
+  await safety.getByLabel('Backup passphrase').fill(PASSPHRASE);
+  await safety.getByLabel('Type the passphrase again').fill(PASSPHRASE);
+  const savingCopy = newPage.waitForEvent('download');
+  await safety.getByRole('button', { name: 'Save backup file' }).click();
+  expect((await savingCopy).suggestedFilename()).toMatch(/^Temporary Clinic safety copy backup .*\.age$/);
 
   expect(await peopleRows(newPage)).toEqual(people);
   expect(await pairingRows(newPage)).toEqual(pairings);

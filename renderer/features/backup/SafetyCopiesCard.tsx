@@ -13,11 +13,13 @@ import { FormError } from '../../ui/Field';
 import { describeBackupFailure } from './backupErrors';
 import { formatMoment } from './backupLabels';
 import { ProgressBar } from './ProgressBar';
+import { SaveSafetyCopyForm } from './SaveSafetyCopyForm';
 
 /** The records as they were before each recent restore, so a restore by mistake can be undone. */
 export function SafetyCopiesCard({ refreshKey, onRestored }: { refreshKey: number; onRestored: () => void }) {
   const [copies, setCopies] = useState<SafetyCopySummary[] | null>(null);
   const [confirming, setConfirming] = useState<SafetyCopySummary | null>(null);
+  const [saving, setSaving] = useState<SafetyCopySummary | null>(null);
   const [progress, setProgress] = useState<BackupProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -68,7 +70,19 @@ export function SafetyCopiesCard({ refreshKey, onRestored }: { refreshKey: numbe
             </span>{' '}
             <Button onClick={() => setConfirming(copy)} disabled={progress !== null}>
               Put these records back
+            </Button>{' '}
+            <Button onClick={() => setSaving(copy)} disabled={progress !== null}>
+              Save as a backup file…
             </Button>
+            {saving?.id === copy.id && (
+              <SaveSafetyCopyForm
+                copy={copy}
+                onDone={(message) => {
+                  setSaving(null);
+                  setDone(message);
+                }}
+              />
+            )}
           </li>
         ))}
       </ul>
