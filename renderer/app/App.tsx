@@ -1,5 +1,6 @@
 import { HashRouter, Route, Routes } from 'react-router';
 import { BackupScreen } from '../features/backup/BackupScreen';
+import { AutoBackupResponder } from '../features/backup/useAutoBackupResponder';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { MeetingFormScreen } from '../features/meetings/MeetingFormScreen';
@@ -24,6 +25,7 @@ export function App() {
     <HashRouter>
       <ToastProvider>
         <PlatformEvents />
+        <AutoBackupResponder />
         <FirstRunGate />
       </ToastProvider>
     </HashRouter>

@@ -46,4 +46,6 @@ export async function goTo(
   item: 'Dashboard' | 'People' | 'Relationships' | 'Log a meeting' | 'Reports' | 'Settings',
 ): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: item, exact: true }).click();
+  // Each main screen's heading is its menu item: wait for it, so the next step never acts on the old screen.
+  await expect(page.getByRole('heading', { level: 1, name: item, exact: true })).toBeVisible();
 }

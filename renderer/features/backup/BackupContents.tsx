@@ -1,5 +1,5 @@
-import type { BackupHeader } from '../../data/backup';
 import { COUNTED_TABLES, formatMoment } from './backupLabels';
+import type { BackupHeader } from './useBackup';
 
 /** What a backup holds: clinic, when it was made, how many records of each kind. */
 export function BackupContents({ header, caption }: { header: BackupHeader; caption: string }) {

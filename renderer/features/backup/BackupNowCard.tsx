@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from 'react';
-import { BACKUP_FILE_FILTER, type BackupProgress, makeBackup, recordBackupSaved } from '../../data/backup';
 import { getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -7,6 +6,7 @@ import { FormError } from '../../ui/Field';
 import { describeBackupFailure } from './backupErrors';
 import { type PassphraseChoice, PassphraseFields } from './PassphraseFields';
 import { ProgressBar } from './ProgressBar';
+import { BACKUP_FILE_FILTER, type BackupProgress, useBackupActions } from './useBackup';
 
 const FOLDER_KEY = 'guiding-hands.backup-folder';
 
@@ -20,6 +20,7 @@ function rememberedFolder(): string | null {
 
 /** "Back up now": a passphrase (twice, strong enough), then one encrypted file saved where the manager says. */
 export function BackupNowCard({ clinicName }: { clinicName: string }) {
+  const { makeBackup, recordBackupSaved } = useBackupActions();
   const platform = getPlatform();
   const inElectron = platform.kind === 'electron';
   const [choice, setChoice] = useState<PassphraseChoice>({ passphrase: '', ready: false, problem: null });

@@ -1,4 +1,4 @@
-import type { BackupProgress } from '../../data/backup';
+import type { BackupProgress } from './useBackup';
 
 const PHASE_LABELS: Record<BackupProgress['phase'], string> = {
   reading: 'Reading your records',

@@ -1,14 +1,4 @@
 import { type FormEvent, useState } from 'react';
-import {
-  BACKUP_FILE_FILTER,
-  type BackupProgress,
-  countCurrentRecords,
-  MAX_BACKUP_BYTES,
-  type OpenedBackup,
-  openBackup,
-  restoreBackup,
-  type TableCounts,
-} from '../../data/backup';
 import { getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -18,6 +8,14 @@ import { describeBackupFailure } from './backupErrors';
 import { formatMoment } from './backupLabels';
 import { PasswordField } from './PasswordField';
 import { ProgressBar } from './ProgressBar';
+import {
+  BACKUP_FILE_FILTER,
+  type BackupProgress,
+  MAX_BACKUP_BYTES,
+  type OpenedBackup,
+  type TableCounts,
+  useBackupActions,
+} from './useBackup';
 
 interface PickedFile {
   name: string;
@@ -29,6 +27,7 @@ interface PickedFile {
  * changes until the confirmation, and then only after the whole file has been checked.
  */
 export function RestoreCard({ onRestored }: { onRestored: () => void }) {
+  const { countCurrentRecords, openBackup, restoreBackup } = useBackupActions();
   const [file, setFile] = useState<PickedFile | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [opened, setOpened] = useState<OpenedBackup | null>(null);

@@ -1,11 +1,4 @@
 import { useEffect, useState } from 'react';
-import {
-  type BackupProgress,
-  listSafetyCopies,
-  openSafetyCopy,
-  restoreBackup,
-  type SafetyCopySummary,
-} from '../../data/backup';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -14,9 +7,11 @@ import { describeBackupFailure } from './backupErrors';
 import { formatMoment } from './backupLabels';
 import { ProgressBar } from './ProgressBar';
 import { SaveSafetyCopyForm } from './SaveSafetyCopyForm';
+import { type BackupProgress, type SafetyCopySummary, useBackupActions } from './useBackup';
 
 /** The records as they were before each recent restore, so a restore by mistake can be undone. */
 export function SafetyCopiesCard({ refreshKey, onRestored }: { refreshKey: number; onRestored: () => void }) {
+  const { listSafetyCopies, openSafetyCopy, restoreBackup } = useBackupActions();
   const [copies, setCopies] = useState<SafetyCopySummary[] | null>(null);
   const [confirming, setConfirming] = useState<SafetyCopySummary | null>(null);
   const [saving, setSaving] = useState<SafetyCopySummary | null>(null);
@@ -34,7 +29,7 @@ export function SafetyCopiesCard({ refreshKey, onRestored }: { refreshKey: numbe
     return () => {
       current = false;
     };
-  }, [refreshKey]);
+  }, [refreshKey, listSafetyCopies]);
 
   async function putBack(copy: SafetyCopySummary) {
     setConfirming(null);

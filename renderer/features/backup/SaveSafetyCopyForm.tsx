@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { BACKUP_FILE_FILTER, exportSafetyCopy, type SafetyCopySummary } from '../../data/backup';
 import { getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/Field';
 import { describeBackupFailure } from './backupErrors';
 import { type PassphraseChoice, PassphraseFields } from './PassphraseFields';
+import { BACKUP_FILE_FILTER, type SafetyCopySummary, useBackupActions } from './useBackup';
 
 /** Turns a safety copy into an ordinary encrypted backup file, to keep it off this computer. */
 export function SaveSafetyCopyForm({
@@ -14,6 +14,7 @@ export function SaveSafetyCopyForm({
   copy: SafetyCopySummary;
   onDone: (message: string | null) => void;
 }) {
+  const { exportSafetyCopy } = useBackupActions();
   const [choice, setChoice] = useState<PassphraseChoice>({ passphrase: '', ready: false, problem: null });
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -1,13 +1,18 @@
 import { useEffect } from 'react';
+import { useToast } from '../../app/toast';
 import { makeBackup, recordBackupSaved } from '../../data/backup';
 import { getPlatform } from '../../platform/platform';
+
+const NO_PASSPHRASE = 'No passphrase is kept for automatic backups. Set one again under Backups.';
 
 /**
  * Answers the main process when an automatic backup is due (daily, or when the app closes): makes the
  * backup with the passphrase kept in the system's protected storage and hands it over to be written
- * and rotated. Mount once, in the app shell.
+ * and rotated. When none can be made, the main process is told why (so closing never waits for it)
+ * and the manager sees it. Mount once, in the app shell.
  */
 export function useAutoBackupResponder(): void {
+  const { showToast } = useToast();
   useEffect(() => {
     const platform = getPlatform();
     let running = false;
@@ -18,22 +23,26 @@ export function useAutoBackupResponder(): void {
         try {
           const passphrase = await platform.getAutoBackupPassphrase();
           if (!passphrase) {
-            console.warn('Automatic backup skipped: no passphrase is stored for it.');
+            await platform.reportAutoBackupNotMade({ reason, why: NO_PASSPHRASE });
+            showToast(`Automatic backup not made. ${NO_PASSPHRASE}`);
             return;
           }
           const now = new Date();
           const backup = await makeBackup({ passphrase, now });
           await platform.writeAutoBackup({ fileName: backup.autoFileName, data: backup.bytes, reason });
           await recordBackupSaved(now);
-        } catch {
-          // The main process reports a failed write itself; the dashboard keeps showing the last good backup.
-          console.error('Automatic backup failed.');
+        } catch (error) {
+          const why =
+            error instanceof Error && error.message ? error.message : 'The backup could not be made.';
+          // A failed write was already reported by the main process itself; telling it again is harmless.
+          await platform.reportAutoBackupNotMade({ reason, why: why.slice(0, 500) }).catch(() => undefined);
+          showToast(`Automatic backup not made: ${why}`);
         } finally {
           running = false;
         }
       })();
     });
-  }, []);
+  }, [showToast]);
 }
 
 /** The hook as a component, for shells that mount behaviour as elements. */

@@ -42,7 +42,8 @@ export function PeopleScreen() {
           </>
         }
       />
-      {!people ? (
+      {/* Loads arrive with the people, so no mentor is ever shown with a load of 0 while it is counted. */}
+      {!people || !loads ? (
         <Loading what="Loading people" />
       ) : people.length === 0 ? (
         <EmptyState title="Nobody is here yet.">
@@ -99,7 +100,7 @@ export function PeopleScreen() {
                     {roleLabel(person)}
                     {person.isMentor && (
                       <div className="muted">
-                        mentors {loads?.get(person.id) ?? 0} of {person.mentorCapacity}
+                        mentors {loads.get(person.id) ?? 0} of {person.mentorCapacity}
                       </div>
                     )}
                   </td>

@@ -1,0 +1,36 @@
+import {
+  countCurrentRecords,
+  exportSafetyCopy,
+  listSafetyCopies,
+  makeBackup,
+  openBackup,
+  openSafetyCopy,
+  recordBackupSaved,
+  restoreBackup,
+} from '../../data/backup';
+
+export type {
+  BackupHeader,
+  BackupProgress,
+  OpenedBackup,
+  SafetyCopySummary,
+  TableCounts,
+} from '../../data/backup';
+// The backup screen's door to the data layer: components call these hooks, never data/ itself.
+export { BACKUP_FILE_FILTER, MAX_BACKUP_BYTES } from '../../data/backup';
+
+// Built once, so every render gets the same object and effects that depend on it do not rerun.
+const backupActions = {
+  makeBackup,
+  recordBackupSaved,
+  openBackup,
+  restoreBackup,
+  countCurrentRecords,
+  listSafetyCopies,
+  openSafetyCopy,
+  exportSafetyCopy,
+};
+
+export function useBackupActions(): typeof backupActions {
+  return backupActions;
+}
