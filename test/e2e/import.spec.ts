@@ -15,18 +15,11 @@ const ROSTER = [
   'ben roy,BEN@clinic.example,Nurse,2024-09-02,no,yes,',
 ].join('\r\n');
 
-// Two messages come from the page shell, not from the import: Chromium's note that a <meta> CSP cannot
-// set frame-ancestors (the desktop app sends it as a header), and the browser's own favicon request.
-const SHELL_MESSAGES = [
-  /'frame-ancestors' is ignored when delivered via a <meta> element/,
-  /404.*\/favicon\.ico$/,
-];
-
 function watchConsoleErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
     const text = `${message.text()} ${message.location().url}`;
-    if (message.type() === 'error' && !SHELL_MESSAGES.some((known) => known.test(text))) errors.push(text);
+    if (message.type() === 'error') errors.push(text);
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
