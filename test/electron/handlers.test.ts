@@ -147,7 +147,12 @@ describe('print:toPdf', () => {
       { suggestedName: 'Report', paperSize: 'Letter' },
       event,
     );
-    expect(print).toHaveBeenCalledWith({ pageSize: 'Letter', printBackground: true });
+    expect(print).toHaveBeenCalledWith({
+      pageSize: 'Letter',
+      printBackground: true,
+      preferCSSPageSize: true,
+      generateTaggedPDF: true,
+    });
     expect(result).toEqual({ saved: true, path: target });
     expect((await readFile(target, 'latin1')).startsWith('%PDF')).toBe(true);
     expect(shown.save[0]).toMatchObject({

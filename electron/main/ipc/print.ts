@@ -7,7 +7,13 @@ export function createPrintHandlers(dialogs: Dialogs): Pick<IpcHandlers, 'print:
   return {
     // Prints the page that asked, as it is now (its print styles apply), then asks where to save it.
     'print:toPdf': async ({ suggestedName, paperSize }, event) => {
-      const pdf = await event.sender.printToPDF({ pageSize: paperSize, printBackground: true });
+      // The print layout's own @page rules (size, margins, running header, page numbers) win; a tagged PDF reads aloud.
+      const pdf = await event.sender.printToPDF({
+        pageSize: paperSize,
+        printBackground: true,
+        preferCSSPageSize: true,
+        generateTaggedPDF: true,
+      });
       const defaultName = /\.pdf$/i.test(suggestedName) ? suggestedName : `${suggestedName}.pdf`;
       const choice = await dialogs.showSave(event, {
         defaultPath: join(dialogs.documentsFolder(), defaultName),
