@@ -94,6 +94,52 @@ describe('restore', () => {
     expect(await listSafetyCopies()).toEqual([]);
   });
 
+  it('restores a backup laid out line by line but with its tables in another order', async () => {
+    const source = freshDatabase('reordered-source');
+    const clinic = smallClinic();
+    await loadTables(source, clinic);
+    const backup = await makeBackup({ passphrase: PASSPHRASE, scryptWorkFactor: FAST_SCRYPT });
+    const original = await dumpDatabase(source);
+    const { Decrypter } = await import('age-encryption');
+    const decrypter = new Decrypter();
+    decrypter.addPassphrase(PASSPHRASE);
+    const text = await new Response(
+      new Blob([(await decrypter.decrypt(backup.bytes)) as Uint8Array<ArrayBuffer>])
+        .stream()
+        .pipeThrough(new DecompressionStream('gzip')),
+    ).text();
+    const document = JSON.parse(text);
+    // Action items and meetings before the pairs and people they point at.
+    const order = [
+      'actionItems',
+      'meetings',
+      'topics',
+      'auditLog',
+      'settings',
+      'relationships',
+      'programs',
+      'people',
+    ];
+    const tables = Object.fromEntries(order.map((name) => [name, document.tables[name]]));
+    const { sha256 } = await import('@noble/hashes/sha2.js');
+    const { bytesToHex } = await import('@noble/hashes/utils.js');
+    const { tables: _, sha256: __, ...header } = document;
+    const lines = [`${JSON.stringify(header).slice(0, -1)},"tables":{`];
+    order.forEach((name, index) => {
+      lines.push(`${JSON.stringify(name)}:[`);
+      const records: unknown[] = tables[name];
+      for (const [at, record] of records.entries())
+        lines.push(`${JSON.stringify(record)}${at < records.length - 1 ? ',' : ''}`);
+      lines.push(index < order.length - 1 ? '],' : ']');
+    });
+    lines.push(`},"sha256":"${bytesToHex(sha256(new TextEncoder().encode(JSON.stringify(tables))))}"}`);
+
+    const target = freshDatabase('reordered-target');
+    const outcome = await restoreBackupFile(await encryptGzippedText(`${lines.join('\n')}\n`), PASSPHRASE);
+    expect(outcome.counts.meetings).toBe(clinic.meetings.length);
+    expect(await dumpDatabase(target)).toBe(original);
+  });
+
   it('brings a backup of schema version 1 up to date on the way in', async () => {
     const source = freshDatabase('schema-1');
     const clinic = smallClinic();

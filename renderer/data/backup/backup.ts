@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { version } from '../../../package.json';
 import { CURRENT_SCHEMA_VERSION, getDb, TABLE_NAMES, type TableName } from '../db';
 import { updateSettings } from '../settings.repo';
-import { DocumentWriter, type ParsedDocument, readDocument } from './document';
+import { DocumentWriter, readDocument, streamRecords, UnexpectedLayout } from './document';
 import { DEFAULT_SCRYPT_WORK_FACTOR, decryptBackupFile, encryptBytes } from './encryption';
 import { BackupError, NotABackupError, RestoreWriteError, SafetyCopyError } from './errors';
 import {
@@ -11,6 +11,7 @@ import {
   BACKUP_FORMAT_VERSION,
   type BackupHeader,
   backupFileName,
+  emptyCounts,
   type TableCounts,
 } from './format';
 import { migrateTables } from './migrate';
@@ -23,12 +24,14 @@ import {
   saveSafetyCopy,
 } from './safety';
 import type { BackupTables } from './schemas';
-import { type RawTables, validateTables } from './validate';
+import { type RawTables, RecordChecker, validateTables } from './validate';
 
 // Making a backup and restoring one. The order of a restore is the whole point:
 //   1. decrypt, decompress, parse, migrate and check every record — nothing has changed yet;
 //   2. keep a safety copy of the current records (another IndexedDB database) — still nothing changed;
 //   3. replace every table in ONE read-write transaction: all of it lands, or none of it does.
+// A current backup is not kept in memory as records between 1 and 3: step 3 reads the same checked
+// bytes again, a batch at a time, so the records are never all in memory at once.
 
 export const APP_VERSION: string = version;
 
@@ -153,19 +156,60 @@ export async function recordBackupSaved(when: Date = new Date()): Promise<void> 
   await updateSettings({ lastBackupAt: when.toISOString() });
 }
 
+/**
+ * What a checked backup holds. Usually the gzipped document itself: it was read once to check every
+ * record and is read again, a batch at a time, while the tables are replaced, so the records are never
+ * all in memory at once. Documents read whole (re-formatted by hand, or of an older schema, migrated
+ * on the way in) keep their checked records.
+ */
+type CheckedContent =
+  | { kind: 'document'; gzipped: Uint8Array; counts: TableCounts }
+  | { kind: 'records'; tables: BackupTables };
+
+function contentCounts(content: CheckedContent): TableCounts {
+  return content.kind === 'document' ? content.counts : countRecords(content.tables as unknown as RawTables);
+}
+
 /** A backup that has been decrypted and fully checked, ready to be shown and then restored. */
 export interface OpenedBackup {
   header: BackupHeader;
-  tables: BackupTables;
+  /** For restoreBackup only. */
+  readonly content: CheckedContent;
 }
 
 export interface OpenOptions {
   onProgress?: ProgressListener;
 }
 
-function checkedDocument(document: ParsedDocument): OpenedBackup {
-  const tables = migrateTables(document.tables, document.header.schemaVersion);
-  return { header: document.header, tables: validateTables(tables) };
+/** Raised while reading a document when it must be read whole instead (see checkDocument). */
+class ReadWhole extends Error {}
+
+/**
+ * Checks a gzipped document completely: layout, version, counts, checksum, every record and every
+ * link. A current-schema document in the app's own layout is checked record by record as it is read;
+ * anything else — or any problem — sends it to the whole-document path, which migrates older schemas
+ * and names the records that break a rule.
+ */
+async function checkDocument(gzipped: Uint8Array, onProgress?: ProgressListener): Promise<OpenedBackup> {
+  try {
+    const checker = new RecordChecker();
+    let header: BackupHeader | null = null;
+    for await (const event of streamRecords(gzipped, { verify: true, onProgress })) {
+      if (event.type === 'header') {
+        header = event.header;
+        if (header.schemaVersion !== CURRENT_SCHEMA_VERSION) throw new ReadWhole();
+        continue;
+      }
+      for (const record of event.records) if (!checker.check(event.table, record)) throw new ReadWhole();
+    }
+    if (header === null || !checker.finish()) throw new ReadWhole();
+    return { header, content: { kind: 'document', gzipped, counts: header.counts } };
+  } catch (error) {
+    if (!(error instanceof ReadWhole || error instanceof UnexpectedLayout)) throw error;
+  }
+  const document = await readDocument(gzipped, onProgress);
+  const tables = validateTables(migrateTables(document.tables, document.header.schemaVersion));
+  return { header: document.header, content: { kind: 'records', tables } };
 }
 
 /**
@@ -180,7 +224,7 @@ export async function openBackup(
   options.onProgress?.({ phase: 'decrypting', done: 0, total: 1 });
   const gzipped = await decryptBackupFile(file, passphrase);
   options.onProgress?.({ phase: 'decrypting', done: 1, total: 1 });
-  return checkedDocument(await readDocument(gzipped, options.onProgress));
+  return checkDocument(gzipped, options.onProgress);
 }
 
 /** The safety copies kept before earlier restores, newest first. */
@@ -192,7 +236,7 @@ export function listSafetyCopies(): Promise<SafetyCopySummary[]> {
 export async function openSafetyCopy(id: number, options: OpenOptions = {}): Promise<OpenedBackup> {
   const copy = await getSafetyCopy(getDb().name, id);
   if (!copy) throw new NotABackupError('this safety copy no longer exists.');
-  return checkedDocument(await readDocument(copy.document, options.onProgress));
+  return checkDocument(copy.document, options.onProgress);
 }
 
 /** Turns a safety copy into an ordinary encrypted backup file, e.g. to keep it on a USB stick. */
@@ -212,10 +256,60 @@ const RECORDS_PER_WRITE = 10_000;
 /** Writes kept in flight at once: enough to keep IndexedDB busy, few enough to bound the memory. */
 const WRITES_IN_FLIGHT = 2;
 
+interface Batch {
+  table: TableName;
+  records: unknown[];
+}
+
+/** The checked records as batches of one table each, at most RECORDS_PER_WRITE long. */
+function* batchesOf(tables: BackupTables): Generator<Batch> {
+  for (const table of TABLE_NAMES) {
+    const records: readonly unknown[] = tables[table];
+    for (let start = 0; start < records.length; start += RECORDS_PER_WRITE)
+      yield { table, records: records.slice(start, start + RECORDS_PER_WRITE) };
+  }
+}
+
+/**
+ * Reads the (already checked) document again, in batches of one table each, about RECORDS_PER_WRITE
+ * long. The counts are checked once more at the end, so a surprise here fails the transaction.
+ */
+function documentBatches(gzipped: Uint8Array, counts: TableCounts): () => Promise<Batch | null> {
+  const events = streamRecords(gzipped, { verify: false });
+  let pending: Batch | null = null;
+  let ended = false;
+  const written = emptyCounts();
+  return async () => {
+    let batch: Batch | null = pending;
+    pending = null;
+    while (!ended && (batch === null || batch.records.length < RECORDS_PER_WRITE)) {
+      const next = await events.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      const event = next.value;
+      if (event.type === 'header') continue;
+      written[event.table] += event.records.length;
+      if (batch === null) batch = { table: event.table, records: event.records };
+      else if (batch.table === event.table) for (const record of event.records) batch.records.push(record);
+      else {
+        pending = { table: event.table, records: event.records };
+        break;
+      }
+    }
+    if (batch === null && ended && TABLE_NAMES.some((table) => written[table] !== counts[table]))
+      throw new Error('The backup read differently the second time.');
+    return batch;
+  };
+}
+
 /** Clears and refills every table in one read-write transaction: if anything fails, nothing changes. */
-export async function replaceAllTables(tables: BackupTables, onProgress?: ProgressListener): Promise<void> {
+export async function replaceAllTables(opened: OpenedBackup, onProgress?: ProgressListener): Promise<void> {
   const db = getDb();
-  const total = TABLE_NAMES.reduce((sum, name) => sum + tables[name].length, 0);
+  const { content } = opened;
+  const counts = contentCounts(content);
+  const total = TABLE_NAMES.reduce((sum, name) => sum + counts[name], 0);
   let done = 0;
   onProgress?.({ phase: 'replacing', done, total });
   await db.transaction(
@@ -223,25 +317,34 @@ export async function replaceAllTables(tables: BackupTables, onProgress?: Progre
     TABLE_NAMES.map((name) => db.table(name)),
     async () => {
       for (const name of TABLE_NAMES) await db.table(name).clear();
-      for (const name of TABLE_NAMES) {
-        const records: readonly unknown[] = tables[name as TableName];
-        const inFlight: Promise<void>[] = [];
-        for (let start = 0; start < records.length; start += RECORDS_PER_WRITE) {
-          const chunk = records.slice(start, start + RECORDS_PER_WRITE);
-          const write = db
-            .table(name)
-            .bulkAdd(chunk)
-            .then(() => {
-              done += chunk.length;
-              onProgress?.({ phase: 'replacing', done, total });
-            });
-          // Awaited below; this only keeps a second failure from being reported as unhandled.
-          write.catch(() => undefined);
-          inFlight.push(write);
-          if (inFlight.length >= WRITES_IN_FLIGHT) await inFlight.shift();
-        }
-        await Promise.all(inFlight);
+      let nextBatch: () => Promise<Batch | null>;
+      if (content.kind === 'document') {
+        const read = documentBatches(content.gzipped, counts);
+        // Decompressing is not IndexedDB work: Dexie keeps the transaction open while it runs.
+        nextBatch = () => Dexie.waitFor(Dexie.ignoreTransaction(read));
+      } else {
+        const batches = batchesOf(content.tables);
+        nextBatch = async () => batches.next().value ?? null;
       }
+      const inFlight: Promise<void>[] = [];
+      for (;;) {
+        // The next batch is read while IndexedDB stores the ones in flight.
+        const batch = await nextBatch();
+        if (batch === null) break;
+        const size = batch.records.length;
+        const write = db
+          .table(batch.table)
+          .bulkAdd(batch.records)
+          .then(() => {
+            done += size;
+            onProgress?.({ phase: 'replacing', done, total });
+          });
+        // Awaited below; this only keeps a second failure from being reported as unhandled.
+        write.catch(() => undefined);
+        inFlight.push(write);
+        if (inFlight.length >= WRITES_IN_FLIGHT) await inFlight.shift();
+      }
+      await Promise.all(inFlight);
     },
   );
 }
@@ -284,11 +387,11 @@ export async function restoreBackup(
     throw new SafetyCopyError(error);
   }
   try {
-    await replaceAllTables(opened.tables, options.onProgress);
+    await replaceAllTables(opened, options.onProgress);
   } catch (error) {
     throw error instanceof BackupError ? error : new RestoreWriteError(error);
   }
-  return { safetyCopyId, counts: countRecords(opened.tables as unknown as RawTables) };
+  return { safetyCopyId, counts: contentCounts(opened.content) };
 }
 
 /** Opens and restores a file in one call (the screen does it in two steps, to show what it holds). */

@@ -2,7 +2,13 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { CURRENT_SCHEMA_VERSION, TABLE_NAMES, type TableName } from '../db';
 import { DamagedBackupError, NewerBackupVersionError, NotABackupError } from './errors';
-import { BACKUP_FORMAT_NAME, BACKUP_FORMAT_VERSION, type BackupHeader, type TableCounts } from './format';
+import {
+  BACKUP_FORMAT_NAME,
+  BACKUP_FORMAT_VERSION,
+  type BackupHeader,
+  emptyCounts,
+  type TableCounts,
+} from './format';
 import type { DocumentSink, PipelineResult } from './pipeline';
 import { createYielder, type ProgressListener } from './progress';
 import type { RawTables } from './validate';
@@ -152,33 +158,69 @@ function gunzip(gzipped: Uint8Array): ReadableStream<Uint8Array> {
 }
 
 /** The layout was not the one this app writes (e.g. the JSON was re-formatted): read it whole instead. */
-class UnexpectedLayout extends Error {}
+export class UnexpectedLayout extends Error {}
 
 const TABLE_START = /^"([A-Za-z]+)":\[$/;
 const CLOSING = /^\},"sha256":"([0-9a-f]{64})"\}$/;
 
-function finishTables(header: BackupHeader, tables: RawTables, actualHash: string, statedHash: string): void {
+function checkCounts(header: BackupHeader, counted: TableCounts): void {
   for (const table of TABLE_NAMES)
-    if (tables[table].length !== header.counts[table])
+    if (counted[table] !== header.counts[table])
       throw new DamagedBackupError(
-        `the ${table} table holds ${tables[table].length} records where its description says ${header.counts[table]}`,
+        `the ${table} table holds ${counted[table]} records where its description says ${header.counts[table]}`,
       );
+}
+
+function finishTables(header: BackupHeader, tables: RawTables, actualHash: string, statedHash: string): void {
+  checkCounts(
+    header,
+    Object.fromEntries(TABLE_NAMES.map((table) => [table, tables[table].length])) as TableCounts,
+  );
   if (actualHash !== statedHash)
     throw new DamagedBackupError('its checksum (SHA-256) does not match its data');
 }
 
-async function readStreaming(gzipped: Uint8Array, onProgress?: ProgressListener): Promise<ParsedDocument> {
+/** What streamRecords yields: the checked header first, then the records in batches, table by table. */
+export type DocumentEvent =
+  | { type: 'header'; header: BackupHeader }
+  | { type: 'records'; table: TableName; records: unknown[] };
+
+export interface StreamOptions {
+  /** Check the checksum (the first reading of a file); a second reading of the same bytes skips it. */
+  verify: boolean;
+  onProgress?: ProgressListener;
+}
+
+/**
+ * Reads a document laid out as this app writes it, one decompressed chunk at a time, so only a chunk's
+ * records are in memory at once. At the end the table counts and (with `verify`) the checksum are
+ * checked: a consumer must not act on the records before the generator has finished without error.
+ * Throws UnexpectedLayout for any other valid JSON form (read it with readDocument instead).
+ */
+export async function* streamRecords(
+  gzipped: Uint8Array,
+  options: StreamOptions,
+): AsyncGenerator<DocumentEvent, void, undefined> {
+  const { verify, onProgress } = options;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const encoder = new TextEncoder();
-  const hasher = sha256.create();
+  const hasher = verify ? sha256.create() : null;
   const pause = createYielder();
-  const tables = emptyTables();
   const seenTables = new Set<string>();
+  const counted = emptyCounts();
   let header: BackupHeader | null = null;
   let currentTable: TableName | null = null;
   let statedHash: string | null = null;
   let total = 0;
   let done = 0;
+  let ready: DocumentEvent[] = [];
+  let batch: unknown[] = [];
+
+  const endBatch = (): void => {
+    if (currentTable !== null && batch.length)
+      ready.push({ type: 'records', table: currentTable, records: batch });
+    batch = [];
+  };
 
   const handleLine = (bytes: Uint8Array): void => {
     if (statedHash !== null) {
@@ -199,13 +241,14 @@ async function readStreaming(gzipped: Uint8Array, onProgress?: ProgressListener)
       if (!line.endsWith(`,${TABLES_OPENING}`)) throw new UnexpectedLayout();
       header = checkHeader(parseJson(`${line.slice(0, -TABLES_OPENING.length - 1)}}`, 'its description'));
       total = TABLE_NAMES.reduce((sum, table) => sum + (header as BackupHeader).counts[table], 0);
-      hasher.update(encoder.encode('{'));
+      hasher?.update(encoder.encode('{'));
+      ready.push({ type: 'header', header });
       return;
     }
     if (currentTable === null) {
       const closing = CLOSING.exec(line);
       if (closing) {
-        hasher.update(encoder.encode('}'));
+        hasher?.update(encoder.encode('}'));
         statedHash = closing[1];
         return;
       }
@@ -216,25 +259,28 @@ async function readStreaming(gzipped: Uint8Array, onProgress?: ProgressListener)
         throw new UnexpectedLayout();
       seenTables.add(name);
       currentTable = name as TableName;
-      hasher.update(bytes);
+      hasher?.update(bytes);
       return;
     }
-    hasher.update(bytes);
+    hasher?.update(bytes);
     if (line === ']' || line === '],') {
+      endBatch();
       currentTable = null;
       return;
     }
     const record = line.endsWith(',') ? line.slice(0, -1) : line;
     try {
-      tables[currentTable].push(JSON.parse(record));
+      batch.push(JSON.parse(record));
     } catch {
       throw new UnexpectedLayout();
     }
+    counted[currentTable] += 1;
     done += 1;
     if (done % 5000 === 0) onProgress?.({ phase: 'checking', done, total });
   };
 
   const reader = gunzip(gzipped).getReader();
+  let finished = false;
   let carry: Uint8Array = new Uint8Array(0);
   try {
     for (;;) {
@@ -262,17 +308,40 @@ async function readStreaming(gzipped: Uint8Array, onProgress?: ProgressListener)
         start = end + 1;
       }
       carry = bytes.slice(start);
+      endBatch();
+      // Handed over and forgotten here, so each batch can be collected once its consumer is done.
+      const events = ready;
+      ready = [];
+      yield* events;
       await pause();
     }
+    finished = true;
   } finally {
+    // Stopped early (a consumer found a bad record): the rest of the data need not be decompressed.
+    if (!finished) reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
   if (carry.length) handleLine(carry);
+  endBatch();
+  yield* ready;
   if (header === null) throw new NotABackupError('it opens, but it is empty inside.');
   if (statedHash === null) throw new DamagedBackupError('it ends too early');
   if (seenTables.size !== TABLE_NAMES.length) throw new UnexpectedLayout();
-  finishTables(header, tables, bytesToHex(hasher.digest()), statedHash);
+  checkCounts(header, counted);
+  if (hasher && bytesToHex(hasher.digest()) !== statedHash)
+    throw new DamagedBackupError('its checksum (SHA-256) does not match its data');
   onProgress?.({ phase: 'checking', done: total, total });
+}
+
+/** Reads the line layout whole (the records of every table in memory). */
+async function readStreaming(gzipped: Uint8Array, onProgress?: ProgressListener): Promise<ParsedDocument> {
+  const tables = emptyTables();
+  let header: BackupHeader | null = null;
+  for await (const event of streamRecords(gzipped, { verify: true, onProgress })) {
+    if (event.type === 'header') header = event.header;
+    else for (const record of event.records) tables[event.table].push(record);
+  }
+  if (header === null) throw new NotABackupError('it opens, but it is empty inside.');
   return { header, tables };
 }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { BUILT_IN_TOPICS } from '../../domain/types';
+import { type ActionItem, BUILT_IN_TOPICS, type Meeting, type Relationship } from '../../domain/types';
 import { TABLE_NAMES, type TableName } from '../db';
 import { type BackupIssue, InvalidBackupDataError } from './errors';
 import { type BackupTables, PRIMARY_KEYS, recordSchemas } from './schemas';
@@ -126,4 +126,79 @@ export function validateTables(tables: RawTables): BackupTables {
   if (issues.total === 0) checkLinks(tables as unknown as BackupTables, issues);
   if (issues.total > 0) throw new InvalidBackupDataError(issues.reported, issues.total);
   return tables as unknown as BackupTables;
+}
+
+/**
+ * The same checks as validateTables, one record at a time as a document is read, keeping only the keys
+ * the links need (not the records). It only answers "all good?": at the first problem it says no, and
+ * the caller reads the document whole and runs validateTables for the full report. Tables are expected
+ * in the order a backup writes them (a link's target first); any other order is also a "no".
+ */
+export class RecordChecker {
+  private readonly seen = new Map<TableName, Set<string>>();
+  /** Pair id → a number standing for it, so a meeting keeps a small number, not a copy of the id. */
+  private readonly relationships = new Map<string, number>();
+  /** Meeting id → its pair's number. */
+  private readonly meetingPairs = new Map<string, number>();
+  private readonly topicsUsed = new Set<string>();
+  private readonly topics = new Set<string>(BUILT_IN_TOPICS.map((topic) => topic.id));
+
+  /** False when the record breaks a rule (or may: e.g. a link to a table not read yet). */
+  check(table: TableName, record: unknown): boolean {
+    if (!recordSchemas[table].safeParse(record).success) return false;
+    const recordId = recordIdOf(table, record);
+    if (recordId === null) return false;
+    switch (table) {
+      case 'relationships': {
+        const pair = record as Relationship;
+        if (this.relationships.has(pair.id)) return false;
+        if (
+          !this.seenIn('programs').has(pair.programId) ||
+          !this.seenIn('people').has(pair.mentorId) ||
+          !this.seenIn('people').has(pair.menteeId) ||
+          pair.mentorId === pair.menteeId
+        )
+          return false;
+        this.relationships.set(pair.id, this.relationships.size);
+        return true;
+      }
+      case 'meetings': {
+        const meeting = record as Meeting;
+        const pair = this.relationships.get(meeting.relationshipId);
+        if (pair === undefined || this.meetingPairs.has(meeting.id)) return false;
+        for (const topic of meeting.topics) this.topicsUsed.add(topic);
+        this.meetingPairs.set(meeting.id, pair);
+        return true;
+      }
+      case 'actionItems': {
+        const item = record as ActionItem;
+        const pair = this.meetingPairs.get(item.meetingId);
+        if (pair === undefined || pair !== this.relationships.get(item.relationshipId)) return false;
+        break;
+      }
+      default:
+        break;
+    }
+    const seen = this.seenIn(table);
+    if (seen.has(recordId)) return false;
+    seen.add(recordId);
+    // Topics come after the meetings that use them: those links are checked in finish().
+    if (table === 'topics') this.topics.add(recordId);
+    return true;
+  }
+
+  private seenIn(table: TableName): Set<string> {
+    let seen = this.seen.get(table);
+    if (!seen) {
+      seen = new Set();
+      this.seen.set(table, seen);
+    }
+    return seen;
+  }
+
+  /** After the last record: the links that point forward. */
+  finish(): boolean {
+    for (const topic of this.topicsUsed) if (!this.topics.has(topic)) return false;
+    return true;
+  }
 }
