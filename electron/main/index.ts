@@ -16,6 +16,7 @@ import { serveRendererFrom } from './protocol';
 import { blockNetworkRequests, denyAllPermissions } from './security';
 import { AutoBackupService } from './services/auto-backup';
 import { DailyBackupTimer, QuitBackupGuard } from './services/auto-backup-schedule';
+import { ChosenFolders } from './services/chosen-folders';
 import { createMainWindow } from './window';
 
 const isFirstInstance = prepareBeforeReady(app, protocol);
@@ -58,6 +59,7 @@ function start(): void {
   blockNetworkRequests(session.defaultSession);
 
   const dialogs = electronDialogs(dialog, BrowserWindow, app);
+  const chosenFolders = new ChosenFolders(join(userData, 'backup-folders.json'));
 
   const autoBackups = new AutoBackupService({
     stateFile: join(userData, 'auto-backup.json'),
@@ -78,8 +80,8 @@ function start(): void {
   registerIpcHandlers(ipcMain, {
     ...createAppHandlers({ version: app.getVersion(), platform: process.platform, userDataPath: userData }),
     ...createFilesHandlers(dialogs),
-    ...createBackupHandlers(dialogs),
-    ...createAutoBackupHandlers(autoBackups, {
+    ...createBackupHandlers(dialogs, chosenFolders),
+    ...createAutoBackupHandlers(autoBackups, chosenFolders, {
       onConfigured: () => dailyTimer.start(),
       onQuitBackupSettled: (error) => {
         if (error && quitGuard.isWaiting) {

@@ -9,7 +9,11 @@ const checkedEvent = {} as Parameters<IpcHandler<'autoBackup:notMade'>>[1];
 function handlersWithHooks() {
   const hooks = { onConfigured: vi.fn(), onQuitBackupSettled: vi.fn() };
   // The service is not reached by the channel under test.
-  const handlers = createAutoBackupHandlers({} as AutoBackupService, hooks);
+  const handlers = createAutoBackupHandlers(
+    {} as AutoBackupService,
+    { assertChosen: () => undefined },
+    hooks,
+  );
   return { handlers, hooks };
 }
 
@@ -30,5 +34,31 @@ describe('an automatic backup the page could not make', () => {
     const { handlers, hooks } = handlersWithHooks();
     await handlers['autoBackup:notMade']({ reason: 'daily', why: 'It failed.' }, checkedEvent);
     expect(hooks.onQuitBackupSettled).not.toHaveBeenCalled();
+  });
+});
+
+describe('automatic backup settings', () => {
+  it('refuse a folder the manager never picked in the dialog', async () => {
+    const configure = vi.fn();
+    const handlers = createAutoBackupHandlers(
+      { configure } as unknown as AutoBackupService,
+      {
+        assertChosen: () => {
+          throw new Error('not picked');
+        },
+      },
+      { onConfigured: vi.fn(), onQuitBackupSettled: vi.fn() },
+    );
+    const settings = {
+      enabled: true,
+      folder: '/somewhere/else',
+      onQuit: true,
+      daily: true,
+      rotation: { daily: 7, weekly: 4, monthly: 12 },
+    };
+    await expect(
+      handlers['autoBackup:configure']({ settings, passphrase: 'a long passphrase' }, checkedEvent),
+    ).rejects.toThrow('not picked');
+    expect(configure).not.toHaveBeenCalled();
   });
 });

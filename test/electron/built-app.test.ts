@@ -253,6 +253,9 @@ describe('start-up of the built main process', () => {
     };
     const folder = join(root, `backups-${runs}`);
     await mkdir(folder);
+    // The manager picks the folder in the dialog: only such folders receive backups.
+    fake.module.dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [folder] as never[] });
+    await invoke('backup:chooseFolder', undefined);
     await invoke('autoBackup:configure', {
       settings: {
         enabled: true,

@@ -8,6 +8,7 @@ import type { Dialogs } from '../../electron/main/ipc/dialogs';
 import { createFilesHandlers } from '../../electron/main/ipc/files';
 import { createPrintHandlers } from '../../electron/main/ipc/print';
 import type { IpcEvent } from '../../electron/main/ipc/register';
+import { ChosenFolders, FOLDER_NOT_CHOSEN } from '../../electron/main/services/chosen-folders';
 import { FakeWebContents } from './fake-electron';
 
 let root: string;
@@ -105,20 +106,27 @@ describe('files:open', () => {
 });
 
 describe('backups into a folder', () => {
+  const chosen = () => new ChosenFolders(join(root, 'backup-folders.json'));
+
   it('chooses a folder, or nothing when cancelled', async () => {
-    const handlers = createBackupHandlers(dialogs({ open: join(root, 'USB') }).fake);
+    const handlers = createBackupHandlers(dialogs({ open: join(root, 'USB') }).fake, chosen());
     await expect(handlers['backup:chooseFolder'](undefined, event)).resolves.toEqual({
       folder: join(root, 'USB'),
     });
     await expect(
-      createBackupHandlers(dialogs({}).fake)['backup:chooseFolder'](undefined, event),
+      createBackupHandlers(dialogs({}).fake, chosen())['backup:chooseFolder'](undefined, event),
     ).resolves.toBeNull();
   });
 
-  it('writes the backup into an existing folder', async () => {
+  it('writes the backup into a folder picked in the dialog, also after a restart', async () => {
     const folder = join(root, 'USB');
     await mkdir(folder);
-    const result = await createBackupHandlers(dialogs({}).fake)['backup:writeToFolder'](
+    await createBackupHandlers(dialogs({ open: folder }).fake, chosen())['backup:chooseFolder'](
+      undefined,
+      event,
+    );
+    // A new instance reads the remembered folders back, as the next session does.
+    const result = await createBackupHandlers(dialogs({}).fake, chosen())['backup:writeToFolder'](
       { folder, fileName: 'Riverside 2026-03-01.age', data: new Uint8Array([9, 8]) },
       event,
     );
@@ -126,15 +134,43 @@ describe('backups into a folder', () => {
     expect(new Uint8Array(await readFile(result.path))).toEqual(new Uint8Array([9, 8]));
   });
 
-  it('refuses a folder that does not exist, creating nothing', async () => {
-    const gone = join(root, 'unplugged stick');
+  it('refuses a folder the manager never picked, writing nothing', async () => {
+    const elsewhere = join(root, 'Startup');
+    await mkdir(elsewhere);
     await expect(
-      createBackupHandlers(dialogs({}).fake)['backup:writeToFolder'](
+      createBackupHandlers(dialogs({}).fake, chosen())['backup:writeToFolder'](
+        { folder: elsewhere, fileName: 'x.age', data: new Uint8Array([1]) },
+        event,
+      ),
+    ).rejects.toThrow(FOLDER_NOT_CHOSEN);
+    expect(await readdir(elsewhere)).toEqual([]);
+  });
+
+  it('refuses a file name that is not a backup file', async () => {
+    const folder = join(root, 'USB');
+    await mkdir(folder);
+    const folders = chosen();
+    await folders.remember(folder);
+    await expect(
+      createBackupHandlers(dialogs({}).fake, folders)['backup:writeToFolder'](
+        { folder, fileName: 'run-me.cmd', data: new Uint8Array([1]) },
+        event,
+      ),
+    ).rejects.toThrow('A backup file name must end in .age.');
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('refuses a picked folder that is gone, creating nothing', async () => {
+    const gone = join(root, 'unplugged stick');
+    const folders = chosen();
+    await folders.remember(gone);
+    await expect(
+      createBackupHandlers(dialogs({}).fake, folders)['backup:writeToFolder'](
         { folder: gone, fileName: 'x.age', data: new Uint8Array([1]) },
         event,
       ),
     ).rejects.toThrow(`The folder "${gone}" cannot be found. Is the USB stick or network drive connected?`);
-    expect(await readdir(root)).toEqual([]);
+    expect(await readdir(root)).toEqual(['backup-folders.json']);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { AutoBackupService } from '../services/auto-backup';
+import type { ChosenFolders } from '../services/chosen-folders';
 import type { IpcHandlers } from './register';
 
 type AutoBackupChannels =
@@ -10,6 +11,7 @@ type AutoBackupChannels =
 
 export function createAutoBackupHandlers(
   service: AutoBackupService,
+  chosenFolders: Pick<ChosenFolders, 'assertChosen'>,
   hooks: {
     /** Settings changed: the daily timer may need starting or stopping. */
     onConfigured(): void;
@@ -20,6 +22,7 @@ export function createAutoBackupHandlers(
   return {
     'autoBackup:getStatus': () => service.getStatus(),
     'autoBackup:configure': async (request) => {
+      if (request.settings.folder) chosenFolders.assertChosen(request.settings.folder);
       const status = await service.configure(request);
       hooks.onConfigured();
       return status;
