@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   daysOverdue,
   daysWithoutMeeting,
+  meetingClockStart,
   nextMeetingDue,
   QUIET_AFTER_DAYS,
 } from '../../renderer/domain/cadence';
@@ -92,5 +93,36 @@ describe('how long a pair has gone without meeting', () => {
 
   it('flags a pair as quiet after 90 days', () => {
     expect(QUIET_AFTER_DAYS).toBe(90);
+  });
+});
+
+describe('a pair that was paused and resumed', () => {
+  const resumed = {
+    startDate: '2024-01-02',
+    lastMeetingDate: '2024-02-01',
+    statusHistory: [
+      { status: 'active' as const, date: '2024-01-02' },
+      { status: 'paused' as const, date: '2024-02-10' },
+      { status: 'active' as const, date: '2024-06-03' },
+    ],
+  };
+
+  it('is not overdue on the day it resumes: meetings are expected again from that day', () => {
+    expect(daysOverdue(resumed, fortnightly, '2024-06-03')).toBe(0);
+    expect(nextMeetingDue(resumed, fortnightly)).toBe('2024-06-17');
+    expect(daysOverdue(resumed, fortnightly, '2024-06-20')).toBe(3);
+  });
+
+  it('is not quiet for the months it was paused', () => {
+    expect(daysWithoutMeeting(resumed, '2024-06-10')).toBe(7);
+  });
+
+  it('counts from a meeting held after the resumption', () => {
+    expect(nextMeetingDue({ ...resumed, lastMeetingDate: '2024-06-05' }, fortnightly)).toBe('2024-06-19');
+  });
+
+  it('looks only at changes up to the day asked about', () => {
+    expect(meetingClockStart(resumed, '2024-05-31')).toBe('2024-02-01');
+    expect(meetingClockStart(resumed, '2024-06-03')).toBe('2024-06-03');
   });
 });

@@ -1,4 +1,4 @@
-import { QUIET_AFTER_DAYS } from '../cadence';
+import { meetingClockStart, QUIET_AFTER_DAYS } from '../cadence';
 import type { Id, IsoDate, RelationshipStatus } from '../types';
 import { daysFrom } from './day-math';
 import { activeDaysWithin, statusOn } from './pair-status';
@@ -69,7 +69,8 @@ export function computeMeetingCompliance(index: ReportIndex): MeetingCompliance 
     for (const meeting of meetings) minutes += meeting.durationMinutes;
     const statusAtEnd = statusOn(pair, end);
     const lastMeetingDate = index.lastMeetingByRelationship.get(pair.id) ?? null;
-    const sinceLast = daysFrom(lastMeetingDate ?? pair.startDate, end);
+    // A pair resumed late in the period is not overdue for the weeks it was paused.
+    const sinceLast = daysFrom(meetingClockStart({ ...pair, lastMeetingDate }, end), end);
     const activeAtEnd = statusAtEnd === 'active';
     pairs.push({
       relationshipId: pair.id,
