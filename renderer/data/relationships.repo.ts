@@ -134,6 +134,22 @@ export async function updateRelationship(id: Id, changes: RelationshipChanges): 
       const before = await db.relationships.get(id);
       if (!before) throw new RuleError('not-found', 'This pairing no longer exists.');
       const after: Relationship = { ...before, ...changes, updatedAt: nowIso() };
+      if (after.startDate !== before.startDate) {
+        // The start is the first status change; every later change must still come after it.
+        const later = before.statusHistory.slice(1);
+        if (
+          later.some((change) => change.date <= after.startDate) ||
+          (after.endDate && after.endDate <= after.startDate)
+        )
+          throw new RuleError(
+            'start-after-changes',
+            'The start date must come before the pairing was paused, resumed or ended.',
+            'startDate',
+          );
+        after.statusHistory = before.statusHistory.map((change, index) =>
+          index === 0 ? { ...change, date: after.startDate } : change,
+        );
+      }
       const [mentor, mentee, program] = await Promise.all([
         db.people.get(after.mentorId),
         db.people.get(after.menteeId),

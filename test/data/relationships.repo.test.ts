@@ -250,6 +250,23 @@ describe('editing a pair', () => {
     expect((await getRelationship(relationship.id))?.startDate).toBe('2024-03-01');
   });
 
+  it('moves the first step of the history with the start date, so reports count the right days', async () => {
+    const { relationship } = await seedPair();
+    const moved = await updateRelationship(relationship.id, { startDate: '2024-02-15' });
+    expect(moved.statusHistory).toEqual([{ status: 'active', date: '2024-02-15' }]);
+  });
+
+  it('refuses a start on or after a later pause or end, changing nothing', async () => {
+    const { relationship } = await seedPair();
+    await changeRelationshipStatus(relationship.id, 'completed', '2024-04-01');
+    await expect(updateRelationship(relationship.id, { startDate: '2024-05-01' })).rejects.toMatchObject({
+      code: 'start-after-changes',
+    });
+    const kept = await getRelationship(relationship.id);
+    expect(kept?.startDate).toBe('2024-03-01');
+    expect(kept?.statusHistory[0]).toEqual({ status: 'active', date: '2024-03-01' });
+  });
+
   it('does not re-check capacity when a full mentor’s pair is edited', async () => {
     const { relationship } = await seedPair({}, { mentor: { mentorCapacity: 1 } });
     await expect(updateRelationship(relationship.id, { focus: 'career' })).resolves.toMatchObject({
