@@ -1,6 +1,6 @@
 import { todayIso } from '../domain/dates';
 import { changedFields, checkMeeting, type MeetingInput, RuleError } from '../domain/rules';
-import type { ActionItem, Id, IsoDate, Meeting } from '../domain/types';
+import { type ActionItem, BUILT_IN_TOPICS, type Id, type IsoDate, type Meeting } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb } from './db';
 
@@ -14,7 +14,19 @@ export interface DeletedMeeting {
 
 function meetingTables() {
   const db = getDb();
-  return [db.meetings, db.actionItems, db.relationships, db.auditLog];
+  return [db.meetings, db.actionItems, db.relationships, db.topics, db.auditLog];
+}
+
+/** Refuses topic ids the clinic does not have (the built-in ones always count, stored or not). */
+async function checkTopics(topics: Id[]): Promise<void> {
+  const known = new Set<Id>(BUILT_IN_TOPICS.map((topic) => topic.id));
+  for (const id of await getDb().topics.toCollection().primaryKeys()) known.add(id);
+  if (topics.some((topic) => !known.has(topic)))
+    throw new RuleError(
+      'unknown-topic',
+      'One of the chosen topics no longer exists. Choose the topics again.',
+      'topics',
+    );
 }
 
 /** Keeps relationship.lastMeetingDate equal to the date of its latest meeting. */
@@ -65,6 +77,7 @@ export async function logMeeting(input: MeetingInput): Promise<Meeting> {
   const db = getDb();
   return db.transaction('rw', meetingTables(), async () => {
     checkMeeting(input, await db.relationships.get(input.relationshipId), todayIso());
+    await checkTopics(input.topics);
     const at = nowIso();
     const { actionItems: _items, ...fields } = input;
     const meeting: Meeting = { ...fields, id: newId(), createdAt: at, updatedAt: at };
@@ -87,6 +100,7 @@ export async function updateMeeting(id: Id, input: MeetingInput): Promise<Meetin
     if (input.relationshipId !== before.relationshipId)
       throw new RuleError('moved', 'A meeting cannot be moved to another pairing.', 'relationshipId');
     checkMeeting(input, await db.relationships.get(input.relationshipId), todayIso());
+    await checkTopics(input.topics);
     const { actionItems: _items, ...fields } = input;
     const after: Meeting = { ...before, ...fields, id, updatedAt: nowIso() };
     const previous = await db.actionItems.where('meetingId').equals(id).toArray();

@@ -11,6 +11,9 @@ function normalise(input: PersonInput): PersonInput {
     name: input.name.trim().replace(/\s+/g, ' '),
     email: input.email.trim(),
     specialty: input.specialty.trim(),
+    // An empty date field means "not known": stored as null, never as an empty string.
+    hireDate: input.hireDate || null,
+    leavingDate: input.leavingDate || null,
     tags: [...new Set(input.tags.map((tag) => tag.trim()).filter(Boolean))],
   };
 }

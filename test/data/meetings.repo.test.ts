@@ -12,6 +12,7 @@ import {
   updateMeeting,
 } from '../../renderer/data/meetings.repo';
 import { getRelationship } from '../../renderer/data/relationships.repo';
+import { addTopic } from '../../renderer/data/topics.repo';
 import { RuleError } from '../../renderer/domain/rules';
 import {
   auditOf,
@@ -348,5 +349,22 @@ describe("'tomorrow' follows the clinic's own clock, not UTC", () => {
     await expect(logMeeting(meetingInput(relationship.id, { date: '2024-06-17' }))).rejects.toMatchObject({
       code: 'future-meeting',
     });
+  });
+});
+
+describe('the topics of a meeting', () => {
+  it('are refused when the clinic has no such topic, and nothing is written', async () => {
+    const { relationship } = await seedPair();
+    await expect(
+      logMeeting(meetingInput(relationship.id, { topics: ['ethics', 'no-such-topic'] })),
+    ).rejects.toMatchObject({ code: 'unknown-topic' });
+    expect(await listMeetingsForRelationship(relationship.id)).toEqual([]);
+  });
+
+  it("accept the built-in ones and the clinic's own", async () => {
+    const { relationship } = await seedPair();
+    const own = await addTopic('Night shift handovers');
+    const meeting = await logMeeting(meetingInput(relationship.id, { topics: ['ethics', own.id] }));
+    expect(meeting.topics).toEqual(['ethics', own.id]);
   });
 });

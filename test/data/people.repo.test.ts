@@ -181,3 +181,11 @@ describe('finding people already on the roster', () => {
     ).toEqual([]);
   });
 });
+
+describe('dates left empty', () => {
+  it('are stored as "not known", never as an empty string', async () => {
+    const person = await createPerson(personInput({ hireDate: '', leavingDate: '' }));
+    expect(person.hireDate).toBeNull();
+    expect(person.leavingDate).toBeNull();
+  });
+});
