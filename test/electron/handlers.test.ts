@@ -134,6 +134,23 @@ describe('backups into a folder', () => {
     expect(new Uint8Array(await readFile(result.path))).toEqual(new Uint8Array([9, 8]));
   });
 
+  it('keeps an earlier backup of the same name, saving the new one beside it', async () => {
+    const folder = join(root, 'USB');
+    await mkdir(folder);
+    const folders = chosen();
+    await folders.remember(folder);
+    const write = (data: number) =>
+      createBackupHandlers(dialogs({}).fake, folders)['backup:writeToFolder'](
+        { folder, fileName: 'Riverside 2026-03-01.age', data: new Uint8Array([data]) },
+        event,
+      );
+    await write(1);
+    const second = await write(2);
+    expect(second.path).toBe(join(folder, 'Riverside 2026-03-01 (2).age'));
+    expect([...(await readFile(join(folder, 'Riverside 2026-03-01.age')))]).toEqual([1]);
+    expect([...(await readFile(second.path))]).toEqual([2]);
+  });
+
   it('refuses a folder the manager never picked, writing nothing', async () => {
     const elsewhere = join(root, 'Startup');
     await mkdir(elsewhere);

@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../services/atomic-write';
 import { assertFolderExists } from '../services/auto-backup';
@@ -27,9 +28,23 @@ export function createBackupHandlers(
       chosenFolders.assertChosen(folder);
       if (!fileName.toLowerCase().endsWith('.age')) throw new Error('A backup file name must end in .age.');
       await assertFolderExists(folder);
-      const path = join(folder, fileName);
+      const path = await unusedPath(folder, fileName);
       await writeFileAtomically(path, data);
       return { path };
     },
   };
+}
+
+/** A second backup on the same day never replaces the first: "Clinic 2026-03-01 (2).age", and so on. */
+async function unusedPath(folder: string, fileName: string): Promise<string> {
+  const stem = fileName.slice(0, -'.age'.length);
+  for (let copy = 1; copy < 1000; copy++) {
+    const candidate = join(folder, copy === 1 ? fileName : `${stem} (${copy}).age`);
+    try {
+      await access(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+  throw new Error('This folder already holds a thousand backups with that name. Choose another folder.');
 }
