@@ -2,6 +2,7 @@ import { addDays, format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
   autoBackupFileName,
+  autoBackupStem,
   automaticBackupsIn,
   type BackupFile,
   parseAutoBackupTime,
@@ -40,6 +41,18 @@ describe('automatic backup names', () => {
     expect(automaticBackupsIn(listing).map((file) => file.name)).toEqual([
       'Riverside Clinic-auto-2026-03-01T02-05-09Z.age',
     ]);
+  });
+
+  it('another clinic’s automatic backups in a shared folder are not counted as ours', () => {
+    const listing = [
+      'Riverside Clinic-auto-2026-03-01T02-05-09Z.age',
+      'Hillside Clinic-auto-2026-03-01T02-07-00Z.age',
+    ];
+    expect(automaticBackupsIn(listing, 'Riverside Clinic').map((file) => file.name)).toEqual([
+      'Riverside Clinic-auto-2026-03-01T02-05-09Z.age',
+    ]);
+    expect(autoBackupStem('Hillside Clinic-auto-2026-03-01T02-07-00Z.age')).toBe('Hillside Clinic');
+    expect(autoBackupStem('Hillside Clinic 2026-03-01.age')).toBeNull();
   });
 });
 

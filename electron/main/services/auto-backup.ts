@@ -10,7 +10,7 @@ import {
   type IpcResponse,
 } from '../../shared/ipc';
 import { writeFileAtomically } from './atomic-write';
-import { autoBackupFileName, automaticBackupsIn, planRotation } from './rotation';
+import { autoBackupFileName, autoBackupStem, automaticBackupsIn, planRotation } from './rotation';
 
 /** The part of Electron's safeStorage this service uses (injected so both branches can be tested). */
 export interface ProtectedStorage {
@@ -127,10 +127,12 @@ export class AutoBackupService {
     const folder = status.folder;
     await assertFolderExists(folder);
     const now = this.now();
-    const path = join(folder, autoBackupFileName(request.fileName, now));
+    const fileName = autoBackupFileName(request.fileName, now);
+    const path = join(folder, fileName);
     await writeFileAtomically(path, request.data);
     await this.save({ ...this.state, lastAutoBackupAt: now.toISOString() });
-    const plan = planRotation(automaticBackupsIn(await readdir(folder)), status.rotation);
+    const ours = automaticBackupsIn(await readdir(folder), autoBackupStem(fileName) ?? undefined);
+    const plan = planRotation(ours, status.rotation);
     const removed: string[] = [];
     for (const name of plan.remove) {
       const removedOk = await rm(join(folder, name)).then(

@@ -72,12 +72,22 @@ function keepNewestPerPeriod(
   }
 }
 
-/** Picks the app's automatic backups out of a folder listing; other files are left out entirely. */
-export function automaticBackupsIn(fileNames: readonly string[]): BackupFile[] {
+/**
+ * Picks the app's automatic backups out of a folder listing; other files are left out entirely. With a
+ * `stem`, only backups of that name count, so two clinics (or computers) sharing one folder never
+ * rotate away each other's backups.
+ */
+export function automaticBackupsIn(fileNames: readonly string[], stem?: string): BackupFile[] {
   const backups: BackupFile[] = [];
   for (const name of fileNames) {
     const createdAt = parseAutoBackupTime(name);
-    if (createdAt) backups.push({ name, createdAt });
+    if (createdAt && (stem === undefined || AUTO_BACKUP_NAME.exec(name)?.[1] === stem))
+      backups.push({ name, createdAt });
   }
   return backups;
+}
+
+/** The name part of an automatic backup's file name ("Riverside Clinic"), or null for any other file. */
+export function autoBackupStem(fileName: string): string | null {
+  return AUTO_BACKUP_NAME.exec(fileName)?.[1] ?? null;
 }
