@@ -59,6 +59,8 @@ export function computeRecognitionLetter(
     figures.meetings++;
     figures.minutes += meeting.durationMinutes;
     perPair.set(meeting.relationshipId, figures);
+    // A confidential meeting counts with its time, but what it was about stays out of the letter.
+    if (meeting.confidential) continue;
     for (const topicId of new Set(meeting.topics))
       topicCounts.set(topicId, (topicCounts.get(topicId) ?? 0) + 1);
   }
