@@ -83,6 +83,10 @@ describe('pair census', () => {
     expect(nurses.byProgram.map((row) => row.programName)).toEqual(['Nurse residency']);
     // Eva has no nurse-residency pair, but her P2 pair with Ben is active: she has a mentor.
     expect(nurses.menteesWithoutMentor.map((mentee) => mentee.name)).toEqual(['Finn Okafor', 'Gia Rossi']);
+    // Ben's load counts his P2 pair too (R5), as the pairing rule does: 3 against a capacity of 2.
+    expect(nurses.mentorLoad).toEqual([
+      { mentorId: 'ben', mentorName: 'Ben Mentor', activeMentees: 3, capacity: 2, overCapacity: true },
+    ]);
   });
 });
 

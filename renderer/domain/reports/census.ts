@@ -73,10 +73,7 @@ export function computePairCensus(index: ReportIndex): PairCensus {
     const ended = ending !== null && atEnd === ending.status;
 
     if (atStart === 'active') census.activeAtStart++;
-    if (atEnd === 'active') {
-      census.activeAtEnd++;
-      loadByMentor.set(pair.mentorId, (loadByMentor.get(pair.mentorId) ?? 0) + 1);
-    }
+    if (atEnd === 'active') census.activeAtEnd++;
     if (atEnd === 'paused') census.pausedAtEnd++;
     if (inPeriod) {
       census.pairsInPeriod++;
@@ -96,6 +93,13 @@ export function computePairCensus(index: ReportIndex): PairCensus {
       if (ended) program.ended++;
       if (inPeriod) program.pairsInPeriod++;
     }
+  }
+
+  // A mentor's load counts every program, as the pairing rule does, even when the report shows one.
+  const mentorsInReport = new Set(index.relationships.map((pair) => pair.mentorId));
+  for (const pair of index.allRelationships) {
+    if (mentorsInReport.has(pair.mentorId) && statusOn(pair, end) === 'active')
+      loadByMentor.set(pair.mentorId, (loadByMentor.get(pair.mentorId) ?? 0) + 1);
   }
 
   const mentorLoad: MentorLoad[] = [...loadByMentor]
