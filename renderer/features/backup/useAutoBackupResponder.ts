@@ -16,8 +16,13 @@ export function useAutoBackupResponder(): void {
   useEffect(() => {
     const platform = getPlatform();
     let running = false;
-    return platform.on('autoBackup:due', (reason) => {
-      if (running) return;
+    let quitWaiting = false;
+    const respond = (reason: 'daily' | 'quit') => {
+      if (running) {
+        // A daily backup is under way: the closing app's backup follows it rather than being lost.
+        if (reason === 'quit') quitWaiting = true;
+        return;
+      }
       running = true;
       void (async () => {
         try {
@@ -39,9 +44,14 @@ export function useAutoBackupResponder(): void {
           showToast(`Automatic backup not made: ${why}`);
         } finally {
           running = false;
+          if (quitWaiting) {
+            quitWaiting = false;
+            respond('quit');
+          }
         }
       })();
-    });
+    };
+    return platform.on('autoBackup:due', respond);
   }, [showToast]);
 }
 
