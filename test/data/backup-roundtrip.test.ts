@@ -42,7 +42,7 @@ describe('backup round trip', () => {
     );
   });
 
-  it('restores tables larger than one page of reading, in key order, without gaps or repeats', async () => {
+  it('restores tables larger than a page of reading and a batch of writing, in key order, without gaps or repeats', async () => {
     const [clinic] = fc.sample(clinicArbitrary, { numRuns: 1, seed: 3 });
     const topics = Array.from({ length: 4321 }, (_, index) => ({
       id: `topic-${String(index).padStart(5, '0')}-${index % 7 === 0 ? 'ü' : 'u'}`,
@@ -50,7 +50,8 @@ describe('backup round trip', () => {
       builtIn: false,
       archived: index % 2 === 0,
     }));
-    const auditLog = Array.from({ length: 4003 }, (_, index) => ({
+    // More than two batches of writing (10,000 records), read ahead while the ones before are stored.
+    const auditLog = Array.from({ length: 24_003 }, (_, index) => ({
       seq: index * 3 + 1,
       at: '2026-01-01T00:00:00.000Z',
       table: 'topics' as const,
