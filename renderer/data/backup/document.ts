@@ -9,7 +9,7 @@ import {
   emptyCounts,
   type TableCounts,
 } from './format';
-import type { DocumentSink, PipelineResult } from './pipeline';
+import { createInlineSink, createWorkerSink, type DocumentSink, type PipelineResult } from './pipeline';
 import { createYielder, type ProgressListener } from './progress';
 import type { RawTables } from './validate';
 
@@ -31,6 +31,8 @@ import type { RawTables } from './validate';
 // line breaks removed.
 
 const NEWLINE = 0x0a;
+/** Checksum bytes waiting for the worker before reading pauses. */
+const MAX_HASH_BYTES_WAITING = 16 * 1024 * 1024;
 const TABLES_OPENING = '"tables":{';
 
 /**
@@ -204,7 +206,27 @@ export async function* streamRecords(
   const { verify, onProgress } = options;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const encoder = new TextEncoder();
-  const hasher = verify ? sha256.create() : null;
+  // The checksum is computed in a worker beside the parsing (inline where there are no workers).
+  const hashOptions = { passphrase: null, scryptWorkFactor: 0, hashOnly: true };
+  const hasher = verify ? ((await createWorkerSink(hashOptions)) ?? createInlineSink(hashOptions)) : null;
+  let hashParts: Uint8Array[] = [];
+  let hashFinished = false;
+  const hashPart = (bytes: Uint8Array): void => {
+    if (hasher) hashParts.push(bytes);
+  };
+  const sendHashParts = (): void => {
+    if (!hasher || hashParts.length === 0) return;
+    const size = hashParts.reduce((sum, part) => sum + part.length, 0);
+    const joined = new Uint8Array(size);
+    let at = 0;
+    for (const part of hashParts) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    hashParts = [];
+    // The parts are whole lines without their line breaks, so nothing is left out of the checksum.
+    hasher.write(joined, true);
+  };
   const pause = createYielder();
   const seenTables = new Set<string>();
   const counted = emptyCounts();
@@ -241,14 +263,14 @@ export async function* streamRecords(
       if (!line.endsWith(`,${TABLES_OPENING}`)) throw new UnexpectedLayout();
       header = checkHeader(parseJson(`${line.slice(0, -TABLES_OPENING.length - 1)}}`, 'its description'));
       total = TABLE_NAMES.reduce((sum, table) => sum + (header as BackupHeader).counts[table], 0);
-      hasher?.update(encoder.encode('{'));
+      hashPart(encoder.encode('{'));
       ready.push({ type: 'header', header });
       return;
     }
     if (currentTable === null) {
       const closing = CLOSING.exec(line);
       if (closing) {
-        hasher?.update(encoder.encode('}'));
+        hashPart(encoder.encode('}'));
         statedHash = closing[1];
         return;
       }
@@ -259,10 +281,10 @@ export async function* streamRecords(
         throw new UnexpectedLayout();
       seenTables.add(name);
       currentTable = name as TableName;
-      hasher?.update(bytes);
+      hashPart(bytes);
       return;
     }
-    hasher?.update(bytes);
+    hashPart(bytes);
     if (line === ']' || line === '],') {
       endBatch();
       currentTable = null;
@@ -308,6 +330,9 @@ export async function* streamRecords(
         start = end + 1;
       }
       carry = bytes.slice(start);
+      sendHashParts();
+      const backlog = hasher?.whenBelow(MAX_HASH_BYTES_WAITING);
+      if (backlog) await backlog;
       endBatch();
       // Handed over and forgotten here, so each batch can be collected once its consumer is done.
       const events = ready;
@@ -316,20 +341,26 @@ export async function* streamRecords(
       await pause();
     }
     finished = true;
+    if (carry.length) handleLine(carry);
+    sendHashParts();
+    endBatch();
+    yield* ready;
+    if (header === null) throw new NotABackupError('it opens, but it is empty inside.');
+    if (statedHash === null) throw new DamagedBackupError('it ends too early');
+    if (seenTables.size !== TABLE_NAMES.length) throw new UnexpectedLayout();
+    checkCounts(header, counted);
+    if (hasher) {
+      hashFinished = true;
+      if ((await hasher.finish()).sha256 !== statedHash)
+        throw new DamagedBackupError('its checksum (SHA-256) does not match its data');
+    }
   } finally {
     // Stopped early (a consumer found a bad record): the rest of the data need not be decompressed.
     if (!finished) reader.cancel().catch(() => undefined);
     reader.releaseLock();
+    // Ends the worker, if one was started, when the reading stopped before the checksum.
+    if (hasher && !hashFinished) hasher.finish().catch(() => undefined);
   }
-  if (carry.length) handleLine(carry);
-  endBatch();
-  yield* ready;
-  if (header === null) throw new NotABackupError('it opens, but it is empty inside.');
-  if (statedHash === null) throw new DamagedBackupError('it ends too early');
-  if (seenTables.size !== TABLE_NAMES.length) throw new UnexpectedLayout();
-  checkCounts(header, counted);
-  if (hasher && bytesToHex(hasher.digest()) !== statedHash)
-    throw new DamagedBackupError('its checksum (SHA-256) does not match its data');
   onProgress?.({ phase: 'checking', done: total, total });
 }
 

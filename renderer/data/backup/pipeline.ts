@@ -13,6 +13,8 @@ export interface PipelineOptions {
   /** null: gzip only (a safety copy). */
   passphrase: string | null;
   scryptWorkFactor: number;
+  /** Only the checksum, no output (checking a backup while it is read). */
+  hashOnly?: boolean;
 }
 
 export interface PipelineResult {
@@ -87,6 +89,14 @@ export interface InlineSink extends DocumentSink {
 /** Hash, gzip and encrypt in this thread. With a passphrase, the scrypt key is derived right away. */
 export function createInlineSink(options: PipelineOptions): InlineSink {
   const hasher = sha256.create();
+  if (options.hashOnly)
+    return {
+      write: async (bytes, hashed) => {
+        if (hashed) hashWithoutNewlines(hasher, bytes);
+      },
+      whenBelow: () => null,
+      finish: async () => ({ bytes: new Uint8Array(0), sha256: bytesToHex(hasher.digest()) }),
+    };
   const compression = new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
   const writer = compression.writable.getWriter();
   let output: Promise<Uint8Array>;
