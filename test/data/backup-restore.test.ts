@@ -84,6 +84,50 @@ describe('restore', () => {
     expect(await dumpDatabase(db)).toBe(before);
   });
 
+  it('keeps the records from before the first restore, however many files are tried after it', async () => {
+    const source = freshDatabase('many-source');
+    await loadTables(source, smallClinic());
+    const backup = await makeBackup({ passphrase: PASSPHRASE, scryptWorkFactor: FAST_SCRYPT });
+    const db = freshDatabase('many-target');
+    const original = smallClinic();
+    original.people = original.people.map((person) => ({ ...person, name: `Original ${person.name}` }));
+    await loadTables(db, original);
+    const before = await dumpDatabase(db);
+
+    const outcomes = [];
+    for (let attempt = 0; attempt < 5; attempt++)
+      outcomes.push(await restoreBackupFile(backup.bytes, PASSPHRASE));
+    const copies = await listSafetyCopies();
+    // The newest three, and the very first: the manager's own records.
+    expect(copies.map((copy) => copy.id)).toEqual([
+      outcomes[4].safetyCopyId,
+      outcomes[3].safetyCopyId,
+      outcomes[2].safetyCopyId,
+      outcomes[0].safetyCopyId,
+    ]);
+    await restoreBackup(await openSafetyCopy(outcomes[0].safetyCopyId as number));
+    expect(await dumpDatabase(db)).toBe(before);
+  });
+
+  it('a put-back that fails keeps every safety copy, the one it was putting back included', async () => {
+    const source = freshDatabase('putback-source');
+    await loadTables(source, smallClinic());
+    const backup = await makeBackup({ passphrase: PASSPHRASE, scryptWorkFactor: FAST_SCRYPT });
+    const db = freshDatabase('putback-target');
+    await loadTables(db, smallClinic());
+    for (let attempt = 0; attempt < 4; attempt++) await restoreBackupFile(backup.bytes, PASSPHRASE);
+    const copiesBefore = (await listSafetyCopies()).map((copy) => copy.id);
+    const oldest = copiesBefore.at(-1) as number;
+
+    db.meetings.hook('creating', () => {
+      throw new Error('simulated full disk');
+    });
+    await expect(restoreBackup(await openSafetyCopy(oldest))).rejects.toBeInstanceOf(RestoreWriteError);
+    const copiesAfter = (await listSafetyCopies()).map((copy) => copy.id);
+    expect(copiesAfter).toEqual(expect.arrayContaining(copiesBefore));
+    expect(copiesAfter).toHaveLength(copiesBefore.length + 1);
+  });
+
   it('an empty database needs no safety copy', async () => {
     const source = freshDatabase('no-safety-source');
     await loadTables(source, smallClinic());

@@ -20,6 +20,7 @@ import type { ProgressListener } from './progress';
 import {
   getSafetyCopy,
   listSafetyCopies as listSafetyCopiesIn,
+  pruneSafetyCopies,
   type SafetyCopySummary,
   saveSafetyCopy,
 } from './safety';
@@ -391,6 +392,8 @@ export async function restoreBackup(
   } catch (error) {
     throw error instanceof BackupError ? error : new RestoreWriteError(error);
   }
+  // Only now may old safety copies go: a failed restore keeps every one, including the one it put back.
+  await pruneSafetyCopies(getDb().name).catch(() => undefined);
   return { safetyCopyId, counts: contentCounts(opened.content) };
 }
 

@@ -6,7 +6,7 @@ import type { BackupHeader } from './format';
 // holds, without the encryption layer (the records sit unencrypted in the app's database anyway).
 // It needs no dialog and no folder, works the same in Electron and in the browser, and is written in
 // one transaction, so a restore is never started without a complete copy to go back to.
-// The latest few copies are kept; the backup screen lists them and can restore or save any of them.
+// The latest few copies are kept, and the oldest; the backup screen lists them and can restore or save any of them.
 
 export const SAFETY_COPIES_KEPT = 3;
 
@@ -42,15 +42,22 @@ function safetyDb(appDbName: string): SafetyDb {
   return db;
 }
 
-/** Saves a copy and drops the oldest beyond SAFETY_COPIES_KEPT, in one transaction. */
+/** Saves a copy. Nothing is dropped here: old copies go only once a restore has succeeded. */
 export async function saveSafetyCopy(appDbName: string, copy: Omit<SafetyCopy, 'id'>): Promise<number> {
   const db = safetyDb(appDbName);
-  return db.transaction('rw', db.copies, async () => {
-    const id = await db.copies.add(copy as SafetyCopy);
+  return (await db.copies.add(copy as SafetyCopy)) as number;
+}
+
+/**
+ * After a restore has succeeded: keeps the newest SAFETY_COPIES_KEPT copies and the oldest one (the
+ * records as they were before the first restore, which a manager trying several files must not lose).
+ */
+export async function pruneSafetyCopies(appDbName: string): Promise<void> {
+  const db = safetyDb(appDbName);
+  await db.transaction('rw', db.copies, async () => {
     const ids = await db.copies.orderBy('id').primaryKeys();
-    const surplus = ids.slice(0, Math.max(0, ids.length - SAFETY_COPIES_KEPT));
+    const surplus = ids.slice(1, Math.max(1, ids.length - SAFETY_COPIES_KEPT));
     if (surplus.length) await db.copies.bulkDelete(surplus);
-    return id as number;
   });
 }
 
