@@ -28,11 +28,15 @@ async function encryptGzippedText(text: string): Promise<Uint8Array> {
   return encrypter.encrypt(gzipped);
 }
 
+/** A backup of the small clinic, made from a database of its own. */
+async function backupOfSmallClinic(sourceName: string) {
+  await loadTables(freshDatabase(sourceName), smallClinic());
+  return makeBackup({ passphrase: PASSPHRASE, scryptWorkFactor: FAST_SCRYPT });
+}
+
 describe('restore', () => {
   it('a restore that fails half-way inside the transaction changes nothing', async () => {
-    const source = freshDatabase('halfway-source');
-    await loadTables(source, smallClinic());
-    const backup = await makeBackup({ passphrase: PASSPHRASE, scryptWorkFactor: FAST_SCRYPT });
+    const backup = await backupOfSmallClinic('halfway-source');
 
     const db = freshDatabase('halfway-target');
     const current = smallClinic();
@@ -56,9 +60,7 @@ describe('restore', () => {
   });
 
   it('keeps a safety copy of the current records that can be restored again', async () => {
-    const source = freshDatabase('safety-source');
-    await loadTables(source, smallClinic());
-    const backup = await makeBackup({ passphrase: PASSPHRASE, scryptWorkFactor: FAST_SCRYPT });
+    const backup = await backupOfSmallClinic('safety-source');
 
     const db = freshDatabase('safety-target');
     const current = smallClinic();
@@ -85,9 +87,7 @@ describe('restore', () => {
   });
 
   it('keeps the records from before the first restore, however many files are tried after it', async () => {
-    const source = freshDatabase('many-source');
-    await loadTables(source, smallClinic());
-    const backup = await makeBackup({ passphrase: PASSPHRASE, scryptWorkFactor: FAST_SCRYPT });
+    const backup = await backupOfSmallClinic('many-source');
     const db = freshDatabase('many-target');
     const original = smallClinic();
     original.people = original.people.map((person) => ({ ...person, name: `Original ${person.name}` }));
@@ -110,9 +110,7 @@ describe('restore', () => {
   });
 
   it('a put-back that fails keeps every safety copy, the one it was putting back included', async () => {
-    const source = freshDatabase('putback-source');
-    await loadTables(source, smallClinic());
-    const backup = await makeBackup({ passphrase: PASSPHRASE, scryptWorkFactor: FAST_SCRYPT });
+    const backup = await backupOfSmallClinic('putback-source');
     const db = freshDatabase('putback-target');
     await loadTables(db, smallClinic());
     for (let attempt = 0; attempt < 4; attempt++) await restoreBackupFile(backup.bytes, PASSPHRASE);
@@ -129,9 +127,7 @@ describe('restore', () => {
   });
 
   it('an empty database needs no safety copy', async () => {
-    const source = freshDatabase('no-safety-source');
-    await loadTables(source, smallClinic());
-    const backup = await makeBackup({ passphrase: PASSPHRASE, scryptWorkFactor: FAST_SCRYPT });
+    const backup = await backupOfSmallClinic('no-safety-source');
     freshDatabase('no-safety-target');
     const outcome = await restoreBackupFile(backup.bytes, PASSPHRASE);
     expect(outcome.safetyCopyId).toBeNull();
