@@ -6,6 +6,7 @@ import { createProgram, type ProgramInput } from '../../renderer/data/programs.r
 import { createRelationship, type RelationshipInput } from '../../renderer/data/relationships.repo';
 import type { MeetingInput } from '../../renderer/domain/rules';
 import type { AuditEntry, Id, Person, Program, Relationship } from '../../renderer/domain/types';
+import { personInput } from '../fixtures/people';
 
 // Shared set-up for the data-layer tests: every test gets its own empty IndexedDB database
 // (fake-indexeddb), and a fixed "today" so that rules about future meetings are deterministic.
@@ -37,22 +38,7 @@ export function fixTodayPerTest(): void {
   });
 }
 
-export function personInput(overrides: Partial<PersonInput> = {}): PersonInput {
-  return {
-    name: 'Grace Okafor',
-    email: 'grace.okafor@clinic.example',
-    profession: 'nurse',
-    specialty: 'Emergency',
-    careerStage: 'senior',
-    hireDate: '2015-09-01',
-    leavingDate: null,
-    tags: ['triage'],
-    isMentor: true,
-    isMentee: false,
-    mentorCapacity: 2,
-    ...overrides,
-  };
-}
+export { personInput };
 
 export function menteeInput(overrides: Partial<PersonInput> = {}): PersonInput {
   return personInput({

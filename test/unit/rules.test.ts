@@ -8,29 +8,14 @@ import {
   checkStatusChange,
   type MeetingInput,
   type PairingContext,
-  type PersonInput,
   type RelationshipInput,
   RuleError,
   STATUS_TRANSITIONS,
 } from '../../renderer/domain/rules';
 import type { Person, Program, Relationship, RelationshipStatus } from '../../renderer/domain/types';
+import { personInput } from '../fixtures/people';
 
 const STAMP = '2024-01-01T09:00:00.000Z';
-
-const personInput = (overrides: Partial<PersonInput> = {}): PersonInput => ({
-  name: 'Grace Okafor',
-  email: 'grace.okafor@clinic.example',
-  profession: 'nurse',
-  specialty: 'Emergency',
-  careerStage: 'senior',
-  hireDate: '2015-09-01',
-  leavingDate: null,
-  tags: ['triage'],
-  isMentor: true,
-  isMentee: false,
-  mentorCapacity: 2,
-  ...overrides,
-});
 
 const person = (id: string, overrides: Partial<Person> = {}): Person => ({
   ...personInput(),
