@@ -7,8 +7,8 @@ import { loadReportData } from '../renderer/data/reports.repo';
 import { type AccreditationReport, computeReport } from '../renderer/domain/reports/compute-report';
 import { type ReportPeriod, resolvePeriod } from '../renderer/domain/reports/period';
 import type { ReportData } from '../renderer/domain/reports/report-data';
-import { generateSampleClinic, type SampleSize } from '../renderer/domain/sample-clinic';
 import { ReportDocument } from '../renderer/features/reports/ReportDocument';
+import { generateSampleClinic, type SampleSize } from '../renderer/sample-clinic/sample-clinic';
 import { measure, megabytes } from './suite';
 
 // A 12-month accreditation report on the synthetic clinic (10,000 people, 20,000 pairs, 200,000

@@ -12,13 +12,13 @@ import { RelationshipScreen } from '../features/relationships/RelationshipScreen
 import { RelationshipsScreen } from '../features/relationships/RelationshipsScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { useSettings } from '../features/settings/useSettings';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
+import { useSettings } from '../hooks/useSettings';
 import { Loading } from '../ui/Loading';
 import { NotFound } from '../ui/NotFound';
+import { ToastProvider } from '../ui/toast';
 import { Layout } from './Layout';
 import { PlatformEvents } from './PlatformEvents';
-import { ToastProvider } from './toast';
 
 export function App() {
   return (

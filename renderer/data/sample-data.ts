@@ -1,7 +1,7 @@
 import { toIsoDate } from '../domain/dates';
 import { RuleError } from '../domain/rules';
-import { generateSampleClinic, type SampleSize } from '../domain/sample-clinic';
 import type { IsoDate } from '../domain/types';
+import { generateSampleClinic, type SampleSize } from '../sample-clinic/sample-clinic';
 import { nowIso } from './audit';
 import { getDb } from './db';
 

@@ -3,12 +3,6 @@ import { computeDashboard } from '../../renderer/domain/dashboard';
 import { addDaysIso, daysBetween } from '../../renderer/domain/dates';
 import { checkMeeting, checkPerson, checkProgram, STATUS_TRANSITIONS } from '../../renderer/domain/rules';
 import {
-  generateSampleClinic,
-  LARGE_SAMPLE_COUNTS,
-  SAMPLE_DEFAULT_TODAY,
-  type SampleClinic,
-} from '../../renderer/domain/sample-clinic';
-import {
   BUILT_IN_TOPICS,
   type IsoDate,
   MEETING_FORMATS,
@@ -17,6 +11,12 @@ import {
   RELATIONSHIP_STATUSES,
   type Relationship,
 } from '../../renderer/domain/types';
+import {
+  generateSampleClinic,
+  LARGE_SAMPLE_COUNTS,
+  SAMPLE_DEFAULT_TODAY,
+  type SampleClinic,
+} from '../../renderer/sample-clinic/sample-clinic';
 
 const TODAY = '2026-01-15';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

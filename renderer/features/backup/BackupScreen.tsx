@@ -1,7 +1,7 @@
 import './backup.css';
 import { useState } from 'react';
+import { useSettings } from '../../hooks/useSettings';
 import { PageHeader } from '../../ui/PageHeader';
-import { useSettings } from '../settings/useSettings';
 import { AutoBackupCard } from './AutoBackupCard';
 import { BackupNowCard } from './BackupNowCard';
 import { RestoreCard } from './RestoreCard';

@@ -1,8 +1,8 @@
 import './backup.css';
 import { differenceInCalendarDays, formatDistanceToNow } from 'date-fns';
+import { useSettings } from '../../hooks/useSettings';
 import { ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { useSettings } from '../settings/useSettings';
 import { formatMoment } from './backupLabels';
 
 /** Past this many days without a backup the card warns (when the clinic has not chosen its own limit). */

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { useToast } from '../../app/toast';
 import { makeBackup, recordBackupSaved } from '../../data/backup';
 import { getPlatform } from '../../platform/platform';
+import { useToast } from '../../ui/toast';
 
 const NO_PASSPHRASE = 'No passphrase is kept for automatic backups. Set one again under Backups.';
 

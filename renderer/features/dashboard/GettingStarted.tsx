@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { usePeople } from '../people/usePeople';
-import { usePrograms } from '../settings/usePrograms';
+import { usePeople } from '../../hooks/usePeople';
+import { usePrograms } from '../../hooks/usePrograms';
 
 interface Step {
   done: boolean;

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { useToast } from '../../app/toast';
 import type { PastDueAction } from '../../domain/dashboard';
 import { formatDisplayDate } from '../../domain/dates';
+import { useActionItemActions } from '../../hooks/useMeetings';
 import { describeError } from '../../ui/errors';
-import { useActionItemActions } from '../meetings/useMeetings';
+import { useToast } from '../../ui/toast';
 import { pairName } from './PairRow';
 
 /** A late action item, ticked off right here; the tick can be undone from the notice. */

@@ -1,15 +1,15 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { useToast } from '../../app/toast';
+import { useMeeting, useMeetingActions } from '../../hooks/useMeetings';
+import { usePeopleById } from '../../hooks/usePeople';
+import { pairLabel, useRelationship } from '../../hooks/useRelationships';
+import { useTopics } from '../../hooks/useTopics';
 import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
-import { usePeopleById } from '../people/usePeople';
-import { pairLabel, useRelationship } from '../relationships/useRelationships';
-import { useTopics } from '../settings/useTopics';
+import { useToast } from '../../ui/toast';
 import { MeetingForm } from './MeetingForm';
 import { draftFromMeeting, inputFromDraft, type MeetingDraft, newMeetingDraft } from './meetingDraft';
 import { PairingPicker } from './PairingPicker';
-import { useMeeting, useMeetingActions } from './useMeetings';
 
 /** Logs a meeting (/meetings/new?relationship=ID) or edits one (/meetings/:meetingId/edit). */
 export function MeetingFormScreen() {

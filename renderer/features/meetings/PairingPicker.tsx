@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { RELATIONSHIP_STATUS_LABELS } from '../../domain/types';
+import { usePeopleById } from '../../hooks/usePeople';
+import { useProgramsById } from '../../hooks/usePrograms';
+import { pairLabel, useRelationships } from '../../hooks/useRelationships';
 import { ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { TextField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
-import { usePeopleById } from '../people/usePeople';
-import { pairLabel, useRelationships } from '../relationships/useRelationships';
-import { useProgramsById } from '../settings/usePrograms';
 
 /** A screenful of pairs; a larger clinic types a name to find the one that met. */
 const PAIRS_SHOWN = 20;

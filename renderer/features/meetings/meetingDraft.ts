@@ -1,7 +1,7 @@
 import type { MeetingInput } from '../../data/meetings.repo';
 import { todayIso } from '../../domain/dates';
 import type { ActionOwner, Id, MeetingFormat } from '../../domain/types';
-import type { MeetingWithItems } from './useMeetings';
+import type { MeetingWithItems } from '../../hooks/useMeetings';
 
 export interface ActionItemDraft {
   /** Keeps React rows stable while rows are added and removed. */

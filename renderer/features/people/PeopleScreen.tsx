@@ -1,6 +1,8 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { PROFESSION_LABELS, PROFESSIONS, type Profession } from '../../domain/types';
+import { usePeople } from '../../hooks/usePeople';
+import { useMentorLoads } from '../../hooks/useRelationships';
 import { ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { CheckboxField, SelectField, TextField } from '../../ui/Field';
@@ -8,9 +10,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { ShowMore, useListLimit } from '../../ui/ShowMore';
 import { Table } from '../../ui/Table';
-import { useMentorLoads } from '../relationships/useRelationships';
 import { filterPeople, NO_FILTER, type PeopleFilter, type RoleFilter, roleLabel } from './filterPeople';
-import { usePeople } from './usePeople';
 
 const PROFESSION_OPTIONS = PROFESSIONS.map((value) => ({ value, label: PROFESSION_LABELS[value] }));
 const ROLE_OPTIONS = [

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useToast } from '../../app/toast';
 import type { Person } from '../../domain/types';
+import { usePersonActions } from '../../hooks/usePeople';
 import { Button, ButtonLink } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { describeError } from '../../ui/errors';
-import { usePersonActions } from './usePeople';
+import { useToast } from '../../ui/toast';
 
 interface PersonActionsProps {
   person: Person;

@@ -1,9 +1,9 @@
 import { useNavigate, useParams } from 'react-router';
+import { usePerson } from '../../hooks/usePeople';
 import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
 import { PersonForm } from './PersonForm';
-import { usePerson } from './usePeople';
 
 /** Adds a person (/people/new) or edits one (/people/:personId/edit). */
 export function PersonEditScreen() {

@@ -9,11 +9,11 @@ import {
   PROFESSIONS,
   type Profession,
 } from '../../domain/types';
+import { usePersonActions } from '../../hooks/usePeople';
 import { Button } from '../../ui/Button';
 import { CheckboxField, FormError, SelectField, TextField } from '../../ui/Field';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { draftFromPerson, EMPTY_PERSON, inputFromDraft, type PersonDraft } from './personDraft';
-import { usePersonActions } from './usePeople';
 
 const PROFESSION_OPTIONS = PROFESSIONS.map((value) => ({ value, label: PROFESSION_LABELS[value] }));
 const STAGE_OPTIONS = CAREER_STAGES.map((value) => ({ value, label: CAREER_STAGE_LABELS[value] }));

@@ -1,13 +1,13 @@
 import { Link } from 'react-router';
 import { formatDisplayDate } from '../../domain/dates';
 import { type Id, MEETING_FORMAT_LABELS } from '../../domain/types';
+import { usePersonMeetings } from '../../hooks/useMeetings';
+import { usePeopleById } from '../../hooks/usePeople';
+import { pairLabel } from '../../hooks/useRelationships';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
 import { Table } from '../../ui/Table';
-import { usePersonMeetings } from '../meetings/useMeetings';
-import { pairLabel } from '../relationships/useRelationships';
-import { usePeopleById } from './usePeople';
 
 export function PersonMeetingsCard({ personId }: { personId: Id }) {
   const meetings = usePersonMeetings(personId);

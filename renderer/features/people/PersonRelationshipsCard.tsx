@@ -1,13 +1,13 @@
 import { Link } from 'react-router';
 import { formatDisplayDate } from '../../domain/dates';
 import type { Person, Relationship } from '../../domain/types';
+import { usePeopleById } from '../../hooks/usePeople';
+import { useProgramsById } from '../../hooks/usePrograms';
+import { pairLabel } from '../../hooks/useRelationships';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { Table } from '../../ui/Table';
 import { StatusBadge } from '../relationships/StatusBadge';
-import { pairLabel } from '../relationships/useRelationships';
-import { useProgramsById } from '../settings/usePrograms';
-import { usePeopleById } from './usePeople';
 
 interface Props {
   person: Person;

@@ -1,16 +1,16 @@
 import { useParams } from 'react-router';
 import { formatDisplayDate } from '../../domain/dates';
 import { CAREER_STAGE_LABELS, type Person, PROFESSION_LABELS } from '../../domain/types';
+import { usePerson } from '../../hooks/usePeople';
+import { useRelationshipsForPerson } from '../../hooks/useRelationships';
 import { Card } from '../../ui/Card';
 import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
-import { useRelationshipsForPerson } from '../relationships/useRelationships';
 import { roleLabel } from './filterPeople';
 import { PersonActions } from './PersonActions';
 import { PersonMeetingsCard } from './PersonMeetingsCard';
 import { PersonRelationshipsCard } from './PersonRelationshipsCard';
-import { usePerson } from './usePeople';
 
 export function PersonScreen() {
   const { personId = '' } = useParams();

@@ -1,12 +1,12 @@
-import { useToast } from '../../app/toast';
 import { formatDisplayDate, todayIso } from '../../domain/dates';
 import type { ActionItem, ActionOwner, Id } from '../../domain/types';
+import { useActionItemActions, useActionItemsForRelationship } from '../../hooks/useMeetings';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { describeError } from '../../ui/errors';
 import { CheckboxField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
-import { useActionItemActions, useActionItemsForRelationship } from '../meetings/useMeetings';
+import { useToast } from '../../ui/toast';
 
 export const OWNER_LABELS: Record<ActionOwner, string> = { mentee: 'Mentee', mentor: 'Mentor', both: 'Both' };
 

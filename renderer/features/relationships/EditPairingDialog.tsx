@@ -1,11 +1,11 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { useToast } from '../../app/toast';
 import { FOCUS_LABELS, FOCUSES, type Focus, type Relationship } from '../../domain/types';
+import { useRelationshipActions } from '../../hooks/useRelationships';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { FormError, SelectField, TextField } from '../../ui/Field';
+import { useToast } from '../../ui/toast';
 import { useFormErrors } from '../../ui/useFormErrors';
-import { useRelationshipActions } from './useRelationships';
 
 const FOCUS_OPTIONS = FOCUSES.map((value) => ({ value, label: FOCUS_LABELS[value] }));
 

@@ -1,13 +1,13 @@
-import { useToast } from '../../app/toast';
 import { formatDisplayDate } from '../../domain/dates';
 import { type Id, MEETING_FORMAT_LABELS, type Meeting, type Topic } from '../../domain/types';
+import { useMeetingActions, useMeetingsForRelationship } from '../../hooks/useMeetings';
+import { useTopicsById } from '../../hooks/useTopics';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { describeError } from '../../ui/errors';
 import { Loading } from '../../ui/Loading';
-import { useMeetingActions, useMeetingsForRelationship } from '../meetings/useMeetings';
-import { useTopicsById } from '../settings/useTopics';
+import { useToast } from '../../ui/toast';
 
 export function MeetingTimeline({ relationshipId }: { relationshipId: Id }) {
   const meetings = useMeetingsForRelationship(relationshipId);

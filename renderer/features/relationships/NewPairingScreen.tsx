@@ -3,16 +3,16 @@ import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isIsoDate, parseIsoDate, todayIso, toIsoDate } from '../../domain/dates';
 import { FOCUS_LABELS, FOCUSES, type Focus, type Program } from '../../domain/types';
+import { usePeople } from '../../hooks/usePeople';
+import { usePrograms } from '../../hooks/usePrograms';
+import { useMentorLoads, useRelationshipActions } from '../../hooks/useRelationships';
 import { Button, ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormError, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { useFormErrors } from '../../ui/useFormErrors';
-import { usePeople } from '../people/usePeople';
-import { usePrograms } from '../settings/usePrograms';
 import { MentorChoice, mentorOptions } from './MentorChoice';
-import { useMentorLoads, useRelationshipActions } from './useRelationships';
 
 const FOCUS_OPTIONS = FOCUSES.map((value) => ({ value, label: FOCUS_LABELS[value] }));
 

@@ -3,19 +3,19 @@ import { useParams } from 'react-router';
 import { daysOverdue, nextMeetingDue } from '../../domain/cadence';
 import { formatDisplayDate, todayIso } from '../../domain/dates';
 import { FOCUS_LABELS, type Program, type Relationship } from '../../domain/types';
+import { usePeopleById } from '../../hooks/usePeople';
+import { useProgramsById } from '../../hooks/usePrograms';
+import { pairLabel, useRelationship } from '../../hooks/useRelationships';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
-import { usePeopleById } from '../people/usePeople';
-import { useProgramsById } from '../settings/usePrograms';
 import { ActionItemsCard } from './ActionItemsCard';
 import { EditPairingDialog } from './EditPairingDialog';
 import { MeetingTimeline } from './MeetingTimeline';
 import { StatusActions } from './StatusActions';
 import { StatusBadge } from './StatusBadge';
-import { pairLabel, useRelationship } from './useRelationships';
 
 export function RelationshipScreen() {
   const { relationshipId = '' } = useParams();

@@ -7,6 +7,9 @@ import {
   RELATIONSHIP_STATUSES,
   type Relationship,
 } from '../../domain/types';
+import { usePeopleById } from '../../hooks/usePeople';
+import { usePrograms } from '../../hooks/usePrograms';
+import { pairLabel, useRelationships } from '../../hooks/useRelationships';
 import { ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { SelectField } from '../../ui/Field';
@@ -14,10 +17,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { ShowMore, useListLimit } from '../../ui/ShowMore';
 import { Table } from '../../ui/Table';
-import { usePeopleById } from '../people/usePeople';
-import { usePrograms } from '../settings/usePrograms';
 import { StatusBadge } from './StatusBadge';
-import { pairLabel, useRelationships } from './useRelationships';
 
 /** "current" keeps the list to pairs still running, which is what the manager looks for most days. */
 const STATUS_OPTIONS = [

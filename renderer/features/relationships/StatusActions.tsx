@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { useToast } from '../../app/toast';
 import { todayIso } from '../../domain/dates';
 import { STATUS_TRANSITIONS } from '../../domain/rules';
 import type { Relationship, RelationshipStatus } from '../../domain/types';
+import { useRelationshipActions } from '../../hooks/useRelationships';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { describeError } from '../../ui/errors';
-import { useRelationshipActions } from './useRelationships';
+import { useToast } from '../../ui/toast';
 
 interface Transition {
   button: string;

@@ -1,11 +1,11 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { useToast } from '../../app/toast';
 import { type ClinicSettings, PAPER_SIZES, type PaperSize } from '../../domain/types';
+import { useSettingsActions } from '../../hooks/useSettings';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError, SelectField, TextField } from '../../ui/Field';
+import { useToast } from '../../ui/toast';
 import { useFormErrors } from '../../ui/useFormErrors';
-import { useSettingsActions } from './useSettings';
 
 const PAPER_OPTIONS = PAPER_SIZES.map((value) => ({
   value,

@@ -1,10 +1,10 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { useToast } from '../../app/toast';
 import type { Program } from '../../domain/types';
+import { useProgramActions } from '../../hooks/usePrograms';
 import { Button } from '../../ui/Button';
 import { FormError, TextField } from '../../ui/Field';
+import { useToast } from '../../ui/toast';
 import { useFormErrors } from '../../ui/useFormErrors';
-import { useProgramActions } from './usePrograms';
 
 function wholeNumber(text: string): number {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { useToast } from '../../app/toast';
 import type { Program } from '../../domain/types';
+import { useProgramActions, usePrograms } from '../../hooks/usePrograms';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { describeError } from '../../ui/errors';
 import { Loading } from '../../ui/Loading';
+import { useToast } from '../../ui/toast';
 import { ProgramForm } from './ProgramForm';
-import { useProgramActions, usePrograms } from './usePrograms';
 
 /** Programs: what each pairing belongs to, with the meeting rhythm the dashboard checks against. */
 export function ProgramsSection() {

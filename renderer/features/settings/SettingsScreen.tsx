@@ -1,3 +1,4 @@
+import { useSettings } from '../../hooks/useSettings';
 import { ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Loading } from '../../ui/Loading';
@@ -6,7 +7,6 @@ import { ClinicSection } from './ClinicSection';
 import { ProgramsSection } from './ProgramsSection';
 import { TopicsSection } from './TopicsSection';
 import { useAppInfo } from './useAppInfo';
-import { useSettings } from './useSettings';
 
 export function SettingsScreen() {
   const settings = useSettings();

@@ -1,13 +1,13 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { useToast } from '../../app/toast';
 import type { Topic } from '../../domain/types';
+import { useTopicActions, useTopics } from '../../hooks/useTopics';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { describeError } from '../../ui/errors';
 import { TextField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
+import { useToast } from '../../ui/toast';
 import { useFormErrors } from '../../ui/useFormErrors';
-import { useTopicActions, useTopics } from './useTopics';
 
 /** The topic chips offered when logging a meeting: the built-in list plus the clinic's own. */
 export function TopicsSection() {

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { useSettingsActions } from '../../hooks/useSettings';
 import { Button } from '../../ui/Button';
 import { describeError } from '../../ui/errors';
 import { FormError, TextField } from '../../ui/Field';
-import { useSettingsActions } from '../settings/useSettings';
 import { loadSampleData } from './loadSampleData';
 
 /** First run: the manager either explores a sample clinic or starts her own, empty one. */

@@ -1,18 +1,5 @@
 import { addMonths } from 'date-fns';
-import { parseIsoDate, toIsoDate } from './dates';
-import {
-  ACTION_TEXTS,
-  CAPACITY_OVERRIDE_REASONS,
-  CLINIC_TOPIC_LABEL,
-  END_EARLY_REASONS,
-  FIRST_NAMES,
-  LAST_NAMES,
-  NOTE_CLOSERS,
-  NOTE_OPENERS,
-  SPECIALTIES,
-  TAGS,
-  TOPIC_SENTENCES,
-} from './sample-clinic-text';
+import { parseIsoDate, toIsoDate } from '../domain/dates';
 import {
   type ActionItem,
   type ActionOwner,
@@ -31,7 +18,20 @@ import {
   type RelationshipStatus,
   type StatusChange,
   type Topic,
-} from './types';
+} from '../domain/types';
+import {
+  ACTION_TEXTS,
+  CAPACITY_OVERRIDE_REASONS,
+  CLINIC_TOPIC_LABEL,
+  END_EARLY_REASONS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  NOTE_CLOSERS,
+  NOTE_OPENERS,
+  SPECIALTIES,
+  TAGS,
+  TOPIC_SENTENCES,
+} from './sample-clinic-text';
 
 // A deterministic sample clinic: the demo a new manager explores, and the large clinic benchmarks
 // load. Same seed, size and today give the same records, ids included, so nothing here reads the

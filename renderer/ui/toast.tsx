@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { Button } from '../ui/Button';
+import { Button } from './Button';
 
 export interface ToastAction {
   label: string;

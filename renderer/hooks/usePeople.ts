@@ -8,8 +8,8 @@ import {
   getPerson,
   listPeople,
   updatePerson,
-} from '../../data/people.repo';
-import type { Id, Person } from '../../domain/types';
+} from '../data/people.repo';
+import type { Id, Person } from '../domain/types';
 
 /** Everyone, archived included, sorted by name; undefined while loading. */
 export function usePeople(): Person[] | undefined {

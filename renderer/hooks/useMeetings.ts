@@ -8,9 +8,9 @@ import {
   setActionItemDone,
   undoDeleteMeeting,
   updateMeeting,
-} from '../../data/meetings.repo';
-import { listRelationshipsForPerson } from '../../data/relationships.repo';
-import type { ActionItem, Id, Meeting, Relationship } from '../../domain/types';
+} from '../data/meetings.repo';
+import { listRelationshipsForPerson } from '../data/relationships.repo';
+import type { ActionItem, Id, Meeting, Relationship } from '../domain/types';
 
 /** A pairing's meetings, newest first. */
 export function useMeetingsForRelationship(relationshipId: Id): Meeting[] | undefined {

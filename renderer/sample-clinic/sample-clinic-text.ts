@@ -1,4 +1,4 @@
-import type { Profession } from './types';
+import type { Profession } from '../domain/types';
 
 // Word and phrase pools for the sample clinic. Invented, generic text only: no real patient,
 // no real colleague. Notes are assembled from these shared strings, so even 200,000 notes cost

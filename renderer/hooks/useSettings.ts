@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getSettings, updateSettings } from '../../data/settings.repo';
-import type { ClinicSettings } from '../../domain/types';
+import { getSettings, updateSettings } from '../data/settings.repo';
+import type { ClinicSettings } from '../domain/types';
 
 /** The clinic's settings, kept live; undefined while they load. */
 export function useSettings(): ClinicSettings | undefined {

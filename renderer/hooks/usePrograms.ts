@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { archiveProgram, createProgram, listPrograms, updateProgram } from '../../data/programs.repo';
-import type { Id, Program } from '../../domain/types';
+import { archiveProgram, createProgram, listPrograms, updateProgram } from '../data/programs.repo';
+import type { Id, Program } from '../domain/types';
 
 /** Every program, archived included; undefined while loading. */
 export function usePrograms(): Program[] | undefined {

@@ -7,8 +7,8 @@ import {
   listRelationshipsForPerson,
   mentorLoads,
   updateRelationship,
-} from '../../data/relationships.repo';
-import type { Id, Person, Relationship } from '../../domain/types';
+} from '../data/relationships.repo';
+import type { Id, Person, Relationship } from '../domain/types';
 
 export function useRelationships(): Relationship[] | undefined {
   return useLiveQuery(() => listRelationships(), []);

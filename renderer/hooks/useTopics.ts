@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { addTopic, archiveTopic, listTopics, renameTopic } from '../../data/topics.repo';
-import type { Id, Topic } from '../../domain/types';
+import { addTopic, archiveTopic, listTopics, renameTopic } from '../data/topics.repo';
+import type { Id, Topic } from '../domain/types';
 
 /** The clinic's topics, built-in first; undefined while loading. */
 export function useTopics(): Topic[] | undefined {
