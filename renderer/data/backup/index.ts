@@ -1,20 +1,4 @@
 // The backup module's public face: the screens import from here, never from the files behind it.
-export {
-  APP_VERSION,
-  countCurrentRecords,
-  exportSafetyCopy,
-  listSafetyCopies,
-  type MadeBackup,
-  type MakeBackupOptions,
-  makeBackup,
-  type OpenedBackup,
-  openBackup,
-  openSafetyCopy,
-  type RestoreOutcome,
-  recordBackupSaved,
-  restoreBackup,
-  restoreBackupFile,
-} from './backup';
 export * from './errors';
 export {
   BACKUP_FILE_FILTER,
@@ -23,5 +7,16 @@ export {
   MAX_BACKUP_BYTES,
   type TableCounts,
 } from './format';
+export {
+  APP_VERSION,
+  countCurrentRecords,
+  exportSafetyCopy,
+  type MadeBackup,
+  type MakeBackupOptions,
+  makeBackup,
+  recordBackupSaved,
+} from './make-backup';
+export { listSafetyCopies, type OpenedBackup, openBackup, openSafetyCopy } from './open-backup';
 export type { BackupPhase, BackupProgress, ProgressListener } from './progress';
+export { type RestoreOutcome, restoreBackup, restoreBackupFile } from './restore-backup';
 export type { SafetyCopySummary } from './safety';

@@ -1,0 +1,153 @@
+import Dexie from 'dexie';
+import { version } from '../../../package.json';
+import { CURRENT_SCHEMA_VERSION, getDb, TABLE_NAMES } from '../db';
+import { updateSettings } from '../settings.repo';
+import { DocumentWriter } from './document-writer';
+import { DEFAULT_SCRYPT_WORK_FACTOR, encryptBytes } from './encryption';
+import { NotABackupError } from './errors';
+import {
+  autoBackupFileName,
+  BACKUP_FORMAT_NAME,
+  BACKUP_FORMAT_VERSION,
+  type BackupHeader,
+  backupFileName,
+  type TableCounts,
+} from './format';
+import { createInlineSink, createWorkerSink, type PipelineOptions } from './pipeline';
+import type { ProgressListener } from './progress';
+import { getSafetyCopy } from './safety';
+
+// Making a backup: every table read in one transaction and written out as the document, page by page,
+// through the hash, gzip and encryption pipeline. A safety copy is the same document without encryption.
+
+export const APP_VERSION: string = version;
+
+export interface MakeBackupOptions {
+  passphrase: string;
+  /** When the backup is made; also names the file. */
+  now?: Date;
+  onProgress?: ProgressListener;
+  /** Tests only: a low scrypt work factor keeps them fast. The app always uses the age default. */
+  scryptWorkFactor?: number;
+}
+
+export interface MadeBackup {
+  /** The encrypted file's bytes, ready to be saved. */
+  bytes: Uint8Array<ArrayBuffer>;
+  fileName: string;
+  /** The name stem for an automatic backup (the main process adds the time). */
+  autoFileName: string;
+  header: BackupHeader;
+}
+
+/** How many records each table holds now (shown before a restore replaces them). */
+export async function countCurrentRecords(): Promise<TableCounts> {
+  const db = getDb();
+  const counts = await Promise.all(TABLE_NAMES.map((name) => db.table(name).count()));
+  return Object.fromEntries(TABLE_NAMES.map((name, index) => [name, counts[index]])) as TableCounts;
+}
+
+const RECORDS_PER_PAGE = 2000;
+/** Bytes written but not yet compressed before reading pauses: bounds memory when gzip lags. */
+const MAX_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
+
+/**
+ * The current records as a gzipped backup document (the plaintext of a backup file). Everything is
+ * read in ONE read transaction, so the backup is a consistent picture of one moment, a page of
+ * records at a time, each page written out and hashed before the next is read: memory stays near
+ * one page plus the compressed output, not the whole clinic.
+ */
+export async function buildDocument(
+  now: Date,
+  pipeline: PipelineOptions,
+  onProgress?: ProgressListener,
+): Promise<{ header: BackupHeader; bytes: Uint8Array }> {
+  const db = getDb();
+  const tables = TABLE_NAMES.map((name) => db.table(name));
+  const sink = (await createWorkerSink(pipeline)) ?? createInlineSink(pipeline);
+  const writer = new DocumentWriter(sink);
+  const header = await db.transaction('r', tables, async () => {
+    const sizes = await Promise.all(tables.map((table) => table.count()));
+    const counts = Object.fromEntries(TABLE_NAMES.map((name, index) => [name, sizes[index]])) as TableCounts;
+    const settings = await db.settings.get('clinic');
+    const header: BackupHeader = {
+      format: BACKUP_FORMAT_NAME,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      appVersion: APP_VERSION,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      createdAt: now.toISOString(),
+      clinicName: typeof settings?.clinicName === 'string' ? settings.clinicName : '',
+      counts,
+    };
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    let done = 0;
+    writer.start(header);
+    for (const [index, name] of TABLE_NAMES.entries()) {
+      const table = tables[index];
+      const keyPath = table.schema.primKey.keyPath as string;
+      writer.openTable(name);
+      let lastKey: unknown;
+      let written = 0;
+      for (;;) {
+        const page: Record<string, unknown>[] =
+          written === 0
+            ? await table.toCollection().limit(RECORDS_PER_PAGE).toArray()
+            : await table.where(':id').above(lastKey).limit(RECORDS_PER_PAGE).toArray();
+        if (page.length === 0) break;
+        writer.addRecords(page);
+        const backlog = sink.whenBelow(MAX_BYTES_IN_FLIGHT);
+        // Waiting on the compressor, not on IndexedDB: Dexie keeps the transaction open meanwhile.
+        if (backlog) await Dexie.waitFor(backlog);
+        written += page.length;
+        done += page.length;
+        lastKey = page[page.length - 1][keyPath];
+        onProgress?.({ phase: 'writing-file', done, total });
+        if (page.length < RECORDS_PER_PAGE) break;
+      }
+      // The transaction guarantees this; a mismatch would mean a broken database, not a broken file.
+      if (written !== counts[name]) throw new Error(`The ${name} table changed while it was read.`);
+      writer.closeTable();
+    }
+    return header;
+  });
+  const { bytes } = await writer.finish();
+  return { header, bytes };
+}
+
+/** Makes an encrypted backup of every table. Saving the bytes is the caller's job (see the platform API). */
+export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup> {
+  const now = options.now ?? new Date();
+  const encryption = {
+    passphrase: options.passphrase,
+    scryptWorkFactor: options.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR,
+  };
+  const built = await buildDocument(now, encryption, options.onProgress);
+  const { header } = built;
+  // age-encryption returns a view of a plain ArrayBuffer; the IPC contract types it as such.
+  const bytes = built.bytes as Uint8Array<ArrayBuffer>;
+  options.onProgress?.({ phase: 'encrypting', done: 1, total: 1 });
+  return {
+    bytes,
+    fileName: backupFileName(header.clinicName, now),
+    autoFileName: autoBackupFileName(header.clinicName),
+    header,
+  };
+}
+
+/** Records on the dashboard that a backup was saved; call it only once the file is safely written. */
+export async function recordBackupSaved(when: Date = new Date()): Promise<void> {
+  await updateSettings({ lastBackupAt: when.toISOString() });
+}
+
+/** Turns a safety copy into an ordinary encrypted backup file, e.g. to keep it on a USB stick. */
+export async function exportSafetyCopy(
+  id: number,
+  passphrase: string,
+  scryptWorkFactor = DEFAULT_SCRYPT_WORK_FACTOR,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; fileName: string }> {
+  const copy = await getSafetyCopy(getDb().name, id);
+  if (!copy) throw new NotABackupError('this safety copy no longer exists.');
+  const bytes = (await encryptBytes(copy.document, passphrase, scryptWorkFactor)) as Uint8Array<ArrayBuffer>;
+  const stem = `${copy.header.clinicName || 'Guiding Hands'} safety copy`;
+  return { bytes, fileName: backupFileName(stem, new Date(copy.createdAt)) };
+}

@@ -1,0 +1,100 @@
+import { CURRENT_SCHEMA_VERSION, getDb, TABLE_NAMES } from '../db';
+import { readDocument, streamRecords, UnexpectedLayout } from './document-reader';
+import { decryptBackupFile } from './encryption';
+import { NotABackupError } from './errors';
+import type { BackupHeader, TableCounts } from './format';
+import { migrateTables } from './migrate';
+import type { ProgressListener } from './progress';
+import { getSafetyCopy, listSafetyCopies as listSafetyCopiesIn, type SafetyCopySummary } from './safety';
+import type { BackupTables } from './schemas';
+import { type RawTables, RecordChecker, validateTables } from './validate';
+
+// Opening a backup: decrypt, decompress, parse, migrate and check every record. Nothing changes here;
+// what it returns is shown to the manager and handed to restoreBackup.
+
+function countRecords(tables: RawTables): TableCounts {
+  return Object.fromEntries(TABLE_NAMES.map((name) => [name, tables[name].length])) as TableCounts;
+}
+
+/**
+ * What a checked backup holds. Usually the gzipped document itself: it was read once to check every
+ * record and is read again, a batch at a time, while the tables are replaced, so the records are never
+ * all in memory at once. Documents read whole (re-formatted by hand, or of an older schema, migrated
+ * on the way in) keep their checked records.
+ */
+export type CheckedContent =
+  | { kind: 'document'; gzipped: Uint8Array; counts: TableCounts }
+  | { kind: 'records'; tables: BackupTables };
+
+export function contentCounts(content: CheckedContent): TableCounts {
+  return content.kind === 'document' ? content.counts : countRecords(content.tables as unknown as RawTables);
+}
+
+/** A backup that has been decrypted and fully checked, ready to be shown and then restored. */
+export interface OpenedBackup {
+  header: BackupHeader;
+  /** For restoreBackup only. */
+  readonly content: CheckedContent;
+}
+
+export interface OpenOptions {
+  onProgress?: ProgressListener;
+}
+
+/** Raised while reading a document when it must be read whole instead (see checkDocument). */
+class ReadWhole extends Error {}
+
+/**
+ * Checks a gzipped document completely: layout, version, counts, checksum, every record and every
+ * link. A current-schema document in the app's own layout is checked record by record as it is read;
+ * anything else — or any problem — sends it to the whole-document path, which migrates older schemas
+ * and names the records that break a rule.
+ */
+async function checkDocument(gzipped: Uint8Array, onProgress?: ProgressListener): Promise<OpenedBackup> {
+  try {
+    const checker = new RecordChecker();
+    let header: BackupHeader | null = null;
+    for await (const event of streamRecords(gzipped, { verify: true, onProgress })) {
+      if (event.type === 'header') {
+        header = event.header;
+        if (header.schemaVersion !== CURRENT_SCHEMA_VERSION) throw new ReadWhole();
+        continue;
+      }
+      for (const record of event.records) if (!checker.check(event.table, record)) throw new ReadWhole();
+    }
+    if (header === null || !checker.finish()) throw new ReadWhole();
+    return { header, content: { kind: 'document', gzipped, counts: header.counts } };
+  } catch (error) {
+    if (!(error instanceof ReadWhole || error instanceof UnexpectedLayout)) throw error;
+  }
+  const document = await readDocument(gzipped, onProgress);
+  const tables = validateTables(migrateTables(document.tables, document.header.schemaVersion));
+  return { header: document.header, content: { kind: 'records', tables } };
+}
+
+/**
+ * Decrypts and checks a backup file completely; changes nothing. Throws a BackupError subclass for
+ * each kind of failure (empty, not a backup, wrong passphrase, damaged, newer version, invalid data).
+ */
+export async function openBackup(
+  file: Uint8Array,
+  passphrase: string,
+  options: OpenOptions = {},
+): Promise<OpenedBackup> {
+  options.onProgress?.({ phase: 'decrypting', done: 0, total: 1 });
+  const gzipped = await decryptBackupFile(file, passphrase);
+  options.onProgress?.({ phase: 'decrypting', done: 1, total: 1 });
+  return checkDocument(gzipped, options.onProgress);
+}
+
+/** The safety copies kept before earlier restores, newest first. */
+export function listSafetyCopies(): Promise<SafetyCopySummary[]> {
+  return listSafetyCopiesIn(getDb().name);
+}
+
+/** Opens a safety copy kept before an earlier restore. */
+export async function openSafetyCopy(id: number, options: OpenOptions = {}): Promise<OpenedBackup> {
+  const copy = await getSafetyCopy(getDb().name, id);
+  if (!copy) throw new NotABackupError('this safety copy no longer exists.');
+  return checkDocument(copy.document, options.onProgress);
+}
