@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, scree
 import type { MainEvent, MainEventPayload } from '../shared/ipc';
 import { APP_NAME } from './app-identity';
 import { prepareBeforeReady } from './before-ready';
+import { refuseDebugSwitches } from './debug-switches';
 import { createAppHandlers } from './ipc/app';
 import { createAutoBackupHandlers } from './ipc/auto-backup';
 import { createBackupHandlers } from './ipc/backup';
@@ -19,10 +20,13 @@ import { DailyBackupTimer, QuitBackupGuard } from './services/auto-backup-schedu
 import { ChosenFolders } from './services/chosen-folders';
 import { createMainWindow } from './window';
 
-const isFirstInstance = prepareBeforeReady(app, protocol);
+const startRefused = refuseDebugSwitches(app, dialog);
+const isFirstInstance = !startRefused && prepareBeforeReady(app, protocol);
 let mainWindow: BrowserWindow | null = null;
 
-if (!isFirstInstance) {
+if (startRefused) {
+  // The message is shown and the app is exiting: nothing else may start.
+} else if (!isFirstInstance) {
   app.quit();
 } else {
   app.on('second-instance', () => {

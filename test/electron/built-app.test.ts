@@ -147,6 +147,24 @@ describe('start-up of the built main process', () => {
     }
   });
 
+  it('the installed app started with a debugging switch says why and exits before anything else runs', async () => {
+    const argv = process.argv;
+    process.argv = ['/opt/Guiding Hands/guiding-hands', '--remote-debugging-port=9222'];
+    try {
+      loadMain({ isPackaged: true });
+    } finally {
+      process.argv = argv;
+    }
+    fake.fireReady();
+    await Promise.resolve();
+    const names = fake.calls.map((call) => call.name);
+    expect(names.slice(0, 2)).toEqual(['dialog.showErrorBox', 'app.exit']);
+    expect(fake.calls[0].args[1]).toContain('--remote-debugging-port=9222');
+    expect(names).not.toContain('app.setPath');
+    expect(names).not.toContain('app.whenReady');
+    expect(fake.windows).toEqual([]);
+  });
+
   it('a second copy quits at once and opens no window', async () => {
     loadMain({ lockGranted: false });
     fake.fireReady();

@@ -195,7 +195,7 @@ export function createFakeElectron(options: {
     showSaveDialog: async () => ({ canceled: true, filePath: '' }),
     showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
     showMessageBox: async () => ({ response: 0, checkboxChecked: false }),
-    showErrorBox: () => undefined,
+    showErrorBox: (title: string, content: string) => record('dialog.showErrorBox', [title, content]),
   };
 
   const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
