@@ -1,4 +1,4 @@
-import { todayIso } from '../domain/dates';
+import { todayIso } from '../domain/calendar';
 import { changedFields, checkMeeting, type MeetingInput, RuleError } from '../domain/rules';
 import { type ActionItem, BUILT_IN_TOPICS, type Id, type IsoDate, type Meeting } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';

@@ -1,4 +1,4 @@
-import { todayIso } from '../domain/dates';
+import { todayIso } from '../domain/calendar';
 import {
   changedFields,
   checkPairing,

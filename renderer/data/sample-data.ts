@@ -1,4 +1,4 @@
-import { toIsoDate } from '../domain/dates';
+import { toIsoDate } from '../domain/calendar';
 import { RuleError } from '../domain/rules';
 import type { IsoDate } from '../domain/types';
 import { generateSampleClinic, type SampleSize } from '../sample-clinic/sample-clinic';

@@ -1,4 +1,4 @@
-import { addDaysIso, daysBetween } from './dates';
+import { addDaysIso, daysBetween } from './calendar';
 import type { IsoDate, Program, Relationship, StatusChange } from './types';
 
 /** Pairs that have gone this long without a meeting are flagged as quiet. */

@@ -1,5 +1,5 @@
 import { daysOverdue, daysWithoutMeeting, nextMeetingDue, QUIET_AFTER_DAYS } from './cadence';
-import { addDaysIso, daysBetween } from './dates';
+import { addDaysIso, daysBetween } from './calendar';
 import type { ActionItem, Id, IsoDate, Person, Program, Relationship } from './types';
 
 /** Planned ends this close are listed so the manager can prepare the close-out. */

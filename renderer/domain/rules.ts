@@ -1,4 +1,4 @@
-import { addDaysIso, isIsoDate } from './dates';
+import { addDaysIso, isIsoDate } from './calendar';
 import {
   ACTION_OWNERS,
   type ActionItem,

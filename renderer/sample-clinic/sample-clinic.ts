@@ -1,5 +1,5 @@
 import { addMonths } from 'date-fns';
-import { parseIsoDate, toIsoDate } from '../domain/dates';
+import { parseIsoDate, toIsoDate } from '../domain/calendar';
 import {
   type ActionItem,
   type ActionOwner,

@@ -3,7 +3,7 @@ import type { Download, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { extractText } from 'unpdf';
-import { todayIso } from '../../renderer/domain/dates';
+import { todayIso } from '../../renderer/domain/calendar';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { formatPeriodRange, resolvePeriod } from '../../renderer/domain/reports/period';
 import type { ReportData } from '../../renderer/domain/reports/report-data';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { switchDatabase } from '../../renderer/data/db';
 import { createPeopleInBulk, createPerson, listPeople } from '../../renderer/data/people.repo';
-import { isIsoDate } from '../../renderer/domain/dates';
+import { isIsoDate } from '../../renderer/domain/calendar';
 import {
   type ColumnMapping,
   checkMapping,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeDashboard } from '../../renderer/domain/dashboard';
-import { addDaysIso, daysBetween } from '../../renderer/domain/dates';
+import { addDaysIso, daysBetween } from '../../renderer/domain/calendar';
 import { checkMeeting, checkPerson, checkProgram, STATUS_TRANSITIONS } from '../../renderer/domain/rules';
 import {
   BUILT_IN_TOPICS,

@@ -1,5 +1,5 @@
 import { addDays, endOfQuarter, format, startOfQuarter, subQuarters, subYears } from 'date-fns';
-import { isIsoDate, parseIsoDate, toIsoDate } from '../dates';
+import { isIsoDate, parseIsoDate, toIsoDate } from '../calendar';
 import type { IsoDate } from '../types';
 
 // The period a report covers: both ends are included. A period never reaches past today, because

@@ -1,5 +1,5 @@
 import type { Dashboard } from '../../domain/dashboard';
-import { formatDisplayDate } from '../../domain/dates';
+import { formatDisplayDate } from '../../domain/calendar';
 import { DashboardList } from './DashboardList';
 import { PairRow } from './PairRow';
 import { PastDueActionRow } from './PastDueActionRow';

@@ -1,5 +1,5 @@
 import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
-import { addDaysIso, todayIso } from '../../domain/dates';
+import { addDaysIso, todayIso } from '../../domain/calendar';
 import { MEETING_FORMAT_LABELS, MEETING_FORMATS, type MeetingFormat, type Topic } from '../../domain/types';
 import { Button } from '../../ui/Button';
 import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from '../../ui/Field';

@@ -1,5 +1,5 @@
 import type { MeetingInput } from '../../data/meetings.repo';
-import { todayIso } from '../../domain/dates';
+import { todayIso } from '../../domain/calendar';
 import type { ActionOwner, Id, MeetingFormat } from '../../domain/types';
 import type { MeetingWithItems } from '../../hooks/useMeetings';
 

@@ -1,4 +1,4 @@
-import { formatDisplayDate, todayIso } from '../../domain/dates';
+import { formatDisplayDate, todayIso } from '../../domain/calendar';
 import type { ActionItem, ActionOwner, Id } from '../../domain/types';
 import { useActionItemActions, useActionItemsForRelationship } from '../../hooks/useMeetings';
 import { Card } from '../../ui/Card';

@@ -1,7 +1,7 @@
 import { addMonths } from 'date-fns';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { isIsoDate, parseIsoDate, todayIso, toIsoDate } from '../../domain/dates';
+import { isIsoDate, parseIsoDate, todayIso, toIsoDate } from '../../domain/calendar';
 import { FOCUS_LABELS, FOCUSES, type Focus, type Program } from '../../domain/types';
 import { usePeople } from '../../hooks/usePeople';
 import { usePrograms } from '../../hooks/usePrograms';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { daysOverdue, nextMeetingDue } from '../../domain/cadence';
-import { formatDisplayDate, todayIso } from '../../domain/dates';
+import { formatDisplayDate, todayIso } from '../../domain/calendar';
 import { FOCUS_LABELS, type Program, type Relationship } from '../../domain/types';
 import { usePeopleById } from '../../hooks/usePeople';
 import { useProgramsById } from '../../hooks/usePrograms';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { todayIso } from '../../domain/dates';
+import { todayIso } from '../../domain/calendar';
 import { STATUS_TRANSITIONS } from '../../domain/rules';
 import type { Relationship, RelationshipStatus } from '../../domain/types';
 import { useRelationshipActions } from '../../hooks/useRelationships';

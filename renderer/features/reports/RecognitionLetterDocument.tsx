@@ -1,4 +1,4 @@
-import { formatDisplayDate } from '../../domain/dates';
+import { formatDisplayDate } from '../../domain/calendar';
 import { formatHours } from '../../domain/reports/format';
 import type { RecognitionLetter } from '../../domain/reports/recognition-letter';
 

@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { todayIso } from '../../domain/dates';
+import { todayIso } from '../../domain/calendar';
 import {
   academicYearOf,
   formatPeriodRange,

@@ -1,4 +1,4 @@
-import { formatDisplayDate } from '../../domain/dates';
+import { formatDisplayDate } from '../../domain/calendar';
 import type { Retention, RetentionGroup } from '../../domain/reports/retention';
 import { formatGuarded } from '../../domain/reports/suppression';
 import { Table } from '../../ui/Table';

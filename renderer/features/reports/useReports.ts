@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { loadReportChoices, loadReportData, type ReportChoices } from '../../data/reports.repo';
-import { todayIso } from '../../domain/dates';
+import { todayIso } from '../../domain/calendar';
 import { type AccreditationReport, computeReport } from '../../domain/reports/compute-report';
 import type { ReportPeriod } from '../../domain/reports/period';
 import type { ReportData } from '../../domain/reports/report-data';

@@ -8,7 +8,7 @@ import {
   isIsoDate,
   parseIsoDate,
   todayIso,
-} from '../../renderer/domain/dates';
+} from '../../renderer/domain/calendar';
 
 // Node re-reads process.env.TZ whenever it is assigned, so each block below runs its dates in the
 // named zone; the original zone is put back afterwards.
