@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysOverdue, nextMeetingDue } from '../../renderer/domain/cadence';
 import {
   addDaysIso,
+  addMonthsIso,
   daysBetween,
+  daysInMonth,
   formatDisplayDate,
   isIsoDate,
+  isLeapYear,
   parseIsoDate,
   todayIso,
 } from '../../renderer/domain/calendar';
@@ -188,5 +191,29 @@ describe("today's date follows the local clock", () => {
     expect(todayIso(new Date('2024-03-10T03:30:00Z'))).toBe('2024-03-09');
     // 04:30 UTC on 3 November is 00:30 on 3 November, during the repeated hour's day.
     expect(todayIso(new Date('2024-11-03T04:30:00Z'))).toBe('2024-11-03');
+  });
+});
+
+describe('the one calendar', () => {
+  it('knows leap years by the Gregorian rule', () => {
+    expect([2024, 2000, 1600].map(isLeapYear)).toEqual([true, true, true]);
+    expect([2023, 1900, 2100].map(isLeapYear)).toEqual([false, false, false]);
+  });
+
+  it('gives each month its length, February by the year', () => {
+    expect(daysInMonth(2024, 2)).toBe(29);
+    expect(daysInMonth(2023, 2)).toBe(28);
+    expect([1, 3, 4, 6, 9, 11, 12].map((month) => daysInMonth(2023, month))).toEqual([31, 31, 30, 30, 30, 30, 31]);
+  });
+
+  it('reads years before 100 as themselves, not as the 1900s', () => {
+    expect(parseIsoDate('0024-03-01').getFullYear()).toBe(24);
+    expect(addDaysIso('0024-02-28', 1)).toBe('0024-02-29');
+  });
+
+  it('moves a day a month lacks to the last day of the month', () => {
+    expect(addMonthsIso('2024-02-29', 12)).toBe('2025-02-28');
+    expect(addMonthsIso('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonthsIso('2024-03-15', -6)).toBe('2023-09-15');
   });
 });

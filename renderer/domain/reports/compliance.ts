@@ -1,6 +1,6 @@
 import { meetingClockStart, QUIET_AFTER_DAYS } from '../cadence';
 import type { Id, IsoDate, RelationshipStatus } from '../types';
-import { daysFrom } from './day-math';
+import { daysBetween } from '../calendar';
 import { activeDaysWithin, statusOn } from './pair-status';
 import type { ReportIndex } from './report-data';
 import { percent } from './suppression';
@@ -70,7 +70,7 @@ export function computeMeetingCompliance(index: ReportIndex): MeetingCompliance 
     const statusAtEnd = statusOn(pair, end);
     const lastMeetingDate = index.lastMeetingByRelationship.get(pair.id) ?? null;
     // A pair resumed late in the period is not overdue for the weeks it was paused.
-    const sinceLast = daysFrom(meetingClockStart({ ...pair, lastMeetingDate }, end), end);
+    const sinceLast = daysBetween(meetingClockStart({ ...pair, lastMeetingDate }, end), end);
     const activeAtEnd = statusAtEnd === 'active';
     pairs.push({
       relationshipId: pair.id,

@@ -1,5 +1,5 @@
 import type { IsoDate, Relationship, RelationshipStatus, StatusChange } from '../types';
-import { daysFrom, shiftDays } from './day-math';
+import { addDaysIso, daysBetween } from '../calendar';
 
 // What a pair was on any date, read from its status history. A change takes effect on its own date:
 // a pair completed on 31 March was active on 30 March and completed on 31 March.
@@ -49,7 +49,7 @@ export function activeSpans(relationship: StatusSource, from: IsoDate, to: IsoDa
     // A later change on the same day overrides this one: the pair was never active that day.
     if (next && next.date === history[i].date) continue;
     const spanStart = history[i].date;
-    const spanEnd = next ? shiftDays(next.date, -1) : null;
+    const spanEnd = next ? addDaysIso(next.date, -1) : null;
     const start = spanStart > from ? spanStart : from;
     const end = spanEnd === null || spanEnd > to ? to : spanEnd;
     if (start <= end) spans.push({ start, end });
@@ -60,7 +60,7 @@ export function activeSpans(relationship: StatusSource, from: IsoDate, to: IsoDa
 /** The number of days within [from, to] on which the pair was active. */
 export function activeDaysWithin(relationship: StatusSource, from: IsoDate, to: IsoDate): number {
   let days = 0;
-  for (const span of activeSpans(relationship, from, to)) days += daysFrom(span.start, span.end) + 1;
+  for (const span of activeSpans(relationship, from, to)) days += daysBetween(span.start, span.end) + 1;
   return days;
 }
 

@@ -1,5 +1,5 @@
 import type { Id, IsoDate, Relationship } from '../types';
-import { shiftMonths } from './day-math';
+import { addMonthsIso } from '../calendar';
 import { firstActiveDate } from './pair-status';
 import type { ReportIndex, ReportPerson } from './report-data';
 import {
@@ -74,7 +74,7 @@ export function stillEmployedAfter(
 
 /** The day `months` after a hire date; 29 February plus 12 months is 28 February. */
 export function markDate(hireDate: IsoDate, months: number): IsoDate {
-  return shiftMonths(hireDate, months);
+  return addMonthsIso(hireDate, months);
 }
 
 function retentionOf(label: string, hires: ReportPerson[], asOf: IsoDate): RetentionGroup {
