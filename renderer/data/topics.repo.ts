@@ -1,17 +1,13 @@
 import { RuleError } from '../domain/rules';
-import { BUILT_IN_TOPICS, type Id, type Topic } from '../domain/types';
+import { builtInTopicRecords, withBuiltInTopics } from '../domain/topics';
+import type { Id, Topic } from '../domain/types';
 import { newId, recordAudit } from './audit';
 import { getDb } from './db';
 
 /** The clinic's topics; the built-in ones are added the first time they are asked for. */
 export async function listTopics(): Promise<Topic[]> {
   const db = getDb();
-  const topics = await db.topics.toArray();
-  const known = new Set(topics.map((topic) => topic.id));
-  const builtIns = BUILT_IN_TOPICS.filter((topic) => !known.has(topic.id)).map(
-    (topic): Topic => ({ ...topic, builtIn: true, archived: false }),
-  );
-  return [...builtIns, ...topics].sort(
+  return withBuiltInTopics(await db.topics.toArray()).sort(
     (a, b) => Number(b.builtIn) - Number(a.builtIn) || a.label.localeCompare(b.label),
   );
 }
@@ -19,9 +15,8 @@ export async function listTopics(): Promise<Topic[]> {
 async function ensureBuiltIns(): Promise<void> {
   const db = getDb();
   const known = new Set(await db.topics.toCollection().primaryKeys());
-  const missing = BUILT_IN_TOPICS.filter((topic) => !known.has(topic.id));
-  if (missing.length)
-    await db.topics.bulkAdd(missing.map((topic) => ({ ...topic, builtIn: true, archived: false })));
+  const missing = builtInTopicRecords().filter((topic) => !known.has(topic.id));
+  if (missing.length) await db.topics.bulkAdd(missing);
 }
 
 function checkLabel(label: string, existing: Topic[], exceptId?: Id): string {

@@ -1,66 +1,8 @@
-import type { Page } from '@playwright/test';
-import { format, subDays } from 'date-fns';
+import { addPerson, addProgram, day, fillMeeting, logMeetingHere, PROGRAM, pair } from './clinic-steps';
 import { expect, goTo, loadSampleData, openApp, startEmpty, test } from './helpers';
 
 // The path a new clinic manager walks on her first day: an empty clinic, a program, two mentors and
 // two mentees, two pairings, the first meetings — and the next morning's dashboard.
-
-const day = (daysAgo: number) => format(subDays(new Date(), daysAgo), 'yyyy-MM-dd');
-const PROGRAM = 'New-graduate nurse residency';
-
-async function addProgram(page: Page, name: string, cadenceDays: number) {
-  await goTo(page, 'Settings');
-  await page.getByRole('button', { name: 'Add a program' }).click();
-  await page.getByLabel('Program name').fill(name);
-  await page.getByLabel('Meet every … days').fill(String(cadenceDays));
-  await page.getByLabel('Typical length in months').fill('12');
-  await page.getByRole('button', { name: 'Add program' }).click();
-  const row = page.getByRole('list', { name: 'Programs' }).getByRole('listitem').filter({ hasText: name });
-  await expect(row).toContainText(`Meets every ${cadenceDays} days`);
-}
-
-async function addPerson(page: Page, name: string, role: 'mentor' | 'mentee') {
-  await goTo(page, 'People');
-  await page.getByRole('link', { name: 'Add a person' }).click();
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Profession').selectOption({ label: role === 'mentor' ? 'Physician' : 'Nurse' });
-  if (role === 'mentor') {
-    await page.getByLabel('Mentors others').check();
-    await page.getByLabel('Is mentored').uncheck();
-    await page.getByLabel('Mentor capacity').fill('2');
-  }
-  await page.getByRole('button', { name: 'Add person' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-}
-
-async function pair(page: Page, mentee: string, mentor: string, startDate: string) {
-  await goTo(page, 'Relationships');
-  await page.getByRole('link', { name: 'New pairing' }).click();
-  await page.getByLabel('Mentee').selectOption({ label: mentee });
-  await page.getByLabel('Program').selectOption({ label: `${PROGRAM} (meets every 14 days)` });
-  await page.getByLabel('Start date').fill(startDate);
-  await page
-    .getByRole('group', { name: 'Choose a mentor' })
-    .getByRole('radio', { name: new RegExp(mentor) })
-    .check();
-  await page.getByRole('button', { name: 'Create pairing' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `${mentee} with ${mentor}` })).toBeVisible();
-}
-
-/** Logs a meeting from the open relationship page, and comes back to it. */
-async function logMeetingHere(page: Page, date: string, note: string) {
-  await page.getByRole('link', { name: 'Log meeting', exact: true }).click();
-  await fillMeeting(page, date, note);
-}
-
-async function fillMeeting(page: Page, date: string, note: string) {
-  await expect(page.getByRole('heading', { level: 1, name: 'Log a meeting' })).toBeVisible();
-  await page.getByLabel('Date').fill(date);
-  await page.getByRole('button', { name: 'Time management' }).click();
-  await page.getByLabel('Notes').fill(note);
-  await page.getByRole('button', { name: 'Save meeting' }).click();
-  await expect(page.getByRole('heading', { name: 'Meetings' })).toBeVisible();
-}
 
 test('an overdue pair shows on the dashboard and leaves it once a meeting is logged; all of it survives a reload', async ({
   page,

@@ -1,3 +1,4 @@
+import { withBuiltInTopics } from '../topics';
 import { type Id, type IsoDate, PROFESSION_LABELS } from '../types';
 import { activeSpans } from './pair-status';
 import type { ReportPeriod } from './period';
@@ -46,7 +47,7 @@ export function computeRecognitionLetter(
   if (!mentor) throw new LetterError('That mentor is no longer in the list of people.');
   const peopleById = new Map(data.people.map((person) => [person.id, person]));
   const programsById = new Map(data.programs.map((program) => [program.id, program]));
-  const topicsById = new Map(data.topics.map((topic) => [topic.id, topic]));
+  const topicsById = new Map(withBuiltInTopics(data.topics).map((topic) => [topic.id, topic]));
   const pairs = data.relationships.filter((pair) => pair.mentorId === mentorId);
   const pairIds = new Set(pairs.map((pair) => pair.id));
 

@@ -1,3 +1,4 @@
+import { withBuiltInTopics } from '../topics';
 import type {
   ActionItem,
   Id,
@@ -108,6 +109,7 @@ export function buildReportIndex(
   if (period.start < data.meetingRange.start || period.end > data.meetingRange.end)
     throw new ReportDataError('The meetings loaded do not cover the whole period; load the period again.');
   const programsById = new Map(data.programs.map((program) => [program.id, program]));
+  const topics = withBuiltInTopics(data.topics);
   const wanted = programIds === 'all' ? null : new Set(programIds);
   // "All programs" leaves out only archived programs that never had a pair.
   const programsWithPairs = new Set(data.relationships.map((pair) => pair.programId));
@@ -158,8 +160,8 @@ export function buildReportIndex(
     people: data.people,
     peopleById: new Map(data.people.map((person) => [person.id, person])),
     programsById,
-    topicsById: new Map(data.topics.map((topic) => [topic.id, topic])),
-    topics: data.topics,
+    topicsById: new Map(topics.map((topic) => [topic.id, topic])),
+    topics,
     meetingsByRelationship,
     meetings,
     actionItems: data.actionItems.filter((item) => meetingIds.has(item.meetingId)),

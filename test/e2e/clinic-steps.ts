@@ -1,0 +1,62 @@
+import type { Page } from '@playwright/test';
+import { format, subDays } from 'date-fns';
+import { expect, goTo } from './helpers';
+
+// The steps a manager takes to fill a clinic by hand, shared by the browser tests that start empty.
+
+export const day = (daysAgo: number) => format(subDays(new Date(), daysAgo), 'yyyy-MM-dd');
+export const PROGRAM = 'New-graduate nurse residency';
+
+export async function addProgram(page: Page, name: string, cadenceDays: number) {
+  await goTo(page, 'Settings');
+  await page.getByRole('button', { name: 'Add a program' }).click();
+  await page.getByLabel('Program name').fill(name);
+  await page.getByLabel('Meet every … days').fill(String(cadenceDays));
+  await page.getByLabel('Typical length in months').fill('12');
+  await page.getByRole('button', { name: 'Add program' }).click();
+  const row = page.getByRole('list', { name: 'Programs' }).getByRole('listitem').filter({ hasText: name });
+  await expect(row).toContainText(`Meets every ${cadenceDays} days`);
+}
+
+export async function addPerson(page: Page, name: string, role: 'mentor' | 'mentee') {
+  await goTo(page, 'People');
+  await page.getByRole('link', { name: 'Add a person' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Profession').selectOption({ label: role === 'mentor' ? 'Physician' : 'Nurse' });
+  if (role === 'mentor') {
+    await page.getByLabel('Mentors others').check();
+    await page.getByLabel('Is mentored').uncheck();
+    await page.getByLabel('Mentor capacity').fill('2');
+  }
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+export async function pair(page: Page, mentee: string, mentor: string, startDate: string) {
+  await goTo(page, 'Relationships');
+  await page.getByRole('link', { name: 'New pairing' }).click();
+  await page.getByLabel('Mentee').selectOption({ label: mentee });
+  await page.getByLabel('Program').selectOption({ label: `${PROGRAM} (meets every 14 days)` });
+  await page.getByLabel('Start date').fill(startDate);
+  await page
+    .getByRole('group', { name: 'Choose a mentor' })
+    .getByRole('radio', { name: new RegExp(mentor) })
+    .check();
+  await page.getByRole('button', { name: 'Create pairing' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${mentee} with ${mentor}` })).toBeVisible();
+}
+
+/** Logs a meeting from the open relationship page, and comes back to it. */
+export async function logMeetingHere(page: Page, date: string, note: string, topics = ['Time management']) {
+  await page.getByRole('link', { name: 'Log meeting', exact: true }).click();
+  await fillMeeting(page, date, note, topics);
+}
+
+export async function fillMeeting(page: Page, date: string, note: string, topics = ['Time management']) {
+  await expect(page.getByRole('heading', { level: 1, name: 'Log a meeting' })).toBeVisible();
+  await page.getByLabel('Date').fill(date);
+  for (const topic of topics) await page.getByRole('button', { name: topic }).click();
+  await page.getByLabel('Notes').fill(note);
+  await page.getByRole('button', { name: 'Save meeting' }).click();
+  await expect(page.getByRole('heading', { name: 'Meetings' })).toBeVisible();
+}
