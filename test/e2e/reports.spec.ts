@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { extractText } from 'unpdf';
 import { todayIso } from '../../renderer/domain/calendar';
@@ -96,7 +97,7 @@ test('the report for the sample clinic prints to a PDF with the clinic, the peri
   expect(text).not.toContain('Skip to main content');
 });
 
-test('the report exports as a workbook and as one CSV file per section, which read back', async ({
+test('the report exports as a workbook and, in one save, as a zip of one CSV file per section, which read back', async ({
   page,
 }) => {
   const expected = expectedReport();
@@ -122,16 +123,18 @@ test('the report exports as a workbook and as one CSV file per section, which re
   expect(log.getCell('A2').value).toBeInstanceOf(Date);
   await expect(page.getByRole('status').filter({ hasText: 'The workbook was saved.' })).toBeVisible();
 
-  // Every section, one file each (the default).
-  const downloads: Download[] = [];
-  page.on('download', (download) => downloads.push(download));
-  await page.getByRole('button', { name: 'Save CSV' }).click();
+  // Every section (the default): one save, a .zip holding one CSV file per section.
+  const [zipDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save CSV' }).click(),
+  ]);
+  expect(zipDownload.suggestedFilename()).toMatch(/^riverside-community-clinic-report-.*-csv\.zip$/);
   await expect(
-    page.getByRole('status').filter({ hasText: 'CSV files were saved, one per section' }),
+    page.getByRole('status').filter({ hasText: 'The 9 CSV files were saved together in one .zip file.' }),
   ).toBeVisible();
-  expect(
-    downloads.map((download) => download.suggestedFilename().replace(/^.*-to-\d{4}-\d{2}-\d{2}-/, '')),
-  ).toEqual([
+  const zip = await JSZip.loadAsync(await bytesOf(zipDownload));
+  const names = Object.keys(zip.files);
+  expect(names.map((name) => name.replace(/^.*-to-\d{4}-\d{2}-\d{2}-/, ''))).toEqual([
     'report.csv',
     'pair-census.csv',
     'mentor-load.csv',
@@ -142,7 +145,7 @@ test('the report exports as a workbook and as one CSV file per section, which re
     'retention.csv',
     'evidence-log.csv',
   ]);
-  const compliance = await bytesOf(downloads[3]);
+  const compliance = Buffer.from(await zip.file(names[3])!.async('uint8array'));
   expect([...compliance.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const rows = Papa.parse<string[]>(compliance.toString('utf8').slice(1), { skipEmptyLines: true }).data;
   expect(rows[0][0]).toBe('Mentee');
@@ -151,7 +154,7 @@ test('the report exports as a workbook and as one CSV file per section, which re
   const heldSum = rows.slice(1).reduce((sum, row) => sum + Number(row[heldColumn]), 0);
   expect(heldSum).toBe(expected.compliance.totals.held);
 
-  const evidence = (await bytesOf(downloads[8])).toString('utf8');
+  const evidence = await zip.file(names[8])!.async('string');
   expect(evidence.split('\r\n').filter(Boolean)).toHaveLength(expected.evidence.rows.length + 1);
 });
 
@@ -238,4 +241,15 @@ test('a clinic with no records yet gets a report of zeros, not an error', async 
     report.locator('.report-figures__item', { hasText: 'Pairs meeting their target' }).locator('dd'),
   ).toHaveText('—');
   await expect(report.getByText('Every meeting in the period (0)')).toBeVisible();
+
+  // Its CSV files still come as one zip, each with its header row.
+  const [zipDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save CSV' }).click(),
+  ]);
+  expect(zipDownload.suggestedFilename()).toMatch(/^harbour-street-clinic-report-.*-csv\.zip$/);
+  const zip = await JSZip.loadAsync(await bytesOf(zipDownload));
+  expect(Object.keys(zip.files)).toHaveLength(9);
+  const evidence = await zip.file(/-evidence-log\.csv$/)[0].async('string');
+  expect(evidence).toBe('\uFEFFDate,Mentee,Mentor,Program,Minutes,Format,Topics\r\n');
 });

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
@@ -6,6 +7,7 @@ import { neutraliseFormula, tableToCsv, tableToCsvBytes, UTF8_BOM } from '../../
 import { resolvePeriod } from '../../renderer/domain/reports/period';
 import { reportTables } from '../../renderer/domain/reports/tables';
 import { buildWorkbook, sheetName } from '../../renderer/domain/reports/xlsx';
+import { zipFiles } from '../../renderer/domain/reports/zip';
 import { buildFixture, PERIOD_END, PERIOD_START, TODAY } from './reports-fixture';
 
 const period = resolvePeriod({ kind: 'custom', start: PERIOD_START, end: PERIOD_END }, TODAY);
@@ -123,5 +125,31 @@ describe('XLSX export', () => {
     expect(sheetName('Retention (as of 1 Mar 2025) and more words', taken)).toHaveLength(31);
     expect(sheetName('A/B: C?', taken)).toBe('A B  C');
     expect(sheetName('a/b: c?', taken)).toBe('a b  c (2)');
+  });
+});
+
+describe('CSV files in one zip', () => {
+  it('holds every section’s CSV file, byte for byte as it would be saved alone', async () => {
+    const tables = reportTables(reportWithMentee('Chloé Durand'));
+    const entries = tables.map((t) => ({ name: `report-${t.id}.csv`, data: tableToCsvBytes(t) }));
+    const zip = await JSZip.loadAsync(await zipFiles(entries));
+    const names = Object.keys(zip.files);
+    expect(names).toEqual(tables.map((t) => `report-${t.id}.csv`));
+    for (const entry of entries) {
+      const read = await zip.file(entry.name)!.async('uint8array');
+      expect(read).toEqual(entry.data);
+    }
+    const compliance = await zip.file('report-meeting-compliance.csv')!.async('string');
+    expect(compliance).toContain('Chloé Durand');
+  });
+
+  it('refuses two files of one name rather than silently keeping only one', async () => {
+    const data = new Uint8Array([1]);
+    await expect(
+      zipFiles([
+        { name: 'a.csv', data },
+        { name: 'a.csv', data },
+      ]),
+    ).rejects.toThrow('Two files named a.csv');
   });
 });

@@ -3,7 +3,7 @@ import type { AccreditationReport } from '../../domain/reports/compute-report';
 import { reportTables } from '../../domain/reports/tables';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
-import { fileStem, saveCsvFiles, saveWorkbook } from './exports';
+import { fileStem, saveCsvFile, saveCsvZip, saveWorkbook } from './exports';
 
 interface ExportActionsProps {
   report: AccreditationReport;
@@ -58,21 +58,22 @@ export function ExportActions({ report, onSavePdf, busy }: ExportActionsProps) {
           value={csvSection}
           onChange={setCsvSection}
           options={[
-            { value: 'all', label: `Every section (${tables.length} files)` },
+            { value: 'all', label: `Every section (${tables.length} files in one .zip)` },
             ...tables.map((table) => ({ value: table.id, label: table.title })),
           ]}
         />
         <Button
           onClick={() =>
-            run('CSV files', async () => {
-              const chosen =
-                csvSection === 'all' ? tables : tables.filter((table) => table.id === csvSection);
-              const saved = await saveCsvFiles(stem, chosen);
-              if (chosen.length === 1)
-                return saved === 1 ? 'The CSV file was saved.' : 'The CSV file was not saved.';
-              return saved === chosen.length
-                ? `${saved} CSV files were saved, one per section.`
-                : `${saved} of ${chosen.length} CSV files were saved.`;
+            run(csvSection === 'all' ? 'zip of CSV files' : 'CSV file', async () => {
+              if (csvSection === 'all')
+                return (await saveCsvZip(stem, tables))
+                  ? `The ${tables.length} CSV files were saved together in one .zip file.`
+                  : 'The CSV files were not saved.';
+              const chosen = tables.find((table) => table.id === csvSection);
+              if (!chosen) return 'Choose a section to save.';
+              return (await saveCsvFile(stem, chosen))
+                ? 'The CSV file was saved.'
+                : 'The CSV file was not saved.';
             })
           }
           disabled={busy || working}

@@ -28,19 +28,34 @@ export async function savePdf(suggestedName: string, paperSize: PaperSize): Prom
   return result.saved;
 }
 
-/** Saves one CSV file per section; stops at the first one the manager cancels. */
-export async function saveCsvFiles(stem: string, tables: SectionTable[]): Promise<number> {
-  let saved = 0;
-  for (const table of tables) {
-    const result = await getPlatform().saveAs({
-      suggestedName: `${stem}-${table.id}.csv`,
-      filters: [{ name: 'CSV spreadsheet', extensions: ['csv'] }],
-      data: tableToCsvBytes(table),
-    });
-    if (!result.saved) break;
-    saved++;
-  }
-  return saved;
+/** The name a section's CSV file has, alone or inside the zip, so a file taken out still says what it is. */
+export function sectionCsvName(stem: string, table: Pick<SectionTable, 'id'>): string {
+  return `${stem}-${table.id}.csv`;
+}
+
+/** Saves one section as a CSV file. */
+export async function saveCsvFile(stem: string, table: SectionTable): Promise<boolean> {
+  const result = await getPlatform().saveAs({
+    suggestedName: sectionCsvName(stem, table),
+    filters: [{ name: 'CSV spreadsheet', extensions: ['csv'] }],
+    data: tableToCsvBytes(table),
+  });
+  return result.saved;
+}
+
+/** Saves every section's CSV file in one .zip: one save, not one dialog per section. */
+export async function saveCsvZip(stem: string, tables: SectionTable[]): Promise<boolean> {
+  // Loaded only when asked for, like the workbook library.
+  const { zipFiles } = await import('../../domain/reports/zip');
+  const data = await zipFiles(
+    tables.map((table) => ({ name: sectionCsvName(stem, table), data: tableToCsvBytes(table) })),
+  );
+  const result = await getPlatform().saveAs({
+    suggestedName: `${stem}-csv.zip`,
+    filters: [{ name: 'Zip archive of CSV files', extensions: ['zip'] }],
+    data,
+  });
+  return result.saved;
 }
 
 export async function saveWorkbook(stem: string, tables: SectionTable[], creator: string): Promise<boolean> {
