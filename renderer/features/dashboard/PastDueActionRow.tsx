@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { PastDueAction } from '../../domain/dashboard';
 import { formatDisplayDate } from '../../domain/calendar';
@@ -14,8 +14,12 @@ export function PastDueActionRow({ item }: { item: PastDueAction }) {
   const actionItemActions = useActionItemActions();
   // Ticked at once; the row then leaves the list when the database says the item is done.
   const [ticked, setTicked] = useState(false);
+  const saving = useRef(false);
 
   async function markDone() {
+    // A second click while the first is being saved must not tick the item (and offer Undo) twice.
+    if (saving.current) return;
+    saving.current = true;
     setTicked(true);
     try {
       await actionItemActions.setDone(item.actionItemId, true);
@@ -24,6 +28,7 @@ export function PastDueActionRow({ item }: { item: PastDueAction }) {
         run: () => actionItemActions.setDone(item.actionItemId, false).then(() => undefined),
       });
     } catch (error) {
+      saving.current = false;
       setTicked(false);
       showToast(describeError(error).message);
     }
@@ -36,6 +41,7 @@ export function PastDueActionRow({ item }: { item: PastDueAction }) {
           id={id}
           type="checkbox"
           checked={ticked}
+          disabled={ticked}
           onChange={markDone}
           aria-describedby={`${id}-about`}
         />
