@@ -18,6 +18,7 @@ import { blockNetworkRequests, denyAllPermissions } from './security';
 import { AutoBackupService } from './services/auto-backup';
 import { DailyBackupTimer, QuitBackupGuard } from './services/auto-backup-schedule';
 import { ChosenFolders } from './services/chosen-folders';
+import { removeLeftoverTempFiles } from './services/leftover-temp-files';
 import { createMainWindow } from './window';
 
 const startRefused = refuseDebugSwitches(app, dialog);
@@ -64,6 +65,8 @@ function start(): void {
 
   const dialogs = electronDialogs(dialog, BrowserWindow, app);
   const chosenFolders = new ChosenFolders(join(userData, 'backup-folders.json'));
+  // Only the folders the app itself writes into; a failure here must never stop the app starting.
+  removeLeftoverTempFiles([userData, ...chosenFolders.list()]).catch(() => undefined);
 
   const autoBackups = new AutoBackupService({
     stateFile: join(userData, 'auto-backup.json'),

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -206,6 +206,22 @@ describe('start-up of the built main process', () => {
     await vi.waitFor(() => expect(fake.calls.map((call) => call.name)).toContain('app.exit'));
     expect(errorBox).toHaveBeenCalledWith('Guiding Hands could not start', 'No display is connected.');
     expect(fake.calls.find((call) => call.name === 'app.exit')?.args).toEqual([1]);
+  });
+
+  it('at start, removes what an interrupted write left in the data folder and keeps everything else', async () => {
+    loadMain();
+    const userData = join(appData, 'Guiding Hands');
+    await mkdir(userData, { recursive: true });
+    const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000);
+    const leftover = join(userData, '.auto-backup.json.0123456789ab.partial');
+    await writeFile(leftover, '{"version":');
+    await utimes(leftover, yesterday, yesterday);
+    await writeFile(join(userData, 'notes.partial'), 'not ours');
+    fake.fireReady();
+    await vi.waitFor(async () =>
+      expect(await readdir(userData)).not.toContain('.auto-backup.json.0123456789ab.partial'),
+    );
+    expect(await readdir(userData)).toContain('notes.partial');
   });
 
   it('registers every channel of the IPC contract', async () => {

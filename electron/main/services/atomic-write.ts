@@ -11,6 +11,14 @@ export interface AtomicWriteFs {
 
 const realFs: AtomicWriteFs = { open, rename, rm };
 
+/** The app's temporary names: ".<final name>.<12 hex digits>.partial"; nothing else ever matches. */
+const TEMPORARY_NAME = /^\..+\.[0-9a-f]{12}\.partial$/;
+
+/** True for a name only an unfinished atomic write of this app leaves behind. */
+export function isTemporaryName(name: string): boolean {
+  return TEMPORARY_NAME.test(name);
+}
+
 /**
  * Writes the whole file under a temporary name in the same folder, flushes it to disk, then renames it
  * over the final name: readers see either the old file or the complete new one, never half of it.

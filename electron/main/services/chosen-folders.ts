@@ -29,6 +29,11 @@ export class ChosenFolders {
     }
   }
 
+  /** Every folder picked, newest first. */
+  list(): string[] {
+    return [...this.folders];
+  }
+
   has(folder: string): boolean {
     return this.folders.includes(resolve(folder));
   }
