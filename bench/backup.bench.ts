@@ -4,7 +4,7 @@ import { type MadeBackup, makeBackup, openBackup, restoreBackup } from '../rende
 import { encryptBytes } from '../renderer/data/backup/encryption';
 import type { BackupTables } from '../renderer/data/backup/schemas';
 import { getDb, switchDatabase, TABLE_NAMES } from '../renderer/data/db';
-import { generateSampleClinic } from '../renderer/sample-clinic/sample-clinic';
+import { generateSampleClinic } from '../renderer/sample-clinic';
 import { type Measured, measure, megabytes, peakSoFar, seconds } from './suite';
 
 // Backup and restore of a synthetic clinic (10,000 people, 20,000 pairs, 200,000 meetings with notes),

@@ -8,7 +8,7 @@ import { type AccreditationReport, computeReport } from '../renderer/domain/repo
 import { type ReportPeriod, resolvePeriod } from '../renderer/domain/reports/period';
 import type { ReportData } from '../renderer/domain/reports/report-data';
 import { ReportDocument } from '../renderer/features/reports/ReportDocument';
-import { generateSampleClinic, type SampleSize } from '../renderer/sample-clinic/sample-clinic';
+import { generateSampleClinic, type SampleSize } from '../renderer/sample-clinic';
 import { measure, megabytes } from './suite';
 
 // A 12-month accreditation report on the synthetic clinic (10,000 people, 20,000 pairs, 200,000

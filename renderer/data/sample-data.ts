@@ -1,7 +1,7 @@
 import { toIsoDate } from '../domain/calendar';
 import { RuleError } from '../domain/rules';
 import type { IsoDate } from '../domain/types';
-import { generateSampleClinic, type SampleSize } from '../sample-clinic/sample-clinic';
+import { generateSampleClinic, type SampleSize } from '../sample-clinic';
 import { nowIso } from './audit';
 import { getDb } from './db';
 

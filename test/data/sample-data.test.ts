@@ -6,7 +6,7 @@ import { TABLE_NAMES } from '../../renderer/data/db';
 import { listMeetingsForRelationship } from '../../renderer/data/meetings.repo';
 import { loadSampleClinic } from '../../renderer/data/sample-data';
 import { RuleError } from '../../renderer/domain/rules';
-import { generateSampleClinic } from '../../renderer/sample-clinic/sample-clinic';
+import { generateSampleClinic } from '../../renderer/sample-clinic';
 import { auditEntries, freshDatabasePerTest, personInput } from './helpers';
 
 const db = freshDatabasePerTest();

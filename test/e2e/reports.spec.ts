@@ -8,7 +8,7 @@ import { todayIso } from '../../renderer/domain/calendar';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { formatPeriodRange, resolvePeriod } from '../../renderer/domain/reports/period';
 import type { ReportData } from '../../renderer/domain/reports/report-data';
-import { generateSampleClinic, SAMPLE_CLINIC_NAME } from '../../renderer/sample-clinic/sample-clinic';
+import { generateSampleClinic, SAMPLE_CLINIC_NAME } from '../../renderer/sample-clinic';
 import { expect, goTo, loadSampleData, startEmpty, test } from './helpers';
 
 // The accreditation report for the sample clinic, end to end: made from the browser's database,

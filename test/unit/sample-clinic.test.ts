@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeDashboard } from '../../renderer/domain/dashboard';
 import { addDaysIso, daysBetween } from '../../renderer/domain/calendar';
+import { computeDashboard } from '../../renderer/domain/dashboard';
 import { checkMeeting, checkPerson, checkProgram, STATUS_TRANSITIONS } from '../../renderer/domain/rules';
 import {
   BUILT_IN_TOPICS,
@@ -16,7 +16,7 @@ import {
   LARGE_SAMPLE_COUNTS,
   SAMPLE_DEFAULT_TODAY,
   type SampleClinic,
-} from '../../renderer/sample-clinic/sample-clinic';
+} from '../../renderer/sample-clinic';
 
 const TODAY = '2026-01-15';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

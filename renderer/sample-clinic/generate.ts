@@ -1,0 +1,24 @@
+import type { IsoDate } from '../domain/types';
+import { ClinicBuilder } from './builder';
+import { buildDemo } from './demo-cast';
+import { buildCounted, LARGE_SAMPLE_COUNTS } from './large-clinic';
+import type { SampleClinic, SampleClinicOptions } from './types';
+
+// A deterministic sample clinic: the demo a new manager explores, and the large clinic benchmarks
+// load. Same seed, size and today give the same records, ids included, so nothing here reads the
+// clock or crypto: every choice comes from one seeded generator.
+
+/** Used when the caller gives no `today`, so that a bare call is reproducible too. */
+export const SAMPLE_DEFAULT_TODAY: IsoDate = '2026-01-15';
+
+/** Builds a whole sample clinic, deterministically from the seed, size and today. */
+export function generateSampleClinic({
+  seed,
+  size,
+  today = SAMPLE_DEFAULT_TODAY,
+}: SampleClinicOptions): SampleClinic {
+  if (!Number.isInteger(seed)) throw new RangeError('The sample seed must be a whole number.');
+  const builder = new ClinicBuilder(seed, today);
+  if (size === 'demo') return buildDemo(builder);
+  return buildCounted(builder, size === 'large' ? { ...LARGE_SAMPLE_COUNTS } : size);
+}
