@@ -7,7 +7,7 @@ import { migrateTables } from './migrate';
 import type { ProgressListener } from './progress';
 import { getSafetyCopy, listSafetyCopies as listSafetyCopiesIn, type SafetyCopySummary } from './safety';
 import type { BackupTables } from './schemas';
-import { type RawTables, RecordChecker, validateTables } from './validate';
+import { BackupValidator, type RawTables, TablesOutOfOrder, validateTables } from './validate';
 
 // Opening a backup: decrypt, decompress, parse, migrate and check every record. Nothing changes here;
 // what it returns is shown to the manager and handed to restoreBackup.
@@ -46,13 +46,13 @@ class ReadWhole extends Error {}
 
 /**
  * Checks a gzipped document completely: layout, version, counts, checksum, every record and every
- * link. A current-schema document in the app's own layout is checked record by record as it is read;
- * anything else — or any problem — sends it to the whole-document path, which migrates older schemas
- * and names the records that break a rule.
+ * link. A current-schema document in the app's own layout is checked record by record as it is read,
+ * to the end (a damaged file is reported as damaged, not as its first odd record); anything else is
+ * read whole, older schemas migrated, and checked by the same validator.
  */
 async function checkDocument(gzipped: Uint8Array, onProgress?: ProgressListener): Promise<OpenedBackup> {
   try {
-    const checker = new RecordChecker();
+    const validator = new BackupValidator();
     let header: BackupHeader | null = null;
     for await (const event of streamRecords(gzipped, { verify: true, onProgress })) {
       if (event.type === 'header') {
@@ -60,12 +60,17 @@ async function checkDocument(gzipped: Uint8Array, onProgress?: ProgressListener)
         if (header.schemaVersion !== CURRENT_SCHEMA_VERSION) throw new ReadWhole();
         continue;
       }
-      for (const record of event.records) if (!checker.check(event.table, record)) throw new ReadWhole();
+      for (const record of event.records) validator.check(event.table, record);
     }
-    if (header === null || !checker.finish()) throw new ReadWhole();
+    if (header === null) throw new ReadWhole();
+    validator.finish();
+    validator.throwIfInvalid();
     return { header, content: { kind: 'document', gzipped, counts: header.counts } };
   } catch (error) {
-    if (!(error instanceof ReadWhole || error instanceof UnexpectedLayout)) throw error;
+    if (
+      !(error instanceof ReadWhole || error instanceof UnexpectedLayout || error instanceof TablesOutOfOrder)
+    )
+      throw error;
   }
   const document = await readDocument(gzipped, onProgress);
   const tables = validateTables(migrateTables(document.tables, document.header.schemaVersion));
