@@ -1,5 +1,6 @@
 import { CURRENT_SCHEMA_VERSION, getDb, TABLE_NAMES } from '../db';
-import { readDocument, streamRecords, UnexpectedLayout } from './document-reader';
+import { UnexpectedLayout } from './document-parts';
+import { readDocument } from './document-reader';
 import { decryptBackupFile } from './encryption';
 import { NotABackupError } from './errors';
 import type { BackupHeader, TableCounts } from './format';
@@ -7,6 +8,7 @@ import { migrateTables } from './migrate';
 import type { ProgressListener } from './progress';
 import { getSafetyCopy, listSafetyCopies as listSafetyCopiesIn, type SafetyCopySummary } from './safety';
 import type { BackupTables } from './schemas';
+import { streamRecords } from './stream-reader';
 import { BackupValidator, type RawTables, TablesOutOfOrder, validateTables } from './validate';
 
 // Opening a backup: decrypt, decompress, parse, migrate and check every record. Nothing changes here;

@@ -1,6 +1,5 @@
 import Dexie from 'dexie';
 import { getDb, TABLE_NAMES, type TableName } from '../db';
-import { streamRecords } from './document-reader';
 import { BackupError, RestoreWriteError, SafetyCopyError } from './errors';
 import { emptyCounts, type TableCounts } from './format';
 import { buildDocument, countCurrentRecords } from './make-backup';
@@ -8,6 +7,7 @@ import { contentCounts, type OpenedBackup, openBackup } from './open-backup';
 import type { ProgressListener } from './progress';
 import { pruneSafetyCopies, saveSafetyCopy } from './safety';
 import type { BackupTables } from './schemas';
+import { streamRecords } from './stream-reader';
 
 // Restoring a backup. The order is the whole point:
 //   1. decrypt, decompress, parse, migrate and check every record — nothing has changed yet (open-backup.ts);

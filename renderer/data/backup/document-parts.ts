@@ -1,0 +1,77 @@
+import { CURRENT_SCHEMA_VERSION, TABLE_NAMES } from '../db';
+import { DamagedBackupError, NewerBackupVersionError, NotABackupError } from './errors';
+import { BACKUP_FORMAT_NAME, BACKUP_FORMAT_VERSION, type BackupHeader, type TableCounts } from './format';
+
+// What both ways of reading a document share: decompressing, the header check, the counts check.
+
+export const TABLES_OPENING = '"tables":{';
+
+function isCounts(value: unknown): value is TableCounts {
+  if (typeof value !== 'object' || value === null) return false;
+  const counts = value as Record<string, unknown>;
+  return TABLE_NAMES.every((table) => Number.isInteger(counts[table]) && (counts[table] as number) >= 0);
+}
+
+/** Checks the fields before the tables; refuses foreign and newer documents before reading further. */
+export function checkHeader(value: unknown): BackupHeader {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new NotABackupError('it does not hold a Guiding Hands backup document.');
+  const header = value as Record<string, unknown>;
+  if (header.format !== BACKUP_FORMAT_NAME)
+    throw new NotABackupError('it does not hold a Guiding Hands backup document.');
+  const formatVersion = header.formatVersion;
+  const schemaVersion = header.schemaVersion;
+  if (!Number.isInteger(formatVersion) || !Number.isInteger(schemaVersion))
+    throw new DamagedBackupError('its version numbers are missing');
+  if ((formatVersion as number) > BACKUP_FORMAT_VERSION || (schemaVersion as number) > CURRENT_SCHEMA_VERSION)
+    throw new NewerBackupVersionError(formatVersion as number, schemaVersion as number);
+  if ((formatVersion as number) < 1 || (schemaVersion as number) < 1)
+    throw new DamagedBackupError('its version numbers are not valid');
+  if (
+    typeof header.appVersion !== 'string' ||
+    typeof header.createdAt !== 'string' ||
+    typeof header.clinicName !== 'string' ||
+    !isCounts(header.counts)
+  )
+    throw new DamagedBackupError('its description (clinic, date, counts) is incomplete');
+  return {
+    format: BACKUP_FORMAT_NAME,
+    formatVersion: formatVersion as number,
+    appVersion: header.appVersion,
+    schemaVersion: schemaVersion as number,
+    createdAt: header.createdAt,
+    clinicName: header.clinicName,
+    counts: header.counts,
+  };
+}
+
+export function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DamagedBackupError(`${what} is not valid JSON`);
+  }
+}
+
+export function gunzip(gzipped: Uint8Array): ReadableStream<Uint8Array> {
+  const source = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(gzipped);
+      controller.close();
+    },
+  });
+  return source.pipeThrough(
+    new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
+  );
+}
+
+/** The layout was not the one this app writes (e.g. the JSON was re-formatted): read it whole instead. */
+export class UnexpectedLayout extends Error {}
+
+export function checkCounts(header: BackupHeader, counted: TableCounts): void {
+  for (const table of TABLE_NAMES)
+    if (counted[table] !== header.counts[table])
+      throw new DamagedBackupError(
+        `the ${table} table holds ${counted[table]} records where its description says ${header.counts[table]}`,
+      );
+}
