@@ -40,6 +40,15 @@ export async function mentorLoads(): Promise<Map<Id, number>> {
   return loads;
 }
 
+/** Pairs that give a mentee a mentor: a paused pair still has one, to come back to. */
+const HAS_MENTOR_STATUSES: RelationshipStatus[] = ['proposed', 'active', 'paused'];
+
+/** The ids of mentees with a proposed, active or paused pair. */
+export async function menteesWithMentor(): Promise<Set<Id>> {
+  const pairs = await getDb().relationships.where('status').anyOf(HAS_MENTOR_STATUSES).toArray();
+  return new Set(pairs.map((pair) => pair.menteeId));
+}
+
 export async function createRelationship(
   input: RelationshipInput,
   options: { capacityOverrideReason?: string | null } = {},

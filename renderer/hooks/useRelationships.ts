@@ -5,6 +5,7 @@ import {
   getRelationship,
   listRelationships,
   listRelationshipsForPerson,
+  menteesWithMentor,
   mentorLoads,
   updateRelationship,
 } from '../data/relationships.repo';
@@ -26,6 +27,11 @@ export function useRelationshipsForPerson(personId: Id): Relationship[] | undefi
 /** Proposed and active pairs per mentor id, to compare with each mentor's capacity. */
 export function useMentorLoads(): Map<Id, number> | undefined {
   return useLiveQuery(() => mentorLoads(), []);
+}
+
+/** The ids of mentees who have a mentor (a proposed, active or paused pair). */
+export function useMenteesWithMentor(): Set<Id> | undefined {
+  return useLiveQuery(() => menteesWithMentor(), []);
 }
 
 // Built once, so every render gets the same object and effects that depend on it do not rerun.

@@ -1,15 +1,30 @@
 import type { ReactNode } from 'react';
 
-interface TableProps {
+export interface TableSort<H extends string = string> {
+  column: H;
+  direction: 'ascending' | 'descending';
+  /** Called with the header the manager chose to sort by. */
+  onSort: (column: H) => void;
+}
+
+interface TableProps<H extends string> {
   /** Says what the table lists; read by screen readers, hidden on screen when `hideCaption`. */
   caption: string;
   hideCaption?: boolean;
-  headers: ReadonlyArray<string>;
+  headers: ReadonlyArray<H>;
+  /** Makes every column header a button that sorts by it, with aria-sort on the sorted one. */
+  sort?: TableSort<H>;
   children: ReactNode;
 }
 
 /** A data table with a caption and column headers; rows are plain <tr> children. */
-export function Table({ caption, hideCaption = false, headers, children }: TableProps) {
+export function Table<H extends string>({
+  caption,
+  hideCaption = false,
+  headers,
+  sort,
+  children,
+}: TableProps<H>) {
   return (
     <div className="table-wrap">
       <table className="table">
@@ -17,8 +32,21 @@ export function Table({ caption, hideCaption = false, headers, children }: Table
         <thead>
           <tr>
             {headers.map((header) => (
-              <th key={header} scope="col">
-                {header}
+              <th
+                key={header}
+                scope="col"
+                aria-sort={sort ? (sort.column === header ? sort.direction : 'none') : undefined}
+              >
+                {sort ? (
+                  <button type="button" className="sort-button" onClick={() => sort.onSort(header)}>
+                    {header}
+                    <span className="sort-button__arrow" aria-hidden="true">
+                      {sort.column === header ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+                    </span>
+                  </button>
+                ) : (
+                  header
+                )}
               </th>
             ))}
           </tr>

@@ -15,6 +15,7 @@ import {
   getRelationship,
   listRelationships,
   listRelationshipsForPerson,
+  menteesWithMentor,
   mentorLoads,
   updateRelationship,
 } from '../../renderer/data/relationships.repo';
@@ -281,5 +282,18 @@ describe('editing a pair', () => {
     await expect(updateRelationship(relationship.id, { focus: 'career' })).resolves.toMatchObject({
       focus: 'career',
     });
+  });
+});
+
+describe('mentees with a mentor, for the people list’s filter', () => {
+  it('counts a paused pair as having a mentor, and an ended one as not', async () => {
+    const { mentee, relationship } = await seedPair();
+    expect(await menteesWithMentor()).toEqual(new Set([mentee.id]));
+    await changeRelationshipStatus(relationship.id, 'paused', '2024-05-01', 'Parental leave');
+    expect(await menteesWithMentor()).toEqual(new Set([mentee.id]));
+    // Paused pairs free the mentor's place while the mentee keeps the mentor.
+    expect((await mentorLoads()).get(relationship.mentorId)).toBeUndefined();
+    await changeRelationshipStatus(relationship.id, 'completed', '2024-06-01');
+    expect(await menteesWithMentor()).toEqual(new Set());
   });
 });

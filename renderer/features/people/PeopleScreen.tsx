@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { PROFESSION_LABELS, PROFESSIONS, type Profession } from '../../domain/types';
 import { usePeople } from '../../hooks/usePeople';
-import { useMentorLoads } from '../../hooks/useRelationships';
+import { useMenteesWithMentor, useMentorLoads } from '../../hooks/useRelationships';
 import { ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { CheckboxField, SelectField, TextField } from '../../ui/Field';
@@ -11,21 +11,33 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ShowMore, useListLimit } from '../../ui/ShowMore';
 import { Table } from '../../ui/Table';
 import { filterPeople, NO_FILTER, type PeopleFilter, type RoleFilter, roleLabel } from './filterPeople';
+import { PeopleExportActions } from './PeopleExportActions';
+import { BY_NAME, nextSort, PEOPLE_COLUMNS, type PeopleSort, sortPeople } from './sortPeople';
 
 const PROFESSION_OPTIONS = PROFESSIONS.map((value) => ({ value, label: PROFESSION_LABELS[value] }));
 const ROLE_OPTIONS = [
   { value: 'all', label: 'Everyone' },
   { value: 'mentors', label: 'Mentors' },
   { value: 'mentees', label: 'Mentees' },
+  { value: 'mentees-without-mentor', label: 'Mentees without a mentor' },
+  { value: 'mentors-with-room', label: 'Mentors with room' },
 ];
 
 export function PeopleScreen() {
   const people = usePeople();
   const loads = useMentorLoads();
+  const menteesWithMentor = useMenteesWithMentor();
   const [filter, setFilter] = useState<PeopleFilter>(NO_FILTER);
+  const [sort, setSort] = useState<PeopleSort>(BY_NAME);
   // Typing stays quick in a large clinic: the list catches up a moment after the keys.
   const deferredFilter = useDeferredValue(filter);
-  const shown = useMemo(() => (people ? filterPeople(people, deferredFilter) : []), [people, deferredFilter]);
+  const shown = useMemo(
+    () =>
+      people && loads && menteesWithMentor
+        ? sortPeople(filterPeople(people, deferredFilter, { loads, menteesWithMentor }), sort)
+        : [],
+    [people, loads, menteesWithMentor, deferredFilter, sort],
+  );
   const [limit, showMore] = useListLimit(JSON.stringify(filter));
   const change = (changes: Partial<PeopleFilter>) => setFilter((current) => ({ ...current, ...changes }));
 
@@ -43,7 +55,7 @@ export function PeopleScreen() {
         }
       />
       {/* Loads arrive with the people, so no mentor is ever shown with a load of 0 while it is counted. */}
-      {!people || !loads ? (
+      {!people || !loads || !menteesWithMentor ? (
         <Loading what="Loading people" />
       ) : people.length === 0 ? (
         <EmptyState title="Nobody is here yet.">
@@ -87,7 +99,12 @@ export function PeopleScreen() {
           {shown.length === 0 ? (
             <EmptyState title="Nobody matches.">Try fewer words, or clear the filters.</EmptyState>
           ) : (
-            <Table caption="People" hideCaption headers={['Name', 'Profession', 'Specialty', 'Role', 'Tags']}>
+            <Table
+              caption="People"
+              hideCaption
+              headers={PEOPLE_COLUMNS}
+              sort={{ ...sort, onSort: (column) => setSort((current) => nextSort(current, column)) }}
+            >
               {shown.slice(0, limit).map((person) => (
                 <tr key={person.id}>
                   <td>
@@ -110,12 +127,15 @@ export function PeopleScreen() {
             </Table>
           )}
           {shown.length > 0 && (
-            <ShowMore
-              shown={Math.min(limit, shown.length)}
-              total={shown.length}
-              onMore={showMore}
-              what="people"
-            />
+            <>
+              <ShowMore
+                shown={Math.min(limit, shown.length)}
+                total={shown.length}
+                onMore={showMore}
+                what="people"
+              />
+              <PeopleExportActions people={shown} loads={loads} />
+            </>
           )}
         </>
       )}

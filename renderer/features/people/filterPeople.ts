@@ -1,6 +1,14 @@
-import type { Person, Profession } from '../../domain/types';
+import type { Id, Person, Profession } from '../../domain/types';
 
-export type RoleFilter = 'all' | 'mentors' | 'mentees';
+export type RoleFilter = 'all' | 'mentors' | 'mentees' | 'mentees-without-mentor' | 'mentors-with-room';
+
+/** What the pairing filters need to know: each mentor's load, and which mentees have a mentor. */
+export interface PairingFacts {
+  /** Proposed and active pairs per mentor id. */
+  loads: Map<Id, number>;
+  /** Mentees with a proposed, active or paused pair. */
+  menteesWithMentor: Set<Id>;
+}
 
 export interface PeopleFilter {
   search: string;
@@ -12,13 +20,20 @@ export interface PeopleFilter {
 export const NO_FILTER: PeopleFilter = { search: '', profession: '', role: 'all', showArchived: false };
 
 /** The people matching the search (name, specialty or a tag) and the filters. */
-export function filterPeople(people: Person[], filter: PeopleFilter): Person[] {
+export function filterPeople(people: Person[], filter: PeopleFilter, pairing: PairingFacts): Person[] {
   const words = filter.search.toLowerCase().split(/\s+/).filter(Boolean);
   return people.filter((person) => {
     if (person.archived && !filter.showArchived) return false;
     if (filter.profession && person.profession !== filter.profession) return false;
     if (filter.role === 'mentors' && !person.isMentor) return false;
     if (filter.role === 'mentees' && !person.isMentee) return false;
+    if (
+      filter.role === 'mentees-without-mentor' &&
+      !(person.isMentee && !pairing.menteesWithMentor.has(person.id))
+    )
+      return false;
+    if (filter.role === 'mentors-with-room' && !(person.isMentor && hasRoom(person, pairing.loads)))
+      return false;
     const haystack = [person.name, person.specialty, ...person.tags].join(' ').toLowerCase();
     return words.every((word) => haystack.includes(word));
   });
@@ -27,4 +42,9 @@ export function filterPeople(people: Person[], filter: PeopleFilter): Person[] {
 export function roleLabel(person: Pick<Person, 'isMentor' | 'isMentee'>): string {
   if (person.isMentor && person.isMentee) return 'Mentor and mentee';
   return person.isMentor ? 'Mentor' : 'Mentee';
+}
+
+/** A mentor whose proposed and active pairs are fewer than their capacity. */
+export function hasRoom(person: Pick<Person, 'id' | 'mentorCapacity'>, loads: Map<Id, number>): boolean {
+  return (loads.get(person.id) ?? 0) < person.mentorCapacity;
 }

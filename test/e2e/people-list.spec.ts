@@ -1,0 +1,158 @@
+import { readFile } from 'node:fs/promises';
+import type { Download, Locator, Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { addPerson, addProgram, day, pair } from './clinic-steps';
+import { expect, goTo, loadSampleData, startEmpty, test } from './helpers';
+
+// The people list from the manager's side: sorting by a column with the mouse or the keyboard, the
+// pairing filters, and saving the list exactly as shown.
+
+function peopleTable(page: Page): Locator {
+  return page.getByRole('table', { name: 'People' });
+}
+
+/** The names in the list, top to bottom. */
+async function shownNames(page: Page): Promise<string[]> {
+  return peopleTable(page).getByRole('row').locator('td:first-child a').allTextContents();
+}
+
+async function csvRows(download: Download): Promise<string[][]> {
+  const bytes = await readFile(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true }).data;
+}
+
+test('the people list sorts by any column, with the mouse or the keyboard, and says how it is sorted', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await goTo(page, 'People');
+  const table = peopleTable(page);
+  const nameHeader = table.getByRole('columnheader', { name: 'Name' });
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+  const byName = await shownNames(page);
+  expect(byName).toEqual([...byName].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
+
+  // Name again: the order turns round.
+  await table.getByRole('button', { name: 'Name' }).click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+  expect(await shownNames(page)).toEqual([...byName].reverse());
+
+  // Profession, from the keyboard.
+  await table.getByRole('button', { name: 'Profession' }).focus();
+  await page.keyboard.press('Enter');
+  const professionHeader = table.getByRole('columnheader', { name: 'Profession' });
+  await expect(professionHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'none');
+  const professions = await table.getByRole('row').locator('td:nth-child(2)').allTextContents();
+  expect(professions).toEqual(
+    [...professions].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })),
+  );
+  expect(new Set(professions).size).toBeGreaterThan(1);
+  await page.keyboard.press('Space');
+  await expect(professionHeader).toHaveAttribute('aria-sort', 'descending');
+  const reversed = await table.getByRole('row').locator('td:nth-child(2)').allTextContents();
+  expect(reversed[0]).toBe(professions[professions.length - 1]);
+});
+
+test('from an empty clinic: the pairing filters find mentees without a mentor and mentors with room', async ({
+  page,
+}) => {
+  await startEmpty(page);
+  await goTo(page, 'People');
+  // Nothing to sort, filter or save yet.
+  await expect(page.getByText('Nobody is here yet.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save list as CSV' })).toHaveCount(0);
+
+  await addProgram(page, 'New-graduate nurse residency', 14);
+  await addPerson(page, 'Amara Okafor', 'mentor');
+  await addPerson(page, 'Jonas Berg', 'mentor');
+  await addPerson(page, 'Ben Roy', 'mentee');
+  await addPerson(page, 'Chen Wei', 'mentee');
+  await addPerson(page, 'Dana Cruz', 'mentee');
+  // Amara takes two mentees, her full capacity; Dana has nobody yet.
+  await pair(page, 'Ben Roy', 'Amara Okafor', day(10));
+  await pair(page, 'Chen Wei', 'Amara Okafor', day(10));
+
+  await goTo(page, 'People');
+  const role = page.getByLabel('Role');
+  await role.selectOption({ label: 'Mentees without a mentor' });
+  await expect.poll(() => shownNames(page)).toEqual(['Dana Cruz']);
+  await expect(page.getByText('Showing 1 of 5 people.')).toBeVisible();
+
+  await role.selectOption({ label: 'Mentors with room' });
+  await expect.poll(() => shownNames(page)).toEqual(['Jonas Berg']);
+
+  // The list as shown is what is saved.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save list as CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^people-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = await csvRows(download);
+  expect(rows[0]).toEqual([
+    'Name',
+    'Email',
+    'Profession',
+    'Specialty',
+    'Role',
+    'Mentoring now',
+    'Mentor capacity',
+    'Tags',
+    'Archived',
+  ]);
+  expect(rows.slice(1).map((row) => [row[0], row[4], row[5], row[6]])).toEqual([
+    ['Jonas Berg', 'Mentor', '0', '2'],
+  ]);
+  await expect(page.getByRole('status').filter({ hasText: 'The CSV file was saved.' })).toBeVisible();
+});
+
+test('the list saves as CSV and as a workbook with its filters and order, every row of it', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await goTo(page, 'People');
+  await page.getByLabel('Role').selectOption({ label: 'Mentees' });
+  await peopleTable(page).getByRole('button', { name: 'Profession' }).click();
+  await peopleTable(page).getByRole('button', { name: 'Profession' }).click();
+  await expect(peopleTable(page).getByRole('columnheader', { name: 'Profession' })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  const names = await shownNames(page);
+  const status = (await page.getByText(/^Showing \d+ of \d+ people\.$/).textContent()) ?? '';
+  const count = Number(/Showing (\d+)/.exec(status)?.[1]);
+  expect(count).toBeGreaterThan(0);
+
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save list as CSV' }).click(),
+  ]);
+  const rows = (await csvRows(csv)).slice(1);
+  // Every person the filter keeps, not only the first page the screen draws.
+  expect(rows).toHaveLength(count);
+  expect(rows.slice(0, names.length).map((row) => row[0])).toEqual(names);
+  expect(rows.every((row) => row[4] !== 'Mentor')).toBe(true);
+  const professions = rows.map((row) => row[2]);
+  expect(professions).toEqual(
+    [...professions].sort((a, b) => b.localeCompare(a, undefined, { sensitivity: 'base' })),
+  );
+
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save list as XLSX' }).click(),
+  ]);
+  expect(xlsx.suggestedFilename()).toMatch(/^people-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const bytes = await readFile(await xlsx.path());
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
+  const sheet = workbook.getWorksheet('People')!;
+  expect(sheet.rowCount).toBe(count + 1);
+  expect(sheet.getCell('A1').value).toBe('Name');
+  const sheetNames = sheet.getColumn(1).values.slice(2) as string[];
+  expect(sheetNames).toEqual(rows.map((row) => row[0]));
+  await expect(page.getByRole('status').filter({ hasText: 'The workbook was saved.' })).toBeVisible();
+});
