@@ -1,4 +1,4 @@
-import { addDaysIso, isIsoDate } from './calendar';
+import { addDaysIso, isIsoDate } from '../calendar';
 import {
   ACTION_OWNERS,
   type ActionItem,
@@ -12,7 +12,7 @@ import {
   type Program,
   type Relationship,
   type RelationshipStatus,
-} from './types';
+} from '../types';
 
 // The program's rules, in one place. Repositories call these before every write; the messages are
 // shown to the clinic manager as they are, so they speak plainly and name the field.
