@@ -2,6 +2,7 @@ import { todayIso } from '../domain/calendar';
 import {
   changedFields,
   checkPairing,
+  checkPairingEdit,
   checkStatusChange,
   type RelationshipInput,
   RuleError,
@@ -142,50 +143,19 @@ export async function updateRelationship(id: Id, changes: RelationshipChanges): 
     async () => {
       const before = await db.relationships.get(id);
       if (!before) throw new RuleError('not-found', 'This pairing no longer exists.');
-      const after: Relationship = { ...before, ...changes, updatedAt: nowIso() };
-      if (after.startDate !== before.startDate) {
-        // The start is the first status change; every later change must still come after it.
-        const later = before.statusHistory.slice(1);
-        if (
-          later.some((change) => change.date <= after.startDate) ||
-          (after.endDate && after.endDate <= after.startDate)
-        )
-          throw new RuleError(
-            'start-after-changes',
-            'The start date must come before the pairing was paused, resumed or ended.',
-            'startDate',
-          );
-        after.statusHistory = before.statusHistory.map((change, index) =>
-          index === 0 ? { ...change, date: after.startDate } : change,
-        );
-      }
-      const [mentor, mentee, program] = await Promise.all([
-        db.people.get(after.mentorId),
-        db.people.get(after.menteeId),
-        db.programs.get(after.programId),
+      const edited: Relationship = { ...before, ...changes, updatedAt: nowIso() };
+      const [mentor, mentee, program, firstMeeting] = await Promise.all([
+        db.people.get(edited.mentorId),
+        db.people.get(edited.menteeId),
+        db.programs.get(edited.programId),
+        db.meetings.where('[relationshipId+date]').between([id, ''], [id, '\uffff']).first(),
       ]);
-      // Capacity was settled when the pair was made; editing dates or focus does not re-open it.
-      const { status: _status, ...pairing } = after;
-      // People and programs archived since the pair was made stay valid for this pair.
-      const kept = <T extends { archived: boolean }>(record: T | undefined, unchanged: boolean) =>
-        record && unchanged ? { ...record, archived: false } : record;
-      checkPairing(pairing, {
-        mentor: kept(mentor, true),
-        mentee: kept(mentee, true),
-        program: kept(program, after.programId === before.programId),
-        mentorLoad: Number.NEGATIVE_INFINITY,
-        capacityOverrideReason: null,
+      const after = checkPairingEdit(before, edited, {
+        mentor,
+        mentee,
+        program,
+        firstMeetingDate: firstMeeting?.date ?? null,
       });
-      const firstMeeting = await db.meetings
-        .where('[relationshipId+date]')
-        .between([id, ''], [id, '\uffff'])
-        .first();
-      if (firstMeeting && firstMeeting.date < after.startDate)
-        throw new RuleError(
-          'meetings-before-start',
-          'This pairing has meetings before that start date.',
-          'startDate',
-        );
       const fields = changedFields(before, after);
       if (fields.length === 0) return before;
       await db.relationships.put(after);

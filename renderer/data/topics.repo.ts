@@ -1,4 +1,4 @@
-import { RuleError } from '../domain/rules';
+import { checkTopicLabel, RuleError } from '../domain/rules';
 import { builtInTopicRecords, withBuiltInTopics } from '../domain/topics';
 import type { Id, Topic } from '../domain/types';
 import { newId, recordAudit } from './audit';
@@ -19,22 +19,13 @@ async function ensureBuiltIns(): Promise<void> {
   if (missing.length) await db.topics.bulkAdd(missing);
 }
 
-function checkLabel(label: string, existing: Topic[], exceptId?: Id): string {
-  const clean = label.trim().replace(/\s+/g, ' ');
-  if (!clean) throw new RuleError('required', 'A topic needs a name.', 'label');
-  if (clean.length > 80) throw new RuleError('too-long', 'Topic names are 80 characters at most.', 'label');
-  if (existing.some((topic) => topic.id !== exceptId && topic.label.toLowerCase() === clean.toLowerCase()))
-    throw new RuleError('duplicate', `There is already a topic called "${clean}".`, 'label');
-  return clean;
-}
-
 export async function addTopic(label: string): Promise<Topic> {
   const db = getDb();
   return db.transaction('rw', db.topics, db.auditLog, async () => {
     await ensureBuiltIns();
     const topic: Topic = {
       id: newId(),
-      label: checkLabel(label, await db.topics.toArray()),
+      label: checkTopicLabel(label, await db.topics.toArray()),
       builtIn: false,
       archived: false,
     };
@@ -50,7 +41,7 @@ export async function renameTopic(id: Id, label: string): Promise<Topic> {
     await ensureBuiltIns();
     const topic = await db.topics.get(id);
     if (!topic) throw new RuleError('not-found', 'This topic no longer exists.');
-    const renamed = { ...topic, label: checkLabel(label, await db.topics.toArray(), id) };
+    const renamed = { ...topic, label: checkTopicLabel(label, await db.topics.toArray(), id) };
     await db.topics.put(renamed);
     await recordAudit('topics', id, 'update', ['label']);
     return renamed;

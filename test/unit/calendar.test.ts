@@ -203,7 +203,9 @@ describe('the one calendar', () => {
   it('gives each month its length, February by the year', () => {
     expect(daysInMonth(2024, 2)).toBe(29);
     expect(daysInMonth(2023, 2)).toBe(28);
-    expect([1, 3, 4, 6, 9, 11, 12].map((month) => daysInMonth(2023, month))).toEqual([31, 31, 30, 30, 30, 30, 31]);
+    expect([1, 3, 4, 6, 9, 11, 12].map((month) => daysInMonth(2023, month))).toEqual([
+      31, 31, 30, 30, 30, 30, 31,
+    ]);
   });
 
   it('reads years before 100 as themselves, not as the 1900s', () => {

@@ -3,9 +3,12 @@ import {
   changedFields,
   checkMeeting,
   checkPairing,
+  checkPairingEdit,
   checkPerson,
   checkProgram,
+  checkSettingsChanges,
   checkStatusChange,
+  checkTopicLabel,
   type MeetingInput,
   type PairingContext,
   type RelationshipInput,
@@ -399,5 +402,70 @@ describe('what the audit log is told about a change', () => {
     expect(
       changedFields(person('a', { tags: ['triage'] }), person('a', { tags: ['triage', 'ethics'] })),
     ).toEqual(['tags']);
+  });
+});
+
+describe('editing a pairing', () => {
+  const pair: Relationship = {
+    id: 'pair',
+    programId: program.id,
+    mentorId: mentor.id,
+    menteeId: mentee.id,
+    focus: 'clinical',
+    startDate: '2024-01-10',
+    plannedEndDate: null,
+    endDate: null,
+    status: 'paused',
+    endReason: null,
+    statusHistory: [
+      { status: 'active', date: '2024-01-10' },
+      { status: 'paused', date: '2024-03-01' },
+    ],
+    capacityOverride: null,
+    lastMeetingDate: '2024-02-01',
+    createdAt: STAMP,
+    updatedAt: STAMP,
+  };
+  const parties = { mentor, mentee, program, firstMeetingDate: '2024-02-01' };
+
+  it('moves the first step of the history with the start date', () => {
+    const edited = checkPairingEdit(pair, { ...pair, startDate: '2024-01-05' }, parties);
+    expect(edited.statusHistory.map((change) => change.date)).toEqual(['2024-01-05', '2024-03-01']);
+  });
+
+  it('refuses a start after a later pause or after the first meeting', () => {
+    expect(() => checkPairingEdit(pair, { ...pair, startDate: '2024-03-02' }, parties)).toThrow(
+      /before the pairing was paused/,
+    );
+    expect(() => checkPairingEdit(pair, { ...pair, startDate: '2024-02-02' }, parties)).toThrow(
+      /meetings before that start date/,
+    );
+  });
+
+  it('keeps a pair valid when its mentor has been archived since, without reopening capacity', () => {
+    const full = { ...mentor, archived: true, mentorCapacity: 0 };
+    expect(() =>
+      checkPairingEdit(pair, { ...pair, focus: 'career' }, { ...parties, mentor: full }),
+    ).not.toThrow();
+  });
+});
+
+describe('a topic', () => {
+  it('is tidied, needs a name, and may not repeat another topic whatever the case', () => {
+    expect(checkTopicLabel('  Night   shifts ', [])).toBe('Night shifts');
+    expect(() => checkTopicLabel('   ', [])).toThrow('A topic needs a name.');
+    expect(() => checkTopicLabel('x'.repeat(81), [])).toThrow(/80 characters/);
+    expect(() => checkTopicLabel('ethics', [{ id: 't1', label: 'Ethics' }])).toThrow(/already a topic/);
+    expect(checkTopicLabel('Ethics', [{ id: 't1', label: 'Ethics' }], 't1')).toBe('Ethics');
+  });
+});
+
+describe('the clinic settings', () => {
+  it('trims the clinic name and refuses an empty one, an unknown paper size and odd reminder days', () => {
+    expect(checkSettingsChanges({ clinicName: '  Riverside  ' }).clinicName).toBe('Riverside');
+    expect(() => checkSettingsChanges({ clinicName: '  ' })).toThrow('The clinic needs a name.');
+    expect(() => checkSettingsChanges({ paperSize: 'A3' as 'A4' })).toThrow(/A4 or US Letter/);
+    expect(() => checkSettingsChanges({ backupWarnDays: 0 })).toThrow(/from 1 to 365/);
+    expect(() => checkSettingsChanges({ backupWarnDays: 2.5 })).toThrow(RuleError);
   });
 });

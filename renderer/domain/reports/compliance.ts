@@ -1,6 +1,6 @@
 import { meetingClockStart, QUIET_AFTER_DAYS } from '../cadence';
-import type { Id, IsoDate, RelationshipStatus } from '../types';
 import { daysBetween } from '../calendar';
+import type { Id, IsoDate, RelationshipStatus } from '../types';
 import { activeDaysWithin, statusOn } from './pair-status';
 import type { ReportIndex } from './report-data';
 import { percent } from './suppression';

@@ -1,5 +1,5 @@
-import type { IsoDate, Relationship, RelationshipStatus, StatusChange } from '../types';
 import { addDaysIso, daysBetween } from '../calendar';
+import type { IsoDate, Relationship, RelationshipStatus, StatusChange } from '../types';
 
 // What a pair was on any date, read from its status history. A change takes effect on its own date:
 // a pair completed on 31 March was active on 30 March and completed on 31 March.

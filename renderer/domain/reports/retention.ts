@@ -1,5 +1,5 @@
-import type { Id, IsoDate, Relationship } from '../types';
 import { addMonthsIso } from '../calendar';
+import type { Id, IsoDate, Relationship } from '../types';
 import { firstActiveDate } from './pair-status';
 import type { ReportIndex, ReportPerson } from './report-data';
 import {

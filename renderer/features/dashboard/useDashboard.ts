@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { loadDashboard } from '../../data/dashboard.repo';
-import type { Dashboard } from '../../domain/dashboard';
 import { todayIso } from '../../domain/calendar';
+import type { Dashboard } from '../../domain/dashboard';
 import type { IsoDate } from '../../domain/types';
 
 /** Today's date, which moves on at midnight for an app left open overnight on the office computer. */

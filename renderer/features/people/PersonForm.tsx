@@ -1,5 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { MAX_MENTOR_CAPACITY } from '../../domain/rules';
 import {
   CAREER_STAGE_LABELS,
   CAREER_STAGES,
@@ -148,7 +149,7 @@ export function PersonForm({ person, onSaved, onCancel }: PersonFormProps) {
             label="Mentor capacity"
             type="number"
             min={0}
-            max={50}
+            max={MAX_MENTOR_CAPACITY}
             value={draft.mentorCapacity}
             onChange={set('mentorCapacity')}
             error={fieldError('mentorCapacity')}

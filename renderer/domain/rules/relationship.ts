@@ -1,0 +1,147 @@
+import {
+  FOCUSES,
+  type IsoDate,
+  type Person,
+  type Program,
+  type Relationship,
+  type RelationshipStatus,
+} from '../types';
+import { requireDate } from './fields';
+import { RuleError } from './rule-error';
+
+export type RelationshipInput = Pick<
+  Relationship,
+  'programId' | 'mentorId' | 'menteeId' | 'focus' | 'startDate' | 'plannedEndDate'
+> & { status?: 'proposed' | 'active' };
+
+export interface PairingParties {
+  mentor: Person | undefined;
+  mentee: Person | undefined;
+  program: Program | undefined;
+}
+
+export interface PairingContext extends PairingParties {
+  /** Active and proposed pairs the mentor already has. */
+  mentorLoad: number;
+  capacityOverrideReason: string | null;
+}
+
+/** Who, which program, which focus and which dates: what every pairing must satisfy. */
+export function checkPairingDetails(input: Omit<RelationshipInput, 'status'>, parties: PairingParties): void {
+  const { mentor, mentee, program } = parties;
+  if (!program || program.archived) throw new RuleError('no-program', 'Choose a program.', 'programId');
+  if (!mentee || mentee.archived) throw new RuleError('no-mentee', 'Choose a mentee.', 'menteeId');
+  if (!mentor || mentor.archived) throw new RuleError('no-mentor', 'Choose a mentor.', 'mentorId');
+  if (mentor.id === mentee.id)
+    throw new RuleError('self-mentoring', 'Nobody can mentor themselves: choose another mentor.', 'mentorId');
+  if (!FOCUSES.includes(input.focus)) throw new RuleError('bad-focus', 'Choose a focus.', 'focus');
+  checkSpan(input.startDate, input.plannedEndDate, 'plannedEndDate', 'The planned end');
+}
+
+/** Checks a new pairing; returns true when it goes over the mentor's capacity with a recorded reason. */
+export function checkPairing(input: RelationshipInput, context: PairingContext): boolean {
+  checkPairingDetails(input, context);
+  const mentor = context.mentor!;
+  if (context.mentorLoad >= mentor.mentorCapacity) {
+    if (!context.capacityOverrideReason?.trim())
+      throw new RuleError(
+        'over-capacity',
+        `${mentor.name} already mentors ${context.mentorLoad} of ${mentor.mentorCapacity}. To pair them anyway, give a reason.`,
+        'capacityOverrideReason',
+      );
+    return true;
+  }
+  return false;
+}
+
+export interface PairingEditContext extends PairingParties {
+  /** The date of the pairing's first meeting, if it has any. */
+  firstMeetingDate: IsoDate | null;
+}
+
+/**
+ * Checks an edit of a pairing and returns the edited record. Capacity was settled when the pair was
+ * made, so editing dates or focus does not re-open it; people and a program archived since the pair
+ * was made stay valid for this pair.
+ */
+export function checkPairingEdit(
+  before: Relationship,
+  after: Relationship,
+  context: PairingEditContext,
+): Relationship {
+  let edited = after;
+  if (after.startDate !== before.startDate) {
+    // The start is the first status change; every later change must still come after it.
+    const later = before.statusHistory.slice(1);
+    if (
+      later.some((change) => change.date <= after.startDate) ||
+      (after.endDate && after.endDate <= after.startDate)
+    )
+      throw new RuleError(
+        'start-after-changes',
+        'The start date must come before the pairing was paused, resumed or ended.',
+        'startDate',
+      );
+    edited = {
+      ...after,
+      statusHistory: before.statusHistory.map((change, index) =>
+        index === 0 ? { ...change, date: after.startDate } : change,
+      ),
+    };
+  }
+  const kept = <T extends { archived: boolean }>(record: T | undefined, unchanged: boolean) =>
+    record && unchanged ? { ...record, archived: false } : record;
+  checkPairingDetails(edited, {
+    mentor: kept(context.mentor, edited.mentorId === before.mentorId),
+    mentee: kept(context.mentee, edited.menteeId === before.menteeId),
+    program: kept(context.program, edited.programId === before.programId),
+  });
+  if (context.firstMeetingDate && context.firstMeetingDate < edited.startDate)
+    throw new RuleError(
+      'meetings-before-start',
+      'This pairing has meetings before that start date.',
+      'startDate',
+    );
+  return edited;
+}
+
+function checkSpan(start: IsoDate, end: IsoDate | null, field: string, label: string): void {
+  requireDate(start, 'startDate', 'Start date', false);
+  requireDate(end, field, label, true);
+  if (end && end <= start)
+    throw new RuleError('end-before-start', `${label} must be after the start date.`, field);
+}
+
+/** Which status a pair may move to from each status. */
+export const STATUS_TRANSITIONS: Record<RelationshipStatus, RelationshipStatus[]> = {
+  proposed: ['active', 'ended-early'],
+  active: ['paused', 'completed', 'ended-early'],
+  paused: ['active', 'completed', 'ended-early'],
+  completed: [],
+  'ended-early': [],
+};
+
+export function checkStatusChange(
+  relationship: Relationship,
+  next: RelationshipStatus,
+  date: IsoDate,
+  reason: string | null,
+): void {
+  if (!STATUS_TRANSITIONS[relationship.status].includes(next))
+    throw new RuleError(
+      'bad-transition',
+      `A ${relationship.status.replace('-', ' ')} pairing cannot become ${next.replace('-', ' ')}.`,
+      'status',
+    );
+  requireDate(date, 'date', 'The date of the change', false);
+  if (date < relationship.startDate)
+    throw new RuleError(
+      'before-start',
+      'The date of the change cannot be before the pairing started.',
+      'date',
+    );
+  if ((next === 'completed' || next === 'ended-early') && date === relationship.startDate)
+    throw new RuleError('end-before-start', 'The end date must be after the start date.', 'date');
+  if (next === 'ended-early' && !reason?.trim())
+    throw new RuleError('reason-required', 'Say why the pairing ended early.', 'endReason');
+}

@@ -1,0 +1,35 @@
+import { type ClinicSettings, PAPER_SIZES } from '../types';
+import { isWholeNumberIn } from './fields';
+import { RuleError } from './rule-error';
+
+export type SettingsChanges = Partial<Omit<ClinicSettings, 'key'>>;
+
+export const MAX_CLINIC_NAME_LENGTH = 120;
+export const BACKUP_WARN_DAYS = { min: 1, max: 365 } as const;
+
+/** Checks a change of the clinic's settings and returns it tidied (the name trimmed). */
+export function checkSettingsChanges(changes: SettingsChanges): SettingsChanges {
+  let clean = changes;
+  if (changes.clinicName !== undefined) {
+    clean = { ...changes, clinicName: changes.clinicName.trim() };
+    if (!clean.clinicName) throw new RuleError('required', 'The clinic needs a name.', 'clinicName');
+    if (clean.clinicName.length > MAX_CLINIC_NAME_LENGTH)
+      throw new RuleError(
+        'too-long',
+        `The clinic name is ${MAX_CLINIC_NAME_LENGTH} characters at most.`,
+        'clinicName',
+      );
+  }
+  if (changes.paperSize !== undefined && !PAPER_SIZES.includes(changes.paperSize))
+    throw new RuleError('bad-paper', 'Choose A4 or US Letter.', 'paperSize');
+  if (
+    changes.backupWarnDays !== undefined &&
+    !isWholeNumberIn(changes.backupWarnDays, BACKUP_WARN_DAYS.min, BACKUP_WARN_DAYS.max)
+  )
+    throw new RuleError(
+      'bad-days',
+      `The backup reminder must be a whole number of days from ${BACKUP_WARN_DAYS.min} to ${BACKUP_WARN_DAYS.max}.`,
+      'backupWarnDays',
+    );
+  return clean;
+}
