@@ -63,6 +63,14 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * How a transaction is committed (docs/data-model.md, "Durability"). Everyday edits are relaxed: "Done"
+ * comes once the operating system has the change. Writes that must survive a power cut right after
+ * "Done" (a roster import, the record of a schema upgrade, a restore) go through the strict connection,
+ * whose commits wait until the change is on the disk itself.
+ */
+export type Durability = 'relaxed' | 'strict';
+
 export class GuidingHandsDb extends Dexie {
   people!: EntityTable<Person, 'id'>;
   programs!: EntityTable<Program, 'id'>;
@@ -73,14 +81,55 @@ export class GuidingHandsDb extends Dexie {
   settings!: EntityTable<ClinicSettings, 'key'>;
   auditLog!: EntityTable<AuditEntry, 'seq'>;
 
-  constructor(name: string = DEFAULT_DB_NAME) {
-    super(name);
+  /** The version an upgrade brought this database to while it opened; null when none ran. */
+  private upgradedTo: number | null = null;
+
+  constructor(
+    name: string = DEFAULT_DB_NAME,
+    readonly durability: Durability = 'relaxed',
+  ) {
+    super(name, { chromeTransactionDurability: durability });
     this.version(1).stores(SCHEMA_V1);
-    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(2).stores(SCHEMA_V2).upgrade(this.upgrading(2, upgradeToV2));
+    // Sticky: also after a reopen. Nothing else runs on this connection until it has finished.
+    this.on('ready', () => this.confirmUpgrade(), true);
+  }
+
+  /** Every version's upgrade goes through here, so that the upgrade is confirmed strictly afterwards. */
+  private upgrading(version: number, upgrade: (tx: Transaction) => Promise<void>) {
+    return async (tx: Transaction) => {
+      this.upgradedTo = version;
+      await upgrade(tx);
+    };
+  }
+
+  /**
+   * IndexedDB gives the upgrade transaction itself no durability option. So an upgrade is followed,
+   * before anything else reads the data, by a strict commit that records it in the audit log: that commit
+   * reaches the disk only with everything written before it, the upgrade included.
+   */
+  private async confirmUpgrade(): Promise<void> {
+    if (this.upgradedTo === null) return;
+    const version = this.upgradedTo;
+    this.upgradedTo = null;
+    const strict = this.durability === 'strict' ? this : new GuidingHandsDb(this.name, 'strict');
+    try {
+      await strict.auditLog.add({
+        at: new Date().toISOString(),
+        table: 'settings',
+        recordId: 'clinic',
+        action: 'update',
+        fields: ['schemaVersion'],
+        detail: `Database upgraded to version ${version}.`,
+      });
+    } finally {
+      if (strict !== this) strict.close();
+    }
   }
 }
 
 let current: GuidingHandsDb | null = null;
+let strictTwin: GuidingHandsDb | null = null;
 
 /** The app's database; tests point it at a fresh name with switchDatabase(). */
 export function getDb(): GuidingHandsDb {
@@ -88,8 +137,28 @@ export function getDb(): GuidingHandsDb {
   return current;
 }
 
-export function switchDatabase(name: string): GuidingHandsDb {
+/**
+ * A second connection to the same database whose transactions commit strictly. Use it for a whole
+ * transaction (its tables, never getDb()'s, inside it): a write through getDb() would run apart.
+ */
+export function getStrictDb(): GuidingHandsDb {
+  const db = getDb();
+  if (!strictTwin || strictTwin.name !== db.name) {
+    strictTwin?.close();
+    strictTwin = new GuidingHandsDb(db.name, 'strict');
+  }
+  return strictTwin;
+}
+
+/** Closes both connections, e.g. before the database is deleted. */
+export function closeDatabase(): void {
   current?.close();
+  strictTwin?.close();
+  strictTwin = null;
+}
+
+export function switchDatabase(name: string): GuidingHandsDb {
+  closeDatabase();
   current = new GuidingHandsDb(name);
   return current;
 }

@@ -1,7 +1,7 @@
 import { changedFields, checkPerson, type PersonInput, RuleError } from '../domain/rules';
 import type { Id, Person } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
-import { getDb } from './db';
+import { getDb, getStrictDb } from './db';
 
 export type { PersonInput } from '../domain/rules';
 
@@ -63,7 +63,8 @@ export async function createPeopleInBulk(inputs: PersonInput[]): Promise<Person[
     }
     return { ...clean, archived: clean.archived ?? false, id: newId(), createdAt: at, updatedAt: at };
   });
-  const db = getDb();
+  // A roster import must survive a power cut right after "Done": committed strictly.
+  const db = getStrictDb();
   await db.transaction('rw', db.people, db.auditLog, async () => {
     await db.people.bulkAdd(people);
     await db.auditLog.bulkAdd(

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { type GuidingHandsDb, getDb, switchDatabase } from '../../renderer/data/db';
+import { closeDatabase, type GuidingHandsDb, getDb, switchDatabase } from '../../renderer/data/db';
 import { createPerson, type PersonInput } from '../../renderer/data/people.repo';
 import { createProgram, type ProgramInput } from '../../renderer/data/programs.repo';
 import { createRelationship, type RelationshipInput } from '../../renderer/data/relationships.repo';
@@ -21,7 +21,7 @@ export function freshDatabasePerTest(): () => GuidingHandsDb {
   });
   afterEach(async () => {
     const db = getDb();
-    db.close();
+    closeDatabase();
     await db.delete();
   });
   return getDb;

@@ -155,7 +155,19 @@ describe('upgrading a version 1 database to version 2', () => {
               lastMeetingDate: lastDates[(pair as { id: string }).id],
             }))
           : table === 'auditLog'
-            ? V1_CONTENT.auditLog.map((entry, index) => ({ ...entry, seq: index + 1 }))
+            ? [
+                ...V1_CONTENT.auditLog.map((entry, index) => ({ ...entry, seq: index + 1 })),
+                // The upgrade itself is recorded, by the strict commit that follows it.
+                {
+                  seq: V1_CONTENT.auditLog.length + 1,
+                  at: expect.any(String),
+                  table: 'settings',
+                  recordId: 'clinic',
+                  action: 'update',
+                  fields: ['schemaVersion'],
+                  detail: 'Database upgraded to version 2.',
+                },
+              ]
             : V1_CONTENT[table];
       expect(sortedByKey(await db.table(table).toArray()), table).toStrictEqual(sortedByKey(expected));
     }
