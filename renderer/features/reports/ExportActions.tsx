@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { AccreditationReport } from '../../domain/reports/compute-report';
 import { reportTables } from '../../domain/reports/tables';
+import { isStorageFullError } from '../../domain/storage-full';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
 import { fileStem, saveCsvFile, saveCsvZip, saveWorkbook } from './exports';
@@ -27,7 +28,11 @@ export function ExportActions({ report, onSavePdf, busy }: ExportActionsProps) {
       setMessage(await action());
     } catch (error) {
       console.error(`Saving the ${what} failed`, error);
-      setMessage(`The ${what} could not be saved. Nothing was written; please try again.`);
+      setMessage(
+        isStorageFullError(error)
+          ? `The ${what} could not be saved: the disk is full. Make room on it (or save onto a USB stick), then try again.`
+          : `The ${what} could not be saved. Nothing was written; please try again.`,
+      );
     } finally {
       setWorking(false);
     }
