@@ -1,4 +1,4 @@
-import { addDays, addMonths, differenceInCalendarDays, format } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays } from 'date-fns';
 import type { IsoDate } from './types';
 
 // The one home for calendar days. Dates are 'yyyy-MM-dd' strings read as local calendar days, so day
@@ -71,10 +71,4 @@ export function addMonthsIso(date: IsoDate, months: number): IsoDate {
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return differenceInCalendarDays(dayOf(to), dayOf(from));
-}
-
-/** A date for people to read, e.g. "31 Mar 2024". */
-export function formatDisplayDate(date: IsoDate | null): string {
-  if (!date) return '—';
-  return format(parseIsoDate(date), 'd MMM yyyy');
 }

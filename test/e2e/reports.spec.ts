@@ -5,11 +5,16 @@ import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { extractText } from 'unpdf';
 import { todayIso } from '../../renderer/domain/calendar';
+import { setDisplayLocale } from '../../renderer/domain/date-format';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { formatPeriodRange, resolvePeriod } from '../../renderer/domain/reports/period';
 import type { ReportData } from '../../renderer/domain/reports/report-data';
 import { generateSampleClinic, SAMPLE_CLINIC_NAME } from '../../renderer/sample-clinic';
 import { expect, goTo, loadSampleData, startEmpty, test } from './helpers';
+
+// The expected figures and titles are written here the way a UK computer writes dates, in both places.
+setDisplayLocale('en-GB');
+test.use({ locale: 'en-GB' });
 
 // The accreditation report for the sample clinic, end to end: made from the browser's database,
 // printed to PDF by Chromium from the print layout, and exported as a workbook and CSV files.

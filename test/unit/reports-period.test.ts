@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setDisplayLocale } from '../../renderer/domain/date-format';
 import {
   academicYearOf,
   customPeriodProblem,
@@ -83,7 +84,11 @@ describe('report periods', () => {
     );
   });
 
-  it('reads as a date range for people', () => {
+  it('reads as a date range for people, in the computer’s date style', () => {
+    setDisplayLocale('en-GB');
     expect(formatPeriodRange({ start: '2024-01-01', end: '2024-06-30' })).toBe('1 Jan 2024 – 30 Jun 2024');
+    setDisplayLocale('en-US');
+    expect(formatPeriodRange({ start: '2024-01-01', end: '2024-06-30' })).toBe('Jan 1, 2024 – Jun 30, 2024');
+    setDisplayLocale(undefined);
   });
 });

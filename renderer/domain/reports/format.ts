@@ -14,10 +14,3 @@ export function formatHours(minutes: number): string {
 export function formatPercent(value: number | null): string {
   return value === null ? '—' : `${value}%`;
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2024-03-01" → "1 Mar 2024", by position: the evidence log formats a date per meeting. */
-export function formatLogDate(date: string): string {
-  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
-}

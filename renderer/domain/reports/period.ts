@@ -1,5 +1,6 @@
 import { addDays, endOfQuarter, format, startOfQuarter, subQuarters, subYears } from 'date-fns';
 import { isIsoDate, parseIsoDate, toIsoDate } from '../calendar';
+import { formatDisplayRange } from '../date-format';
 import type { IsoDate } from '../types';
 
 // The period a report covers: both ends are included. A period never reaches past today, because
@@ -108,9 +109,9 @@ export function academicYearOf(date: IsoDate): number {
   return Number(date.slice(5, 7)) >= 7 ? year : year - 1;
 }
 
-/** "1 Jul 2024 – 30 Jun 2025". */
+/** "Jul 1, 2024 – Jun 30, 2025" on a US computer, "1 Jul 2024 – 30 Jun 2025" on a UK one. */
 export function formatPeriodRange(period: Pick<ReportPeriod, 'start' | 'end'>): string {
-  return `${format(parseIsoDate(period.start), 'd MMM yyyy')} – ${format(parseIsoDate(period.end), 'd MMM yyyy')}`;
+  return formatDisplayRange(period.start, period.end);
 }
 
 function finish(kind: PeriodKind, start: IsoDate, end: IsoDate, name: string, today: IsoDate): ReportPeriod {

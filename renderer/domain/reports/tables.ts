@@ -1,4 +1,4 @@
-import { formatDisplayDate } from '../calendar';
+import { formatDisplayDate } from '../date-format';
 import { RELATIONSHIP_STATUS_LABELS } from '../types';
 import type { AccreditationReport } from './compute-report';
 import { hoursOf } from './format';

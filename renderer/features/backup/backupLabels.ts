@@ -1,4 +1,5 @@
 import type { TableCounts } from '../../data/backup';
+import { formatDisplayMoment } from '../../domain/date-format';
 
 /** The tables as the manager knows them; settings and the audit trail are not counted for her. */
 export const COUNTED_TABLES: ReadonlyArray<{ table: keyof TableCounts; label: string }> = [
@@ -10,8 +11,7 @@ export const COUNTED_TABLES: ReadonlyArray<{ table: keyof TableCounts; label: st
   { table: 'topics', label: 'Topics' },
 ];
 
+/** A backup's time in the app's one date style. */
 export function formatMoment(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+  return formatDisplayMoment(iso);
 }

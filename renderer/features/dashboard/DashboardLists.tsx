@@ -1,5 +1,5 @@
-import { formatDisplayDate } from '../../domain/calendar';
 import type { Dashboard } from '../../domain/dashboard';
+import { formatDisplayDate } from '../../domain/date-format';
 import { DashboardList } from './DashboardList';
 import { PairRow } from './PairRow';
 import { PastDueActionRow } from './PastDueActionRow';

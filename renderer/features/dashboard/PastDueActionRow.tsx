@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { formatDisplayDate } from '../../domain/calendar';
 import type { PastDueAction } from '../../domain/dashboard';
+import { formatDisplayDate } from '../../domain/date-format';
 import { useActionItemActions } from '../../hooks/useMeetings';
 import { describeError } from '../../ui/errors';
 import { useToast } from '../../ui/toast';

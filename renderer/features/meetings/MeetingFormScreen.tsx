@@ -42,7 +42,7 @@ export function MeetingFormScreen() {
     const input = inputFromDraft(draft);
     if (meeting) await meetingActions.update(meeting.id, input);
     else await meetingActions.log(input);
-    showToast(meeting ? 'The meeting was updated.' : `Meeting with ${pair} saved.`);
+    showToast(meeting ? 'The meeting was updated.' : `Meeting saved: ${pair}.`);
     backToPair();
   }
 

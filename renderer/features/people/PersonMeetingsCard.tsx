@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatDisplayDate } from '../../domain/calendar';
+import { formatDisplayDate } from '../../domain/date-format';
 import { type Id, MEETING_FORMAT_LABELS } from '../../domain/types';
 import { usePersonMeetings } from '../../hooks/useMeetings';
 import { usePeopleById } from '../../hooks/usePeople';

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatDisplayDate } from '../../domain/calendar';
+import { formatDisplayDate } from '../../domain/date-format';
 import type { Person, Relationship } from '../../domain/types';
 import { usePeopleById } from '../../hooks/usePeople';
 import { useProgramsById } from '../../hooks/usePrograms';

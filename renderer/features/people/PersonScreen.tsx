@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { formatDisplayDate } from '../../domain/calendar';
+import { formatDisplayDate } from '../../domain/date-format';
 import { CAREER_STAGE_LABELS, type Person, PROFESSION_LABELS } from '../../domain/types';
 import { usePerson } from '../../hooks/usePeople';
 import { useRelationshipsForPerson } from '../../hooks/useRelationships';

@@ -1,4 +1,5 @@
-import { formatDisplayDate, todayIso } from '../../domain/calendar';
+import { todayIso } from '../../domain/calendar';
+import { formatDisplayDate } from '../../domain/date-format';
 import type { ActionItem, ActionOwner, Id } from '../../domain/types';
 import { useActionItemActions, useActionItemsForRelationship } from '../../hooks/useMeetings';
 import { Card } from '../../ui/Card';

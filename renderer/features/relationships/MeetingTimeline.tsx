@@ -1,4 +1,4 @@
-import { formatDisplayDate } from '../../domain/calendar';
+import { formatDisplayDate } from '../../domain/date-format';
 import { type Id, MEETING_FORMAT_LABELS, type Meeting, type Topic } from '../../domain/types';
 import { useMeetingActions, useMeetingsForRelationship } from '../../hooks/useMeetings';
 import { useTopicsById } from '../../hooks/useTopics';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { daysOverdue, nextMeetingDue } from '../../domain/cadence';
-import { formatDisplayDate, todayIso } from '../../domain/calendar';
+import { todayIso } from '../../domain/calendar';
+import { formatDisplayDate } from '../../domain/date-format';
 import { FOCUS_LABELS, type Program, type Relationship } from '../../domain/types';
 import { usePeopleById } from '../../hooks/usePeople';
 import { useProgramsById } from '../../hooks/usePrograms';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { formatDisplayDate } from '../../domain/calendar';
+import { formatDisplayDate } from '../../domain/date-format';
 import {
   FOCUS_LABELS,
   RELATIONSHIP_STATUS_LABELS,

@@ -1,4 +1,4 @@
-import { formatDisplayDate } from '../../domain/calendar';
+import { formatDisplayDate } from '../../domain/date-format';
 import type { MeetingCompliance } from '../../domain/reports/compliance';
 import { formatHours, formatPercent } from '../../domain/reports/format';
 import { RELATIONSHIP_STATUS_LABELS } from '../../domain/types';

@@ -1,5 +1,5 @@
+import { formatDisplayDate } from '../../domain/date-format';
 import type { EvidenceLog } from '../../domain/reports/evidence-log';
-import { formatLogDate } from '../../domain/reports/format';
 import { Table } from '../../ui/Table';
 import { ReportSection } from './ReportSection';
 import { limitRows } from './ScreenLimit';
@@ -22,12 +22,12 @@ export function EvidenceLogSection({ log, limit }: { log: EvidenceLog; limit?: n
         {rows.map((row) =>
           row.confidential ? (
             <tr key={row.meetingId}>
-              <td>{formatLogDate(row.date)}</td>
+              <td>{formatDisplayDate(row.date)}</td>
               <td colSpan={6}>{row.description}</td>
             </tr>
           ) : (
             <tr key={row.meetingId}>
-              <td>{formatLogDate(row.date)}</td>
+              <td>{formatDisplayDate(row.date)}</td>
               <td>{row.menteeName}</td>
               <td>{row.mentorName}</td>
               <td>{row.programName}</td>

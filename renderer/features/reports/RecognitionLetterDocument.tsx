@@ -1,4 +1,4 @@
-import { formatDisplayDate } from '../../domain/calendar';
+import { formatDisplayDate } from '../../domain/date-format';
 import { formatHours } from '../../domain/reports/format';
 import type { RecognitionLetter } from '../../domain/reports/recognition-letter';
 

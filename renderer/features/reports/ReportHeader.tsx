@@ -1,4 +1,4 @@
-import { format, parseISO } from 'date-fns';
+import { formatDisplayMoment } from '../../domain/date-format';
 import type { AccreditationReport } from '../../domain/reports/compute-report';
 import { formatPeriodRange } from '../../domain/reports/period';
 
@@ -22,7 +22,7 @@ export function ReportHeader({ report }: { report: AccreditationReport }) {
         <div>
           <dt>Generated</dt>
           <dd>
-            {formatGeneratedAt(report.generatedAt)} by Guiding Hands {report.appVersion}
+            {formatDisplayMoment(report.generatedAt)} by Guiding Hands {report.appVersion}
           </dd>
         </div>
       </dl>
@@ -34,8 +34,4 @@ export function programList(report: AccreditationReport): string {
   if (report.programs.length === 0) return 'No programs';
   const names = report.programs.map((program) => program.name).join(', ');
   return report.allPrograms ? `All programs (${names})` : names;
-}
-
-export function formatGeneratedAt(timestamp: string): string {
-  return format(parseISO(timestamp), 'd MMM yyyy, HH:mm');
 }

@@ -1,5 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { todayIso } from '../../domain/calendar';
+import { formatDisplayMoment } from '../../domain/date-format';
 import {
   academicYearOf,
   formatPeriodRange,
@@ -19,7 +20,7 @@ import { PeriodChooser, type PeriodForm } from './PeriodChooser';
 import { PrintPortal } from './PrintPortal';
 import { RecognitionLetterDocument } from './RecognitionLetterDocument';
 import { ReportDocument } from './ReportDocument';
-import { formatGeneratedAt, programList } from './ReportHeader';
+import { programList } from './ReportHeader';
 import { useAccreditationReport, useReportChoices } from './useReports';
 import './reports.css';
 
@@ -165,7 +166,7 @@ export function ReportsScreen() {
                   ? printReport.clinicName
                   : `${printReport.clinicName} · ${printReport.period.name}: ${formatPeriodRange(printReport.period)} · ${programList(printReport)}`
               }
-              runningFooter={`Generated ${formatGeneratedAt(printReport.generatedAt)} by Guiding Hands ${printReport.appVersion}`}
+              runningFooter={`Generated ${formatDisplayMoment(printReport.generatedAt)} by Guiding Hands ${printReport.appVersion}`}
             >
               {printJob?.target === 'letter' ? (
                 <RecognitionLetterDocument letter={printJob.letter} issuedOn={today} />

@@ -1,4 +1,4 @@
-import { formatDisplayDate } from '../../domain/calendar';
+import { formatDisplayDate } from '../../domain/date-format';
 import type { Retention, RetentionGroup } from '../../domain/reports/retention';
 import { formatGuarded } from '../../domain/reports/suppression';
 import { Table } from '../../ui/Table';
