@@ -13,7 +13,7 @@ import {
   type StatusChange,
   type Topic,
 } from '../domain/types';
-import { dayOf, isoOf, stamp } from './calendar-days';
+import { fromDayNumber, stamp, toDayNumber } from './calendar-days';
 import { DURATIONS, PROGRAM_SPECS, type ProgramKey, type ProgramSpec, SENSITIVE_TOPICS } from './programs';
 import { Random } from './random';
 import { ACTION_TEXTS, CLINIC_TOPIC_LABEL, NOTE_CLOSERS, NOTE_OPENERS, TAGS, TOPIC_SENTENCES } from './text';
@@ -63,7 +63,7 @@ export class ClinicBuilder {
 
   constructor(seed: number, today: IsoDate) {
     this.rng = new Random(seed);
-    this.today = dayOf(today);
+    this.today = toDayNumber(today);
     const clinicTopicId = this.rng.uuid();
     this.topics = [
       ...BUILT_IN_TOPICS.map((topic) => ({ ...topic, builtIn: true, archived: false })),
@@ -123,17 +123,20 @@ export class ClinicBuilder {
           firstStart.set(person.id, plan.start);
     for (const person of this.people) {
       const first = firstStart.get(person.id);
-      let hire = person.hireDate === null ? null : dayOf(person.hireDate);
+      let hire = person.hireDate === null ? null : toDayNumber(person.hireDate);
       if (hire !== null && first !== undefined && hire > first - 7) hire = first - this.rng.int(7, 45);
-      if (hire !== null) person.hireDate = isoOf(hire);
+      if (hire !== null) person.hireDate = fromDayNumber(hire);
       if (person.leavingDate !== null) {
-        if (hire !== null && dayOf(person.leavingDate) <= hire) person.leavingDate = isoOf(hire + 1);
+        if (hire !== null && toDayNumber(person.leavingDate) <= hire)
+          person.leavingDate = fromDayNumber(hire + 1);
         person.archived = true;
       }
       const created = Math.min(hire ?? this.today - 400, first ?? this.today, this.today);
       person.createdAt = stamp(created, '08:30:00.000Z');
       person.updatedAt =
-        person.leavingDate === null ? person.createdAt : stamp(dayOf(person.leavingDate), '17:00:00.000Z');
+        person.leavingDate === null
+          ? person.createdAt
+          : stamp(toDayNumber(person.leavingDate), '17:00:00.000Z');
     }
   }
 
@@ -147,13 +150,13 @@ export class ClinicBuilder {
       lastOpenedMeeting = this.addMeeting(plan, relationshipId, day, options);
     }
     if (plan.openPastDueAction && lastOpenedMeeting)
-      this.addActionItem(relationshipId, lastOpenedMeeting.id, dayOf(lastOpenedMeeting.date), {
+      this.addActionItem(relationshipId, lastOpenedMeeting.id, toDayNumber(lastOpenedMeeting.date), {
         forceOpenPastDue: true,
       });
 
     const statusHistory: StatusChange[] = plan.history.map((change) => ({
       status: change.status,
-      date: isoOf(change.day),
+      date: fromDayNumber(change.day),
     }));
     const createdDay = Math.min(plan.history[0]!.day, this.today);
     const lastChangeDay = Math.min(plan.history[plan.history.length - 1]!.day, this.today);
@@ -164,16 +167,16 @@ export class ClinicBuilder {
       mentorId: plan.mentor.id,
       menteeId: plan.mentee.id,
       focus: plan.focus,
-      startDate: isoOf(plan.start),
-      plannedEndDate: isoOf(plan.plannedEnd),
-      endDate: plan.end === null ? null : isoOf(plan.end),
+      startDate: fromDayNumber(plan.start),
+      plannedEndDate: fromDayNumber(plan.plannedEnd),
+      endDate: plan.end === null ? null : fromDayNumber(plan.end),
       status: plan.status,
       endReason: plan.endReason,
       statusHistory,
       capacityOverride: plan.overrideReason
         ? { reason: plan.overrideReason, at: stamp(createdDay, '10:00:00.000Z') }
         : null,
-      lastMeetingDate: lastMeeting === null ? null : isoOf(lastMeeting),
+      lastMeetingDate: lastMeeting === null ? null : fromDayNumber(lastMeeting),
       createdAt: stamp(createdDay, '10:00:00.000Z'),
       updatedAt: stamp(updatedDay, '16:00:00.000Z'),
     });
@@ -219,7 +222,7 @@ export class ClinicBuilder {
     const meeting: Meeting = {
       id: rng.uuid(),
       relationshipId,
-      date: isoOf(day),
+      date: fromDayNumber(day),
       durationMinutes: 5 * rng.int(shortest / 5, longest / 5),
       format,
       topics: keys.map((key) => this.topicIds[key]!),
@@ -279,9 +282,9 @@ export class ClinicBuilder {
       relationshipId,
       text: rng.pick(ACTION_TEXTS),
       owner,
-      dueDate: isoOf(due),
+      dueDate: fromDayNumber(due),
       done,
-      doneDate: doneDay === null ? null : isoOf(doneDay),
+      doneDate: doneDay === null ? null : fromDayNumber(doneDay),
       createdAt: stamp(meetingDay, '16:30:00.000Z'),
       updatedAt: stamp(doneDay ?? meetingDay, '16:30:00.000Z'),
     });

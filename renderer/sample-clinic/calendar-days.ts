@@ -1,29 +1,36 @@
-import { addMonths } from 'date-fns';
-import { parseIsoDate, toIsoDate } from '../domain/calendar';
+import { addDaysIso, addMonthsIso, daysBetween } from '../domain/calendar';
 import type { IsoDate } from '../domain/types';
 
-// Calendar days as whole numbers (days since 1970-01-01), so 200,000 meetings need no Date objects.
-// Counted in UTC, which has no daylight-saving shifts: the same calendar days as domain/dates.ts.
+// The generator counts calendar days as whole numbers (0 is 1970-01-01), so its arithmetic is plain
+// addition; the calendar itself (month lengths, leap years) is domain/calendar's. Both directions are
+// remembered: even the large clinic uses only a few thousand distinct days across 200,000 meetings.
 
-const DAY_MS = 86_400_000;
-const isoCache = new Map<number, IsoDate>();
+const DAY_ZERO: IsoDate = '1970-01-01';
+const isoByDayNumber = new Map<number, IsoDate>();
+const dayNumberByIso = new Map<IsoDate, number>();
 
-export function dayOf(iso: IsoDate): number {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day) / DAY_MS;
+export function toDayNumber(iso: IsoDate): number {
+  let day = dayNumberByIso.get(iso);
+  if (day === undefined) {
+    day = daysBetween(DAY_ZERO, iso);
+    dayNumberByIso.set(iso, day);
+  }
+  return day;
 }
 
-export function isoOf(day: number): IsoDate {
-  let iso = isoCache.get(day);
+export function fromDayNumber(day: number): IsoDate {
+  let iso = isoByDayNumber.get(day);
   if (iso === undefined) {
-    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    isoCache.set(day, iso);
+    iso = addDaysIso(DAY_ZERO, day);
+    isoByDayNumber.set(day, iso);
   }
   return iso;
 }
 
-export function addMonthsDay(day: number, months: number): number {
-  return dayOf(toIsoDate(addMonths(parseIsoDate(isoOf(day)), months)));
+/** The same day `months` later, as domain/calendar counts months (31 Jan + 1 month → 28 or 29 Feb). */
+export function addMonthsToDay(day: number, months: number): number {
+  return toDayNumber(addMonthsIso(fromDayNumber(day), months));
 }
 
-export const stamp = (day: number, time = '12:00:00.000Z'): string => `${isoOf(day)}T${time}`;
+/** A record timestamp on that day. */
+export const stamp = (day: number, time = '12:00:00.000Z'): string => `${fromDayNumber(day)}T${time}`;

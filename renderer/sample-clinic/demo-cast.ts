@@ -1,6 +1,6 @@
 import type { CareerStage, Focus, Person, Profession, RelationshipStatus } from '../domain/types';
 import type { BuildOptions, ClinicBuilder, PairPlan } from './builder';
-import { addMonthsDay, isoOf } from './calendar-days';
+import { addMonthsToDay, fromDayNumber } from './calendar-days';
 import { type ProgramKey, spec } from './programs';
 import type { Random } from './random';
 import { CAPACITY_OVERRIDE_REASONS, END_EARLY_REASONS, FIRST_NAMES, LAST_NAMES } from './text';
@@ -333,7 +333,7 @@ export function buildDemo(builder: ClinicBuilder): SampleClinic {
         profession: demoRole.profession,
         specialty: demoRole.specialty,
         careerStage: demoRole.careerStage,
-        hireDate: hire === null ? null : isoOf(hire),
+        hireDate: hire === null ? null : fromDayNumber(hire),
         leavingDate: null,
         isMentor: demoRole.isMentor,
         isMentee: demoRole.isMentee,
@@ -346,7 +346,7 @@ export function buildDemo(builder: ClinicBuilder): SampleClinic {
   for (const pair of DEMO_PAIRS) {
     const program = spec(pair.program);
     const start = today - jitterDays(rng, pair.startedAgo);
-    const plannedEnd = addMonthsDay(start, pair.plannedMonths ?? program.typicalLengthMonths);
+    const plannedEnd = addMonthsToDay(start, pair.plannedMonths ?? program.typicalLengthMonths);
     const history: PairPlan['history'] = [
       { status: pair.status === 'proposed' ? 'proposed' : 'active', day: start },
     ];
@@ -376,7 +376,8 @@ export function buildDemo(builder: ClinicBuilder): SampleClinic {
       spans.push([start, pair.status === 'completed' ? end : end - rng.int(3, 20)]);
     }
     const mentee = people.get(pair.mentee)!;
-    if (pair.menteeLeft && end !== null) mentee.leavingDate = isoOf(Math.min(today, end + rng.int(0, 3)));
+    if (pair.menteeLeft && end !== null)
+      mentee.leavingDate = fromDayNumber(Math.min(today, end + rng.int(0, 3)));
     plans.push({
       program,
       mentor: people.get(pair.mentor)!,

@@ -1,6 +1,6 @@
 import type { CareerStage, Id, Profession, RelationshipStatus } from '../domain/types';
 import type { BuildOptions, ClinicBuilder, PairPlan } from './builder';
-import { addMonthsDay, dayOf, isoOf } from './calendar-days';
+import { addMonthsToDay, fromDayNumber, toDayNumber } from './calendar-days';
 import { spec } from './programs';
 import type { Random } from './random';
 import { CAPACITY_OVERRIDE_REASONS, END_EARLY_REASONS, FIRST_NAMES, LAST_NAMES, SPECIALTIES } from './text';
@@ -88,7 +88,7 @@ export function buildCounted(builder: ClinicBuilder, counts: SampleCounts): Samp
         profession,
         specialty: rng.pick(SPECIALTIES[profession]),
         careerStage,
-        hireDate: profession === 'student' ? null : isoOf(today - yearsBack * 365 - rng.int(0, 364)),
+        hireDate: profession === 'student' ? null : fromDayNumber(today - yearsBack * 365 - rng.int(0, 364)),
         leavingDate: null,
         isMentor,
         isMentee,
@@ -181,7 +181,7 @@ function planCountedPair(
     history.push({ status, day: start });
   } else if (status === 'completed') {
     start = today - lengthDays - rng.int(1, 365);
-    end = Math.min(today - 1, addMonthsDay(start, months) - rng.int(0, 14));
+    end = Math.min(today - 1, addMonthsToDay(start, months) - rng.int(0, 14));
     history.push({ status: 'active', day: start }, { status, day: end });
     spans.push([start, end]);
   } else if (status === 'ended-early') {
@@ -220,7 +220,7 @@ function planCountedPair(
   return {
     ...pair,
     start,
-    plannedEnd: addMonthsDay(start, months),
+    plannedEnd: addMonthsToDay(start, months),
     history,
     end,
     endReason,
@@ -248,14 +248,14 @@ function assignLeavers(builder: ClinicBuilder, plans: PairPlan[]): void {
       rng.chance(0.5)
     ) {
       plan.endReason = END_EARLY_REASONS[0]!;
-      mentee.leavingDate = isoOf(plan.end!);
+      mentee.leavingDate = fromDayNumber(plan.end!);
     }
   }
   for (const person of builder.people) {
     if (live.has(person.id) || person.leavingDate !== null || person.hireDate === null || !rng.chance(0.12))
       continue;
-    const earliest = Math.max(lastEnd.get(person.id) ?? 0, dayOf(person.hireDate) + 30);
+    const earliest = Math.max(lastEnd.get(person.id) ?? 0, toDayNumber(person.hireDate) + 30);
     const leaving = earliest + rng.int(0, 200);
-    if (leaving < today) person.leavingDate = isoOf(leaving);
+    if (leaving < today) person.leavingDate = fromDayNumber(leaving);
   }
 }
