@@ -49,6 +49,13 @@ export interface BuildOptions {
   actionChance: number;
 }
 
+/** How many days a pair's meeting spans cover, both ends included. */
+export function spanDays(spans: readonly (readonly [number, number])[]): number {
+  let length = 0;
+  for (const [from, to] of spans) length += to - from + 1;
+  return length;
+}
+
 export class ClinicBuilder {
   readonly rng: Random;
   readonly today: number;
@@ -185,8 +192,7 @@ export class ClinicBuilder {
   /** Spreads `count` meetings evenly with some jitter across the spans, the last on the last day. */
   private meetingDays(spans: readonly [number, number][], count: number): number[] {
     if (count === 0 || spans.length === 0) return [];
-    let length = 0;
-    for (const [from, to] of spans) length += to - from + 1;
+    const length = spanDays(spans);
     const step = length / count;
     const days: number[] = [];
     for (let index = 0; index < count; index++) {

@@ -1,5 +1,5 @@
 import type { CareerStage, Focus, Person, Profession, RelationshipStatus } from '../domain/types';
-import type { BuildOptions, ClinicBuilder, PairPlan } from './builder';
+import { type BuildOptions, type ClinicBuilder, type PairPlan, spanDays } from './builder';
 import { addMonthsToDay, fromDayNumber } from './calendar-days';
 import { type ProgramKey, spec } from './programs';
 import type { Random } from './random';
@@ -398,8 +398,7 @@ export function buildDemo(builder: ClinicBuilder): SampleClinic {
   builder.finishPeople(plans);
   const options: BuildOptions = { longNotes: false, actionChance: 0.35 };
   for (const plan of plans) {
-    let length = 0;
-    for (const [from, to] of plan.meetingSpans) length += to - from + 1;
+    const length = spanDays(plan.meetingSpans);
     // Most pairs keep to most of their cadence; nobody is perfect.
     const meetings =
       length === 0

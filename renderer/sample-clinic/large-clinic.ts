@@ -1,5 +1,5 @@
 import type { CareerStage, Id, Profession, RelationshipStatus } from '../domain/types';
-import type { BuildOptions, ClinicBuilder, PairPlan } from './builder';
+import { type BuildOptions, type ClinicBuilder, type PairPlan, spanDays } from './builder';
 import { addMonthsToDay, fromDayNumber, toDayNumber } from './calendar-days';
 import { spec } from './programs';
 import type { Random } from './random';
@@ -135,9 +135,7 @@ export function buildCounted(builder: ClinicBuilder, counts: SampleCounts): Samp
       overrideReason,
     });
     plans.push(plan);
-    let length = 0;
-    for (const [from, to] of plan.meetingSpans) length += to - from + 1;
-    spanLengths.push(length / program.cadenceDays);
+    spanLengths.push(spanDays(plan.meetingSpans) / program.cadenceDays);
   }
 
   assignLeavers(builder, plans);
