@@ -1,7 +1,7 @@
 import type { CareerStage, Focus, Person, Profession, RelationshipStatus } from '../domain/types';
 import { type BuildOptions, type ClinicBuilder, type PairPlan, spanDays } from './builder';
 import { addMonthsToDay, fromDayNumber } from './calendar-days';
-import { type ProgramKey, spec } from './programs';
+import { type ProgramKey, programSpec } from './programs';
 import type { Random } from './random';
 import { CAPACITY_OVERRIDE_REASONS, END_EARLY_REASONS, FIRST_NAMES, LAST_NAMES } from './text';
 import type { SampleClinic } from './types';
@@ -318,7 +318,7 @@ function jitterDays(rng: Random, days: number): number {
   return days + rng.int(-3, 3);
 }
 
-export function buildDemo(builder: ClinicBuilder): SampleClinic {
+export function buildDemoClinic(builder: ClinicBuilder): SampleClinic {
   const { rng, today } = builder;
   const names = drawDistinctNames(rng, DEMO_ROLES.length);
   const people = new Map<RoleKey, Person>();
@@ -344,7 +344,7 @@ export function buildDemo(builder: ClinicBuilder): SampleClinic {
 
   const plans: PairPlan[] = [];
   for (const pair of DEMO_PAIRS) {
-    const program = spec(pair.program);
+    const program = programSpec(pair.program);
     const start = today - jitterDays(rng, pair.startedAgo);
     const plannedEnd = addMonthsToDay(start, pair.plannedMonths ?? program.typicalLengthMonths);
     const history: PairPlan['history'] = [

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../domain/types';
 import { ClinicBuilder } from './builder';
-import { buildDemo } from './demo-cast';
-import { buildCounted, LARGE_SAMPLE_COUNTS } from './large-clinic';
+import { buildDemoClinic } from './demo-cast';
+import { buildCountedClinic, LARGE_SAMPLE_COUNTS } from './large-clinic';
 import type { SampleClinic, SampleClinicOptions } from './types';
 
 // A deterministic sample clinic: the demo a new manager explores, and the large clinic benchmarks
@@ -19,6 +19,6 @@ export function generateSampleClinic({
 }: SampleClinicOptions): SampleClinic {
   if (!Number.isInteger(seed)) throw new RangeError('The sample seed must be a whole number.');
   const builder = new ClinicBuilder(seed, today);
-  if (size === 'demo') return buildDemo(builder);
-  return buildCounted(builder, size === 'large' ? { ...LARGE_SAMPLE_COUNTS } : size);
+  if (size === 'demo') return buildDemoClinic(builder);
+  return buildCountedClinic(builder, size === 'large' ? { ...LARGE_SAMPLE_COUNTS } : size);
 }

@@ -1,12 +1,13 @@
 import type { CareerStage, Id, Profession, RelationshipStatus } from '../domain/types';
 import { type BuildOptions, type ClinicBuilder, type PairPlan, spanDays } from './builder';
 import { addMonthsToDay, fromDayNumber, toDayNumber } from './calendar-days';
-import { spec } from './programs';
+import { programSpec } from './programs';
 import type { Random } from './random';
 import { CAPACITY_OVERRIDE_REASONS, END_EARLY_REASONS, FIRST_NAMES, LAST_NAMES, SPECIALTIES } from './text';
 import type { SampleClinic, SampleCounts } from './types';
 
-// Any other size: a clinic drawn from the same distributions, with exact counts.
+// Every size but the demo ('large' for the benchmarks, or counts given by the caller): a clinic drawn
+// from weighted distributions, with exactly the counts asked for.
 
 export const LARGE_SAMPLE_COUNTS: Readonly<SampleCounts> = {
   people: 10_000,
@@ -55,7 +56,7 @@ function checkCounts(counts: SampleCounts): void {
     throw new RangeError('A sample with meetings needs at least one relationship.');
 }
 
-export function buildCounted(builder: ClinicBuilder, counts: SampleCounts): SampleClinic {
+export function buildCountedClinic(builder: ClinicBuilder, counts: SampleCounts): SampleClinic {
   checkCounts(counts);
   const { rng, today } = builder;
   const capacity: number[] = [];
@@ -103,13 +104,13 @@ export function buildCounted(builder: ClinicBuilder, counts: SampleCounts): Samp
   const people = builder.people;
   const load = new Array<number>(counts.people).fill(0);
   const plans: PairPlan[] = [];
-  const spanLengths: number[] = [];
+  const meetingWeights: number[] = [];
   for (let index = 0; index < counts.relationships; index++) {
     // The first pair is active, so any number of meetings has somewhere to go.
     const status = index === 0 ? 'active' : rng.weighted(STATUS_WEIGHTS);
     const menteeIndex = rng.pick(menteePool);
     const mentee = people[menteeIndex]!;
-    const program = spec(
+    const program = programSpec(
       mentee.profession === 'nurse' ? 'nurse' : mentee.profession === 'resident' ? 'resident' : 'peer',
     );
     const countsTowardLoad = status === 'active' || status === 'proposed';
@@ -135,7 +136,7 @@ export function buildCounted(builder: ClinicBuilder, counts: SampleCounts): Samp
       overrideReason,
     });
     plans.push(plan);
-    spanLengths.push(spanDays(plan.meetingSpans) / program.cadenceDays);
+    meetingWeights.push(spanDays(plan.meetingSpans) / program.cadenceDays);
   }
 
   assignLeavers(builder, plans);
@@ -143,13 +144,13 @@ export function buildCounted(builder: ClinicBuilder, counts: SampleCounts): Samp
 
   // Meetings shared out in proportion to each pair's time together over its cadence.
   let totalWeight = 0;
-  for (const weight of spanLengths) totalWeight += weight;
-  const meetingCounts = spanLengths.map((weight) =>
+  for (const weight of meetingWeights) totalWeight += weight;
+  const meetingCounts = meetingWeights.map((weight) =>
     totalWeight === 0 ? 0 : Math.floor((counts.meetings * weight) / totalWeight),
   );
   let remaining = counts.meetings - meetingCounts.reduce((sum, value) => sum + value, 0);
   for (let index = 0; remaining > 0; index = (index + 1) % meetingCounts.length) {
-    if (spanLengths[index]! > 0) {
+    if (meetingWeights[index]! > 0) {
       meetingCounts[index]! += 1;
       remaining -= 1;
     }

@@ -1,6 +1,7 @@
 import type { Focus, MeetingFormat } from '../domain/types';
 
-// Programs, formats and topics
+// The three programs of the sample clinic: cadence, typical length, and the weighted meeting formats,
+// topics and focuses their pairs draw from.
 
 export type ProgramKey = 'nurse' | 'resident' | 'peer';
 
@@ -111,6 +112,6 @@ export const DURATIONS: Record<MeetingFormat, readonly [number, number]> = {
 /** Topics people tend to keep private; notes on them are more often marked confidential. */
 export const SENSITIVE_TOPICS = new Set(['stress-burnout', 'emotional-resilience', 'patient-loss']);
 
-export function spec(key: ProgramKey): ProgramSpec {
+export function programSpec(key: ProgramKey): ProgramSpec {
   return PROGRAM_SPECS.find((candidate) => candidate.key === key)!;
 }
