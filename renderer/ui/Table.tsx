@@ -12,6 +12,8 @@ interface TableProps<H extends string> {
   caption: string;
   hideCaption?: boolean;
   headers: ReadonlyArray<H>;
+  /** Extra class on the <table>, for a table that needs its own column widths. */
+  className?: string;
   /** Makes every column header a button that sorts by it, with aria-sort on the sorted one. */
   sort?: TableSort<H>;
   children: ReactNode;
@@ -22,12 +24,13 @@ export function Table<H extends string>({
   caption,
   hideCaption = false,
   headers,
+  className,
   sort,
   children,
 }: TableProps<H>) {
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className={className ? `table ${className}` : 'table'}>
         <caption className={hideCaption ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>
           <tr>

@@ -102,6 +102,38 @@ test('the report for the sample clinic prints to a PDF with the clinic, the peri
   expect(text).not.toContain('Skip to main content');
 });
 
+test('on paper the evidence log keeps each date on one line, the 12-month sample fits in 12 pages, and chart labels are print-sized', async ({
+  page,
+}) => {
+  await openReport(page);
+  await page.emulateMedia({ media: 'print' });
+  const layout = await page.evaluate(() => {
+    const lines = (cell: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    };
+    const dates = [...document.querySelectorAll('.report-print .evidence-log td.date')];
+    const labels = [...document.querySelectorAll('.report-print .report-chart__label')];
+    return {
+      dates: dates.length,
+      datesOnTwoLines: dates.filter((cell) => lines(cell) > 1).map((cell) => cell.textContent),
+      // CSS pixels are 1/96 inch: 12 px is 9 pt.
+      smallestLabel: Math.min(...labels.map((label) => label.getBoundingClientRect().height)),
+      labels: labels.length,
+    };
+  });
+  expect(layout.dates).toBeGreaterThan(100);
+  expect(layout.datesOnTwoLines).toEqual([]);
+  expect(layout.labels).toBeGreaterThan(3);
+  expect(layout.smallestLabel).toBeGreaterThanOrEqual(12);
+
+  // The same sample took 16 pages before the log's columns were sized to their content.
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  const { totalPages } = await extractText(new Uint8Array(pdf), { mergePages: true });
+  expect(totalPages).toBeLessThanOrEqual(12);
+});
+
 test('the report exports as a workbook and, in one save, as a zip of one CSV file per section, which read back', async ({
   page,
 }) => {

@@ -91,7 +91,7 @@ export function ComplianceSection({ compliance, limit }: { compliance: MeetingCo
               {pair.metTarget === null ? 'not yet due' : formatPercent(pair.percentOfTarget)}
             </td>
             <td className="number">{formatHours(pair.minutes)}</td>
-            <td>{formatDisplayDate(pair.lastMeetingDate)}</td>
+            <td className="date">{formatDisplayDate(pair.lastMeetingDate)}</td>
             <td>
               {pair.statusAtEnd ? RELATIONSHIP_STATUS_LABELS[pair.statusAtEnd] : ''}
               {pair.quietAtEnd ? ', no meeting for 90 days' : pair.overdueAtEnd ? ', overdue' : ''}

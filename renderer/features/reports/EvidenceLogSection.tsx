@@ -17,17 +17,18 @@ export function EvidenceLogSection({ log, limit }: { log: EvidenceLog; limit?: n
       <Table
         caption="Meetings"
         hideCaption
+        className="evidence-log"
         headers={['Date', 'Mentee', 'Mentor', 'Program', 'Minutes', 'Format', 'Topics']}
       >
         {rows.map((row) =>
           row.confidential ? (
             <tr key={row.meetingId}>
-              <td>{formatDisplayDate(row.date)}</td>
+              <td className="date">{formatDisplayDate(row.date)}</td>
               <td colSpan={6}>{row.description}</td>
             </tr>
           ) : (
             <tr key={row.meetingId}>
-              <td>{formatDisplayDate(row.date)}</td>
+              <td className="date">{formatDisplayDate(row.date)}</td>
               <td>{row.menteeName}</td>
               <td>{row.mentorName}</td>
               <td>{row.programName}</td>
