@@ -75,3 +75,44 @@ export function checkCounts(header: BackupHeader, counted: TableCounts): void {
         `the ${table} table holds ${counted[table]} records where its description says ${header.counts[table]}`,
       );
 }
+
+/** Deeper than any record of a backup nests, yet far from what would overflow the stack later. */
+export const MAX_NESTING_DEPTH = 16;
+/** One line of the app's layout is one record: none is anywhere near this long. */
+export const MAX_LINE_BYTES = 128 * 1024 * 1024;
+/** A document read whole (not in the app's layout) is held in memory as text: refuse more than this. */
+export const MAX_WHOLE_DOCUMENT_BYTES = 256 * 1024 * 1024;
+
+export function tooDeeplyNested(): NotABackupError {
+  return new NotABackupError('it holds data nested far deeper than a backup ever does.');
+}
+
+export function tooLarge(): NotABackupError {
+  return new NotABackupError('it holds far more text in one piece than a backup ever does.');
+}
+
+/**
+ * Follows the nesting of JSON text byte by byte (strings skipped), so input nested deeper than a
+ * backup ever is gets refused before any recursive code (checksum, structured clone) meets it.
+ */
+export class NestingGauge {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+
+  /** Throws once the text so far nests deeper than MAX_NESTING_DEPTH. */
+  feed(bytes: Uint8Array): void {
+    for (let index = 0; index < bytes.length; index += 1) {
+      const byte = bytes[index];
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (byte === 0x5c) this.escaped = true;
+        else if (byte === 0x22) this.inString = false;
+      } else if (byte === 0x22) this.inString = true;
+      else if (byte === 0x7b || byte === 0x5b) {
+        this.depth += 1;
+        if (this.depth > MAX_NESTING_DEPTH) throw tooDeeplyNested();
+      } else if (byte === 0x7d || byte === 0x5d) this.depth -= 1;
+    }
+  }
+}

@@ -1,8 +1,16 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { TABLE_NAMES } from '../db';
-import { checkCounts, checkHeader, gunzip, UnexpectedLayout } from './document-parts';
-import { DamagedBackupError, NotABackupError } from './errors';
+import {
+  checkCounts,
+  checkHeader,
+  gunzip,
+  MAX_WHOLE_DOCUMENT_BYTES,
+  NestingGauge,
+  tooLarge,
+  UnexpectedLayout,
+} from './document-parts';
+import { DamagedBackupError, InvalidBackupDataError, NotABackupError } from './errors';
 import { BACKUP_FORMAT_NAME, type BackupHeader, type TableCounts } from './format';
 import type { ProgressListener } from './progress';
 import { streamRecords } from './stream-reader';
@@ -41,14 +49,50 @@ async function readStreaming(gzipped: Uint8Array, onProgress?: ProgressListener)
   return { header, tables };
 }
 
+/** The whole text, refused before it is parsed when it is larger or nested deeper than a backup is. */
+async function decompressWhole(gzipped: Uint8Array): Promise<string> {
+  const reader = gunzip(gzipped).getReader();
+  const gauge = new NestingGauge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch {
+        throw new DamagedBackupError('its compressed data is damaged');
+      }
+      if (chunk.done) break;
+      size += chunk.value.length;
+      if (size > MAX_WHOLE_DOCUMENT_BYTES) throw tooLarge();
+      gauge.feed(chunk.value);
+      chunks.push(chunk.value);
+    }
+  } catch (error) {
+    reader.cancel().catch(() => undefined);
+    throw error;
+  }
+  return new TextDecoder().decode(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
+}
+
+/** A table this version does not know would be dropped on the way in: the manager is told instead. */
+function refuseUnknownTables(rawTables: Record<string, unknown>): void {
+  const unknown = Object.keys(rawTables).filter((name) => !(TABLE_NAMES as readonly string[]).includes(name));
+  if (unknown.length === 0) return;
+  const issues = unknown.map((table) => ({
+    table,
+    position: 0,
+    recordId: null,
+    field: null,
+    problem: 'is a table this version of Guiding Hands does not know, so its records would be lost',
+  }));
+  throw new InvalidBackupDataError(issues.slice(0, 20), issues.length);
+}
+
 /** Reads any valid JSON form of the document, for files that were re-formatted by hand. */
 async function readWhole(gzipped: Uint8Array): Promise<ParsedDocument> {
-  let text: string;
-  try {
-    text = await new Response(gunzip(gzipped)).text();
-  } catch {
-    throw new DamagedBackupError('its compressed data is damaged');
-  }
+  const text = await decompressWhole(gzipped);
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -70,6 +114,7 @@ async function readWhole(gzipped: Uint8Array): Promise<ParsedDocument> {
   }
   const actual = bytesToHex(sha256(new TextEncoder().encode(JSON.stringify(rawTables))));
   finishTables(header, tables, actual, sha);
+  refuseUnknownTables(rawTables as Record<string, unknown>);
   return { header, tables };
 }
 

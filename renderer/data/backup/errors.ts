@@ -64,7 +64,7 @@ export class NewerBackupVersionError extends BackupError {
 /** One record that breaks a rule: which table, which record, which field and why. */
 export interface BackupIssue {
   table: string;
-  /** Position of the record in its table in the backup, counting from 1. */
+  /** Position of the record in its table in the backup, counting from 1; 0 for the table itself. */
   position: number;
   recordId: string | null;
   field: string | null;
@@ -72,6 +72,8 @@ export interface BackupIssue {
 }
 
 export function describeIssue(issue: BackupIssue): string {
+  // Position 0 stands for a whole table, not one of its records.
+  if (issue.position === 0) return `the "${issue.table}" table: ${issue.problem}`;
   const record = issue.recordId ? `${issue.table} record "${issue.recordId}"` : `${issue.table} record`;
   const field = issue.field ? `, field "${issue.field}"` : '';
   return `${record} (number ${issue.position}${field}): ${issue.problem}`;

@@ -3,8 +3,11 @@ import {
   checkCounts,
   checkHeader,
   gunzip,
+  MAX_LINE_BYTES,
+  NestingGauge,
   parseJson,
   TABLES_OPENING,
+  tooLarge,
   UnexpectedLayout,
 } from './document-parts';
 import { DamagedBackupError, NotABackupError } from './errors';
@@ -59,31 +62,46 @@ async function* decompressedChunks(
   }
 }
 
-/** Step 2: splits chunks into lines, without their line breaks; a line may span many chunks. */
+/**
+ * Step 2: splits chunks into lines, without their line breaks. A line may span many chunks: its pieces
+ * are kept apart and joined once, when its end arrives, so a long line costs its length, not its square.
+ */
 class LineSplitter {
-  private carry: Uint8Array = new Uint8Array(0);
+  private pieces: Uint8Array[] = [];
+  private pieceBytes = 0;
 
   *split(chunk: Uint8Array): Generator<Uint8Array> {
-    let bytes = chunk;
-    if (this.carry.length) {
-      const joined = new Uint8Array(this.carry.length + bytes.length);
-      joined.set(this.carry);
-      joined.set(bytes, this.carry.length);
-      bytes = joined;
-    }
     let start = 0;
     for (;;) {
-      const end = bytes.indexOf(NEWLINE, start);
+      const end = chunk.indexOf(NEWLINE, start);
       if (end === -1) break;
-      yield bytes.subarray(start, end);
+      yield this.takeLine(chunk.subarray(start, end));
       start = end + 1;
     }
-    this.carry = bytes.slice(start);
+    if (start < chunk.length) {
+      this.pieces.push(chunk.slice(start));
+      this.pieceBytes += chunk.length - start;
+      if (this.pieceBytes > MAX_LINE_BYTES) throw tooLarge();
+    }
+  }
+
+  private takeLine(tail: Uint8Array): Uint8Array {
+    if (this.pieces.length === 0) return tail;
+    const line = new Uint8Array(this.pieceBytes + tail.length);
+    let at = 0;
+    for (const piece of this.pieces) {
+      line.set(piece, at);
+      at += piece.length;
+    }
+    line.set(tail, at);
+    this.pieces = [];
+    this.pieceBytes = 0;
+    return line;
   }
 
   /** The last line, when the document does not end with a line break. */
   rest(): Uint8Array {
-    return this.carry;
+    return this.takeLine(new Uint8Array(0));
   }
 }
 
@@ -215,6 +233,7 @@ class LineParser {
       return;
     }
     const record = line.endsWith(',') ? line.slice(0, -1) : line;
+    new NestingGauge().feed(bytes);
     try {
       this.batch.push(JSON.parse(record));
     } catch {
