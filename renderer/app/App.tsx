@@ -1,5 +1,6 @@
 import { HashRouter, Route, Routes } from 'react-router';
 import { BackupScreen } from '../features/backup/BackupScreen';
+import { RestoreCard } from '../features/backup/RestoreCard';
 import { AutoBackupResponder } from '../features/backup/useAutoBackupResponder';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
@@ -13,10 +14,10 @@ import { RelationshipsScreen } from '../features/relationships/RelationshipsScre
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
-import { useSettings } from '../hooks/useSettings';
+import { useSettings, useSettingsActions } from '../hooks/useSettings';
 import { Loading } from '../ui/Loading';
 import { NotFound } from '../ui/NotFound';
-import { ToastProvider } from '../ui/toast';
+import { ToastProvider, useToast } from '../ui/toast';
 import { Layout } from './Layout';
 import { PlatformEvents } from './PlatformEvents';
 
@@ -42,7 +43,7 @@ function FirstRunGate() {
       </main>
     );
   }
-  if (!settings.onboarded) return <WelcomeScreen />;
+  if (!settings.onboarded) return <WelcomeScreen restore={<RestoreOnFirstRun />} />;
   return (
     <Routes>
       <Route element={<Layout clinicName={settings.clinicName} />}>
@@ -64,4 +65,16 @@ function FirstRunGate() {
       </Route>
     </Routes>
   );
+}
+
+/** The welcome's third way in: a clinic moving to a new computer restores its backup instead of starting over. */
+function RestoreOnFirstRun() {
+  const { showToast } = useToast();
+  const settingsActions = useSettingsActions();
+  async function restored() {
+    // A backup made before the welcome was answered would bring the welcome back: the restore answered it.
+    await settingsActions.update({ onboarded: true });
+    showToast('Your clinic was restored from the backup.');
+  }
+  return <RestoreCard onRestored={() => void restored()} />;
 }

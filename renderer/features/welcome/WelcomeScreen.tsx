@@ -1,12 +1,15 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useSettingsActions } from '../../hooks/useSettings';
 import { Button } from '../../ui/Button';
 import { describeError } from '../../ui/errors';
 import { FormError, TextField } from '../../ui/Field';
 import { loadSampleData } from './loadSampleData';
 
-/** First run: the manager either explores a sample clinic or starts her own, empty one. */
-export function WelcomeScreen() {
+/**
+ * First run: the manager explores a sample clinic, starts her own empty one, or restores her clinic's
+ * backup on a new computer (`restore`: the backup feature's restore card, given by the app shell).
+ */
+export function WelcomeScreen({ restore }: { restore: ReactNode }) {
   const [clinicName, setClinicName] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
   const [sampleError, setSampleError] = useState<string | null>(null);
@@ -74,6 +77,10 @@ export function WelcomeScreen() {
             </Button>
           </form>
         </section>
+      </div>
+      <div className="welcome__restore">
+        <p>Moving to a new computer? Restore your clinic from its backup file instead of starting over.</p>
+        {restore}
       </div>
     </main>
   );
