@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDaysIso, daysBetween } from '../../renderer/domain/calendar';
+import { addDaysIso, daysBetween, isIsoDate } from '../../renderer/domain/calendar';
 import { computeDashboard } from '../../renderer/domain/dashboard';
 import { checkMeeting, checkPerson, checkProgram, STATUS_TRANSITIONS } from '../../renderer/domain/rules';
 import {
@@ -19,7 +19,6 @@ import {
 } from '../../renderer/sample-clinic';
 
 const TODAY = '2026-01-15';
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const LIVE = new Set(['proposed', 'active', 'paused']);
 
@@ -159,11 +158,7 @@ function ruleViolations(clinic: SampleClinic, today: IsoDate, appRuleEvery = 1):
         fail(`meeting ${meeting.id}: ${(error as Error).message}`);
       }
     }
-    if (
-      !ISO_DATE.test(meeting.date) ||
-      meeting.date > tomorrow ||
-      meeting.date < (relationship?.startDate ?? '')
-    )
+    if (!isIsoDate(meeting.date) || meeting.date > tomorrow || meeting.date < (relationship?.startDate ?? ''))
       fail(`meeting ${meeting.id}: dated ${meeting.date}, outside its pair or in the future`);
     if (
       !Number.isInteger(meeting.durationMinutes) ||
