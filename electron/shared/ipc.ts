@@ -5,7 +5,22 @@ import { z } from 'zod';
 // function per channel; the renderer's platform API is typed from the same map.
 // Only plain, structured-cloneable data crosses: strings, numbers, booleans, arrays, objects, Uint8Array.
 
-const bytes = z.instanceof(Uint8Array);
+/**
+ * The most one file or backup may weigh when it crosses between the page and the main process. The
+ * 20,000-pair benchmark clinic's backup is 23 MB (docs/benchmarks.md), so this leaves eight times that;
+ * and it stays below the 256 MiB Chromium allows for one IPC message, past which the call would fail
+ * with no words at all. A backup larger than this is refused with a plain message, never cut.
+ */
+export const MAX_IPC_FILE_BYTES = 200 * 1024 * 1024;
+/** The zod message of a payload over its limit; the main process answers it with 'payload-too-large'. */
+export const PAYLOAD_TOO_LARGE = 'payload too large';
+
+const bytes = z.instanceof(Uint8Array).refine((data) => data.byteLength <= MAX_IPC_FILE_BYTES, {
+  message: PAYLOAD_TOO_LARGE,
+  params: { limit: MAX_IPC_FILE_BYTES },
+});
+/** Paths and names the main process sends back: as long as any operating system allows. */
+const anyPath = z.string().max(4096);
 const fileName = z
   .string()
   .min(1)
@@ -25,7 +40,7 @@ const folderPath = z.string().min(1).max(4096);
 const fileFilter = z.object({
   name: z.string().min(1).max(100),
   extensions: z
-    .array(z.string().regex(/^[a-z0-9]{1,10}$/i))
+    .array(z.string().max(10).regex(/^[a-z0-9]{1,10}$/i))
     .min(1)
     .max(10),
 });
@@ -51,16 +66,16 @@ export type AutoBackupSettings = z.infer<typeof autoBackupSettingsSchema>;
 export const autoBackupStatusSchema = autoBackupSettingsSchema.extend({
   /** False where the operating system offers no protected storage for the passphrase. */
   available: z.boolean(),
-  unavailableReason: z.string().nullable(),
+  unavailableReason: z.string().max(500).nullable(),
   hasPassphrase: z.boolean(),
-  lastAutoBackupAt: z.string().nullable(),
+  lastAutoBackupAt: z.string().max(40).nullable(),
 });
 export type AutoBackupStatus = z.infer<typeof autoBackupStatusSchema>;
 
 export const ipcContract = {
   'app:getInfo': {
     request: z.undefined(),
-    response: z.object({ version: z.string(), platform: z.string(), userDataPath: z.string() }),
+    response: z.object({ version: z.string().max(50), platform: z.string().max(50), userDataPath: anyPath }),
   },
   /** Shows a save dialog and writes the bytes atomically. */
   'files:saveAs': {
@@ -69,12 +84,12 @@ export const ipcContract = {
       filters: z.array(fileFilter).max(10),
       data: bytes,
     }),
-    response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+    response: z.object({ saved: z.boolean(), path: anyPath.nullable() }),
   },
-  /** Shows an open dialog and returns the chosen file's bytes. */
+  /** Shows an open dialog and returns the chosen file's bytes (at most maxBytes, and never over MAX_IPC_FILE_BYTES). */
   'files:open': {
     request: z.object({ filters: z.array(fileFilter).max(10), maxBytes: z.number().int().positive() }),
-    response: z.object({ name: z.string(), data: bytes }).nullable(),
+    response: z.object({ name: z.string().max(1024), data: bytes }).nullable(),
   },
   'backup:chooseFolder': {
     request: z.undefined(),
@@ -83,7 +98,7 @@ export const ipcContract = {
   /** Writes a backup file atomically into a folder the manager chose. */
   'backup:writeToFolder': {
     request: z.object({ folder: folderPath, fileName, data: bytes }),
-    response: z.object({ path: z.string() }),
+    response: z.object({ path: anyPath }),
   },
   'autoBackup:getStatus': {
     request: z.undefined(),
@@ -99,12 +114,12 @@ export const ipcContract = {
   },
   'autoBackup:getPassphrase': {
     request: z.undefined(),
-    response: z.string().nullable(),
+    response: z.string().max(1024).nullable(),
   },
   /** Writes an automatic backup into the configured folder, then applies the rotation. */
   'autoBackup:write': {
     request: z.object({ fileName, data: bytes, reason: z.enum(['daily', 'quit', 'manual']) }),
-    response: z.object({ path: z.string(), removed: z.array(z.string()) }),
+    response: z.object({ path: anyPath, removed: z.array(z.string().max(1024)).max(100_000) }),
   },
   /** The renderer could not make a due automatic backup (no passphrase kept, or it failed): stop waiting. */
   'autoBackup:notMade': {
@@ -114,7 +129,7 @@ export const ipcContract = {
   /** Prints the sender's page to PDF and saves it through a save dialog. */
   'print:toPdf': {
     request: z.object({ suggestedName: fileName, paperSize: paperSizeSchema }),
-    response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+    response: z.object({ saved: z.boolean(), path: anyPath.nullable() }),
   },
 } as const;
 

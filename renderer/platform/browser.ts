@@ -1,7 +1,9 @@
+import { ipcErrorWords } from '../../electron/shared/errors';
 import type { AutoBackupStatus, IpcRequest, IpcResponse, PlatformApi } from '../../electron/shared/ipc';
 import { version } from '../../package.json';
+import { PlatformError } from './errors';
 
-export const BROWSER_AUTO_BACKUP_REASON = 'Automatic backups need the desktop app.';
+export const BROWSER_AUTO_BACKUP_REASON = ipcErrorWords('needs-desktop-app', { feature: 'auto-backup' });
 
 /** The platform API by browser means: downloads for saving, a file picker for opening. */
 export function createBrowserPlatform(): PlatformApi {
@@ -15,17 +17,15 @@ export function createBrowserPlatform(): PlatformApi {
     openFile: (request) => pickFile(request),
     chooseBackupFolder: async () => null,
     writeBackupToFolder: async () => {
-      throw new Error(
-        'Saving straight into a folder needs the desktop app; in the browser the backup is downloaded.',
-      );
+      throw PlatformError.of('needs-desktop-app', { feature: 'folder' });
     },
     getAutoBackupStatus: async () => browserAutoBackupStatus(),
     configureAutoBackup: async () => {
-      throw new Error(BROWSER_AUTO_BACKUP_REASON);
+      throw PlatformError.of('needs-desktop-app', { feature: 'auto-backup' });
     },
     getAutoBackupPassphrase: async () => null,
     writeAutoBackup: async () => {
-      throw new Error(BROWSER_AUTO_BACKUP_REASON);
+      throw PlatformError.of('needs-desktop-app', { feature: 'auto-backup' });
     },
     // Nothing waits on automatic backups in the browser.
     reportAutoBackupNotMade: async () => null,
@@ -92,25 +92,15 @@ function pickFile(request: IpcRequest<'files:open'>): Promise<IpcResponse<'files
         return;
       }
       if (file.size > request.maxBytes) {
-        reject(new Error(tooLargeMessage(file.size, request.maxBytes)));
+        reject(PlatformError.of('payload-too-large', { size: file.size, limit: request.maxBytes }));
         return;
       }
       file.arrayBuffer().then(
         (buffer) => resolve({ name: file.name, data: new Uint8Array(buffer) }),
-        () => reject(new Error(`The file "${file.name}" could not be read.`)),
+        () => reject(PlatformError.of('unreadable', { fileName: file.name })),
       );
     });
     document.body.append(input);
     input.click();
   });
-}
-
-function tooLargeMessage(size: number, maxBytes: number): string {
-  return `That file is ${formatSize(size)}, larger than the ${formatSize(maxBytes)} this app can open here.`;
-}
-
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
 }

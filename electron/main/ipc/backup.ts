@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { IpcFailure } from '../failure';
 import { writeFileAtomically } from '../services/atomic-write';
 import { assertFolderExists } from '../services/auto-backup';
 import type { ChosenFolders } from '../services/chosen-folders';
@@ -26,7 +27,7 @@ export function createBackupHandlers(
     // The file name was checked by the contract's schema: a plain name, never a path.
     'backup:writeToFolder': async ({ folder, fileName, data }) => {
       chosenFolders.assertChosen(folder);
-      if (!fileName.toLowerCase().endsWith('.age')) throw new Error('A backup file name must end in .age.');
+      if (!fileName.toLowerCase().endsWith('.age')) throw new IpcFailure('not-a-backup-name');
       await assertFolderExists(folder);
       const path = await unusedPath(folder, fileName);
       await writeFileAtomically(path, data);
@@ -46,5 +47,5 @@ async function unusedPath(folder: string, fileName: string): Promise<string> {
       return candidate;
     }
   }
-  throw new Error('This folder already holds a thousand backups with that name. Choose another folder.');
+  throw new IpcFailure('too-many-copies');
 }

@@ -1,5 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { MAX_IPC_FILE_BYTES } from '../../shared/ipc';
+import { IpcFailure } from '../failure';
 import { writeFileAtomically } from '../services/atomic-write';
 import type { Dialogs } from './dialogs';
 import type { IpcHandlers } from './register';
@@ -16,25 +18,19 @@ export function createFilesHandlers(dialogs: Dialogs): Pick<IpcHandlers, 'files:
       return { saved: true, path: choice.filePath };
     },
 
-    'files:open': async ({ filters, maxBytes }, event) => {
+    'files:open': async ({ filters, maxBytes: asked }, event) => {
+      // However much the page allows, one IPC answer carries no more than the contract's limit.
+      const maxBytes = Math.min(asked, MAX_IPC_FILE_BYTES);
       const choice = await dialogs.showOpen(event, { properties: ['openFile'], filters });
       const path = choice.filePaths[0];
       if (choice.canceled || !path) return null;
       const info = await stat(path);
-      if (info.size > maxBytes) throw new Error(tooLargeMessage(info.size, maxBytes));
+      if (info.size > maxBytes)
+        throw new IpcFailure('payload-too-large', { size: info.size, limit: maxBytes });
       const data = await readFile(path);
-      if (data.byteLength > maxBytes) throw new Error(tooLargeMessage(data.byteLength, maxBytes));
+      if (data.byteLength > maxBytes)
+        throw new IpcFailure('payload-too-large', { size: data.byteLength, limit: maxBytes });
       return { name: basename(path), data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
     },
   };
-}
-
-export function tooLargeMessage(size: number, maxBytes: number): string {
-  return `That file is ${formatSize(size)}, larger than the ${formatSize(maxBytes)} this app can open here.`;
-}
-
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { ipcErrorWords } from '../../shared/errors';
 import {
   type AutoBackupSettings,
   type AutoBackupStatus,
@@ -9,6 +10,7 @@ import {
   type IpcRequest,
   type IpcResponse,
 } from '../../shared/ipc';
+import { IpcFailure } from '../failure';
 import { writeFileAtomically } from './atomic-write';
 import { autoBackupFileName, autoBackupStem, automaticBackupsIn, planRotation } from './rotation';
 
@@ -25,10 +27,8 @@ export interface Availability {
   reason: string | null;
 }
 
-export const NO_PROTECTED_STORAGE =
-  'This computer offers no protected storage for the backup passphrase, so automatic backups stay off. You can still back up by hand.';
-export const NO_KEYRING =
-  'No password keyring (such as GNOME Keyring or KWallet) is running on this computer, so the backup passphrase cannot be kept safely and automatic backups stay off. You can still back up by hand.';
+export const NO_PROTECTED_STORAGE = ipcErrorWords('no-protected-storage');
+export const NO_KEYRING = ipcErrorWords('no-protected-storage', { reason: 'no-keyring' });
 
 /** Only call after the app is ready: safeStorage is not usable before. */
 export function checkProtectedStorage(storage: ProtectedStorage, platform: NodeJS.Platform): Availability {
@@ -97,12 +97,12 @@ export class AutoBackupService {
     const { settings, passphrase } = request;
     const { available, reason } = this.availability();
     if (!available && (settings.enabled || passphrase !== null))
-      throw new Error(reason ?? NO_PROTECTED_STORAGE);
+      throw new IpcFailure('no-protected-storage', reason === NO_KEYRING ? { reason: 'no-keyring' } : {});
     if (settings.enabled) {
-      if (settings.folder === null) throw new Error('Choose a folder for the automatic backups first.');
+      if (settings.folder === null) throw new IpcFailure('folder-needed');
       await assertFolderExists(settings.folder);
       if (passphrase === null && this.state.encryptedPassphrase === null) {
-        throw new Error('Enter the passphrase the automatic backups should be locked with.');
+        throw new IpcFailure('passphrase-needed');
       }
     }
     let encryptedPassphrase = this.state.encryptedPassphrase;
@@ -123,7 +123,7 @@ export class AutoBackupService {
   /** Writes the backup atomically into the configured folder, then deletes what the rotation lets go. */
   async write(request: IpcRequest<'autoBackup:write'>): Promise<IpcResponse<'autoBackup:write'>> {
     const status = this.getStatus();
-    if (!status.enabled || status.folder === null) throw new Error('Automatic backups are turned off.');
+    if (!status.enabled || status.folder === null) throw new IpcFailure('auto-backup-off');
     const folder = status.folder;
     await assertFolderExists(folder);
     const now = this.now();
@@ -182,6 +182,6 @@ function readState(file: string): StoredState {
 export async function assertFolderExists(folder: string): Promise<void> {
   const info = await stat(folder).catch(() => null);
   if (!info?.isDirectory()) {
-    throw new Error(`The folder "${folder}" cannot be found. Is the USB stick or network drive connected?`);
+    throw new IpcFailure('folder-missing', { folder });
   }
 }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { ipcErrorWords } from '../../shared/errors';
+import { IpcFailure } from '../failure';
 import { writeFileAtomically } from './atomic-write';
 
 // The folders the manager picked in a folder dialog, remembered across sessions. Backups are only ever
@@ -10,8 +12,7 @@ import { writeFileAtomically } from './atomic-write';
 const MAX_REMEMBERED = 20;
 const storedSchema = z.object({ folders: z.array(z.string()).max(MAX_REMEMBERED) });
 
-export const FOLDER_NOT_CHOSEN =
-  'Choose the backup folder again: backups are only written into a folder picked in the folder dialog.';
+export const FOLDER_NOT_CHOSEN = ipcErrorWords('folder-not-allowed');
 
 export class ChosenFolders {
   private folders: string[];
@@ -40,7 +41,7 @@ export class ChosenFolders {
 
   /** Throws the plain message when the folder was never picked in a dialog. */
   assertChosen(folder: string): void {
-    if (!this.has(folder)) throw new Error(FOLDER_NOT_CHOSEN);
+    if (!this.has(folder)) throw new IpcFailure('folder-not-allowed');
   }
 
   async remember(folder: string): Promise<void> {

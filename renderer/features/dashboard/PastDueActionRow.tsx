@@ -3,14 +3,15 @@ import { Link } from 'react-router';
 import type { PastDueAction } from '../../domain/dashboard';
 import { formatDisplayDate } from '../../domain/date-format';
 import { useActionItemActions } from '../../hooks/useMeetings';
-import { describeError } from '../../ui/errors';
 import { useToast } from '../../ui/toast';
+import { useToastOnFailure } from '../../ui/useToastOnFailure';
 import { pairName } from './PairRow';
 
 /** A late action item, ticked off right here; the tick can be undone from the notice. */
 export function PastDueActionRow({ item }: { item: PastDueAction }) {
   const id = useId();
   const { showToast } = useToast();
+  const toastOnFailure = useToastOnFailure();
   const actionItemActions = useActionItemActions();
   // Ticked at once; the row then leaves the list when the database says the item is done.
   const [ticked, setTicked] = useState(false);
@@ -21,16 +22,14 @@ export function PastDueActionRow({ item }: { item: PastDueAction }) {
     if (saving.current) return;
     saving.current = true;
     setTicked(true);
-    try {
-      await actionItemActions.setDone(item.actionItemId, true);
+    if (await toastOnFailure(() => actionItemActions.setDone(item.actionItemId, true))) {
       showToast(`“${item.text}” is done.`, {
         label: 'Undo',
         run: () => actionItemActions.setDone(item.actionItemId, false).then(() => undefined),
       });
-    } catch (error) {
+    } else {
       saving.current = false;
       setTicked(false);
-      showToast(describeError(error).message);
     }
   }
 

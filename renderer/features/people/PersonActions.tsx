@@ -4,8 +4,8 @@ import type { Person } from '../../domain/types';
 import { usePersonActions } from '../../hooks/usePeople';
 import { Button, ButtonLink } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { describeError } from '../../ui/errors';
 import { useToast } from '../../ui/toast';
+import { useToastOnFailure } from '../../ui/useToastOnFailure';
 
 interface PersonActionsProps {
   person: Person;
@@ -16,16 +16,12 @@ interface PersonActionsProps {
 export function PersonActions({ person, hasRelationships }: PersonActionsProps) {
   const navigate = useNavigate();
   const { showToast } = useToast();
+  const toastOnFailure = useToastOnFailure();
   const personActions = usePersonActions();
   const [confirming, setConfirming] = useState<'archive' | 'delete' | null>(null);
 
   async function run(action: () => Promise<unknown>, done: string) {
-    try {
-      await action();
-      showToast(done);
-    } catch (error) {
-      showToast(describeError(error).message);
-    }
+    if (await toastOnFailure(action)) showToast(done);
     setConfirming(null);
   }
 
@@ -66,14 +62,10 @@ export function PersonActions({ person, hasRelationships }: PersonActionsProps) 
           confirmLabel="Delete"
           danger
           onConfirm={async () => {
-            try {
-              await personActions.remove(person.id);
+            if (await toastOnFailure(() => personActions.remove(person.id))) {
               showToast(`${person.name} was deleted.`);
               navigate('/people');
-            } catch (error) {
-              showToast(describeError(error).message);
-              setConfirming(null);
-            }
+            } else setConfirming(null);
           }}
           onCancel={() => setConfirming(null)}
         />

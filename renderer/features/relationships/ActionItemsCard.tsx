@@ -4,10 +4,9 @@ import type { ActionItem, ActionOwner, Id } from '../../domain/types';
 import { useActionItemActions, useActionItemsForRelationship } from '../../hooks/useMeetings';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
-import { describeError } from '../../ui/errors';
 import { CheckboxField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
-import { useToast } from '../../ui/toast';
+import { useToastOnFailure } from '../../ui/useToastOnFailure';
 
 export const OWNER_LABELS: Record<ActionOwner, string> = { mentee: 'Mentee', mentor: 'Mentor', both: 'Both' };
 
@@ -23,7 +22,7 @@ function describeItem(item: ActionItem, today: string): string {
 
 export function ActionItemsCard({ relationshipId }: { relationshipId: Id }) {
   const items = useActionItemsForRelationship(relationshipId);
-  const { showToast } = useToast();
+  const toastOnFailure = useToastOnFailure();
   const actionItemActions = useActionItemActions();
   const today = todayIso();
   const open = items?.filter((item) => !item.done).length ?? 0;
@@ -43,11 +42,7 @@ export function ActionItemsCard({ relationshipId }: { relationshipId: Id }) {
                 checked={item.done}
                 hint={describeItem(item, today)}
                 onChange={async (done) => {
-                  try {
-                    await actionItemActions.setDone(item.id, done);
-                  } catch (error) {
-                    showToast(describeError(error).message);
-                  }
+                  await toastOnFailure(() => actionItemActions.setDone(item.id, done));
                 }}
               />
             </li>

@@ -5,33 +5,30 @@ import { useTopicsById } from '../../hooks/useTopics';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
-import { describeError } from '../../ui/errors';
 import { Loading } from '../../ui/Loading';
 import { useToast } from '../../ui/toast';
+import { useToastOnFailure } from '../../ui/useToastOnFailure';
 
 export function MeetingTimeline({ relationshipId }: { relationshipId: Id }) {
   const meetings = useMeetingsForRelationship(relationshipId);
   const topicsById = useTopicsById();
   const { showToast } = useToast();
+  const toastOnFailure = useToastOnFailure();
   const meetingActions = useMeetingActions();
 
   async function remove(meeting: Meeting) {
-    try {
-      const deleted = await meetingActions.remove(meeting.id);
-      showToast(`The meeting of ${formatDisplayDate(meeting.date)} was deleted.`, {
-        label: 'Undo',
-        run: async () => {
-          try {
-            await meetingActions.undo(deleted);
-            showToast('The meeting is back.');
-          } catch (error) {
-            showToast(describeError(error, 'bringing the meeting back').message);
-          }
-        },
-      });
-    } catch (error) {
-      showToast(describeError(error, 'deleting the meeting').message);
-    }
+    let deleted: Awaited<ReturnType<typeof meetingActions.remove>>;
+    const removed = await toastOnFailure(async () => {
+      deleted = await meetingActions.remove(meeting.id);
+    }, 'deleting the meeting');
+    if (!removed) return;
+    showToast(`The meeting of ${formatDisplayDate(meeting.date)} was deleted.`, {
+      label: 'Undo',
+      run: async () => {
+        if (await toastOnFailure(() => meetingActions.undo(deleted), 'bringing the meeting back'))
+          showToast('The meeting is back.');
+      },
+    });
   }
 
   return (

@@ -4,9 +4,9 @@ import { useProgramActions, usePrograms } from '../../hooks/usePrograms';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
-import { describeError } from '../../ui/errors';
 import { Loading } from '../../ui/Loading';
 import { useToast } from '../../ui/toast';
+import { useToastOnFailure } from '../../ui/useToastOnFailure';
 import { ProgramForm } from './ProgramForm';
 
 /** Programs: what each pairing belongs to, with the meeting rhythm the dashboard checks against. */
@@ -14,15 +14,12 @@ export function ProgramsSection() {
   const programs = usePrograms();
   const [editing, setEditing] = useState<Program | 'new' | null>(null);
   const { showToast } = useToast();
+  const toastOnFailure = useToastOnFailure();
   const programActions = useProgramActions();
 
   async function toggleArchive(program: Program) {
-    try {
-      await programActions.archive(program.id, !program.archived);
+    if (await toastOnFailure(() => programActions.archive(program.id, !program.archived)))
       showToast(program.archived ? `${program.name} is offered again.` : `${program.name} was archived.`);
-    } catch (error) {
-      showToast(describeError(error).message);
-    }
   }
 
   return (

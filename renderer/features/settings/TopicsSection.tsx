@@ -3,25 +3,20 @@ import type { Topic } from '../../domain/types';
 import { useTopicActions, useTopics } from '../../hooks/useTopics';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { describeError } from '../../ui/errors';
 import { TextField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
-import { useToast } from '../../ui/toast';
 import { useFormErrors } from '../../ui/useFormErrors';
+import { useToastOnFailure } from '../../ui/useToastOnFailure';
 
 /** The topic chips offered when logging a meeting: the built-in list plus the clinic's own. */
 export function TopicsSection() {
   const topics = useTopics();
   const [renaming, setRenaming] = useState<Topic | null>(null);
-  const { showToast } = useToast();
+  const toastOnFailure = useToastOnFailure();
   const topicActions = useTopicActions();
 
   async function toggleArchive(topic: Topic) {
-    try {
-      await topicActions.archive(topic.id, !topic.archived);
-    } catch (error) {
-      showToast(describeError(error).message);
-    }
+    await toastOnFailure(() => topicActions.archive(topic.id, !topic.archived));
   }
 
   return (
