@@ -40,7 +40,12 @@ const folderPath = z.string().min(1).max(4096);
 const fileFilter = z.object({
   name: z.string().min(1).max(100),
   extensions: z
-    .array(z.string().max(10).regex(/^[a-z0-9]{1,10}$/i))
+    .array(
+      z
+        .string()
+        .max(10)
+        .regex(/^[a-z0-9]{1,10}$/i),
+    )
     .min(1)
     .max(10),
 });

@@ -102,7 +102,7 @@ describe('failures across IPC', () => {
       `Saving the backup did not work: ${diskFull.message}`,
     );
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(describeBackupFailure(new Error('ENOSPC: raw'), 'saving the backup')).toBe(
+    expect(describeBackupFailure(new Error('EIO: i/o error, write'), 'saving the backup')).toBe(
       'Something went wrong while saving the backup. Your records have not been changed.',
     );
     vi.restoreAllMocks();
