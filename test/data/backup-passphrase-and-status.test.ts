@@ -22,6 +22,35 @@ describe('backup passphrases', () => {
     expect(strength.acceptable).toBe(false);
   });
 
+  const march2026 = new Date('2026-03-10T12:00:00Z');
+  for (const [passphrase, why] of [
+    ['Summer2026!!', 'a season, the year and symbols'],
+    ['Mentor#2026#', "the program's own word and the year"],
+    ['BackupDec2026', 'the word backup, the month and the year'],
+    ['Riverside Clinic2026!', "the clinic's name and the year"],
+    ['Riverside2026!', "a word of the clinic's name and the year"],
+  ] as const)
+    it(`refuses "${passphrase}" (${why}): fewer than 10^10 guesses`, async () => {
+      const strength = await measurePassphrase(passphrase, ['Riverside Clinic'], march2026);
+      expect(strength.acceptable).toBe(false);
+      expect(strength.reason).toMatch(/too easy to guess/);
+      expect(strength.label).not.toMatch(/strong/i);
+    });
+
+  it('counts the current year against a passphrase, whichever year it is', async () => {
+    expect((await measurePassphrase('Seashore#2031', [], new Date('2026-06-01T12:00:00Z'))).acceptable).toBe(
+      true,
+    );
+    expect((await measurePassphrase('Seashore#2031', [], new Date('2031-06-01T12:00:00Z'))).acceptable).toBe(
+      false,
+    );
+  });
+
+  it('accepts a long random passphrase of mixed words and numbers', async () => {
+    const strength = await measurePassphrase('lantern-orchard-silver-81', ['Riverside Clinic'], march2026);
+    expect(strength.acceptable).toBe(true);
+  });
+
   it('accepts four unrelated words', async () => {
     const strength = await measurePassphrase('orchard lantern velvet harbour');
     expect(strength.acceptable).toBe(true);
