@@ -234,6 +234,24 @@ describe('a restore refuses bad files and changes nothing', () => {
     await expectUnchanged();
   });
 
+  it('a backup encrypted with a higher scrypt work factor than the app opens says so, not "damaged"', async () => {
+    // latin1 keeps one character per byte, so offsets in the text are offsets in the file.
+    const header = new TextDecoder('latin1').decode(goodBackup.subarray(0, 200));
+    const stanza = /-> scrypt (\S+) (\d+)\n/.exec(header);
+    if (!stanza) throw new Error('the backup has no scrypt stanza');
+    const raised = new TextEncoder().encode(`-> scrypt ${stanza[1]} 22\n`);
+    const crafted = new Uint8Array([
+      ...goodBackup.subarray(0, stanza.index),
+      ...raised,
+      ...goodBackup.subarray(stanza.index + stanza[0].length),
+    ]);
+    const { code, message } = await refusal(crafted);
+    expect(code).toBe('work-factor-too-high');
+    expect(message).toMatch(/scrypt work factor of 22; this app opens up to 20/);
+    expect(message).not.toMatch(/damaged or incomplete/);
+    await expectUnchanged();
+  });
+
   it('each kind of failure has its own message', async () => {
     const messages = new Set([
       (await refusal(goodBackup, 'wrong')).message,

@@ -1,5 +1,11 @@
 import { armor, Decrypter, Encrypter } from 'age-encryption';
-import { DamagedBackupError, EmptyBackupFileError, NotABackupError, WrongPassphraseError } from './errors';
+import {
+  DamagedBackupError,
+  EmptyBackupFileError,
+  NotABackupError,
+  WorkFactorTooHighError,
+  WrongPassphraseError,
+} from './errors';
 
 // The outer layer: the age file format with a passphrase (scrypt) recipient, so that the standard
 // `age` tool opens every backup. Decryption failures are sorted into plain causes before anything else
@@ -7,6 +13,8 @@ import { DamagedBackupError, EmptyBackupFileError, NotABackupError, WrongPassphr
 
 /** The age default: about a second of work per attempt on an office computer. */
 export const DEFAULT_SCRYPT_WORK_FACTOR = 18;
+/** The highest work factor age-encryption accepts when decrypting (each step doubles time and memory). */
+export const MAX_SCRYPT_WORK_FACTOR = 20;
 
 const AGE_MAGIC = new TextEncoder().encode('age-encryption.org/v1\n');
 const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
@@ -48,15 +56,29 @@ function checkAgeMagic(file: Uint8Array): void {
   if (file.length <= AGE_MAGIC.length) throw new DamagedBackupError('it ends right after its header');
 }
 
-/** The recipient types named in the header's stanzas ("-> scrypt ..."), read without any key. */
-function stanzaTypes(file: Uint8Array): string[] {
+/** The header's stanza lines ("-> scrypt <salt> <work factor>"), split into words, read without any key. */
+function stanzas(file: Uint8Array): string[][] {
   const head = new TextDecoder().decode(file.subarray(0, 4096));
-  const types: string[] = [];
+  const found: string[][] = [];
   for (const line of head.split('\n')) {
     if (line.startsWith('---')) break;
-    if (line.startsWith('-> ')) types.push(line.slice(3).split(' ')[0] ?? '');
+    if (line.startsWith('-> ')) found.push(line.slice(3).split(' '));
   }
-  return types;
+  return found;
+}
+
+function stanzaTypes(file: Uint8Array): string[] {
+  return stanzas(file).map((words) => words[0] ?? '');
+}
+
+/** A work factor above what the app opens gets its own message, before any slow key derivation. */
+function checkWorkFactor(file: Uint8Array): void {
+  for (const words of stanzas(file)) {
+    if (words[0] !== 'scrypt' || !/^[1-9][0-9]*$/.test(words[2] ?? '')) continue;
+    const workFactor = Number(words[2]);
+    if (workFactor > MAX_SCRYPT_WORK_FACTOR)
+      throw new WorkFactorTooHighError(workFactor, MAX_SCRYPT_WORK_FACTOR);
+  }
 }
 
 function classifyDecryptionFailure(file: Uint8Array, error: unknown): Error {
@@ -80,6 +102,7 @@ export async function decryptBackupFile(file: Uint8Array, passphrase: string): P
   if (file.length === 0) throw new EmptyBackupFileError();
   const binary = unarmor(file);
   checkAgeMagic(binary);
+  checkWorkFactor(binary);
   const decrypter = new Decrypter();
   decrypter.addPassphrase(passphrase);
   try {

@@ -7,6 +7,7 @@ export type BackupErrorCode =
   | 'wrong-passphrase'
   | 'damaged'
   | 'newer-version'
+  | 'work-factor-too-high'
   | 'invalid-data'
   | 'safety-copy-failed'
   | 'restore-failed';
@@ -57,6 +58,18 @@ export class NewerBackupVersionError extends BackupError {
   ) {
     super(
       'This backup was made by a newer version of Guiding Hands than the one on this computer. Update Guiding Hands, then restore the backup again.',
+    );
+  }
+}
+
+export class WorkFactorTooHighError extends BackupError {
+  readonly code = 'work-factor-too-high';
+  constructor(
+    readonly workFactor: number,
+    readonly supported: number,
+  ) {
+    super(
+      `This backup was encrypted with a much slower setting than Guiding Hands uses (an scrypt work factor of ${workFactor}; this app opens up to ${supported}), so it cannot be opened here. The file is not damaged: the standard "age" tool can still open it. Nothing was changed.`,
     );
   }
 }
