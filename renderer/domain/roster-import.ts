@@ -1,16 +1,23 @@
-import type { PersonInput } from './rules';
+import { type DateOrder, findDateOrder, readRosterDate } from './roster-dates';
 import {
-  CAREER_STAGE_LABELS,
-  CAREER_STAGES,
-  type CareerStage,
-  PROFESSION_LABELS,
-  PROFESSIONS,
-  type Profession,
-} from './types';
+  distinctValues,
+  looksLikeRoleColumn,
+  type ProgramRole,
+  roleFlags,
+  suggestCareerStage,
+  suggestRole,
+  suggestTitleMeaning,
+  type TitleMeaning,
+  valueKey,
+} from './roster-values';
+import type { PersonInput } from './rules';
+import { CAREER_STAGE_LABELS, CAREER_STAGES, type CareerStage } from './types';
 
-// Roster import, the pure part: turns the rows of a parsed CSV and the manager's column mapping into
-// people ready to add, rows with plain reasons why they cannot be added, and rows that repeat a person
-// already known. Reading the file (decoding, papaparse) lives in features/import.
+// Roster import, the pure part: turns the rows of a roster table, the manager's column mapping and the
+// meanings chosen for its values into people ready to add, rows with plain reasons why they cannot be
+// added, and rows that repeat a person already known. Reading the file lives in roster-encoding,
+// roster-table and features/import; the meanings of job titles and roles in roster-values; dates in
+// roster-dates.
 
 /** The person fields a roster column can fill. A full name may also come from first + last name columns. */
 export const IMPORT_FIELDS = [
@@ -24,6 +31,7 @@ export const IMPORT_FIELDS = [
   'hireDate',
   'leavingDate',
   'tags',
+  'role',
   'isMentor',
   'isMentee',
   'mentorCapacity',
@@ -35,18 +43,22 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   firstName: 'First name',
   lastName: 'Last name',
   email: 'Email',
-  profession: 'Profession',
+  profession: 'Profession or job title',
   specialty: 'Specialty or department',
   careerStage: 'Career stage',
   hireDate: 'Hire date',
   leavingDate: 'Leaving date',
   tags: 'Interests and expertise',
+  role: 'Role in the program (mentor, mentee or both)',
   isMentor: 'Mentors others',
   isMentee: 'Is mentored',
   mentorCapacity: 'Mentor capacity',
 };
 
-/** The column each field is read from (a header exactly as in the file), or null when the file has none. */
+export const DATE_FIELDS = ['hireDate', 'leavingDate'] as const;
+export type DateField = (typeof DATE_FIELDS)[number];
+
+/** The column each field is read from (a header exactly as in the table), or null when the file has none. */
 export type ColumnMapping = Record<ImportField, string | null>;
 
 /** What a blank cell, or a column the file does not have, means. */
@@ -65,7 +77,28 @@ export const DEFAULT_IMPORT_DEFAULTS: ImportDefaults = {
   mentorCapacity: 2,
 };
 
-/** One data row of the file with the line it starts on (the header is line 1). */
+/** What the manager decided beyond the columns: blanks, the meaning of values, the order of dates. */
+export interface ImportChoices {
+  defaults: ImportDefaults;
+  /** Meanings of job titles chosen by the manager, by value key; other titles take the suggestion. */
+  titles: Readonly<Record<string, TitleMeaning>>;
+  /** Meanings of role values chosen by the manager, by value key; others take the suggestion. */
+  roles: Readonly<Record<string, ProgramRole>>;
+  /** Day or month first, for a date column whose values read both ways. */
+  dateOrders: Readonly<Partial<Record<DateField, DateOrder>>>;
+  /** How the file's positions are named: lines of a text file, rows of a sheet. */
+  lineWord: 'line' | 'row';
+}
+
+export const DEFAULT_IMPORT_CHOICES: ImportChoices = {
+  defaults: DEFAULT_IMPORT_DEFAULTS,
+  titles: {},
+  roles: {},
+  dateOrders: {},
+  lineWord: 'line',
+};
+
+/** One data row of the file with the line (or sheet row) it starts on, as the manager sees it. */
 export interface RosterRow {
   line: number;
   values: Record<string, string>;
@@ -99,7 +132,7 @@ export interface DuplicateRow {
 }
 
 export interface RosterReview {
-  /** Problems with the mapping itself; while there are any, nothing can be imported. */
+  /** Problems with the mapping or unanswered questions; while there are any, nothing can be imported. */
   mappingProblems: string[];
   ready: ReadyRow[];
   problems: ProblemRow[];
@@ -107,125 +140,175 @@ export interface RosterReview {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Words the file may use. Small on purpose: the manager sees the accepted words on the screen.
-
-function normaliseWord(value: string): string {
-  return value
-    .trim()
-    .toLowerCase()
-    .replace(/\./g, '')
-    .replace(/[\s_-]+/g, ' ');
-}
-
-/**
- * Profession words accepted besides the labels themselves. Documented on the import screen.
- * Abbreviations are matched without dots and case ("R.N." and "rn" are both "RN").
- */
-export const PROFESSION_SYNONYMS: Record<Profession, readonly string[]> = {
-  physician: ['doctor', 'md', 'do', 'dr', 'attending', 'gp', 'general practitioner', 'consultant', 'surgeon'],
-  nurse: ['rn', 'lpn', 'lvn', 'np', 'registered nurse', 'nurse practitioner', 'practical nurse', 'nursing'],
-  resident: ['registrar', 'intern', 'fellow', 'house officer', 'pgy', 'trainee doctor'],
-  student: ['medical student', 'nursing student', 'trainee', 'apprentice'],
-  'allied-health': [
-    'allied',
-    'allied health professional',
-    'ahp',
-    'pharmacist',
-    'physiotherapist',
-    'physical therapist',
-    'pt',
-    'occupational therapist',
-    'ot',
-    'therapist',
-    'dietitian',
-    'paramedic',
-    'technician',
-    'technologist',
-    'midwife',
-    'psychologist',
-    'social worker',
-  ],
-  administrative: [
-    'admin',
-    'administration',
-    'administrator',
-    'manager',
-    'receptionist',
-    'office',
-    'clerical',
-  ],
-  other: [],
-};
-
-const PROFESSION_WORDS = buildLookup(PROFESSIONS, PROFESSION_LABELS, PROFESSION_SYNONYMS);
-
-const CAREER_STAGE_SYNONYMS: Record<CareerStage, readonly string[]> = {
-  student: ['trainee'],
-  'new-graduate': ['new grad', 'newly qualified', 'graduate', 'new'],
-  'early-career': ['early', 'junior'],
-  'mid-career': ['mid', 'middle', 'experienced'],
-  senior: ['late career', 'late', 'expert', 'veteran'],
-  retired: ['emeritus'],
-};
-const CAREER_STAGE_WORDS = buildLookup(CAREER_STAGES, CAREER_STAGE_LABELS, CAREER_STAGE_SYNONYMS);
-
-function buildLookup<K extends string>(
-  keys: readonly K[],
-  labels: Record<K, string>,
-  synonyms: Record<K, readonly string[]>,
-): Map<string, K> {
-  const lookup = new Map<string, K>();
-  for (const key of keys) {
-    for (const word of [key, labels[key], ...synonyms[key]]) lookup.set(normaliseWord(word), key);
-  }
-  return lookup;
-}
-
-/** Words read as yes and no in the mentor and mentee columns (case ignored); shown on the import screen. */
-export const YES_WORDS: ReadonlySet<string> = new Set(['yes', 'y', 'true', '1', 'x', 'oui', 'si', 'ja']);
-export const NO_WORDS: ReadonlySet<string> = new Set(['no', 'n', 'false', '0', 'non', 'nein']);
-
-// ---------------------------------------------------------------------------------------------
 // Suggesting a mapping from the header names.
 
-/** Header words that suggest each field, compared after normalising case, spaces, dots and dashes. */
+/** Header words that suggest each field, compared after normalising case, accents, spaces, dots and dashes. */
 const HEADER_SYNONYMS: Record<ImportField, readonly string[]> = {
-  name: ['name', 'full name', 'fullname', 'staff name', 'employee name', 'person', 'display name'],
-  firstName: ['first name', 'firstname', 'given name', 'forename', 'first'],
-  lastName: ['last name', 'lastname', 'surname', 'family name', 'last'],
-  email: ['email', 'e mail', 'email address', 'e mail address', 'mail', 'work email'],
+  name: [
+    'name',
+    'full name',
+    'fullname',
+    'staff name',
+    'employee name',
+    'employee',
+    'person',
+    'display name',
+    'staff member',
+    'worker name',
+  ],
+  firstName: [
+    'first name',
+    'firstname',
+    'given name',
+    'forename',
+    'first',
+    'legal first name',
+    'preferred name',
+  ],
+  lastName: ['last name', 'lastname', 'surname', 'family name', 'last', 'legal last name'],
+  email: [
+    'email',
+    'e mail',
+    'email address',
+    'e mail address',
+    'mail',
+    'work email',
+    'business email',
+    'work e mail',
+  ],
   profession: [
     'profession',
-    'role',
     'job',
     'job title',
+    'title',
+    'position',
+    'position title',
     'occupation',
     'discipline',
     'staff type',
-    'position',
+    'job role',
+    'designation',
+    'job description',
+    'job name',
+    'grade',
   ],
-  specialty: ['specialty', 'speciality', 'department', 'dept', 'unit', 'service', 'specialty or department'],
-  careerStage: ['career stage', 'stage', 'career level', 'level', 'seniority'],
-  hireDate: ['hire date', 'hired', 'date hired', 'date of hire', 'start date', 'started', 'joined', 'hire'],
-  leavingDate: ['leaving date', 'leave date', 'left', 'end date', 'termination date', 'date left', 'leaving'],
+  specialty: [
+    'specialty',
+    'speciality',
+    'department',
+    'dept',
+    'unit',
+    'service',
+    'specialty or department',
+    'department name',
+    'home department',
+    'cost center',
+    'ward',
+    'team',
+  ],
+  careerStage: ['career stage', 'stage', 'career level', 'level', 'seniority', 'experience level'],
+  hireDate: [
+    'hire date',
+    'hired',
+    'date hired',
+    'date of hire',
+    'start date',
+    'started',
+    'joined',
+    'hire',
+    'original hire date',
+    'date of joining',
+    'joining date',
+    'employment start',
+    'employment start date',
+    'seniority date',
+  ],
+  leavingDate: [
+    'leaving date',
+    'leave date',
+    'left',
+    'end date',
+    'termination date',
+    'term date',
+    'date left',
+    'leaving',
+    'employment end',
+    'employment end date',
+    'date of leaving',
+  ],
   tags: ['tags', 'interests', 'expertise', 'interests and expertise', 'skills', 'topics'],
-  isMentor: ['mentor', 'is mentor', 'mentors', 'mentors others', 'can mentor', 'mentor?'],
-  isMentee: ['mentee', 'is mentee', 'mentored', 'is mentored', 'wants a mentor', 'mentee?'],
-  mentorCapacity: ['capacity', 'mentor capacity', 'max mentees', 'maximum mentees', 'mentee capacity'],
+  role: [
+    'role',
+    'program role',
+    'programme role',
+    'mentorship role',
+    'mentoring role',
+    'mentor or mentee',
+    'mentor mentee',
+    'mentor/mentee',
+    'mentee/mentor',
+    'role in program',
+    'role in the program',
+    'participation',
+    'participant type',
+  ],
+  isMentor: [
+    'mentor',
+    'is mentor',
+    'mentors',
+    'mentors others',
+    'can mentor',
+    'mentor?',
+    'willing to mentor',
+  ],
+  isMentee: ['mentee', 'is mentee', 'mentored', 'is mentored', 'wants a mentor', 'mentee?', 'needs a mentor'],
+  mentorCapacity: [
+    'capacity',
+    'mentor capacity',
+    'max mentees',
+    'maximum mentees',
+    'mentee capacity',
+    'mentees',
+  ],
 };
+
+function headerKey(header: string): string {
+  return valueKey(header)
+    .replace(/\?$/, '')
+    .replace(/\s*\/\s*/g, '/');
+}
+
+const KNOWN_HEADERS = new Map<string, ImportField[]>();
+for (const field of IMPORT_FIELDS)
+  for (const word of HEADER_SYNONYMS[field])
+    KNOWN_HEADERS.set(headerKey(word), [...(KNOWN_HEADERS.get(headerKey(word)) ?? []), field]);
+
+/** Whether a cell reads as a column name the import knows (used to find the header row). */
+export function isKnownHeader(cell: string): boolean {
+  return KNOWN_HEADERS.has(headerKey(cell));
+}
 
 export function emptyMapping(): ColumnMapping {
   return Object.fromEntries(IMPORT_FIELDS.map((field) => [field, null])) as ColumnMapping;
 }
 
-/** Proposes a column for each field from the header names; each column is used at most once. */
-export function suggestMapping(headers: readonly string[]): ColumnMapping {
+/**
+ * Proposes a column for each field from the header names; each column is used at most once. A column
+ * named just "Role" is the program role when its values read as mentor, mentee or both, and the job
+ * title otherwise.
+ */
+export function suggestMapping(headers: readonly string[], rows: readonly RosterRow[] = []): ColumnMapping {
   const mapping = emptyMapping();
   const taken = new Set<string>();
-  const normalised = headers.map((header) => normaliseWord(header).replace(/\?$/, ''));
+  const keys = headers.map(headerKey);
+  const fieldsFor = (index: number): readonly ImportField[] => {
+    const fields = KNOWN_HEADERS.get(keys[index]) ?? [];
+    if (keys[index] !== 'role') return fields;
+    const values = rows.map((row) => row.values[headers[index]] ?? '');
+    return looksLikeRoleColumn(values) ? ['role'] : ['profession'];
+  };
   for (const field of IMPORT_FIELDS) {
-    const words = new Set(HEADER_SYNONYMS[field].map((word) => normaliseWord(word).replace(/\?$/, '')));
-    const index = normalised.findIndex((header, i) => words.has(header) && !taken.has(headers[i]));
+    const index = headers.findIndex((header, i) => !taken.has(header) && fieldsFor(i).includes(field));
     if (index >= 0) {
       mapping[field] = headers[index];
       taken.add(headers[index]);
@@ -233,11 +316,11 @@ export function suggestMapping(headers: readonly string[]): ColumnMapping {
   }
   // A file with first and last name columns and no full name is read from those two.
   if (mapping.name && mapping.firstName && mapping.lastName) {
-    taken.delete(mapping.firstName);
-    taken.delete(mapping.lastName);
     mapping.firstName = null;
     mapping.lastName = null;
   }
+  // One role column says both flags; separate mentor and mentee columns would contradict it.
+  if (mapping.role && (mapping.isMentor || mapping.isMentee)) mapping.role = null;
   return mapping;
 }
 
@@ -246,10 +329,20 @@ export function checkMapping(mapping: ColumnMapping, defaults: ImportDefaults): 
   const problems: string[] = [];
   if (!mapping.name && !(mapping.firstName && mapping.lastName))
     problems.push('Choose the column with the full name, or both the first name and last name columns.');
-  if (!mapping.profession) problems.push('Choose the column with each person’s profession.');
-  if (!mapping.isMentor && !mapping.isMentee && !defaults.isMentor && !defaults.isMentee)
+  if (!mapping.profession) problems.push('Choose the column with each person’s profession or job title.');
+  if (mapping.role && (mapping.isMentor || mapping.isMentee))
     problems.push(
-      'Say who mentors and who is mentored: choose the “Mentors others” or “Is mentored” column, or say what everyone is.',
+      'Choose either the “Role in the program” column or the “Mentors others” and “Is mentored” columns, not both.',
+    );
+  else if (
+    !mapping.role &&
+    !mapping.isMentor &&
+    !mapping.isMentee &&
+    !defaults.isMentor &&
+    !defaults.isMentee
+  )
+    problems.push(
+      'Say who mentors and who is mentored: choose the “Role in the program” column, or the “Mentors others” or “Is mentored” column, or say what everyone is.',
     );
   const used = new Map<string, ImportField[]>();
   for (const field of IMPORT_FIELDS) {
@@ -267,30 +360,52 @@ export function checkMapping(mapping: ColumnMapping, defaults: ImportDefaults): 
 }
 
 // ---------------------------------------------------------------------------------------------
+// The values of a column, seen once for all rows.
+
+export function columnValues(rows: readonly RosterRow[], column: string | null): string[] {
+  if (column === null) return [];
+  return rows.filter((row) => !row.readProblem).map((row) => row.values[column] ?? '');
+}
+
+/** The job titles of the profession column, each with the meaning in force (chosen or suggested). */
+export function titleMeanings(rows: readonly RosterRow[], mapping: ColumnMapping, choices: ImportChoices) {
+  return distinctValues(columnValues(rows, mapping.profession)).map((value) => ({
+    ...value,
+    meaning: choices.titles[value.key] ?? suggestTitleMeaning(value.text),
+    suggested: suggestTitleMeaning(value.text),
+  }));
+}
+
+/** The values of the role column, each with the meaning in force (chosen or suggested; null: unknown). */
+export function roleMeanings(rows: readonly RosterRow[], mapping: ColumnMapping, choices: ImportChoices) {
+  return distinctValues(columnValues(rows, mapping.role)).map((value) => ({
+    ...value,
+    meaning: (choices.roles[value.key] ?? suggestRole(value.text)) as ProgramRole | null,
+  }));
+}
+
+/** For each mapped date column, the order its values are read in, and whether the manager must say. */
+export function dateOrders(rows: readonly RosterRow[], mapping: ColumnMapping, choices: ImportChoices) {
+  return DATE_FIELDS.filter((field) => mapping[field] !== null).map((field) => {
+    const finding = findDateOrder(columnValues(rows, mapping[field]));
+    return {
+      field,
+      column: mapping[field] as string,
+      ...finding,
+      order: finding.ambiguous ? (choices.dateOrders[field] ?? null) : finding.order,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Reading one cell.
 
 type Cell<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-export function readProfession(raw: string): Cell<Profession> {
-  const value = raw.trim();
-  if (!value) return { ok: false, reason: `Profession is empty; expected one of ${listProfessions()}.` };
-  const found = PROFESSION_WORDS.get(normaliseWord(value));
-  if (!found)
-    return {
-      ok: false,
-      reason: `Profession “${value}” is not one we know; use one of ${listProfessions()}.`,
-    };
-  return { ok: true, value: found };
-}
-
-function listProfessions(): string {
-  return PROFESSIONS.map((profession) => PROFESSION_LABELS[profession]).join(', ');
-}
-
 export function readCareerStage(raw: string, fallback: CareerStage): Cell<CareerStage> {
   const value = raw.trim();
   if (!value) return { ok: true, value: fallback };
-  const found = CAREER_STAGE_WORDS.get(normaliseWord(value));
+  const found = suggestCareerStage(value);
   if (!found)
     return {
       ok: false,
@@ -299,80 +414,12 @@ export function readCareerStage(raw: string, fallback: CareerStage): Cell<Career
   return { ok: true, value: found };
 }
 
-const SLASHED_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
-
-/**
- * Dates must be written year-month-day (2024-03-15). A date like 03/04/2024 is refused: it is 3 April
- * in most of the world and March 4 in the United States, and guessing wrong would be silent.
- */
-export function readDate(raw: string, label: string): Cell<string | null> {
-  const value = raw.trim();
-  if (!value) return { ok: true, value: null };
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [year, month, day] = value.split('-').map(Number);
-    if (!isCalendarDate(year, month, day))
-      return { ok: false, reason: `${label} “${value}” is not a real calendar date.` };
-    if (year < MIN_YEAR || year > MAX_YEAR)
-      return { ok: false, reason: `${label} “${value}” has an unlikely year; please check it.` };
-    return { ok: true, value };
-  }
-  const slashed = SLASHED_DATE.exec(value);
-  if (slashed) {
-    const [first, second, year] = [Number(slashed[1]), Number(slashed[2]), slashed[3]];
-    const pad = (n: number) => String(n).padStart(2, '0');
-    if (first <= 12 && second <= 12 && first !== second) {
-      const dayFirst = `${year}-${pad(second)}-${pad(first)}`;
-      const monthFirst = `${year}-${pad(first)}-${pad(second)}`;
-      return {
-        ok: false,
-        reason: `${label} “${value}” could mean ${first} ${monthName(second)} or ${monthName(first)} ${second}; write it as year-month-day (yyyy-MM-dd): ${dayFirst} or ${monthFirst}.`,
-      };
-    }
-    const [day, month] = first > 12 ? [first, second] : [second, first];
-    if (isCalendarDate(Number(year), month, day))
-      return {
-        ok: false,
-        reason: `${label} “${value}” is not in the expected form year-month-day (yyyy-MM-dd); write it as ${year}-${pad(month)}-${pad(day)}.`,
-      };
-  }
-  return {
-    ok: false,
-    reason: `${label} “${value}” is not a date in the expected form year-month-day (yyyy-MM-dd), for example 2024-03-15.`,
-  };
-}
-
-/** Years outside this range are typing mistakes (0202, 20024) rather than real hire or leaving dates. */
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2100;
-
-// Plain arithmetic rather than a date library: a roster of thousands has two dates a line.
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
-}
-
-function monthName(month: number): string {
-  return (
-    [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ][month - 1] ?? ''
-  );
-}
+/** Words read as yes and no in the mentor and mentee columns (case ignored); shown on the import screen. */
+export const YES_WORDS: ReadonlySet<string> = new Set(['yes', 'y', 'true', '1', 'x', 'oui', 'si', 'ja']);
+export const NO_WORDS: ReadonlySet<string> = new Set(['no', 'n', 'false', '0', 'non', 'nein']);
 
 export function readYesNo(raw: string, label: string, fallback: boolean): Cell<boolean> {
-  const value = normaliseWord(raw);
+  const value = valueKey(raw);
   if (!value) return { ok: true, value: fallback };
   if (YES_WORDS.has(value)) return { ok: true, value: true };
   if (NO_WORDS.has(value)) return { ok: true, value: false };
@@ -416,25 +463,38 @@ export function readTags(raw: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Reading rows and finding duplicates.
 
-function collapseSpaces(value: string): string {
-  return value.trim().replace(/\s+/g, ' ');
+/** Text as stored: composed accents (NFC), so "José" typed and "José" pasted are the same name. */
+function cleanText(value: string): string {
+  return value.normalize('NFC').trim().replace(/\s+/g, ' ');
 }
 
-/** Two records are the same person when name and email match, ignoring case and extra spaces. */
+/**
+ * Two records are the same person when name and email match, ignoring case, accents, extra spaces
+ * and the way accents are encoded (NFC or NFD).
+ */
 export function duplicateKey(name: string, email: string): string {
-  return `${collapseSpaces(name).toLowerCase()}\u0000${email.trim().toLowerCase()}`;
+  return `${valueKey(cleanText(name))}\u0000${valueKey(email.trim())}`;
 }
 
 type RowOutcome = { ok: true; person: PersonInput } | { ok: false; name: string; reasons: string[] };
 
-export function readRow(row: RosterRow, mapping: ColumnMapping, defaults: ImportDefaults): RowOutcome {
+/** The order of each mapped date column: detected, or chosen by the manager when the column is ambiguous. */
+type DateOrders = Partial<Record<DateField, DateOrder | null>>;
+
+export function readRow(
+  row: RosterRow,
+  mapping: ColumnMapping,
+  choices: ImportChoices,
+  orders: DateOrders = {},
+): RowOutcome {
+  const { defaults } = choices;
   const cell = (field: ImportField): string => {
     const column = mapping[field];
     return column === null ? '' : (row.values[column] ?? '');
   };
-  const rawName = collapseSpaces(mapping.name ? cell('name') : `${cell('firstName')} ${cell('lastName')}`);
+  const name = cleanText(mapping.name ? cell('name') : `${cell('firstName')} ${cell('lastName')}`);
   // With too many or too few values the cells are shifted, so any further reason would mislead.
-  if (row.readProblem) return { ok: false, name: rawName, reasons: [row.readProblem] };
+  if (row.readProblem) return { ok: false, name, reasons: [row.readProblem] };
   const reasons: string[] = [];
   const take = <T>(result: Cell<T>, fallback: T): T => {
     if (result.ok) return result.value;
@@ -442,18 +502,46 @@ export function readRow(row: RosterRow, mapping: ColumnMapping, defaults: Import
     return fallback;
   };
 
-  const name = rawName;
   if (!name) reasons.push('Name is missing.');
   else if (name.length > 200) reasons.push('Name is longer than 200 characters.');
-  const email = take(readEmail(cell('email')), '');
-  const profession = take(readProfession(cell('profession')), 'other');
-  const careerStage = take(readCareerStage(cell('careerStage'), defaults.careerStage), defaults.careerStage);
-  const hireDate = take(readDate(cell('hireDate'), 'Hire date'), null);
-  const leavingDate = take(readDate(cell('leavingDate'), 'Leaving date'), null);
+  const email = take(readEmail(cleanText(cell('email'))), '');
+
+  const title = cleanText(cell('profession'));
+  const titleColumn = mapping.profession ?? 'Profession';
+  const meaning = title ? (choices.titles[valueKey(title)] ?? suggestTitleMeaning(title)) : null;
+  if (!title) reasons.push(`${titleColumn} is empty, so the profession is not known.`);
+  else if (!meaning?.profession)
+    reasons.push(
+      `${titleColumn} “${title}” has no profession chosen yet; choose one under “Match the values”.`,
+    );
+  const profession = meaning?.profession ?? 'other';
+  const stageFallback = meaning?.careerStage ?? defaults.careerStage;
+  const careerStage = take(readCareerStage(cell('careerStage'), stageFallback), stageFallback);
+
+  const hireDate = take(readRosterDate(cell('hireDate'), 'Hire date', orders.hireDate ?? null), null);
+  const leavingDate = take(
+    readRosterDate(cell('leavingDate'), 'Leaving date', orders.leavingDate ?? null),
+    null,
+  );
   if (hireDate && leavingDate && leavingDate < hireDate)
     reasons.push(`Leaving date ${leavingDate} is before the hire date ${hireDate}.`);
-  const isMentor = take(readYesNo(cell('isMentor'), 'Mentors others', defaults.isMentor), false);
-  const isMentee = take(readYesNo(cell('isMentee'), 'Is mentored', defaults.isMentee), false);
+
+  let isMentor: boolean;
+  let isMentee: boolean;
+  const roleText = cleanText(cell('role'));
+  if (mapping.role && roleText) {
+    const role = choices.roles[valueKey(roleText)] ?? suggestRole(roleText);
+    if (!role)
+      reasons.push(
+        `${mapping.role} “${roleText}” is not matched to mentor or mentee yet; choose what it means under “Match the values”.`,
+      );
+    ({ isMentor, isMentee } = role ? roleFlags(role) : { isMentor: false, isMentee: false });
+    if (role === 'neither')
+      reasons.push(`${mapping.role} “${roleText}” means not in the program, so this person is left out.`);
+  } else {
+    isMentor = take(readYesNo(cell('isMentor'), 'Mentors others', defaults.isMentor), false);
+    isMentee = take(readYesNo(cell('isMentee'), 'Is mentored', defaults.isMentee), false);
+  }
   const mentorCapacity = take(
     readCapacity(cell('mentorCapacity'), isMentor ? defaults.mentorCapacity : 0),
     0,
@@ -468,11 +556,11 @@ export function readRow(row: RosterRow, mapping: ColumnMapping, defaults: Import
       name,
       email,
       profession,
-      specialty: collapseSpaces(cell('specialty')),
+      specialty: cleanText(cell('specialty')),
       careerStage,
       hireDate,
       leavingDate,
-      tags: readTags(cell('tags')),
+      tags: readTags(cell('tags').normalize('NFC')),
       isMentor,
       isMentee,
       mentorCapacity,
@@ -488,20 +576,31 @@ export function reviewRoster(
   rows: readonly RosterRow[],
   mapping: ColumnMapping,
   existing: readonly ExistingPerson[],
-  defaults: ImportDefaults = DEFAULT_IMPORT_DEFAULTS,
+  choices: Partial<ImportChoices> = {},
 ): RosterReview {
+  const all: ImportChoices = { ...DEFAULT_IMPORT_CHOICES, ...choices };
   const review: RosterReview = {
-    mappingProblems: checkMapping(mapping, defaults),
+    mappingProblems: checkMapping(mapping, all.defaults),
     ready: [],
     problems: [],
     duplicates: [],
   };
   if (review.mappingProblems.length > 0) return review;
+  const orders: DateOrders = {};
+  for (const found of dateOrders(rows, mapping, all)) {
+    orders[found.field] = found.order;
+    if (found.ambiguous && !found.order)
+      review.mappingProblems.push(
+        `Say how the dates in “${found.column}” are written: every one of them (such as ${found.example}) reads both day first and month first.`,
+      );
+  }
+  if (review.mappingProblems.length > 0) return review;
 
+  const word = all.lineWord;
   const stored = new Map(existing.map((person) => [duplicateKey(person.name, person.email), person]));
   const firstLineOf = new Map<string, number>();
   for (const row of rows) {
-    const outcome = readRow(row, mapping, defaults);
+    const outcome = readRow(row, mapping, all, orders);
     if (!outcome.ok) {
       review.problems.push({ line: row.line, name: outcome.name, reasons: outcome.reasons });
       continue;
@@ -523,7 +622,7 @@ export function reviewRoster(
       review.duplicates.push({
         line: row.line,
         person,
-        reason: `Same name and email as line ${earlierLine}.`,
+        reason: `Same name and email as ${word} ${earlierLine}.`,
         duplicateOfLine: earlierLine,
       });
     } else {

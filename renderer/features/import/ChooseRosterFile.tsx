@@ -6,6 +6,14 @@ import { FormError } from '../../ui/Field';
 import { ImportFormatGuide } from './ImportFormatGuide';
 import { rosterTemplateCsv } from './roster-csv';
 
+const ACCEPTED_FILES = [
+  '.xlsx',
+  '.csv',
+  '.txt',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+].join(',');
+
 interface ChooseRosterFileProps {
   onChoose: (file: File) => void;
   reading: boolean;
@@ -15,7 +23,7 @@ interface ChooseRosterFileProps {
   readOk: boolean;
 }
 
-/** Step 1: a labelled file input (keyboard-operable as any input) and the template to start from. */
+/** Step 1: a labelled file input for a workbook or CSV (keyboard-operable as any input) and the template to start from. */
 export function ChooseRosterFile({ onChoose, reading, fileName, readOk }: ChooseRosterFileProps) {
   const inputId = useId();
   const [templateMessage, setTemplateMessage] = useState<string | null>(null);
@@ -50,16 +58,17 @@ export function ChooseRosterFile({ onChoose, reading, fileName, readOk }: Choose
     <section className="card" aria-labelledby={`${inputId}-heading`}>
       <h2 id={`${inputId}-heading`}>1. Choose the file</h2>
       <p>
-        Save your staff list from your spreadsheet program as <strong>CSV UTF-8</strong>, with one person per
-        line and the column names on the first line. Dates are written year-month-day, like 2024-03-15.
+        Choose the staff list as your HR or scheduling system exports it: an <strong>Excel workbook</strong>{' '}
+        (.xlsx) or a <strong>CSV file</strong>, one person per line. A title above the column names, accented
+        names and dates such as 03/15/2019 or 15.03.2019 are fine.
       </p>
       <ImportFormatGuide />
       <div className="field">
-        <label htmlFor={inputId}>Roster file (CSV)</label>
+        <label htmlFor={inputId}>Roster file (Excel or CSV)</label>
         <input
           id={inputId}
           type="file"
-          accept=".csv,text/csv"
+          accept={ACCEPTED_FILES}
           onChange={change}
           disabled={reading}
           aria-describedby={`${inputId}-hint`}

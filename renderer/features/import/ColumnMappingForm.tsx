@@ -15,14 +15,18 @@ const FIELD_GROUPS: ReadonlyArray<{ legend: string; fields: ImportField[]; hint?
     hint: 'Choose a full-name column, or a first-name and a last-name column.',
   },
   { legend: 'Dates', fields: ['hireDate', 'leavingDate'] },
-  { legend: 'In the program', fields: ['isMentor', 'isMentee', 'mentorCapacity', 'tags'] },
+  {
+    legend: 'In the program',
+    fields: ['role', 'isMentor', 'isMentee', 'mentorCapacity', 'tags'],
+    hint: 'Choose one role column (Mentor, Mentee, Both), or separate yes/no columns for mentors and mentees.',
+  },
 ];
 
 const FIELD_HINTS: Partial<Record<ImportField, string>> = {
-  profession:
-    'Physician, Nurse, Resident, Student, Allied health, Administrative or Other; RN, MD, Dr are understood.',
-  hireDate: 'Written year-month-day, e.g. 2024-03-15.',
-  leavingDate: 'Written year-month-day, e.g. 2026-01-31.',
+  profession: 'Job titles such as Staff Nurse, CNA or PGY-1; you confirm what each means in the next step.',
+  hireDate: '2019-03-15, 03/15/2019, 15/03/2019, 15.03.2019 or Excel dates.',
+  leavingDate: 'Written like the hire date.',
+  role: 'Mentor, Mentee, Both and similar words; you confirm what each means in the next step.',
   isMentor: 'Yes or no.',
   isMentee: 'Yes or no.',
   mentorCapacity: `A whole number from 0 to ${MAX_MENTOR_CAPACITY}.`,
@@ -66,7 +70,7 @@ export function ColumnMappingForm({
 
   return (
     <section className="card" aria-labelledby="import-mapping-heading">
-      <h2 id="import-mapping-heading">2. Match the columns</h2>
+      <h2 id="import-mapping-heading">3. Match the columns</h2>
       <p>
         We guessed from the column names. Check each one; choose “Not in this file” for anything the file
         lacks.

@@ -4,13 +4,18 @@ import { FormError } from '../../ui/Field';
 import { PageHeader } from '../../ui/PageHeader';
 import { ChooseRosterFile } from './ChooseRosterFile';
 import { ColumnMappingForm } from './ColumnMappingForm';
+import { FindTableForm, isUsableTable } from './FindTableForm';
+import { MatchValuesStep } from './MatchValuesStep';
 import { RosterReviewPanel } from './RosterReviewPanel';
 import { type ImportResult, useRosterImport } from './useRosterImport';
 
-/** Import a staff roster from a CSV file: choose, match columns, review every line, import all or nothing. */
+/**
+ * Import a staff roster from an Excel workbook or a CSV file: choose, find the table, match columns and
+ * values, review every line, import all or nothing.
+ */
 export function ImportScreen() {
   const state = useRosterImport();
-  const { roster, mapping, review } = state;
+  const { file, table, mapping, review, choices } = state;
 
   return (
     <>
@@ -23,20 +28,41 @@ export function ImportScreen() {
             onChoose={state.chooseFile}
             reading={state.reading}
             fileName={state.chosenFileName}
-            readOk={roster !== null}
+            readOk={file !== null}
           />
           <FormError message={state.readError && `${state.readError} Nothing was imported.`} />
-          {roster && mapping && review && (
+          {file && (
+            <FindTableForm
+              file={file}
+              sheetIndex={state.place.sheetIndex}
+              headerIndex={state.place.headerIndex}
+              table={table}
+              onSheetChange={state.chooseSheet}
+              onHeaderChange={state.chooseHeaderRow}
+            />
+          )}
+          {file && table && isUsableTable(table) && mapping && review && (
             <>
               <ColumnMappingForm
-                headers={roster.headers}
+                headers={table.headers}
                 mapping={mapping}
                 onMappingChange={state.setMapping}
-                defaults={state.defaults}
+                defaults={choices.defaults}
                 onDefaultsChange={state.setDefaults}
               />
+              <MatchValuesStep
+                rows={table.rows}
+                mapping={mapping}
+                choices={choices}
+                onTitle={(key, meaning) => state.setTitles((titles) => ({ ...titles, [key]: meaning }))}
+                onRole={(key, role) => state.setRoles((roles) => ({ ...roles, [key]: role }))}
+                onDateOrder={(field, order) =>
+                  state.setDateOrders((orders) => ({ ...orders, [field]: order }))
+                }
+              />
               <RosterReviewPanel
-                rows={roster.rows}
+                rows={table.rows}
+                lineWord={file.kind === 'xlsx' ? 'Row' : 'Line'}
                 mapping={mapping}
                 review={review}
                 importing={state.importing}

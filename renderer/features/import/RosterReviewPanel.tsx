@@ -15,6 +15,8 @@ export const PREVIEW_ROWS = 5;
 
 interface RosterReviewPanelProps {
   rows: RosterRow[];
+  /** How the file's positions are named: "Line" in a text file, "Row" in a sheet. */
+  lineWord: 'Line' | 'Row';
   mapping: ColumnMapping;
   review: RosterReview;
   importing: boolean;
@@ -29,6 +31,7 @@ function plural(count: number, one: string, many: string): string {
 /** Step 3: the first lines as they will be read, every bad line and every duplicate, and the import. */
 export function RosterReviewPanel({
   rows,
+  lineWord,
   mapping,
   review,
   importing,
@@ -39,7 +42,7 @@ export function RosterReviewPanel({
   const blocked = review.mappingProblems.length > 0;
   return (
     <>
-      <PreviewTable rows={rows} mapping={mapping} />
+      <PreviewTable rows={rows} mapping={mapping} lineWord={lineWord} />
       {blocked ? (
         <section className="card" aria-labelledby="import-mapping-problems">
           <h2 id="import-mapping-problems">Before anything can be imported</h2>
@@ -58,13 +61,19 @@ export function RosterReviewPanel({
           </p>
           {review.problems.length > 0 && (
             <Card title={`Lines with problems (${review.problems.length}) — not imported`}>
-              <p className="muted">Line numbers are as in the file, counting the column names as line 1.</p>
+              <p className="muted">
+                {lineWord === 'Row'
+                  ? 'Row numbers are those of the sheet, as your spreadsheet program shows them.'
+                  : 'Line numbers are those of the file, counting from its first line.'}
+              </p>
               <ul className="row-list" aria-label="Lines with problems">
                 {review.problems.map((problem) => (
                   <li key={problem.line}>
                     {/* One child, so the list's row layout keeps the line number and its reasons together. */}
                     <span>
-                      <strong>Line {problem.line}</strong>
+                      <strong>
+                        {lineWord} {problem.line}
+                      </strong>
                       {problem.name && ` (${problem.name})`}: {problem.reasons.join(' ')}
                     </span>
                   </li>
@@ -78,7 +87,10 @@ export function RosterReviewPanel({
                 {review.duplicates.map((duplicate) => (
                   <li key={duplicate.line}>
                     <span>
-                      <strong>Line {duplicate.line}</strong> ({duplicate.person.name}
+                      <strong>
+                        {lineWord} {duplicate.line}
+                      </strong>{' '}
+                      ({duplicate.person.name}
                       {duplicate.person.email && `, ${duplicate.person.email}`}): {duplicate.reason}
                     </span>
                   </li>
@@ -98,11 +110,19 @@ export function RosterReviewPanel({
   );
 }
 
-function PreviewTable({ rows, mapping }: { rows: RosterRow[]; mapping: ColumnMapping }) {
+function PreviewTable({
+  rows,
+  mapping,
+  lineWord,
+}: {
+  rows: RosterRow[];
+  mapping: ColumnMapping;
+  lineWord: 'Line' | 'Row';
+}) {
   const fields = IMPORT_FIELDS.filter((field) => mapping[field] !== null);
   const shown = rows.slice(0, PREVIEW_ROWS);
   return (
-    <Card title="3. Check the first lines">
+    <Card title="5. Check the first lines">
       <p className="muted">
         The first {plural(shown.length, 'line', 'lines')} of {rows.length}, as each column will be read.
       </p>
@@ -112,7 +132,7 @@ function PreviewTable({ rows, mapping }: { rows: RosterRow[]; mapping: ColumnMap
         <Table
           caption="First lines of the file"
           hideCaption
-          headers={['Line', ...fields.map((f) => IMPORT_FIELD_LABELS[f])]}
+          headers={[lineWord, ...fields.map((f) => IMPORT_FIELD_LABELS[f])]}
         >
           {shown.map((row) => (
             <tr key={row.line}>

@@ -50,7 +50,7 @@ export function PeopleScreen() {
             <ButtonLink to="/people/new" variant="primary">
               Add a person
             </ButtonLink>
-            <ButtonLink to="/import">Import a roster from CSV</ButtonLink>
+            <ButtonLink to="/import">Import a roster (Excel or CSV)</ButtonLink>
           </>
         }
       />
@@ -60,8 +60,8 @@ export function PeopleScreen() {
       ) : people.length === 0 ? (
         <EmptyState title="Nobody is here yet.">
           <p>
-            Add your mentors and mentees one by one, or import your staff list from a spreadsheet saved as
-            CSV.
+            Add your mentors and mentees one by one, or import your staff list from an Excel workbook or a CSV
+            file.
           </p>
         </EmptyState>
       ) : (

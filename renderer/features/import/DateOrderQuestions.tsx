@@ -1,0 +1,49 @@
+import { DATE_ORDER_LABELS, type DateOrder } from '../../domain/roster-dates';
+import { type DateField, type dateOrders, IMPORT_FIELD_LABELS } from '../../domain/roster-import';
+
+type DateColumn = ReturnType<typeof dateOrders>[number];
+
+interface DateOrderQuestionsProps {
+  columns: DateColumn[];
+  onAnswer: (field: DateField, order: DateOrder) => void;
+}
+
+const ORDERS: DateOrder[] = ['day-first', 'month-first'];
+
+/** Says how each date column is read; asks only for a column whose every date reads both ways. */
+export function DateOrderQuestions({ columns, onAnswer }: DateOrderQuestionsProps) {
+  return (
+    <>
+      {columns.map((column) =>
+        column.ambiguous ? (
+          <fieldset key={column.field} className="fieldset">
+            <legend>
+              How are the dates in “{column.column}” written? Every one of them, such as {column.example},
+              could be day first or month first.
+            </legend>
+            {ORDERS.map((order) => (
+              <div key={order} className="field field--checkbox">
+                <input
+                  id={`${column.field}-${order}`}
+                  type="radio"
+                  name={`${column.field}-order`}
+                  checked={column.order === order}
+                  onChange={() => onAnswer(column.field, order)}
+                />
+                <label htmlFor={`${column.field}-${order}`}>{DATE_ORDER_LABELS[order]}</label>
+              </div>
+            ))}
+          </fieldset>
+        ) : (
+          column.order && (
+            <p key={column.field}>
+              {IMPORT_FIELD_LABELS[column.field]} (“{column.column}”): read{' '}
+              {column.order === 'day-first' ? 'day first, like 15/03/2019' : 'month first, like 03/15/2019'},
+              as the dates in the column show.
+            </p>
+          )
+        ),
+      )}
+    </>
+  );
+}
