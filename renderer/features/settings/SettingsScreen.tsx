@@ -5,6 +5,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { ClinicSection } from './ClinicSection';
 import { ProgramsSection } from './ProgramsSection';
+import { StorageProtection } from './StorageProtection';
 import { TopicsSection } from './TopicsSection';
 import { useAppInfo } from './useAppInfo';
 
@@ -20,6 +21,7 @@ export function SettingsScreen() {
       <TopicsSection />
       <Card title="Backups">
         <p>Make an encrypted copy of all your records, restore one, or set up automatic backups.</p>
+        <StorageProtection />
         <ButtonLink to="/backup">Open backups</ButtonLink>
       </Card>
       <Card title="About">
