@@ -2,6 +2,7 @@ import { changedFields, checkPerson, type PersonInput, RuleError } from '../doma
 import type { Id, Person } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb, getStrictDb } from './db';
+import { ensureRoomFor, storedSizeOf } from './storage';
 
 export type { PersonInput } from '../domain/rules';
 
@@ -63,6 +64,8 @@ export async function createPeopleInBulk(inputs: PersonInput[]): Promise<Person[
     }
     return { ...clean, archived: clean.archived ?? false, id: newId(), createdAt: at, updatedAt: at };
   });
+  // Refused before anything is written when the disk clearly has no room for it.
+  await ensureRoomFor(storedSizeOf(people), 'import this roster');
   // A roster import must survive a power cut right after "Done": committed strictly.
   const db = getStrictDb();
   await db.transaction('rw', db.people, db.auditLog, async () => {

@@ -20,7 +20,7 @@ function rememberedFolder(): string | null {
 
 /** "Back up now": a passphrase (twice, strong enough), then one encrypted file saved where the manager says. */
 export function BackupNowCard({ clinicName }: { clinicName: string }) {
-  const { makeBackup, recordBackupSaved } = useBackupActions();
+  const { ensureRoomForBackup, makeBackup, recordBackupSaved } = useBackupActions();
   const platform = getPlatform();
   const inElectron = platform.kind === 'electron';
   const [choice, setChoice] = useState<PassphraseChoice>({ passphrase: '', ready: false, problem: null });
@@ -56,6 +56,8 @@ export function BackupNowCard({ clinicName }: { clinicName: string }) {
     if (inElectron && !target) return;
     setProgress({ phase: 'reading', done: 0, total: 1 });
     try {
+      // A download lands on this computer's disk: refuse early when it clearly cannot fit.
+      if (!target) await ensureRoomForBackup();
       const now = new Date();
       const backup = await makeBackup({ passphrase: choice.passphrase, now, onProgress: setProgress });
       let where: string;

@@ -8,6 +8,7 @@ import {
   recordBackupSaved,
   restoreBackup,
 } from '../../data/backup';
+import { ensureRoomForBackup } from '../../data/storage';
 
 export type {
   BackupHeader,
@@ -21,6 +22,7 @@ export { BACKUP_FILE_FILTER, MAX_BACKUP_BYTES } from '../../data/backup';
 
 // Built once, so every render gets the same object and effects that depend on it do not rerun.
 const backupActions = {
+  ensureRoomForBackup,
   makeBackup,
   recordBackupSaved,
   openBackup,

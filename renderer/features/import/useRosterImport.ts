@@ -137,7 +137,9 @@ export function useRosterImport() {
     } catch (error) {
       const info = describeError(error, 'importing');
       // Rule errors name the person at fault; the generic message already says nothing changed.
-      setImportError(info.code ? `${info.message} Nobody was imported.` : info.message);
+      setImportError(
+        info.code && info.code !== 'storage-full' ? `${info.message} Nobody was imported.` : info.message,
+      );
     } finally {
       setImporting(false);
     }
