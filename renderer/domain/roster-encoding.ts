@@ -27,6 +27,12 @@ export function looksLikeWorkbook(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** The signature of Excel 97-2003 files (.xls), a format other than .xlsx. */
+function looksLikeOldWorkbook(bytes: Uint8Array): boolean {
+  const signature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return signature.every((byte, index) => bytes[index] === byte);
+}
+
 /**
  * Valid UTF-8 (with or without a byte-order mark) is read as UTF-8; UTF-16 is read by its byte-order
  * mark; anything else is read as Windows-1252, which gives every byte a character, so a Latin-1 file's
@@ -36,6 +42,12 @@ export function decodeRosterBytes(bytes: Uint8Array): DecodedRoster {
   if (bytes.length === 0)
     return { ok: false, message: 'The file is empty: it has no header line and no people.' };
   if (bytes.length > MAX_ROSTER_BYTES) return { ok: false, message: tooLargeMessage(bytes.length) };
+  if (looksLikeOldWorkbook(bytes))
+    return {
+      ok: false,
+      message:
+        'This is an older Excel workbook (.xls), which cannot be read here. Open it in your spreadsheet program and save it as an Excel Workbook (.xlsx) or as CSV UTF-8.',
+    };
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return { ok: true, text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)

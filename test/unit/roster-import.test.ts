@@ -178,6 +178,11 @@ describe('reading the file', () => {
     expect(message).toContain('Name|Email|Profession');
   });
 
+  it('names an Excel 97-2003 workbook (.xls) and says how to save it', () => {
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    expect(failureOf(decodeRosterBytes(xls))).toContain('older Excel workbook (.xls)');
+  });
+
   it('says so when a file looks like a workbook but cannot be opened', async () => {
     const message = failureOf(await readRosterFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])));
     expect(message).toContain('cannot be opened');
