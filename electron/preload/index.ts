@@ -38,7 +38,6 @@ const api: PlatformApi = {
   writeBackupToFolder: (request) => invoke('backup:writeToFolder', request),
   getAutoBackupStatus: () => invoke('autoBackup:getStatus'),
   configureAutoBackup: (request) => invoke('autoBackup:configure', request),
-  getAutoBackupPassphrase: () => invoke('autoBackup:getPassphrase'),
   writeAutoBackup: (request) => invoke('autoBackup:write', request),
   reportAutoBackupNotMade: (request) => invoke('autoBackup:notMade', request),
   printToPdf: (request) => invoke('print:toPdf', request),

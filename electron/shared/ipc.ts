@@ -117,11 +117,11 @@ export const ipcContract = {
     }),
     response: autoBackupStatusSchema,
   },
-  'autoBackup:getPassphrase': {
-    request: z.undefined(),
-    response: z.string().max(1024).nullable(),
-  },
-  /** Writes an automatic backup into the configured folder, then applies the rotation. */
+  /**
+   * Encrypts the backup document (the gzipped export, not yet encrypted) with the kept passphrase, writes
+   * it into the configured folder, then applies the rotation. The passphrase never leaves the main
+   * process: no channel answers with it.
+   */
   'autoBackup:write': {
     request: z.object({ fileName, data: bytes, reason: z.enum(['daily', 'quit', 'manual']) }),
     response: z.object({ path: anyPath, removed: z.array(z.string().max(1024)).max(100_000) }),
@@ -169,7 +169,6 @@ export interface PlatformApi {
   configureAutoBackup(
     request: IpcRequest<'autoBackup:configure'>,
   ): Promise<IpcResponse<'autoBackup:configure'>>;
-  getAutoBackupPassphrase(): Promise<IpcResponse<'autoBackup:getPassphrase'>>;
   writeAutoBackup(request: IpcRequest<'autoBackup:write'>): Promise<IpcResponse<'autoBackup:write'>>;
   reportAutoBackupNotMade(
     request: IpcRequest<'autoBackup:notMade'>,

@@ -23,7 +23,6 @@ export function createBrowserPlatform(): PlatformApi {
     configureAutoBackup: async () => {
       throw PlatformError.of('needs-desktop-app', { feature: 'auto-backup' });
     },
-    getAutoBackupPassphrase: async () => null,
     writeAutoBackup: async () => {
       throw PlatformError.of('needs-desktop-app', { feature: 'auto-backup' });
     },

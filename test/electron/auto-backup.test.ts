@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Decrypter } from 'age-encryption';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   AutoBackupService,
@@ -51,7 +52,13 @@ function service(
   platform: NodeJS.Platform = 'linux',
   now = () => new Date('2026-03-01T10:00:00Z'),
 ) {
-  return new AutoBackupService({ stateFile, storage, platform, now });
+  return new AutoBackupService({ stateFile, storage, platform, now, scryptWorkFactor: 10 });
+}
+
+async function decrypted(path: string, passphrase: string): Promise<Uint8Array> {
+  const decrypter = new Decrypter();
+  decrypter.addPassphrase(passphrase);
+  return decrypter.decrypt(new Uint8Array(await readFile(path)));
 }
 
 describe('protected storage for the passphrase', () => {
@@ -165,7 +172,8 @@ describe('writing automatic backups', () => {
     });
 
     expect(result.path).toBe(join(folder, 'Clinic-auto-2026-03-01T10-00-00Z.age'));
-    expect(new Uint8Array(await readFile(result.path))).toEqual(new Uint8Array([7, 7, 7]));
+    // Encrypted here, with the kept passphrase: the page sent only the document.
+    expect(await decrypted(result.path, 'p')).toEqual(new Uint8Array([7, 7, 7]));
     expect(result.removed.sort()).toEqual([
       'Clinic-auto-2026-02-26T10-00-00Z.age',
       'Clinic-auto-2026-02-27T10-00-00Z.age',
@@ -217,5 +225,35 @@ describe('when a backup is due', () => {
     expect(backups.isQuitBackupWanted()).toBe(true);
     await backups.configure({ settings: settingsOn({ onQuit: false }), passphrase: null });
     expect(backups.isQuitBackupWanted()).toBe(false);
+  });
+});
+
+describe('the kept passphrase', () => {
+  it('locks the automatic backup in the main process, and the file opens with it alone', async () => {
+    const backups = service();
+    await backups.configure({ settings: settingsOn(), passphrase: 'tulip-harbour-lantern-42' });
+    const document = new TextEncoder().encode('{"format":"guiding-hands-backup"}');
+    const result = await backups.write({ fileName: 'Clinic.age', data: document, reason: 'daily' });
+    const onDisk = await readFile(result.path);
+    expect(onDisk.includes(Buffer.from('guiding-hands-backup'))).toBe(false);
+    expect(onDisk.includes(Buffer.from('tulip-harbour-lantern-42'))).toBe(false);
+    expect(await decrypted(result.path, 'tulip-harbour-lantern-42')).toEqual(document);
+  });
+
+  it('an automatic backup with no passphrase kept is refused, and nothing is written', async () => {
+    // Settings left "on" without a passphrase (an older or hand-edited settings file).
+    await writeFile(
+      stateFile,
+      JSON.stringify({
+        version: 1,
+        settings: settingsOn(),
+        encryptedPassphrase: null,
+        lastAutoBackupAt: null,
+      }),
+    );
+    await expect(
+      service().write({ fileName: 'Clinic.age', data: new Uint8Array([1]), reason: 'daily' }),
+    ).rejects.toMatchObject({ code: 'passphrase-needed' });
+    expect(await readdir(folder)).toEqual([]);
   });
 });

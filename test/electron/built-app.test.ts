@@ -319,6 +319,55 @@ describe('start-up of the built main process', () => {
     expect((await readdir(folder)).filter((name) => name.startsWith('Clinic-auto-'))).toHaveLength(1);
   });
 
+  it('no answer and no event ever carries the kept automatic-backup passphrase, even in its protected form', async () => {
+    await startMain();
+    const [window] = fake.windows;
+    const fromApp = { senderFrame: { url: 'app://guiding-hands/index.html' }, sender: window.webContents };
+    const answers: unknown[] = [];
+    const invoke = async (channel: string, request: unknown) => {
+      const handler = fake.ipcHandlers.get(channel);
+      if (!handler) throw new Error(`no handler for ${channel}`);
+      answers.push(await Promise.resolve(handler(fromApp, request)).catch((error: Error) => error.message));
+    };
+    const folder = join(root, `backups-${runs}`);
+    await mkdir(folder);
+    fake.module.dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [folder] as never[] });
+    const passphrase = 'tulip-harbour-lantern-42';
+    const settings = {
+      enabled: true,
+      folder,
+      onQuit: false,
+      daily: false,
+      rotation: { daily: 7, weekly: 4, monthly: 12 },
+    };
+    await invoke('backup:chooseFolder', undefined);
+    await invoke('autoBackup:configure', { settings, passphrase });
+    // Every channel of the contract, each asked once with a valid request.
+    const requests: Record<string, unknown> = {
+      'app:getInfo': undefined,
+      'files:saveAs': { suggestedName: 'a.csv', filters: [], data: new Uint8Array([1]) },
+      'files:open': { filters: [], maxBytes: 10 },
+      'backup:chooseFolder': undefined,
+      'backup:writeToFolder': { folder, fileName: 'Clinic 2026-03-01.age', data: new Uint8Array([1]) },
+      'autoBackup:getStatus': undefined,
+      'autoBackup:configure': { settings, passphrase: null },
+      'autoBackup:write': { fileName: 'Clinic.age', data: new TextEncoder().encode('{}'), reason: 'manual' },
+      'autoBackup:notMade': { reason: 'daily', why: 'It failed.' },
+      'print:toPdf': { suggestedName: 'Report', paperSize: 'A4' },
+    };
+    expect(Object.keys(requests).sort()).toEqual(Object.keys(ipcContract).sort());
+    for (const [channel, request] of Object.entries(requests)) await invoke(channel, request);
+
+    const kept = JSON.parse(await readFile(join(appData, 'Guiding Hands', 'auto-backup.json'), 'utf8'));
+    expect(kept.encryptedPassphrase).toEqual(expect.any(String));
+    const everythingSent = JSON.stringify([answers, window.webContents.sent], (_key, value) =>
+      value instanceof Uint8Array ? Buffer.from(value).toString('latin1') : value,
+    );
+    expect(everythingSent).not.toContain(passphrase);
+    expect(everythingSent).not.toContain(kept.encryptedPassphrase);
+    expect(everythingSent).toContain('Clinic-auto-');
+  });
+
   it('the menu’s Back up… asks the page to back up, and About shows the version', async () => {
     await startMain();
     const menu = fake.getApplicationMenu() as {

@@ -156,7 +156,6 @@ describe('contract payloads cross the process boundary intact', () => {
       },
       response: undefined,
     },
-    'autoBackup:getPassphrase': { request: undefined, response: 'correct horse battery staple' },
     'autoBackup:write': {
       request: { fileName: 'Clinic.age', data: bytes, reason: 'quit' },
       response: { path: '/b/Clinic-auto-2026-03-01T02-00-00Z.age', removed: ['old.age'] },

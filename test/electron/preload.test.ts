@@ -69,7 +69,6 @@ describe('the preload API', () => {
       },
       passphrase: null,
     });
-    await api.getAutoBackupPassphrase();
     await api.writeAutoBackup({ fileName: 'a.age', data: bytes, reason: 'manual' });
     await api.reportAutoBackupNotMade({
       reason: 'quit',

@@ -5,7 +5,6 @@ import type { IpcHandlers } from './register';
 type AutoBackupChannels =
   | 'autoBackup:getStatus'
   | 'autoBackup:configure'
-  | 'autoBackup:getPassphrase'
   | 'autoBackup:write'
   | 'autoBackup:notMade';
 
@@ -27,7 +26,6 @@ export function createAutoBackupHandlers(
       hooks.onConfigured();
       return status;
     },
-    'autoBackup:getPassphrase': () => service.getPassphrase(),
     'autoBackup:write': async (request) => {
       try {
         const result = await service.write(request);

@@ -11,6 +11,7 @@ import {
   type IpcResponse,
 } from '../../shared/ipc';
 import { IpcFailure } from '../failure';
+import { AGE_SCRYPT_WORK_FACTOR, encryptWithPassphrase } from './age-passphrase';
 import { writeFileAtomically } from './atomic-write';
 import { autoBackupFileName, autoBackupStem, automaticBackupsIn, planRotation } from './rotation';
 
@@ -64,6 +65,8 @@ export interface AutoBackupServiceOptions {
   storage: ProtectedStorage;
   platform: NodeJS.Platform;
   now?: () => Date;
+  /** Tests only: a low scrypt work factor keeps them fast. The app always uses the age default. */
+  scryptWorkFactor?: number;
 }
 
 /** Settings, protected passphrase, writing and rotation of the automatic backups. */
@@ -115,21 +118,32 @@ export class AutoBackupService {
     return this.getStatus();
   }
 
+  /** For this process only: no IPC channel answers with it. */
   getPassphrase(): string | null {
     if (!this.availability().available || this.state.encryptedPassphrase === null) return null;
     return this.options.storage.decryptString(Buffer.from(this.state.encryptedPassphrase, 'base64'));
   }
 
-  /** Writes the backup atomically into the configured folder, then deletes what the rotation lets go. */
+  /**
+   * Encrypts the document with the kept passphrase, writes it atomically into the configured folder, then
+   * deletes what the rotation lets go.
+   */
   async write(request: IpcRequest<'autoBackup:write'>): Promise<IpcResponse<'autoBackup:write'>> {
     const status = this.getStatus();
     if (!status.enabled || status.folder === null) throw new IpcFailure('auto-backup-off');
+    const passphrase = this.getPassphrase();
+    if (passphrase === null) throw new IpcFailure('passphrase-needed');
     const folder = status.folder;
     await assertFolderExists(folder);
+    const encrypted = await encryptWithPassphrase(
+      request.data,
+      passphrase,
+      this.options.scryptWorkFactor ?? AGE_SCRYPT_WORK_FACTOR,
+    );
     const now = this.now();
     const fileName = autoBackupFileName(request.fileName, now);
     const path = join(folder, fileName);
-    await writeFileAtomically(path, request.data);
+    await writeFileAtomically(path, encrypted);
     await this.save({ ...this.state, lastAutoBackupAt: now.toISOString() });
     const ours = automaticBackupsIn(await readdir(folder), autoBackupStem(fileName) ?? undefined);
     const plan = planRotation(ours, status.rotation);

@@ -13,6 +13,7 @@ export {
   exportSafetyCopy,
   type MadeBackup,
   type MakeBackupOptions,
+  makeAutoBackupDocument,
   makeBackup,
   recordBackupSaved,
 } from './make-backup';

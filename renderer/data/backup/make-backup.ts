@@ -134,6 +134,24 @@ export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup
   };
 }
 
+/**
+ * The document of an automatic backup: gzipped, not encrypted. The main process encrypts it with the
+ * passphrase it keeps, so that passphrase never reaches the page.
+ */
+export async function makeAutoBackupDocument(
+  now: Date = new Date(),
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; autoFileName: string; header: BackupHeader }> {
+  const { header, bytes } = await buildDocument(now, {
+    passphrase: null,
+    scryptWorkFactor: DEFAULT_SCRYPT_WORK_FACTOR,
+  });
+  return {
+    bytes: bytes as Uint8Array<ArrayBuffer>,
+    autoFileName: autoBackupFileName(header.clinicName),
+    header,
+  };
+}
+
 /** Records on the dashboard that a backup was saved; call it only once the file is safely written. */
 export async function recordBackupSaved(when: Date = new Date()): Promise<void> {
   await updateSettings({ lastBackupAt: when.toISOString() });

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { makeBackup, recordBackupSaved } from '../../data/backup';
+import { makeAutoBackupDocument, recordBackupSaved } from '../../data/backup';
 import { getPlatform } from '../../platform/platform';
 import { useToast } from '../../ui/toast';
 
@@ -7,8 +7,8 @@ const NO_PASSPHRASE = 'No passphrase is kept for automatic backups. Set one agai
 
 /**
  * Answers the main process when an automatic backup is due (daily, or when the app closes): makes the
- * backup with the passphrase kept in the system's protected storage and hands it over to be written
- * and rotated. When none can be made, the main process is told why (so closing never waits for it)
+ * backup document and hands it over to be encrypted (with the passphrase the main process keeps in the
+ * system's protected storage), written and rotated. When none can be made, the main process is told why (so closing never waits for it)
  * and the manager sees it. Mount once, in the app shell.
  */
 export function useAutoBackupResponder(): void {
@@ -26,14 +26,16 @@ export function useAutoBackupResponder(): void {
       running = true;
       void (async () => {
         try {
-          const passphrase = await platform.getAutoBackupPassphrase();
-          if (!passphrase) {
+          // The passphrase stays in the main process, which encrypts the document; the page only asks
+          // whether one is kept, so it never builds a backup that cannot be locked.
+          const { hasPassphrase } = await platform.getAutoBackupStatus();
+          if (!hasPassphrase) {
             await platform.reportAutoBackupNotMade({ reason, why: NO_PASSPHRASE });
             showToast(`Automatic backup not made. ${NO_PASSPHRASE}`);
             return;
           }
           const now = new Date();
-          const backup = await makeBackup({ passphrase, now });
+          const backup = await makeAutoBackupDocument(now);
           await platform.writeAutoBackup({ fileName: backup.autoFileName, data: backup.bytes, reason });
           await recordBackupSaved(now);
         } catch (error) {
