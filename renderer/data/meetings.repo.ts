@@ -1,5 +1,6 @@
 import { todayIso } from '../domain/calendar';
 import { changedFields, checkMeeting, type MeetingInput, RuleError } from '../domain/rules';
+import { storedText } from '../domain/text';
 import { type ActionItem, BUILT_IN_TOPICS, type Id, type IsoDate, type Meeting } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb } from './db';
@@ -47,7 +48,7 @@ function toActionItems(input: MeetingInput, meeting: Meeting, existing: Map<Id, 
       id: previous?.id ?? newId(),
       meetingId: meeting.id,
       relationshipId: meeting.relationshipId,
-      text: item.text.trim(),
+      text: storedText(item.text),
       owner: item.owner,
       dueDate: item.dueDate || null,
       done,
@@ -56,6 +57,11 @@ function toActionItems(input: MeetingInput, meeting: Meeting, existing: Map<Id, 
       updatedAt: meeting.updatedAt,
     };
   });
+}
+
+/** Notes keep their line breaks and spaces; only their Unicode form is made the stored one. */
+function withStoredNotes(input: MeetingInput): MeetingInput {
+  return { ...input, notes: input.notes.normalize('NFC') };
 }
 
 export async function listMeetingsForRelationship(relationshipId: Id): Promise<Meeting[]> {
@@ -79,7 +85,7 @@ export async function logMeeting(input: MeetingInput): Promise<Meeting> {
     checkMeeting(input, await db.relationships.get(input.relationshipId), todayIso());
     await checkTopics(input.topics);
     const at = nowIso();
-    const { actionItems: _items, ...fields } = input;
+    const { actionItems: _items, ...fields } = withStoredNotes(input);
     const meeting: Meeting = { ...fields, id: newId(), createdAt: at, updatedAt: at };
     const items = toActionItems(input, meeting, new Map());
     await db.meetings.add(meeting);
@@ -101,7 +107,7 @@ export async function updateMeeting(id: Id, input: MeetingInput): Promise<Meetin
       throw new RuleError('moved', 'A meeting cannot be moved to another pairing.', 'relationshipId');
     checkMeeting(input, await db.relationships.get(input.relationshipId), todayIso());
     await checkTopics(input.topics);
-    const { actionItems: _items, ...fields } = input;
+    const { actionItems: _items, ...fields } = withStoredNotes(input);
     const after: Meeting = { ...before, ...fields, id, updatedAt: nowIso() };
     const previous = await db.actionItems.where('meetingId').equals(id).toArray();
     const items = toActionItems(input, after, new Map(previous.map((item) => [item.id, item])));

@@ -1,4 +1,5 @@
 import { changedFields, checkPerson, type PersonInput, RuleError } from '../domain/rules';
+import { personKey, storedLine, storedText } from '../domain/text';
 import type { Id, Person } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb, getStrictDb } from './db';
@@ -9,13 +10,13 @@ export type { PersonInput } from '../domain/rules';
 function normalise(input: PersonInput): PersonInput {
   return {
     ...input,
-    name: input.name.trim().replace(/\s+/g, ' '),
-    email: input.email.trim(),
-    specialty: input.specialty.trim(),
+    name: storedLine(input.name),
+    email: storedText(input.email),
+    specialty: storedText(input.specialty),
     // An empty date field means "not known": stored as null, never as an empty string.
     hireDate: input.hireDate || null,
     leavingDate: input.leavingDate || null,
-    tags: [...new Set(input.tags.map((tag) => tag.trim()).filter(Boolean))],
+    tags: [...new Set(input.tags.map(storedLine).filter(Boolean))],
   };
 }
 
@@ -83,13 +84,11 @@ export async function createPeopleInBulk(inputs: PersonInput[]): Promise<Person[
   return people;
 }
 
-/** People who already exist with the same name and email (case and spacing ignored). */
+/** People who already exist with the same name and email (case, spacing and Unicode form ignored). */
 export async function findPeopleByNameAndEmail(pairs: { name: string; email: string }[]): Promise<Person[]> {
-  const key = (name: string, email: string) =>
-    `${name.trim().replace(/\s+/g, ' ').toLowerCase()}\u0000${email.trim().toLowerCase()}`;
-  const wanted = new Set(pairs.map((pair) => key(pair.name, pair.email)));
+  const wanted = new Set(pairs.map((pair) => personKey(pair.name, pair.email)));
   const people = await getDb().people.toArray();
-  return people.filter((person) => wanted.has(key(person.name, person.email)));
+  return people.filter((person) => wanted.has(personKey(person.name, person.email)));
 }
 
 export async function updatePerson(id: Id, changes: Partial<PersonInput>): Promise<Person> {

@@ -1,4 +1,5 @@
 import { changedFields, checkProgram, type ProgramInput, RuleError } from '../domain/rules';
+import { storedLine } from '../domain/text';
 import type { Id, Program } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb } from './db';
@@ -14,7 +15,7 @@ export async function getProgram(id: Id): Promise<Program | undefined> {
 }
 
 export async function createProgram(input: ProgramInput): Promise<Program> {
-  const clean = { ...input, name: input.name.trim() };
+  const clean = { ...input, name: storedLine(input.name) };
   checkProgram(clean);
   const db = getDb();
   const at = nowIso();
@@ -43,7 +44,7 @@ export async function updateProgram(id: Id, changes: Partial<ProgramInput>): Pro
     const after: Program = {
       ...before,
       ...changes,
-      name: (changes.name ?? before.name).trim(),
+      name: storedLine(changes.name ?? before.name),
       updatedAt: nowIso(),
     };
     checkProgram(after);

@@ -7,6 +7,7 @@ import {
   type RelationshipInput,
   RuleError,
 } from '../domain/rules';
+import { storedText } from '../domain/text';
 import type { Id, IsoDate, Relationship, RelationshipStatus } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb } from './db';
@@ -66,7 +67,7 @@ export async function createRelationship(
       .equals(input.mentorId)
       .filter((pair) => LOAD_STATUSES.includes(pair.status))
       .count();
-    const reason = options.capacityOverrideReason?.trim() || null;
+    const reason = storedText(options.capacityOverrideReason ?? '') || null;
     const overCapacity = checkPairing(input, {
       mentor,
       mentee,
@@ -121,7 +122,7 @@ export async function changeRelationshipStatus(
       ...before,
       status,
       endDate: ends ? date : null,
-      endReason: status === 'ended-early' ? (reason?.trim() ?? null) : before.endReason,
+      endReason: status === 'ended-early' ? storedText(reason ?? '') || null : before.endReason,
       statusHistory: [...before.statusHistory, { status, date }],
       updatedAt: nowIso(),
     };

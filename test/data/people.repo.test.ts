@@ -189,3 +189,20 @@ describe('dates left empty', () => {
     expect(person.leavingDate).toBeNull();
   });
 });
+
+describe('names typed with accents on different computers', () => {
+  const composed = 'Jos\u00e9 Ruiz';
+  const decomposed = 'Jose\u0301 Ruiz';
+
+  it('are stored in one Unicode form, so the same name is the same person', async () => {
+    const pasted = await createPerson(personInput({ name: decomposed, email: 'jose@clinic.example' }));
+    expect(pasted.name).toBe(composed);
+    expect((await db().people.get(pasted.id))?.name).toBe(composed);
+  });
+
+  it('the duplicate check finds the person whichever way the accent was typed', async () => {
+    const existing = await createPerson(personInput({ name: composed, email: 'Jose@Clinic.example' }));
+    const found = await findPeopleByNameAndEmail([{ name: decomposed, email: 'jose@clinic.example' }]);
+    expect(found.map((person) => person.id)).toEqual([existing.id]);
+  });
+});

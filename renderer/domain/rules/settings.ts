@@ -1,3 +1,4 @@
+import { storedLine } from '../text';
 import { type ClinicSettings, PAPER_SIZES } from '../types';
 import { isWholeNumberIn } from './fields';
 import { RuleError } from './rule-error';
@@ -11,7 +12,7 @@ export const BACKUP_WARN_DAYS = { min: 1, max: 365 } as const;
 export function checkSettingsChanges(changes: SettingsChanges): SettingsChanges {
   let clean = changes;
   if (changes.clinicName !== undefined) {
-    clean = { ...changes, clinicName: changes.clinicName.trim() };
+    clean = { ...changes, clinicName: storedLine(changes.clinicName) };
     if (!clean.clinicName) throw new RuleError('required', 'The clinic needs a name.', 'clinicName');
     if (clean.clinicName.length > MAX_CLINIC_NAME_LENGTH)
       throw new RuleError(

@@ -1,3 +1,4 @@
+import { searchKey, storedLine } from '../text';
 import type { Id, Topic } from '../types';
 import { RuleError } from './rule-error';
 
@@ -9,11 +10,11 @@ export function checkTopicLabel(
   existing: Pick<Topic, 'id' | 'label'>[],
   exceptId?: Id,
 ): string {
-  const clean = label.trim().replace(/\s+/g, ' ');
+  const clean = storedLine(label);
   if (!clean) throw new RuleError('required', 'A topic needs a name.', 'label');
   if (clean.length > MAX_TOPIC_LENGTH)
     throw new RuleError('too-long', `Topic names are ${MAX_TOPIC_LENGTH} characters at most.`, 'label');
-  if (existing.some((topic) => topic.id !== exceptId && topic.label.toLowerCase() === clean.toLowerCase()))
+  if (existing.some((topic) => topic.id !== exceptId && searchKey(topic.label) === searchKey(clean)))
     throw new RuleError('duplicate', `There is already a topic called "${clean}".`, 'label');
   return clean;
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { matchesSearch, searchWords } from '../../domain/text';
 import { RELATIONSHIP_STATUS_LABELS } from '../../domain/types';
 import { usePeopleById } from '../../hooks/usePeople';
 import { useProgramsById } from '../../hooks/usePrograms';
@@ -23,11 +24,20 @@ export function PairingPicker() {
     if (!relationships || !peopleById) return [];
     return relationships
       .filter((relationship) => relationship.status === 'active' || relationship.status === 'paused')
-      .map((relationship) => ({ relationship, label: pairLabel(relationship, peopleById) }))
+      .map((relationship) => ({
+        relationship,
+        label: pairLabel(relationship, peopleById),
+        // Found by either name or either e-mail address.
+        searchable: [
+          pairLabel(relationship, peopleById),
+          peopleById.get(relationship.menteeId)?.email ?? '',
+          peopleById.get(relationship.mentorId)?.email ?? '',
+        ],
+      }))
       .sort((a, b) => a.label.localeCompare(b.label));
   }, [relationships, peopleById]);
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const found = pairs.filter(({ label }) => words.every((word) => label.toLowerCase().includes(word)));
+  const words = searchWords(query);
+  const found = pairs.filter(({ searchable }) => matchesSearch(words, searchable));
 
   if (!relationships || !peopleById || !programsById) return <Loading />;
   if (pairs.length === 0)
@@ -46,7 +56,7 @@ export function PairingPicker() {
         type="search"
         value={query}
         onChange={setQuery}
-        hint="Type the mentee's or the mentor's name"
+        hint="Type the mentee's or the mentor's name or e-mail"
       />
       <p role="status" className="muted">
         {found.length === 0

@@ -72,7 +72,7 @@ export function PeopleScreen() {
               type="search"
               value={filter.search}
               onChange={(search) => change({ search })}
-              hint="Name, specialty or tag"
+              hint="Name, e-mail, specialty or tag"
             />
             <SelectField
               label="Profession"

@@ -1,3 +1,4 @@
+import { matchesSearch, searchWords } from '../../domain/text';
 import type { Id, Person, Profession } from '../../domain/types';
 
 export type RoleFilter = 'all' | 'mentors' | 'mentees' | 'mentees-without-mentor' | 'mentors-with-room';
@@ -19,9 +20,9 @@ export interface PeopleFilter {
 
 export const NO_FILTER: PeopleFilter = { search: '', profession: '', role: 'all', showArchived: false };
 
-/** The people matching the search (name, specialty or a tag) and the filters. */
+/** The people matching the search (name, e-mail, specialty or a tag; accents and capitals ignored) and the filters. */
 export function filterPeople(people: Person[], filter: PeopleFilter, pairing: PairingFacts): Person[] {
-  const words = filter.search.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = searchWords(filter.search);
   return people.filter((person) => {
     if (person.archived && !filter.showArchived) return false;
     if (filter.profession && person.profession !== filter.profession) return false;
@@ -34,8 +35,7 @@ export function filterPeople(people: Person[], filter: PeopleFilter, pairing: Pa
       return false;
     if (filter.role === 'mentors-with-room' && !(person.isMentor && hasRoom(person, pairing.loads)))
       return false;
-    const haystack = [person.name, person.specialty, ...person.tags].join(' ').toLowerCase();
-    return words.every((word) => haystack.includes(word));
+    return matchesSearch(words, [person.name, person.email, person.specialty, ...person.tags]);
   });
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { matchesSearch, searchKey, searchWords } from '../../domain/text';
 import type { Id, Person } from '../../domain/types';
 import { PROFESSION_LABELS } from '../../domain/types';
 import { TextField } from '../../ui/Field';
@@ -8,10 +9,13 @@ const MENTORS_SHOWN = 25;
 
 function matches(option: MentorOption, words: string[]): boolean {
   const { mentor } = option;
-  const text = [mentor.name, mentor.specialty, PROFESSION_LABELS[mentor.profession], ...mentor.tags]
-    .join(' ')
-    .toLowerCase();
-  return words.every((word) => text.includes(word));
+  return matchesSearch(words, [
+    mentor.name,
+    mentor.email,
+    mentor.specialty,
+    PROFESSION_LABELS[mentor.profession],
+    ...mentor.tags,
+  ]);
 }
 
 export interface MentorOption {
@@ -23,9 +27,9 @@ export interface MentorOption {
 }
 
 function sharedWith(mentee: Person, mentor: Person): string[] {
-  const mine = new Set(mentor.tags.map((tag) => tag.toLowerCase()));
-  const shared = mentee.tags.filter((tag) => mine.has(tag.toLowerCase()));
-  if (mentee.specialty && mentee.specialty.toLowerCase() === mentor.specialty.toLowerCase())
+  const mine = new Set(mentor.tags.map(searchKey));
+  const shared = mentee.tags.filter((tag) => mine.has(searchKey(tag)));
+  if (mentee.specialty && searchKey(mentee.specialty) === searchKey(mentor.specialty))
     shared.unshift(mentee.specialty);
   return shared;
 }
@@ -57,7 +61,7 @@ interface MentorChoiceProps {
 /** One radio button per mentor, each showing the mentor's current load against their capacity. */
 export function MentorChoice({ options, value, onChange, error }: MentorChoiceProps) {
   const [query, setQuery] = useState('');
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = searchWords(query);
   const found = options.filter((option) => matches(option, words));
   const visible = found.slice(0, MENTORS_SHOWN);
   // The chosen mentor stays in view while the manager types another search.
@@ -77,7 +81,7 @@ export function MentorChoice({ options, value, onChange, error }: MentorChoicePr
           type="search"
           value={query}
           onChange={setQuery}
-          hint="Name, profession, specialty or interest"
+          hint="Name, e-mail, profession, specialty or interest"
         />
       )}
       <p className="muted" role="status">
