@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, goTo, loadSampleData, startEmpty, test } from './helpers';
 
@@ -35,6 +36,15 @@ async function importAndOpenPeople(page: Page, count: number): Promise<void> {
   await expect(page.getByRole('heading', { name: `Imported ${count} people` })).toBeFocused();
   await page.getByRole('link', { name: 'Go to People' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+}
+
+/** No serious or critical accessibility problem on the screen as it stands. */
+async function expectAccessible(page: Page): Promise<void> {
+  const scan = await new AxeBuilder({ page }).analyze();
+  const serious = scan.violations.filter((violation) =>
+    ['serious', 'critical'].includes(violation.impact ?? ''),
+  );
+  expect(serious).toEqual([]);
 }
 
 function peopleNames(page: Page) {
@@ -119,6 +129,7 @@ test('a Windows-1252 CSV shows its accented names, and asks how its dates are wr
   await expect(page.getByText('Say how the dates in “Hire Date” are written')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import 0 people' })).toBeDisabled();
 
+  await expectAccessible(page);
   await page
     .getByRole('group', { name: /How are the dates in “Hire Date” written/ })
     .getByLabel(/Month first/)
@@ -156,6 +167,7 @@ test('a workbook with a title above the header is read from the row of column na
     'Row 13 (Total: 7 staff): Job Title is empty, so the profession is not known.',
   ]);
   await expect(page.getByText('1 value needs your choice')).toBeVisible();
+  await expectAccessible(page);
 
   // A wrong header row is corrected by the manager, and corrected back.
   await headerRow.selectOption({ label: 'Row 1: Riverside Family Clinic — Staff roster' });
