@@ -52,8 +52,8 @@ test('an import that cannot fit on the disk is refused before anything is writte
   await reportFreeSpace(page, 1024 * 1024);
   await startEmpty(page);
   await goTo(page, 'People');
-  await page.getByRole('link', { name: 'Import a roster from CSV' }).click();
-  await page.getByLabel('Roster file (CSV)').setInputFiles({
+  await page.getByRole('link', { name: 'Import a roster (Excel or CSV)' }).click();
+  await page.getByLabel('Roster file (Excel or CSV)').setInputFiles({
     name: 'staff.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(
