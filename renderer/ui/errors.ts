@@ -1,4 +1,4 @@
-import { RuleError } from '../domain/rules';
+import { RuleError, ruleErrorsOf } from '../domain/rules';
 import { DISK_FULL_MESSAGE, isStorageFullError, StorageFullError } from '../domain/storage-full';
 
 // Turns a failure into words for the manager. Rule errors from the repositories and the platform's
@@ -10,6 +10,10 @@ export interface ErrorInfo {
   message: string;
   field?: string;
   code?: string;
+  /** Every broken rule's message by field, when the rules found several problems at once. */
+  fields?: Record<string, string>;
+  /** The messages of broken rules that name no field. */
+  unplaced?: string[];
 }
 
 /** Errors that already carry words for the manager (the platform's, by its `plainWords` mark). */
@@ -20,7 +24,16 @@ function speaksPlainly(error: unknown): error is Error {
 }
 
 export function describeError(error: unknown, doing = 'saving'): ErrorInfo {
-  if (error instanceof RuleError) return { message: error.message, field: error.field, code: error.code };
+  if (error instanceof RuleError) {
+    const fields: Record<string, string> = {};
+    const unplaced: string[] = [];
+    for (const problem of ruleErrorsOf(error)) {
+      if (!problem.field) unplaced.push(problem.message);
+      // Two problems of one field: the first is the one to fix first.
+      else fields[problem.field] ??= problem.message;
+    }
+    return { message: error.message, field: error.field, code: error.code, fields, unplaced };
+  }
   if (error instanceof StorageFullError) return { message: error.message, code: error.code };
   if (speaksPlainly(error)) return { message: error.message };
   if (isStorageFullError(error)) return { message: DISK_FULL_MESSAGE, code: 'storage-full' };

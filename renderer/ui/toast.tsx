@@ -1,4 +1,15 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { Button } from './Button';
 
 export interface ToastAction {
@@ -19,21 +30,27 @@ interface ToastApi {
 
 const ToastContext = createContext<ToastApi | null>(null);
 
-/** Long enough to reach the Undo button with the keyboard. */
-const TOAST_MS = 12_000;
+/** A plain confirmation goes quickly; one with an action stays long enough to reach it by keyboard. */
+export const TOAST_MS = 5_000;
+export const TOAST_WITH_ACTION_MS = 10_000;
+/** Space kept between the toasts and the window's edge, in CSS pixels (1rem). */
+const EDGE = 16;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const region = useRef<HTMLElement>(null);
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((toast) => toast.id !== id)), []);
   const showToast = useCallback((message: string, action?: ToastAction) => {
     setToasts((all) => [...all.slice(-2), { id: Date.now() + Math.random(), message, action }]);
   }, []);
   const api = useMemo(() => ({ showToast }), [showToast]);
+  const atTop = useClearOfFocusedField(region, toasts.length);
 
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <section className="toasts" aria-label="Notifications">
+      <section ref={region} className={atTop ? 'toasts toasts--top' : 'toasts'} aria-label="Notifications">
+        {/* Always in the page, so screen readers already watch it when a message arrives. */}
         <div role="status" aria-live="polite">
           {toasts.map((toast) => (
             <ToastItem key={toast.id} toast={toast} onDismiss={() => dismiss(toast.id)} />
@@ -45,12 +62,22 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 }
 
 function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }) {
+  // The clock stops while the pointer or the keyboard is on the toast: nobody loses an Undo mid-reach.
+  const [held, setHeld] = useState(false);
   useEffect(() => {
-    const timer = window.setTimeout(onDismiss, TOAST_MS);
+    if (held) return;
+    const timer = window.setTimeout(onDismiss, toast.action ? TOAST_WITH_ACTION_MS : TOAST_MS);
     return () => window.clearTimeout(timer);
-  }, [onDismiss]);
+  }, [onDismiss, held, toast.action]);
   return (
-    <div className="toast">
+    // biome-ignore lint/a11y/noStaticElementInteractions: hover and focus only pause the timer; the buttons inside do the work.
+    <div
+      className="toast"
+      onMouseEnter={() => setHeld(true)}
+      onMouseLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
+    >
       <span>{toast.message}</span>
       {toast.action && (
         <Button
@@ -68,6 +95,55 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }
       </Button>
     </div>
   );
+}
+
+/** A field the manager types or chooses in. */
+function isEntryField(element: Element | null): element is HTMLElement {
+  if (!(element instanceof HTMLElement)) return false;
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
+  if (element instanceof HTMLInputElement)
+    return !['button', 'submit', 'reset', 'checkbox', 'radio', 'hidden'].includes(element.type);
+  return element.isContentEditable;
+}
+
+function overlaps(a: { top: number; bottom: number }, b: { top: number; bottom: number }): boolean {
+  return a.top < b.bottom && b.top < a.bottom;
+}
+
+/**
+ * Keeps the toasts off the field being typed in: they sit at the bottom of the window, and move to the
+ * top while the focused field is where they would cover it. Returns true for the top.
+ */
+function useClearOfFocusedField(region: RefObject<HTMLElement | null>, count: number): boolean {
+  const [atTop, setAtTop] = useState(false);
+  useLayoutEffect(() => {
+    if (count === 0) return;
+    function place() {
+      const box = region.current?.getBoundingClientRect();
+      const field = document.activeElement;
+      if (!box || !isEntryField(field)) {
+        setAtTop(false);
+        return;
+      }
+      const rect = field.getBoundingClientRect();
+      const sideBySide = rect.right <= box.left || rect.left >= box.right;
+      const bottom = { top: window.innerHeight - EDGE - box.height, bottom: window.innerHeight - EDGE };
+      const top = { top: EDGE, bottom: EDGE + box.height };
+      setAtTop(!sideBySide && overlaps(rect, bottom) && !overlaps(rect, top));
+    }
+    place();
+    document.addEventListener('focusin', place);
+    document.addEventListener('focusout', place);
+    window.addEventListener('scroll', place, true);
+    window.addEventListener('resize', place);
+    return () => {
+      document.removeEventListener('focusin', place);
+      document.removeEventListener('focusout', place);
+      window.removeEventListener('scroll', place, true);
+      window.removeEventListener('resize', place);
+    };
+  }, [region, count]);
+  return atTop;
 }
 
 export function useToast(): ToastApi {

@@ -13,7 +13,8 @@ export interface FormErrors {
 }
 
 /**
- * Error messages for a form; after a failed save, focus moves to the first field in error.
+ * Error messages for a form, every broken rule at once; after a failed save, focus moves to the first
+ * field in error.
  * A group of tick boxes or radio buttons in error marks itself with data-field-error and tabIndex -1.
  */
 export function useFormErrors(formRef: RefObject<HTMLFormElement | null>): FormErrors {
@@ -22,7 +23,11 @@ export function useFormErrors(formRef: RefObject<HTMLFormElement | null>): FormE
 
   const show = useCallback((error: unknown, doing?: string) => {
     const info = describeError(error, doing);
-    if (info.field) {
+    if (info.fields && Object.keys(info.fields).length > 0) {
+      // Every broken rule next to its field at once, so the manager fixes them in one pass.
+      setFields(info.fields);
+      setForm(info.unplaced && info.unplaced.length > 0 ? info.unplaced.join(' ') : null);
+    } else if (info.field) {
       setFields({ [info.field]: info.message });
       setForm(null);
     } else {

@@ -13,6 +13,7 @@ import {
   type PairingContext,
   type RelationshipInput,
   RuleError,
+  ruleErrorsOf,
   STATUS_TRANSITIONS,
 } from '../../renderer/domain/rules';
 import type { Person, Program, Relationship, RelationshipStatus } from '../../renderer/domain/types';
@@ -467,5 +468,63 @@ describe('the clinic settings', () => {
     expect(() => checkSettingsChanges({ paperSize: 'A3' as 'A4' })).toThrow(/A4 or US Letter/);
     expect(() => checkSettingsChanges({ backupWarnDays: 0 })).toThrow(/from 1 to 365/);
     expect(() => checkSettingsChanges({ backupWarnDays: 2.5 })).toThrow(RuleError);
+  });
+});
+
+describe('every broken rule at once, so a form shows them together', () => {
+  const problems = (check: () => unknown) => ruleErrorsOf(ruleErrorOf(check)).map((e) => [e.field, e.code]);
+
+  it('names every problem of a person, each with its field', () => {
+    const input = personInput({
+      name: ' ',
+      email: 'grace@',
+      mentorCapacity: 1.5,
+      isMentor: false,
+      isMentee: false,
+    });
+    expect(problems(() => checkPerson(input))).toEqual([
+      ['name', 'required'],
+      ['email', 'bad-email'],
+      ['mentorCapacity', 'bad-capacity'],
+      ['isMentor', 'no-role'],
+    ]);
+    // Code that reads one message still gets all of them, the first one first.
+    expect(ruleErrorOf(() => checkPerson(input)).message).toMatch(
+      /^Name is required\. .*Tick at least one role/,
+    );
+  });
+
+  it('names every problem of a meeting, action items included', () => {
+    const input = meetingInput({
+      date: '2024-02-01',
+      durationMinutes: 0,
+      actionItems: [{ text: '', owner: 'mentee', dueDate: '2024-02-30' }],
+    });
+    expect(problems(() => checkMeeting(input, relationship(), '2024-06-15'))).toEqual([
+      ['date', 'before-start'],
+      ['durationMinutes', 'bad-duration'],
+      ['actionItems.0.text', 'required'],
+      ['actionItems.0.dueDate', 'bad-date'],
+    ]);
+  });
+
+  it('names every problem of a new pairing and of a program', () => {
+    const input = pairingInput({ programId: '', startDate: '2024-03-01', plannedEndDate: '2024-01-01' });
+    expect(problems(() => checkPairing(input, context({ program: undefined, mentorLoad: 2 })))).toEqual([
+      ['programId', 'no-program'],
+      ['plannedEndDate', 'end-before-start'],
+      ['capacityOverrideReason', 'over-capacity'],
+    ]);
+    expect(problems(() => checkProgram({ name: '', cadenceDays: 0, typicalLengthMonths: 0 }))).toEqual([
+      ['name', 'required'],
+      ['cadenceDays', 'bad-cadence'],
+      ['typicalLengthMonths', 'bad-length'],
+    ]);
+  });
+
+  it('still throws a lone problem as a plain RuleError', () => {
+    const error = ruleErrorOf(() => checkPerson(personInput({ name: '' })));
+    expect(error.constructor).toBe(RuleError);
+    expect(error.field).toBe('name');
   });
 });

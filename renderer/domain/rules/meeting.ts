@@ -8,7 +8,7 @@ import {
   type Relationship,
 } from '../types';
 import { isWholeNumberIn, requireDate } from './fields';
-import { RuleError } from './rule-error';
+import { checkAll, RuleError } from './rule-error';
 
 type Stamped = 'id' | 'createdAt' | 'updatedAt';
 export type ActionItemInput = Pick<ActionItem, 'text' | 'owner' | 'dueDate'> & {
@@ -25,27 +25,51 @@ export function checkMeeting(
   relationship: Relationship | undefined,
   today: IsoDate,
 ): void {
-  if (!relationship)
-    throw new RuleError('no-relationship', 'Choose the pairing this meeting belongs to.', 'relationshipId');
-  requireDate(input.date, 'date', 'Meeting date', false);
-  if (input.date > addDaysIso(today, 1))
-    throw new RuleError('future-meeting', 'A meeting cannot be dated more than a day in the future.', 'date');
-  if (input.date < relationship.startDate)
-    throw new RuleError('before-start', 'The meeting is dated before this pairing started.', 'date');
-  if (!isWholeNumberIn(input.durationMinutes, 1, MAX_MEETING_MINUTES))
-    throw new RuleError(
-      'bad-duration',
-      `Duration must be a whole number of minutes, from 1 to ${MAX_MEETING_MINUTES}.`,
-      'durationMinutes',
-    );
-  if (!MEETING_FORMATS.includes(input.format))
-    throw new RuleError('bad-format', 'Choose a format.', 'format');
-  input.actionItems.forEach((item, index) => {
-    const label = `Action item ${index + 1}`;
-    if (!item.text.trim())
-      throw new RuleError('required', `${label} needs a description.`, `actionItems.${index}.text`);
-    if (!ACTION_OWNERS.includes(item.owner))
-      throw new RuleError('bad-owner', `${label}: choose who owns it.`, `actionItems.${index}.owner`);
-    requireDate(item.dueDate, `actionItems.${index}.dueDate`, `${label}'s due date`, true);
-  });
+  checkAll([
+    () => {
+      if (!relationship)
+        throw new RuleError(
+          'no-relationship',
+          'Choose the pairing this meeting belongs to.',
+          'relationshipId',
+        );
+    },
+    () => {
+      requireDate(input.date, 'date', 'Meeting date', false);
+      if (input.date > addDaysIso(today, 1))
+        throw new RuleError(
+          'future-meeting',
+          'A meeting cannot be dated more than a day in the future.',
+          'date',
+        );
+      if (relationship && input.date < relationship.startDate)
+        throw new RuleError('before-start', 'The meeting is dated before this pairing started.', 'date');
+    },
+    () => {
+      if (!isWholeNumberIn(input.durationMinutes, 1, MAX_MEETING_MINUTES))
+        throw new RuleError(
+          'bad-duration',
+          `Duration must be a whole number of minutes, from 1 to ${MAX_MEETING_MINUTES}.`,
+          'durationMinutes',
+        );
+    },
+    () => {
+      if (!MEETING_FORMATS.includes(input.format))
+        throw new RuleError('bad-format', 'Choose a format.', 'format');
+    },
+    ...input.actionItems.flatMap((item, index) => {
+      const label = `Action item ${index + 1}`;
+      return [
+        () => {
+          if (!item.text.trim())
+            throw new RuleError('required', `${label} needs a description.`, `actionItems.${index}.text`);
+        },
+        () => {
+          if (!ACTION_OWNERS.includes(item.owner))
+            throw new RuleError('bad-owner', `${label}: choose who owns it.`, `actionItems.${index}.owner`);
+        },
+        () => requireDate(item.dueDate, `actionItems.${index}.dueDate`, `${label}'s due date`, true),
+      ];
+    }),
+  ]);
 }

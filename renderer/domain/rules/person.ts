@@ -1,6 +1,6 @@
 import { CAREER_STAGES, type Person, PROFESSIONS } from '../types';
 import { isEmailAddress, isWholeNumberIn, requireDate } from './fields';
-import { RuleError } from './rule-error';
+import { checkAll, RuleError } from './rule-error';
 
 type Stamped = 'id' | 'createdAt' | 'updatedAt';
 export type PersonInput = Omit<Person, Stamped | 'archived'> & { archived?: boolean };
@@ -10,25 +10,45 @@ export const MAX_MENTOR_CAPACITY = 50;
 export const MAX_NAME_LENGTH = 200;
 
 export function checkPerson(input: PersonInput): void {
-  if (!input.name.trim()) throw new RuleError('required', 'Name is required.', 'name');
-  if (input.name.length > MAX_NAME_LENGTH)
-    throw new RuleError('too-long', `Name is too long (${MAX_NAME_LENGTH} characters at most).`, 'name');
-  if (input.email && !isEmailAddress(input.email))
-    throw new RuleError('bad-email', `"${input.email}" does not look like an email address.`, 'email');
-  if (!PROFESSIONS.includes(input.profession))
-    throw new RuleError('bad-profession', 'Choose a profession from the list.', 'profession');
-  if (!CAREER_STAGES.includes(input.careerStage))
-    throw new RuleError('bad-career-stage', 'Choose a career stage from the list.', 'careerStage');
-  requireDate(input.hireDate, 'hireDate', 'Hire date', true);
-  requireDate(input.leavingDate, 'leavingDate', 'Leaving date', true);
-  if (input.hireDate && input.leavingDate && input.leavingDate < input.hireDate)
-    throw new RuleError('end-before-start', 'The leaving date must be after the hire date.', 'leavingDate');
-  if (!isWholeNumberIn(input.mentorCapacity, 0, MAX_MENTOR_CAPACITY))
-    throw new RuleError(
-      'bad-capacity',
-      `Mentor capacity must be a whole number between 0 and ${MAX_MENTOR_CAPACITY}.`,
-      'mentorCapacity',
-    );
-  if (!input.isMentor && !input.isMentee)
-    throw new RuleError('no-role', 'Tick at least one role: mentor, mentee, or both.', 'isMentor');
+  checkAll([
+    () => {
+      if (!input.name.trim()) throw new RuleError('required', 'Name is required.', 'name');
+      if (input.name.length > MAX_NAME_LENGTH)
+        throw new RuleError('too-long', `Name is too long (${MAX_NAME_LENGTH} characters at most).`, 'name');
+    },
+    () => {
+      if (input.email && !isEmailAddress(input.email))
+        throw new RuleError('bad-email', `"${input.email}" does not look like an email address.`, 'email');
+    },
+    () => {
+      if (!PROFESSIONS.includes(input.profession))
+        throw new RuleError('bad-profession', 'Choose a profession from the list.', 'profession');
+    },
+    () => {
+      if (!CAREER_STAGES.includes(input.careerStage))
+        throw new RuleError('bad-career-stage', 'Choose a career stage from the list.', 'careerStage');
+    },
+    () => requireDate(input.hireDate, 'hireDate', 'Hire date', true),
+    () => {
+      requireDate(input.leavingDate, 'leavingDate', 'Leaving date', true);
+      if (input.hireDate && input.leavingDate && input.leavingDate < input.hireDate)
+        throw new RuleError(
+          'end-before-start',
+          'The leaving date must be after the hire date.',
+          'leavingDate',
+        );
+    },
+    () => {
+      if (!isWholeNumberIn(input.mentorCapacity, 0, MAX_MENTOR_CAPACITY))
+        throw new RuleError(
+          'bad-capacity',
+          `Mentor capacity must be a whole number between 0 and ${MAX_MENTOR_CAPACITY}.`,
+          'mentorCapacity',
+        );
+    },
+    () => {
+      if (!input.isMentor && !input.isMentee)
+        throw new RuleError('no-role', 'Tick at least one role: mentor, mentee, or both.', 'isMentor');
+    },
+  ]);
 }

@@ -7,7 +7,7 @@ import {
   type RelationshipStatus,
 } from '../types';
 import { requireDate } from './fields';
-import { RuleError } from './rule-error';
+import { checkAll, RuleError } from './rule-error';
 
 export type RelationshipInput = Pick<
   Relationship,
@@ -29,29 +29,45 @@ export interface PairingContext extends PairingParties {
 /** Who, which program, which focus and which dates: what every pairing must satisfy. */
 export function checkPairingDetails(input: Omit<RelationshipInput, 'status'>, parties: PairingParties): void {
   const { mentor, mentee, program } = parties;
-  if (!program || program.archived) throw new RuleError('no-program', 'Choose a program.', 'programId');
-  if (!mentee || mentee.archived) throw new RuleError('no-mentee', 'Choose a mentee.', 'menteeId');
-  if (!mentor || mentor.archived) throw new RuleError('no-mentor', 'Choose a mentor.', 'mentorId');
-  if (mentor.id === mentee.id)
-    throw new RuleError('self-mentoring', 'Nobody can mentor themselves: choose another mentor.', 'mentorId');
-  if (!FOCUSES.includes(input.focus)) throw new RuleError('bad-focus', 'Choose a focus.', 'focus');
-  checkSpan(input.startDate, input.plannedEndDate, 'plannedEndDate', 'The planned end');
+  checkAll([
+    () => {
+      if (!program || program.archived) throw new RuleError('no-program', 'Choose a program.', 'programId');
+    },
+    () => {
+      if (!mentee || mentee.archived) throw new RuleError('no-mentee', 'Choose a mentee.', 'menteeId');
+    },
+    () => {
+      if (!mentor || mentor.archived) throw new RuleError('no-mentor', 'Choose a mentor.', 'mentorId');
+      if (mentor.id === mentee?.id)
+        throw new RuleError(
+          'self-mentoring',
+          'Nobody can mentor themselves: choose another mentor.',
+          'mentorId',
+        );
+    },
+    () => {
+      if (!FOCUSES.includes(input.focus)) throw new RuleError('bad-focus', 'Choose a focus.', 'focus');
+    },
+    () => checkSpan(input.startDate, input.plannedEndDate, 'plannedEndDate', 'The planned end'),
+  ]);
 }
 
 /** Checks a new pairing; returns true when it goes over the mentor's capacity with a recorded reason. */
 export function checkPairing(input: RelationshipInput, context: PairingContext): boolean {
-  checkPairingDetails(input, context);
-  const mentor = context.mentor!;
-  if (context.mentorLoad >= mentor.mentorCapacity) {
-    if (!context.capacityOverrideReason?.trim())
-      throw new RuleError(
-        'over-capacity',
-        `${mentor.name} already mentors ${context.mentorLoad} of ${mentor.mentorCapacity}. To pair them anyway, give a reason.`,
-        'capacityOverrideReason',
-      );
-    return true;
-  }
-  return false;
+  const { mentor } = context;
+  const overCapacity = mentor !== undefined && context.mentorLoad >= mentor.mentorCapacity;
+  checkAll([
+    () => checkPairingDetails(input, context),
+    () => {
+      if (mentor && overCapacity && !context.capacityOverrideReason?.trim())
+        throw new RuleError(
+          'over-capacity',
+          `${mentor.name} already mentors ${context.mentorLoad} of ${mentor.mentorCapacity}. To pair them anyway, give a reason.`,
+          'capacityOverrideReason',
+        );
+    },
+  ]);
+  return overCapacity;
 }
 
 export interface PairingEditContext extends PairingParties {

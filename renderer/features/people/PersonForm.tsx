@@ -44,10 +44,6 @@ export function PersonForm({ person, onSaved, onCancel }: PersonFormProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     errors.clear();
-    if (draft.isMentor && !/^\d+$/.test(draft.mentorCapacity.trim())) {
-      errors.setField('mentorCapacity', 'Mentor capacity must be a whole number, such as 2.');
-      return;
-    }
     setSaving(true);
     try {
       const input = inputFromDraft(draft);

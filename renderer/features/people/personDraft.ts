@@ -47,7 +47,8 @@ export function draftFromPerson(person: Person): PersonDraft {
 }
 
 export function inputFromDraft(draft: PersonDraft): PersonInput {
-  const capacity = draft.mentorCapacity.trim() === '' ? 0 : Number(draft.mentorCapacity);
+  // Anything but digits ("", "2.5", "two") is no capacity at all: the rules then say so beside the field.
+  const capacity = /^\d+$/.test(draft.mentorCapacity.trim()) ? Number(draft.mentorCapacity) : Number.NaN;
   return {
     name: draft.name,
     email: draft.email,
