@@ -2,6 +2,18 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './origin';
 import { CONTENT_SECURITY_POLICY } from './security';
+import {
+  STOPPED_PAGE_HTML,
+  STOPPED_PAGE_PATH,
+  STOPPED_PAGE_SCRIPT,
+  STOPPED_SCRIPT_PATH,
+} from './stopped-page';
+
+/** Pages the main process itself serves, whatever the renderer folder holds. */
+const BUILT_IN: Record<string, { body: string; type: string }> = {
+  [STOPPED_PAGE_PATH]: { body: STOPPED_PAGE_HTML, type: 'text/html; charset=utf-8' },
+  [STOPPED_SCRIPT_PATH]: { body: STOPPED_PAGE_SCRIPT, type: 'text/javascript; charset=utf-8' },
+};
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -66,6 +78,13 @@ export function resolveAppFile(rootDir: string, url: string): string | null {
 export function createAppProtocolHandler(rootDir: string): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plainResponse(405, 'Not allowed');
+    const builtIn = builtInPage(request.url);
+    if (builtIn) {
+      return new Response(request.method === 'HEAD' ? null : builtIn.body, {
+        status: 200,
+        headers: { ...SECURITY_HEADERS, 'Content-Type': builtIn.type },
+      });
+    }
     const file = resolveAppFile(rootDir, request.url);
     if (file === null) return plainResponse(403, 'Forbidden');
     try {
@@ -83,6 +102,16 @@ export function createAppProtocolHandler(rootDir: string): (request: Request) =>
       return plainResponse(404, 'Not found');
     }
   };
+}
+
+function builtInPage(url: string): { body: string; type: string } | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
+    return Object.hasOwn(BUILT_IN, parsed.pathname) ? BUILT_IN[parsed.pathname] : null;
+  } catch {
+    return null;
+  }
 }
 
 type ProtocolHandlerRegistrar = {

@@ -1,6 +1,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { APP_NAME } from './app-identity';
 import { loadWindowState, type Rectangle, saveWindowState } from './services/window-state';
+import { showStoppedPageWhenThePageDies } from './stopped-page';
 
 /** The main window's options: the renderer gets no Node, runs sandboxed and isolated from the preload. */
 export function mainWindowOptions(
@@ -51,6 +52,7 @@ export function createMainWindow(setup: MainWindowSetup): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   // A page that fails to load would otherwise leave an invisible window and a running app.
   window.webContents.once('did-fail-load', () => window.show());
+  showStoppedPageWhenThePageDies(window);
 
   let saveTimer: NodeJS.Timeout | null = null;
   const remember = () => {

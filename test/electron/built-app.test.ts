@@ -224,6 +224,16 @@ describe('start-up of the built main process', () => {
     expect(await readdir(userData)).toContain('notes.partial');
   });
 
+  it('a crashed page in the main window is replaced by the stopped page', async () => {
+    await startMain();
+    const [window] = fake.windows;
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+    expect(window.loadedUrl).toBe('app://guiding-hands/stopped.html');
+    const page = await fake.protocolHandlers.get('app')?.(new Request('app://guiding-hands/stopped.html'));
+    expect(await page?.text()).toContain('Guiding Hands stopped unexpectedly');
+  });
+
   it('registers every channel of the IPC contract', async () => {
     await startMain();
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(Object.keys(ipcContract).sort());

@@ -44,12 +44,20 @@ export class FakeSession {
 
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: Listener | null = null;
+  url = '';
   sent: { channel: string; payload: unknown }[] = [];
   constructor(readonly session: FakeSession = new FakeSession()) {
     super();
   }
   setWindowOpenHandler(handler: Listener): void {
     this.windowOpenHandler = handler;
+  }
+  getURL(): string {
+    return this.url;
+  }
+  /** Like Electron: the page's process is ended, and the contents report it gone. */
+  forcefullyCrashRenderer(): void {
+    this.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
   }
   send(channel: string, payload: unknown): void {
     this.sent.push({ channel, payload });
@@ -140,6 +148,7 @@ export function createFakeElectron(options: {
     }
     async loadURL(url: string) {
       this.loadedUrl = url;
+      this.webContents.url = url;
     }
     maximize() {}
     show() {}
