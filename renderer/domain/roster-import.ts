@@ -11,6 +11,7 @@ import {
   valueKey,
 } from './roster-values';
 import type { PersonInput } from './rules';
+import { searchKey, storedLine } from './text';
 import { CAREER_STAGE_LABELS, CAREER_STAGES, type CareerStage } from './types';
 
 // Roster import, the pure part: turns the rows of a roster table, the manager's column mapping and the
@@ -464,16 +465,14 @@ export function readTags(raw: string): string[] {
 // Reading rows and finding duplicates.
 
 /** Text as stored: composed accents (NFC), so "José" typed and "José" pasted are the same name. */
-function cleanText(value: string): string {
-  return value.normalize('NFC').trim().replace(/\s+/g, ' ');
-}
+const cleanText = storedLine;
 
 /**
  * Two records are the same person when name and email match, ignoring case, accents, extra spaces
- * and the way accents are encoded (NFC or NFD).
+ * and the way accents are encoded (NFC or NFD): a roster's "Jose Nunez" is the "José Núñez" in People.
  */
 export function duplicateKey(name: string, email: string): string {
-  return `${valueKey(cleanText(name))}\u0000${valueKey(email.trim())}`;
+  return `${searchKey(name)}\u0000${searchKey(email)}`;
 }
 
 type RowOutcome = { ok: true; person: PersonInput } | { ok: false; name: string; reasons: string[] };

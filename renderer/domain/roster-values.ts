@@ -1,3 +1,4 @@
+import { searchKey } from './text';
 import {
   CAREER_STAGE_LABELS,
   CAREER_STAGES,
@@ -13,10 +14,7 @@ import {
 
 /** The key two spellings of the same value share: accents, case, dots, dashes and spaces ignored. */
 export function valueKey(raw: string): string {
-  return raw
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return searchKey(raw)
     .replace(/\./g, '')
     .replace(/[\s_-]+/g, ' ')
     .trim();

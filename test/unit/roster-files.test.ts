@@ -149,6 +149,20 @@ describe('a European CSV (byte-order mark, semicolons, day-first dates with dots
     // Stored composed (NFC), so a search or a later import matches it however it is typed.
     expect(review.duplicates[0].person.name).toBe('Zoë Ångström'.normalize('NFC'));
   });
+
+  it('flags someone already in People whose name was stored without accents', async () => {
+    const { table, mapping, choices } = await importOf('eu-semicolon-bom.csv');
+    const review = reviewRoster(
+      table.rows,
+      mapping,
+      [{ name: 'Soren OSTERGAARD', email: 'Soren.Ostergaard@klinik.example' }],
+      choices,
+    );
+    expect(review.duplicates.map((row) => [row.line, row.reason])).toEqual([
+      [8, 'Already in People with the same name and email.'],
+      [9, 'Same name and email as line 4.'],
+    ]);
+  });
 });
 
 describe('a Windows-1252 CSV (Excel’s plain CSV on Windows)', () => {
