@@ -13,11 +13,11 @@ import { Card } from '../../ui/Card';
 import { SelectField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { PrintPortal } from '../../ui/PrintPortal';
 import { ExportActions } from './ExportActions';
 import { fileStem, savePdf } from './exports';
 import { LetterCard } from './LetterCard';
 import { PeriodChooser, type PeriodForm } from './PeriodChooser';
-import { PrintPortal } from './PrintPortal';
 import { RecognitionLetterDocument } from './RecognitionLetterDocument';
 import { ReportDocument } from './ReportDocument';
 import { programList } from './ReportHeader';
@@ -160,6 +160,7 @@ export function ReportsScreen() {
           />
           {printReport && (
             <PrintPortal
+              className="report-print"
               paperSize={paperSize}
               runningHeader={
                 printJob?.target === 'letter'

@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import type { PaperSize } from '../../domain/types';
+import type { PaperSize } from '../domain/types';
 
-// The print layout lives beside the app (a child of <body>), so printing shows only the document:
-// the print styles hide everything else. The page box's margins carry a running header and the page
+// A print layout lives beside the app (a child of <body>), so printing shows only the document:
+// the print styles (.print-layout in styles.css) hide everything else. The page box's margins carry a running header and the page
 // numbers ("Page 2 of 7") through CSS paged-media margin boxes and counters, which Chromium honours
 // both in Electron's printToPDF and in the browser's own printing.
 
 interface PrintPortalProps {
+  /** The document's own print styles hang on this class, e.g. "report-print". */
+  className: string;
   paperSize: PaperSize;
   /** Top of every page, e.g. the clinic and the period. */
   runningHeader: string;
@@ -16,9 +18,15 @@ interface PrintPortalProps {
   children: ReactNode;
 }
 
-export function PrintPortal({ paperSize, runningHeader, runningFooter, children }: PrintPortalProps) {
+export function PrintPortal({
+  className,
+  paperSize,
+  runningHeader,
+  runningFooter,
+  children,
+}: PrintPortalProps) {
   return createPortal(
-    <div className="report-print">
+    <div className={`print-layout ${className}`}>
       <style>{pageRules(paperSize, runningHeader, runningFooter)}</style>
       {children}
     </div>,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileStem } from '../../renderer/features/reports/exports';
-import { cssString, pageRules } from '../../renderer/features/reports/PrintPortal';
+import { cssString, pageRules } from '../../renderer/ui/PrintPortal';
 
 describe('the print layout’s page rules', () => {
   it('sets the paper size chosen in Settings and numbers every page', () => {
