@@ -82,9 +82,9 @@ export function ipcErrorWords(code: IpcErrorCode, details: IpcErrorDetails = {})
       const where = details.folder ? `The disk that holds "${details.folder}"` : 'The disk';
       const figures =
         details.needed !== undefined && details.free !== undefined
-          ? ` (the backup needs about ${formatBytes(details.needed)}, ${formatBytes(details.free)} is free)`
+          ? ` (the file needs about ${formatBytes(details.needed)}, ${formatBytes(details.free)} is free)`
           : '';
-      return `${where} is full${figures}, so the backup was not saved and nothing was half-written. Free some space there or choose another folder, then try again. Your records are unchanged.`;
+      return `${where} is full${figures}, so the file was not saved and nothing was half-written. Free some space there or choose another folder, then try again. Your records are unchanged.`;
     }
     case 'folder-not-allowed':
       return 'Choose the backup folder again: backups are only written into a folder picked in the folder dialog.';

@@ -10,6 +10,7 @@ import {
   NO_PROTECTED_STORAGE,
   type ProtectedStorage,
 } from '../../electron/main/services/auto-backup';
+import type { SpaceFs } from '../../electron/main/services/free-space';
 import { autoBackupFileName } from '../../electron/main/services/rotation';
 import type { AutoBackupSettings } from '../../electron/shared/ipc';
 
@@ -51,8 +52,9 @@ function service(
   storage = keychain(),
   platform: NodeJS.Platform = 'linux',
   now = () => new Date('2026-03-01T10:00:00Z'),
+  spaceFs?: SpaceFs,
 ) {
-  return new AutoBackupService({ stateFile, storage, platform, now, scryptWorkFactor: 10 });
+  return new AutoBackupService({ stateFile, storage, platform, now, scryptWorkFactor: 10, spaceFs });
 }
 
 async function decrypted(path: string, passphrase: string): Promise<Uint8Array> {
@@ -255,5 +257,22 @@ describe('the kept passphrase', () => {
       service().write({ fileName: 'Clinic.age', data: new Uint8Array([1]), reason: 'daily' }),
     ).rejects.toMatchObject({ code: 'passphrase-needed' });
     expect(await readdir(folder)).toEqual([]);
+  });
+});
+
+describe('an automatic backup on a full disk', () => {
+  it('is refused before writing, keeps every earlier backup (no rotation) and does not count as made', async () => {
+    await service().configure({ settings: settingsOn(), passphrase: 'p' });
+    const earlier = ['2026-02-26', '2026-02-27', '2026-02-28'].map((day) =>
+      autoBackupFileName('Clinic.age', new Date(`${day}T10:00:00Z`)),
+    );
+    for (const name of earlier) await writeFile(join(folder, name), name);
+    const full: SpaceFs = { statfs: async () => ({ bavail: 10, bsize: 4096 }) };
+    const backups = service(keychain(), 'linux', () => new Date('2026-03-01T10:00:00Z'), full);
+    await expect(
+      backups.write({ fileName: 'Clinic.age', data: new Uint8Array(100_000), reason: 'daily' }),
+    ).rejects.toMatchObject({ code: 'disk-full' });
+    expect((await readdir(folder)).sort()).toEqual([...earlier].sort());
+    expect(service().getStatus().lastAutoBackupAt).toBeNull();
   });
 });

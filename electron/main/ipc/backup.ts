@@ -1,9 +1,9 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IpcFailure } from '../failure';
-import { writeFileAtomically } from '../services/atomic-write';
 import { assertFolderExists } from '../services/auto-backup';
 import type { ChosenFolders } from '../services/chosen-folders';
+import { writeWithRoomCheck } from '../services/free-space';
 import type { Dialogs } from './dialogs';
 import type { IpcHandlers } from './register';
 
@@ -30,7 +30,7 @@ export function createBackupHandlers(
       if (!fileName.toLowerCase().endsWith('.age')) throw new IpcFailure('not-a-backup-name');
       await assertFolderExists(folder);
       const path = await unusedPath(folder, fileName);
-      await writeFileAtomically(path, data);
+      await writeWithRoomCheck(path, data);
       return { path };
     },
   };

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { MAX_IPC_FILE_BYTES } from '../../shared/ipc';
 import { IpcFailure } from '../failure';
-import { writeFileAtomically } from '../services/atomic-write';
+import { writeWithRoomCheck } from '../services/free-space';
 import type { Dialogs } from './dialogs';
 import type { IpcHandlers } from './register';
 
@@ -14,7 +14,7 @@ export function createFilesHandlers(dialogs: Dialogs): Pick<IpcHandlers, 'files:
         filters,
       });
       if (choice.canceled || !choice.filePath) return { saved: false, path: null };
-      await writeFileAtomically(choice.filePath, data);
+      await writeWithRoomCheck(choice.filePath, data);
       return { saved: true, path: choice.filePath };
     },
 

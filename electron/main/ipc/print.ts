@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { writeFileAtomically } from '../services/atomic-write';
+import { writeWithRoomCheck } from '../services/free-space';
 import type { Dialogs } from './dialogs';
 import type { IpcHandlers } from './register';
 
@@ -20,7 +20,7 @@ export function createPrintHandlers(dialogs: Dialogs): Pick<IpcHandlers, 'print:
         filters: [{ name: 'PDF document', extensions: ['pdf'] }],
       });
       if (choice.canceled || !choice.filePath) return { saved: false, path: null };
-      await writeFileAtomically(choice.filePath, pdf);
+      await writeWithRoomCheck(choice.filePath, pdf);
       return { saved: true, path: choice.filePath };
     },
   };

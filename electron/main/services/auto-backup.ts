@@ -13,6 +13,7 @@ import {
 import { IpcFailure } from '../failure';
 import { AGE_SCRYPT_WORK_FACTOR, encryptWithPassphrase } from './age-passphrase';
 import { writeFileAtomically } from './atomic-write';
+import { type SpaceFs, writeWithRoomCheck } from './free-space';
 import { autoBackupFileName, autoBackupStem, automaticBackupsIn, planRotation } from './rotation';
 
 /** The part of Electron's safeStorage this service uses (injected so both branches can be tested). */
@@ -67,6 +68,8 @@ export interface AutoBackupServiceOptions {
   now?: () => Date;
   /** Tests only: a low scrypt work factor keeps them fast. The app always uses the age default. */
   scryptWorkFactor?: number;
+  /** Tests only: the free space the backup folder reports. */
+  spaceFs?: SpaceFs;
 }
 
 /** Settings, protected passphrase, writing and rotation of the automatic backups. */
@@ -143,7 +146,7 @@ export class AutoBackupService {
     const now = this.now();
     const fileName = autoBackupFileName(request.fileName, now);
     const path = join(folder, fileName);
-    await writeFileAtomically(path, encrypted);
+    await writeWithRoomCheck(path, encrypted, { spaceFs: this.options.spaceFs });
     await this.save({ ...this.state, lastAutoBackupAt: now.toISOString() });
     const ours = automaticBackupsIn(await readdir(folder), autoBackupStem(fileName) ?? undefined);
     const plan = planRotation(ours, status.rotation);
