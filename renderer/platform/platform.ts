@@ -2,7 +2,7 @@ import type { PlatformApi } from '../../electron/shared/ipc';
 import { createBrowserPlatform } from './browser';
 import { withPlatformErrors } from './errors';
 
-export type { PlatformApi } from '../../electron/shared/ipc';
+export type { AutoBackupStatus, PlatformApi } from '../../electron/shared/ipc';
 export { isPlatformError, PlatformError, type PlatformErrorCode } from './errors';
 
 let browserPlatform: PlatformApi | null = null;

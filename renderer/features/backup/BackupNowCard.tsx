@@ -1,22 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError } from '../../ui/Field';
 import { describeBackupFailure } from './backupErrors';
+import { chooseBackupFolder, readBackupFolder } from './backupFolder';
 import { type PassphraseChoice, PassphraseFields } from './PassphraseFields';
 import { ProgressBar } from './ProgressBar';
 import { BACKUP_FILE_FILTER, type BackupProgress, useBackupActions } from './useBackup';
-
-const FOLDER_KEY = 'guiding-hands.backup-folder';
-
-function rememberedFolder(): string | null {
-  try {
-    return localStorage.getItem(FOLDER_KEY);
-  } catch {
-    return null;
-  }
-}
 
 /** "Back up now": a passphrase (twice, strong enough), then one encrypted file saved where the manager says. */
 export function BackupNowCard({ clinicName }: { clinicName: string }) {
@@ -25,22 +16,28 @@ export function BackupNowCard({ clinicName }: { clinicName: string }) {
   const inElectron = platform.kind === 'electron';
   const [choice, setChoice] = useState<PassphraseChoice>({ passphrase: '', ready: false, problem: null });
   const [tried, setTried] = useState(false);
-  const [folder, setFolder] = useState<string | null>(inElectron ? rememberedFolder() : null);
+  const [folder, setFolder] = useState<string | null>(null);
   const [progress, setProgress] = useState<BackupProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const busy = progress !== null;
 
+  useEffect(() => {
+    let live = true;
+    readBackupFolder(platform).then(
+      (kept) => live && setFolder(kept),
+      // Not knowing the folder only means asking for it at the next backup.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [platform]);
+
   async function chooseFolder(): Promise<string | null> {
-    const chosen = await platform.chooseBackupFolder();
-    if (!chosen) return null;
-    setFolder(chosen.folder);
-    try {
-      localStorage.setItem(FOLDER_KEY, chosen.folder);
-    } catch {
-      // Not remembering the folder only means asking again next time.
-    }
-    return chosen.folder;
+    const chosen = await chooseBackupFolder(platform);
+    if (chosen) setFolder(chosen);
+    return chosen;
   }
 
   async function backUp(event: FormEvent) {
@@ -52,7 +49,13 @@ export function BackupNowCard({ clinicName }: { clinicName: string }) {
       setError(choice.problem);
       return;
     }
-    const target = inElectron ? (folder ?? (await chooseFolder())) : null;
+    let target: string | null = null;
+    try {
+      target = inElectron ? (folder ?? (await chooseFolder())) : null;
+    } catch (failure) {
+      setError(describeBackupFailure(failure, 'keeping the backup folder'));
+      return;
+    }
     if (inElectron && !target) return;
     setProgress({ phase: 'reading', done: 0, total: 1 });
     try {
@@ -111,7 +114,15 @@ export function BackupNowCard({ clinicName }: { clinicName: string }) {
               'You will be asked where to save it. '
             )}
             {folder && (
-              <Button variant="quiet" onClick={() => void chooseFolder()} disabled={busy}>
+              <Button
+                variant="quiet"
+                onClick={() =>
+                  chooseFolder().catch((failure) =>
+                    setError(describeBackupFailure(failure, 'keeping the backup folder')),
+                  )
+                }
+                disabled={busy}
+              >
                 Choose another folder…
               </Button>
             )}
