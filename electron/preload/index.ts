@@ -13,6 +13,7 @@ import type {
 const SUBSCRIBABLE_EVENTS = {
   'menu:backup': true,
   'menu:restore': true,
+  'menu:print': true,
   'menu:navigate': true,
   'autoBackup:due': true,
 } as const satisfies Record<MainEvent, true>;
@@ -40,6 +41,7 @@ const api: PlatformApi = {
   configureAutoBackup: (request) => invoke('autoBackup:configure', request),
   writeAutoBackup: (request) => invoke('autoBackup:write', request),
   reportAutoBackupNotMade: (request) => invoke('autoBackup:notMade', request),
+  print: () => invoke('print:page'),
   printToPdf: (request) => invoke('print:toPdf', request),
   on<E extends MainEvent>(event: E, listener: (payload: MainEventPayload<E>) => void): () => void {
     if (!Object.hasOwn(SUBSCRIBABLE_EVENTS, event)) throw new Error(`Unknown app event: ${String(event)}`);

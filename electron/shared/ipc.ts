@@ -131,6 +131,11 @@ export const ipcContract = {
     request: z.object({ reason: z.enum(['daily', 'quit']), why: z.string().min(1).max(500) }),
     response: z.null(),
   },
+  /** Shows the system's print dialog for the sender's page, as its print styles lay it out. */
+  'print:page': {
+    request: z.undefined(),
+    response: z.object({ printed: z.boolean() }),
+  },
   /** Prints the sender's page to PDF and saves it through a save dialog. */
   'print:toPdf': {
     request: z.object({ suggestedName: fileName, paperSize: paperSizeSchema }),
@@ -143,11 +148,18 @@ export type IpcRequest<C extends IpcChannel> = z.infer<(typeof ipcContract)[C]['
 export type IpcResponse<C extends IpcChannel> = z.infer<(typeof ipcContract)[C]['response']>;
 
 /** Commands the main process sends to the renderer (from the menu or a timer). */
-export const MAIN_EVENTS = ['menu:backup', 'menu:restore', 'menu:navigate', 'autoBackup:due'] as const;
+export const MAIN_EVENTS = [
+  'menu:backup',
+  'menu:restore',
+  'menu:print',
+  'menu:navigate',
+  'autoBackup:due',
+] as const;
 export type MainEvent = (typeof MAIN_EVENTS)[number];
 export const mainEventPayload = {
   'menu:backup': z.undefined(),
   'menu:restore': z.undefined(),
+  'menu:print': z.undefined(),
   'menu:navigate': z.enum(['/', '/people', '/relationships', '/meetings/new', '/reports', '/settings']),
   'autoBackup:due': z.enum(['daily', 'quit']),
 } as const;
@@ -173,6 +185,8 @@ export interface PlatformApi {
   reportAutoBackupNotMade(
     request: IpcRequest<'autoBackup:notMade'>,
   ): Promise<IpcResponse<'autoBackup:notMade'>>;
+  /** Prints the page as its print styles lay it out: the system's dialog, or the browser's. */
+  print(): Promise<IpcResponse<'print:page'>>;
   printToPdf(request: IpcRequest<'print:toPdf'>): Promise<IpcResponse<'print:toPdf'>>;
   /** Subscribes to a main-process event; returns the unsubscribe function. */
   on<E extends MainEvent>(event: E, listener: (payload: MainEventPayload<E>) => void): () => void;

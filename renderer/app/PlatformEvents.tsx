@@ -2,7 +2,10 @@ import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { getPlatform } from '../platform/platform';
 
-/** Follows the application menu: its screen commands navigate, backup and restore open the backup screen. */
+/**
+ * Follows the application menu: its screen commands navigate, backup and restore open the backup
+ * screen, and Print prints the screen's printable view.
+ */
 export function PlatformEvents() {
   const navigate = useNavigate();
   useEffect(() => {
@@ -11,6 +14,10 @@ export function PlatformEvents() {
       platform.on('menu:navigate', (path) => navigate(path)),
       platform.on('menu:backup', () => navigate('/backup')),
       platform.on('menu:restore', () => navigate('/backup')),
+      // File → Print: the screen's printable view, laid out by the print styles.
+      platform.on('menu:print', () => {
+        platform.print().catch((error: unknown) => console.error('Printing failed', error));
+      }),
     ];
     return () => {
       for (const unsubscribe of unsubscribers) unsubscribe();

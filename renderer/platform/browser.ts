@@ -28,6 +28,11 @@ export function createBrowserPlatform(): PlatformApi {
     },
     // Nothing waits on automatic backups in the browser.
     reportAutoBackupNotMade: async () => null,
+    // The browser's own dialog; whether anything was printed is not known here.
+    print: async () => {
+      window.print();
+      return { printed: false };
+    },
     printToPdf: async () => {
       // The browser's own print dialog offers "Save as PDF"; where the file went is not known here.
       window.print();

@@ -363,6 +363,7 @@ describe('start-up of the built main process', () => {
       'autoBackup:configure': { settings, passphrase: null },
       'autoBackup:write': { fileName: 'Clinic.age', data: new TextEncoder().encode('{}'), reason: 'manual' },
       'autoBackup:notMade': { reason: 'daily', why: 'It failed.' },
+      'print:page': undefined,
       'print:toPdf': { suggestedName: 'Report', paperSize: 'A4' },
     };
     expect(Object.keys(requests).sort()).toEqual(Object.keys(ipcContract).sort());
@@ -390,6 +391,8 @@ describe('start-up of the built main process', () => {
         ?.click?.();
     click('&File', 'Back up…');
     expect(fake.windows[0].webContents.sent).toContainEqual({ channel: 'menu:backup', payload: undefined });
+    click('&File', 'Print…');
+    expect(fake.windows[0].webContents.sent).toContainEqual({ channel: 'menu:print', payload: undefined });
     const messageBox = vi.spyOn(fake.module.dialog, 'showMessageBox');
     click('&Help', 'About Guiding Hands');
     expect(messageBox).toHaveBeenCalledWith(

@@ -62,6 +62,12 @@ export class FakeWebContents extends EventEmitter {
   send(channel: string, payload: unknown): void {
     this.sent.push({ channel, payload });
   }
+  printed: Record<string, unknown>[] = [];
+  /** Like Electron's print: the dialog is "answered" at once, as printed. */
+  print(options: Record<string, unknown>, callback: (success: boolean, failureReason: string) => void): void {
+    this.printed.push(options);
+    callback(true, '');
+  }
   async printToPDF(options: Record<string, unknown>): Promise<Buffer> {
     return Buffer.from(`%PDF-1.7 ${JSON.stringify(options)}`);
   }

@@ -191,6 +191,15 @@ describe('backups into a folder', () => {
   });
 });
 
+describe('print:page', () => {
+  it('opens the system print dialog for the asking page, backgrounds included, and says whether it printed', async () => {
+    const print = vi.spyOn(contents, 'print');
+    const result = await createPrintHandlers(dialogs({}).fake)['print:page'](undefined, event);
+    expect(print).toHaveBeenCalledWith({ printBackground: true }, expect.any(Function));
+    expect(result).toEqual({ printed: true });
+  });
+});
+
 describe('print:toPdf', () => {
   it('prints the asking page on the chosen paper with backgrounds, and saves it as a PDF', async () => {
     const target = join(root, 'Report.pdf');

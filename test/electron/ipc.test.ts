@@ -164,6 +164,7 @@ describe('contract payloads cross the process boundary intact', () => {
       request: { reason: 'quit', why: 'No passphrase is kept for automatic backups.' },
       response: null,
     },
+    'print:page': { request: undefined, response: { printed: true } },
     'print:toPdf': {
       request: { suggestedName: 'Report.pdf', paperSize: 'A4' },
       response: { saved: false, path: null },

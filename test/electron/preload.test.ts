@@ -75,6 +75,7 @@ describe('the preload API', () => {
       why: 'No passphrase is kept for automatic backups.',
     });
     await api.printToPdf({ suggestedName: 'r.pdf', paperSize: 'Letter' });
+    await api.print();
     const channels = electron.invoke.mock.calls.map(([channel]) => channel);
     expect([...channels].sort()).toEqual(Object.keys(ipcContract).sort());
     expect(electron.invoke).toHaveBeenCalledWith('print:toPdf', {

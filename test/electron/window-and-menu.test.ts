@@ -112,6 +112,14 @@ describe('the application menu', () => {
     expect(roles(template)).toContain('quit');
   });
 
+  it('File → Print… (Ctrl+P) asks the page to print its printable view', () => {
+    const { template, send } = menu(true);
+    const print = findItem(template, 'Print…');
+    expect(print?.accelerator).toBe('CmdOrCtrl+P');
+    print?.click?.({} as never, undefined, {} as never);
+    expect(send.mock.calls).toEqual([['menu:print', undefined]]);
+  });
+
   it('Go moves between the main screens', () => {
     const { template, send } = menu(true);
     findItem(template, 'Log a meeting')?.click?.({} as never, undefined, {} as never);

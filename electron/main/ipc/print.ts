@@ -3,8 +3,13 @@ import { writeWithRoomCheck } from '../services/free-space';
 import type { Dialogs } from './dialogs';
 import type { IpcHandlers } from './register';
 
-export function createPrintHandlers(dialogs: Dialogs): Pick<IpcHandlers, 'print:toPdf'> {
+export function createPrintHandlers(dialogs: Dialogs): Pick<IpcHandlers, 'print:page' | 'print:toPdf'> {
   return {
+    // The system's print dialog for the page that asked; its print styles decide what goes on paper.
+    'print:page': (_request, event) =>
+      new Promise((resolve) => {
+        event.sender.print({ printBackground: true }, (printed) => resolve({ printed }));
+      }),
     // Prints the page that asked, as it is now (its print styles apply), then asks where to save it.
     'print:toPdf': async ({ suggestedName, paperSize }, event) => {
       // The print layout's own @page rules (size, margins, running header, page numbers) win; a tagged PDF reads aloud.
