@@ -12,7 +12,7 @@ import {
 } from './roster-values';
 import type { PersonInput } from './rules';
 import { searchKey, storedLine } from './text';
-import { CAREER_STAGE_LABELS, CAREER_STAGES, type CareerStage } from './types';
+import type { CareerStage } from './types';
 
 // Roster import, the pure part: turns the rows of a roster table, the manager's column mapping and the
 // meanings chosen for its values into people ready to add, rows with plain reasons why they cannot be
@@ -85,6 +85,8 @@ export interface ImportChoices {
   titles: Readonly<Record<string, TitleMeaning>>;
   /** Meanings of role values chosen by the manager, by value key; others take the suggestion. */
   roles: Readonly<Record<string, ProgramRole>>;
+  /** Meanings of career stage values chosen by the manager, by value key; others take the suggestion. */
+  stages: Readonly<Record<string, CareerStage>>;
   /** Day or month first, for a date column whose values read both ways. */
   dateOrders: Readonly<Partial<Record<DateField, DateOrder>>>;
   /** How the file's positions are named: lines of a text file, rows of a sheet. */
@@ -95,6 +97,7 @@ export const DEFAULT_IMPORT_CHOICES: ImportChoices = {
   defaults: DEFAULT_IMPORT_DEFAULTS,
   titles: {},
   roles: {},
+  stages: {},
   dateOrders: {},
   lineWord: 'line',
 };
@@ -385,6 +388,14 @@ export function roleMeanings(rows: readonly RosterRow[], mapping: ColumnMapping,
   }));
 }
 
+/** The values of the career stage column, each with the stage in force (chosen or suggested; null: unknown). */
+export function stageMeanings(rows: readonly RosterRow[], mapping: ColumnMapping, choices: ImportChoices) {
+  return distinctValues(columnValues(rows, mapping.careerStage)).map((value) => ({
+    ...value,
+    meaning: (choices.stages[value.key] ?? suggestCareerStage(value.text)) as CareerStage | null,
+  }));
+}
+
 /** For each mapped date column, the order its values are read in, and whether the manager must say. */
 export function dateOrders(rows: readonly RosterRow[], mapping: ColumnMapping, choices: ImportChoices) {
   return DATE_FIELDS.filter((field) => mapping[field] !== null).map((field) => {
@@ -403,14 +414,20 @@ export function dateOrders(rows: readonly RosterRow[], mapping: ColumnMapping, c
 
 type Cell<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-export function readCareerStage(raw: string, fallback: CareerStage): Cell<CareerStage> {
+/** A career stage cell: blank takes the fallback; a value takes the manager's choice or the suggestion. */
+export function readCareerStage(
+  raw: string,
+  column: string,
+  fallback: CareerStage,
+  chosen: Readonly<Record<string, CareerStage>> = {},
+): Cell<CareerStage> {
   const value = raw.trim();
   if (!value) return { ok: true, value: fallback };
-  const found = suggestCareerStage(value);
+  const found = chosen[valueKey(value)] ?? suggestCareerStage(value);
   if (!found)
     return {
       ok: false,
-      reason: `Career stage “${value}” is not one we know; use one of ${CAREER_STAGES.map((stage) => CAREER_STAGE_LABELS[stage]).join(', ')}.`,
+      reason: `${column} “${value}” is not matched to a career stage yet; choose one under “Match the values”.`,
     };
   return { ok: true, value: found };
 }
@@ -515,7 +532,15 @@ export function readRow(
     );
   const profession = meaning?.profession ?? 'other';
   const stageFallback = meaning?.careerStage ?? defaults.careerStage;
-  const careerStage = take(readCareerStage(cell('careerStage'), stageFallback), stageFallback);
+  const careerStage = take(
+    readCareerStage(
+      cell('careerStage'),
+      mapping.careerStage ?? 'Career stage',
+      stageFallback,
+      choices.stages,
+    ),
+    stageFallback,
+  );
 
   const hireDate = take(readRosterDate(cell('hireDate'), 'Hire date', orders.hireDate ?? null), null);
   const leavingDate = take(

@@ -159,3 +159,26 @@ test('the template downloads with every column the import understands', async ({
     '1 person is ready to import; 0 lines have problems; 0 lines repeat someone already known.',
   );
 });
+
+test('a grade in the career stage column is matched once for every line that holds it', async ({ page }) => {
+  await startEmptyAndOpenImport(page);
+  await chooseFile(
+    page,
+    'grades.csv',
+    'Name,Job title,Career level,Role\nAnn Lee,Staff Nurse,Junior,Mentee\nBen Roy,RN,Band 6,Mentee\nCara Diaz,RN,band 6,Mentor\n',
+  );
+  await expect(page.getByLabel('Career stage meant by “Junior”')).toHaveValue('early-career');
+  const band = page.getByLabel('Career stage meant by “Band 6”');
+  await expect(band).toHaveValue('');
+  await expect(page.getByRole('list', { name: 'Lines with problems' }).getByRole('listitem')).toHaveCount(2);
+
+  await band.selectOption('senior');
+  await expect(page.getByRole('status').filter({ hasText: 'ready to import' })).toHaveText(
+    '3 people are ready to import; 0 lines have problems; 0 lines repeat someone already known.',
+  );
+  await page.getByRole('button', { name: 'Import 3 people' }).click();
+  await expect(page.getByRole('heading', { name: 'Imported 3 people' })).toBeFocused();
+  await page.getByRole('link', { name: 'Go to People' }).click();
+  await page.getByRole('link', { name: 'Cara Diaz' }).click();
+  await expect(page.getByRole('region', { name: 'Details' })).toContainText('Senior');
+});

@@ -366,6 +366,41 @@ describe('a workbook with merged header cells on two rows (.xlsx)', () => {
   });
 });
 
+describe('a career stage column', () => {
+  it('reads the app’s stages and common words, and asks once about a grade it cannot know', async () => {
+    const { parseRosterText } = await import('../../renderer/features/import/roster-csv');
+    const parsed = parseRosterText(
+      'Name,Job title,Career level,Role\nAnn Lee,Staff Nurse,Junior,Mentee\nBen Roy,RN,Band 6,Mentee\nCara Diaz,RN,band 6,Mentor\nDan Wu,PGY-1,,Mentee\n',
+    );
+    if (!parsed.ok) throw new Error(parsed.message);
+    const mapping = suggestMapping(parsed.headers, parsed.rows);
+    expect(mapping.careerStage).toBe('Career level');
+    const asked = reviewRoster(parsed.rows, mapping, []);
+    expect(asked.ready.map((row) => [row.person.name, row.person.careerStage])).toEqual([
+      ['Ann Lee', 'early-career'],
+      // No stage in the column: the one the job title says.
+      ['Dan Wu', 'new-graduate'],
+    ]);
+    expect(asked.problems.map((problem) => [problem.line, problem.reasons])).toEqual([
+      [
+        3,
+        ['Career level “Band 6” is not matched to a career stage yet; choose one under “Match the values”.'],
+      ],
+      [
+        4,
+        ['Career level “band 6” is not matched to a career stage yet; choose one under “Match the values”.'],
+      ],
+    ]);
+    const answered = reviewRoster(parsed.rows, mapping, [], { stages: { 'band 6': 'senior' } });
+    expect(answered.ready.map((row) => row.person.careerStage)).toEqual([
+      'early-career',
+      'senior',
+      'senior',
+      'new-graduate',
+    ]);
+  });
+});
+
 describe('dates and values in general', () => {
   it('reads the date forms clinics use', () => {
     const read = (raw: string, order: 'day-first' | 'month-first' | null = null) =>

@@ -56,6 +56,7 @@ export function ImportScreen() {
                 choices={choices}
                 onTitle={(key, meaning) => state.setTitles((titles) => ({ ...titles, [key]: meaning }))}
                 onRole={(key, role) => state.setRoles((roles) => ({ ...roles, [key]: role }))}
+                onStage={(key, stage) => state.setStages((stages) => ({ ...stages, [key]: stage }))}
                 onDateOrder={(field, order) =>
                   state.setDateOrders((orders) => ({ ...orders, [field]: order }))
                 }

@@ -6,12 +6,22 @@ import {
   type ImportChoices,
   type RosterRow,
   roleMeanings,
+  stageMeanings,
   titleMeanings,
 } from '../../domain/roster-import';
-import type { ProgramRole, TitleMeaning } from '../../domain/roster-values';
+import {
+  PROGRAM_ROLE_LABELS,
+  PROGRAM_ROLES,
+  type ProgramRole,
+  type TitleMeaning,
+} from '../../domain/roster-values';
+import { CAREER_STAGE_LABELS, CAREER_STAGES, type CareerStage } from '../../domain/types';
 import { DateOrderQuestions } from './DateOrderQuestions';
-import { RoleMeaningsTable } from './RoleMeaningsTable';
 import { TitleMeaningsTable } from './TitleMeaningsTable';
+import { ValueChoiceTable } from './ValueChoiceTable';
+
+const ROLE_OPTIONS = PROGRAM_ROLES.map((role) => ({ value: role, label: PROGRAM_ROLE_LABELS[role] }));
+const STAGE_OPTIONS = CAREER_STAGES.map((stage) => ({ value: stage, label: CAREER_STAGE_LABELS[stage] }));
 
 interface MatchValuesStepProps {
   rows: RosterRow[];
@@ -19,6 +29,7 @@ interface MatchValuesStepProps {
   choices: ImportChoices;
   onTitle: (key: string, meaning: TitleMeaning) => void;
   onRole: (key: string, role: ProgramRole) => void;
+  onStage: (key: string, stage: CareerStage) => void;
   onDateOrder: (field: DateField, order: DateOrder) => void;
 }
 
@@ -29,14 +40,17 @@ export function MatchValuesStep({
   choices,
   onTitle,
   onRole,
+  onStage,
   onDateOrder,
 }: MatchValuesStepProps) {
   const titles = titleMeanings(rows, mapping, choices);
   const roles = roleMeanings(rows, mapping, choices);
+  const stages = stageMeanings(rows, mapping, choices);
   const dates = dateOrders(rows, mapping, choices);
-  if (titles.length === 0 && roles.length === 0 && dates.length === 0) return null;
+  if (titles.length + roles.length + stages.length + dates.length === 0) return null;
   const open =
-    titles.filter((title) => !title.meaning.profession).length + roles.filter((role) => !role.meaning).length;
+    titles.filter((title) => title.meaning.profession === null).length +
+    [...roles, ...stages].filter((value) => value.meaning === null).length;
   return (
     <section className="card" aria-labelledby="import-values-heading">
       <h2 id="import-values-heading">4. Match the values</h2>
@@ -49,8 +63,25 @@ export function MatchValuesStep({
       {mapping.profession && titles.length > 0 && (
         <TitleMeaningsTable column={mapping.profession} titles={titles} onChange={onTitle} />
       )}
+      {mapping.careerStage && stages.length > 0 && (
+        <ValueChoiceTable
+          column={mapping.careerStage}
+          heading="Career stage"
+          values={stages}
+          options={STAGE_OPTIONS}
+          labelFor={(text) => `Career stage meant by “${text}”`}
+          onChange={onStage}
+        />
+      )}
       {mapping.role && roles.length > 0 && (
-        <RoleMeaningsTable column={mapping.role} roles={roles} onChange={onRole} />
+        <ValueChoiceTable
+          column={mapping.role}
+          heading="In the program"
+          values={roles}
+          options={ROLE_OPTIONS}
+          labelFor={(text) => `Meaning of “${text}”`}
+          onChange={onRole}
+        />
       )}
     </section>
   );

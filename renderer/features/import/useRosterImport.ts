@@ -15,6 +15,7 @@ import {
 } from '../../domain/roster-import';
 import { buildRosterTable, findHeaderRow, type RosterTable } from '../../domain/roster-table';
 import type { ProgramRole, TitleMeaning } from '../../domain/roster-values';
+import type { CareerStage } from '../../domain/types';
 import { describeError } from '../../ui/errors';
 import { type LoadedRosterFile, readRosterFile } from './roster-file';
 
@@ -47,6 +48,7 @@ export function useRosterImport() {
   const [defaults, setDefaults] = useState<ImportDefaults>(DEFAULT_IMPORT_DEFAULTS);
   const [titles, setTitles] = useState<Record<string, TitleMeaning>>({});
   const [roles, setRoles] = useState<Record<string, ProgramRole>>({});
+  const [stages, setStages] = useState<Record<string, CareerStage>>({});
   const [dateOrders, setDateOrders] = useState<Partial<Record<DateField, DateOrder>>>({});
   const [existing, setExisting] = useState<ExistingPerson[]>([]);
   const [importing, setImporting] = useState(false);
@@ -55,8 +57,8 @@ export function useRosterImport() {
 
   const table = useMemo(() => (file ? tableAt(file, place) : null), [file, place]);
   const choices: ImportChoices = useMemo(
-    () => ({ defaults, titles, roles, dateOrders, lineWord: file?.kind === 'xlsx' ? 'row' : 'line' }),
-    [defaults, titles, roles, dateOrders, file],
+    () => ({ defaults, titles, roles, stages, dateOrders, lineWord: file?.kind === 'xlsx' ? 'row' : 'line' }),
+    [defaults, titles, roles, stages, dateOrders, file],
   );
   const review: RosterReview | null = useMemo(
     () => (table && mapping ? reviewRoster(table.rows, mapping, existing, choices) : null),
@@ -70,6 +72,7 @@ export function useRosterImport() {
     setMapping(found ? suggestMapping(found.headers, found.rows) : null);
     setTitles({});
     setRoles({});
+    setStages({});
     setDateOrders({});
   }
 
@@ -167,6 +170,7 @@ export function useRosterImport() {
     setDefaults,
     setTitles,
     setRoles,
+    setStages,
     setDateOrders,
     review,
     importing,
