@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { Encrypter } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import {
+  DiskFullError,
   exportSafetyCopy,
   listSafetyCopies,
   makeBackup,
@@ -11,7 +12,9 @@ import {
   restoreBackup,
   restoreBackupFile,
 } from '../../renderer/data/backup';
+import { getStrictDb } from '../../renderer/data/db';
 import { dumpDatabase, freshDatabase, loadTables, smallClinic } from './backup-fixtures';
+import { injectQuotaExceeded, type QuotaFault, recordTransactions } from './storage-faults';
 
 // What a restore does around the swap itself: the safety copy, all-or-nothing writes, older schemas.
 
@@ -47,7 +50,8 @@ describe('restore', () => {
 
     // People and programs are already written when the meetings fail: the whole transaction must undo.
     let meetingsWritten = 0;
-    db.meetings.hook('creating', () => {
+    // A restore writes through the strict connection.
+    getStrictDb().meetings.hook('creating', () => {
       meetingsWritten += 1;
       if (meetingsWritten === 2) throw new Error('simulated failure while writing meetings');
     });
@@ -117,13 +121,80 @@ describe('restore', () => {
     const copiesBefore = (await listSafetyCopies()).map((copy) => copy.id);
     const oldest = copiesBefore.at(-1) as number;
 
-    db.meetings.hook('creating', () => {
-      throw new Error('simulated full disk');
+    getStrictDb().meetings.hook('creating', () => {
+      throw new Error('simulated failure');
     });
     await expect(restoreBackup(await openSafetyCopy(oldest))).rejects.toBeInstanceOf(RestoreWriteError);
     const copiesAfter = (await listSafetyCopies()).map((copy) => copy.id);
     expect(copiesAfter).toEqual(expect.arrayContaining(copiesBefore));
     expect(copiesAfter).toHaveLength(copiesBefore.length + 1);
+  });
+
+  it('commits the replacement strictly, so the restored records survive a power cut right after "Done"', async () => {
+    const backup = await backupOfSmallClinic('strict-source');
+    await loadTables(freshDatabase('strict-target'), smallClinic());
+    const opened = await openBackup(backup.bytes, PASSPHRASE);
+    const recording = recordTransactions();
+    try {
+      await restoreBackup(opened);
+    } finally {
+      recording.stop();
+    }
+    const replacing = recording.transactions.filter(
+      (transaction) => transaction.mode === 'readwrite' && transaction.stores.includes('meetings'),
+    );
+    expect(replacing).toHaveLength(1);
+    expect(replacing[0].durability).toBe('strict');
+    const safetyCopyWrites = recording.transactions.filter(
+      (transaction) => transaction.mode === 'readwrite' && transaction.stores.includes('copies'),
+    );
+    expect(safetyCopyWrites.length).toBeGreaterThan(0);
+    expect(safetyCopyWrites.every((transaction) => transaction.durability === 'strict')).toBe(true);
+  });
+
+  for (const fault of ['commit', 'request'] as QuotaFault[])
+    it(`a full disk during the replacement (${fault}) says so in plain words and changes nothing`, async () => {
+      const backup = await backupOfSmallClinic(`full-${fault}-source`);
+      const db = freshDatabase(`full-${fault}-target`);
+      const current = smallClinic();
+      current.people = current.people.map((person) => ({ ...person, name: `Current ${person.name}` }));
+      await loadTables(db, current);
+      const before = await dumpDatabase(db);
+      const opened = await openBackup(backup.bytes, PASSPHRASE);
+      let healDisk: (() => void) | null = null;
+      const failure = restoreBackup(opened, {
+        // The safety copy is kept; the disk fills as the tables are replaced.
+        onProgress: (progress) => {
+          if (progress.phase === 'replacing' && healDisk === null) healDisk = injectQuotaExceeded(fault);
+        },
+      });
+      try {
+        await expect(failure).rejects.toBeInstanceOf(DiskFullError);
+        await expect(failure).rejects.toThrow(
+          /disk of this computer is full.*Nothing was changed.*Free some space on the disk.*try again/,
+        );
+      } finally {
+        (healDisk as (() => void) | null)?.();
+      }
+      expect(healDisk).not.toBeNull();
+      expect(await dumpDatabase(db)).toBe(before);
+    });
+
+  it('keeps the records from before the first restore for 30 days after a restore, not forever', async () => {
+    const backup = await backupOfSmallClinic('thirty-source');
+    const opened = await openBackup(backup.bytes, PASSPHRASE);
+    await loadTables(freshDatabase('thirty-target'), smallClinic());
+    const day = (n: number) => new Date(Date.UTC(2026, 2, 1 + n, 9));
+    const ids: (number | null)[] = [];
+    for (let attempt = 0; attempt < 5; attempt++)
+      ids.push((await restoreBackup(opened, { now: day(attempt) })).safetyCopyId);
+    expect((await listSafetyCopies()).map((copy) => copy.id)).toContain(ids[0]);
+    await restoreBackup(opened, { now: day(29) });
+    expect((await listSafetyCopies()).map((copy) => copy.id)).toContain(ids[0]);
+    await restoreBackup(opened, { now: day(31) });
+    const kept = (await listSafetyCopies()).map((copy) => copy.id);
+    expect(kept).not.toContain(ids[0]);
+    expect(kept.length).toBeLessThanOrEqual(4);
   });
 
   it('an empty database needs no safety copy', async () => {

@@ -10,7 +10,8 @@ export type BackupErrorCode =
   | 'work-factor-too-high'
   | 'invalid-data'
   | 'safety-copy-failed'
-  | 'restore-failed';
+  | 'restore-failed'
+  | 'disk-full';
 
 export abstract class BackupError extends Error {
   abstract readonly code: BackupErrorCode;
@@ -118,6 +119,15 @@ export class RestoreWriteError extends BackupError {
   constructor(readonly cause: unknown) {
     super(
       'The restore could not be completed (perhaps the disk is full), so nothing was changed: your records are exactly as they were.',
+    );
+  }
+}
+
+export class DiskFullError extends BackupError {
+  readonly code = 'disk-full';
+  constructor() {
+    super(
+      'The disk of this computer is full, so the backup could not be restored. Nothing was changed: your records are exactly as they were. Free some space on the disk (empty the Recycle Bin or Trash, or move large files elsewhere), then try again.',
     );
   }
 }

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
-import { getDb, TABLE_NAMES, type TableName } from '../db';
-import { BackupError, RestoreWriteError, SafetyCopyError } from './errors';
+import { isStorageFullError } from '../../domain/storage-full';
+import { getDb, getStrictDb, TABLE_NAMES, type TableName } from '../db';
+import { BackupError, DiskFullError, RestoreWriteError, SafetyCopyError } from './errors';
 import { emptyCounts, type TableCounts } from './format';
 import { buildDocument, countCurrentRecords } from './make-backup';
 import { contentCounts, type OpenedBackup, openBackup } from './open-backup';
@@ -70,7 +71,8 @@ function documentBatches(gzipped: Uint8Array, counts: TableCounts): () => Promis
 
 /** Clears and refills every table in one read-write transaction: if anything fails, nothing changes. */
 export async function replaceAllTables(opened: OpenedBackup, onProgress?: ProgressListener): Promise<void> {
-  const db = getDb();
+  // Strict: "Done" must mean the restored records are on the disk, not only handed to the system.
+  const db = getStrictDb();
   const { content } = opened;
   const counts = contentCounts(content);
   const total = TABLE_NAMES.reduce((sum, name) => sum + counts[name], 0);
@@ -148,15 +150,17 @@ export async function restoreBackup(
   try {
     safetyCopyId = await keepSafetyCopy(options.now ?? new Date(), options.onProgress);
   } catch (error) {
-    throw new SafetyCopyError(error);
+    throw isStorageFullError(error) ? new DiskFullError() : new SafetyCopyError(error);
   }
   try {
     await replaceAllTables(opened, options.onProgress);
   } catch (error) {
-    throw error instanceof BackupError ? error : new RestoreWriteError(error);
+    if (error instanceof BackupError) throw error;
+    // IndexedDB rolled the whole transaction back: nothing was changed, and the message says so.
+    throw isStorageFullError(error) ? new DiskFullError() : new RestoreWriteError(error);
   }
   // Only now may old safety copies go: a failed restore keeps every one, including the one it put back.
-  await pruneSafetyCopies(getDb().name).catch(() => undefined);
+  await pruneSafetyCopies(getDb().name, options.now ?? new Date()).catch(() => undefined);
   return { safetyCopyId, counts: contentCounts(opened.content) };
 }
 

@@ -6,9 +6,13 @@ import type { BackupHeader } from './format';
 // holds, without the encryption layer (the records sit unencrypted in the app's database anyway).
 // It needs no dialog and no folder, works the same in Electron and in the browser, and is written in
 // one transaction, so a restore is never started without a complete copy to go back to.
-// The latest few copies are kept, and the oldest; the backup screen lists them and can restore or save any of them.
+// The latest few copies are kept, and for 30 days the oldest; the backup screen lists them and can
+// restore or save any of them.
 
 export const SAFETY_COPIES_KEPT = 3;
+/** How long the records from before the first restore stay after a restore has succeeded. */
+export const OLDEST_COPY_KEPT_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface SafetyCopy {
   id?: number;
@@ -24,7 +28,8 @@ export type SafetyCopySummary = Omit<SafetyCopy, 'document'> & { id: number; siz
 class SafetyDb extends Dexie {
   copies!: EntityTable<SafetyCopy, 'id'>;
   constructor(name: string) {
-    super(name);
+    // Strict: the copy must be on the disk before the restore replaces anything.
+    super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({ copies: '++id, createdAt' });
   }
 }
@@ -49,15 +54,20 @@ export async function saveSafetyCopy(appDbName: string, copy: Omit<SafetyCopy, '
 }
 
 /**
- * After a restore has succeeded: keeps the newest SAFETY_COPIES_KEPT copies and the oldest one (the
- * records as they were before the first restore, which a manager trying several files must not lose).
+ * After a restore has succeeded: keeps the newest SAFETY_COPIES_KEPT copies, and the oldest one (the
+ * records as they were before the first restore, which a manager trying several files must not lose)
+ * until it is OLDEST_COPY_KEPT_DAYS old.
  */
-export async function pruneSafetyCopies(appDbName: string): Promise<void> {
+export async function pruneSafetyCopies(appDbName: string, now: Date): Promise<void> {
   const db = safetyDb(appDbName);
   await db.transaction('rw', db.copies, async () => {
-    const ids = await db.copies.orderBy('id').primaryKeys();
-    const surplus = ids.slice(1, Math.max(1, ids.length - SAFETY_COPIES_KEPT));
-    if (surplus.length) await db.copies.bulkDelete(surplus);
+    const ids = (await db.copies.orderBy('id').primaryKeys()) as number[];
+    const surplus = ids.slice(0, Math.max(0, ids.length - SAFETY_COPIES_KEPT));
+    if (surplus.length === 0) return;
+    const oldest = await db.copies.get(surplus[0]);
+    const age = oldest ? now.getTime() - Date.parse(oldest.createdAt) : Number.POSITIVE_INFINITY;
+    const gone = age < OLDEST_COPY_KEPT_DAYS * DAY_MS ? surplus.slice(1) : surplus;
+    if (gone.length) await db.copies.bulkDelete(gone);
   });
 }
 
