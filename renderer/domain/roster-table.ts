@@ -133,12 +133,16 @@ export function buildRosterTable(grid: RosterGrid, chosenHeaderIndex: number): R
       values[header] = gridRow.cells[column] ?? '';
     });
     const row: RosterRow = { line: gridRow.line, values };
-    const count = grid.strictWidth ? gridRow.cells.length : lastFilled(gridRow.cells) + 1;
-    if (grid.strictWidth && count !== width)
-      row.readProblem =
-        count > width
-          ? `This line has ${count} values but the header has ${width} columns; a value that contains a comma must be inside quotation marks.`
-          : `This line has ${count} values but the header has ${width} columns.`;
+    if (grid.strictWidth) {
+      // Strict even for empty extra cells: "Lee, Ann" unquoted shifts every value after it, and the
+      // last column may well be blank. (Excel writes as many separators on every line, header included.)
+      const count = gridRow.cells.length;
+      const values = `${count} ${count === 1 ? 'value' : 'values'}`;
+      if (count > width)
+        row.readProblem = `This line has ${values} but the header has ${width} columns; a value that contains a comma must be inside quotation marks.`;
+      else if (count < width)
+        row.readProblem = `This line has ${values} but the header has ${width} columns.`;
+    }
     return row;
   });
   return { headers, rows, headerLine: headerRow.line };

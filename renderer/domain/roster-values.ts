@@ -111,7 +111,8 @@ const STAGE_RULES: ReadonlyArray<{ pattern: RegExp; careerStage: CareerStage }> 
     pattern: /\bsenior\b|\bsr\b|\blead\b|\bcharge\b|\bchief\b|\bprincipal\b|\bhead\b|\bconsultant\b/,
     careerStage: 'senior',
   },
-  { pattern: /\bjunior\b|\bjr\b|\bnew grad(uate)?\b|\bnewly qualified\b/, careerStage: 'new-graduate' },
+  { pattern: /\bnew grad(uate)?\b|\bnewly qualified\b/, careerStage: 'new-graduate' },
+  { pattern: /\bjunior\b|\bjr\b/, careerStage: 'early-career' },
   { pattern: /\btrainee\b|\bapprentice\b/, careerStage: 'student' },
 ];
 

@@ -188,6 +188,11 @@ describe('reading the file', () => {
     expect(message).toContain('cannot be opened');
   });
 
+  it('says "1 value" for a lone line such as a total under the table', () => {
+    const { rows } = parsed('Name,Email,Profession\nAnn Lee,ann@x.org,Nurse\nTotal: 1\n');
+    expect(rows[1].readProblem).toBe('This line has 1 value but the header has 3 columns.');
+  });
+
   it('marks a line with more values than the header has columns', () => {
     const { rows } = parsed('Name,Email,Profession\nLee, Ann,ann@x.org,Nurse\nBen Roy,ben@x.org\n');
     expect(rows[0].readProblem).toContain('4 values but the header has 3 columns');
