@@ -158,31 +158,35 @@ describe('automatic backup settings', () => {
 });
 
 describe('writing automatic backups', () => {
-  it('writes into the folder under an automatic name and rotates only automatic backups', async () => {
-    const days = ['2026-02-26', '2026-02-27', '2026-02-28'];
-    for (const day of days)
-      await writeFile(join(folder, autoBackupFileName('Clinic.age', new Date(`${day}T10:00:00Z`))), day);
+  it('writes into the folder under an automatic name and rotates only the backups it wrote itself', async () => {
+    let now = new Date('2026-02-26T10:00:00Z');
+    await service().configure({ settings: settingsOn(), passphrase: 'p' });
+    const ours = () => service(keychain(), 'linux', () => now);
+    for (const day of ['2026-02-26', '2026-02-27', '2026-02-28']) {
+      now = new Date(`${day}T10:00:00Z`);
+      await ours().write({ fileName: 'Clinic.age', data: new Uint8Array([1]), reason: 'daily' });
+    }
+    // Another computer of the same clinic backs up into the same shared folder, under the same name.
+    const theirs = autoBackupFileName('Clinic.age', new Date('2026-02-25T18:00:00Z'));
+    await writeFile(join(folder, theirs), 'the front desk computer’s backup');
     await writeFile(join(folder, 'Clinic 2026-01-15.age'), 'made by hand');
     await writeFile(join(folder, 'shopping list.txt'), 'milk');
-    const backups = service();
-    await backups.configure({ settings: settingsOn(), passphrase: 'p' });
 
-    const result = await backups.write({
+    now = new Date('2026-03-01T10:00:00Z');
+    const result = await ours().write({
       fileName: 'Clinic.age',
       data: new Uint8Array([7, 7, 7]),
       reason: 'daily',
     });
 
     expect(result.path).toBe(join(folder, 'Clinic-auto-2026-03-01T10-00-00Z.age'));
-    // Encrypted here, with the kept passphrase: the page sent only the document.
     expect(await decrypted(result.path, 'p')).toEqual(new Uint8Array([7, 7, 7]));
-    expect(result.removed.sort()).toEqual([
-      'Clinic-auto-2026-02-26T10-00-00Z.age',
-      'Clinic-auto-2026-02-27T10-00-00Z.age',
-    ]);
+    // Rotation keeps two days: each write lets this computer's oldest go (02-26 went at the 02-28 write).
+    expect(result.removed).toEqual(['Clinic-auto-2026-02-27T10-00-00Z.age']);
     expect((await readdir(folder)).sort()).toEqual(
       [
         'Clinic 2026-01-15.age',
+        theirs,
         'Clinic-auto-2026-02-28T10-00-00Z.age',
         'Clinic-auto-2026-03-01T10-00-00Z.age',
         'shopping list.txt',

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { ipcErrorWords } from '../../shared/errors';
@@ -13,8 +13,9 @@ import {
 import { IpcFailure } from '../failure';
 import { AGE_SCRYPT_WORK_FACTOR, encryptWithPassphrase } from './age-passphrase';
 import { writeFileAtomically } from './atomic-write';
+import { BackupLedger, sha256Hex } from './backup-ledger';
 import { type SpaceFs, writeWithRoomCheck } from './free-space';
-import { autoBackupFileName, autoBackupStem, automaticBackupsIn, planRotation } from './rotation';
+import { autoBackupFileName } from './rotation';
 
 /** The part of Electron's safeStorage this service uses (injected so both branches can be tested). */
 export interface ProtectedStorage {
@@ -63,6 +64,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface AutoBackupServiceOptions {
   /** JSON file in userData that holds the settings and the protected passphrase. */
   stateFile: string;
+  /** JSON file in userData listing the automatic backups written here; beside stateFile unless given. */
+  ledgerFile?: string;
   storage: ProtectedStorage;
   platform: NodeJS.Platform;
   now?: () => Date;
@@ -76,10 +79,14 @@ export interface AutoBackupServiceOptions {
 export class AutoBackupService {
   private state: StoredState;
   private readonly now: () => Date;
+  private readonly ledger: BackupLedger;
 
   constructor(private readonly options: AutoBackupServiceOptions) {
     this.now = options.now ?? (() => new Date());
     this.state = readState(options.stateFile);
+    this.ledger = new BackupLedger(
+      options.ledgerFile ?? join(dirname(options.stateFile), 'auto-backup-ledger.json'),
+    );
   }
 
   availability(): Availability {
@@ -144,20 +151,18 @@ export class AutoBackupService {
       this.options.scryptWorkFactor ?? AGE_SCRYPT_WORK_FACTOR,
     );
     const now = this.now();
-    const fileName = autoBackupFileName(request.fileName, now);
+    const fileName = await unusedName(folder, autoBackupFileName(request.fileName, now));
     const path = join(folder, fileName);
     await writeWithRoomCheck(path, encrypted, { spaceFs: this.options.spaceFs });
     await this.save({ ...this.state, lastAutoBackupAt: now.toISOString() });
-    const ours = automaticBackupsIn(await readdir(folder), autoBackupStem(fileName) ?? undefined);
-    const plan = planRotation(ours, status.rotation);
-    const removed: string[] = [];
-    for (const name of plan.remove) {
-      const removedOk = await rm(join(folder, name)).then(
-        () => true,
-        () => false,
-      );
-      if (removedOk) removed.push(name);
-    }
+    // Only this installation's backups, recorded as written, are ever rotated away. A backup that was
+    // written but could not be recorded is simply never rotated: kept, never lost.
+    const recorded = await this.ledger
+      .record(folder, fileName, sha256Hex(encrypted), now)
+      .then(() => true)
+      .catch(() => false);
+    if (!recorded) console.warn('The automatic backup was written but could not be recorded for rotation.');
+    const removed = await this.ledger.rotate(folder, status.rotation, now).catch(() => [] as string[]);
     return { path, removed };
   }
 
@@ -201,4 +206,20 @@ export async function assertFolderExists(folder: string): Promise<void> {
   if (!info?.isDirectory()) {
     throw new IpcFailure('folder-missing', { folder });
   }
+}
+
+/** A clock set back could name a backup like an existing one: never write over it, add a number instead. */
+async function unusedName(folder: string, fileName: string): Promise<string> {
+  const stem = fileName.slice(0, -'.age'.length);
+  for (let copy = 1; copy < 1000; copy++) {
+    const candidate = copy === 1 ? fileName : `${stem} (${copy}).age`;
+    if (
+      !(await stat(join(folder, candidate)).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return candidate;
+  }
+  throw new IpcFailure('too-many-copies');
 }
