@@ -15,6 +15,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ActionItemsCard } from './ActionItemsCard';
 import { EditPairingDialog } from './EditPairingDialog';
 import { MeetingTimeline } from './MeetingTimeline';
+import { PrintAgreementButton } from './PrintAgreementButton';
 import { StatusActions } from './StatusActions';
 import { StatusBadge } from './StatusBadge';
 
@@ -39,6 +40,12 @@ export function RelationshipScreen() {
               </ButtonLink>
             )}
             <StatusActions relationship={relationship} />
+            <PrintAgreementButton
+              relationship={relationship}
+              program={programsById.get(relationship.programId)}
+              mentorName={peopleById.get(relationship.mentorId)?.name ?? 'Unknown person'}
+              menteeName={peopleById.get(relationship.menteeId)?.name ?? 'Unknown person'}
+            />
           </>
         }
       >
