@@ -376,7 +376,6 @@ export function titleMeanings(rows: readonly RosterRow[], mapping: ColumnMapping
   return distinctValues(columnValues(rows, mapping.profession)).map((value) => ({
     ...value,
     meaning: choices.titles[value.key] ?? suggestTitleMeaning(value.text),
-    suggested: suggestTitleMeaning(value.text),
   }));
 }
 

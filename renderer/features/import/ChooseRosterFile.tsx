@@ -47,7 +47,7 @@ export function ChooseRosterFile({ onChoose, reading, fileName, readOk }: Choose
       });
       if (saved.saved)
         setTemplateMessage(
-          'The template was saved. Fill it in with a spreadsheet program and save it as CSV.',
+          'The template was saved. Fill it in with a spreadsheet program, save it as an Excel workbook or as CSV, and choose it here.',
         );
     } catch (error) {
       setTemplateError(describeError(error, 'saving the template').message);
