@@ -19,6 +19,7 @@ import { AutoBackupService } from './services/auto-backup';
 import { DailyBackupTimer, QuitBackupGuard } from './services/auto-backup-schedule';
 import { ChosenFolders } from './services/chosen-folders';
 import { removeLeftoverTempFiles } from './services/leftover-temp-files';
+import { askBeforeClosingUnsavedForm } from './unsaved-changes';
 import { createMainWindow } from './window';
 
 const startRefused = refuseDebugSwitches(app, dialog);
@@ -123,6 +124,7 @@ function start(): void {
     workAreas: screen.getAllDisplays().map((display) => display.workArea),
     startUrl: APP_START_URL,
   });
+  askBeforeClosingUnsavedForm(mainWindow, dialog);
   mainWindow.on('close', (event) => quitGuard.onQuitRequested(event));
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -1,4 +1,4 @@
-import { HashRouter, Route, Routes } from 'react-router';
+import { createHashRouter, Route, RouterProvider, Routes } from 'react-router';
 import { BackupScreen } from '../features/backup/BackupScreen';
 import { RestoreCard } from '../features/backup/RestoreCard';
 import { AutoBackupResponder } from '../features/backup/useAutoBackupResponder';
@@ -21,15 +21,21 @@ import { ToastProvider, useToast } from '../ui/toast';
 import { Layout } from './Layout';
 import { PlatformEvents } from './PlatformEvents';
 
+// A data router (one catch-all route; the screens' routes are below it), because only a data router
+// lets a half-typed form ask before the manager navigates away (useBlocker).
+const router = createHashRouter([{ path: '*', element: <Shell /> }]);
+
 export function App() {
+  return <RouterProvider router={router} />;
+}
+
+function Shell() {
   return (
-    <HashRouter>
-      <ToastProvider>
-        <PlatformEvents />
-        <AutoBackupResponder />
-        <FirstRunGate />
-      </ToastProvider>
-    </HashRouter>
+    <ToastProvider>
+      <PlatformEvents />
+      <AutoBackupResponder />
+      <FirstRunGate />
+    </ToastProvider>
   );
 }
 

@@ -36,6 +36,7 @@ test('a name pasted with a decomposed accent is the same person, and searches ig
   await expect(page.getByRole('alert')).toContainText(
     `${COMPOSED} (jose.ruiz@clinic.example) is already in your records`,
   );
+  await page.getByRole('alert').getByRole('link', { name: 'Open their record' }).click();
   await goTo(page, 'People');
   const people = page.getByRole('table', { name: 'People' });
   await expect(people.getByRole('link', { name: COMPOSED })).toHaveCount(1);

@@ -71,7 +71,12 @@ test('every main screen with the sample clinic has no serious accessibility prob
   await expect(page.getByRole('group', { name: 'Choose a mentor' })).toBeVisible();
   await expectNoSeriousViolations(page, 'new pairing');
 
-  await goTo(page, 'Settings');
+  // Leaving the half-filled pairing asks first.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(leave).toBeVisible();
+  await expectNoSeriousViolations(page, 'leave without saving');
+  await leave.getByRole('button', { name: 'Leave and discard' }).click();
   await heading(page, 'Settings');
   await expectNoSeriousViolations(page, 'settings');
 });

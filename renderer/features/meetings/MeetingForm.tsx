@@ -4,8 +4,9 @@ import { MEETING_FORMAT_LABELS, MEETING_FORMATS, type MeetingFormat, type Topic 
 import { Button } from '../../ui/Button';
 import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { useFormErrors } from '../../ui/useFormErrors';
+import { useLeaveGuard } from '../../ui/useLeaveGuard';
 import { ActionItemRows } from './ActionItemRows';
-import type { MeetingDraft } from './meetingDraft';
+import { type MeetingDraft, meetingDraftChanged } from './meetingDraft';
 import { TopicChips } from './TopicChips';
 
 const FORMAT_OPTIONS = MEETING_FORMATS.map((value) => ({ value, label: MEETING_FORMAT_LABELS[value] }));
@@ -24,6 +25,7 @@ export function MeetingForm({ initial, topics, onSave, onCancel, saveLabel }: Me
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
+  const guard = useLeaveGuard(meetingDraftChanged(draft, initial));
   const set =
     <K extends keyof MeetingDraft>(key: K) =>
     (value: MeetingDraft[K]) => {
@@ -35,9 +37,11 @@ export function MeetingForm({ initial, topics, onSave, onCancel, saveLabel }: Me
     if (saving) return;
     errors.clear();
     setSaving(true);
+    guard.allowLeaving();
     try {
       await onSave(draft);
     } catch (error) {
+      guard.guardAgain();
       errors.show(error);
       setSaving(false);
     }
@@ -53,56 +57,59 @@ export function MeetingForm({ initial, topics, onSave, onCancel, saveLabel }: Me
 
   const fieldError = (field: string) => errors.fields[field] ?? null;
   return (
-    <form ref={formRef} className="form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
-      <FormError message={errors.form} />
-      <div className="form-grid">
-        <TextField
-          label="Date"
-          type="date"
-          value={draft.date}
-          onChange={set('date')}
-          error={fieldError('date')}
-          max={addDaysIso(todayIso(), 1)}
+    <>
+      {guard.prompt}
+      <form ref={formRef} className="form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
+        <FormError message={errors.form} />
+        <div className="form-grid">
+          <TextField
+            label="Date"
+            type="date"
+            value={draft.date}
+            onChange={set('date')}
+            error={fieldError('date')}
+            max={addDaysIso(todayIso(), 1)}
+          />
+          <TextField
+            label="Duration in minutes"
+            type="number"
+            min={1}
+            max={1440}
+            value={draft.duration}
+            onChange={set('duration')}
+            error={fieldError('durationMinutes')}
+          />
+          <SelectField
+            label="Format"
+            value={draft.format}
+            onChange={(value) => set('format')(value as MeetingFormat)}
+            options={FORMAT_OPTIONS}
+            error={fieldError('format')}
+          />
+        </div>
+        <TopicChips topics={topics} selected={draft.topics} onChange={set('topics')} />
+        <TextAreaField
+          label="Notes"
+          value={draft.notes}
+          onChange={set('notes')}
+          rows={6}
+          hint="What was discussed. Kept on this computer only."
         />
-        <TextField
-          label="Duration in minutes"
-          type="number"
-          min={1}
-          max={1440}
-          value={draft.duration}
-          onChange={set('duration')}
-          error={fieldError('durationMinutes')}
+        <CheckboxField
+          label="Confidential"
+          checked={draft.confidential}
+          onChange={set('confidential')}
+          hint="Notes stay hidden on screen until someone chooses to show them."
         />
-        <SelectField
-          label="Format"
-          value={draft.format}
-          onChange={(value) => set('format')(value as MeetingFormat)}
-          options={FORMAT_OPTIONS}
-          error={fieldError('format')}
-        />
-      </div>
-      <TopicChips topics={topics} selected={draft.topics} onChange={set('topics')} />
-      <TextAreaField
-        label="Notes"
-        value={draft.notes}
-        onChange={set('notes')}
-        rows={6}
-        hint="What was discussed. Kept on this computer only."
-      />
-      <CheckboxField
-        label="Confidential"
-        checked={draft.confidential}
-        onChange={set('confidential')}
-        hint="Notes stay hidden on screen until someone chooses to show them."
-      />
-      <ActionItemRows items={draft.actionItems} onChange={set('actionItems')} errors={errors.fields} />
-      <div className="button-row">
-        <Button type="submit" variant="primary" disabled={saving}>
-          {saveLabel}
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-        <span className="muted">Tip: Ctrl+Enter saves.</span>
-      </div>
-    </form>
+        <ActionItemRows items={draft.actionItems} onChange={set('actionItems')} errors={errors.fields} />
+        <div className="button-row">
+          <Button type="submit" variant="primary" disabled={saving}>
+            {saveLabel}
+          </Button>
+          <Button onClick={onCancel}>Cancel</Button>
+          <span className="muted">Tip: Ctrl+Enter saves.</span>
+        </div>
+      </form>
+    </>
   );
 }

@@ -25,6 +25,15 @@ export interface MeetingDraft {
   actionItems: ActionItemDraft[];
 }
 
+/** Whether the manager typed anything: an action item row added and left blank is not typing. */
+export function meetingDraftChanged(draft: MeetingDraft, initial: MeetingDraft): boolean {
+  const typed = (items: ActionItemDraft[]) =>
+    items.filter((item) => item.id || item.text.trim() || item.dueDate).map(({ key: _key, ...item }) => item);
+  const comparable = (value: MeetingDraft) =>
+    JSON.stringify({ ...value, actionItems: typed(value.actionItems) });
+  return comparable(draft) !== comparable(initial);
+}
+
 export function newMeetingDraft(relationshipId: Id): MeetingDraft {
   return {
     relationshipId,

@@ -12,6 +12,7 @@ import { FormError, SelectField, TextAreaField, TextField } from '../../ui/Field
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { useFormErrors } from '../../ui/useFormErrors';
+import { useLeaveGuard } from '../../ui/useLeaveGuard';
 import { MentorChoice, mentorOptions } from './MentorChoice';
 
 const FOCUS_OPTIONS = FOCUSES.map((value) => ({ value, label: FOCUS_LABELS[value] }));
@@ -39,6 +40,9 @@ export function NewPairingScreen() {
   const [mentorId, setMentorId] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const [saving, setSaving] = useState(false);
+  const typed = JSON.stringify([menteeId, programId, focus, startDate, endDate, mentorId, overrideReason]);
+  const [untouched] = useState(typed);
+  const guard = useLeaveGuard(typed !== untouched);
 
   const livePrograms = useMemo(() => programs?.filter((program) => !program.archived) ?? [], [programs]);
   const mentees = useMemo(
@@ -65,6 +69,7 @@ export function NewPairingScreen() {
         { menteeId, mentorId, programId, focus, startDate, plannedEndDate: shownEnd || null },
         { capacityOverrideReason: chosen?.full ? overrideReason : null },
       );
+      guard.allowLeaving();
       navigate(`/relationships/${relationship.id}`);
     } catch (error) {
       errors.show(error);
@@ -76,6 +81,7 @@ export function NewPairingScreen() {
   return (
     <>
       <PageHeader title="New pairing" />
+      {guard.prompt}
       {livePrograms.length === 0 || mentees.length === 0 ? (
         <EmptyState title="Not ready to pair yet.">
           <p>
