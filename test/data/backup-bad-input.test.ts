@@ -9,6 +9,7 @@ import {
   restoreBackupFile,
 } from '../../renderer/data/backup';
 import { CURRENT_SCHEMA_VERSION, type GuidingHandsDb } from '../../renderer/data/db';
+import { writeDocument } from './backup-documents';
 import { dumpDatabase, freshDatabase, loadTables, smallClinic } from './backup-fixtures';
 
 // Every kind of bad file is refused with its own message, and the records stay exactly as they were.
@@ -204,6 +205,25 @@ describe('a restore refuses bad files and changes nothing', () => {
       field: 'relationshipId',
     });
     expect(invalid.message).toMatch(/points at a mentoring pair that is not in the backup/);
+    await expectUnchanged();
+  });
+
+  it("a backup whose records break the app's own rules (a date in 2999, a prototype id) changes nothing", async () => {
+    const clinic = smallClinic();
+    clinic.meetings[0].date = '2999-01-01';
+    clinic.topics.push({ id: 'constructor', label: 'Odd', builtIn: false, archived: false });
+    const file = await encryptText(await writeDocument(clinic));
+    let caught: unknown;
+    try {
+      await restoreBackupFile(file, PASSPHRASE);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidBackupDataError);
+    const message = (caught as Error).message;
+    expect(message).toMatch(/nothing was restored/);
+    expect(message).toMatch(new RegExp(`meetings record "${clinic.meetings[0].id}".*between 1900 and 2100`));
+    expect((caught as InvalidBackupDataError).issues.map((issue) => issue.recordId)).toContain('constructor');
     await expectUnchanged();
   });
 

@@ -75,29 +75,42 @@ const moment = fc
 const day = moment.map((iso) => iso.slice(0, 10));
 const id = fc.uuid();
 
-const person = fc.record({
-  id,
-  name: text,
-  email: fc.emailAddress(),
-  profession: fc.constantFrom(...PROFESSIONS),
-  specialty: text,
-  careerStage: fc.constantFrom(...CAREER_STAGES),
-  hireDate: fc.option(day, { nil: null }),
-  leavingDate: fc.option(day, { nil: null }),
-  tags: fc.array(text, { maxLength: 3 }),
-  isMentor: fc.boolean(),
-  isMentee: fc.boolean(),
-  mentorCapacity: fc.nat(20),
-  archived: fc.boolean(),
-  createdAt: moment,
-  updatedAt: moment,
-});
+/** A name a form accepts: something besides spaces. */
+const name = text.map((value) => (value.trim() ? value : 'A name'));
+
+const person = fc
+  .record({
+    id,
+    name,
+    email: fc.emailAddress(),
+    profession: fc.constantFrom(...PROFESSIONS),
+    specialty: text,
+    careerStage: fc.constantFrom(...CAREER_STAGES),
+    hireDate: fc.option(day, { nil: null }),
+    leavingDate: fc.option(day, { nil: null }),
+    tags: fc.array(text, { maxLength: 3 }),
+    isMentor: fc.boolean(),
+    isMentee: fc.boolean(),
+    mentorCapacity: fc.nat(20),
+    archived: fc.boolean(),
+    createdAt: moment,
+    updatedAt: moment,
+  })
+  // The app's own rules: someone leaves after being hired, and has at least one role.
+  .map((drawn) => ({
+    ...drawn,
+    leavingDate:
+      drawn.hireDate && drawn.leavingDate && drawn.leavingDate < drawn.hireDate
+        ? drawn.hireDate
+        : drawn.leavingDate,
+    isMentee: drawn.isMentee || !drawn.isMentor,
+  }));
 
 const program = fc.record({
   id,
-  name: text,
-  cadenceDays: fc.nat(365),
-  typicalLengthMonths: fc.nat(48),
+  name,
+  cadenceDays: fc.integer({ min: 1, max: 366 }),
+  typicalLengthMonths: fc.integer({ min: 1, max: 120 }),
   archived: fc.boolean(),
   createdAt: moment,
   updatedAt: moment,
@@ -107,7 +120,7 @@ const topic = fc.record({ id, label: text, builtIn: fc.boolean(), archived: fc.b
 
 const settings = fc.record({
   key: fc.constant('clinic' as const),
-  clinicName: text,
+  clinicName: text.map((value) => (value.trim() ? value : '')),
   paperSize: fc.constantFrom('A4' as const, 'Letter' as const),
   backupWarnDays: fc.integer({ min: 1, max: 365 }),
   lastBackupAt: fc.option(moment, { nil: null }),
@@ -173,7 +186,7 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
           id: freshId(),
           relationshipId: pick(relationships).id,
           date: pick(drawn.days),
-          durationMinutes: next() % 240,
+          durationMinutes: 1 + (next() % 240),
           format: pick(MEETING_FORMATS),
           topics: [...new Set([pick(topicIds), pick(topicIds)])].slice(0, next() % 3),
           notes: pick(drawn.texts),

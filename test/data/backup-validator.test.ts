@@ -8,6 +8,7 @@ import {
   TablesOutOfOrder,
   validateTables,
 } from '../../renderer/data/backup/validate';
+import { generateSampleClinic } from '../../renderer/sample-clinic/generate';
 import { clinicArbitrary } from './backup-fixtures';
 
 // One validator checks every backup, record by record as it is read: each way of breaking a rule is
@@ -142,4 +143,104 @@ describe('the backup validator', () => {
     for (const item of tables.actionItems) validator.check('actionItems', item);
     expect(() => validator.check('people', tables.people[0])).toThrow(TablesOutOfOrder);
   });
+});
+
+/** A backup broken one way: the record to blame and the words of the reason. */
+interface RuleCase {
+  name: string;
+  breakIt: (tables: BackupTables) => { table: string; recordId: string };
+  reason: RegExp;
+}
+
+const RULE_CASES: RuleCase[] = [
+  {
+    name: 'a meeting dated in the year 2999',
+    breakIt: (tables) => {
+      tables.meetings[0].date = '2999-01-01';
+      return { table: 'meetings', recordId: tables.meetings[0].id };
+    },
+    reason: /must be between 1900 and 2100/,
+  },
+  {
+    name: 'a hire date that is not a real calendar day',
+    breakIt: (tables) => {
+      tables.people[0].hireDate = '2025-02-30';
+      return { table: 'people', recordId: tables.people[0].id };
+    },
+    reason: /not a calendar date/,
+  },
+  {
+    name: 'a program that meets every 0 days',
+    breakIt: (tables) => {
+      tables.programs[0].cadenceDays = 0;
+      return { table: 'programs', recordId: tables.programs[0].id };
+    },
+    reason: /Meet every … days must be a whole number from 1 to 366/,
+  },
+  {
+    name: 'a program that meets every 400 days',
+    breakIt: (tables) => {
+      tables.programs[0].cadenceDays = 400;
+      return { table: 'programs', recordId: tables.programs[0].id };
+    },
+    reason: /from 1 to 366/,
+  },
+  {
+    name: 'a mentor capacity of 99',
+    breakIt: (tables) => {
+      tables.people[0].mentorCapacity = 99;
+      return { table: 'people', recordId: tables.people[0].id };
+    },
+    reason: /Mentor capacity must be a whole number between 0 and 50/,
+  },
+  {
+    name: 'a meeting of 5000 minutes',
+    breakIt: (tables) => {
+      tables.meetings[0].durationMinutes = 5000;
+      return { table: 'meetings', recordId: tables.meetings[0].id };
+    },
+    reason: /Duration must be a whole number of minutes/,
+  },
+  ...['__proto__', 'constructor', 'toString', 'hasOwnProperty'].map(
+    (badId): RuleCase => ({
+      name: `a topic whose id is "${badId}"`,
+      breakIt: (tables) => {
+        tables.topics.push({ id: badId, label: 'Odd', builtIn: false, archived: false });
+        return { table: 'topics', recordId: badId };
+      },
+      reason: /is a name every JavaScript object already has/,
+    }),
+  ),
+];
+
+describe("the app's own rules in a backup", () => {
+  const clinic = fc.sample(
+    clinicArbitrary.filter((tables) => tables.meetings.length > 0 && tables.programs.length > 0),
+    { numRuns: 1, seed: 11 },
+  )[0];
+
+  for (const rule of RULE_CASES)
+    it(`refuses ${rule.name}, naming the record and the reason`, () => {
+      const tables = structuredClone(clinic);
+      const blamed = rule.breakIt(tables);
+      let caught: unknown;
+      try {
+        validateTables(tables as unknown as RawTables);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(InvalidBackupDataError);
+      const invalid = caught as InvalidBackupDataError;
+      expect(invalid.issues[0]).toMatchObject(blamed);
+      expect(invalid.message).toMatch(rule.reason);
+    });
+});
+
+describe('the sample clinics', () => {
+  for (const size of ['demo', { people: 300, relationships: 150, meetings: 1500 }] as const)
+    it(`pass every check of a restore (${typeof size === 'string' ? size : 'counted'})`, () => {
+      const sample = generateSampleClinic({ seed: 7, size });
+      const tables: BackupTables = { ...sample, settings: [sample.settings], auditLog: [] };
+      expect(blamedTables(tables)).toBeNull();
+    });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isIsoDate } from '../../domain/calendar';
+import { isSafeId } from '../../domain/rules';
 import {
   ACTION_OWNERS,
   type ActionItem,
@@ -22,21 +24,12 @@ import type { TableName } from '../db';
 // be silently dropped on the way in, and a restore must never lose anything quietly.
 // Each schema is typed against the record type, so a new field in domain/types.ts fails to compile here.
 
-const id = z.string().min(1).max(200);
-const isoDate = z.string().refine(isCalendarDate, { message: 'is not a calendar date (yyyy-MM-dd)' });
-/** A real 'yyyy-MM-dd' date; written by hand because it runs for every date of every record. */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return day <= daysInMonth;
-}
-
+const id = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine(isSafeId, { message: 'is a name every JavaScript object already has, so it cannot be an id' });
+const isoDate = z.string().refine(isIsoDate, { message: 'is not a calendar date (yyyy-MM-dd)' });
 const isoTimestamp = z.iso.datetime({ offset: true });
 const count = z.number().int().min(0);
 

@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import { type ActionItem, BUILT_IN_TOPICS, type Meeting, type Relationship } from '../../domain/types';
 import { TABLE_NAMES, type TableName } from '../db';
 import { type BackupIssue, InvalidBackupDataError } from './errors';
+import { ruleProblems } from './record-rules';
 import { type BackupTables, PRIMARY_KEYS, recordSchemas } from './schemas';
 
-// The one check of a backup's records: the shape of each record, then the links between them. It runs
-// record by record as a document is read (or written), keeping only the keys the links need, never the
-// records, and names the first problems found by table, record and field, in plain words.
+// The one check of a backup's records: the shape of each record, the app's own rules, then the links
+// between them. It runs record by record as a document is read (or written), keeping only the keys the
+// links need, never the records, and names the first problems found by table, record and field.
 
 const MAX_REPORTED_ISSUES = 20;
 
@@ -86,6 +87,7 @@ export class BackupValidator {
     if (seen.has(recordId))
       this.add({ ...at, field: PRIMARY_KEYS[table], problem: 'appears twice in the backup' });
     seen.add(recordId);
+    for (const broken of ruleProblems(table, record)) this.add({ ...at, ...broken });
     this.checkLinks(table, record, at);
     return this.totalIssues === before;
   }

@@ -1,0 +1,119 @@
+import {
+  checkPerson,
+  checkProgram,
+  checkSettingsChanges,
+  isWholeNumberIn,
+  MAX_MEETING_MINUTES,
+  RuleError,
+  requireDate,
+  ruleErrorsOf,
+} from '../../domain/rules';
+import type { ActionItem, ClinicSettings, Meeting, Person, Program, Relationship } from '../../domain/types';
+import type { TableName } from '../db';
+
+// The app's own rules (renderer/domain/rules), applied to a backup's records after their shape: what a
+// form would refuse to save, a restore refuses to bring in, and a backup reports as needing repair.
+
+export interface RuleProblem {
+  field: string | null;
+  problem: string;
+}
+
+/** A stored moment ('…T…Z') is dated by its day, which must be in the app's range like any date. */
+function momentDay(value: string | null): string | null {
+  return value === null ? null : value.slice(0, 10);
+}
+
+function checkDates(dates: ReadonlyArray<[field: string, value: string | null]>): () => void {
+  return () => {
+    for (const [field, value] of dates) requireDate(value, field, `The ${field} date`, true);
+  };
+}
+
+function stamps(record: { createdAt: string; updatedAt: string }): [string, string | null][] {
+  return [
+    ['createdAt', momentDay(record.createdAt)],
+    ['updatedAt', momentDay(record.updatedAt)],
+  ];
+}
+
+/** The checks each table's records must pass; a check throws RuleError (or RuleErrors). */
+function checksFor(table: TableName, record: unknown): Array<() => void> {
+  switch (table) {
+    case 'people': {
+      const person = record as Person;
+      return [() => checkPerson(person), checkDates(stamps(person))];
+    }
+    case 'programs': {
+      const program = record as Program;
+      return [() => checkProgram(program), checkDates(stamps(program))];
+    }
+    case 'relationships': {
+      const pair = record as Relationship;
+      return [
+        checkDates([
+          ['startDate', pair.startDate],
+          ['plannedEndDate', pair.plannedEndDate],
+          ['endDate', pair.endDate],
+          ['lastMeetingDate', pair.lastMeetingDate],
+          ...pair.statusHistory.map((step, index): [string, string] => [
+            `statusHistory.${index}.date`,
+            step.date,
+          ]),
+          ['capacityOverride.at', momentDay(pair.capacityOverride?.at ?? null)],
+          ...stamps(pair),
+        ]),
+      ];
+    }
+    case 'meetings': {
+      const meeting = record as Meeting;
+      return [
+        checkDates([['date', meeting.date], ...stamps(meeting)]),
+        () => {
+          if (!isWholeNumberIn(meeting.durationMinutes, 1, MAX_MEETING_MINUTES))
+            throw new RuleError(
+              'bad-duration',
+              `Duration must be a whole number of minutes, from 1 to ${MAX_MEETING_MINUTES}.`,
+              'durationMinutes',
+            );
+        },
+      ];
+    }
+    case 'actionItems': {
+      const item = record as ActionItem;
+      return [checkDates([['dueDate', item.dueDate], ['doneDate', item.doneDate], ...stamps(item)])];
+    }
+    case 'settings': {
+      const settings = record as ClinicSettings;
+      return [
+        () =>
+          checkSettingsChanges({
+            paperSize: settings.paperSize,
+            backupWarnDays: settings.backupWarnDays,
+            // A clinic that has not finished setting up has no name yet.
+            ...(settings.clinicName ? { clinicName: settings.clinicName } : {}),
+          }),
+        checkDates([['lastBackupAt', momentDay(settings.lastBackupAt)]]),
+      ];
+    }
+    case 'auditLog':
+      return [checkDates([['at', momentDay((record as { at: string }).at)]])];
+    default:
+      return [];
+  }
+}
+
+/** Every rule the record breaks, in the words a form would use; empty when it keeps them all. */
+export function ruleProblems(table: TableName, record: unknown): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  for (const check of checksFor(table, record)) {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof RuleError)) throw error;
+      for (const broken of ruleErrorsOf(error))
+        problems.push({ field: broken.field ?? null, problem: broken.message });
+    }
+  }
+  return problems;
+}
