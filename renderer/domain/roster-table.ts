@@ -1,8 +1,16 @@
-import { isKnownHeader, type RosterRow } from './roster-import';
+import { isKnownHeader } from './roster-mapping';
 
 // From the cells of a file to a table of named columns. Exports often put a title, a date or a blank
 // line above the column names, and workbooks merge header cells ("Name" over "First" and "Last"), so
 // the header is found rather than assumed to be the first line, and the manager may correct it.
+
+/** One data row of the table with the line (or sheet row) it starts on, as the manager sees it. */
+export interface RosterRow {
+  line: number;
+  values: Record<string, string>;
+  /** A problem found while reading the line itself, e.g. more values than the header has columns. */
+  readProblem?: string;
+}
 
 /** One non-blank line of a CSV file or row of a sheet, numbered as the manager sees it in the file. */
 export interface GridRow {

@@ -7,9 +7,9 @@ import {
   type ImportChoices,
   reviewRoster,
   roleMeanings,
-  suggestMapping,
   titleMeanings,
 } from '../../renderer/domain/roster-import';
+import { suggestMapping } from '../../renderer/domain/roster-mapping';
 import { buildRosterTable, findHeaderRow, type RosterGrid } from '../../renderer/domain/roster-table';
 import { suggestRole, suggestTitleMeaning } from '../../renderer/domain/roster-values';
 import { checkPerson } from '../../renderer/domain/rules';

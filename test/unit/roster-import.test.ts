@@ -6,15 +6,15 @@ import { createPeopleInBulk, createPerson, listPeople } from '../../renderer/dat
 import { isIsoDate } from '../../renderer/domain/calendar';
 import { readRosterDate } from '../../renderer/domain/roster-dates';
 import { decodeRosterBytes } from '../../renderer/domain/roster-encoding';
+import { reviewRoster } from '../../renderer/domain/roster-import';
 import {
   type ColumnMapping,
   checkMapping,
   DEFAULT_IMPORT_DEFAULTS,
   emptyMapping,
-  reviewRoster,
   suggestMapping,
   TEMPLATE_HEADERS,
-} from '../../renderer/domain/roster-import';
+} from '../../renderer/domain/roster-mapping';
 import { suggestTitleMeaning } from '../../renderer/domain/roster-values';
 import { checkPerson, type PersonInput } from '../../renderer/domain/rules';
 import { parseRosterText, rosterTemplateCsv } from '../../renderer/features/import/roster-csv';

@@ -1,5 +1,6 @@
 import { DATE_ORDER_LABELS, type DateOrder } from '../../domain/roster-dates';
-import { type DateField, type dateOrders, IMPORT_FIELD_LABELS } from '../../domain/roster-import';
+import type { dateOrders } from '../../domain/roster-import';
+import { type DateField, IMPORT_FIELD_LABELS } from '../../domain/roster-mapping';
 
 type DateColumn = ReturnType<typeof dateOrders>[number];
 

@@ -1,14 +1,13 @@
 import type { DateOrder } from '../../domain/roster-dates';
 import {
-  type ColumnMapping,
-  type DateField,
   dateOrders,
   type ImportChoices,
-  type RosterRow,
   roleMeanings,
   stageMeanings,
   titleMeanings,
 } from '../../domain/roster-import';
+import type { ColumnMapping, DateField } from '../../domain/roster-mapping';
+import type { RosterRow } from '../../domain/roster-table';
 import {
   PROGRAM_ROLE_LABELS,
   PROGRAM_ROLES,

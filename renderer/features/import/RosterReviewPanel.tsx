@@ -1,10 +1,6 @@
-import {
-  type ColumnMapping,
-  IMPORT_FIELD_LABELS,
-  IMPORT_FIELDS,
-  type RosterReview,
-  type RosterRow,
-} from '../../domain/roster-import';
+import type { RosterReview } from '../../domain/roster-import';
+import { type ColumnMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS } from '../../domain/roster-mapping';
+import type { RosterRow } from '../../domain/roster-table';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError } from '../../ui/Field';

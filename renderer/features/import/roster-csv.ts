@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { decodeRosterBytes, type RosterEncoding } from '../../domain/roster-encoding';
-import { TEMPLATE_HEADERS } from '../../domain/roster-import';
+import { TEMPLATE_HEADERS } from '../../domain/roster-mapping';
 import {
   buildRosterTable,
   findHeaderRow,

@@ -3,16 +3,18 @@ import { createPeopleInBulk, listPeople } from '../../data/people.repo';
 import type { DateOrder } from '../../domain/roster-dates';
 import { MAX_ROSTER_BYTES, tooLargeMessage } from '../../domain/roster-encoding';
 import {
+  type ExistingPerson,
+  type ImportChoices,
+  type RosterReview,
+  reviewRoster,
+} from '../../domain/roster-import';
+import {
   type ColumnMapping,
   type DateField,
   DEFAULT_IMPORT_DEFAULTS,
-  type ExistingPerson,
-  type ImportChoices,
   type ImportDefaults,
-  type RosterReview,
-  reviewRoster,
   suggestMapping,
-} from '../../domain/roster-import';
+} from '../../domain/roster-mapping';
 import { buildRosterTable, findHeaderRow, type RosterTable } from '../../domain/roster-table';
 import type { ProgramRole, TitleMeaning } from '../../domain/roster-values';
 import type { CareerStage } from '../../domain/types';
