@@ -2,8 +2,11 @@ import { todayIso } from '../domain/calendar';
 import {
   changedFields,
   checkPairing,
+  checkPairingDeletion,
   checkPairingEdit,
   checkStatusChange,
+  LOAD_STATUSES,
+  PAIRING_DELETION_REASONS,
   type RelationshipInput,
   RuleError,
 } from '../domain/rules';
@@ -13,9 +16,6 @@ import { newId, nowIso, recordAudit } from './audit';
 import { getDb } from './db';
 
 export type { RelationshipInput } from '../domain/rules';
-
-/** Pairs that count against a mentor's capacity. */
-const LOAD_STATUSES: RelationshipStatus[] = ['proposed', 'active'];
 
 export async function listRelationships(): Promise<Relationship[]> {
   return getDb().relationships.toArray();
@@ -132,8 +132,9 @@ export async function changeRelationshipStatus(
   });
 }
 
+/** Focus and dates at any time; mentor, mentee and program only while the pairing has no meeting. */
 export type RelationshipChanges = Partial<
-  Pick<Relationship, 'focus' | 'plannedEndDate' | 'programId' | 'startDate'>
+  Pick<Relationship, 'focus' | 'plannedEndDate' | 'programId' | 'startDate' | 'mentorId' | 'menteeId'>
 >;
 
 export async function updateRelationship(id: Id, changes: RelationshipChanges): Promise<Relationship> {
@@ -151,11 +152,20 @@ export async function updateRelationship(id: Id, changes: RelationshipChanges): 
         db.programs.get(edited.programId),
         db.meetings.where('[relationshipId+date]').between([id, ''], [id, '\uffff']).first(),
       ]);
+      const newMentorLoad =
+        edited.mentorId === before.mentorId
+          ? undefined
+          : await db.relationships
+              .where('mentorId')
+              .equals(edited.mentorId)
+              .filter((pair) => LOAD_STATUSES.includes(pair.status))
+              .count();
       const after = checkPairingEdit(before, edited, {
         mentor,
         mentee,
         program,
         firstMeetingDate: firstMeeting?.date ?? null,
+        newMentorLoad,
       });
       const fields = changedFields(before, after);
       if (fields.length === 0) return before;
@@ -164,4 +174,20 @@ export async function updateRelationship(id: Id, changes: RelationshipChanges): 
       return after;
     },
   );
+}
+
+/**
+ * Deletes a pairing entered by mistake, so it never counts as ended early. Only a pairing without
+ * meetings; the reason, one of a fixed list, is kept in the audit log in the same transaction.
+ */
+export async function deleteRelationship(id: Id, reason: string): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', [db.relationships, db.meetings, db.auditLog], async () => {
+    const relationship = await db.relationships.get(id);
+    if (!relationship) throw new RuleError('not-found', 'This pairing no longer exists.');
+    const meetings = await db.meetings.where('relationshipId').equals(id).count();
+    checkPairingDeletion(meetings, reason);
+    await db.relationships.delete(id);
+    await recordAudit('relationships', id, 'delete', [], `deleted: ${PAIRING_DELETION_REASONS[reason]}`);
+  });
 }

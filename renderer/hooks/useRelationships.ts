@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import {
   changeRelationshipStatus,
   createRelationship,
+  deleteRelationship,
   getRelationship,
   listRelationships,
   listRelationshipsForPerson,
@@ -38,8 +39,10 @@ export function useMenteesWithMentor(): Set<Id> | undefined {
 const relationshipActions = {
   /** Pairs a mentee with a mentor; refused for a full mentor unless a reason to go over is given. */
   create: createRelationship,
-  /** Corrects focus and dates. */
+  /** Corrects focus and dates; mentor, mentee and program while the pairing has no meeting. */
   update: updateRelationship,
+  /** Deletes a pairing entered by mistake (no meetings), with a reason from the fixed list. */
+  remove: deleteRelationship,
   changeStatus: changeRelationshipStatus,
 };
 

@@ -9,6 +9,9 @@ import {
 import { requireDate } from './fields';
 import { checkAll, RuleError } from './rule-error';
 
+/** Pairs that count against a mentor's capacity. */
+export const LOAD_STATUSES: readonly RelationshipStatus[] = ['proposed', 'active'];
+
 export type RelationshipInput = Pick<
   Relationship,
   'programId' | 'mentorId' | 'menteeId' | 'focus' | 'startDate' | 'plannedEndDate'
@@ -73,7 +76,12 @@ export function checkPairing(input: RelationshipInput, context: PairingContext):
 export interface PairingEditContext extends PairingParties {
   /** The date of the pairing's first meeting, if it has any. */
   firstMeetingDate: IsoDate | null;
+  /** The new mentor's proposed and active pairs, when the mentor is being corrected. */
+  newMentorLoad?: number;
 }
+
+/** Who is paired and in which program: correctable only while the pairing has no meeting. */
+const WHO_AND_PROGRAM = ['mentorId', 'menteeId', 'programId'] as const;
 
 /**
  * Checks an edit of a pairing and returns the edited record. Capacity was settled when the pair was
@@ -86,6 +94,25 @@ export function checkPairingEdit(
   context: PairingEditContext,
 ): Relationship {
   let edited = after;
+  const corrected = WHO_AND_PROGRAM.filter((field) => after[field] !== before[field]);
+  if (corrected.length > 0 && context.firstMeetingDate)
+    throw new RuleError(
+      'has-meetings',
+      'This pairing already has meetings, so its mentor, mentee and program stay as they are. End it and make a new pairing instead.',
+      corrected[0],
+    );
+  const { mentor } = context;
+  if (
+    after.mentorId !== before.mentorId &&
+    mentor &&
+    LOAD_STATUSES.includes(after.status) &&
+    (context.newMentorLoad ?? 0) >= mentor.mentorCapacity
+  )
+    throw new RuleError(
+      'over-capacity',
+      `${mentor.name} already mentors ${context.newMentorLoad ?? 0} of ${mentor.mentorCapacity}: choose a mentor with room.`,
+      'mentorId',
+    );
   if (after.startDate !== before.startDate) {
     // The start is the first status change; every later change must still come after it.
     const later = before.statusHistory.slice(1);
@@ -119,6 +146,32 @@ export function checkPairingEdit(
       'startDate',
     );
   return edited;
+}
+
+/** Why a pairing is deleted rather than ended: it never was a real pairing. Kept in the audit log. */
+export const PAIRING_DELETION_REASONS = {
+  'entered-by-mistake': 'Entered by mistake',
+  duplicate: 'A duplicate of another pairing',
+  'never-started': 'Planned but never started',
+} as const;
+export type PairingDeletionReason = keyof typeof PAIRING_DELETION_REASONS;
+
+/**
+ * A pairing entered by mistake is deleted, so it never counts as "ended early" in the accreditation
+ * figures. One that has met is real history: it is ended instead.
+ */
+export function checkPairingDeletion(
+  meetings: number,
+  reason: string,
+): asserts reason is PairingDeletionReason {
+  if (!Object.hasOwn(PAIRING_DELETION_REASONS, reason))
+    throw new RuleError('reason-required', 'Choose why this pairing is deleted.', 'reason');
+  if (meetings > 0)
+    throw new RuleError(
+      'has-meetings',
+      `This pairing has ${meetings} ${meetings === 1 ? 'meeting' : 'meetings'}, so it is part of the program's record: end it instead of deleting it.`,
+      'reason',
+    );
 }
 
 function checkSpan(start: IsoDate, end: IsoDate | null, field: string, label: string): void {

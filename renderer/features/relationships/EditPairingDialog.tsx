@@ -1,5 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { FOCUS_LABELS, FOCUSES, type Focus, type Relationship } from '../../domain/types';
+import { FOCUS_LABELS, FOCUSES, type Focus, type Person, type Relationship } from '../../domain/types';
+import { usePeople } from '../../hooks/usePeople';
+import { usePrograms } from '../../hooks/usePrograms';
 import { useRelationshipActions } from '../../hooks/useRelationships';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -9,14 +11,32 @@ import { useFormErrors } from '../../ui/useFormErrors';
 
 const FOCUS_OPTIONS = FOCUSES.map((value) => ({ value, label: FOCUS_LABELS[value] }));
 
-/** Corrects a pairing's focus and dates; who is paired and its status change elsewhere. */
+/** Who can be chosen: people still here with that role, and whoever is on the pairing now. */
+function choices(people: Person[] | undefined, role: 'isMentor' | 'isMentee', current: string) {
+  return (people ?? [])
+    .filter((person) => person.id === current || (person[role] && !person.archived))
+    .map((person) => ({ value: person.id, label: person.name }));
+}
+
+/**
+ * Corrects a pairing's focus and dates, and — while it has no meeting — a mistyped mentor, mentee or
+ * program. Its status changes elsewhere.
+ */
 export function EditPairingDialog({
   relationship,
+  hasMeetings,
   onClose,
 }: {
   relationship: Relationship;
+  /** A pairing that has met keeps its people and program: they are the record of those meetings. */
+  hasMeetings: boolean;
   onClose: () => void;
 }) {
+  const people = usePeople();
+  const programs = usePrograms();
+  const [mentorId, setMentorId] = useState(relationship.mentorId);
+  const [menteeId, setMenteeId] = useState(relationship.menteeId);
+  const [programId, setProgramId] = useState(relationship.programId);
   const [focus, setFocus] = useState<Focus>(relationship.focus);
   const [startDate, setStartDate] = useState(relationship.startDate);
   const [plannedEndDate, setPlannedEndDate] = useState(relationship.plannedEndDate ?? '');
@@ -30,6 +50,7 @@ export function EditPairingDialog({
     errors.clear();
     try {
       await relationshipActions.update(relationship.id, {
+        ...(hasMeetings ? {} : { mentorId, menteeId, programId }),
         focus,
         startDate,
         plannedEndDate: plannedEndDate || null,
@@ -45,6 +66,38 @@ export function EditPairingDialog({
     <Dialog title="Edit pairing details" onClose={onClose}>
       <form ref={formRef} onSubmit={submit} noValidate>
         <FormError message={errors.form} />
+        {hasMeetings ? (
+          <p className="muted">
+            This pairing has meetings, so its mentee, mentor and program stay as they are. To pair
+            differently, end it and make a new pairing.
+          </p>
+        ) : (
+          <>
+            <SelectField
+              label="Mentee"
+              value={menteeId}
+              onChange={setMenteeId}
+              options={choices(people, 'isMentee', relationship.menteeId)}
+              error={errors.fields.menteeId}
+            />
+            <SelectField
+              label="Mentor"
+              value={mentorId}
+              onChange={setMentorId}
+              options={choices(people, 'isMentor', relationship.mentorId)}
+              error={errors.fields.mentorId}
+            />
+            <SelectField
+              label="Program"
+              value={programId}
+              onChange={setProgramId}
+              options={(programs ?? [])
+                .filter((program) => program.id === relationship.programId || !program.archived)
+                .map((program) => ({ value: program.id, label: program.name }))}
+              error={errors.fields.programId}
+            />
+          </>
+        )}
         <SelectField
           label="Focus"
           value={focus}

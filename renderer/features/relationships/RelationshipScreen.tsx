@@ -4,6 +4,7 @@ import { daysOverdue, nextMeetingDue } from '../../domain/cadence';
 import { todayIso } from '../../domain/calendar';
 import { formatDisplayDate } from '../../domain/date-format';
 import { FOCUS_LABELS, type Program, type Relationship } from '../../domain/types';
+import { useMeetingsForRelationship } from '../../hooks/useMeetings';
 import { usePeopleById } from '../../hooks/usePeople';
 import { useProgramsById } from '../../hooks/usePrograms';
 import { pairLabel, useRelationship } from '../../hooks/useRelationships';
@@ -13,6 +14,7 @@ import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
 import { ActionItemsCard } from './ActionItemsCard';
+import { DeletePairingDialog } from './DeletePairingDialog';
 import { EditPairingDialog } from './EditPairingDialog';
 import { MeetingTimeline } from './MeetingTimeline';
 import { PrintAgreementButton } from './PrintAgreementButton';
@@ -74,7 +76,9 @@ interface DetailsProps {
 }
 
 function RelationshipDetails({ relationship, program, names }: DetailsProps) {
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState<'details' | 'delete' | null>(null);
+  const meetings = useMeetingsForRelationship(relationship.id);
+  const hasMeetings = meetings === undefined || meetings.length > 0;
   const today = todayIso();
   const rows: [string, string][] = [
     ['Mentee', names.mentee],
@@ -103,12 +107,32 @@ function RelationshipDetails({ relationship, program, names }: DetailsProps) {
     <Card
       title="About this pairing"
       aside={
-        <Button className="button--small" onClick={() => setEditing(true)}>
-          Edit details
-        </Button>
+        <>
+          <Button className="button--small" onClick={() => setEditing('details')}>
+            Edit details
+          </Button>
+          {!hasMeetings && (
+            <Button className="button--small" onClick={() => setEditing('delete')}>
+              Delete pairing
+            </Button>
+          )}
+        </>
       }
     >
-      {editing && <EditPairingDialog relationship={relationship} onClose={() => setEditing(false)} />}
+      {editing === 'details' && (
+        <EditPairingDialog
+          relationship={relationship}
+          hasMeetings={hasMeetings}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {editing === 'delete' && (
+        <DeletePairingDialog
+          relationship={relationship}
+          label={`${names.mentee} with ${names.mentor}`}
+          onClose={() => setEditing(null)}
+        />
+      )}
       <dl className="details">
         {rows.map(([term, value]) => (
           <div key={term}>
