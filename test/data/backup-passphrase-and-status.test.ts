@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backupFileName } from '../../renderer/data/backup';
-import { backupAge } from '../../renderer/features/backup/BackupStatus';
 import { measurePassphrase } from '../../renderer/features/backup/passphraseStrength';
+import { backupAge } from '../../renderer/features/dashboard/BackupStatus';
 
 describe('backup passphrases', () => {
   it('refuses a common password, with the reason', async () => {

@@ -3,7 +3,7 @@ import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { BackupStatus } from '../backup/BackupStatus';
+import { BackupStatus } from './BackupStatus';
 import { EndingSoonCard, OverdueCard, PastDueActionsCard, QuietCard } from './DashboardLists';
 import { GettingStarted } from './GettingStarted';
 import { useDashboard } from './useDashboard';

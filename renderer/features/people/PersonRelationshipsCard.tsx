@@ -6,8 +6,8 @@ import { useProgramsById } from '../../hooks/usePrograms';
 import { pairLabel } from '../../hooks/useRelationships';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
+import { StatusBadge } from '../../ui/StatusBadge';
 import { Table } from '../../ui/Table';
-import { StatusBadge } from '../relationships/StatusBadge';
 
 interface Props {
   person: Person;

@@ -13,13 +13,13 @@ import { Card } from '../../ui/Card';
 import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
+import { StatusBadge } from '../../ui/StatusBadge';
 import { ActionItemsCard } from './ActionItemsCard';
 import { DeletePairingDialog } from './DeletePairingDialog';
 import { EditPairingDialog } from './EditPairingDialog';
 import { MeetingTimeline } from './MeetingTimeline';
 import { PrintAgreementButton } from './PrintAgreementButton';
 import { StatusActions } from './StatusActions';
-import { StatusBadge } from './StatusBadge';
 
 export function RelationshipScreen() {
   const { relationshipId = '' } = useParams();

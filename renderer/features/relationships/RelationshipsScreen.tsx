@@ -16,8 +16,8 @@ import { SelectField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { ShowMore, useListLimit } from '../../ui/ShowMore';
+import { StatusBadge } from '../../ui/StatusBadge';
 import { Table } from '../../ui/Table';
-import { StatusBadge } from './StatusBadge';
 
 /** "current" keeps the list to pairs still running, which is what the manager looks for most days. */
 const STATUS_OPTIONS = [

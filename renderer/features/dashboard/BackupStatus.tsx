@@ -1,9 +1,9 @@
-import './backup.css';
+import '../backup/backup.css';
 import { differenceInCalendarDays, formatDistanceToNow } from 'date-fns';
 import { useSettings } from '../../hooks/useSettings';
 import { ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { formatMoment } from './backupLabels';
+import { formatMoment } from '../backup/backupLabels';
 
 /** Past this many days without a backup the card warns (when the clinic has not chosen its own limit). */
 export const DEFAULT_BACKUP_WARN_DAYS = 7;

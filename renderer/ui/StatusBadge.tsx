@@ -1,4 +1,4 @@
-import { RELATIONSHIP_STATUS_LABELS, type RelationshipStatus } from '../../domain/types';
+import { RELATIONSHIP_STATUS_LABELS, type RelationshipStatus } from '../domain/types';
 
 const TONE: Record<RelationshipStatus, string> = {
   proposed: 'badge',
