@@ -164,6 +164,7 @@ export interface Meeting {
 
 export const ACTION_OWNERS = ['mentee', 'mentor', 'both'] as const;
 export type ActionOwner = (typeof ACTION_OWNERS)[number];
+export const OWNER_LABELS: Record<ActionOwner, string> = { mentee: 'Mentee', mentor: 'Mentor', both: 'Both' };
 
 export interface ActionItem {
   id: Id;

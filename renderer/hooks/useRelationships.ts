@@ -10,7 +10,7 @@ import {
   mentorLoads,
   updateRelationship,
 } from '../data/relationships.repo';
-import type { Id, Person, Relationship } from '../domain/types';
+import type { Id, Relationship } from '../domain/types';
 
 export function useRelationships(): Relationship[] | undefined {
   return useLiveQuery(() => listRelationships(), []);
@@ -49,13 +49,4 @@ const relationshipActions = {
 /** Creating pairings and changing their details or status. */
 export function useRelationshipActions(): typeof relationshipActions {
   return relationshipActions;
-}
-
-/** "Mentee with Mentor": how the manager names a pair. */
-export function pairLabel(
-  relationship: Pick<Relationship, 'menteeId' | 'mentorId'>,
-  peopleById: Map<Id, Pick<Person, 'name'>>,
-): string {
-  const name = (id: Id) => peopleById.get(id)?.name ?? 'Unknown person';
-  return `${name(relationship.menteeId)} with ${name(relationship.mentorId)}`;
 }

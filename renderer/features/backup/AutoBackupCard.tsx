@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import type { AutoBackupStatus } from '../../../electron/shared/ipc';
+import type { AutoBackupStatus } from '../../platform/platform';
 import { getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';

@@ -1,7 +1,6 @@
-import { ACTION_OWNERS, type ActionOwner } from '../../domain/types';
+import { ACTION_OWNERS, type ActionOwner, OWNER_LABELS } from '../../domain/types';
 import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
-import { OWNER_LABELS } from '../relationships/ActionItemsCard';
 import { type ActionItemDraft, emptyActionItem } from './meetingDraft';
 
 const OWNER_OPTIONS = ACTION_OWNERS.map((value) => ({ value, label: OWNER_LABELS[value] }));

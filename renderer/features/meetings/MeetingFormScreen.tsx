@@ -1,7 +1,8 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { pairLabel } from '../../domain/pair-label';
 import { useMeeting, useMeetingActions } from '../../hooks/useMeetings';
 import { usePeopleById } from '../../hooks/usePeople';
-import { pairLabel, useRelationship } from '../../hooks/useRelationships';
+import { useRelationship } from '../../hooks/useRelationships';
 import { useTopics } from '../../hooks/useTopics';
 import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';

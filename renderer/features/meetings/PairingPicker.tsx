@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { pairLabel } from '../../domain/pair-label';
 import { matchesSearch, searchWords } from '../../domain/text';
 import { RELATIONSHIP_STATUS_LABELS } from '../../domain/types';
 import { usePeopleById } from '../../hooks/usePeople';
 import { useProgramsById } from '../../hooks/usePrograms';
-import { pairLabel, useRelationships } from '../../hooks/useRelationships';
+import { useRelationships } from '../../hooks/useRelationships';
 import { ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { TextField } from '../../ui/Field';

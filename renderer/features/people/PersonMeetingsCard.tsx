@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { formatDisplayDate } from '../../domain/date-format';
+import { pairLabel } from '../../domain/pair-label';
 import { type Id, MEETING_FORMAT_LABELS } from '../../domain/types';
 import { usePersonMeetings } from '../../hooks/useMeetings';
 import { usePeopleById } from '../../hooks/usePeople';
-import { pairLabel } from '../../hooks/useRelationships';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';

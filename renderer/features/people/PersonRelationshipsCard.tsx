@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { formatDisplayDate } from '../../domain/date-format';
+import { pairLabel } from '../../domain/pair-label';
 import type { Person, Relationship } from '../../domain/types';
 import { usePeopleById } from '../../hooks/usePeople';
 import { useProgramsById } from '../../hooks/usePrograms';
-import { pairLabel } from '../../hooks/useRelationships';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { StatusBadge } from '../../ui/StatusBadge';

@@ -1,14 +1,12 @@
 import { todayIso } from '../../domain/calendar';
 import { formatDisplayDate } from '../../domain/date-format';
-import type { ActionItem, ActionOwner, Id } from '../../domain/types';
+import { type ActionItem, type Id, OWNER_LABELS } from '../../domain/types';
 import { useActionItemActions, useActionItemsForRelationship } from '../../hooks/useMeetings';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { CheckboxField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
-
-export const OWNER_LABELS: Record<ActionOwner, string> = { mentee: 'Mentee', mentor: 'Mentor', both: 'Both' };
 
 function describeItem(item: ActionItem, today: string): string {
   const parts = [`Owner: ${OWNER_LABELS[item.owner]}`];

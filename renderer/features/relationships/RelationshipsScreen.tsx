@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { formatDisplayDate } from '../../domain/date-format';
+import { pairLabel } from '../../domain/pair-label';
 import {
   FOCUS_LABELS,
   RELATIONSHIP_STATUS_LABELS,
@@ -9,7 +10,7 @@ import {
 } from '../../domain/types';
 import { usePeopleById } from '../../hooks/usePeople';
 import { usePrograms } from '../../hooks/usePrograms';
-import { pairLabel, useRelationships } from '../../hooks/useRelationships';
+import { useRelationships } from '../../hooks/useRelationships';
 import { ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { SelectField } from '../../ui/Field';
