@@ -89,3 +89,22 @@ describe('the architecture check itself', () => {
     expect(folderCycles([['renderer/a/one.ts', 'renderer/b/two.ts']])).toEqual([]);
   });
 });
+
+describe('the TypeScript projects', () => {
+  const project = (name: string) => JSON.parse(readFileSync(path.join(ROOT, name), 'utf8'));
+
+  it('give the renderer no Node types and the main process no DOM types', () => {
+    const renderer = project('tsconfig.json');
+    expect(renderer.compilerOptions.types).not.toContain('node');
+    expect(renderer.include).toEqual(['renderer', 'electron/shared']);
+    const main = project('tsconfig.electron.json');
+    expect(main.compilerOptions.lib.some((lib: string) => lib.startsWith('DOM'))).toBe(false);
+    expect(main.include).toEqual(['electron']);
+  });
+
+  it('check tests, benchmarks and configuration files in a project of their own', () => {
+    expect(project('tsconfig.test.json').include).toEqual(
+      expect.arrayContaining(['test', 'bench', 'vite.config.ts', 'vitest.config.ts', 'playwright.config.ts']),
+    );
+  });
+});
