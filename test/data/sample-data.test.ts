@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { loadDashboard } from '../../renderer/data/dashboard.repo';
 import { TABLE_NAMES } from '../../renderer/data/db';
 import { listMeetingsForRelationship } from '../../renderer/data/meetings.repo';
-import { loadSampleClinic } from '../../renderer/data/sample-data';
 import { RuleError } from '../../renderer/domain/rules';
 import { generateSampleClinic } from '../../renderer/sample-clinic';
+import { loadSampleClinic } from '../../renderer/sample-clinic/load-sample-clinic';
 import { auditEntries, freshDatabasePerTest, personInput } from './helpers';
 
 const db = freshDatabasePerTest();

@@ -23,11 +23,11 @@ import {
   createRelationship,
   updateRelationship,
 } from '../../renderer/data/relationships.repo';
-import { loadSampleClinic } from '../../renderer/data/sample-data';
 import { updateSettings } from '../../renderer/data/settings.repo';
 import { addTopic, archiveTopic, renameTopic } from '../../renderer/data/topics.repo';
 import { DISK_FULL_MESSAGE } from '../../renderer/domain/storage-full';
 import { loadSampleData } from '../../renderer/features/welcome/loadSampleData';
+import { loadSampleClinic } from '../../renderer/sample-clinic/load-sample-clinic';
 import { describeError } from '../../renderer/ui/errors';
 import {
   fixTodayPerTest,

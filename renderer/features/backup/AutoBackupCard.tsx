@@ -1,11 +1,11 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { formatDisplayMoment } from '../../domain/date-format';
 import type { AutoBackupStatus } from '../../platform/platform';
 import { getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { CheckboxField, FormError, TextField } from '../../ui/Field';
 import { describeBackupFailure } from './backupErrors';
-import { formatMoment } from './backupLabels';
 import { type PassphraseChoice, PassphraseFields } from './PassphraseFields';
 
 const DEFAULT_ROTATION = { daily: 7, weekly: 4, monthly: 12 };
@@ -123,7 +123,7 @@ function AutoBackupForm({
     <form onSubmit={save} noValidate>
       <p>
         {status.lastAutoBackupAt
-          ? `Last automatic backup: ${formatMoment(status.lastAutoBackupAt)}.`
+          ? `Last automatic backup: ${formatDisplayMoment(status.lastAutoBackupAt)}.`
           : 'No automatic backup has been made yet.'}
       </p>
       <CheckboxField label="Make automatic backups" checked={enabled} onChange={setEnabled} />

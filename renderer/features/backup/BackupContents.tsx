@@ -1,4 +1,5 @@
-import { COUNTED_TABLES, formatMoment } from './backupLabels';
+import { formatDisplayMoment } from '../../domain/date-format';
+import { COUNTED_TABLES } from './backupLabels';
 import type { BackupHeader } from './useBackup';
 
 /** What a backup holds: clinic, when it was made, how many records of each kind. */
@@ -9,7 +10,7 @@ export function BackupContents({ header, caption }: { header: BackupHeader; capt
         <dt>Clinic</dt>
         <dd>{header.clinicName || '(no name)'}</dd>
         <dt>Made on</dt>
-        <dd>{formatMoment(header.createdAt)}</dd>
+        <dd>{formatDisplayMoment(header.createdAt)}</dd>
         <dt>Made by</dt>
         <dd>Guiding Hands {header.appVersion}</dd>
       </dl>

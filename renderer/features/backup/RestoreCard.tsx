@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
+import { formatDisplayMoment } from '../../domain/date-format';
 import { getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError } from '../../ui/Field';
 import { BackupContents } from './BackupContents';
 import { describeBackupFailure } from './backupErrors';
-import { formatMoment } from './backupLabels';
 import { PasswordField } from './PasswordField';
 import { ProgressBar } from './ProgressBar';
 import {
@@ -87,7 +87,7 @@ export function RestoreCard({ onRestored }: { onRestored: () => void }) {
     setProgress({ phase: 'safety-copy', done: 0, total: 1 });
     try {
       const outcome = await restoreBackup(opened, { onProgress: setProgress });
-      const when = formatMoment(opened.header.createdAt);
+      const when = formatDisplayMoment(opened.header.createdAt);
       reset();
       setDone(
         `Restored. Your records are now those of the backup made on ${when}.${outcome.safetyCopyId === null ? '' : ' The records you had before were kept as a safety copy (see below).'}`,

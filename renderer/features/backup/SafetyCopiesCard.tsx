@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
+import { formatDisplayMoment } from '../../domain/date-format';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormError } from '../../ui/Field';
 import { describeBackupFailure } from './backupErrors';
-import { formatMoment } from './backupLabels';
 import { ProgressBar } from './ProgressBar';
 import { SaveSafetyCopyForm } from './SaveSafetyCopyForm';
 import { type BackupProgress, type SafetyCopySummary, useBackupActions } from './useBackup';
@@ -40,7 +40,7 @@ export function SafetyCopiesCard({ refreshKey, onRestored }: { refreshKey: numbe
       await restoreBackup(await openSafetyCopy(copy.id, { onProgress: setProgress }), {
         onProgress: setProgress,
       });
-      setDone(`Your records are back as they were on ${formatMoment(copy.createdAt)}.`);
+      setDone(`Your records are back as they were on ${formatDisplayMoment(copy.createdAt)}.`);
       onRestored();
     } catch (failure) {
       setError(describeBackupFailure(failure, 'putting the safety copy back'));
@@ -60,7 +60,7 @@ export function SafetyCopiesCard({ refreshKey, onRestored }: { refreshKey: numbe
         {copies.map((copy) => (
           <li key={copy.id}>
             <span>
-              Records before the restore of {formatMoment(copy.createdAt)}: {copy.header.counts.people}{' '}
+              Records before the restore of {formatDisplayMoment(copy.createdAt)}: {copy.header.counts.people}{' '}
               people, {copy.header.counts.relationships} pairs, {copy.header.counts.meetings} meetings.
             </span>{' '}
             <Button onClick={() => setConfirming(copy)} disabled={progress !== null}>
@@ -91,7 +91,7 @@ export function SafetyCopiesCard({ refreshKey, onRestored }: { refreshKey: numbe
       {confirming && (
         <ConfirmDialog
           title="Put these records back?"
-          message={`This replaces every record now in the app with the ${confirming.header.counts.people} people and ${confirming.header.counts.meetings} meetings kept on ${formatMoment(confirming.createdAt)}. The records you have now are kept as a new safety copy first.`}
+          message={`This replaces every record now in the app with the ${confirming.header.counts.people} people and ${confirming.header.counts.meetings} meetings kept on ${formatDisplayMoment(confirming.createdAt)}. The records you have now are kept as a new safety copy first.`}
           confirmLabel="Put these records back"
           danger
           onConfirm={() => putBack(confirming)}

@@ -1,5 +1,4 @@
 import type { TableCounts } from '../../data/backup';
-import { formatDisplayMoment } from '../../domain/date-format';
 
 /** The tables as the manager knows them; settings and the audit trail are not counted for her. */
 export const COUNTED_TABLES: ReadonlyArray<{ table: keyof TableCounts; label: string }> = [
@@ -10,8 +9,3 @@ export const COUNTED_TABLES: ReadonlyArray<{ table: keyof TableCounts; label: st
   { table: 'actionItems', label: 'Action items' },
   { table: 'topics', label: 'Topics' },
 ];
-
-/** A backup's time in the app's one date style. */
-export function formatMoment(iso: string): string {
-  return formatDisplayMoment(iso);
-}

@@ -1,9 +1,9 @@
 import '../backup/backup.css';
 import { differenceInCalendarDays, formatDistanceToNow } from 'date-fns';
+import { formatDisplayMoment } from '../../domain/date-format';
 import { useSettings } from '../../hooks/useSettings';
 import { ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { formatMoment } from '../backup/backupLabels';
 
 /** Past this many days without a backup the card warns (when the clinic has not chosen its own limit). */
 export const DEFAULT_BACKUP_WARN_DAYS = 7;
@@ -30,7 +30,8 @@ export function BackupStatus() {
         <p role="alert">No backup has been made yet. If this computer fails, every record would be lost.</p>
       ) : (
         <p role={warn ? 'alert' : undefined}>
-          Last backup: {formatDistanceToNow(new Date(age.at), { addSuffix: true })} ({formatMoment(age.at)}).
+          Last backup: {formatDistanceToNow(new Date(age.at), { addSuffix: true })} (
+          {formatDisplayMoment(age.at)}).
           {warn && ` That is more than ${warnDays} days ago — please make a new one.`}
         </p>
       )}

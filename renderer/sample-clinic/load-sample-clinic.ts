@@ -1,9 +1,9 @@
+import { nowIso } from '../data/audit';
+import { getDb } from '../data/db';
 import { toIsoDate } from '../domain/calendar';
 import { RuleError } from '../domain/rules';
 import type { IsoDate } from '../domain/types';
-import { generateSampleClinic, type SampleSize } from '../sample-clinic';
-import { nowIso } from './audit';
-import { getDb } from './db';
+import { generateSampleClinic, type SampleSize } from './';
 
 // Writes a generated sample clinic into the database in one transaction: all of it or none of it.
 
