@@ -1,11 +1,11 @@
-import { nowIso } from '../data/audit';
-import { getDb } from '../data/db';
+import { addClinicRecords, type ClinicRecordsSummary } from '../data/clinic-records.repo';
 import { toIsoDate } from '../domain/calendar';
-import { RuleError } from '../domain/rules';
 import type { IsoDate } from '../domain/types';
-import { generateSampleClinic, type SampleSize } from './';
+import { generateSampleClinic } from './generate';
+import type { SampleSize } from './types';
 
-// Writes a generated sample clinic into the database in one transaction: all of it or none of it.
+// The sample clinic's one door to the database: it generates the clinic and hands the records to a
+// repository, which writes them in one transaction.
 
 export interface LoadSampleClinicOptions {
   seed?: number;
@@ -16,14 +16,7 @@ export interface LoadSampleClinicOptions {
   replace?: boolean;
 }
 
-export interface SampleLoadSummary {
-  people: number;
-  programs: number;
-  relationships: number;
-  meetings: number;
-  actionItems: number;
-  topics: number;
-}
+export type SampleLoadSummary = ClinicRecordsSummary;
 
 export async function loadSampleClinic({
   seed = 1,
@@ -36,69 +29,9 @@ export async function loadSampleClinic({
     size,
     today: typeof today === 'string' ? today : toIsoDate(today),
   });
-  const db = getDb();
-  const tables = [
-    db.people,
-    db.programs,
-    db.relationships,
-    db.meetings,
-    db.actionItems,
-    db.topics,
-    db.settings,
-    db.auditLog,
-  ];
-  return db.transaction('rw', tables, async () => {
-    if (replace) {
-      await Promise.all([
-        db.people.clear(),
-        db.programs.clear(),
-        db.relationships.clear(),
-        db.meetings.clear(),
-        db.actionItems.clear(),
-        db.topics.clear(),
-      ]);
-    } else if ((await db.people.count()) > 0) {
-      throw new RuleError(
-        'not-empty',
-        'This clinic already has people in it. Sample data can only be loaded into an empty clinic.',
-      );
-    }
-    // Topics the clinic already has (the built-in list, its own) are kept as they are.
-    const knownTopics = new Set(await db.topics.toCollection().primaryKeys());
-    const newTopics = clinic.topics.filter((topic) => !knownTopics.has(topic.id));
-    await db.people.bulkAdd(clinic.people);
-    await db.programs.bulkAdd(clinic.programs);
-    await db.topics.bulkAdd(newTopics);
-    await db.relationships.bulkAdd(clinic.relationships);
-    await db.meetings.bulkAdd(clinic.meetings);
-    await db.actionItems.bulkAdd(clinic.actionItems);
-    const settings = await db.settings.get('clinic');
-    await db.settings.put({
-      ...clinic.settings,
-      ...settings,
-      clinicName: clinic.settings.clinicName,
-      onboarded: true,
-    });
-    const summary: SampleLoadSummary = {
-      people: clinic.people.length,
-      programs: clinic.programs.length,
-      relationships: clinic.relationships.length,
-      meetings: clinic.meetings.length,
-      actionItems: clinic.actionItems.length,
-      topics: newTopics.length,
-    };
-    const counts = Object.entries(summary)
-      .map(([table, count]) => `${count} ${table}`)
-      .join(', ');
-    const sizeLabel = typeof size === 'string' ? size : 'custom';
-    await db.auditLog.add({
-      at: nowIso(),
-      table: 'settings',
-      recordId: 'clinic',
-      action: 'update',
-      fields: ['clinicName', 'onboarded'],
-      detail: `Sample clinic loaded (${sizeLabel}, seed ${seed})${replace ? ', replacing earlier records' : ''}: ${counts}.`,
-    });
-    return summary;
+  const sizeLabel = typeof size === 'string' ? size : 'custom';
+  return addClinicRecords(clinic, {
+    replace,
+    auditNote: `Sample clinic loaded (${sizeLabel}, seed ${seed})`,
   });
 }

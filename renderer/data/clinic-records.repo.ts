@@ -1,0 +1,110 @@
+import { RuleError } from '../domain/rules';
+import type {
+  ActionItem,
+  ClinicSettings,
+  Meeting,
+  Person,
+  Program,
+  Relationship,
+  Topic,
+} from '../domain/types';
+import { nowIso } from './audit';
+import { getDb } from './db';
+
+// Adds a whole clinic's records at once (the sample clinic, for one): all of it or none of it.
+
+export interface ClinicRecords {
+  settings: ClinicSettings;
+  people: Person[];
+  programs: Program[];
+  relationships: Relationship[];
+  meetings: Meeting[];
+  actionItems: ActionItem[];
+  topics: Topic[];
+}
+
+export interface AddClinicRecordsOptions {
+  /** Wipe the people, programs, pairs, meetings, action items and topics already there first. */
+  replace: boolean;
+  /** What the audit log says was added, e.g. "Sample clinic loaded (demo, seed 1)". */
+  auditNote: string;
+}
+
+export interface ClinicRecordsSummary {
+  people: number;
+  programs: number;
+  relationships: number;
+  meetings: number;
+  actionItems: number;
+  topics: number;
+}
+
+export async function addClinicRecords(
+  clinic: ClinicRecords,
+  { replace, auditNote }: AddClinicRecordsOptions,
+): Promise<ClinicRecordsSummary> {
+  const db = getDb();
+  const tables = [
+    db.people,
+    db.programs,
+    db.relationships,
+    db.meetings,
+    db.actionItems,
+    db.topics,
+    db.settings,
+    db.auditLog,
+  ];
+  return db.transaction('rw', tables, async () => {
+    if (replace) {
+      await Promise.all([
+        db.people.clear(),
+        db.programs.clear(),
+        db.relationships.clear(),
+        db.meetings.clear(),
+        db.actionItems.clear(),
+        db.topics.clear(),
+      ]);
+    } else if ((await db.people.count()) > 0) {
+      throw new RuleError(
+        'not-empty',
+        'This clinic already has people in it. Sample data can only be loaded into an empty clinic.',
+      );
+    }
+    // Topics the clinic already has (the built-in list, its own) are kept as they are.
+    const knownTopics = new Set(await db.topics.toCollection().primaryKeys());
+    const newTopics = clinic.topics.filter((topic) => !knownTopics.has(topic.id));
+    await db.people.bulkAdd(clinic.people);
+    await db.programs.bulkAdd(clinic.programs);
+    await db.topics.bulkAdd(newTopics);
+    await db.relationships.bulkAdd(clinic.relationships);
+    await db.meetings.bulkAdd(clinic.meetings);
+    await db.actionItems.bulkAdd(clinic.actionItems);
+    const settings = await db.settings.get('clinic');
+    await db.settings.put({
+      ...clinic.settings,
+      ...settings,
+      clinicName: clinic.settings.clinicName,
+      onboarded: true,
+    });
+    const summary: ClinicRecordsSummary = {
+      people: clinic.people.length,
+      programs: clinic.programs.length,
+      relationships: clinic.relationships.length,
+      meetings: clinic.meetings.length,
+      actionItems: clinic.actionItems.length,
+      topics: newTopics.length,
+    };
+    const counts = Object.entries(summary)
+      .map(([table, count]) => `${count} ${table}`)
+      .join(', ');
+    await db.auditLog.add({
+      at: nowIso(),
+      table: 'settings',
+      recordId: 'clinic',
+      action: 'update',
+      fields: ['clinicName', 'onboarded'],
+      detail: `${auditNote}${replace ? ', replacing earlier records' : ''}: ${counts}.`,
+    });
+    return summary;
+  });
+}
