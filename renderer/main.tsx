@@ -2,10 +2,6 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { requestPersistentStorage } from './data/storage';
-
-// The clinic's only copy must never be evicted under storage pressure: ask before anything else.
-void requestPersistentStorage();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

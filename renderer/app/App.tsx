@@ -15,6 +15,7 @@ import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
 import { useSettings, useSettingsActions } from '../hooks/useSettings';
+import { useStoragePersistence } from '../hooks/useStoragePersistence';
 import { Loading } from '../ui/Loading';
 import { NotFound } from '../ui/NotFound';
 import { ToastProvider, useToast } from '../ui/toast';
@@ -32,11 +33,18 @@ export function App() {
 function Shell() {
   return (
     <ToastProvider>
+      <KeepStorage />
       <PlatformEvents />
       <AutoBackupResponder />
       <FirstRunGate />
     </ToastProvider>
   );
+}
+
+/** The clinic's only copy must never be evicted under storage pressure: asked first, once. */
+function KeepStorage() {
+  useStoragePersistence();
+  return null;
 }
 
 /** Until the welcome is answered, the app shows only the welcome. */

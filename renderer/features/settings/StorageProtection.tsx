@@ -1,4 +1,4 @@
-import { type StoragePersistence, useStoragePersistence } from './useStoragePersistence';
+import { type StoragePersistence, useStoragePersistence } from '../../hooks/useStoragePersistence';
 
 const WORDS: Record<StoragePersistence, { title: string; meaning: string }> = {
   persistent: {

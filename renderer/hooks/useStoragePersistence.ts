@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { requestPersistentStorage, type StoragePersistence } from '../../data/storage';
+import { requestPersistentStorage, type StoragePersistence } from '../data/storage';
 
 export type { StoragePersistence };
 
