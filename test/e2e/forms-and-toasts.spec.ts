@@ -78,7 +78,9 @@ test('the person, program, pairing and meeting forms show all their errors at on
   await page.getByRole('button', { name: 'Save meeting' }).click();
   expect(await errorOf(page.getByLabel('Date', { exact: true }))).toContain('more than a day in the future');
   expect(await errorOf(page.getByLabel('Duration in minutes'))).toContain('whole number of minutes');
-  expect(await errorOf(page.getByLabel('Action item 1', { exact: true }))).toBe('Action item 1 needs a description.');
+  expect(await errorOf(page.getByLabel('Action item 1', { exact: true }))).toBe(
+    'Action item 1 needs a description.',
+  );
   await expect(page.getByLabel('Date', { exact: true })).toBeFocused();
 });
 
