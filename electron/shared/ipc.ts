@@ -120,11 +120,11 @@ export const ipcContract = {
   /**
    * Encrypts the backup document (the gzipped export, not yet encrypted) with the kept passphrase, writes
    * it into the configured folder, then applies the rotation. The passphrase never leaves the main
-   * process: no channel answers with it.
+   * process: no channel answers with it. At most the rotation ledger's 10,000 entries can be removed.
    */
   'autoBackup:write': {
     request: z.object({ fileName, data: bytes, reason: z.enum(['daily', 'quit', 'manual']) }),
-    response: z.object({ path: anyPath, removed: z.array(z.string().max(1024)).max(100_000) }),
+    response: z.object({ path: anyPath, removed: z.array(z.string().max(1024)).max(10_000) }),
   },
   /** The renderer could not make a due automatic backup (no passphrase kept, or it failed): stop waiting. */
   'autoBackup:notMade': {
