@@ -131,6 +131,18 @@ describe('reading the file', () => {
     expect(fromUtf16.ok && parsed(fromUtf16.text).rows[0].values.Name).toBe('Zoë Müller');
   });
 
+  it('finds the header under a title and a blank line, and numbers the lines as the file has them', () => {
+    const { headers, rows, headerLine } = parsed(
+      'Staff list; exported 2025-05-02\n\nName;Email;Profession;Mentee\nAnn Lee;ann@x.org;Nurse;yes\n\nBen Roy;ben@x.org;RN;yes\n',
+    );
+    expect(headerLine).toBe(3);
+    expect(headers).toEqual(['Name', 'Email', 'Profession', 'Mentee']);
+    expect(rows.map((row) => [row.line, row.values.Name, row.readProblem])).toEqual([
+      [4, 'Ann Lee', undefined],
+      [6, 'Ben Roy', undefined],
+    ]);
+  });
+
   it('reads semicolon-separated files, as European spreadsheets save them', () => {
     const { headers, rows } = parsed('Name;Email;Profession\nAnn Lee;ann@x.org;Nurse\n');
     expect(headers).toEqual(['Name', 'Email', 'Profession']);
