@@ -12,6 +12,12 @@ function isCounts(value: unknown): value is TableCounts {
   return TABLE_NAMES.every((table) => Number.isInteger(counts[table]) && (counts[table] as number) >= 0);
 }
 
+function needsRepairOf(value: unknown): Pick<BackupHeader, 'needsRepair'> {
+  if (typeof value !== 'object' || value === null) return {};
+  const count = (value as { problemCount?: unknown }).problemCount;
+  return Number.isInteger(count) ? { needsRepair: { problemCount: count as number } } : {};
+}
+
 /** Checks the fields before the tables; refuses foreign and newer documents before reading further. */
 export function checkHeader(value: unknown): BackupHeader {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -42,6 +48,7 @@ export function checkHeader(value: unknown): BackupHeader {
     createdAt: header.createdAt,
     clinicName: header.clinicName,
     counts: header.counts,
+    ...needsRepairOf(header.needsRepair),
   };
 }
 

@@ -77,7 +77,7 @@ async function decompressWhole(gzipped: Uint8Array): Promise<string> {
 }
 
 /** A table this version does not know would be dropped on the way in: the manager is told instead. */
-function refuseUnknownTables(rawTables: Record<string, unknown>): void {
+function refuseUnknownTables(rawTables: Record<string, unknown>, header: BackupHeader): void {
   const unknown = Object.keys(rawTables).filter((name) => !(TABLE_NAMES as readonly string[]).includes(name));
   if (unknown.length === 0) return;
   const issues = unknown.map((table) => ({
@@ -87,7 +87,9 @@ function refuseUnknownTables(rawTables: Record<string, unknown>): void {
     field: null,
     problem: 'is a table this version of Guiding Hands does not know, so its records would be lost',
   }));
-  throw new InvalidBackupDataError(issues.slice(0, 20), issues.length);
+  const error = new InvalidBackupDataError(issues.slice(0, 20), issues.length);
+  error.header = header;
+  throw error;
 }
 
 /** Reads any valid JSON form of the document, for files that were re-formatted by hand. */
@@ -114,7 +116,7 @@ async function readWhole(gzipped: Uint8Array): Promise<ParsedDocument> {
   }
   const actual = bytesToHex(sha256(new TextEncoder().encode(JSON.stringify(rawTables))));
   finishTables(header, tables, actual, sha);
-  refuseUnknownTables(rawTables as Record<string, unknown>);
+  refuseUnknownTables(rawTables as Record<string, unknown>, header);
   return { header, tables };
 }
 

@@ -1,3 +1,5 @@
+import type { BackupHeader } from './format';
+
 // Every way a backup or a restore can fail has its own class, code and plain message, so the screen can
 // say exactly what happened. A failed restore never changes anything, and each message says so.
 
@@ -95,6 +97,8 @@ export function describeIssue(issue: BackupIssue): string {
 
 export class InvalidBackupDataError extends BackupError {
   readonly code = 'invalid-data';
+  /** What the backup says of itself (clinic, date, counts), when it could be read that far. */
+  header: BackupHeader | null = null;
   constructor(
     readonly issues: BackupIssue[],
     readonly totalIssues: number = issues.length,

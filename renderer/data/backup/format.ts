@@ -23,6 +23,8 @@ export interface BackupHeader {
   createdAt: string;
   clinicName: string;
   counts: TableCounts;
+  /** Present when records broke a rule as the backup was made: it was saved anyway, to be repaired. */
+  needsRepair?: { problemCount: number };
 }
 
 export function emptyCounts(): TableCounts {
@@ -41,9 +43,13 @@ function safeFileStem(text: string): string {
   return cleaned || 'Guiding Hands';
 }
 
-/** "Riverside Clinic backup 2026-03-01.age": named after the clinic and the day it was made. */
-export function backupFileName(clinicName: string, when: Date): string {
-  return `${safeFileStem(clinicName)} backup ${formatDate(when, 'yyyy-MM-dd')}.${BACKUP_FILE_EXTENSION}`;
+/**
+ * "Riverside Clinic backup 2026-03-01.age": named after the clinic and the day it was made; a backup
+ * saved with broken records says so in its name ("… 2026-03-01 needs repair.age").
+ */
+export function backupFileName(clinicName: string, when: Date, needsRepair = false): string {
+  const mark = needsRepair ? ' needs repair' : '';
+  return `${safeFileStem(clinicName)} backup ${formatDate(when, 'yyyy-MM-dd')}${mark}.${BACKUP_FILE_EXTENSION}`;
 }
 
 /** The stem for automatic backups; the main process adds the time and applies the rotation. */

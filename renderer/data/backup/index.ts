@@ -17,7 +17,14 @@ export {
   makeBackup,
   recordBackupSaved,
 } from './make-backup';
-export { listSafetyCopies, type OpenedBackup, openBackup, openSafetyCopy } from './open-backup';
+export {
+  type BackupCheck,
+  checkBackupFile,
+  listSafetyCopies,
+  type OpenedBackup,
+  openBackup,
+  openSafetyCopy,
+} from './open-backup';
 export type { BackupPhase, BackupProgress, ProgressListener } from './progress';
 export { type RestoreOutcome, restoreBackup, restoreBackupFile } from './restore-backup';
 export type { SafetyCopySummary } from './safety';

@@ -4,7 +4,7 @@ import { CURRENT_SCHEMA_VERSION, getDb, TABLE_NAMES } from '../db';
 import { updateSettings } from '../settings.repo';
 import { DocumentWriter } from './document-writer';
 import { DEFAULT_SCRYPT_WORK_FACTOR, encryptBytes } from './encryption';
-import { NotABackupError } from './errors';
+import { type BackupIssue, NotABackupError } from './errors';
 import {
   autoBackupFileName,
   BACKUP_FORMAT_NAME,
@@ -16,6 +16,7 @@ import {
 import { createInlineSink, createWorkerSink, type PipelineOptions } from './pipeline';
 import type { ProgressListener } from './progress';
 import { getSafetyCopy } from './safety';
+import { BackupValidator } from './validate';
 
 // Making a backup: every table read in one transaction and written out as the document, page by page,
 // through the hash, gzip and encryption pipeline. A safety copy is the same document without encryption.
@@ -38,6 +39,9 @@ export interface MadeBackup {
   /** The name stem for an automatic backup (the main process adds the time). */
   autoFileName: string;
   header: BackupHeader;
+  /** The first records that break a rule (table, record, why); empty for a sound backup. */
+  problems: BackupIssue[];
+  problemCount: number;
 }
 
 /** How many records each table holds now (shown before a restore replaces them). */
@@ -61,7 +65,10 @@ export async function buildDocument(
   now: Date,
   pipeline: PipelineOptions,
   onProgress?: ProgressListener,
-): Promise<{ header: BackupHeader; bytes: Uint8Array }> {
+  needsRepair?: BackupHeader['needsRepair'],
+): Promise<{ header: BackupHeader; bytes: Uint8Array; validator: BackupValidator }> {
+  // Every record passes the same checks a restore applies, as it is written.
+  const validator = new BackupValidator();
   const db = getDb();
   const tables = TABLE_NAMES.map((name) => db.table(name));
   const sink = (await createWorkerSink(pipeline)) ?? createInlineSink(pipeline);
@@ -78,6 +85,7 @@ export async function buildDocument(
       createdAt: now.toISOString(),
       clinicName: typeof settings?.clinicName === 'string' ? settings.clinicName : '',
       counts,
+      ...(needsRepair ? { needsRepair } : {}),
     };
     const total = sizes.reduce((sum, size) => sum + size, 0);
     let done = 0;
@@ -95,6 +103,7 @@ export async function buildDocument(
             : await table.where(':id').above(lastKey).limit(RECORDS_PER_PAGE).toArray();
         if (page.length === 0) break;
         writer.addRecords(page);
+        for (const record of page) validator.check(name, record);
         const backlog = sink.whenBelow(MAX_BYTES_IN_FLIGHT);
         // Waiting on the compressor, not on IndexedDB: Dexie keeps the transaction open meanwhile.
         if (backlog) await Dexie.waitFor(backlog);
@@ -110,45 +119,63 @@ export async function buildDocument(
     }
     return header;
   });
+  validator.finish();
   const { bytes } = await writer.finish();
-  return { header, bytes };
+  return { header, bytes, validator };
 }
 
-/** Makes an encrypted backup of every table. Saving the bytes is the caller's job (see the platform API). */
+/**
+ * Makes an encrypted backup of every table, checking every record as it is written. Saving the bytes
+ * is the caller's job (see the platform API), and so is asking the manager before saving a backup whose
+ * records break a rule (`problemCount` > 0): such a backup is marked "needs repair" in its header and
+ * file name, and a restore refuses it until the records are repaired.
+ */
 export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup> {
   const now = options.now ?? new Date();
   const encryption = {
     passphrase: options.passphrase,
     scryptWorkFactor: options.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR,
   };
-  const built = await buildDocument(now, encryption, options.onProgress);
-  const { header } = built;
+  let built = await buildDocument(now, encryption, options.onProgress);
+  // Rare: the header comes first in the file, so a backup found broken is written again, marked.
+  if (!built.validator.valid)
+    built = await buildDocument(now, encryption, options.onProgress, {
+      problemCount: built.validator.totalIssues,
+    });
+  const { header, validator } = built;
   // age-encryption returns a view of a plain ArrayBuffer; the IPC contract types it as such.
   const bytes = built.bytes as Uint8Array<ArrayBuffer>;
   options.onProgress?.({ phase: 'encrypting', done: 1, total: 1 });
   return {
     bytes,
-    fileName: backupFileName(header.clinicName, now),
+    fileName: backupFileName(header.clinicName, now, header.needsRepair !== undefined),
     autoFileName: autoBackupFileName(header.clinicName),
     header,
+    problems: validator.issues,
+    problemCount: validator.totalIssues,
   };
 }
 
 /**
  * The document of an automatic backup: gzipped, not encrypted. The main process encrypts it with the
- * passphrase it keeps, so that passphrase never reaches the page.
+ * passphrase it keeps, so that passphrase never reaches the page. Checked like any backup: one with
+ * broken records is marked "needs repair" in its header (its file name stays the rotation's).
  */
-export async function makeAutoBackupDocument(
-  now: Date = new Date(),
-): Promise<{ bytes: Uint8Array<ArrayBuffer>; autoFileName: string; header: BackupHeader }> {
-  const { header, bytes } = await buildDocument(now, {
-    passphrase: null,
-    scryptWorkFactor: DEFAULT_SCRYPT_WORK_FACTOR,
-  });
+export async function makeAutoBackupDocument(now: Date = new Date()): Promise<{
+  bytes: Uint8Array<ArrayBuffer>;
+  autoFileName: string;
+  header: BackupHeader;
+  problemCount: number;
+}> {
+  const gzipOnly = { passphrase: null, scryptWorkFactor: DEFAULT_SCRYPT_WORK_FACTOR };
+  let built = await buildDocument(now, gzipOnly);
+  if (!built.validator.valid)
+    built = await buildDocument(now, gzipOnly, undefined, { problemCount: built.validator.totalIssues });
   return {
-    bytes: bytes as Uint8Array<ArrayBuffer>,
-    autoFileName: autoBackupFileName(header.clinicName),
-    header,
+    bytes: built.bytes as Uint8Array<ArrayBuffer>,
+    autoFileName: autoBackupFileName(built.header.clinicName),
+    header: built.header,
+    problemCount: built.validator.totalIssues,
   };
 }
 

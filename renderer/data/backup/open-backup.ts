@@ -2,7 +2,7 @@ import { CURRENT_SCHEMA_VERSION, getDb, TABLE_NAMES } from '../db';
 import { UnexpectedLayout } from './document-parts';
 import { readDocument } from './document-reader';
 import { decryptBackupFile } from './encryption';
-import { NotABackupError } from './errors';
+import { type BackupIssue, InvalidBackupDataError, NotABackupError } from './errors';
 import type { BackupHeader, TableCounts } from './format';
 import { migrateTables } from './migrate';
 import type { ProgressListener } from './progress';
@@ -66,7 +66,7 @@ async function checkDocument(gzipped: Uint8Array, onProgress?: ProgressListener)
     }
     if (header === null) throw new ReadWhole();
     validator.finish();
-    validator.throwIfInvalid();
+    throwIfInvalid(validator, header);
     return { header, content: { kind: 'document', gzipped, counts: header.counts } };
   } catch (error) {
     if (
@@ -75,8 +75,21 @@ async function checkDocument(gzipped: Uint8Array, onProgress?: ProgressListener)
       throw error;
   }
   const document = await readDocument(gzipped, onProgress);
-  const tables = validateTables(migrateTables(document.tables, document.header.schemaVersion));
-  return { header: document.header, content: { kind: 'records', tables } };
+  try {
+    const tables = validateTables(migrateTables(document.tables, document.header.schemaVersion));
+    return { header: document.header, content: { kind: 'records', tables } };
+  } catch (error) {
+    if (error instanceof InvalidBackupDataError) error.header = document.header;
+    throw error;
+  }
+}
+
+/** The broken rules, with what the backup says of itself, so a check can still show clinic and date. */
+function throwIfInvalid(validator: BackupValidator, header: BackupHeader): void {
+  if (validator.valid) return;
+  const error = new InvalidBackupDataError(validator.issues, validator.totalIssues);
+  error.header = header;
+  throw error;
 }
 
 /**
@@ -92,6 +105,31 @@ export async function openBackup(
   const gzipped = await decryptBackupFile(file, passphrase);
   options.onProgress?.({ phase: 'decrypting', done: 1, total: 1 });
   return checkDocument(gzipped, options.onProgress);
+}
+
+/** What "Check a backup file" found: what the backup holds, and the records that break a rule. */
+export interface BackupCheck {
+  header: BackupHeader;
+  problems: BackupIssue[];
+  problemCount: number;
+}
+
+/**
+ * Decrypts and checks a backup exactly as a restore would, and changes nothing. A file that cannot be
+ * read at all (wrong passphrase, damaged, not a backup) throws its BackupError as openBackup does.
+ */
+export async function checkBackupFile(
+  file: Uint8Array,
+  passphrase: string,
+  options: OpenOptions = {},
+): Promise<BackupCheck> {
+  try {
+    const opened = await openBackup(file, passphrase, options);
+    return { header: opened.header, problems: [], problemCount: 0 };
+  } catch (error) {
+    if (!(error instanceof InvalidBackupDataError) || error.header === null) throw error;
+    return { header: error.header, problems: error.issues, problemCount: error.totalIssues };
+  }
 }
 
 /** The safety copies kept before earlier restores, newest first. */
