@@ -36,7 +36,7 @@ test('the person, program, pairing and meeting forms show all their errors at on
   await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
 
   // A program with nothing right.
-  await goTo(page, 'Settings');
+  await leaveDiscarding(page, 'Settings');
   await page.getByRole('button', { name: 'Add a program' }).click();
   await page.getByLabel('Meet every … days').fill('0');
   await page.getByLabel('Typical length in months').fill('0');
@@ -69,7 +69,7 @@ test('the person, program, pairing and meeting forms show all their errors at on
   );
 
   // A meeting in the future, with no duration and an action item with no words.
-  await goTo(page, 'Relationships');
+  await leaveDiscarding(page, 'Relationships');
   await page.getByRole('link', { name: 'Ben Roy with Amara Okafor' }).click();
   await page.getByRole('link', { name: 'Log meeting', exact: true }).click();
   await page.getByLabel('Date', { exact: true }).fill('2099-01-01');
@@ -83,6 +83,16 @@ test('the person, program, pairing and meeting forms show all their errors at on
   );
   await expect(page.getByLabel('Date', { exact: true })).toBeFocused();
 });
+
+/** Leaves a half-typed form through the main navigation, discarding it when asked. */
+async function leaveDiscarding(page: Page, item: 'Settings' | 'Relationships'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: item, exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Leave without saving?' })
+    .getByRole('button', { name: 'Leave and discard' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: item, exact: true })).toBeVisible();
+}
 
 function boxesOverlap(
   a: { x: number; y: number; width: number; height: number },
