@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 // Failures cross IPC as a code from this list plus the words the manager reads. The codes let the page
 // act on a failure (choose the folder again, free some space) without reading its wording; the words are
 // written once, in ipcErrorWords, for the main process's own dialogs and for the page alike.
@@ -44,19 +46,23 @@ export const IPC_ERROR_CODES = [
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
 
 /** Facts a message names; never a passphrase or a record. */
-export type IpcErrorDetails = Partial<{
-  channel: string;
-  problem: string;
-  folder: string;
-  size: number;
-  limit: number;
-  needed: number;
-  free: number;
-  reason: 'no-keyring';
-  /** What the browser build cannot do. */
-  feature: 'auto-backup' | 'folder';
-  fileName: string;
-}>;
+const detailsSchema = z
+  .object({
+    channel: z.string().max(100),
+    problem: z.string().max(500),
+    folder: z.string().max(4096),
+    size: z.number().nonnegative(),
+    limit: z.number().nonnegative(),
+    needed: z.number().nonnegative(),
+    free: z.number().nonnegative(),
+    reason: z.literal('no-keyring'),
+    /** What the browser build cannot do. */
+    feature: z.enum(['auto-backup', 'folder']),
+    fileName: z.string().max(1024),
+  })
+  .partial()
+  .strict();
+export type IpcErrorDetails = z.infer<typeof detailsSchema>;
 
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -121,17 +127,25 @@ export function ipcErrorWords(code: IpcErrorCode, details: IpcErrorDetails = {})
   }
 }
 
-// The code rides at the end of the error's message: Electron carries only the message across IPC.
-const CODE_MARK = /\s*⟪gh:([a-z-]+)⟫$/;
+// The code and its details ride at the end of the error's message, because Electron carries only the
+// message across IPC; the words before them are for the main process's own log and dialogs.
+const CODE_MARK = /\s*⟪gh:([a-z-]+) (\{.*\})⟫$/s;
 
-export function encodeIpcError(code: IpcErrorCode, words: string): string {
-  return `${words} ⟪gh:${code}⟫`;
+export function encodeIpcError(code: IpcErrorCode, details: IpcErrorDetails, words: string): string {
+  return `${words} ⟪gh:${code} ${JSON.stringify(details)}⟫`;
 }
 
-/** The code and words of a failure that crossed IPC; null for a message that carries no code. */
-export function decodeIpcError(message: string): { code: IpcErrorCode; words: string } | null {
+/** The code and details of a failure that crossed IPC; null for a message that carries none. */
+export function decodeIpcError(message: string): { code: IpcErrorCode; details: IpcErrorDetails } | null {
   const match = CODE_MARK.exec(message);
   const code = match?.[1] as IpcErrorCode | undefined;
   if (!match || !code || !(IPC_ERROR_CODES as readonly string[]).includes(code)) return null;
-  return { code, words: message.slice(0, match.index) };
+  let details: IpcErrorDetails = {};
+  try {
+    // Details that are not as expected are dropped: the code alone still has its words.
+    details = detailsSchema.catch({}).parse(JSON.parse(match[2] ?? '{}'));
+  } catch {
+    details = {};
+  }
+  return { code, details };
 }

@@ -32,11 +32,14 @@ export function isPlatformError(error: unknown, code?: IpcErrorCode): error is P
   return error instanceof PlatformError && (code === undefined || error.code === code);
 }
 
-/** The one place a failure from the main process becomes a PlatformError: its code, and its words. */
+/**
+ * The one place a failure from the main process becomes words for the page: its code and details, worded
+ * by the contract's table.
+ */
 export function asPlatformError(error: unknown): PlatformError {
   if (error instanceof PlatformError) return error;
   const decoded = decodeIpcError(error instanceof Error ? error.message : String(error));
-  if (decoded) return new PlatformError(decoded.code, decoded.words || ipcErrorWords(decoded.code));
+  if (decoded) return PlatformError.of(decoded.code, decoded.details);
   // A message without a code never came from the contract (Electron itself failed): say it plainly.
   console.error('The desktop app failed without an error code');
   return PlatformError.of('unexpected');

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { IpcFailure } from '../../electron/main/failure';
 import { answerIpcRequest, type IpcEvent } from '../../electron/main/ipc/register';
-import { decodeIpcError, IPC_ERROR_CODES, ipcErrorWords } from '../../electron/shared/errors';
+import { decodeIpcError, encodeIpcError, IPC_ERROR_CODES, ipcErrorWords } from '../../electron/shared/errors';
 import {
   type IpcChannel,
   ipcContract,
@@ -92,7 +92,21 @@ describe('failures across IPC', () => {
       expect(decodeIpcError(new IpcFailure(code).message)).toBeNull();
     }
     expect(decodeIpcError('The folder is gone.')).toBeNull();
-    expect(decodeIpcError('Words ⟪gh:not-a-code⟫')).toBeNull();
+    expect(decodeIpcError('Words ⟪gh:not-a-code {}⟫')).toBeNull();
+    const failure = new IpcFailure('disk-full', { folder: 'E:\\', needed: 5_000_000, free: 1_000 });
+    const crossed = decodeIpcError(
+      `Error: ${encodeIpcError(failure.code, failure.details, failure.message)}`,
+    );
+    expect(crossed).toEqual({
+      code: 'disk-full',
+      details: { folder: 'E:\\', needed: 5_000_000, free: 1_000 },
+    });
+    expect(ipcErrorWords('disk-full', crossed?.details)).toBe(failure.message);
+    // Details that are not as the contract says are dropped; the code keeps its words.
+    expect(decodeIpcError('x ⟪gh:folder-missing {"folder":42,"evil":"<script>"}⟫')).toEqual({
+      code: 'folder-missing',
+      details: {},
+    });
   });
 
   it('the screens show a coded failure’s words, not "Something went wrong"', () => {

@@ -54,7 +54,7 @@ export async function answerIpcRequest<C extends IpcChannel>(
     return await handleIpcRequest(channel, handler, event, args);
   } catch (error) {
     const failure = asIpcFailure(error, channel);
-    throw new Error(encodeIpcError(failure.code, failure.message));
+    throw new Error(encodeIpcError(failure.code, failure.details, failure.message));
   }
 }
 
