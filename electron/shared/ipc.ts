@@ -59,6 +59,9 @@ export const rotationSchema = z.object({
 });
 export type Rotation = z.infer<typeof rotationSchema>;
 
+/** How many automatic backups rotation keeps, unless the manager chooses otherwise. */
+export const DEFAULT_ROTATION: Rotation = { daily: 7, weekly: 4, monthly: 12 };
+
 export const autoBackupSettingsSchema = z.object({
   enabled: z.boolean(),
   folder: folderPath.nullable(),

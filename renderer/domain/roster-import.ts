@@ -20,6 +20,7 @@ import {
   valueKey,
 } from './roster-values';
 import type { PersonInput } from './rules';
+import { isEmailAddress, MAX_MENTOR_CAPACITY } from './rules';
 import { searchKey, storedLine } from './text';
 import type { CareerStage } from './types';
 
@@ -166,8 +167,6 @@ export function readYesNo(raw: string, label: string, fallback: boolean): Cell<b
   return { ok: false, reason: `${label} “${raw.trim()}” should be yes or no.` };
 }
 
-export const MAX_MENTOR_CAPACITY = 50;
-
 export function readCapacity(raw: string, fallback: number): Cell<number> {
   const value = raw.trim();
   if (!value) return { ok: true, value: fallback };
@@ -179,11 +178,9 @@ export function readCapacity(raw: string, fallback: number): Cell<number> {
   return { ok: true, value: Number(value) };
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export function readEmail(raw: string): Cell<string> {
   const value = raw.trim();
-  if (value && !EMAIL.test(value))
+  if (value && !isEmailAddress(value))
     return { ok: false, reason: `Email “${value}” does not look like an email address.` };
   return { ok: true, value };
 }

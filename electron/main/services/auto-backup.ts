@@ -7,6 +7,7 @@ import {
   type AutoBackupSettings,
   type AutoBackupStatus,
   autoBackupSettingsSchema,
+  DEFAULT_ROTATION,
   type IpcRequest,
   type IpcResponse,
 } from '../../shared/ipc';
@@ -48,7 +49,7 @@ export const DEFAULT_AUTO_BACKUP_SETTINGS: AutoBackupSettings = {
   folder: null,
   onQuit: true,
   daily: true,
-  rotation: { daily: 7, weekly: 4, monthly: 12 },
+  rotation: DEFAULT_ROTATION,
 };
 
 const storedStateSchema = z.object({

@@ -1,14 +1,11 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { formatDisplayMoment } from '../../domain/date-format';
-import type { AutoBackupStatus } from '../../platform/platform';
-import { getPlatform } from '../../platform/platform';
+import { type AutoBackupStatus, DEFAULT_ROTATION, getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { CheckboxField, FormError, TextField } from '../../ui/Field';
 import { describeBackupFailure } from './backupErrors';
 import { type PassphraseChoice, PassphraseFields } from './PassphraseFields';
-
-const DEFAULT_ROTATION = { daily: 7, weekly: 4, monthly: 12 };
 
 /** Automatic backups: off until turned on; only where the system can keep the passphrase protected. */
 export function AutoBackupCard({ clinicName }: { clinicName: string }) {

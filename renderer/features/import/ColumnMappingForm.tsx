@@ -1,10 +1,10 @@
-import { MAX_MENTOR_CAPACITY } from '../../domain/roster-import';
 import {
   type ColumnMapping,
   IMPORT_FIELD_LABELS,
   type ImportDefaults,
   type ImportField,
 } from '../../domain/roster-mapping';
+import { MAX_MENTOR_CAPACITY } from '../../domain/rules';
 import { CAREER_STAGE_LABELS, CAREER_STAGES, type CareerStage } from '../../domain/types';
 import { SelectField } from '../../ui/Field';
 
