@@ -129,6 +129,13 @@ test('a Windows-1252 CSV shows its accented names, and asks how its dates are wr
   await expect(page.getByText('Say how the dates in “Hire Date” are written')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import 0 people' })).toBeDisabled();
 
+  const question = page.getByRole('group', { name: /How are the dates in “Hire Date” written/ });
+  await expect(question.getByLabel(/Day first/)).toHaveAccessibleName(
+    /^Day first: 03\/04\/2019 is (3 Apr 2019|Apr 3, 2019)$/,
+  );
+  await expect(question.getByLabel(/Month first/)).toHaveAccessibleName(
+    /^Month first: 03\/04\/2019 is (4 Mar 2019|Mar 4, 2019)$/,
+  );
   await expectAccessible(page);
   await page
     .getByRole('group', { name: /How are the dates in “Hire Date” written/ })

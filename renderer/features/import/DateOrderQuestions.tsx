@@ -1,4 +1,5 @@
-import { DATE_ORDER_LABELS, type DateOrder } from '../../domain/roster-dates';
+import { formatDisplayDate } from '../../domain/date-format';
+import { DATE_ORDER_LABELS, type DateOrder, readRosterDate } from '../../domain/roster-dates';
 import type { dateOrders } from '../../domain/roster-import';
 import { type DateField, IMPORT_FIELD_LABELS } from '../../domain/roster-mapping';
 
@@ -10,6 +11,13 @@ interface DateOrderQuestionsProps {
 }
 
 const ORDERS: DateOrder[] = ['day-first', 'month-first'];
+
+/** "Day first: 03/04/2019 is 3 Apr 2019", from the column's own example, so the manager sees the stakes. */
+function orderLabel(order: DateOrder, example: string | null): string {
+  const read = example ? readRosterDate(example, '', order) : null;
+  if (!example || !read?.ok || !read.value) return DATE_ORDER_LABELS[order];
+  return `${order === 'day-first' ? 'Day first' : 'Month first'}: ${example} is ${formatDisplayDate(read.value)}`;
+}
 
 /** Says how each date column is read; asks only for a column whose every date reads both ways. */
 export function DateOrderQuestions({ columns, onAnswer }: DateOrderQuestionsProps) {
@@ -31,7 +39,7 @@ export function DateOrderQuestions({ columns, onAnswer }: DateOrderQuestionsProp
                   checked={column.order === order}
                   onChange={() => onAnswer(column.field, order)}
                 />
-                <label htmlFor={`${column.field}-${order}`}>{DATE_ORDER_LABELS[order]}</label>
+                <label htmlFor={`${column.field}-${order}`}>{orderLabel(order, column.example)}</label>
               </div>
             ))}
           </fieldset>
