@@ -13,6 +13,14 @@ export function BackupContents({ header, caption }: { header: BackupHeader; capt
         <dd>{formatDisplayMoment(header.createdAt)}</dd>
         <dt>Made by</dt>
         <dd>Guiding Hands {header.appVersion}</dd>
+        {header.needsRepair && (
+          <>
+            <dt>Marked</dt>
+            <dd>
+              Needs repair ({header.needsRepair.problemCount.toLocaleString()} problems when it was made)
+            </dd>
+          </>
+        )}
       </dl>
       <table>
         <caption>{caption}</caption>

@@ -3,11 +3,19 @@ import { getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError } from '../../ui/Field';
+import { BackupProblems } from './BackupProblems';
 import { describeBackupFailure } from './backupErrors';
 import { chooseBackupFolder, readBackupFolder } from './backupFolder';
 import { type PassphraseChoice, PassphraseFields } from './PassphraseFields';
 import { ProgressBar } from './ProgressBar';
-import { BACKUP_FILE_FILTER, type BackupProgress, useBackupActions } from './useBackup';
+import { BACKUP_FILE_FILTER, type BackupProgress, type MadeBackup, useBackupActions } from './useBackup';
+
+/** A backup made but not yet saved, because its records break a rule and the manager must decide. */
+interface PendingBackup {
+  backup: MadeBackup;
+  now: Date;
+  target: string | null;
+}
 
 /** "Back up now": a passphrase (twice, strong enough), then one encrypted file saved where the manager says. */
 export function BackupNowCard({ clinicName }: { clinicName: string }) {
@@ -20,6 +28,7 @@ export function BackupNowCard({ clinicName }: { clinicName: string }) {
   const [progress, setProgress] = useState<BackupProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [needsRepair, setNeedsRepair] = useState<PendingBackup | null>(null);
   const busy = progress !== null;
 
   useEffect(() => {
@@ -45,6 +54,7 @@ export function BackupNowCard({ clinicName }: { clinicName: string }) {
     setTried(true);
     setSaved(null);
     setError(null);
+    setNeedsRepair(null);
     if (!choice.ready) {
       setError(choice.problem);
       return;
@@ -63,32 +73,58 @@ export function BackupNowCard({ clinicName }: { clinicName: string }) {
       if (!target) await ensureRoomForBackup();
       const now = new Date();
       const backup = await makeBackup({ passphrase: choice.passphrase, now, onProgress: setProgress });
-      let where: string;
-      if (target) {
-        const written = await platform.writeBackupToFolder({
-          folder: target,
-          fileName: backup.fileName,
-          data: backup.bytes,
-        });
-        where = `Saved as ${written.path}.`;
-      } else {
-        const result = await platform.saveAs({
-          suggestedName: backup.fileName,
-          filters: [BACKUP_FILE_FILTER],
-          data: backup.bytes,
-        });
-        if (!result.saved) {
-          setError('The backup was not saved (the save was cancelled).');
-          return;
-        }
-        where = result.path ? `Saved as ${result.path}.` : `Downloaded as "${backup.fileName}".`;
-      }
-      await recordBackupSaved(now);
-      setSaved(`Backup made: ${where} Keep the passphrase safe — without it the backup cannot be opened.`);
+      // Broken records: the manager decides whether to keep this backup, marked "needs repair".
+      if (backup.problemCount > 0) setNeedsRepair({ backup, now, target });
+      else await save(backup, now, target);
     } catch (failure) {
       setError(describeBackupFailure(failure, 'making the backup'));
     } finally {
       setProgress(null);
+    }
+  }
+
+  async function save(backup: MadeBackup, now: Date, target: string | null) {
+    let where: string;
+    if (target) {
+      const written = await platform.writeBackupToFolder({
+        folder: target,
+        fileName: backup.fileName,
+        data: backup.bytes,
+      });
+      where = `Saved as ${written.path}.`;
+    } else {
+      const result = await platform.saveAs({
+        suggestedName: backup.fileName,
+        filters: [BACKUP_FILE_FILTER],
+        data: backup.bytes,
+      });
+      if (!result.saved) {
+        setError('The backup was not saved (the save was cancelled).');
+        return;
+      }
+      where = result.path ? `Saved as ${result.path}.` : `Downloaded as "${backup.fileName}".`;
+    }
+    await recordBackupSaved(now);
+    const repair =
+      backup.problemCount > 0
+        ? ' It is marked "needs repair": correct the records named above, then make a new backup.'
+        : '';
+    setSaved(
+      `Backup made: ${where}${repair} Keep the passphrase safe — without it the backup cannot be opened.`,
+    );
+  }
+
+  async function saveNeedingRepair() {
+    if (!needsRepair) return;
+    setError(null);
+    setProgress({ phase: 'writing-file', done: 1, total: 1 });
+    try {
+      await save(needsRepair.backup, needsRepair.now, needsRepair.target);
+    } catch (failure) {
+      setError(describeBackupFailure(failure, 'saving the backup'));
+    } finally {
+      setProgress(null);
+      setNeedsRepair(null);
     }
   }
 
@@ -129,6 +165,29 @@ export function BackupNowCard({ clinicName }: { clinicName: string }) {
           </p>
         ) : (
           <p>The backup file will be downloaded by your browser (usually into your Downloads folder).</p>
+        )}
+        {needsRepair && (
+          <div className="warning" role="alert">
+            <p>
+              {needsRepair.backup.problemCount.toLocaleString()} record
+              {needsRepair.backup.problemCount === 1 ? ' breaks' : 's break'} the app's rules, so a restore
+              would refuse this backup until they are repaired:
+            </p>
+            <BackupProblems
+              problems={needsRepair.backup.problems}
+              problemCount={needsRepair.backup.problemCount}
+              label="Records that break a rule"
+            />
+            <p>You can still keep this backup; its file name and contents will say "needs repair".</p>
+            <div className="button-row">
+              <Button onClick={() => void saveNeedingRepair()} disabled={busy}>
+                Save it, marked “needs repair”
+              </Button>
+              <Button onClick={() => setNeedsRepair(null)} disabled={busy}>
+                Don't save
+              </Button>
+            </div>
+          </div>
         )}
         <FormError message={error} />
         {saved && (

@@ -4,10 +4,11 @@ import { useSettings } from '../../hooks/useSettings';
 import { PageHeader } from '../../ui/PageHeader';
 import { AutoBackupCard } from './AutoBackupCard';
 import { BackupNowCard } from './BackupNowCard';
+import { CheckBackupCard } from './CheckBackupCard';
 import { RestoreCard } from './RestoreCard';
 import { SafetyCopiesCard } from './SafetyCopiesCard';
 
-/** Backups: make one now, restore one, undo a restore, and automatic backups. */
+/** Backups: make one now, restore or check one, undo a restore, and automatic backups. */
 export function BackupScreen() {
   const settings = useSettings();
   const clinicName = settings?.clinicName ?? '';
@@ -18,6 +19,7 @@ export function BackupScreen() {
       <PageHeader title="Backups" />
       <BackupNowCard clinicName={clinicName} />
       <RestoreCard onRestored={restored} />
+      <CheckBackupCard />
       <SafetyCopiesCard refreshKey={restores} onRestored={restored} />
       <AutoBackupCard clinicName={clinicName} />
     </>

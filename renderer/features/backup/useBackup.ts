@@ -1,4 +1,5 @@
 import {
+  checkBackupFile,
   countCurrentRecords,
   exportSafetyCopy,
   listSafetyCopies,
@@ -11,14 +12,17 @@ import {
 import { ensureRoomForBackup } from '../../data/storage';
 
 export type {
+  BackupCheck,
   BackupHeader,
+  BackupIssue,
   BackupProgress,
+  MadeBackup,
   OpenedBackup,
   SafetyCopySummary,
   TableCounts,
 } from '../../data/backup';
 // The backup screen's door to the data layer: components call these hooks, never data/ itself.
-export { BACKUP_FILE_FILTER, MAX_BACKUP_BYTES } from '../../data/backup';
+export { BACKUP_FILE_FILTER, describeIssue, MAX_BACKUP_BYTES } from '../../data/backup';
 
 // Built once, so every render gets the same object and effects that depend on it do not rerun.
 const backupActions = {
@@ -26,6 +30,7 @@ const backupActions = {
   makeBackup,
   recordBackupSaved,
   openBackup,
+  checkBackupFile,
   restoreBackup,
   countCurrentRecords,
   listSafetyCopies,
