@@ -19,6 +19,7 @@ import { AutoBackupService } from './services/auto-backup';
 import { DailyBackupTimer, QuitBackupGuard } from './services/auto-backup-schedule';
 import { ChosenFolders } from './services/chosen-folders';
 import { removeLeftoverTempFiles } from './services/leftover-temp-files';
+import { isShowingStoppedPage } from './stopped-page';
 import { askBeforeClosingUnsavedForm } from './unsaved-changes';
 import { createMainWindow } from './window';
 
@@ -51,7 +52,8 @@ if (startRefused) {
 }
 
 function sendToWindow<E extends MainEvent>(event: E, payload: MainEventPayload<E>): boolean {
-  if (!mainWindow || mainWindow.isDestroyed()) return false;
+  // The stopped page cannot answer: closing must not wait a minute for a backup it will never make.
+  if (!mainWindow || mainWindow.isDestroyed() || isShowingStoppedPage(mainWindow)) return false;
   mainWindow.webContents.send(event, payload);
   return true;
 }

@@ -48,6 +48,13 @@ export const STOPPED_PAGE_SCRIPT = `document.getElementById('reload').addEventLi
 });
 `;
 
+/** True while the window shows the stopped page instead of the app. */
+export function isShowingStoppedPage(window: {
+  webContents: Pick<BrowserWindow['webContents'], 'getURL'>;
+}): boolean {
+  return window.webContents.getURL() === STOPPED_PAGE_URL;
+}
+
 type WatchedWindow = Pick<BrowserWindow, 'on' | 'isDestroyed' | 'loadURL'> & {
   webContents: Pick<BrowserWindow['webContents'], 'on' | 'getURL' | 'forcefullyCrashRenderer'>;
 };

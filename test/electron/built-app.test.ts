@@ -234,6 +234,32 @@ describe('start-up of the built main process', () => {
     expect(await page?.text()).toContain('Guiding Hands stopped unexpectedly');
   });
 
+  it('closing while the stopped page shows quits at once, without waiting for a backup it cannot make', async () => {
+    await startMain();
+    const [window] = fake.windows;
+    const fromApp = { senderFrame: { url: 'app://guiding-hands/index.html' }, sender: window.webContents };
+    const folder = join(root, `backups-${runs}`);
+    await mkdir(folder);
+    fake.module.dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [folder] as never[] });
+    await fake.ipcHandlers.get('backup:chooseFolder')?.(fromApp, undefined);
+    await fake.ipcHandlers.get('autoBackup:configure')?.(fromApp, {
+      settings: {
+        enabled: true,
+        folder,
+        onQuit: true,
+        daily: false,
+        rotation: { daily: 7, weekly: 4, monthly: 12 },
+      },
+      passphrase: 'tulip-harbour-lantern-42',
+    });
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    window.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
+    const close = new FakeEvent();
+    window.emit('close', close);
+    expect(close.defaultPrevented).toBe(false);
+    expect(window.webContents.sent.map((message) => message.channel)).not.toContain('autoBackup:due');
+  });
+
   it('registers every channel of the IPC contract', async () => {
     await startMain();
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(Object.keys(ipcContract).sort());
