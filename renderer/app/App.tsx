@@ -12,6 +12,7 @@ import { NewPairingScreen } from '../features/relationships/NewPairingScreen';
 import { RelationshipScreen } from '../features/relationships/RelationshipScreen';
 import { RelationshipsScreen } from '../features/relationships/RelationshipsScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { StartForRealCard } from '../features/sample-data/StartForRealCard';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
 import { useSettings, useSettingsActions } from '../hooks/useSettings';
@@ -61,7 +62,7 @@ function FirstRunGate() {
   return (
     <Routes>
       <Route element={<Layout clinicName={settings.clinicName} />}>
-        <Route index element={<DashboardScreen />} />
+        <Route index element={<DashboardScreen notice={<StartForRealCard />} />} />
         <Route path="people" element={<PeopleScreen />} />
         <Route path="people/new" element={<PersonEditScreen />} />
         <Route path="people/:personId" element={<PersonScreen />} />
@@ -71,7 +72,7 @@ function FirstRunGate() {
         <Route path="relationships/:relationshipId" element={<RelationshipScreen />} />
         <Route path="meetings/new" element={<MeetingFormScreen />} />
         <Route path="meetings/:meetingId/edit" element={<MeetingFormScreen />} />
-        <Route path="settings" element={<SettingsScreen />} />
+        <Route path="settings" element={<SettingsScreen sampleData={<StartForRealCard />} />} />
         <Route path="reports" element={<ReportsScreen />} />
         <Route path="import" element={<ImportScreen />} />
         <Route path="backup" element={<BackupScreen />} />

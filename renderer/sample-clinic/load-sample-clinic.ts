@@ -1,8 +1,9 @@
 import { addClinicRecords, type ClinicRecordsSummary } from '../data/clinic-records.repo';
 import { toIsoDate } from '../domain/calendar';
+import { sampleId } from '../domain/sample-records';
 import type { IsoDate } from '../domain/types';
 import { generateSampleClinic } from './generate';
-import type { SampleSize } from './types';
+import type { SampleClinic, SampleSize } from './types';
 
 // The sample clinic's one door to the database: it generates the clinic and hands the records to a
 // repository, which writes them in one transaction.
@@ -14,6 +15,39 @@ export interface LoadSampleClinicOptions {
   today?: Date | IsoDate;
   /** Wipe the people, programs, pairs, meetings, action items and topics already there first. */
   replace?: boolean;
+  /** Mark every record as sample (the welcome's "Look around first"), so "Start for real" can remove it. */
+  asSample?: boolean;
+}
+
+/** The same clinic with every id it made marked as sample; built-in topics stay the clinic's own. */
+function markedAsSample(clinic: SampleClinic): SampleClinic {
+  const own = new Set(clinic.topics.filter((topic) => !topic.builtIn).map((topic) => topic.id));
+  const topicId = (id: string) => (own.has(id) ? sampleId(id) : id);
+  return {
+    ...clinic,
+    people: clinic.people.map((person) => ({ ...person, id: sampleId(person.id) })),
+    programs: clinic.programs.map((program) => ({ ...program, id: sampleId(program.id) })),
+    topics: clinic.topics.map((topic) => ({ ...topic, id: topicId(topic.id) })),
+    relationships: clinic.relationships.map((pair) => ({
+      ...pair,
+      id: sampleId(pair.id),
+      programId: sampleId(pair.programId),
+      mentorId: sampleId(pair.mentorId),
+      menteeId: sampleId(pair.menteeId),
+    })),
+    meetings: clinic.meetings.map((meeting) => ({
+      ...meeting,
+      id: sampleId(meeting.id),
+      relationshipId: sampleId(meeting.relationshipId),
+      topics: meeting.topics.map(topicId),
+    })),
+    actionItems: clinic.actionItems.map((item) => ({
+      ...item,
+      id: sampleId(item.id),
+      meetingId: sampleId(item.meetingId),
+      relationshipId: sampleId(item.relationshipId),
+    })),
+  };
 }
 
 export type SampleLoadSummary = ClinicRecordsSummary;
@@ -23,12 +57,14 @@ export async function loadSampleClinic({
   size = 'demo',
   today = new Date(),
   replace = false,
+  asSample = false,
 }: LoadSampleClinicOptions = {}): Promise<SampleLoadSummary> {
-  const clinic = generateSampleClinic({
+  const generated = generateSampleClinic({
     seed,
     size,
     today: typeof today === 'string' ? today : toIsoDate(today),
   });
+  const clinic = asSample ? markedAsSample(generated) : generated;
   const sizeLabel = typeof size === 'string' ? size : 'custom';
   return addClinicRecords(clinic, {
     replace,

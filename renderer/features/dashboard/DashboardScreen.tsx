@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
@@ -8,7 +9,8 @@ import { EndingSoonCard, OverdueCard, PastDueActionsCard, QuietCard } from './Da
 import { GettingStarted } from './GettingStarted';
 import { useDashboard } from './useDashboard';
 
-export function DashboardScreen() {
+/** `notice`: shown above the figures (the sample clinic's "Start for real", given by the app shell). */
+export function DashboardScreen({ notice }: { notice?: ReactNode }) {
   const dashboard = useDashboard();
   return (
     <>
@@ -23,6 +25,7 @@ export function DashboardScreen() {
           </>
         }
       />
+      {notice}
       {!dashboard ? (
         <Loading what="Working out today's figures" />
       ) : (

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useSettings } from '../../hooks/useSettings';
 import { ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -9,13 +10,15 @@ import { StorageProtection } from './StorageProtection';
 import { TopicsSection } from './TopicsSection';
 import { useAppInfo } from './useAppInfo';
 
-export function SettingsScreen() {
+/** `sampleData`: the sample clinic's "Start for real", given by the app shell. */
+export function SettingsScreen({ sampleData }: { sampleData?: ReactNode }) {
   const settings = useSettings();
   const info = useAppInfo();
   if (!settings) return <Loading />;
   return (
     <>
       <PageHeader title="Settings" />
+      {sampleData}
       <ClinicSection settings={settings} />
       <ProgramsSection />
       <TopicsSection />

@@ -52,7 +52,10 @@ export function WelcomeScreen({ restore }: { restore: ReactNode }) {
       <div className="welcome__choices">
         <section className="card" aria-labelledby="welcome-sample">
           <h2 id="welcome-sample">Look around first</h2>
-          <p>Fill the app with a small made-up clinic to see how everything works.</p>
+          <p>
+            Fill the app with a small made-up clinic to see how everything works. “Start for real” removes it
+            when you are ready.
+          </p>
           <FormError message={sampleError} />
           <Button variant="secondary" onClick={loadSample} disabled={busy !== null}>
             {busy === 'sample' ? 'Loading sample data…' : 'Load sample data'}
