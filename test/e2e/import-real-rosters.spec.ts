@@ -71,6 +71,15 @@ test('a US HR export imports its good lines, with job titles and roles mapped on
   await expect(summary(page)).toHaveText(
     '10 people are ready to import; 2 lines have problems; 1 line repeats someone already known.',
   );
+  // The preview says what each of the first lines becomes.
+  await expect(
+    page.getByRole('cell', { name: /^Physician, mid career; mentor; hired (1 Jun 2015|Jun 1, 2015)$/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('cell', {
+      name: /^Nurse, mid career; mentor and mentee; hired (15 Mar 2019|Mar 15, 2019)$/,
+    }),
+  ).toBeVisible();
   await expect(problemLines(page)).toHaveText([
     'Line 10 (Maria Lopez): Mentorship Role “N/A” means not in the program, so this person is left out.',
     'Line 11 (Wei Chen): Hire date “02/30/2022” is not a real calendar date (read month/day/year).',

@@ -1,13 +1,10 @@
 import type { RosterReview } from '../../domain/roster-import';
-import { type ColumnMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS } from '../../domain/roster-mapping';
+import type { ColumnMapping } from '../../domain/roster-mapping';
 import type { RosterRow } from '../../domain/roster-table';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError } from '../../ui/Field';
-import { Table } from '../../ui/Table';
-
-/** How many lines of the file the preview shows. */
-export const PREVIEW_ROWS = 5;
+import { RosterPreviewTable } from './RosterPreviewTable';
 
 interface RosterReviewPanelProps {
   rows: RosterRow[];
@@ -24,7 +21,7 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** Step 3: the first lines as they will be read, every bad line and every duplicate, and the import. */
+/** Step 5: the first lines as they will be read, every bad line and every duplicate, and the import. */
 export function RosterReviewPanel({
   rows,
   lineWord,
@@ -38,7 +35,7 @@ export function RosterReviewPanel({
   const blocked = review.mappingProblems.length > 0;
   return (
     <>
-      <PreviewTable rows={rows} mapping={mapping} lineWord={lineWord} />
+      <RosterPreviewTable rows={rows} mapping={mapping} lineWord={lineWord} review={review} />
       {blocked ? (
         <section className="card" aria-labelledby="import-mapping-problems">
           <h2 id="import-mapping-problems">Before anything can be imported</h2>
@@ -103,44 +100,5 @@ export function RosterReviewPanel({
         </Button>
       </div>
     </>
-  );
-}
-
-function PreviewTable({
-  rows,
-  mapping,
-  lineWord,
-}: {
-  rows: RosterRow[];
-  mapping: ColumnMapping;
-  lineWord: 'Line' | 'Row';
-}) {
-  const fields = IMPORT_FIELDS.filter((field) => mapping[field] !== null);
-  const shown = rows.slice(0, PREVIEW_ROWS);
-  return (
-    <Card title="5. Check the first lines">
-      <p className="muted">
-        The first {plural(shown.length, 'line', 'lines')} of {rows.length}, as each column will be read.
-      </p>
-      {fields.length === 0 ? (
-        <p>No column is matched yet.</p>
-      ) : (
-        <Table
-          caption="First lines of the file"
-          hideCaption
-          headers={[lineWord, ...fields.map((f) => IMPORT_FIELD_LABELS[f])]}
-        >
-          {shown.map((row) => (
-            <tr key={row.line}>
-              <td>{row.line}</td>
-              {fields.map((field) => {
-                const column = mapping[field];
-                return <td key={field}>{column === null ? '' : (row.values[column] ?? '')}</td>;
-              })}
-            </tr>
-          ))}
-        </Table>
-      )}
-    </Card>
   );
 }
