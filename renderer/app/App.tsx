@@ -15,7 +15,7 @@ import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { StartForRealCard } from '../features/sample-data/StartForRealCard';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
-import { useSettings, useSettingsActions } from '../hooks/useSettings';
+import { settingsActions, useSettings } from '../hooks/useSettings';
 import { useStoragePersistence } from '../hooks/useStoragePersistence';
 import { Loading } from '../ui/Loading';
 import { NotFound } from '../ui/NotFound';
@@ -85,7 +85,6 @@ function FirstRunGate() {
 /** The welcome's third way in: a clinic moving to a new computer restores its backup instead of starting over. */
 function RestoreOnFirstRun() {
   const { showToast } = useToast();
-  const settingsActions = useSettingsActions();
   async function restored() {
     // A backup made before the welcome was answered would bring the welcome back: the restore answered it.
     await settingsActions.update({ onboarded: true });

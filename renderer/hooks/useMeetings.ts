@@ -47,22 +47,14 @@ export function usePersonMeetings(personId: Id): PersonMeeting[] | undefined {
   }, [personId]);
 }
 
-// Built once, so every render gets the same objects and effects that depend on them do not rerun.
-const meetingActions = {
+// Plain objects, not hooks: the same objects on every render, so effects that use them never rerun.
+/** Logging, correcting and deleting meetings. */
+export const meetingActions = {
   log: logMeeting,
   update: updateMeeting,
   /** Deletes a meeting with its action items and returns what `undo` needs to bring them back. */
   remove: deleteMeeting,
   undo: undoDeleteMeeting,
 };
-const actionItemActions = { setDone: setActionItemDone };
-
-/** Logging, correcting and deleting meetings. */
-export function useMeetingActions(): typeof meetingActions {
-  return meetingActions;
-}
-
 /** Ticking action items off (and back on), wherever they are shown. */
-export function useActionItemActions(): typeof actionItemActions {
-  return actionItemActions;
-}
+export const actionItemActions = { setDone: setActionItemDone };

@@ -27,8 +27,9 @@ export function usePerson(id: Id | undefined): Person | null | undefined {
   return useLiveQuery(async () => (id ? ((await getPerson(id)) ?? null) : null), [id]);
 }
 
-// Built once, so every render gets the same object and effects that depend on it do not rerun.
-const personActions = {
+// Plain objects, not hooks: the same object on every render, so effects that use them never rerun.
+/** The changes a screen can make to people's records. */
+export const personActions = {
   create: createPerson,
   update: updatePerson,
   /** Archives a person, or with `false` brings them back to the active list. */
@@ -38,8 +39,3 @@ const personActions = {
   /** The existing people matching each name and email, to warn before adding a duplicate. */
   findDuplicates: findPeopleByNameAndEmail,
 };
-
-/** The changes a screen can make to people's records. */
-export function usePersonActions(): typeof personActions {
-  return personActions;
-}

@@ -16,15 +16,11 @@ export function useProgramsById(): Map<Id, Program> | undefined {
   );
 }
 
-// Built once, so every render gets the same object and effects that depend on it do not rerun.
-const programActions = {
+// Plain objects, not hooks: the same object on every render, so effects that use them never rerun.
+/** Adding, editing and archiving programs. */
+export const programActions = {
   create: createProgram,
   update: updateProgram,
   /** Archives a program, or with `false` offers it for new pairings again. */
   archive: archiveProgram,
 };
-
-/** Adding, editing and archiving programs. */
-export function useProgramActions(): typeof programActions {
-  return programActions;
-}

@@ -35,8 +35,9 @@ export function useMenteesWithMentor(): Set<Id> | undefined {
   return useLiveQuery(() => menteesWithMentor(), []);
 }
 
-// Built once, so every render gets the same object and effects that depend on it do not rerun.
-const relationshipActions = {
+// Plain objects, not hooks: the same object on every render, so effects that use them never rerun.
+/** Creating pairings and changing their details or status. */
+export const relationshipActions = {
   /** Pairs a mentee with a mentor; refused for a full mentor unless a reason to go over is given. */
   create: createRelationship,
   /** Corrects focus and dates; mentor, mentee and program while the pairing has no meeting. */
@@ -45,8 +46,3 @@ const relationshipActions = {
   remove: deleteRelationship,
   changeStatus: changeRelationshipStatus,
 };
-
-/** Creating pairings and changing their details or status. */
-export function useRelationshipActions(): typeof relationshipActions {
-  return relationshipActions;
-}

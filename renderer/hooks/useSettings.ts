@@ -7,10 +7,6 @@ export function useSettings(): ClinicSettings | undefined {
   return useLiveQuery(() => getSettings(), []);
 }
 
-// Built once, so every render gets the same object and effects that depend on it do not rerun.
-const settingsActions = { update: updateSettings };
-
+// Plain objects, not hooks: the same object on every render, so effects that use them never rerun.
 /** Changing the clinic's settings (name, paper size, backup reminder, first-run state). */
-export function useSettingsActions(): typeof settingsActions {
-  return settingsActions;
-}
+export const settingsActions = { update: updateSettings };

@@ -13,15 +13,11 @@ export function useTopicsById(): Map<Id, Topic> | undefined {
   return useMemo(() => (topics ? new Map(topics.map((topic) => [topic.id, topic])) : undefined), [topics]);
 }
 
-// Built once, so every render gets the same object and effects that depend on it do not rerun.
-const topicActions = {
+// Plain objects, not hooks: the same object on every render, so effects that use them never rerun.
+/** Adding, renaming and archiving meeting topics. */
+export const topicActions = {
   add: addTopic,
   rename: renameTopic,
   /** Archives a topic, or with `false` offers it for new meetings again. */
   archive: archiveTopic,
 };
-
-/** Adding, renaming and archiving meeting topics. */
-export function useTopicActions(): typeof topicActions {
-  return topicActions;
-}

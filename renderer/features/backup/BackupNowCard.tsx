@@ -8,7 +8,7 @@ import { describeBackupFailure } from './backupErrors';
 import { chooseBackupFolder, readBackupFolder } from './backupFolder';
 import { type PassphraseChoice, PassphraseFields } from './PassphraseFields';
 import { ProgressBar } from './ProgressBar';
-import { BACKUP_FILE_FILTER, type BackupProgress, type MadeBackup, useBackupActions } from './useBackup';
+import { BACKUP_FILE_FILTER, type BackupProgress, type MadeBackup, backupActions } from './useBackup';
 
 /** A backup made but not yet saved, because its records break a rule and the manager must decide. */
 interface PendingBackup {
@@ -19,7 +19,7 @@ interface PendingBackup {
 
 /** "Back up now": a passphrase (twice, strong enough), then one encrypted file saved where the manager says. */
 export function BackupNowCard({ clinicName }: { clinicName: string }) {
-  const { ensureRoomForBackup, makeBackup, recordBackupSaved } = useBackupActions();
+  const { ensureRoomForBackup, makeBackup, recordBackupSaved } = backupActions;
   const platform = getPlatform();
   const inElectron = platform.kind === 'electron';
   const [choice, setChoice] = useState<PassphraseChoice>({ passphrase: '', ready: false, problem: null });

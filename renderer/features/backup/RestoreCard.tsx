@@ -11,10 +11,10 @@ import { ProgressBar } from './ProgressBar';
 import {
   BACKUP_FILE_FILTER,
   type BackupProgress,
+  backupActions,
   MAX_BACKUP_BYTES,
   type OpenedBackup,
   type TableCounts,
-  useBackupActions,
 } from './useBackup';
 
 interface PickedFile {
@@ -27,7 +27,7 @@ interface PickedFile {
  * changes until the confirmation, and then only after the whole file has been checked.
  */
 export function RestoreCard({ onRestored }: { onRestored: () => void }) {
-  const { countCurrentRecords, openBackup, restoreBackup } = useBackupActions();
+  const { countCurrentRecords, openBackup, restoreBackup } = backupActions;
   const [file, setFile] = useState<PickedFile | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [opened, setOpened] = useState<OpenedBackup | null>(null);

@@ -7,11 +7,11 @@ import { FormError } from '../../ui/Field';
 import { describeBackupFailure } from './backupErrors';
 import { ProgressBar } from './ProgressBar';
 import { SaveSafetyCopyForm } from './SaveSafetyCopyForm';
-import { type BackupProgress, type SafetyCopySummary, useBackupActions } from './useBackup';
+import { type BackupProgress, backupActions, type SafetyCopySummary } from './useBackup';
 
 /** The records as they were before each recent restore, so a restore by mistake can be undone. */
 export function SafetyCopiesCard({ refreshKey, onRestored }: { refreshKey: number; onRestored: () => void }) {
-  const { listSafetyCopies, openSafetyCopy, restoreBackup } = useBackupActions();
+  const { listSafetyCopies, openSafetyCopy, restoreBackup } = backupActions;
   const [copies, setCopies] = useState<SafetyCopySummary[] | null>(null);
   const [confirming, setConfirming] = useState<SafetyCopySummary | null>(null);
   const [saving, setSaving] = useState<SafetyCopySummary | null>(null);
@@ -29,7 +29,7 @@ export function SafetyCopiesCard({ refreshKey, onRestored }: { refreshKey: numbe
     return () => {
       current = false;
     };
-  }, [refreshKey, listSafetyCopies]);
+  }, [refreshKey]);
 
   async function putBack(copy: SafetyCopySummary) {
     setConfirming(null);

@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/Field';
 import { describeBackupFailure } from './backupErrors';
 import { type PassphraseChoice, PassphraseFields } from './PassphraseFields';
-import { BACKUP_FILE_FILTER, type SafetyCopySummary, useBackupActions } from './useBackup';
+import { BACKUP_FILE_FILTER, backupActions, type SafetyCopySummary } from './useBackup';
 
 /** Turns a safety copy into an ordinary encrypted backup file, to keep it off this computer. */
 export function SaveSafetyCopyForm({
@@ -14,7 +14,7 @@ export function SaveSafetyCopyForm({
   copy: SafetyCopySummary;
   onDone: (message: string | null) => void;
 }) {
-  const { exportSafetyCopy } = useBackupActions();
+  const { exportSafetyCopy } = backupActions;
   const [choice, setChoice] = useState<PassphraseChoice>({ passphrase: '', ready: false, problem: null });
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -24,8 +24,8 @@ export type {
 // The backup screen's door to the data layer: components call these hooks, never data/ itself.
 export { BACKUP_FILE_FILTER, describeIssue, MAX_BACKUP_BYTES } from '../../data/backup';
 
-// Built once, so every render gets the same object and effects that depend on it do not rerun.
-const backupActions = {
+// Plain objects, not hooks: the same object on every render, so effects that use them never rerun.
+export const backupActions = {
   ensureRoomForBackup,
   makeBackup,
   recordBackupSaved,
@@ -37,7 +37,3 @@ const backupActions = {
   openSafetyCopy,
   exportSafetyCopy,
 };
-
-export function useBackupActions(): typeof backupActions {
-  return backupActions;
-}

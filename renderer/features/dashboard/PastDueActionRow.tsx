@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { PastDueAction } from '../../domain/dashboard';
 import { formatDisplayDate } from '../../domain/date-format';
-import { useActionItemActions } from '../../hooks/useMeetings';
+import { actionItemActions } from '../../hooks/useMeetings';
 import { useToast } from '../../ui/toast';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
 import { pairName } from './PairRow';
@@ -12,7 +12,6 @@ export function PastDueActionRow({ item }: { item: PastDueAction }) {
   const id = useId();
   const { showToast } = useToast();
   const toastOnFailure = useToastOnFailure();
-  const actionItemActions = useActionItemActions();
   // Ticked at once; the row then leaves the list when the database says the item is done.
   const [ticked, setTicked] = useState(false);
   const saving = useRef(false);

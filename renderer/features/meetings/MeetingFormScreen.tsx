@@ -1,6 +1,6 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { pairLabel } from '../../domain/pair-label';
-import { useMeeting, useMeetingActions } from '../../hooks/useMeetings';
+import { meetingActions, useMeeting } from '../../hooks/useMeetings';
 import { usePeopleById } from '../../hooks/usePeople';
 import { useRelationship } from '../../hooks/useRelationships';
 import { useTopics } from '../../hooks/useTopics';
@@ -23,7 +23,6 @@ export function MeetingFormScreen() {
   const topics = useTopics();
   const navigate = useNavigate();
   const { showToast } = useToast();
-  const meetingActions = useMeetingActions();
 
   if (meetingId && meeting === null) return <NotFound what="meeting" />;
   if (!meetingId && !relationshipId) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Person } from '../../domain/types';
-import { usePersonActions } from '../../hooks/usePeople';
+import { personActions } from '../../hooks/usePeople';
 import { Button, ButtonLink } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useToast } from '../../ui/toast';
@@ -17,7 +17,6 @@ export function PersonActions({ person, hasRelationships }: PersonActionsProps) 
   const navigate = useNavigate();
   const { showToast } = useToast();
   const toastOnFailure = useToastOnFailure();
-  const personActions = usePersonActions();
   const [confirming, setConfirming] = useState<'archive' | 'delete' | null>(null);
 
   async function run(action: () => Promise<unknown>, done: string) {

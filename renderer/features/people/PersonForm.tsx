@@ -10,7 +10,7 @@ import {
   PROFESSIONS,
   type Profession,
 } from '../../domain/types';
-import { usePersonActions } from '../../hooks/usePeople';
+import { personActions } from '../../hooks/usePeople';
 import { Button } from '../../ui/Button';
 import { CheckboxField, FormError, SelectField, TextField } from '../../ui/Field';
 import { useFormErrors } from '../../ui/useFormErrors';
@@ -36,7 +36,6 @@ export function PersonForm({ person, onSaved, onCancel }: PersonFormProps) {
   const [duplicate, setDuplicate] = useState<Person | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
-  const personActions = usePersonActions();
   const set =
     <K extends keyof PersonDraft>(key: K) =>
     (value: PersonDraft[K]) => {

@@ -1,7 +1,7 @@
 import { todayIso } from '../../domain/calendar';
 import { formatDisplayDate } from '../../domain/date-format';
 import { type ActionItem, type Id, OWNER_LABELS } from '../../domain/types';
-import { useActionItemActions, useActionItemsForRelationship } from '../../hooks/useMeetings';
+import { actionItemActions, useActionItemsForRelationship } from '../../hooks/useMeetings';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { CheckboxField } from '../../ui/Field';
@@ -21,7 +21,6 @@ function describeItem(item: ActionItem, today: string): string {
 export function ActionItemsCard({ relationshipId }: { relationshipId: Id }) {
   const items = useActionItemsForRelationship(relationshipId);
   const toastOnFailure = useToastOnFailure();
-  const actionItemActions = useActionItemActions();
   const today = todayIso();
   const open = items?.filter((item) => !item.done).length ?? 0;
 

@@ -2,7 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PAIRING_DELETION_REASONS } from '../../domain/rules';
 import type { Relationship } from '../../domain/types';
-import { useRelationshipActions } from '../../hooks/useRelationships';
+import { relationshipActions } from '../../hooks/useRelationships';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { FormError, SelectField } from '../../ui/Field';
@@ -28,7 +28,6 @@ export function DeletePairingDialog({
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
-  const relationshipActions = useRelationshipActions();
   const navigate = useNavigate();
   const { showToast } = useToast();
 

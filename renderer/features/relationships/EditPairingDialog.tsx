@@ -2,7 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { FOCUS_LABELS, FOCUSES, type Focus, type Person, type Relationship } from '../../domain/types';
 import { usePeople } from '../../hooks/usePeople';
 import { usePrograms } from '../../hooks/usePrograms';
-import { useRelationshipActions } from '../../hooks/useRelationships';
+import { relationshipActions } from '../../hooks/useRelationships';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { FormError, SelectField, TextField } from '../../ui/Field';
@@ -43,7 +43,6 @@ export function EditPairingDialog({
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
   const { showToast } = useToast();
-  const relationshipActions = useRelationshipActions();
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,6 +1,6 @@
 import { formatDisplayDate } from '../../domain/date-format';
 import { type Id, MEETING_FORMAT_LABELS, type Meeting, type Topic } from '../../domain/types';
-import { useMeetingActions, useMeetingsForRelationship } from '../../hooks/useMeetings';
+import { meetingActions, useMeetingsForRelationship } from '../../hooks/useMeetings';
 import { useTopicsById } from '../../hooks/useTopics';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -14,7 +14,6 @@ export function MeetingTimeline({ relationshipId }: { relationshipId: Id }) {
   const topicsById = useTopicsById();
   const { showToast } = useToast();
   const toastOnFailure = useToastOnFailure();
-  const meetingActions = useMeetingActions();
 
   async function remove(meeting: Meeting) {
     let deleted: Awaited<ReturnType<typeof meetingActions.remove>>;

@@ -5,7 +5,7 @@ import { isIsoDate, parseIsoDate, todayIso, toIsoDate } from '../../domain/calen
 import { FOCUS_LABELS, FOCUSES, type Focus, type Program } from '../../domain/types';
 import { usePeople } from '../../hooks/usePeople';
 import { usePrograms } from '../../hooks/usePrograms';
-import { useMentorLoads, useRelationshipActions } from '../../hooks/useRelationships';
+import { relationshipActions, useMentorLoads } from '../../hooks/useRelationships';
 import { Button, ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormError, SelectField, TextAreaField, TextField } from '../../ui/Field';
@@ -29,7 +29,6 @@ export function NewPairingScreen() {
   const people = usePeople();
   const programs = usePrograms();
   const loads = useMentorLoads();
-  const relationshipActions = useRelationshipActions();
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
   const [menteeId, setMenteeId] = useState(params.get('mentee') ?? '');

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { todayIso } from '../../domain/calendar';
 import { STATUS_TRANSITIONS } from '../../domain/rules';
 import type { Relationship, RelationshipStatus } from '../../domain/types';
-import { useRelationshipActions } from '../../hooks/useRelationships';
+import { relationshipActions } from '../../hooks/useRelationships';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { describeError } from '../../ui/errors';
@@ -64,7 +64,6 @@ function transitionFor(from: RelationshipStatus, to: RelationshipStatus): Transi
 /** The status changes this pair can make now, each confirmed first. */
 export function StatusActions({ relationship }: { relationship: Relationship }) {
   const { showToast } = useToast();
-  const relationshipActions = useRelationshipActions();
   const [pending, setPending] = useState<RelationshipStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const next = STATUS_TRANSITIONS[relationship.status];

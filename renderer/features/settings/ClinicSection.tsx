@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { type ClinicSettings, PAPER_SIZES, type PaperSize } from '../../domain/types';
-import { useSettingsActions } from '../../hooks/useSettings';
+import { settingsActions } from '../../hooks/useSettings';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError, SelectField, TextField } from '../../ui/Field';
@@ -19,7 +19,6 @@ export function ClinicSection({ settings }: { settings: ClinicSettings }) {
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
   const { showToast } = useToast();
-  const settingsActions = useSettingsActions();
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { Program } from '../../domain/types';
-import { useProgramActions } from '../../hooks/usePrograms';
+import { programActions } from '../../hooks/usePrograms';
 import { Button } from '../../ui/Button';
 import { FormError, TextField } from '../../ui/Field';
 import { useToast } from '../../ui/toast';
@@ -17,7 +17,6 @@ export function ProgramForm({ program, onDone }: { program: Program | null; onDo
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
   const { showToast } = useToast();
-  const programActions = useProgramActions();
 
   async function submit(event: FormEvent) {
     event.preventDefault();

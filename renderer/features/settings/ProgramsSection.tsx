@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Program } from '../../domain/types';
-import { useProgramActions, usePrograms } from '../../hooks/usePrograms';
+import { programActions, usePrograms } from '../../hooks/usePrograms';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
@@ -15,7 +15,6 @@ export function ProgramsSection() {
   const [editing, setEditing] = useState<Program | 'new' | null>(null);
   const { showToast } = useToast();
   const toastOnFailure = useToastOnFailure();
-  const programActions = useProgramActions();
 
   async function toggleArchive(program: Program) {
     if (await toastOnFailure(() => programActions.archive(program.id, !program.archived)))

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { Topic } from '../../domain/types';
-import { useTopicActions, useTopics } from '../../hooks/useTopics';
+import { topicActions, useTopics } from '../../hooks/useTopics';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { TextField } from '../../ui/Field';
@@ -13,7 +13,6 @@ export function TopicsSection() {
   const topics = useTopics();
   const [renaming, setRenaming] = useState<Topic | null>(null);
   const toastOnFailure = useToastOnFailure();
-  const topicActions = useTopicActions();
 
   async function toggleArchive(topic: Topic) {
     await toastOnFailure(() => topicActions.archive(topic.id, !topic.archived));
@@ -70,7 +69,6 @@ function TopicForm({ topic, onDone }: { topic: Topic | null; onDone: () => void 
   const [label, setLabel] = useState(topic?.label ?? '');
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
-  const topicActions = useTopicActions();
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
-import { useSettingsActions } from '../../hooks/useSettings';
+import { settingsActions } from '../../hooks/useSettings';
 import { Button } from '../../ui/Button';
 import { describeError } from '../../ui/errors';
 import { FormError, TextField } from '../../ui/Field';
@@ -14,7 +14,6 @@ export function WelcomeScreen({ restore }: { restore: ReactNode }) {
   const [nameError, setNameError] = useState<string | null>(null);
   const [sampleError, setSampleError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'sample' | 'empty' | null>(null);
-  const settingsActions = useSettingsActions();
 
   useEffect(() => {
     document.title = 'Welcome — Guiding Hands';
