@@ -6,9 +6,5 @@ export function useHasSampleData(): boolean | undefined {
   return useLiveQuery(() => hasSampleData(), []);
 }
 
-const sampleDataActions = { removeSampleData };
-
-/** "Start for real": removes the sample records and names the clinic. */
-export function useSampleDataActions(): typeof sampleDataActions {
-  return sampleDataActions;
-}
+/** "Start for real": removes the sample records and names the clinic. A plain object, not a hook. */
+export const sampleDataActions = { removeSampleData };

@@ -8,7 +8,7 @@ import { describeBackupFailure } from './backupErrors';
 import { chooseBackupFolder, readBackupFolder } from './backupFolder';
 import { type PassphraseChoice, PassphraseFields } from './PassphraseFields';
 import { ProgressBar } from './ProgressBar';
-import { BACKUP_FILE_FILTER, type BackupProgress, type MadeBackup, backupActions } from './useBackup';
+import { BACKUP_FILE_FILTER, type BackupProgress, backupActions, type MadeBackup } from './useBackup';
 
 /** A backup made but not yet saved, because its records break a rule and the manager must decide. */
 interface PendingBackup {

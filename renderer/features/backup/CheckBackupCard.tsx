@@ -12,13 +12,13 @@ import {
   BACKUP_FILE_FILTER,
   type BackupCheck,
   type BackupProgress,
+  backupActions,
   MAX_BACKUP_BYTES,
-  useBackupActions,
 } from './useBackup';
 
 /** "Check a backup file": decrypts and checks a file exactly as a restore would, and changes nothing. */
 export function CheckBackupCard() {
-  const { checkBackupFile } = useBackupActions();
+  const { checkBackupFile } = backupActions;
   const [file, setFile] = useState<{ name: string; data: Uint8Array } | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [result, setResult] = useState<BackupCheck | null>(null);

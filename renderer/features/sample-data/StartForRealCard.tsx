@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { useHasSampleData, useSampleDataActions } from '../../hooks/useSampleData';
+import { sampleDataActions, useHasSampleData } from '../../hooks/useSampleData';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Dialog } from '../../ui/Dialog';
@@ -34,7 +34,7 @@ function StartForRealDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
-  const { removeSampleData } = useSampleDataActions();
+  const { removeSampleData } = sampleDataActions;
   const { showToast } = useToast();
 
   async function submit(event: FormEvent) {
