@@ -9,6 +9,9 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   paperSize: 'A4',
   backupWarnDays: 7,
   lastBackupAt: null,
+  lastManualBackupAt: null,
+  lastAutoBackupAt: null,
+  restoredFrom: null,
   onboarded: false,
 };
 

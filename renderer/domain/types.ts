@@ -191,13 +191,28 @@ export interface Topic {
 export const PAPER_SIZES = ['A4', 'Letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
 
+/** What a restore put back: a backup file, or a safety copy kept before an earlier restore. */
+export interface RestoredFrom {
+  source: 'backup' | 'safety-copy';
+  /** When that backup (or safety copy) was made. */
+  madeAt: IsoTimestamp;
+  restoredAt: IsoTimestamp;
+}
+
 export interface ClinicSettings {
   key: 'clinic';
   clinicName: string;
   paperSize: PaperSize;
   /** The dashboard warns when the last backup is older than this. */
   backupWarnDays: number;
+  /** The latest backup of either kind; the dashboard warns when it is too old. */
   lastBackupAt: IsoTimestamp | null;
+  /** The latest backup made by hand ("Back up now"). Absent in records older than the field. */
+  lastManualBackupAt?: IsoTimestamp | null;
+  /** The latest automatic backup (daily, or when the app closed). Absent in older records. */
+  lastAutoBackupAt?: IsoTimestamp | null;
+  /** Set by a restore: where the records came from. The next backup clears it. */
+  restoredFrom?: RestoredFrom | null;
   /** True once the first-run welcome has been answered. */
   onboarded: boolean;
 }

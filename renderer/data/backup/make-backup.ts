@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { version } from '../../../package.json';
+import { type BackupKind, recordBackupMade } from '../backup-history.repo';
 import { CURRENT_SCHEMA_VERSION, getDb, TABLE_NAMES } from '../db';
-import { updateSettings } from '../settings.repo';
 import { DocumentWriter } from './document-writer';
 import { DEFAULT_SCRYPT_WORK_FACTOR, encryptBytes } from './encryption';
 import { type BackupIssue, NotABackupError } from './errors';
@@ -180,8 +180,8 @@ export async function makeAutoBackupDocument(now: Date = new Date()): Promise<{
 }
 
 /** Records on the dashboard that a backup was saved; call it only once the file is safely written. */
-export async function recordBackupSaved(when: Date = new Date()): Promise<void> {
-  await updateSettings({ lastBackupAt: when.toISOString() });
+export async function recordBackupSaved(when: Date = new Date(), kind: BackupKind = 'manual'): Promise<void> {
+  await recordBackupMade(kind, when);
 }
 
 /** Turns a safety copy into an ordinary encrypted backup file, e.g. to keep it on a USB stick. */

@@ -118,6 +118,17 @@ export const settingsSchema: z.ZodType<ClinicSettings> = z.strictObject({
   paperSize: z.enum(PAPER_SIZES),
   backupWarnDays: z.number().int().min(1),
   lastBackupAt: isoTimestamp.nullable(),
+  // Optional: backups made before these fields existed do not have them.
+  lastManualBackupAt: isoTimestamp.nullable().optional(),
+  lastAutoBackupAt: isoTimestamp.nullable().optional(),
+  restoredFrom: z
+    .strictObject({
+      source: z.enum(['backup', 'safety-copy']),
+      madeAt: isoTimestamp,
+      restoredAt: isoTimestamp,
+    })
+    .nullable()
+    .optional(),
   onboarded: z.boolean(),
 });
 

@@ -1,8 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { getPlatform } from '../../platform/platform';
+import { type AutoBackupStatus, getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError } from '../../ui/Field';
+import { automaticBackupsRequest, shouldOfferAutomaticBackups } from './autoBackupOffer';
 import { BackupProblems } from './BackupProblems';
 import { describeBackupFailure } from './backupErrors';
 import { chooseBackupFolder, readBackupFolder } from './backupFolder';
@@ -18,7 +19,14 @@ interface PendingBackup {
 }
 
 /** "Back up now": a passphrase (twice, strong enough), then one encrypted file saved where the manager says. */
-export function BackupNowCard({ clinicName }: { clinicName: string }) {
+export function BackupNowCard({
+  clinicName,
+  onAutomaticBackupsOn,
+}: {
+  clinicName: string;
+  /** Automatic backups were turned on from the offer after a backup. */
+  onAutomaticBackupsOn?: () => void;
+}) {
   const { ensureRoomForBackup, makeBackup, recordBackupSaved } = backupActions;
   const platform = getPlatform();
   const inElectron = platform.kind === 'electron';
@@ -29,6 +37,9 @@ export function BackupNowCard({ clinicName }: { clinicName: string }) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [needsRepair, setNeedsRepair] = useState<PendingBackup | null>(null);
+  const [offer, setOffer] = useState<{ status: AutoBackupStatus; folder: string; passphrase: string } | null>(
+    null,
+  );
   const busy = progress !== null;
 
   useEffect(() => {
@@ -112,6 +123,11 @@ export function BackupNowCard({ clinicName }: { clinicName: string }) {
     setSaved(
       `Backup made: ${where}${repair} Keep the passphrase safe — without it the backup cannot be opened.`,
     );
+    if (target) {
+      const status = await platform.getAutoBackupStatus().catch(() => null);
+      if (status && shouldOfferAutomaticBackups(status))
+        setOffer({ status, folder: target, passphrase: choice.passphrase });
+    }
   }
 
   async function saveNeedingRepair() {
@@ -125,6 +141,23 @@ export function BackupNowCard({ clinicName }: { clinicName: string }) {
     } finally {
       setProgress(null);
       setNeedsRepair(null);
+    }
+  }
+
+  async function turnOnAutomaticBackups() {
+    if (!offer) return;
+    setError(null);
+    try {
+      const status = await platform.configureAutoBackup(
+        automaticBackupsRequest(offer.status, offer.folder, offer.passphrase),
+      );
+      setOffer(null);
+      onAutomaticBackupsOn?.();
+      setSaved(
+        `Automatic backups are on: every day and when Guiding Hands closes, into ${status.folder ?? offer.folder}, with the same passphrase.`,
+      );
+    } catch (failure) {
+      setError(describeBackupFailure(failure, 'turning on automatic backups'));
     }
   }
 
@@ -194,6 +227,21 @@ export function BackupNowCard({ clinicName }: { clinicName: string }) {
           <p className="form-success" role="status">
             {saved}
           </p>
+        )}
+        {offer && (
+          <section aria-label="Automatic backups" className="notice">
+            <p>
+              <strong>Also back up automatically to this folder?</strong> Guiding Hands would then make a
+              backup there every day and when it closes, locked with the passphrase you just typed, and keep
+              the recent ones. You can change this under Automatic backups below.
+            </p>
+            <div className="button-row">
+              <Button variant="primary" onClick={() => void turnOnAutomaticBackups()}>
+                Yes, back up automatically
+              </Button>
+              <Button onClick={() => setOffer(null)}>Not now</Button>
+            </div>
+          </section>
         )}
         <ProgressBar progress={progress} />
         <div className="button-row">

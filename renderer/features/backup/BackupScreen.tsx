@@ -14,14 +14,19 @@ export function BackupScreen() {
   const clinicName = settings?.clinicName ?? '';
   const [restores, setRestores] = useState(0);
   const restored = () => setRestores((count) => count + 1);
+  // Turning automatic backups on from the offer after a backup shows in their card at once.
+  const [autoChanges, setAutoChanges] = useState(0);
   return (
     <>
       <PageHeader title="Backups" />
-      <BackupNowCard clinicName={clinicName} />
+      <BackupNowCard
+        clinicName={clinicName}
+        onAutomaticBackupsOn={() => setAutoChanges((count) => count + 1)}
+      />
       <RestoreCard onRestored={restored} />
       <CheckBackupCard />
       <SafetyCopiesCard refreshKey={restores} onRestored={restored} />
-      <AutoBackupCard clinicName={clinicName} />
+      <AutoBackupCard key={autoChanges} clinicName={clinicName} />
     </>
   );
 }

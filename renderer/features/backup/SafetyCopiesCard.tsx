@@ -11,7 +11,7 @@ import { type BackupProgress, backupActions, type SafetyCopySummary } from './us
 
 /** The records as they were before each recent restore, so a restore by mistake can be undone. */
 export function SafetyCopiesCard({ refreshKey, onRestored }: { refreshKey: number; onRestored: () => void }) {
-  const { listSafetyCopies, openSafetyCopy, restoreBackup } = backupActions;
+  const { listSafetyCopies, openSafetyCopy, restoreSafetyCopy } = backupActions;
   const [copies, setCopies] = useState<SafetyCopySummary[] | null>(null);
   const [confirming, setConfirming] = useState<SafetyCopySummary | null>(null);
   const [saving, setSaving] = useState<SafetyCopySummary | null>(null);
@@ -37,7 +37,7 @@ export function SafetyCopiesCard({ refreshKey, onRestored }: { refreshKey: numbe
     setDone(null);
     setProgress({ phase: 'checking', done: 0, total: 1 });
     try {
-      await restoreBackup(await openSafetyCopy(copy.id, { onProgress: setProgress }), {
+      await restoreSafetyCopy(await openSafetyCopy(copy.id, { onProgress: setProgress }), {
         onProgress: setProgress,
       });
       setDone(`Your records are back as they were on ${formatDisplayMoment(copy.createdAt)}.`);

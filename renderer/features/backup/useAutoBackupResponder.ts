@@ -15,7 +15,7 @@ export function useAutoBackupResponder(): void {
     const responder = createAutoBackupResponder({
       platform,
       makeDocument: makeAutoBackupDocument,
-      recordSaved: (now) => recordBackupSaved(now),
+      recordSaved: (now) => recordBackupSaved(now, 'automatic'),
       notify: showToast,
     });
     return platform.on('autoBackup:due', (reason) => void responder.respond(reason));
