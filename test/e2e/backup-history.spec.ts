@@ -13,6 +13,8 @@ test('after a restore the dashboard says which backup the records came from', as
   await openApp(page, '/backup');
   await page.getByLabel('Backup passphrase').fill(PASSPHRASE);
   await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
+  // The strength check runs in the background: wait for its verdict, as the manager would see it.
+  await expect(page.getByText('Very strong', { exact: true })).toBeVisible();
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Back up now' }).click();
   const download = await downloading;

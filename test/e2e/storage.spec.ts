@@ -78,6 +78,8 @@ test('a backup download that cannot fit on the disk is refused early, in words',
   await openApp(page, '/backup');
   await page.getByLabel('Backup passphrase').fill('orchard lantern velvet 47 harbour');
   await page.getByLabel('Type the passphrase again').fill('orchard lantern velvet 47 harbour');
+  // The strength check runs in the background: wait for its verdict, as the manager would see it.
+  await expect(page.getByText('Very strong', { exact: true })).toBeVisible();
   let downloads = 0;
   page.on('download', () => {
     downloads += 1;
