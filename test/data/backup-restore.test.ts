@@ -197,6 +197,20 @@ describe('restore', () => {
     expect(kept.length).toBeLessThanOrEqual(4);
   });
 
+  it('puts back records from before a rule was tightened, exactly as they were', async () => {
+    const backup = await backupOfSmallClinic('old-rules-source');
+    const db = freshDatabase('old-rules-target');
+    const old = smallClinic();
+    // Kept from an older version of the app: today's forms would refuse both.
+    old.people[0].mentorCapacity = 99;
+    old.meetings[0].date = '0201-03-04';
+    await loadTables(db, old);
+    const before = await dumpDatabase(db);
+    const outcome = await restoreBackupFile(backup.bytes, PASSPHRASE);
+    await restoreBackup(await openSafetyCopy(outcome.safetyCopyId as number));
+    expect(await dumpDatabase(db)).toBe(before);
+  });
+
   it('an empty database needs no safety copy', async () => {
     const backup = await backupOfSmallClinic('no-safety-source');
     freshDatabase('no-safety-target');

@@ -52,9 +52,13 @@ class ReadWhole extends Error {}
  * to the end (a damaged file is reported as damaged, not as its first odd record); anything else is
  * read whole, older schemas migrated, and checked by the same validator.
  */
-async function checkDocument(gzipped: Uint8Array, onProgress?: ProgressListener): Promise<OpenedBackup> {
+async function checkDocument(
+  gzipped: Uint8Array,
+  onProgress?: ProgressListener,
+  checks = { rules: true },
+): Promise<OpenedBackup> {
   try {
-    const validator = new BackupValidator();
+    const validator = new BackupValidator(checks);
     let header: BackupHeader | null = null;
     for await (const event of streamRecords(gzipped, { verify: true, onProgress })) {
       if (event.type === 'header') {
@@ -76,7 +80,7 @@ async function checkDocument(gzipped: Uint8Array, onProgress?: ProgressListener)
   }
   const document = await readDocument(gzipped, onProgress);
   try {
-    const tables = validateTables(migrateTables(document.tables, document.header.schemaVersion));
+    const tables = validateTables(migrateTables(document.tables, document.header.schemaVersion), checks);
     return { header: document.header, content: { kind: 'records', tables } };
   } catch (error) {
     if (error instanceof InvalidBackupDataError) error.header = document.header;
@@ -141,5 +145,6 @@ export function listSafetyCopies(): Promise<SafetyCopySummary[]> {
 export async function openSafetyCopy(id: number, options: OpenOptions = {}): Promise<OpenedBackup> {
   const copy = await getSafetyCopy(getDb().name, id);
   if (!copy) throw new NotABackupError('this safety copy no longer exists.');
-  return checkDocument(copy.document, options.onProgress);
+  // The records as they were before a restore go back as they were, even any a newer rule would refuse.
+  return checkDocument(copy.document, options.onProgress, { rules: false });
 }

@@ -130,8 +130,12 @@ export interface RestoreOutcome {
 async function keepSafetyCopy(now: Date, onProgress?: ProgressListener): Promise<number | null> {
   const current = await countCurrentRecords();
   if (TABLE_NAMES.every((name) => current[name] === 0)) return null;
-  const { header, bytes } = await buildDocument(now, { passphrase: null, scryptWorkFactor: 0 }, (progress) =>
-    onProgress?.({ ...progress, phase: 'safety-copy' }),
+  const { header, bytes } = await buildDocument(
+    now,
+    { passphrase: null, scryptWorkFactor: 0 },
+    (progress) => onProgress?.({ ...progress, phase: 'safety-copy' }),
+    undefined,
+    false,
   );
   return saveSafetyCopy(getDb().name, {
     createdAt: now.toISOString(),
