@@ -19,7 +19,7 @@ import { settingsActions, useSettings } from '../hooks/useSettings';
 import { useStoragePersistence } from '../hooks/useStoragePersistence';
 import { Loading } from '../ui/Loading';
 import { NotFound } from '../ui/NotFound';
-import { ToastProvider, useToast } from '../ui/toast';
+import { ToastProvider, useToast } from '../ui/Toast';
 import { Layout } from './Layout';
 import { PlatformEvents } from './PlatformEvents';
 

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { describeError } from './errors';
-import { useToast } from './toast';
+import { useToast } from './Toast';
 
 /**
  * Runs an action; when it fails, the manager reads why in a notice (a rule's own words, the desktop's

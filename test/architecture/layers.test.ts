@@ -9,6 +9,7 @@ import {
   projectEdges,
   ROOT,
   readLayerTable,
+  sourceFiles,
 } from './layers';
 
 const table = readLayerTable(readFileSync(path.join(ROOT, 'docs/architecture.md'), 'utf8'));
@@ -56,7 +57,7 @@ describe('the architecture check itself', () => {
   });
 
   it('keeps domain pure and the sample clinic for the welcome screen', () => {
-    expect(bad('renderer/domain/cadence.ts', 'renderer/ui/toast.tsx')).toHaveLength(1);
+    expect(bad('renderer/domain/cadence.ts', 'renderer/ui/Toast.tsx')).toHaveLength(1);
     expect(bad('renderer/domain/cadence.ts', 'renderer/domain/calendar.ts')).toEqual([]);
     expect(bad('renderer/features/welcome/WelcomeScreen.tsx', 'renderer/sample-clinic/index.ts')).toEqual([]);
     expect(
@@ -106,5 +107,17 @@ describe('the TypeScript projects', () => {
     expect(project('tsconfig.test.json').include).toEqual(
       expect.arrayContaining(['test', 'bench', 'vite.config.ts', 'vitest.config.ts', 'playwright.config.ts']),
     );
+  });
+});
+
+describe('file names', () => {
+  it('follow one scheme: components PascalCase.tsx, hooks useX, every other module kebab-case', () => {
+    const misnamed = [...sourceFiles('renderer'), ...sourceFiles('electron')].filter((file) => {
+      const name = path.posix.basename(file);
+      if (/^use[A-Z][A-Za-z]*\.tsx?$/.test(name)) return false;
+      if (/^[A-Z][A-Za-z]*\.tsx$/.test(name)) return false;
+      return !/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z]+)?\.tsx?$/.test(name);
+    });
+    expect(misnamed).toEqual([]);
   });
 });

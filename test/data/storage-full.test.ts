@@ -26,7 +26,7 @@ import {
 import { updateSettings } from '../../renderer/data/settings.repo';
 import { addTopic, archiveTopic, renameTopic } from '../../renderer/data/topics.repo';
 import { DISK_FULL_MESSAGE } from '../../renderer/domain/storage-full';
-import { loadSampleData } from '../../renderer/features/welcome/loadSampleData';
+import { loadSampleData } from '../../renderer/features/welcome/load-sample-data';
 import { loadSampleClinic } from '../../renderer/sample-clinic/load-sample-clinic';
 import { describeError } from '../../renderer/ui/errors';
 import {

@@ -8,7 +8,7 @@ import {
   MAX_IPC_FILE_BYTES,
   PAYLOAD_TOO_LARGE,
 } from '../../electron/shared/ipc';
-import { describeBackupFailure } from '../../renderer/features/backup/backupErrors';
+import { describeBackupFailure } from '../../renderer/features/backup/backup-errors';
 import { asPlatformError, PlatformError, withPlatformErrors } from '../../renderer/platform/errors';
 import { describeError } from '../../renderer/ui/errors';
 

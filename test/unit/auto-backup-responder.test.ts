@@ -4,7 +4,7 @@ import {
   createAutoBackupResponder,
   type DueReason,
   NO_PASSPHRASE,
-} from '../../renderer/features/backup/autoBackupResponder';
+} from '../../renderer/features/backup/auto-backup-responder';
 
 // The main process asks for automatic backups (daily, and when the app closes); the page makes them
 // one at a time. A stand-in for the main process records what it receives; the document is made by a

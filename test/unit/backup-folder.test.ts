@@ -3,7 +3,7 @@ import {
   chooseBackupFolder,
   LEGACY_FOLDER_KEY,
   readBackupFolder,
-} from '../../renderer/features/backup/backupFolder';
+} from '../../renderer/features/backup/backup-folder';
 import type { AutoBackupStatus, PlatformApi } from '../../renderer/platform/platform';
 
 // The backup folder has one home, the main process's automatic-backup settings. A stand-in for the

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../renderer/domain/types';
-import { filterPeople, NO_FILTER } from '../../renderer/features/people/filterPeople';
-import { peopleTable } from '../../renderer/features/people/peopleExport';
-import { nextSort, sortPeople } from '../../renderer/features/people/sortPeople';
+import { filterPeople, NO_FILTER } from '../../renderer/features/people/filter-people';
+import { peopleTable } from '../../renderer/features/people/people-export';
+import { nextSort, sortPeople } from '../../renderer/features/people/sort-people';
 
 function person(id: string, overrides: Partial<Person> = {}): Person {
   return {

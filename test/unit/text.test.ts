@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { duplicateKey } from '../../renderer/domain/roster-import';
 import { matchesSearch, personKey, searchKey, searchWords, storedLine } from '../../renderer/domain/text';
 import type { Person } from '../../renderer/domain/types';
-import { filterPeople, NO_FILTER } from '../../renderer/features/people/filterPeople';
+import { filterPeople, NO_FILTER } from '../../renderer/features/people/filter-people';
 
 // "José" typed on one keyboard (é as one code point) and pasted from another (e + combining accent).
 const COMPOSED = 'Jos\u00e9 Ruiz';

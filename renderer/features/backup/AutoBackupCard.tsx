@@ -4,7 +4,7 @@ import { type AutoBackupStatus, DEFAULT_ROTATION, getPlatform } from '../../plat
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { CheckboxField, FormError, TextField } from '../../ui/Field';
-import { describeBackupFailure } from './backupErrors';
+import { describeBackupFailure } from './backup-errors';
 import { type PassphraseChoice, PassphraseFields } from './PassphraseFields';
 
 /** Automatic backups: off until turned on; only where the system can keep the passphrase protected. */

@@ -1,5 +1,5 @@
 import { formatDisplayMoment } from '../../domain/date-format';
-import { COUNTED_TABLES } from './backupLabels';
+import { COUNTED_TABLES } from './backup-labels';
 import type { BackupHeader } from './useBackup';
 
 /** What a backup holds: clinic, when it was made, how many records of each kind. */

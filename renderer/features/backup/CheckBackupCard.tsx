@@ -5,7 +5,7 @@ import { Card } from '../../ui/Card';
 import { FormError } from '../../ui/Field';
 import { BackupContents } from './BackupContents';
 import { BackupProblems } from './BackupProblems';
-import { describeBackupFailure } from './backupErrors';
+import { describeBackupFailure } from './backup-errors';
 import { PasswordField } from './PasswordField';
 import { ProgressBar } from './ProgressBar';
 import {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { PasswordField } from './PasswordField';
-import { measurePassphrase, type PassphraseStrength } from './passphraseStrength';
+import { measurePassphrase, type PassphraseStrength } from './passphrase-strength';
 
 export interface PassphraseChoice {
   passphrase: string;

@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormError } from '../../ui/Field';
-import { describeBackupFailure } from './backupErrors';
+import { describeBackupFailure } from './backup-errors';
 import { ProgressBar } from './ProgressBar';
 import { SaveSafetyCopyForm } from './SaveSafetyCopyForm';
 import { type BackupProgress, backupActions, type SafetyCopySummary } from './useBackup';

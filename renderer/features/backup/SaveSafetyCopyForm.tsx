@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/Field';
-import { describeBackupFailure } from './backupErrors';
+import { describeBackupFailure } from './backup-errors';
 import { type PassphraseChoice, PassphraseFields } from './PassphraseFields';
 import { BACKUP_FILE_FILTER, backupActions, type SafetyCopySummary } from './useBackup';
 

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { makeAutoBackupDocument, recordBackupSaved } from '../../data/backup';
 import { getPlatform } from '../../platform/platform';
-import { useToast } from '../../ui/toast';
-import { createAutoBackupResponder } from './autoBackupResponder';
+import { useToast } from '../../ui/Toast';
+import { createAutoBackupResponder } from './auto-backup-responder';
 
 /**
  * Answers the main process when an automatic backup is due (daily, or when the app closes); the rules

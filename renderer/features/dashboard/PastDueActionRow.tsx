@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { PastDueAction } from '../../domain/dashboard';
 import { formatDisplayDate } from '../../domain/date-format';
 import { actionItemActions } from '../../hooks/useMeetings';
-import { useToast } from '../../ui/toast';
+import { useToast } from '../../ui/Toast';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
 import { pairName } from './PairRow';
 

@@ -1,7 +1,7 @@
 import { ACTION_OWNERS, type ActionOwner, OWNER_LABELS } from '../../domain/types';
 import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
-import { type ActionItemDraft, emptyActionItem } from './meetingDraft';
+import { type ActionItemDraft, emptyActionItem } from './meeting-draft';
 
 const OWNER_OPTIONS = ACTION_OWNERS.map((value) => ({ value, label: OWNER_LABELS[value] }));
 

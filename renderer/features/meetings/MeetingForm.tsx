@@ -6,7 +6,7 @@ import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from 
 import { useFormErrors } from '../../ui/useFormErrors';
 import { useLeaveGuard } from '../../ui/useLeaveGuard';
 import { ActionItemRows } from './ActionItemRows';
-import { type MeetingDraft, meetingDraftChanged } from './meetingDraft';
+import { type MeetingDraft, meetingDraftChanged } from './meeting-draft';
 import { TopicChips } from './TopicChips';
 
 const FORMAT_OPTIONS = MEETING_FORMATS.map((value) => ({ value, label: MEETING_FORMAT_LABELS[value] }));

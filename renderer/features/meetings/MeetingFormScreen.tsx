@@ -7,9 +7,9 @@ import { useTopics } from '../../hooks/useTopics';
 import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
-import { useToast } from '../../ui/toast';
+import { useToast } from '../../ui/Toast';
 import { MeetingForm } from './MeetingForm';
-import { draftFromMeeting, inputFromDraft, type MeetingDraft, newMeetingDraft } from './meetingDraft';
+import { draftFromMeeting, inputFromDraft, type MeetingDraft, newMeetingDraft } from './meeting-draft';
 import { PairingPicker } from './PairingPicker';
 
 /** Logs a meeting (/meetings/new?relationship=ID) or edits one (/meetings/:meetingId/edit). */

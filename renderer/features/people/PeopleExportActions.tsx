@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { todayIso } from '../../domain/calendar';
 import type { Id, Person } from '../../domain/types';
 import { Button } from '../../ui/Button';
-import { peopleTable, savePeopleCsv, savePeopleWorkbook } from './peopleExport';
+import { peopleTable, savePeopleCsv, savePeopleWorkbook } from './people-export';
 
 interface PeopleExportActionsProps {
   /** The people as the list shows them: filtered and sorted, every page of them. */

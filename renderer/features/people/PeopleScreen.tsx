@@ -10,9 +10,9 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { ShowMore, useListLimit } from '../../ui/ShowMore';
 import { Table } from '../../ui/Table';
-import { filterPeople, NO_FILTER, type PeopleFilter, type RoleFilter, roleLabel } from './filterPeople';
+import { filterPeople, NO_FILTER, type PeopleFilter, type RoleFilter, roleLabel } from './filter-people';
 import { PeopleExportActions } from './PeopleExportActions';
-import { BY_NAME, nextSort, PEOPLE_COLUMNS, type PeopleSort, sortPeople } from './sortPeople';
+import { BY_NAME, nextSort, PEOPLE_COLUMNS, type PeopleSort, sortPeople } from './sort-people';
 
 const PROFESSION_OPTIONS = PROFESSIONS.map((value) => ({ value, label: PROFESSION_LABELS[value] }));
 const ROLE_OPTIONS = [

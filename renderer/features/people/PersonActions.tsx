@@ -4,7 +4,7 @@ import type { Person } from '../../domain/types';
 import { personActions } from '../../hooks/usePeople';
 import { Button, ButtonLink } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { useToast } from '../../ui/toast';
+import { useToast } from '../../ui/Toast';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
 
 interface PersonActionsProps {

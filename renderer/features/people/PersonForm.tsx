@@ -15,7 +15,7 @@ import { Button } from '../../ui/Button';
 import { CheckboxField, FormError, SelectField, TextField } from '../../ui/Field';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { useLeaveGuard } from '../../ui/useLeaveGuard';
-import { draftFromPerson, EMPTY_PERSON, inputFromDraft, type PersonDraft } from './personDraft';
+import { draftFromPerson, EMPTY_PERSON, inputFromDraft, type PersonDraft } from './person-draft';
 
 const PROFESSION_OPTIONS = PROFESSIONS.map((value) => ({ value, label: PROFESSION_LABELS[value] }));
 const STAGE_OPTIONS = CAREER_STAGES.map((value) => ({ value, label: CAREER_STAGE_LABELS[value] }));

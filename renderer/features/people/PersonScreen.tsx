@@ -7,7 +7,7 @@ import { Card } from '../../ui/Card';
 import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
-import { roleLabel } from './filterPeople';
+import { roleLabel } from './filter-people';
 import { PersonActions } from './PersonActions';
 import { PersonMeetingsCard } from './PersonMeetingsCard';
 import { PersonRelationshipsCard } from './PersonRelationshipsCard';

@@ -6,7 +6,7 @@ import { relationshipActions } from '../../hooks/useRelationships';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { FormError, SelectField } from '../../ui/Field';
-import { useToast } from '../../ui/toast';
+import { useToast } from '../../ui/Toast';
 import { useFormErrors } from '../../ui/useFormErrors';
 
 const REASON_OPTIONS = Object.entries(PAIRING_DELETION_REASONS).map(([value, label]) => ({ value, label }));

@@ -6,7 +6,7 @@ import { relationshipActions } from '../../hooks/useRelationships';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { FormError, SelectField, TextField } from '../../ui/Field';
-import { useToast } from '../../ui/toast';
+import { useToast } from '../../ui/Toast';
 import { useFormErrors } from '../../ui/useFormErrors';
 
 const FOCUS_OPTIONS = FOCUSES.map((value) => ({ value, label: FOCUS_LABELS[value] }));

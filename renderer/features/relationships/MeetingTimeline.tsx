@@ -6,7 +6,7 @@ import { Button, ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
-import { useToast } from '../../ui/toast';
+import { useToast } from '../../ui/Toast';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
 
 export function MeetingTimeline({ relationshipId }: { relationshipId: Id }) {

@@ -6,7 +6,7 @@ import { relationshipActions } from '../../hooks/useRelationships';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { describeError } from '../../ui/errors';
-import { useToast } from '../../ui/toast';
+import { useToast } from '../../ui/Toast';
 
 interface Transition {
   button: string;

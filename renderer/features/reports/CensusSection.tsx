@@ -1,6 +1,6 @@
 import type { PairCensus } from '../../domain/reports/census';
 import { Table } from '../../ui/Table';
-import { BarChart } from './charts';
+import { BarChart } from './Charts';
 import { Figures } from './Figures';
 import { ReportSection } from './ReportSection';
 import { limitRows, MoreInFiles } from './ScreenLimit';

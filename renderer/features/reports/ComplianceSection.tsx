@@ -3,7 +3,7 @@ import type { MeetingCompliance } from '../../domain/reports/compliance';
 import { formatHours, formatPercent } from '../../domain/reports/format';
 import { RELATIONSHIP_STATUS_LABELS } from '../../domain/types';
 import { Table } from '../../ui/Table';
-import { BarChart } from './charts';
+import { BarChart } from './Charts';
 import { Figures } from './Figures';
 import { ReportSection } from './ReportSection';
 import { limitRows, MoreInFiles } from './ScreenLimit';

@@ -1,7 +1,7 @@
 import { formatPercent } from '../../domain/reports/format';
 import type { TopicsCovered } from '../../domain/reports/topics';
 import { Table } from '../../ui/Table';
-import { BarChart } from './charts';
+import { BarChart } from './Charts';
 import { ReportSection } from './ReportSection';
 
 export function TopicsSection({ topics }: { topics: TopicsCovered }) {

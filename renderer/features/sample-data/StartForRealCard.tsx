@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Dialog } from '../../ui/Dialog';
 import { FormError, TextField } from '../../ui/Field';
-import { useToast } from '../../ui/toast';
+import { useToast } from '../../ui/Toast';
 import { useFormErrors } from '../../ui/useFormErrors';
 
 /**

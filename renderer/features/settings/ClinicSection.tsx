@@ -4,7 +4,7 @@ import { settingsActions } from '../../hooks/useSettings';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError, SelectField, TextField } from '../../ui/Field';
-import { useToast } from '../../ui/toast';
+import { useToast } from '../../ui/Toast';
 import { useFormErrors } from '../../ui/useFormErrors';
 
 const PAPER_OPTIONS = PAPER_SIZES.map((value) => ({

@@ -3,7 +3,7 @@ import type { Program } from '../../domain/types';
 import { programActions } from '../../hooks/usePrograms';
 import { Button } from '../../ui/Button';
 import { FormError, TextField } from '../../ui/Field';
-import { useToast } from '../../ui/toast';
+import { useToast } from '../../ui/Toast';
 import { useFormErrors } from '../../ui/useFormErrors';
 
 function wholeNumber(text: string): number {

@@ -3,7 +3,7 @@ import { settingsActions } from '../../hooks/useSettings';
 import { Button } from '../../ui/Button';
 import { describeError } from '../../ui/errors';
 import { FormError, TextField } from '../../ui/Field';
-import { loadSampleData } from './loadSampleData';
+import { loadSampleData } from './load-sample-data';
 
 /**
  * First run: the manager explores a sample clinic, starts her own empty one, or restores her clinic's

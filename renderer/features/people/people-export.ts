@@ -2,7 +2,7 @@ import { tableToCsvBytes } from '../../domain/reports/csv';
 import type { SectionTable } from '../../domain/reports/tables';
 import { type Id, type Person, PROFESSION_LABELS } from '../../domain/types';
 import { getPlatform } from '../../platform/platform';
-import { roleLabel } from './filterPeople';
+import { roleLabel } from './filter-people';
 
 // The people list as the manager sees it (filters and order applied), as a CSV file or a workbook,
 // written by the same code as the report's exports: byte-order mark, formulas made inert, real sheets.

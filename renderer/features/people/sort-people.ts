@@ -1,5 +1,5 @@
 import { type Person, PROFESSION_LABELS } from '../../domain/types';
-import { roleLabel } from './filterPeople';
+import { roleLabel } from './filter-people';
 
 // The people list sorts by any of its columns. Blank values (no specialty, no tags) stay at the
 // bottom whichever way the column is sorted, and ties fall back to the name.
