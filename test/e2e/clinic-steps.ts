@@ -60,3 +60,18 @@ export async function fillMeeting(page: Page, date: string, note: string, topics
   await page.getByRole('button', { name: 'Save meeting' }).click();
   await expect(page.getByRole('heading', { name: 'Meetings' })).toBeVisible();
 }
+
+/**
+ * Makes a backup from the backup screen and saves the downloaded file to `file`. Waits for the strength
+ * meter's verdict first: until its dictionaries have loaded, "Back up now" only says it is still checking.
+ */
+export async function backUpNow(page: Page, passphrase: string, file?: string) {
+  await page.getByLabel('Backup passphrase').fill(passphrase);
+  await page.getByLabel('Type the passphrase again').fill(passphrase);
+  await expect(page.getByText('Very strong', { exact: true })).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  const download = await downloading;
+  if (file) await download.saveAs(file);
+  await expect(page.getByRole('status').filter({ hasText: 'Backup made' })).toBeVisible();
+}

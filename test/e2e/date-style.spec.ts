@@ -1,4 +1,4 @@
-import { addPerson, addProgram, day, logMeetingHere, pair } from './clinic-steps';
+import { addPerson, addProgram, backUpNow, day, logMeetingHere, pair } from './clinic-steps';
 import { expect, goTo, openApp, startEmpty, test } from './helpers';
 
 // One date style everywhere, following the computer's locale: a US clinic reads "Mar 15, 2019",
@@ -40,12 +40,7 @@ for (const style of styles) {
       );
 
       await openApp(page, '/backup');
-      await page.getByLabel('Backup passphrase').fill('correct horse battery staple 1987');
-      await page.getByLabel('Type the passphrase again').fill('correct horse battery staple 1987');
-      const downloading = page.waitForEvent('download');
-      await page.getByRole('button', { name: 'Back up now' }).click();
-      await downloading;
-      await expect(page.getByRole('status').filter({ hasText: 'Backup made' })).toBeVisible();
+      await backUpNow(page, 'lantern meadow copper violin 42');
       await goTo(page, 'Dashboard');
       await expect(page.getByRole('region', { name: 'Backups' })).toContainText(style.moment);
     });

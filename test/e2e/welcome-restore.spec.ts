@@ -1,4 +1,4 @@
-import { addPerson } from './clinic-steps';
+import { addPerson, backUpNow } from './clinic-steps';
 import { expect, goTo, openApp, startEmpty, test } from './helpers';
 
 // Moving to a new computer: the welcome offers the clinic's backup, so the manager never starts over
@@ -13,12 +13,8 @@ test('on a new computer the welcome restores the clinic from its backup and open
   await startEmpty(page, 'Harbour Street Clinic');
   await addPerson(page, 'Amara Okafor', 'mentor');
   await openApp(page, '/backup');
-  await page.getByLabel('Backup passphrase').fill(PASSPHRASE);
-  await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Back up now' }).click();
   const file = testInfo.outputPath('clinic.age');
-  await (await downloading).saveAs(file);
+  await backUpNow(page, PASSPHRASE, file);
 
   // A new computer: an empty browser profile.
   const fresh = await browser.newContext();
