@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   automaticBackupsRequest,
   shouldOfferAutomaticBackups,
-} from '../../renderer/features/backup/autoBackupOffer';
+} from '../../renderer/features/backup/auto-backup-offer';
 import type { AutoBackupStatus } from '../../renderer/platform/platform';
 
 // After a backup made by hand into a folder, automatic backups into that folder are offered.

@@ -3,7 +3,7 @@ import { type AutoBackupStatus, getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError } from '../../ui/Field';
-import { automaticBackupsRequest, shouldOfferAutomaticBackups } from './autoBackupOffer';
+import { automaticBackupsRequest, shouldOfferAutomaticBackups } from './auto-backup-offer';
 import { BackupProblems } from './BackupProblems';
 import { describeBackupFailure } from './backup-errors';
 import { chooseBackupFolder, readBackupFolder } from './backup-folder';
