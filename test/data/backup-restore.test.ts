@@ -13,6 +13,7 @@ import {
   restoreBackupFile,
 } from '../../renderer/data/backup';
 import { getStrictDb } from '../../renderer/data/db';
+import { describeBackupFailure } from '../../renderer/features/backup/backup-errors';
 import { dumpDatabase, freshDatabase, loadTables, smallClinic } from './backup-fixtures';
 import { injectQuotaExceeded, type QuotaFault, recordTransactions } from './storage-faults';
 
@@ -178,6 +179,11 @@ describe('restore', () => {
       }
       expect(healDisk).not.toBeNull();
       expect(await dumpDatabase(db)).toBe(before);
+      // The Backups screen shows these very words.
+      const shown = await failure.catch((error: unknown) => describeBackupFailure(error, 'restoring'));
+      expect(shown).toMatch(
+        /^The disk of this computer is full, so the backup could not be restored\. Nothing was changed/,
+      );
     });
 
   it('keeps the records from before the first restore for 30 days after a restore, not forever', async () => {
