@@ -5,7 +5,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { CheckboxField, FormError, TextField } from '../../ui/Field';
 import { describeBackupFailure } from './backup-errors';
-import { type PassphraseChoice, PassphraseFields } from './PassphraseFields';
+import { type PassphraseChoice, PassphraseFields, settledChoice } from './PassphraseFields';
 
 /** Automatic backups: off until turned on; only where the system can keep the passphrase protected. */
 export function AutoBackupCard({ clinicName }: { clinicName: string }) {
@@ -89,8 +89,10 @@ function AutoBackupForm({
       return;
     }
     const needsPassphrase = enabled && changePassphrase;
-    if (needsPassphrase && !choice.ready) {
-      setError(choice.problem);
+    // Submitted while the strength is being checked: wait for the verdict rather than refuse.
+    const settled = needsPassphrase ? await settledChoice(choice) : choice;
+    if (needsPassphrase && !settled.ready) {
+      setError(settled.problem);
       return;
     }
     setError(null);

@@ -7,7 +7,7 @@ import { automaticBackupsRequest, shouldOfferAutomaticBackups } from './auto-bac
 import { BackupProblems } from './BackupProblems';
 import { describeBackupFailure } from './backup-errors';
 import { chooseBackupFolder, readBackupFolder } from './backup-folder';
-import { type PassphraseChoice, PassphraseFields } from './PassphraseFields';
+import { type PassphraseChoice, PassphraseFields, settledChoice } from './PassphraseFields';
 import { ProgressBar } from './ProgressBar';
 import { BACKUP_FILE_FILTER, type BackupProgress, backupActions, type MadeBackup } from './useBackup';
 
@@ -66,8 +66,10 @@ export function BackupNowCard({
     setSaved(null);
     setError(null);
     setNeedsRepair(null);
-    if (!choice.ready) {
-      setError(choice.problem);
+    // Submitted while the strength is being checked: wait for the verdict rather than refuse.
+    const settled = await settledChoice(choice);
+    if (!settled.ready) {
+      setError(settled.problem);
       return;
     }
     let target: string | null = null;

@@ -8,6 +8,26 @@ export interface PassphraseChoice {
   ready: boolean;
   /** Why it cannot be used yet, in plain words. */
   problem: string | null;
+  /**
+   * Present while the strength is still being checked: waits for the verdict. A form submitted in the
+   * meantime (a passphrase pasted twice, then Enter) waits for it instead of refusing.
+   */
+  settle?: () => Promise<PassphraseChoice>;
+}
+
+/** The choice as it stands, once the strength is known (or while it is not: `strength` null). */
+function choiceFor(passphrase: string, again: string, strength: PassphraseStrength | null): PassphraseChoice {
+  let problem: string | null = null;
+  if (!passphrase) problem = 'Choose a passphrase for this backup.';
+  else if (!strength) problem = 'Checking the passphrase…';
+  else if (!strength.acceptable) problem = `This passphrase is too weak. ${strength.reason}`;
+  else if (again !== passphrase) problem = 'The two passphrases are not the same.';
+  return { passphrase, ready: problem === null, problem };
+}
+
+/** The choice to act on: the one given, or, while its strength is being checked, the verdict. */
+export async function settledChoice(choice: PassphraseChoice): Promise<PassphraseChoice> {
+  return choice.settle ? choice.settle() : choice;
 }
 
 /** A new passphrase, asked twice, with a strength meter; weak ones are refused with the reason. */
@@ -42,13 +62,12 @@ export function PassphraseFields({
   }, [passphrase, relatedKey]);
 
   useEffect(() => {
-    let problem: string | null = null;
-    if (!passphrase) problem = 'Choose a passphrase for this backup.';
-    else if (!strength) problem = 'Checking the passphrase…';
-    else if (!strength.acceptable) problem = `This passphrase is too weak. ${strength.reason}`;
-    else if (again !== passphrase) problem = 'The two passphrases are not the same.';
-    onChange({ passphrase, ready: problem === null, problem });
-  }, [passphrase, again, strength, onChange]);
+    const choice = choiceFor(passphrase, again, strength);
+    if (passphrase && !strength)
+      choice.settle = async () =>
+        choiceFor(passphrase, again, await measurePassphrase(passphrase, relatedKey.split('\u0000')));
+    onChange(choice);
+  }, [passphrase, again, strength, relatedKey, onChange]);
 
   const mismatch = showProblems && again !== passphrase ? 'The two passphrases are not the same.' : null;
   const weak = strength && !strength.acceptable ? strength.reason : null;

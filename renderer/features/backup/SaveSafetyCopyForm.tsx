@@ -3,7 +3,7 @@ import { getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/Field';
 import { describeBackupFailure } from './backup-errors';
-import { type PassphraseChoice, PassphraseFields } from './PassphraseFields';
+import { type PassphraseChoice, PassphraseFields, settledChoice } from './PassphraseFields';
 import { BACKUP_FILE_FILTER, backupActions, type SafetyCopySummary } from './useBackup';
 
 /** Turns a safety copy into an ordinary encrypted backup file, to keep it off this computer. */
@@ -23,8 +23,10 @@ export function SaveSafetyCopyForm({
   async function save(event: FormEvent) {
     event.preventDefault();
     setTried(true);
-    if (!choice.ready) {
-      setError(choice.problem);
+    // Submitted while the strength is being checked: wait for the verdict rather than refuse.
+    const settled = await settledChoice(choice);
+    if (!settled.ready) {
+      setError(settled.problem);
       return;
     }
     setError(null);
