@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { addPerson, addProgram, day, logMeetingHere, pair } from './clinic-steps';
 import { expect, goTo, startEmpty, test } from './helpers';
 
@@ -21,6 +22,17 @@ test('a clinic that started empty sees its built-in topics by name in the report
   await expect(topics.getByRole('row', { name: /Patient loss 1 1/ })).toBeVisible();
   await expect(topics.getByRole('row', { name: /Ethics 0 0/ })).toBeVisible();
   await expect(page.getByText('Topic no longer listed')).toHaveCount(0);
+
+  // The CSV export names them too.
+  await page.getByLabel('CSV files').selectOption({ label: 'Topics covered' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save CSV' }).click(),
+  ]);
+  const csv = (await readFile(await download.path())).toString('utf8');
+  expect(csv).toContain('Time management,1,1');
+  expect(csv).toContain('Patient loss,1,1');
+  expect(csv).not.toContain('Topic no longer listed');
 
   await page.getByLabel('Mentor', { exact: true }).selectOption({ label: 'Amara Okafor' });
   await expect(
