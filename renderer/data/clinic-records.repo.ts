@@ -1,27 +1,11 @@
 import { RuleError } from '../domain/rules';
-import type {
-  ActionItem,
-  ClinicSettings,
-  Meeting,
-  Person,
-  Program,
-  Relationship,
-  Topic,
-} from '../domain/types';
+import type { ClinicRecords } from '../domain/types';
 import { nowIso } from './audit';
 import { getDb } from './db';
 
-// Adds a whole clinic's records at once (the sample clinic, for one): all of it or none of it.
+export type { ClinicRecords };
 
-export interface ClinicRecords {
-  settings: ClinicSettings;
-  people: Person[];
-  programs: Program[];
-  relationships: Relationship[];
-  meetings: Meeting[];
-  actionItems: ActionItem[];
-  topics: Topic[];
-}
+// Adds a whole clinic's records at once (the sample clinic, for one): all of it or none of it.
 
 export interface AddClinicRecordsOptions {
   /** Wipe the people, programs, pairs, meetings, action items and topics already there first. */

@@ -253,3 +253,14 @@ export const BUILT_IN_TOPICS: ReadonlyArray<Pick<Topic, 'id' | 'label'>> = [
   { id: 'stress-burnout', label: 'Stress and burnout' },
   { id: 'patient-loss', label: 'Patient loss' },
 ];
+
+/** Every record of a clinic, table by table: what the sample clinic builds and a repository adds at once. */
+export interface ClinicRecords {
+  settings: ClinicSettings;
+  people: Person[];
+  programs: Program[];
+  relationships: Relationship[];
+  meetings: Meeting[];
+  actionItems: ActionItem[];
+  topics: Topic[];
+}

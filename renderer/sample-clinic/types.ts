@@ -1,13 +1,4 @@
-import type {
-  ActionItem,
-  ClinicSettings,
-  IsoDate,
-  Meeting,
-  Person,
-  Program,
-  Relationship,
-  Topic,
-} from '../domain/types';
+import type { ClinicRecords, IsoDate } from '../domain/types';
 
 // The shapes the sample clinic is asked for and hands back.
 
@@ -25,12 +16,4 @@ export interface SampleClinicOptions {
   today?: IsoDate;
 }
 
-export interface SampleClinic {
-  settings: ClinicSettings;
-  people: Person[];
-  programs: Program[];
-  relationships: Relationship[];
-  meetings: Meeting[];
-  actionItems: ActionItem[];
-  topics: Topic[];
-}
+export type SampleClinic = ClinicRecords;
