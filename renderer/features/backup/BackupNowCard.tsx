@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError } from '../../ui/Field';
 import { automaticBackupsRequest, shouldOfferAutomaticBackups } from './auto-backup-offer';
-import { BackupProblems } from './BackupProblems';
+import { BackupProblems, problemsFound } from './BackupProblems';
 import { describeBackupFailure } from './backup-errors';
 import { chooseBackupFolder, readBackupFolder } from './backup-folder';
 import { type PassphraseChoice, PassphraseFields, settledChoice } from './PassphraseFields';
@@ -204,9 +204,8 @@ export function BackupNowCard({
         {needsRepair && (
           <div className="warning" role="alert">
             <p>
-              {needsRepair.backup.problemCount.toLocaleString()} record
-              {needsRepair.backup.problemCount === 1 ? ' breaks' : 's break'} the app's rules, so a restore
-              would refuse this backup until they are repaired:
+              {problemsFound(needsRepair.backup.problemCount)}: a restore would refuse this backup until the
+              records are put right.
             </p>
             <BackupProblems
               problems={needsRepair.backup.problems}

@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError } from '../../ui/Field';
 import { BackupContents } from './BackupContents';
-import { BackupProblems } from './BackupProblems';
+import { BackupProblems, problemsFound } from './BackupProblems';
 import { describeBackupFailure } from './backup-errors';
 import { PasswordField } from './PasswordField';
 import { ProgressBar } from './ProgressBar';
@@ -110,9 +110,8 @@ export function CheckBackupCard() {
           ) : (
             <div className="warning" role="alert">
               <p>
-                This backup needs repair: {result.problemCount.toLocaleString()} record
-                {result.problemCount === 1 ? ' breaks' : 's break'} the app's rules, so it cannot be restored
-                as it is.
+                This backup needs repair. {problemsFound(result.problemCount)}, so it cannot be restored as it
+                is.
               </p>
               <BackupProblems
                 problems={result.problems}
