@@ -21,7 +21,8 @@ const bytes = z.instanceof(Uint8Array).refine((data) => data.byteLength <= MAX_I
 });
 /** Paths and names the main process sends back: as long as any operating system allows. */
 const anyPath = z.string().max(4096);
-const fileName = z
+/** A plain file name: no folder, nothing a file system refuses. */
+export const plainFileNameSchema = z
   .string()
   .min(1)
   .max(200)
@@ -88,7 +89,7 @@ export const ipcContract = {
   /** Shows a save dialog and writes the bytes atomically. */
   'files:saveAs': {
     request: z.object({
-      suggestedName: fileName,
+      suggestedName: plainFileNameSchema,
       filters: z.array(fileFilter).max(10),
       data: bytes,
     }),
@@ -105,7 +106,7 @@ export const ipcContract = {
   },
   /** Writes a backup file atomically into a folder the manager chose. */
   'backup:writeToFolder': {
-    request: z.object({ folder: folderPath, fileName, data: bytes }),
+    request: z.object({ folder: folderPath, fileName: plainFileNameSchema, data: bytes }),
     response: z.object({ path: anyPath }),
   },
   'autoBackup:getStatus': {
@@ -126,7 +127,11 @@ export const ipcContract = {
    * process: no channel answers with it. At most the rotation ledger's 10,000 entries can be removed.
    */
   'autoBackup:write': {
-    request: z.object({ fileName, data: bytes, reason: z.enum(['daily', 'quit', 'manual']) }),
+    request: z.object({
+      fileName: plainFileNameSchema,
+      data: bytes,
+      reason: z.enum(['daily', 'quit', 'manual']),
+    }),
     response: z.object({ path: anyPath, removed: z.array(z.string().max(1024)).max(10_000) }),
   },
   /** The renderer could not make a due automatic backup (no passphrase kept, or it failed): stop waiting. */
@@ -141,7 +146,7 @@ export const ipcContract = {
   },
   /** Prints the sender's page to PDF and saves it through a save dialog. */
   'print:toPdf': {
-    request: z.object({ suggestedName: fileName, paperSize: paperSizeSchema }),
+    request: z.object({ suggestedName: plainFileNameSchema, paperSize: paperSizeSchema }),
     response: z.object({ saved: z.boolean(), path: anyPath.nullable() }),
   },
 } as const;

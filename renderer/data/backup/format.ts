@@ -1,4 +1,5 @@
 import { format as formatDate } from 'date-fns';
+import { plainFileStem } from '../../domain/file-names';
 import { TABLE_NAMES, type TableName } from '../db';
 
 // The backup document's identity and version numbers. docs/backup-format.md describes every version;
@@ -31,28 +32,16 @@ export function emptyCounts(): TableCounts {
   return Object.fromEntries(TABLE_NAMES.map((name) => [name, 0])) as TableCounts;
 }
 
-/** Characters no file system accepts, and control characters, become a dash. */
-function safeFileStem(text: string): string {
-  const cleaned = [...text]
-    .map((char) => (char.charCodeAt(0) < 32 || /[\\/:*?"<>|]/.test(char) ? '-' : char))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.]+|[\s.]+$/g, '')
-    .slice(0, 80)
-    .trim();
-  return cleaned || 'Guiding Hands';
-}
-
 /**
  * "Riverside Clinic backup 2026-03-01.age": named after the clinic and the day it was made; a backup
  * saved with broken records says so in its name ("… 2026-03-01 needs repair.age").
  */
 export function backupFileName(clinicName: string, when: Date, needsRepair = false): string {
   const mark = needsRepair ? ' needs repair' : '';
-  return `${safeFileStem(clinicName)} backup ${formatDate(when, 'yyyy-MM-dd')}${mark}.${BACKUP_FILE_EXTENSION}`;
+  return `${plainFileStem(clinicName, 'Guiding Hands')} backup ${formatDate(when, 'yyyy-MM-dd')}${mark}.${BACKUP_FILE_EXTENSION}`;
 }
 
 /** The stem for automatic backups; the main process adds the time and applies the rotation. */
 export function autoBackupFileName(clinicName: string): string {
-  return `${safeFileStem(clinicName)}.${BACKUP_FILE_EXTENSION}`;
+  return `${plainFileStem(clinicName, 'Guiding Hands')}.${BACKUP_FILE_EXTENSION}`;
 }
