@@ -26,7 +26,7 @@ function deferred(): Deferred {
   return { promise, release, fail };
 }
 
-function setUp({ hasPassphrase = true, writeError = null as Error | null } = {}) {
+function setUp({ hasPassphrase = true, writeError = null as Error | null, problemCount = 0 } = {}) {
   const written: string[] = [];
   const notMade: { reason: DueReason; why: string }[] = [];
   const recorded: string[] = [];
@@ -60,7 +60,7 @@ function setUp({ hasPassphrase = true, writeError = null as Error | null } = {})
       const step = deferred();
       documents.push(step);
       await step.promise;
-      return { autoFileName: 'Clinic auto', bytes: new Uint8Array(4) };
+      return { autoFileName: 'Clinic auto', bytes: new Uint8Array(4), problemCount };
     },
     recordSaved: async (now) => {
       recorded.push(now.toISOString());
@@ -83,6 +83,27 @@ describe('the automatic-backup responder', () => {
     await done;
     expect(written).toEqual(['daily']);
     expect(recorded).toEqual(['2026-01-01T00:00:00.000Z']);
+  });
+
+  it('saves a backup whose records break a rule and tells the manager it needs repair', async () => {
+    const { responder, written, notices, documents, documentsAsked } = setUp({ problemCount: 3 });
+    const done = responder.respond('daily');
+    await documentsAsked(1);
+    documents[0]!.release();
+    await done;
+    expect(written).toEqual(['daily']);
+    expect(notices).toEqual([
+      expect.stringMatching(/^Automatic backup made, but 3 problems .*"needs repair"/),
+    ]);
+  });
+
+  it('says nothing after a sound automatic backup', async () => {
+    const { responder, notices, documents, documentsAsked } = setUp();
+    const done = responder.respond('daily');
+    await documentsAsked(1);
+    documents[0]!.release();
+    await done;
+    expect(notices).toEqual([]);
   });
 
   it('makes the closing backup right after a daily one that is under way, never both at once', async () => {

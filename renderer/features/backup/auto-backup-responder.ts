@@ -10,10 +10,18 @@ export type DueReason = 'daily' | 'quit';
 
 export const NO_PASSPHRASE = 'No passphrase is kept for automatic backups. Set one again under Backups.';
 
+export function needsRepairNotice(problemCount: number): string {
+  const what =
+    problemCount === 1 ? 'one record breaks a rule' : `${problemCount} problems were found in the records`;
+  return `Automatic backup made, but ${what}, so it is marked "needs repair" and a restore would refuse it. Under Backups, "Back up now" lists the records to correct.`;
+}
+
 export interface AutoBackupResponderDeps {
   platform: Pick<PlatformApi, 'getAutoBackupStatus' | 'writeAutoBackup' | 'reportAutoBackupNotMade'>;
   /** The backup document (the main process encrypts it with the passphrase it keeps). */
-  makeDocument: (now: Date) => Promise<{ autoFileName: string; bytes: Uint8Array<ArrayBuffer> }>;
+  makeDocument: (
+    now: Date,
+  ) => Promise<{ autoFileName: string; bytes: Uint8Array<ArrayBuffer>; problemCount?: number }>;
   /** Notes on the dashboard that an automatic backup was written. */
   recordSaved: (now: Date) => Promise<void>;
   /** Tells the manager, in words, why a backup was not made. */
@@ -46,6 +54,8 @@ export function createAutoBackupResponder(deps: AutoBackupResponderDeps): AutoBa
       const backup = await deps.makeDocument(now);
       await platform.writeAutoBackup({ fileName: backup.autoFileName, data: backup.bytes, reason });
       await deps.recordSaved(now);
+      // Saved all the same, marked inside; the manager learns of it now, not on the day of a restore.
+      if (backup.problemCount) deps.notify(needsRepairNotice(backup.problemCount));
     } catch (error) {
       const why = isStorageFullError(error)
         ? DISK_FULL_MESSAGE
