@@ -64,7 +64,9 @@ const detailsSchema = z
   .strict();
 export type IpcErrorDetails = z.infer<typeof detailsSchema>;
 
+/** A size for people; renderer/domain/file-size.ts is its twin for the page (kept equal by a test). */
 export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GB`;
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
   return `${bytes} bytes`;

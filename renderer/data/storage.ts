@@ -1,3 +1,4 @@
+import { formatBytes } from '../domain/file-size';
 import { StorageFullError } from '../domain/storage-full';
 
 // The browser engine's storage for this app: asking it to keep the data (persistent storage), and how
@@ -68,12 +69,6 @@ export function storedSizeOf(records: readonly unknown[]): number {
   let bytes = 0;
   for (const record of records) bytes += JSON.stringify(record)?.length ?? 0;
   return bytes * 3;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GB`;
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  return `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
 }
 
 /**
