@@ -21,6 +21,7 @@ afterEach(() => {
 });
 
 const roster = () => [personInput(), menteeInput()];
+const PASSPHRASE = 'lantern meadow copper violin 42';
 
 describe('room on the disk before an import', () => {
   it('refuses an import that clearly cannot fit, saying so, before writing anything', async () => {
@@ -62,5 +63,26 @@ describe('whether the engine keeps the records', () => {
     expect(await storagePersistence()).toBe('best-effort');
     engineReports({});
     expect(await storagePersistence()).toBe('unknown');
+  });
+});
+
+describe('room on the disk before a restore', () => {
+  it('refuses a restore that clearly cannot fit, saying so, and changes nothing', async () => {
+    const { makeBackup, openBackup, restoreBackup } = await import('../../renderer/data/backup');
+    await createPeopleInBulk(roster());
+    const made = await makeBackup({
+      passphrase: PASSPHRASE,
+      now: new Date(2026, 10, 30),
+      scryptWorkFactor: 2,
+    });
+    const before = await db().people.toArray();
+    const opened = await openBackup(made.bytes, PASSPHRASE);
+    engineReports({ estimate: async () => ({ quota: SPARE_BYTES + 100, usage: 0 }) });
+    const failure = await restoreBackup(opened).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StorageFullError);
+    expect(describeError(failure).message).toMatch(
+      /^There is not enough free space on this computer's disk to restore this backup/,
+    );
+    expect(await db().people.toArray()).toEqual(before);
   });
 });

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { isStorageFullError } from '../../domain/storage-full';
 import { getDb, getStrictDb, TABLE_NAMES, type TableName } from '../db';
+import { ensureRoomFor, storedSizeOf } from '../storage';
 import { BackupError, DiskFullError, RestoreWriteError, SafetyCopyError } from './errors';
 import { emptyCounts, type TableCounts } from './format';
 import { buildDocument, countCurrentRecords } from './make-backup';
@@ -145,11 +146,20 @@ async function keepSafetyCopy(now: Date, onProgress?: ProgressListener): Promise
   });
 }
 
+/** A low bound of what the restored records take once stored: a gzipped backup holds about six times its size. */
+function restoredSizeOf(opened: OpenedBackup): number {
+  const { content } = opened;
+  if (content.kind === 'document') return content.gzipped.length * 6;
+  return storedSizeOf(Object.values(content.tables).flat()) / 3;
+}
+
 /** Replaces every record with the backup's, after keeping a safety copy of the current ones. */
 export async function restoreBackup(
   opened: OpenedBackup,
   options: RestoreOptions = {},
 ): Promise<RestoreOutcome> {
+  // Refused in words before anything is written when the backup clearly cannot fit beside the records.
+  await ensureRoomFor(restoredSizeOf(opened), 'restore this backup');
   let safetyCopyId: number | null;
   try {
     safetyCopyId = await keepSafetyCopy(options.now ?? new Date(), options.onProgress);
