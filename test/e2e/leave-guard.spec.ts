@@ -1,4 +1,4 @@
-import { addPerson, addProgram } from './clinic-steps';
+import { addPerson, addProgram, day, pair } from './clinic-steps';
 import { expect, goTo, loadSampleData, startEmpty, test } from './helpers';
 
 // A half-typed form is never lost by a stray click: leaving it asks first; an untouched or saved form
@@ -69,4 +69,34 @@ test('a half-typed meeting asks before leaving, and closing the tab asks the bro
   expect(dialog.type()).toBe('beforeunload');
   await dialog.dismiss();
   expect(page.isClosed()).toBe(false);
+});
+
+test('closing a half-typed pairing edit asks first; an untouched one closes at once', async ({ page }) => {
+  await startEmpty(page);
+  await addProgram(page, 'New-graduate nurse residency', 14);
+  await addPerson(page, 'Amara Okafor', 'mentor');
+  await addPerson(page, 'Jonas Berg', 'mentor');
+  await addPerson(page, 'Ben Roy', 'mentee');
+  await pair(page, 'Ben Roy', 'Amara Okafor', day(5));
+  const edit = page.getByRole('dialog', { name: 'Edit pairing details' });
+  const discard = page.getByRole('dialog', { name: 'Discard your changes?' });
+
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(discard).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await edit.getByLabel('Mentor').selectOption({ label: 'Jonas Berg' });
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+  await expect(discard).toBeVisible();
+  await discard.getByRole('button', { name: 'Cancel' }).click();
+  await expect(discard).toHaveCount(0);
+  await expect(edit.getByLabel('Mentor').locator('option:checked')).toHaveText('Jonas Berg');
+
+  await page.keyboard.press('Escape');
+  await expect(discard).toBeVisible();
+  await discard.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ben Roy with Amara Okafor' })).toBeVisible();
 });

@@ -4,10 +4,12 @@ import { usePeople } from '../../hooks/usePeople';
 import { usePrograms } from '../../hooks/usePrograms';
 import { relationshipActions } from '../../hooks/useRelationships';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
 import { FormError, SelectField, TextField } from '../../ui/Field';
 import { useToast } from '../../ui/Toast';
 import { useFormErrors } from '../../ui/useFormErrors';
+import { useLeaveGuard } from '../../ui/useLeaveGuard';
 
 const FOCUS_OPTIONS = FOCUSES.map((value) => ({ value, label: FOCUS_LABELS[value] }));
 
@@ -43,6 +45,22 @@ export function EditPairingDialog({
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
   const { showToast } = useToast();
+  const [askingToDiscard, setAskingToDiscard] = useState(false);
+  const changed =
+    mentorId !== relationship.mentorId ||
+    menteeId !== relationship.menteeId ||
+    programId !== relationship.programId ||
+    focus !== relationship.focus ||
+    startDate !== relationship.startDate ||
+    plannedEndDate !== (relationship.plannedEndDate ?? '');
+  // Leaving the page or closing the window asks too, as the full-page forms do.
+  const guard = useLeaveGuard(changed);
+
+  /** Closing a half-typed dialog (Cancel, Escape, the close button) asks before discarding it. */
+  function requestClose() {
+    if (changed) setAskingToDiscard(true);
+    else onClose();
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -54,6 +72,7 @@ export function EditPairingDialog({
         startDate,
         plannedEndDate: plannedEndDate || null,
       });
+      guard.allowLeaving();
       showToast('The pairing was updated.');
       onClose();
     } catch (error) {
@@ -62,7 +81,18 @@ export function EditPairingDialog({
   }
 
   return (
-    <Dialog title="Edit pairing details" onClose={onClose}>
+    <Dialog title="Edit pairing details" onClose={requestClose}>
+      {guard.prompt}
+      {askingToDiscard ? (
+        <ConfirmDialog
+          title="Discard your changes?"
+          message="What you changed in this pairing's details has not been saved. If you close now, it is lost."
+          confirmLabel="Discard changes"
+          danger
+          onConfirm={onClose}
+          onCancel={() => setAskingToDiscard(false)}
+        />
+      ) : null}
       <form ref={formRef} onSubmit={submit} noValidate>
         <FormError message={errors.form} />
         {hasMeetings ? (
@@ -123,7 +153,7 @@ export function EditPairingDialog({
           <Button type="submit" variant="primary">
             Save details
           </Button>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={requestClose}>Cancel</Button>
         </div>
       </form>
     </Dialog>
