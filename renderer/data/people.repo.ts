@@ -28,6 +28,15 @@ export async function getPerson(id: Id): Promise<Person | undefined> {
   return getDb().people.get(id);
 }
 
+/** Only the people asked for (by primary key), so a screen naming two people reads two records. */
+export async function getPeopleByIds(ids: readonly Id[]): Promise<Map<Id, Person>> {
+  const unique = [...new Set(ids)];
+  const found = await getDb().people.bulkGet(unique);
+  const byId = new Map<Id, Person>();
+  for (const person of found) if (person) byId.set(person.id, person);
+  return byId;
+}
+
 export async function createPerson(input: PersonInput): Promise<Person> {
   const clean = normalise(input);
   checkPerson(clean);

@@ -34,12 +34,23 @@ export async function listRelationshipsForPerson(personId: Id): Promise<Relation
   return [...asMentor, ...asMentee].sort((a, b) => b.startDate.localeCompare(a.startDate));
 }
 
-/** How many proposed or active pairs each mentor has, by mentor id. */
+/**
+ * How many proposed or active pairs each mentor has, by mentor id. Reads index keys only (no pair
+ * records): the ids of pairs with a counted status, then each pair's mentor from the mentor index.
+ */
 export async function mentorLoads(): Promise<Map<Id, number>> {
-  const loads = new Map<Id, number>();
-  const pairs = await getDb().relationships.where('status').anyOf(LOAD_STATUSES).toArray();
-  for (const pair of pairs) loads.set(pair.mentorId, (loads.get(pair.mentorId) ?? 0) + 1);
-  return loads;
+  const db = getDb();
+  return db.transaction('r', db.relationships, async () => {
+    const counted = new Set(await db.relationships.where('status').anyOf(LOAD_STATUSES).primaryKeys());
+    const loads = new Map<Id, number>();
+    if (counted.size === 0) return loads;
+    await db.relationships.orderBy('mentorId').eachKey((mentorId, cursor) => {
+      if (!counted.has(cursor.primaryKey as Id)) return;
+      const id = mentorId as Id;
+      loads.set(id, (loads.get(id) ?? 0) + 1);
+    });
+    return loads;
+  });
 }
 
 /** Pairs that give a mentee a mentor: a paused pair still has one, to come back to. */

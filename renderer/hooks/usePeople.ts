@@ -5,6 +5,7 @@ import {
   createPerson,
   deletePerson,
   findPeopleByNameAndEmail,
+  getPeopleByIds,
   getPerson,
   listPeople,
   updatePerson,
@@ -20,6 +21,20 @@ export function usePeople(): Person[] | undefined {
 export function usePeopleById(): Map<Id, Person> | undefined {
   const people = usePeople();
   return useMemo(() => (people ? new Map(people.map((person) => [person.id, person])) : undefined), [people]);
+}
+
+/**
+ * The named people only, by id, kept live; undefined while loading. Unknown ids are left out.
+ * Keyed on the ids' contents so a new array with the same ids does not query again.
+ */
+export function usePeopleByIds(ids: readonly Id[]): Map<Id, Person> | undefined {
+  const key = [...new Set(ids)].sort().join('\n');
+  const loaded = useLiveQuery(
+    async () => ({ key, byId: await getPeopleByIds(key ? key.split('\n') : []) }),
+    [key],
+  );
+  // Until the new ids are read, the previous answer would name the wrong people: treat it as loading.
+  return loaded?.key === key ? loaded.byId : undefined;
 }
 
 /** One person; null when there is no such person, undefined while loading. */

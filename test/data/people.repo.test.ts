@@ -8,6 +8,7 @@ import {
   createPerson,
   deletePerson,
   findPeopleByNameAndEmail,
+  getPeopleByIds,
   getPerson,
   listPeople,
   updatePerson,
@@ -204,5 +205,17 @@ describe('names typed with accents on different computers', () => {
     const existing = await createPerson(personInput({ name: composed, email: 'Jose@Clinic.example' }));
     const found = await findPeopleByNameAndEmail([{ name: decomposed, email: 'jose@clinic.example' }]);
     expect(found.map((person) => person.id)).toEqual([existing.id]);
+  });
+});
+
+describe('naming only the people on screen', () => {
+  it('returns exactly the people asked for, once each, and leaves out ids that do not exist', async () => {
+    const grace = await createPerson(personInput());
+    const zoe = await createPerson(personInput({ name: 'Zoe Adams', email: 'zoe@clinic.example' }));
+    await createPerson(personInput({ name: 'Omar Haddad', email: 'omar@clinic.example' }));
+    const byId = await getPeopleByIds([zoe.id, grace.id, zoe.id, 'no-such-person']);
+    expect([...byId.keys()].sort()).toEqual([grace.id, zoe.id].sort());
+    expect(byId.get(zoe.id)?.name).toBe('Zoe Adams');
+    expect((await getPeopleByIds([])).size).toBe(0);
   });
 });

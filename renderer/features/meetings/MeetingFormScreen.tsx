@@ -1,7 +1,7 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { pairLabel } from '../../domain/pair-label';
 import { meetingActions, useMeeting } from '../../hooks/useMeetings';
-import { usePeopleById } from '../../hooks/usePeople';
+import { usePeopleByIds } from '../../hooks/usePeople';
 import { useRelationship } from '../../hooks/useRelationships';
 import { useTopics } from '../../hooks/useTopics';
 import { Loading } from '../../ui/Loading';
@@ -19,7 +19,7 @@ export function MeetingFormScreen() {
   const meeting = useMeeting(meetingId);
   const relationshipId = meeting?.relationshipId ?? params.get('relationship') ?? '';
   const relationship = useRelationship(relationshipId || undefined);
-  const peopleById = usePeopleById();
+  const peopleById = usePeopleByIds(relationship ? [relationship.mentorId, relationship.menteeId] : []);
   const topics = useTopics();
   const navigate = useNavigate();
   const { showToast } = useToast();

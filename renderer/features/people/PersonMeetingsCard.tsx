@@ -3,7 +3,7 @@ import { formatDisplayDate } from '../../domain/date-format';
 import { pairLabel } from '../../domain/pair-label';
 import { type Id, MEETING_FORMAT_LABELS } from '../../domain/types';
 import { usePersonMeetings } from '../../hooks/useMeetings';
-import { usePeopleById } from '../../hooks/usePeople';
+import { usePeopleByIds } from '../../hooks/usePeople';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
@@ -11,7 +11,9 @@ import { Table } from '../../ui/Table';
 
 export function PersonMeetingsCard({ personId }: { personId: Id }) {
   const meetings = usePersonMeetings(personId);
-  const peopleById = usePeopleById();
+  const peopleById = usePeopleByIds(
+    meetings?.flatMap(({ relationship }) => [relationship.mentorId, relationship.menteeId]) ?? [],
+  );
   return (
     <Card title="Meeting history">
       {!meetings || !peopleById ? (

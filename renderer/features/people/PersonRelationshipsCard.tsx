@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { formatDisplayDate } from '../../domain/date-format';
 import { pairLabel } from '../../domain/pair-label';
 import type { Person, Relationship } from '../../domain/types';
-import { usePeopleById } from '../../hooks/usePeople';
+import { usePeopleByIds } from '../../hooks/usePeople';
 import { useProgramsById } from '../../hooks/usePrograms';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function PersonRelationshipsCard({ person, relationships }: Props) {
-  const peopleById = usePeopleById();
+  const peopleById = usePeopleByIds(relationships.flatMap((pair) => [pair.mentorId, pair.menteeId]));
   const programsById = useProgramsById();
   return (
     <Card title="Pairings">

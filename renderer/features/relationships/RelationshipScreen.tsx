@@ -6,7 +6,7 @@ import { formatDisplayDate } from '../../domain/date-format';
 import { pairLabel } from '../../domain/pair-label';
 import { FOCUS_LABELS, type Program, type Relationship } from '../../domain/types';
 import { useMeetingsForRelationship } from '../../hooks/useMeetings';
-import { usePeopleById } from '../../hooks/usePeople';
+import { usePeopleByIds } from '../../hooks/usePeople';
 import { useProgramsById } from '../../hooks/usePrograms';
 import { useRelationship } from '../../hooks/useRelationships';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -25,7 +25,7 @@ import { StatusActions } from './StatusActions';
 export function RelationshipScreen() {
   const { relationshipId = '' } = useParams();
   const relationship = useRelationship(relationshipId);
-  const peopleById = usePeopleById();
+  const peopleById = usePeopleByIds(relationship ? [relationship.mentorId, relationship.menteeId] : []);
   const programsById = useProgramsById();
 
   if (relationship === undefined || !peopleById || !programsById) return <Loading />;
