@@ -1,9 +1,17 @@
 import { todayIso } from '../domain/calendar';
 import { changedFields, checkMeeting, type MeetingInput, RuleError } from '../domain/rules';
 import { storedText } from '../domain/text';
-import { type ActionItem, BUILT_IN_TOPICS, type Id, type IsoDate, type Meeting } from '../domain/types';
+import {
+  type ActionItem,
+  BUILT_IN_TOPICS,
+  type Id,
+  type IsoDate,
+  type Meeting,
+  type Relationship,
+} from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb } from './db';
+import { listRelationshipsForPerson } from './relationships.repo';
 
 export type { ActionItemInput, MeetingInput } from '../domain/rules';
 
@@ -70,6 +78,62 @@ export async function listMeetingsForRelationship(relationshipId: Id): Promise<M
     .between([relationshipId, ''], [relationshipId, '\uffff'])
     .toArray();
   return meetings.reverse();
+}
+
+/** A page of meetings, newest first, with how many there are in all. */
+export interface LatestMeetings<T> {
+  meetings: T[];
+  total: number;
+}
+
+/** A pairing's latest `limit` meetings, newest first, read from the end of the pair-and-date index. */
+export async function listLatestMeetingsForRelationship(
+  relationshipId: Id,
+  limit: number,
+): Promise<LatestMeetings<Meeting>> {
+  const db = getDb();
+  const [meetings, total] = await Promise.all([
+    db.meetings
+      .where('[relationshipId+date]')
+      .between([relationshipId, ''], [relationshipId, '\uffff'])
+      .reverse()
+      .limit(limit)
+      .toArray(),
+    db.meetings.where('relationshipId').equals(relationshipId).count(),
+  ]);
+  return { meetings, total };
+}
+
+export interface PersonMeeting {
+  meeting: Meeting;
+  relationship: Relationship;
+}
+
+/**
+ * The latest `limit` meetings of all a person's pairings, newest first, and how many there are in all:
+ * each pairing gives at most `limit` from its index, so a long history is never read whole.
+ */
+export async function listLatestMeetingsForPerson(
+  personId: Id,
+  limit: number,
+): Promise<LatestMeetings<PersonMeeting>> {
+  const relationships = await listRelationshipsForPerson(personId);
+  const pages = await Promise.all(
+    relationships.map(async (relationship) => {
+      const page = await listLatestMeetingsForRelationship(relationship.id, limit);
+      return { ...page, meetings: page.meetings.map((meeting) => ({ meeting, relationship })) };
+    }),
+  );
+  const meetings = pages
+    .flatMap((page) => page.meetings)
+    .sort((a, b) => b.meeting.date.localeCompare(a.meeting.date))
+    .slice(0, limit);
+  return { meetings, total: pages.reduce((sum, page) => sum + page.total, 0) };
+}
+
+/** How many meetings a pairing has, counted on the index. */
+export async function countMeetingsForRelationship(relationshipId: Id): Promise<number> {
+  return getDb().meetings.where('relationshipId').equals(relationshipId).count();
 }
 
 export async function getMeeting(id: Id): Promise<(Meeting & { actionItems: ActionItem[] }) | undefined> {

@@ -1,20 +1,36 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
+  countMeetingsForRelationship,
   deleteMeeting,
   getMeeting,
+  type LatestMeetings,
   listActionItemsForRelationship,
-  listMeetingsForRelationship,
+  listLatestMeetingsForPerson,
+  listLatestMeetingsForRelationship,
   logMeeting,
+  type PersonMeeting,
   setActionItemDone,
   undoDeleteMeeting,
   updateMeeting,
 } from '../data/meetings.repo';
-import { listRelationshipsForPerson } from '../data/relationships.repo';
-import type { ActionItem, Id, Meeting, Relationship } from '../domain/types';
+import type { ActionItem, Id, Meeting } from '../domain/types';
 
-/** A pairing's meetings, newest first. */
-export function useMeetingsForRelationship(relationshipId: Id): Meeting[] | undefined {
-  return useLiveQuery(() => listMeetingsForRelationship(relationshipId), [relationshipId]);
+export type { PersonMeeting } from '../data/meetings.repo';
+
+/** A pairing's latest `limit` meetings, newest first, and how many it has in all. */
+export function useLatestMeetingsForRelationship(
+  relationshipId: Id,
+  limit: number,
+): LatestMeetings<Meeting> | undefined {
+  return useLiveQuery(
+    () => listLatestMeetingsForRelationship(relationshipId, limit),
+    [relationshipId, limit],
+  );
+}
+
+/** How many meetings a pairing has; undefined while counting. */
+export function useMeetingCount(relationshipId: Id): number | undefined {
+  return useLiveQuery(() => countMeetingsForRelationship(relationshipId), [relationshipId]);
 }
 
 /** A pairing's action items, open ones first. */
@@ -29,22 +45,9 @@ export function useMeeting(id: Id | undefined): MeetingWithItems | null | undefi
   return useLiveQuery(async () => (id ? ((await getMeeting(id)) ?? null) : null), [id]);
 }
 
-export interface PersonMeeting {
-  meeting: Meeting;
-  relationship: Relationship;
-}
-
-/** Every meeting of every pairing a person is in, newest first. */
-export function usePersonMeetings(personId: Id): PersonMeeting[] | undefined {
-  return useLiveQuery(async () => {
-    const relationships = await listRelationshipsForPerson(personId);
-    const lists = await Promise.all(
-      relationships.map(async (relationship) =>
-        (await listMeetingsForRelationship(relationship.id)).map((meeting) => ({ meeting, relationship })),
-      ),
-    );
-    return lists.flat().sort((a, b) => b.meeting.date.localeCompare(a.meeting.date));
-  }, [personId]);
+/** The latest `limit` meetings of all a person's pairings, newest first, and how many in all. */
+export function usePersonMeetings(personId: Id, limit: number): LatestMeetings<PersonMeeting> | undefined {
+  return useLiveQuery(() => listLatestMeetingsForPerson(personId, limit), [personId, limit]);
 }
 
 // Plain objects, not hooks: the same objects on every render, so effects that use them never rerun.

@@ -2,24 +2,30 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  countMeetingsForRelationship,
   deleteMeeting,
   getMeeting,
   listActionItemsForRelationship,
+  listLatestMeetingsForPerson,
+  listLatestMeetingsForRelationship,
   listMeetingsForRelationship,
   logMeeting,
   setActionItemDone,
   undoDeleteMeeting,
   updateMeeting,
 } from '../../renderer/data/meetings.repo';
-import { getRelationship } from '../../renderer/data/relationships.repo';
+import { createPerson } from '../../renderer/data/people.repo';
+import { createRelationship, getRelationship } from '../../renderer/data/relationships.repo';
 import { addTopic } from '../../renderer/data/topics.repo';
 import { RuleError } from '../../renderer/domain/rules';
+import type { Relationship } from '../../renderer/domain/types';
 import {
   auditOf,
   auditText,
   fixTodayPerTest,
   freshDatabasePerTest,
   meetingInput,
+  menteeInput,
   seedPair,
   TODAY,
 } from './helpers';
@@ -366,5 +372,69 @@ describe('the topics of a meeting', () => {
     const own = await addTopic('Night shift handovers');
     const meeting = await logMeeting(meetingInput(relationship.id, { topics: ['ethics', own.id] }));
     expect(meeting.topics).toEqual(['ethics', own.id]);
+  });
+});
+
+function pairInputOf(pair: Relationship) {
+  const { programId, mentorId, menteeId, focus, startDate, plannedEndDate } = pair;
+  return { programId, mentorId, menteeId, focus, startDate, plannedEndDate };
+}
+
+describe('a long meeting history, shown a page at a time', () => {
+  it('gives the latest meetings first, each growing page extending the last without gaps or repeats', async () => {
+    const { relationship } = await seedPair();
+    const otherMentee = await createPerson(
+      menteeInput({ name: 'Omar Haddad', email: 'omar@clinic.example' }),
+    );
+    const other = await createRelationship({ ...pairInputOf(relationship), menteeId: otherMentee.id });
+    const dates: string[] = [];
+    for (let day = 1; day <= 25; day++) {
+      // Day 25 repeats 3 May: equal dates must not make a page skip or repeat a meeting.
+      const date = `2024-05-${String(day === 25 ? 3 : day).padStart(2, '0')}`;
+      dates.push(date);
+      await logMeeting(meetingInput(relationship.id, { date }));
+    }
+    await logMeeting(meetingInput(other.id, { date: '2024-06-14' }));
+
+    const first = await listLatestMeetingsForRelationship(relationship.id, 10);
+    expect(first.total).toBe(25);
+    expect(first.meetings.map((meeting) => meeting.date)).toEqual([...dates].sort().reverse().slice(0, 10));
+    const all = await listLatestMeetingsForRelationship(relationship.id, 30);
+    expect(all.meetings).toHaveLength(25);
+    expect(new Set(all.meetings.map((meeting) => meeting.id)).size).toBe(25);
+    expect(all.meetings.every((meeting) => meeting.relationshipId === relationship.id)).toBe(true);
+    const second = await listLatestMeetingsForRelationship(relationship.id, 20);
+    expect(second.meetings.slice(0, 10).map((meeting) => meeting.id)).toEqual(
+      first.meetings.map((m) => m.id),
+    );
+    expect(second.meetings.map((meeting) => meeting.id)).toEqual(all.meetings.slice(0, 20).map((m) => m.id));
+    expect(await countMeetingsForRelationship(other.id)).toBe(1);
+  });
+
+  it('merges a mentor’s pairings into one history, latest first, counting every meeting', async () => {
+    const { relationship, mentor } = await seedPair();
+    const otherMentee = await createPerson(
+      menteeInput({ name: 'Omar Haddad', email: 'omar@clinic.example' }),
+    );
+    const other = await createRelationship({ ...pairInputOf(relationship), menteeId: otherMentee.id });
+    for (let day = 1; day <= 6; day++) {
+      const date = `2024-05-${String(day).padStart(2, '0')}`;
+      await logMeeting(meetingInput(day % 2 ? relationship.id : other.id, { date }));
+    }
+    const latest = await listLatestMeetingsForPerson(mentor.id, 4);
+    expect(latest.total).toBe(6);
+    expect(latest.meetings.map(({ meeting, relationship: pair }) => [meeting.date, pair.id])).toEqual([
+      ['2024-05-06', other.id],
+      ['2024-05-05', relationship.id],
+      ['2024-05-04', other.id],
+      ['2024-05-03', relationship.id],
+    ]);
+    const mentee = await listLatestMeetingsForPerson(otherMentee.id, 4);
+    expect(mentee.total).toBe(3);
+    expect(mentee.meetings.map(({ meeting }) => meeting.date)).toEqual([
+      '2024-05-06',
+      '2024-05-04',
+      '2024-05-02',
+    ]);
   });
 });

@@ -7,10 +7,15 @@ import { usePeopleByIds } from '../../hooks/usePeople';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
+import { ShowMore, useListLimit } from '../../ui/ShowMore';
 import { Table } from '../../ui/Table';
 
+const MEETINGS_PER_PAGE = 20;
+
 export function PersonMeetingsCard({ personId }: { personId: Id }) {
-  const meetings = usePersonMeetings(personId);
+  const [limit, showMore] = useListLimit(personId, MEETINGS_PER_PAGE);
+  const latest = usePersonMeetings(personId, limit);
+  const meetings = latest?.meetings;
   const peopleById = usePeopleByIds(
     meetings?.flatMap(({ relationship }) => [relationship.mentorId, relationship.menteeId]) ?? [],
   );
@@ -33,6 +38,9 @@ export function PersonMeetingsCard({ personId }: { personId: Id }) {
             </tr>
           ))}
         </Table>
+      )}
+      {meetings && latest && (
+        <ShowMore shown={meetings.length} total={latest.total} onMore={showMore} what="meetings" />
       )}
     </Card>
   );

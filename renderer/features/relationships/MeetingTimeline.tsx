@@ -1,16 +1,22 @@
 import { formatDisplayDate } from '../../domain/date-format';
 import { type Id, MEETING_FORMAT_LABELS, type Meeting, type Topic } from '../../domain/types';
-import { meetingActions, useMeetingsForRelationship } from '../../hooks/useMeetings';
+import { meetingActions, useLatestMeetingsForRelationship } from '../../hooks/useMeetings';
 import { useTopicsById } from '../../hooks/useTopics';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
+import { ShowMore, useListLimit } from '../../ui/ShowMore';
 import { useToast } from '../../ui/Toast';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
 
+/** Meetings are tall entries: a page of them is enough to read, and a long history is never drawn whole. */
+const MEETINGS_PER_PAGE = 20;
+
 export function MeetingTimeline({ relationshipId }: { relationshipId: Id }) {
-  const meetings = useMeetingsForRelationship(relationshipId);
+  const [limit, showMore] = useListLimit(relationshipId, MEETINGS_PER_PAGE);
+  const latest = useLatestMeetingsForRelationship(relationshipId, limit);
+  const meetings = latest?.meetings;
   const topicsById = useTopicsById();
   const { showToast } = useToast();
   const toastOnFailure = useToastOnFailure();
@@ -31,7 +37,7 @@ export function MeetingTimeline({ relationshipId }: { relationshipId: Id }) {
   }
 
   return (
-    <Card title="Meetings" aside={meetings && <span className="badge">{meetings.length}</span>}>
+    <Card title="Meetings" aside={latest && <span className="badge">{latest.total}</span>}>
       {!meetings || !topicsById ? (
         <Loading what="Loading meetings" />
       ) : meetings.length === 0 ? (
@@ -47,6 +53,9 @@ export function MeetingTimeline({ relationshipId }: { relationshipId: Id }) {
             />
           ))}
         </ol>
+      )}
+      {meetings && latest && (
+        <ShowMore shown={meetings.length} total={latest.total} onMore={showMore} what="meetings" />
       )}
     </Card>
   );

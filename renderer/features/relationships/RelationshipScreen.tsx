@@ -5,7 +5,7 @@ import { todayIso } from '../../domain/calendar';
 import { formatDisplayDate } from '../../domain/date-format';
 import { pairLabel } from '../../domain/pair-label';
 import { FOCUS_LABELS, type Program, type Relationship } from '../../domain/types';
-import { useMeetingsForRelationship } from '../../hooks/useMeetings';
+import { useMeetingCount } from '../../hooks/useMeetings';
 import { usePeopleByIds } from '../../hooks/usePeople';
 import { useProgramsById } from '../../hooks/usePrograms';
 import { useRelationship } from '../../hooks/useRelationships';
@@ -78,8 +78,9 @@ interface DetailsProps {
 
 function RelationshipDetails({ relationship, program, names }: DetailsProps) {
   const [editing, setEditing] = useState<'details' | 'delete' | null>(null);
-  const meetings = useMeetingsForRelationship(relationship.id);
-  const hasMeetings = meetings === undefined || meetings.length > 0;
+  const meetingCount = useMeetingCount(relationship.id);
+  // While counting, assume there are meetings: the delete button must not flash up.
+  const hasMeetings = meetingCount === undefined || meetingCount > 0;
   const today = todayIso();
   const rows: [string, string][] = [
     ['Mentee', names.mentee],
