@@ -9,6 +9,13 @@ import type {
   Relationship,
   Topic,
 } from '../domain/types';
+import {
+  type ActionItemDerived,
+  actionItemDerived,
+  derivedFieldsMiddleware,
+  hideDerivedFields,
+  relationshipDerived,
+} from './derived-fields';
 
 // The one Dexie database and its schema history. Only repositories (renderer/data/*.repo.ts) and the
 // backup module import this file. Migration policy (docs/data-model.md): versions are only ever added,
@@ -47,7 +54,19 @@ export const SCHEMA_V2: Record<TableName, string> = {
   relationships: 'id, programId, mentorId, menteeId, status, lastMeetingDate',
 };
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/**
+ * Version 3: what the dashboard asks is indexed, through fields derived from each record alone (see
+ * derived-fields.ts): a pair's meeting-clock start by status, its planned end by status, and an action
+ * item's due date while it is open. The derived fields never leave the database (reads strip them).
+ */
+export const SCHEMA_V3: Record<TableName, string> = {
+  ...SCHEMA_V2,
+  relationships:
+    'id, programId, mentorId, menteeId, status, lastMeetingDate, [status+clockStart], [status+plannedEndDate]',
+  actionItems: 'id, meetingId, relationshipId, dueDate, openDueDate',
+};
+
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const latest = new Map<string, string>();
@@ -60,6 +79,23 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     .toCollection()
     .modify((relationship: Relationship) => {
       relationship.lastMeetingDate = latest.get(relationship.id) ?? null;
+    });
+}
+
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  await tx
+    .table('relationships')
+    .toCollection()
+    .modify((relationship: Relationship) => {
+      Object.assign(relationship, relationshipDerived(relationship));
+    });
+  await tx
+    .table('actionItems')
+    .toCollection()
+    .modify((item: ActionItem) => {
+      const derived = actionItemDerived(item);
+      if (derived.openDueDate === undefined) delete (item as Partial<ActionItemDerived>).openDueDate;
+      else Object.assign(item, derived);
     });
 }
 
@@ -91,6 +127,15 @@ export class GuidingHandsDb extends Dexie {
     super(name, { chromeTransactionDurability: durability });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(this.upgrading(2, upgradeToV2));
+    this.version(3).stores(SCHEMA_V3).upgrade(this.upgrading(3, upgradeToV3));
+    this.use(
+      derivedFieldsMiddleware({
+        relationships: { derive: relationshipDerived, fields: ['clockStart'] },
+        actionItems: { derive: actionItemDerived, fields: ['openDueDate'] },
+      }),
+    );
+    hideDerivedFields(this.relationships, ['clockStart']);
+    hideDerivedFields(this.actionItems, ['openDueDate']);
     // Sticky: also after a reopen. Nothing else runs on this connection until it has finished.
     this.on('ready', () => this.confirmUpgrade(), true);
   }

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import Dexie, { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GuidingHandsDb, SCHEMA_V1 } from '../../renderer/data/db';
+import { CURRENT_SCHEMA_VERSION, GuidingHandsDb, SCHEMA_V1 } from '../../renderer/data/db';
 import { createPeopleInBulk, createPerson, listPeople, updatePerson } from '../../renderer/data/people.repo';
 import { freshDatabasePerTest, menteeInput, personInput } from './helpers';
 import { recordTransactions } from './storage-faults';
@@ -89,7 +89,7 @@ describe('a schema upgrade', () => {
     expect(entry).toMatchObject({
       table: 'settings',
       action: 'update',
-      detail: 'Database upgraded to version 2.',
+      detail: `Database upgraded to version ${CURRENT_SCHEMA_VERSION}.`,
     });
   });
 

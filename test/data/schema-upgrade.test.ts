@@ -165,7 +165,7 @@ describe('upgrading a version 1 database to version 2', () => {
                   recordId: 'clinic',
                   action: 'update',
                   fields: ['schemaVersion'],
-                  detail: 'Database upgraded to version 2.',
+                  detail: `Database upgraded to version ${CURRENT_SCHEMA_VERSION}.`,
                 },
               ]
             : V1_CONTENT[table];

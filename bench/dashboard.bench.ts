@@ -1,0 +1,112 @@
+import { loadDashboard } from '../renderer/data/dashboard.repo';
+import { getDb, switchDatabase, TABLE_NAMES } from '../renderer/data/db';
+import { setActionItemDone } from '../renderer/data/meetings.repo';
+import { computeDashboard, type Dashboard } from '../renderer/domain/dashboard';
+import type { IsoDate } from '../renderer/domain/types';
+import { generateSampleClinic, type SampleSize } from '../renderer/sample-clinic';
+
+// The dashboard on synthetic clinics of 1,000 and 10,000 people: loading it (aim ≤ 150 ms, flat as the
+// clinic grows) and ticking off a past-due action item until the board shows it gone (aim ≤ 100 ms).
+// Each run of the indexed loader alternates with the former full-scan loader, the baseline.
+
+export const name = 'dashboard';
+
+const TODAY = '2026-01-15';
+const RUNS = 7;
+
+const SIZES: [string, SampleSize][] = [
+  ['1k', { people: 1_000, relationships: 2_000, meetings: 20_000 }],
+  ['10k', 'large'],
+];
+
+/** The loader before schema version 3: every live pair, every person, every past-due item. */
+async function fullScanDashboard(today: IsoDate): Promise<Dashboard> {
+  const db = getDb();
+  const [relationships, programs, people, actionItems] = await Promise.all([
+    db.relationships.where('status').anyOf(['active', 'paused', 'proposed']).toArray(),
+    db.programs.toArray(),
+    db.people.toArray(),
+    db.actionItems.where('dueDate').below(today).toArray(),
+  ]);
+  const openActionItems = actionItems.filter((item) => !item.done);
+  return computeDashboard({ relationships, programs, people, openActionItems }, today);
+}
+
+async function fillDatabase(size: SampleSize): Promise<void> {
+  const clinic = generateSampleClinic({ seed: 1, size, today: TODAY });
+  const db = getDb();
+  await db.transaction(
+    'rw',
+    TABLE_NAMES.map((table) => db.table(table)),
+    async () => {
+      await db.people.bulkAdd(clinic.people);
+      await db.programs.bulkAdd(clinic.programs);
+      await db.relationships.bulkAdd(clinic.relationships);
+      await db.meetings.bulkAdd(clinic.meetings);
+      await db.actionItems.bulkAdd(clinic.actionItems);
+    },
+  );
+}
+
+async function timed(operation: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await operation();
+  return performance.now() - started;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+const spread = (values: number[]) => `${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))}`;
+
+/** Ticks the board's first past-due item off and reloads the board, as the dashboard does; then undoes it. */
+async function tick(load: (today: IsoDate) => Promise<Dashboard>): Promise<number> {
+  const [first] = (await load(TODAY)).pastDueActions;
+  if (!first) throw new Error('The synthetic clinic has no past-due action item to tick off.');
+  const ms = await timed(async () => {
+    await setActionItemDone(first.actionItemId, true);
+    const board = await load(TODAY);
+    if (board.pastDueActions.some((row) => row.actionItemId === first.actionItemId))
+      throw new Error('The ticked item is still on the board.');
+  });
+  await setActionItemDone(first.actionItemId, false);
+  return ms;
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  const figures: Record<string, number | string> = {};
+  for (const [label, size] of SIZES) {
+    const dbName = `bench-dashboard-${label}-${Date.now()}`;
+    try {
+      switchDatabase(dbName);
+      await fillDatabase(size);
+      const indexed = await loadDashboard(TODAY);
+      const scanned = await fullScanDashboard(TODAY);
+      if (JSON.stringify(indexed) !== JSON.stringify(scanned))
+        throw new Error(`The indexed dashboard differs from the full scan (${label}).`);
+      const load = { before: [] as number[], after: [] as number[] };
+      const ticks = { before: [] as number[], after: [] as number[] };
+      for (let i = 0; i < RUNS; i++) {
+        load.before.push(await timed(() => fullScanDashboard(TODAY)));
+        load.after.push(await timed(() => loadDashboard(TODAY)));
+        ticks.before.push(await tick(fullScanDashboard));
+        ticks.after.push(await tick(loadDashboard));
+      }
+      figures[`${label}: rows (overdue/quiet/ending/past-due)`] =
+        `${indexed.overdue.length}/${indexed.quiet.length}/${indexed.endingSoon.length}/${indexed.pastDueActions.length}`;
+      figures[`${label}: load, full scan (ms, median)`] = Math.round(median(load.before));
+      figures[`${label}: load, full scan (ms, spread)`] = spread(load.before);
+      figures[`${label}: load, indexed (ms, median)`] = Math.round(median(load.after));
+      figures[`${label}: load, indexed (ms, spread)`] = spread(load.after);
+      figures[`${label}: tick + reload, full scan (ms, median)`] = Math.round(median(ticks.before));
+      figures[`${label}: tick + reload, indexed (ms, median)`] = Math.round(median(ticks.after));
+      figures[`${label}: tick + reload, indexed (ms, spread)`] = spread(ticks.after);
+    } finally {
+      const db = getDb();
+      db.close();
+      await db.delete();
+    }
+  }
+  return figures;
+}

@@ -1,0 +1,155 @@
+// Must come first: Dexie looks for IndexedDB when it is first imported.
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GuidingHandsDb, SCHEMA_V1, SCHEMA_V2, TABLE_NAMES } from '../../renderer/data/db';
+
+// A clinic on version 2 opens version 3: every record keeps every field, and pairs and action items
+// gain the index fields the dashboard reads by (a pair's meeting-clock start, an open item's due date).
+
+const STAMP = '2024-01-01T09:00:00.000Z';
+const opened: Dexie[] = [];
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+function pair(id: string, fields: object) {
+  return {
+    id,
+    programId: 'residency',
+    mentorId: 'mentor',
+    menteeId: 'mentee',
+    focus: 'clinical',
+    startDate: '2024-01-08',
+    plannedEndDate: '2025-01-08',
+    endDate: null,
+    status: 'active',
+    endReason: null,
+    statusHistory: [{ status: 'active', date: '2024-01-08' }],
+    capacityOverride: null,
+    lastMeetingDate: null,
+    createdAt: STAMP,
+    updatedAt: STAMP,
+    ...fields,
+  };
+}
+
+function item(id: string, fields: object) {
+  return {
+    id,
+    meetingId: 'meeting',
+    relationshipId: 'met',
+    text: `Text of ${id}`,
+    owner: 'mentee',
+    dueDate: '2024-06-01',
+    done: false,
+    doneDate: null,
+    createdAt: STAMP,
+    updatedAt: STAMP,
+    ...fields,
+  };
+}
+
+const PAIRS = [
+  pair('never-met', {}),
+  pair('met', { lastMeetingDate: '2024-05-20' }),
+  // Paused in March, active again in April: the clock runs from the resumption.
+  pair('resumed', {
+    lastMeetingDate: '2024-02-10',
+    status: 'active',
+    statusHistory: [
+      { status: 'active', date: '2024-01-08' },
+      { status: 'paused', date: '2024-03-01' },
+      { status: 'active', date: '2024-04-15' },
+    ],
+  }),
+  pair('done', { status: 'completed', endDate: '2024-06-01', plannedEndDate: null }),
+];
+const ITEMS = [
+  item('open', {}),
+  item('ticked', { done: true, doneDate: '2024-05-30' }),
+  item('no-date', { dueDate: null }),
+];
+/** In primary-key order, as a table reads back. */
+function byId<T extends { id: string }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+const CLOCKS: Record<string, string> = {
+  'never-met': '2024-01-08',
+  met: '2024-05-20',
+  resumed: '2024-04-15',
+  done: '2024-01-08',
+};
+
+async function createVersion2Database(name: string): Promise<void> {
+  const v2 = new Dexie(name);
+  v2.version(1).stores(SCHEMA_V1);
+  v2.version(2).stores(SCHEMA_V2);
+  await v2.open();
+  await v2.table('relationships').bulkAdd(PAIRS);
+  await v2.table('actionItems').bulkAdd(ITEMS);
+  v2.close();
+}
+
+/** The records exactly as stored, derived fields included (no app hooks on this connection). */
+async function storedRecords(name: string, table: string): Promise<object[]> {
+  const raw = new Dexie(name);
+  opened.push(raw);
+  await raw.open();
+  const rows = await raw.table(table).toArray();
+  raw.close();
+  return rows;
+}
+
+async function upgrade(name: string): Promise<GuidingHandsDb> {
+  await createVersion2Database(name);
+  const db = new GuidingHandsDb(name);
+  opened.push(db);
+  await db.open();
+  expect(db.verno).toBe(3);
+  return db;
+}
+
+describe('upgrading a version 2 database to version 3', () => {
+  it('keeps every field of every pair and action item and adds only the index fields', async () => {
+    const name = `upgrade-v3-${crypto.randomUUID()}`;
+    const db = await upgrade(name);
+    db.close();
+    expect(await storedRecords(name, 'relationships')).toStrictEqual(
+      byId(PAIRS.map((row) => ({ ...row, clockStart: CLOCKS[row.id] }))),
+    );
+    expect(await storedRecords(name, 'actionItems')).toStrictEqual([
+      { ...ITEMS[2] },
+      { ...ITEMS[0], openDueDate: '2024-06-01' },
+      { ...ITEMS[1] },
+    ]);
+  });
+
+  it('shows the app the records as they were, without the index fields', async () => {
+    const db = await upgrade(`upgrade-v3-${crypto.randomUUID()}`);
+    expect(await db.relationships.toArray()).toStrictEqual(byId(PAIRS));
+    expect(await db.actionItems.orderBy('id').toArray()).toStrictEqual([ITEMS[2], ITEMS[0], ITEMS[1]]);
+    expect(TABLE_NAMES.length).toBe(db.tables.length);
+  });
+
+  it('answers the dashboard by index: active pairs by clock start, open items by due date', async () => {
+    const db = await upgrade(`upgrade-v3-${crypto.randomUUID()}`);
+    const quietSinceMay = await db.relationships
+      .where('[status+clockStart]')
+      .between(['active', Dexie.minKey], ['active', '2024-05-01'])
+      .primaryKeys();
+    expect(quietSinceMay).toEqual(['never-met', 'resumed']);
+    expect(
+      await db.relationships
+        .where('[status+plannedEndDate]')
+        .between(['active', '2025-01-01'], ['active', '2025-02-01'])
+        .count(),
+    ).toBe(3);
+    expect(await db.actionItems.where('openDueDate').below('2024-07-01').primaryKeys()).toEqual(['open']);
+  });
+});
