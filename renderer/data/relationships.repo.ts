@@ -35,22 +35,18 @@ export async function listRelationshipsForPerson(personId: Id): Promise<Relation
 }
 
 /**
- * How many proposed or active pairs each mentor has, by mentor id. Reads index keys only (no pair
- * records): the ids of pairs with a counted status, then each pair's mentor from the mentor index.
+ * How many proposed or active pairs each mentor has, by mentor id. One getAll per status: on 20,000
+ * pairs this measured faster than one anyOf cursor over the records, and about twice as fast as
+ * walking the status and mentor indexes' keys alone (docs/benchmarks.md, "Lists").
  */
 export async function mentorLoads(): Promise<Map<Id, number>> {
   const db = getDb();
-  return db.transaction('r', db.relationships, async () => {
-    const counted = new Set(await db.relationships.where('status').anyOf(LOAD_STATUSES).primaryKeys());
-    const loads = new Map<Id, number>();
-    if (counted.size === 0) return loads;
-    await db.relationships.orderBy('mentorId').eachKey((mentorId, cursor) => {
-      if (!counted.has(cursor.primaryKey as Id)) return;
-      const id = mentorId as Id;
-      loads.set(id, (loads.get(id) ?? 0) + 1);
-    });
-    return loads;
-  });
+  const lists = await Promise.all(
+    LOAD_STATUSES.map((status) => db.relationships.where('status').equals(status).toArray()),
+  );
+  const loads = new Map<Id, number>();
+  for (const pair of lists.flat()) loads.set(pair.mentorId, (loads.get(pair.mentorId) ?? 0) + 1);
+  return loads;
 }
 
 /** Pairs that give a mentee a mentor: a paused pair still has one, to come back to. */
