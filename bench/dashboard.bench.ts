@@ -7,12 +7,15 @@ import { generateSampleClinic, type SampleSize } from '../renderer/sample-clinic
 
 // The dashboard on synthetic clinics of 1,000 and 10,000 people: loading it (aim ≤ 150 ms, flat as the
 // clinic grows) and ticking off a past-due action item until the board shows it gone (aim ≤ 100 ms).
-// Each run of the indexed loader alternates with the former full-scan loader, the baseline.
+// Each run of the indexed loader (ten rows a list, as the screen asks) alternates with the former
+// full-scan loader, the baseline.
 
 export const name = 'dashboard';
 
 const TODAY = '2026-01-15';
 const RUNS = 7;
+/** What the screen asks for: ten rows a list (ROWS_SHOWN of useDashboard). */
+const ROWS_SHOWN = 10;
 
 const SIZES: [string, SampleSize][] = [
   ['1k', { people: 1_000, relationships: 2_000, meetings: 20_000 }],
@@ -81,20 +84,23 @@ export async function run(): Promise<Record<string, number | string>> {
     try {
       switchDatabase(dbName);
       await fillDatabase(size);
-      const indexed = await loadDashboard(TODAY);
+      const { totals, ...indexed } = await loadDashboard(TODAY);
       const scanned = await fullScanDashboard(TODAY);
       if (JSON.stringify(indexed) !== JSON.stringify(scanned))
         throw new Error(`The indexed dashboard differs from the full scan (${label}).`);
+      const page = await loadDashboard(TODAY, ROWS_SHOWN);
+      if (JSON.stringify(page.overdue) !== JSON.stringify(scanned.overdue.slice(0, ROWS_SHOWN)))
+        throw new Error(`The first rows differ from the full scan's (${label}).`);
       const load = { before: [] as number[], after: [] as number[] };
       const ticks = { before: [] as number[], after: [] as number[] };
       for (let i = 0; i < RUNS; i++) {
         load.before.push(await timed(() => fullScanDashboard(TODAY)));
-        load.after.push(await timed(() => loadDashboard(TODAY)));
+        load.after.push(await timed(() => loadDashboard(TODAY, ROWS_SHOWN)));
         ticks.before.push(await tick(fullScanDashboard));
-        ticks.after.push(await tick(loadDashboard));
+        ticks.after.push(await tick((today) => loadDashboard(today, ROWS_SHOWN)));
       }
       figures[`${label}: rows (overdue/quiet/ending/past-due)`] =
-        `${indexed.overdue.length}/${indexed.quiet.length}/${indexed.endingSoon.length}/${indexed.pastDueActions.length}`;
+        `${totals.overdue}/${totals.quiet}/${totals.endingSoon}/${totals.pastDueActions}`;
       figures[`${label}: load, full scan (ms, median)`] = Math.round(median(load.before));
       figures[`${label}: load, full scan (ms, spread)`] = spread(load.before);
       figures[`${label}: load, indexed (ms, median)`] = Math.round(median(load.after));

@@ -111,3 +111,11 @@ export function computeDashboard(input: DashboardInput, today: IsoDate): Dashboa
     pastDueActions: pastDueActions.sort((a, b) => b.daysLate - a.daysLate),
   };
 }
+
+export const DASHBOARD_LISTS = ['overdue', 'quiet', 'endingSoon', 'pastDueActions'] as const;
+export type DashboardListName = (typeof DASHBOARD_LISTS)[number];
+
+/** The dashboard as the screen reads it: each list cut to the rows asked for, beside its full count. */
+export interface DashboardView extends Dashboard {
+  totals: Record<DashboardListName, number>;
+}

@@ -103,6 +103,7 @@ describe('the dashboard loaded from the database', () => {
       quiet: [],
       endingSoon: [],
       pastDueActions: [],
+      totals: { overdue: 0, quiet: 0, endingSoon: 0, pastDueActions: 0 },
     });
   });
 });

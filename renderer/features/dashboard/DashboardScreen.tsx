@@ -11,7 +11,7 @@ import { useDashboard } from './useDashboard';
 
 /** `notice`: shown above the figures (the sample clinic's "Start for real", given by the app shell). */
 export function DashboardScreen({ notice }: { notice?: ReactNode }) {
-  const dashboard = useDashboard();
+  const { dashboard, limits, showMore } = useDashboard();
   return (
     <>
       <PageHeader
@@ -48,15 +48,15 @@ export function DashboardScreen({ notice }: { notice?: ReactNode }) {
           {/* With no active pair, the follow-up lists would only say "none": the steps above matter more. */}
           {dashboard.activeCount > 0 && (
             <>
-              <OverdueCard dashboard={dashboard} />
+              <OverdueCard dashboard={dashboard} limits={limits} showMore={showMore} />
               <div className="card-grid">
-                <QuietCard dashboard={dashboard} />
-                <EndingSoonCard dashboard={dashboard} />
+                <QuietCard dashboard={dashboard} limits={limits} showMore={showMore} />
+                <EndingSoonCard dashboard={dashboard} limits={limits} showMore={showMore} />
               </div>
             </>
           )}
-          {(dashboard.activeCount > 0 || dashboard.pastDueActions.length > 0) && (
-            <PastDueActionsCard dashboard={dashboard} />
+          {(dashboard.activeCount > 0 || dashboard.totals.pastDueActions > 0) && (
+            <PastDueActionsCard dashboard={dashboard} limits={limits} showMore={showMore} />
           )}
         </>
       )}

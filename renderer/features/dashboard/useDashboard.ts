@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { loadDashboard } from '../../data/dashboard.repo';
 import { todayIso } from '../../domain/calendar';
-import type { Dashboard } from '../../domain/dashboard';
+import type { DashboardListName, DashboardView } from '../../domain/dashboard';
 import type { IsoDate } from '../../domain/types';
 
 /** Today's date, which moves on at midnight for an app left open overnight on the office computer. */
@@ -15,8 +15,33 @@ export function useToday(): IsoDate {
   return today;
 }
 
-/** The dashboard's figures for today, recomputed whenever the records change. */
-export function useDashboard(): Dashboard | undefined {
+/** Enough rows to act on this morning; a large clinic's long tail waits behind "Show more". */
+export const ROWS_SHOWN = 10;
+
+const FIRST_LIMITS: Record<DashboardListName, number> = {
+  overdue: ROWS_SHOWN,
+  quiet: ROWS_SHOWN,
+  endingSoon: ROWS_SHOWN,
+  pastDueActions: ROWS_SHOWN,
+};
+
+export interface DashboardState {
+  dashboard: DashboardView | undefined;
+  /** How many rows each list shows; "Show more" adds ROWS_SHOWN to one list. */
+  limits: Record<DashboardListName, number>;
+  showMore: (list: DashboardListName) => void;
+}
+
+/**
+ * The dashboard's figures for today, recomputed whenever the records change. Only the rows the lists
+ * show are read (the longest list's limit), beside each list's full count.
+ */
+export function useDashboard(): DashboardState {
   const today = useToday();
-  return useLiveQuery(() => loadDashboard(today), [today]);
+  const [limits, setLimits] = useState(FIRST_LIMITS);
+  const rows = Math.max(...Object.values(limits));
+  const dashboard = useLiveQuery(() => loadDashboard(today, rows), [today, rows]);
+  const showMore = (list: DashboardListName) =>
+    setLimits((current) => ({ ...current, [list]: current[list] + ROWS_SHOWN }));
+  return { dashboard, limits, showMore };
 }
