@@ -40,6 +40,8 @@ test('sample pairs show their meetings with no "Show more" when they fit on one 
   await page.getByRole('table').getByRole('link').first().click();
   const timeline = page.getByRole('list', { name: 'Meeting timeline, newest first' });
   await expect(page.getByRole('heading', { name: 'Meetings' })).toBeVisible();
+  // The timeline fills in after the page's heading: wait for its entries before counting them.
+  await expect(timeline.getByRole('listitem').first()).toBeVisible();
   const entries = await timeline.getByRole('listitem').count();
   expect(entries).toBeGreaterThan(0);
   expect(entries).toBeLessThanOrEqual(20);
