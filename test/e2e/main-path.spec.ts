@@ -202,7 +202,10 @@ test('someone with pairings is archived, not deleted, and leaves the list until 
   await loadSampleData(page);
   await openApp(page, '/relationships');
   await page.getByRole('table', { name: 'Pairings' }).getByRole('link').first().click();
-  const mentee = (await page.getByRole('heading', { level: 1 }).textContent())?.split(' with ')[0] ?? '';
+  // Read the pairing's heading only once its page is open (the list's heading is also a level-1 heading).
+  const pairingHeading = page.getByRole('heading', { level: 1, name: / with / });
+  await expect(pairingHeading).toBeVisible();
+  const mentee = (await pairingHeading.textContent())?.split(' with ')[0] ?? '';
   await goTo(page, 'People');
   await page.getByRole('link', { name: mentee, exact: true }).click();
   await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0);
