@@ -1,9 +1,10 @@
 import { loadDashboard } from '../renderer/data/dashboard.repo';
-import { getDb, switchDatabase, TABLE_NAMES } from '../renderer/data/db';
+import { getDb, switchDatabase } from '../renderer/data/db';
 import { setActionItemDone } from '../renderer/data/meetings.repo';
 import { computeDashboard, type Dashboard } from '../renderer/domain/dashboard';
 import type { IsoDate } from '../renderer/domain/types';
-import { generateSampleClinic, type SampleSize } from '../renderer/sample-clinic';
+import type { SampleSize } from '../renderer/sample-clinic';
+import { BENCH_TODAY, fillDatabase } from './fill-database';
 
 // The dashboard on synthetic clinics of 1,000 and 10,000 people: loading it (aim ≤ 150 ms, flat as the
 // clinic grows) and ticking off a past-due action item until the board shows it gone (aim ≤ 100 ms).
@@ -12,7 +13,7 @@ import { generateSampleClinic, type SampleSize } from '../renderer/sample-clinic
 
 export const name = 'dashboard';
 
-const TODAY = '2026-01-15';
+const TODAY = BENCH_TODAY;
 const RUNS = 7;
 /** What the screen asks for: ten rows a list (ROWS_SHOWN of useDashboard). */
 const ROWS_SHOWN = 10;
@@ -33,22 +34,6 @@ async function fullScanDashboard(today: IsoDate): Promise<Dashboard> {
   ]);
   const openActionItems = actionItems.filter((item) => !item.done);
   return computeDashboard({ relationships, programs, people, openActionItems }, today);
-}
-
-async function fillDatabase(size: SampleSize): Promise<void> {
-  const clinic = generateSampleClinic({ seed: 1, size, today: TODAY });
-  const db = getDb();
-  await db.transaction(
-    'rw',
-    TABLE_NAMES.map((table) => db.table(table)),
-    async () => {
-      await db.people.bulkAdd(clinic.people);
-      await db.programs.bulkAdd(clinic.programs);
-      await db.relationships.bulkAdd(clinic.relationships);
-      await db.meetings.bulkAdd(clinic.meetings);
-      await db.actionItems.bulkAdd(clinic.actionItems);
-    },
-  );
 }
 
 async function timed(operation: () => Promise<unknown>): Promise<number> {

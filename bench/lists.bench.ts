@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { getDb, switchDatabase, TABLE_NAMES } from '../renderer/data/db';
+import { getDb, switchDatabase } from '../renderer/data/db';
 import {
   listLatestMeetingsForPerson,
   listLatestMeetingsForRelationship,
@@ -9,7 +9,7 @@ import { getPeopleByIds, listPeople } from '../renderer/data/people.repo';
 import { listRelationshipsForPerson, mentorLoads } from '../renderer/data/relationships.repo';
 import { LOAD_STATUSES } from '../renderer/domain/rules';
 import type { Id } from '../renderer/domain/types';
-import { generateSampleClinic, type SampleSize } from '../renderer/sample-clinic';
+import { fillDatabase } from './fill-database';
 
 // The reads behind the pairing page, the meeting form and the person page on the synthetic clinic
 // (10,000 people, 20,000 pairs, 200,000 meetings): each read as it was (whole tables) against the
@@ -17,26 +17,7 @@ import { generateSampleClinic, type SampleSize } from '../renderer/sample-clinic
 
 export const name = 'lists';
 
-const TODAY = '2026-01-15';
 const ROUNDS = 7;
-
-async function fillDatabase(size: SampleSize): Promise<void> {
-  const clinic = generateSampleClinic({ seed: 1, size, today: TODAY });
-  const db = getDb();
-  await db.transaction(
-    'rw',
-    TABLE_NAMES.map((table) => db.table(table)),
-    async () => {
-      await db.people.bulkAdd(clinic.people);
-      await db.programs.bulkAdd(clinic.programs);
-      await db.relationships.bulkAdd(clinic.relationships);
-      await db.meetings.bulkAdd(clinic.meetings);
-      await db.actionItems.bulkAdd(clinic.actionItems);
-      await db.topics.bulkAdd(clinic.topics);
-      await db.settings.put(clinic.settings);
-    },
-  );
-}
 
 // The reads as they were before this change, kept here to measure against.
 async function namesBefore(): Promise<Map<Id, unknown>> {

@@ -2,13 +2,13 @@ import Dexie from 'dexie';
 import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { getDb, switchDatabase, TABLE_NAMES } from '../renderer/data/db';
+import { getDb, switchDatabase } from '../renderer/data/db';
 import { loadReportData } from '../renderer/data/reports.repo';
 import { type AccreditationReport, computeReport } from '../renderer/domain/reports/compute-report';
 import { type ReportPeriod, resolvePeriod } from '../renderer/domain/reports/period';
 import type { ReportData } from '../renderer/domain/reports/report-data';
 import { ReportDocument } from '../renderer/features/reports/ReportDocument';
-import { generateSampleClinic, type SampleSize } from '../renderer/sample-clinic';
+import { BENCH_TODAY, fillDatabase } from './fill-database';
 import { measure, megabytes } from './suite';
 
 // A 12-month accreditation report on the synthetic clinic (10,000 people, 20,000 pairs, 200,000
@@ -18,25 +18,7 @@ import { measure, megabytes } from './suite';
 
 export const name = 'reports';
 
-const TODAY = '2026-01-15';
-
-async function fillDatabase(size: SampleSize): Promise<void> {
-  const clinic = generateSampleClinic({ seed: 1, size, today: TODAY });
-  const db = getDb();
-  await db.transaction(
-    'rw',
-    TABLE_NAMES.map((table) => db.table(table)),
-    async () => {
-      await db.people.bulkAdd(clinic.people);
-      await db.programs.bulkAdd(clinic.programs);
-      await db.relationships.bulkAdd(clinic.relationships);
-      await db.meetings.bulkAdd(clinic.meetings);
-      await db.actionItems.bulkAdd(clinic.actionItems);
-      await db.topics.bulkAdd(clinic.topics);
-      await db.settings.put(clinic.settings);
-    },
-  );
-}
+const TODAY = BENCH_TODAY;
 
 function compute(data: ReportData, period: ReportPeriod): AccreditationReport {
   return computeReport(data, {
