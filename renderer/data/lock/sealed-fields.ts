@@ -1,0 +1,20 @@
+// The fields the clinic lock seals at rest: every free-text field and every answer about a person.
+// Names, pairings, dates and counts stay plain so that indexes, the dashboard and the reports work.
+// A path is a field of the record, or a field of an object inside it ("capacityOverride.reason").
+// Any JSON value can be sealed (a string, an array of steps, a questionnaire's answers); null and
+// absent values stay as they are. Every table listed here has a string primary key `id`: the sealed
+// value is bound to its table, record and field, so it cannot be moved to another record.
+// A new sensitive field is added here and nowhere else: the database layer (sealing.ts) seals it on
+// every write and opens it on every read; backups and restores follow this list too.
+
+export const SEALED_FIELDS = {
+  meetings: ['notes'],
+  actionItems: ['text'],
+  relationships: ['endReason', 'capacityOverride.reason'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+export type SealedTable = keyof typeof SEALED_FIELDS;
+
+export function sealedPathsOf(table: string): readonly string[] {
+  return (SEALED_FIELDS as Record<string, readonly string[]>)[table] ?? [];
+}
