@@ -14,6 +14,7 @@ import {
   actionItemDerived,
   derivedFieldsMiddleware,
   hideDerivedFields,
+  personDerived,
   relationshipDerived,
 } from './derived-fields';
 
@@ -66,7 +67,16 @@ export const SCHEMA_V3: Record<TableName, string> = {
   actionItems: 'id, meetingId, relationshipId, dueDate, openDueDate',
 };
 
-export const CURRENT_SCHEMA_VERSION = 3;
+/**
+ * Version 4: people are indexed by their name as search keys (accents and capitals ignored) with the id
+ * to break ties, so the People list and the name type-aheads read one page at a time (keyset paging).
+ */
+export const SCHEMA_V4: Record<TableName, string> = {
+  ...SCHEMA_V3,
+  people: 'id, name, email, profession, [nameKey+id]',
+};
+
+export const CURRENT_SCHEMA_VERSION = 4;
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const latest = new Map<string, string>();
@@ -99,6 +109,15 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
     });
 }
 
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  await tx
+    .table('people')
+    .toCollection()
+    .modify((person: Person) => {
+      Object.assign(person, personDerived(person));
+    });
+}
+
 /**
  * How a transaction is committed (docs/data-model.md, "Durability"). Everyday edits are relaxed: "Done"
  * comes once the operating system has the change. Writes that must survive a power cut right after
@@ -128,12 +147,15 @@ export class GuidingHandsDb extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(this.upgrading(2, upgradeToV2));
     this.version(3).stores(SCHEMA_V3).upgrade(this.upgrading(3, upgradeToV3));
+    this.version(4).stores(SCHEMA_V4).upgrade(this.upgrading(4, upgradeToV4));
     this.use(
       derivedFieldsMiddleware({
+        people: { derive: personDerived, fields: ['nameKey'] },
         relationships: { derive: relationshipDerived, fields: ['clockStart'] },
         actionItems: { derive: actionItemDerived, fields: ['openDueDate'] },
       }),
     );
+    hideDerivedFields(this.people, ['nameKey']);
     hideDerivedFields(this.relationships, ['clockStart']);
     hideDerivedFields(this.actionItems, ['openDueDate']);
     // Sticky: also after a reopen. Nothing else runs on this connection until it has finished.

@@ -1,8 +1,9 @@
 import type { DBCore, Middleware, Table } from 'dexie';
 import { meetingClockStart } from '../domain/cadence';
-import type { ActionItem, IsoDate, Relationship } from '../domain/types';
+import { searchKey } from '../domain/text';
+import type { ActionItem, IsoDate, Person, Relationship } from '../domain/types';
 
-// Fields stored beside a record only so that the dashboard can read its lists by index. Each is
+// Fields stored beside a record only so that the dashboard and the lists can read by index. Each is
 // computed from its own record alone, on every write, by the table's hooks: no repository (nor a
 // restore) can forget them. Reads strip them, so they never reach the app, a backup or the audit log.
 
@@ -14,6 +15,15 @@ export interface RelationshipDerived {
 export interface ActionItemDerived {
   /** The due date while the item is open; absent (so not indexed) once done or without a date. */
   openDueDate: IsoDate | undefined;
+}
+
+export interface PersonDerived {
+  /** searchKey() of the name: the People list and the name type-aheads read by it, accent- and case-blind. */
+  nameKey: string;
+}
+
+export function personDerived(person: Pick<Person, 'name'>): PersonDerived {
+  return { nameKey: searchKey(person.name) };
 }
 
 export function relationshipDerived(

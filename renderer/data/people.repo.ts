@@ -3,6 +3,7 @@ import { personKey, storedLine, storedText } from '../domain/text';
 import type { Id, Person } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb, getStrictDb } from './db';
+import { personDerived } from './derived-fields';
 import { ensureRoomFor, storedSizeOf } from './storage';
 
 export type { PersonInput } from '../domain/rules';
@@ -22,6 +23,80 @@ function normalise(input: PersonInput): PersonInput {
 
 export async function listPeople(): Promise<Person[]> {
   return getDb().people.orderBy('name').toArray();
+}
+
+/** How many people the clinic has, archived included (counted by the table, no record read). */
+export async function countPeople(): Promise<number> {
+  return getDb().people.count();
+}
+
+/** Where a page of people ends: the next page starts just after this name key and id. */
+export interface PeopleCursor {
+  nameKey: string;
+  id: Id;
+}
+
+export interface PeoplePageQuery {
+  direction: 'ascending' | 'descending';
+  /** The cursor of the previous page; null (or absent) for the first page. */
+  after?: PeopleCursor | null;
+  limit: number;
+  /** Keeps only the people it accepts (a search or filter); the page still holds `limit` of them. */
+  keep?: (person: Person) => boolean;
+}
+
+export interface PeoplePage {
+  people: Person[];
+  /** The cursor for the next page; null when no one is left. */
+  next: PeopleCursor | null;
+}
+
+/** The position of a person in the name order (their name key, computed as the database does). */
+export function peopleCursor(person: Pick<Person, 'id' | 'name'>): PeopleCursor {
+  return { nameKey: personDerived(person).nameKey, id: person.id };
+}
+
+const NAME_ORDER = '[nameKey+id]';
+// A filtered page reads on in batches until it has its rows: bulk reads, growing so a rare match
+// costs few round trips (a cursor stepping one record at a time measured slower).
+const FIRST_BATCH = 200;
+const LARGEST_BATCH = 3200;
+
+/**
+ * One page of people by name, accents and capitals ignored, ties broken by id (keyset paging on the
+ * name-key index: a page costs the same wherever it starts, and someone added or removed meanwhile
+ * neither repeats nor skips anyone on the next page).
+ */
+export async function listPeoplePage(query: PeoplePageQuery): Promise<PeoplePage> {
+  const { direction, limit, keep } = query;
+  const table = getDb().people;
+  const people: Person[] = [];
+  let from = query.after ? [query.after.nameKey, query.after.id] : null;
+  let batch = keep ? Math.max(FIRST_BATCH, limit + 1) : limit + 1;
+  // One row more than the page tells whether another page follows.
+  while (people.length <= limit) {
+    const range =
+      direction === 'ascending'
+        ? from
+          ? table.where(NAME_ORDER).above(from)
+          : table.orderBy(NAME_ORDER)
+        : from
+          ? table.where(NAME_ORDER).below(from).reverse()
+          : table.orderBy(NAME_ORDER).reverse();
+    const rows = await range.limit(batch).toArray();
+    for (const row of rows) {
+      if (keep && !keep(row)) continue;
+      people.push(row);
+      if (people.length > limit) break;
+    }
+    if (rows.length < batch) break;
+    const last = rows[rows.length - 1];
+    from = [personDerived(last).nameKey, last.id];
+    batch = Math.min(batch * 2, LARGEST_BATCH);
+  }
+  const more = people.length > limit;
+  const page = people.slice(0, limit);
+  return { people: page, next: more ? peopleCursor(page[page.length - 1]) : null };
 }
 
 export async function getPerson(id: Id): Promise<Person | undefined> {

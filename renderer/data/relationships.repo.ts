@@ -49,6 +49,17 @@ export async function mentorLoads(): Promise<Map<Id, number>> {
   return loads;
 }
 
+/** The loads of the named mentors only (the rows a list shows), by mentor id; 0 for a mentor with none. */
+export async function mentorLoadsFor(mentorIds: readonly Id[]): Promise<Map<Id, number>> {
+  const unique = [...new Set(mentorIds)];
+  const loads = new Map<Id, number>(unique.map((id) => [id, 0]));
+  if (unique.length === 0) return loads;
+  const pairs = await getDb().relationships.where('mentorId').anyOf(unique).toArray();
+  for (const pair of pairs)
+    if (LOAD_STATUSES.includes(pair.status)) loads.set(pair.mentorId, (loads.get(pair.mentorId) ?? 0) + 1);
+  return loads;
+}
+
 /** Pairs that give a mentee a mentor: a paused pair still has one, to come back to. */
 const HAS_MENTOR_STATUSES: RelationshipStatus[] = ['proposed', 'active', 'paused'];
 

@@ -14,20 +14,21 @@ export function useListLimit(resetKey: string, pageSize = PAGE_SIZE): [number, (
 
 interface ShowMoreProps {
   shown: number;
-  total: number;
+  /** How many there are in all; null when the list reads page by page and does not count (see `more`). */
+  total: number | null;
+  /** With no total: whether another page follows. */
+  more?: boolean;
   onMore: () => void;
   /** Plural noun for the rows, e.g. "people". */
   what: string;
 }
 
-export function ShowMore({ shown, total, onMore, what }: ShowMoreProps) {
-  if (shown >= total) return null;
+export function ShowMore({ shown, total, more = false, onMore, what }: ShowMoreProps) {
+  if (total === null ? !more : shown >= total) return null;
   return (
     <div className="button-row">
       <Button onClick={onMore}>Show more {what}</Button>
-      <span className="muted">
-        {shown} of {total} shown
-      </span>
+      <span className="muted">{total === null ? `${shown} shown` : `${shown} of ${total} shown`}</span>
     </div>
   );
 }

@@ -156,3 +156,48 @@ test('the list saves as CSV and as a workbook with its filters and order, every 
   expect(sheetNames).toEqual(rows.map((row) => row[0]));
   await expect(page.getByRole('status').filter({ hasText: 'The workbook was saved.' })).toBeVisible();
 });
+
+test('a long list shows a page of people by name, accents ignored, and "Show more" brings the next page', async ({
+  page,
+}) => {
+  await startEmpty(page);
+  // 130 people imported from a roster, two of them with accented or lower-case names.
+  const names = Array.from({ length: 128 }, (_, index) => `Staff ${String(index).padStart(3, '0')}`);
+  names.push('Émile Abbott', 'émilie abbott');
+  const roster = [
+    'Name,Email,Profession,Mentor,Mentee,Mentor capacity',
+    ...names.map((name, index) => `${name},person${index}@clinic.example,Nurse,no,yes,`),
+  ].join('\r\n');
+  await goTo(page, 'People');
+  await page.getByRole('link', { name: 'Import a roster (Excel or CSV)' }).click();
+  await page.getByLabel('Roster file (Excel or CSV)').setInputFiles({
+    name: 'staff.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(roster, 'utf8'),
+  });
+  await page.getByRole('button', { name: 'Import 130 people' }).click();
+  await page.getByRole('link', { name: 'Go to People' }).click();
+
+  const rows = peopleTable(page).getByRole('row').locator('td:first-child a');
+  await expect(rows).toHaveCount(100);
+  await expect(page.getByText('Showing 100 of 130 people.')).toBeVisible();
+  // Émile" sorts as "emile": after "Staff", not before it and not after "Z".
+  expect((await shownNames(page)).slice(0, 2)).toEqual(['Émile Abbott', 'émilie abbott']);
+  await page.getByRole('button', { name: 'Show more people' }).click();
+  await expect(rows).toHaveCount(130);
+  await expect(page.getByText('Showing 130 of 130 people.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Show more people' })).toHaveCount(0);
+  const all = await shownNames(page);
+  expect(new Set(all).size).toBe(130);
+  expect(all.at(-1)).toBe('Staff 127');
+
+  // Descending, from the keyboard: the last names come first, a page at a time.
+  await peopleTable(page).getByRole('button', { name: 'Name' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(rows.first()).toHaveText('Staff 127');
+  await expect(rows).toHaveCount(100);
+
+  // A search finds a person far down the list.
+  await page.getByLabel('Search').fill('EMILIE');
+  await expect.poll(() => shownNames(page)).toEqual(['émilie abbott']);
+});

@@ -25,13 +25,14 @@ function addLastMeetingDate(tables: RawTables): RawTables {
   return { ...tables, relationships };
 }
 
-/** Schema 2 → 3 added only derived index fields, which a backup never carries: records are unchanged. */
+/** Schemas 2 → 3 and 3 → 4 added only derived index fields, which a backup never carries: records are unchanged. */
 const unchanged: Migration = (tables) => tables;
 
 /** MIGRATIONS[n] turns schema n into schema n + 1. */
 const MIGRATIONS: Record<number, Migration> = {
   1: addLastMeetingDate,
   2: unchanged,
+  3: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

@@ -5,13 +5,12 @@ import { Button } from '../../ui/Button';
 import { peopleTable, savePeopleCsv, savePeopleWorkbook } from './people-export';
 
 interface PeopleExportActionsProps {
-  /** The people as the list shows them: filtered and sorted, every page of them. */
-  people: Person[];
-  loads: Map<Id, number>;
+  /** Reads the people as the list orders them, filtered, every page of them (read only when saving). */
+  load: () => Promise<{ people: Person[]; loads: Map<Id, number> }>;
 }
 
 /** Saves the list as shown, as a CSV file or an Excel workbook. */
-export function PeopleExportActions({ people, loads }: PeopleExportActionsProps) {
+export function PeopleExportActions({ load }: PeopleExportActionsProps) {
   const [message, setMessage] = useState('');
   const [working, setWorking] = useState(false);
   const stem = `people-${todayIso()}`;
@@ -29,23 +28,32 @@ export function PeopleExportActions({ people, loads }: PeopleExportActionsProps)
     }
   }
 
-  const count = `${people.length} ${people.length === 1 ? 'person' : 'people'}`;
   return (
     <div className="people-export">
       <div className="button-row">
         <Button
-          onClick={() => run('CSV file', () => savePeopleCsv(peopleTable(people, loads), stem))}
-          disabled={working || people.length === 0}
+          onClick={() =>
+            run('CSV file', async () => {
+              const { people, loads } = await load();
+              return savePeopleCsv(peopleTable(people, loads), stem);
+            })
+          }
+          disabled={working}
         >
           Save list as CSV
         </Button>
         <Button
-          onClick={() => run('workbook', () => savePeopleWorkbook(peopleTable(people, loads), stem))}
-          disabled={working || people.length === 0}
+          onClick={() =>
+            run('workbook', async () => {
+              const { people, loads } = await load();
+              return savePeopleWorkbook(peopleTable(people, loads), stem);
+            })
+          }
+          disabled={working}
         >
           Save list as XLSX
         </Button>
-        <span className="muted">The {count} shown, in this order.</span>
+        <span className="muted">Everyone the search and filters keep, in this order.</span>
       </div>
       <p role="status" className="people-export__status">
         {working ? 'Saving…' : message}

@@ -1,8 +1,6 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
 import { PROFESSION_LABELS, PROFESSIONS, type Profession } from '../../domain/types';
-import { usePeople } from '../../hooks/usePeople';
-import { useMenteesWithMentor, useMentorLoads } from '../../hooks/useRelationships';
 import { ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { CheckboxField, SelectField, TextField } from '../../ui/Field';
@@ -10,9 +8,10 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { ShowMore, useListLimit } from '../../ui/ShowMore';
 import { Table } from '../../ui/Table';
-import { filterPeople, NO_FILTER, type PeopleFilter, type RoleFilter, roleLabel } from './filter-people';
+import { NO_FILTER, type PeopleFilter, type RoleFilter, roleLabel } from './filter-people';
 import { PeopleExportActions } from './PeopleExportActions';
-import { BY_NAME, nextSort, PEOPLE_COLUMNS, type PeopleSort, sortPeople } from './sort-people';
+import { BY_NAME, nextSort, PEOPLE_COLUMNS, type PeopleSort } from './sort-people';
+import { readWholePeopleList, usePeopleList } from './usePeopleList';
 
 const PROFESSION_OPTIONS = PROFESSIONS.map((value) => ({ value, label: PROFESSION_LABELS[value] }));
 const ROLE_OPTIONS = [
@@ -24,21 +23,13 @@ const ROLE_OPTIONS = [
 ];
 
 export function PeopleScreen() {
-  const people = usePeople();
-  const loads = useMentorLoads();
-  const menteesWithMentor = useMenteesWithMentor();
   const [filter, setFilter] = useState<PeopleFilter>(NO_FILTER);
   const [sort, setSort] = useState<PeopleSort>(BY_NAME);
   // Typing stays quick in a large clinic: the list catches up a moment after the keys.
   const deferredFilter = useDeferredValue(filter);
-  const shown = useMemo(
-    () =>
-      people && loads && menteesWithMentor
-        ? sortPeople(filterPeople(people, deferredFilter, { loads, menteesWithMentor }), sort)
-        : [],
-    [people, loads, menteesWithMentor, deferredFilter, sort],
-  );
-  const [limit, showMore] = useListLimit(JSON.stringify(filter));
+  const [limit, showMore] = useListLimit(JSON.stringify([deferredFilter, sort]));
+  // Only the rows shown are read (a page of the name index); more are read on "Show more".
+  const view = usePeopleList(deferredFilter, sort, limit);
   const change = (changes: Partial<PeopleFilter>) => setFilter((current) => ({ ...current, ...changes }));
 
   return (
@@ -55,9 +46,9 @@ export function PeopleScreen() {
         }
       />
       {/* Loads arrive with the people, so no mentor is ever shown with a load of 0 while it is counted. */}
-      {!people || !loads || !menteesWithMentor ? (
+      {!view ? (
         <Loading what="Loading people" />
-      ) : people.length === 0 ? (
+      ) : view.total === 0 ? (
         <EmptyState title="Nobody is here yet.">
           <p>
             Add your mentors and mentees one by one, or import your staff list from an Excel workbook or a CSV
@@ -94,9 +85,9 @@ export function PeopleScreen() {
             />
           </search>
           <p role="status" className="muted">
-            Showing {shown.length} of {people.length} {people.length === 1 ? 'person' : 'people'}.
+            Showing {view.people.length} of {view.total} {view.total === 1 ? 'person' : 'people'}.
           </p>
-          {shown.length === 0 ? (
+          {view.people.length === 0 ? (
             <EmptyState title="Nobody matches.">Try fewer words, or clear the filters.</EmptyState>
           ) : (
             <Table
@@ -105,7 +96,7 @@ export function PeopleScreen() {
               headers={PEOPLE_COLUMNS}
               sort={{ ...sort, onSort: (column) => setSort((current) => nextSort(current, column)) }}
             >
-              {shown.slice(0, limit).map((person) => (
+              {view.people.map((person) => (
                 <tr key={person.id}>
                   <td>
                     <Link to={`/people/${person.id}`}>{person.name}</Link>
@@ -117,7 +108,7 @@ export function PeopleScreen() {
                     {roleLabel(person)}
                     {person.isMentor && (
                       <div className="muted">
-                        mentors {loads.get(person.id) ?? 0} of {person.mentorCapacity}
+                        mentors {view.loads.get(person.id) ?? 0} of {person.mentorCapacity}
                       </div>
                     )}
                   </td>
@@ -126,15 +117,16 @@ export function PeopleScreen() {
               ))}
             </Table>
           )}
-          {shown.length > 0 && (
+          {view.people.length > 0 && (
             <>
               <ShowMore
-                shown={Math.min(limit, shown.length)}
-                total={shown.length}
+                shown={view.people.length}
+                total={null}
+                more={view.hasMore}
                 onMore={showMore}
                 what="people"
               />
-              <PeopleExportActions people={shown} loads={loads} />
+              <PeopleExportActions load={() => readWholePeopleList(deferredFilter, sort)} />
             </>
           )}
         </>

@@ -22,21 +22,38 @@ export const NO_FILTER: PeopleFilter = { search: '', profession: '', role: 'all'
 
 /** The people matching the search (name, e-mail, specialty or a tag; accents and capitals ignored) and the filters. */
 export function filterPeople(people: Person[], filter: PeopleFilter, pairing: PairingFacts): Person[] {
+  return people.filter(peopleMatcher(filter, pairing));
+}
+
+/** Whether the role filter needs every mentor's load or every mentee's pairing to decide. */
+export function needsPairingFacts(role: RoleFilter): boolean {
+  return role === 'mentees-without-mentor' || role === 'mentors-with-room';
+}
+
+/**
+ * The test a person must pass to be listed. `pairing` may be null when the role filter does not need
+ * it (see needsPairingFacts), so the list need not count every mentor's pairs.
+ */
+export function peopleMatcher(
+  filter: PeopleFilter,
+  pairing: PairingFacts | null,
+): (person: Person) => boolean {
   const words = searchWords(filter.search);
-  return people.filter((person) => {
+  const facts = pairing ?? { loads: new Map<Id, number>(), menteesWithMentor: new Set<Id>() };
+  return (person) => {
     if (person.archived && !filter.showArchived) return false;
     if (filter.profession && person.profession !== filter.profession) return false;
     if (filter.role === 'mentors' && !person.isMentor) return false;
     if (filter.role === 'mentees' && !person.isMentee) return false;
     if (
       filter.role === 'mentees-without-mentor' &&
-      !(person.isMentee && !pairing.menteesWithMentor.has(person.id))
+      !(person.isMentee && !facts.menteesWithMentor.has(person.id))
     )
       return false;
-    if (filter.role === 'mentors-with-room' && !(person.isMentor && hasRoom(person, pairing.loads)))
+    if (filter.role === 'mentors-with-room' && !(person.isMentor && hasRoom(person, facts.loads)))
       return false;
     return matchesSearch(words, [person.name, person.email, person.specialty, ...person.tags]);
-  });
+  };
 }
 
 export function roleLabel(person: Pick<Person, 'isMentor' | 'isMentee'>): string {
