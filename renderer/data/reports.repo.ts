@@ -6,36 +6,78 @@ import {
   type ReportPerson,
   relationshipsNeedingEarlierMeeting,
 } from '../domain/reports/report-data';
-import type { IsoDate, Meeting, PaperSize, Person, Program } from '../domain/types';
-import { getDb } from './db';
+import type { ActionItem, IsoDate, Meeting, PaperSize, Person, Program } from '../domain/types';
+import { type GuidingHandsDb, getDb } from './db';
 import { getSettings } from './settings.repo';
 
 // Loads what an accreditation report needs, as plain data. Meetings come through the date index for
-// the period only; note text and action-item text are dropped here, before anything reaches a report.
+// the period only, a month at a time (so the screen can say how far it got). Meetings and action items
+// are read raw: the reading hooks that would open sealed note and action-item text (the clinic lock) are
+// skipped, and that text is dropped here, before anything reaches a report.
+
+/** How far loading a report's data has got, for a progress bar the manager can read. */
+export type ReportLoadProgress =
+  | { step: 'records' }
+  | { step: 'meetings'; monthsRead: number; months: number; meetingsRead: number }
+  | { step: 'follow-up' };
+
+export interface LoadReportOptions {
+  /** The connection to read through; the app's database when absent (a worker passes its own). */
+  db?: GuidingHandsDb;
+  onProgress?: (progress: ReportLoadProgress) => void;
+  /** Called between reads; throwing stops the load (e.g. when the manager chose another period). */
+  checkStillWanted?: () => void;
+}
 
 /** Everything for a report over [start, end]; both days included. */
-export async function loadReportData(range: { start: IsoDate; end: IsoDate }): Promise<ReportData> {
-  const db = getDb();
+export async function loadReportData(
+  range: { start: IsoDate; end: IsoDate },
+  options: LoadReportOptions = {},
+): Promise<ReportData> {
+  const db = options.db ?? getDb();
+  const progress = options.onProgress ?? (() => undefined);
+  const check = options.checkStillWanted ?? (() => undefined);
   return db.transaction(
     'r',
     [db.people, db.programs, db.relationships, db.meetings, db.actionItems, db.topics, db.settings],
     async () => {
-      const [settings, people, programs, relationships, topics, meetings] = await Promise.all([
-        getSettings(),
+      progress({ step: 'records' });
+      const [settings, people, programs, relationships, topics] = await Promise.all([
+        getSettings(db),
         db.people.toArray(),
         db.programs.toArray(),
         db.relationships.toArray(),
         db.topics.toArray(),
-        db.meetings.where('date').between(range.start, range.end, true, true).toArray(),
       ]);
+      check();
+
+      const meetings: ReportMeeting[] = [];
+      const months = monthSpans(range.start, range.end);
+      for (const [i, month] of months.entries()) {
+        progress({ step: 'meetings', monthsRead: i, months: months.length, meetingsRead: meetings.length });
+        const stored = await db.meetings
+          .where('date')
+          .between(month.start, month.end, true, true)
+          .raw()
+          .toArray();
+        for (const meeting of stored) meetings.push(withoutNotes(meeting));
+        check();
+      }
+      progress({
+        step: 'meetings',
+        monthsRead: months.length,
+        months: months.length,
+        meetingsRead: meetings.length,
+      });
+
+      progress({ step: 'follow-up' });
       const meetingIds = new Set(meetings.map((meeting) => meeting.id));
       // One bulk read beats a cursor over every item; the text is dropped straight away.
       const actionItems: ReportActionItem[] = [];
-      for (const item of await db.actionItems.toArray()) {
-        if (!meetingIds.has(item.meetingId)) continue;
-        const { text: _text, ...withoutText } = item;
-        actionItems.push(withoutText);
+      for (const item of await db.actionItems.toCollection().raw().toArray()) {
+        if (meetingIds.has(item.meetingId)) actionItems.push(withoutText(item));
       }
+      check();
 
       // Only pairs that met after the period began but not within it need a look further back.
       const lastMeetingBeforeRange: Record<string, IsoDate> = {};
@@ -43,6 +85,7 @@ export async function loadReportData(range: { start: IsoDate; end: IsoDate }): P
         const last = await db.meetings
           .where('[relationshipId+date]')
           .between([id, Dexie.minKey], [id, range.start], true, false)
+          .raw()
           .last();
         if (last) lastMeetingBeforeRange[id] = last.date;
       }
@@ -55,7 +98,7 @@ export async function loadReportData(range: { start: IsoDate; end: IsoDate }): P
         relationships,
         topics,
         meetingRange: { start: range.start, end: range.end },
-        meetings: meetings.map(withoutNotes),
+        meetings,
         actionItems,
         lastMeetingBeforeRange,
       };
@@ -63,47 +106,68 @@ export async function loadReportData(range: { start: IsoDate; end: IsoDate }): P
   );
 }
 
+/** The calendar months (cut to the range) that [start, end] touches, in order. */
+export function monthSpans(start: IsoDate, end: IsoDate): { start: IsoDate; end: IsoDate }[] {
+  const spans: { start: IsoDate; end: IsoDate }[] = [];
+  let year = Number(start.slice(0, 4));
+  let month = Number(start.slice(5, 7));
+  let from = start;
+  while (from <= end) {
+    const nextYear = month === 12 ? year + 1 : year;
+    const nextMonth = month === 12 ? 1 : month + 1;
+    const next = `${String(nextYear).padStart(4, '0')}-${String(nextMonth).padStart(2, '0')}-01`;
+    const last = previousDay(next);
+    spans.push({ start: from, end: last < end ? last : end });
+    from = next;
+    year = nextYear;
+    month = nextMonth;
+  }
+  return spans;
+}
+
+function previousDay(firstOfMonth: IsoDate): IsoDate {
+  const date = new Date(`${firstOfMonth}T00:00:00Z`);
+  date.setUTCDate(0);
+  return date.toISOString().slice(0, 10);
+}
+
 export interface ReportChoices {
   clinicName: string;
   paperSize: PaperSize;
   programs: Program[];
-  /** People who mentor, or ever mentored someone, for the recognition letter. */
-  mentors: { id: string; name: string }[];
   /** The first meeting ever logged, to offer sensible years; null when none yet. */
   firstMeetingDate: IsoDate | null;
 }
 
-/** What the report screen offers to choose from. */
+/**
+ * What the report screen's controls offer: small tables only, so the controls show at once. (The
+ * mentors for a recognition letter come with the report, which reads every person anyway.)
+ */
 export async function loadReportChoices(): Promise<ReportChoices> {
   const db = getDb();
-  return db.transaction(
-    'r',
-    [db.people, db.programs, db.relationships, db.meetings, db.settings],
-    async () => {
-      const [settings, people, programs, mentorIds, firstMeeting] = await Promise.all([
-        getSettings(),
-        db.people.toArray(),
-        db.programs.toArray(),
-        db.relationships.orderBy('mentorId').uniqueKeys(),
-        db.meetings.orderBy('date').first(),
-      ]);
-      const mentoring = new Set(mentorIds.map(String));
-      return {
-        clinicName: settings.clinicName,
-        paperSize: settings.paperSize,
-        programs: programs.sort((a, b) => a.name.localeCompare(b.name)),
-        mentors: people
-          .filter((person) => person.isMentor || mentoring.has(person.id))
-          .map((person) => ({ id: person.id, name: person.name }))
-          .sort((a, b) => a.name.localeCompare(b.name)),
-        firstMeetingDate: firstMeeting?.date ?? null,
-      };
-    },
-  );
+  return db.transaction('r', [db.programs, db.meetings, db.settings], async () => {
+    const [settings, programs, firstMeeting] = await Promise.all([
+      getSettings(),
+      db.programs.toArray(),
+      db.meetings.orderBy('date').raw().first(),
+    ]);
+    return {
+      clinicName: settings.clinicName,
+      paperSize: settings.paperSize,
+      programs: programs.sort((a, b) => a.name.localeCompare(b.name)),
+      firstMeetingDate: firstMeeting?.date ?? null,
+    };
+  });
 }
 
 function withoutNotes(meeting: Meeting): ReportMeeting {
   const { notes: _notes, ...rest } = meeting;
+  return rest;
+}
+
+function withoutText(item: ActionItem): ReportActionItem {
+  // Raw records still carry the stored-only index field; it is no part of an action item.
+  const { text: _text, openDueDate: _openDueDate, ...rest } = item as ActionItem & { openDueDate?: IsoDate };
   return rest;
 }
 

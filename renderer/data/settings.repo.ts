@@ -1,7 +1,7 @@
 import { checkSettingsChanges, type SettingsChanges } from '../domain/rules';
 import type { ClinicSettings } from '../domain/types';
 import { recordAudit } from './audit';
-import { getDb } from './db';
+import { type GuidingHandsDb, getDb } from './db';
 
 export const DEFAULT_SETTINGS: ClinicSettings = {
   key: 'clinic',
@@ -15,8 +15,9 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   onboarded: false,
 };
 
-export async function getSettings(): Promise<ClinicSettings> {
-  const stored = await getDb().settings.get('clinic');
+/** The clinic's settings; `db` is another connection to the same database (a report worker's). */
+export async function getSettings(db: GuidingHandsDb = getDb()): Promise<ClinicSettings> {
+  const stored = await db.settings.get('clinic');
   return { ...DEFAULT_SETTINGS, ...stored };
 }
 

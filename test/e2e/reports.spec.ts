@@ -63,6 +63,23 @@ async function openReport(page: Page) {
   await expect(page.getByRole('button', { name: 'Save as PDF' })).toBeEnabled();
 }
 
+/**
+ * The print layout is drawn only when a PDF is asked for. Asks for one (the browser's print dialog,
+ * which a headless browser cannot show, is recorded instead) and waits until every page is laid out.
+ */
+async function layOutForPrinting(page: Page) {
+  await page.evaluate(() => {
+    window.print = () => {
+      document.body.dataset.printed = document.querySelector('.report-print')?.textContent ?? '';
+    };
+  });
+  await page.getByRole('button', { name: 'Save as PDF' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', /Appendix: evidence log/, {
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('button', { name: 'Save as PDF' })).toBeEnabled();
+}
+
 async function bytesOf(download: Download): Promise<Buffer> {
   const path = await download.path();
   return readFile(path);
@@ -82,6 +99,7 @@ test('the report for the sample clinic prints to a PDF with the clinic, the peri
   const meetingsHeld = report.locator('.report-figures__item', { hasText: 'Meetings held' }).locator('dd');
   await expect(meetingsHeld).toHaveText(String(expected.compliance.totals.held));
 
+  await layOutForPrinting(page);
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   const { text, totalPages } = await extractText(new Uint8Array(pdf), { mergePages: true });
   expect(totalPages).toBeGreaterThan(1);
@@ -106,6 +124,7 @@ test('on paper the evidence log keeps each date on one line, the 12-month sample
   page,
 }) => {
   await openReport(page);
+  await layOutForPrinting(page);
   await page.emulateMedia({ media: 'print' });
   const layout = await page.evaluate(() => {
     const lines = (cell: Element) => {
@@ -225,7 +244,7 @@ test('a custom period is checked before any report is made, and a valid one repo
   ).toBeVisible();
 });
 
-test('saving a recognition letter prints the letter alone, then the report is back in the print layout', async ({
+test('saving a recognition letter prints the letter alone, and the report’s PDF afterwards prints the report', async ({
   page,
 }) => {
   await openReport(page);
@@ -245,7 +264,64 @@ test('saving a recognition letter prints the letter alone, then the report is ba
   expect(printed).toContain(`Mentoring recognition: ${firstMentor}`);
   expect(printed).not.toContain('Pair census');
   await expect(page.getByRole('button', { name: 'Save letter as PDF' })).toBeEnabled();
-  await expect(page.locator('.report-print')).toContainText('Pair census');
+  await expect(page.locator('.report-print')).toHaveCount(0);
+
+  // The report's own PDF afterwards prints the report, not the letter.
+  await page.getByRole('button', { name: 'Save as PDF' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', /Pair census/, { timeout: 30_000 });
+  expect(await page.locator('body').getAttribute('data-printed')).not.toContain('Mentoring recognition');
+});
+
+test('the report’s choices show at once and can be changed while the report is being made, with its progress shown', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  // Holds the report back: a write transaction on the action items, which the report reads and the
+  // choices do not, kept open until the test lets it go.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('guiding-hands');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const held = open.result.transaction('actionItems', 'readwrite');
+          const store = held.objectStore('actionItems');
+          const flags = window as unknown as { __holdReport: boolean };
+          flags.__holdReport = true;
+          const keepOpen = () => {
+            if (flags.__holdReport) store.count().onsuccess = keepOpen;
+          };
+          keepOpen();
+          held.oncomplete = () => open.result.close();
+          resolve();
+        };
+      }),
+  );
+  await goTo(page, 'Reports');
+  await expect(page.getByLabel('Period', { exact: true })).toBeEnabled();
+  await expect(page.getByLabel('Programs')).toBeEnabled();
+  const progress = page.getByRole('status').filter({ hasText: 'Making the report…' });
+  await expect(progress).toBeVisible();
+  await expect(progress.getByRole('progressbar', { name: 'Report progress' })).toBeVisible();
+  await expect(page.getByRole('article', { name: /^Report for/ })).toHaveCount(0);
+
+  // A choice made meanwhile is the report that comes.
+  await page.getByLabel('Period', { exact: true }).selectOption('calendar-year');
+  await page.evaluate(() => {
+    (window as unknown as { __holdReport: boolean }).__holdReport = false;
+  });
+  await expect(page.getByRole('article', { name: /^Report for Calendar year/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save as PDF' })).toBeEnabled();
+
+  // The report was made in its own worker, which ends when the manager leaves the screen.
+  const reportWorkers = () =>
+    page.workers().filter((worker) => worker.url().includes('report-session')).length;
+  expect(reportWorkers()).toBe(1);
+  await goTo(page, 'People');
+  await expect.poll(reportWorkers).toBe(0);
 });
 
 // Chromium lets a page start about ten downloads before it asks the user, so this has its own page.

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { switchDatabase } from '../../renderer/data/db';
-import { loadReportChoices, loadReportData } from '../../renderer/data/reports.repo';
+import { getDb, switchDatabase } from '../../renderer/data/db';
+import { openReportSession, ReportSuperseded } from '../../renderer/data/report-session';
+import { loadReportChoices, loadReportData, monthSpans } from '../../renderer/data/reports.repo';
+import { resolvePeriod } from '../../renderer/domain/reports/period';
 import type { ActionItem, Meeting, Person, Program, Relationship } from '../../renderer/domain/types';
 
 const stamp = '2024-01-01T00:00:00.000Z';
@@ -121,10 +123,91 @@ describe('loading a report', () => {
     expect(data.lastMeetingBeforeRange).toEqual({ 'met-only-after': '2023-11-05' });
   });
 
-  it('offers the programs, the mentors and the first meeting’s date to choose from', async () => {
+  it('offers the programs and the first meeting’s date to choose from', async () => {
     const choices = await loadReportChoices();
     expect(choices.programs.map((p) => p.name)).toEqual(['Nurse residency']);
-    expect(choices.mentors).toEqual([{ id: 'ana', name: 'Ana' }]);
     expect(choices.firstMeetingDate).toBe('2023-10-01');
+  });
+
+  it('never opens a meeting or an action item through the reading hooks (where the clinic lock opens sealed text)', async () => {
+    const db = getDb();
+    const opened: string[] = [];
+    db.meetings.hook('reading', (meeting) => {
+      opened.push(`meeting ${meeting.id}`);
+      return meeting;
+    });
+    db.actionItems.hook('reading', (item) => {
+      opened.push(`action ${item.id}`);
+      return item;
+    });
+    await loadReportData({ start: '2024-01-01', end: '2024-06-30' });
+    await loadReportChoices();
+    expect(opened).toEqual([]);
+  });
+
+  it('tells how far it got, a month of meetings at a time', async () => {
+    const steps: string[] = [];
+    await loadReportData(
+      { start: '2024-01-15', end: '2024-03-10' },
+      {
+        onProgress: (progress) =>
+          steps.push(
+            progress.step === 'meetings'
+              ? `meetings ${progress.monthsRead}/${progress.months} (${progress.meetingsRead})`
+              : progress.step,
+          ),
+      },
+    );
+    expect(steps).toEqual([
+      'records',
+      'meetings 0/3 (0)',
+      'meetings 1/3 (0)',
+      'meetings 2/3 (0)',
+      'meetings 3/3 (1)',
+      'follow-up',
+    ]);
+  });
+
+  it('splits a period into its calendar months, cut at both ends', () => {
+    expect(monthSpans('2023-12-16', '2024-03-01')).toEqual([
+      { start: '2023-12-16', end: '2023-12-31' },
+      { start: '2024-01-01', end: '2024-01-31' },
+      { start: '2024-02-01', end: '2024-02-29' },
+      { start: '2024-03-01', end: '2024-03-01' },
+    ]);
+    expect(monthSpans('2024-05-03', '2024-05-20')).toEqual([{ start: '2024-05-03', end: '2024-05-20' }]);
+  });
+});
+
+describe('a report session (inline, where there are no workers)', () => {
+  const period = resolvePeriod({ kind: 'custom', start: '2024-01-01', end: '2024-06-30' }, '2024-12-31');
+  const request = {
+    period,
+    programIds: 'all' as const,
+    today: '2024-12-31',
+    generatedAt: stamp,
+    appVersion: 'test',
+    screenRows: 100,
+  };
+
+  it('makes the report with the mentors a letter can be made for, and keeps the whole report and letters', async () => {
+    const session = await openReportSession();
+    expect(session.inWorker).toBe(false);
+    const made = await session.make(request, () => undefined);
+    expect(made.report.compliance.totals.held).toBe(1);
+    expect(made.totals.evidenceRows).toBe(1);
+    expect(made.mentors).toEqual([{ id: 'ana', name: 'Ana' }]);
+    expect((await session.full()).evidence.rows.map((row) => row.meetingId)).toEqual(['m-in']);
+    expect((await session.letter('ana')).meetings).toBe(1);
+    session.close();
+  });
+
+  it('gives up a report once a newer one is asked for', async () => {
+    const session = await openReportSession();
+    const first = session.make(request, () => undefined);
+    const second = session.make({ ...request, programIds: ['p1'] }, () => undefined);
+    await expect(first).rejects.toBeInstanceOf(ReportSuperseded);
+    expect((await second).report.allPrograms).toBe(false);
+    session.close();
   });
 });

@@ -5,7 +5,16 @@ import { Figures } from './Figures';
 import { ReportSection } from './ReportSection';
 import { limitRows, MoreInFiles } from './ScreenLimit';
 
-export function CensusSection({ census, limit }: { census: PairCensus; limit?: number }) {
+export function CensusSection({
+  census,
+  limit,
+  mentorLoadTotal = census.mentorLoad.length,
+}: {
+  census: PairCensus;
+  limit?: number;
+  /** How many mentors the whole report lists, when `census` comes shortened for the screen. */
+  mentorLoadTotal?: number;
+}) {
   const mentorLoad = limitRows(census.mentorLoad, limit);
   return (
     <ReportSection title="Pair census">
@@ -72,7 +81,7 @@ export function CensusSection({ census, limit }: { census: PairCensus; limit?: n
           ))}
         </Table>
       )}
-      <MoreInFiles shown={mentorLoad.length} total={census.mentorLoad.length} what="mentors" />
+      <MoreInFiles shown={mentorLoad.length} total={mentorLoadTotal} what="mentors" />
       {census.menteesWithoutMentor.length > 0 && (
         <p>
           <strong>Mentees without a mentor on the last day:</strong>{' '}

@@ -8,7 +8,16 @@ import { Figures } from './Figures';
 import { ReportSection } from './ReportSection';
 import { limitRows, MoreInFiles } from './ScreenLimit';
 
-export function ComplianceSection({ compliance, limit }: { compliance: MeetingCompliance; limit?: number }) {
+export function ComplianceSection({
+  compliance,
+  limit,
+  pairsTotal = compliance.pairs.length,
+}: {
+  compliance: MeetingCompliance;
+  limit?: number;
+  /** How many pairs the whole report lists, when `compliance` comes shortened for the screen. */
+  pairsTotal?: number;
+}) {
   const pairs = limitRows(compliance.pairs, limit);
   const { totals } = compliance;
   return (
@@ -99,7 +108,7 @@ export function ComplianceSection({ compliance, limit }: { compliance: MeetingCo
           </tr>
         ))}
       </Table>
-      <MoreInFiles shown={pairs.length} total={compliance.pairs.length} what="pairs" />
+      <MoreInFiles shown={pairs.length} total={pairsTotal} what="pairs" />
     </ReportSection>
   );
 }

@@ -4,14 +4,23 @@ import { Table } from '../../ui/Table';
 import { ReportSection } from './ReportSection';
 import { limitRows } from './ScreenLimit';
 
-export function EvidenceLogSection({ log, limit }: { log: EvidenceLog; limit?: number }) {
+export function EvidenceLogSection({
+  log,
+  limit,
+  rowsTotal = log.rows.length,
+}: {
+  log: EvidenceLog;
+  limit?: number;
+  /** How many meetings the whole log lists, when `log` comes shortened for the screen. */
+  rowsTotal?: number;
+}) {
   const rows = limitRows(log.rows, limit);
   return (
     <ReportSection title="Appendix: evidence log" appendix>
       <p className="report-note">
-        Every meeting in the period ({log.rows.length}). Note text is never included; confidential meetings (
+        Every meeting in the period ({rowsTotal}). Note text is never included; confidential meetings (
         {log.confidentialMeetings}) are shown only as such.
-        {rows.length < log.rows.length &&
+        {rows.length < rowsTotal &&
           ` The first ${rows.length} are listed here; the PDF and the spreadsheet list them all.`}
       </p>
       <Table

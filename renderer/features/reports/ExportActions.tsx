@@ -7,18 +7,23 @@ import { SelectField } from '../../ui/Field';
 import { fileStem, saveCsvFile, saveCsvZip, saveWorkbook } from './exports';
 
 interface ExportActionsProps {
+  /** The report as the screen shows it (long tables shortened). */
   report: AccreditationReport;
+  /** Every line of it, asked for only when a file is saved. */
+  fullReport: () => Promise<AccreditationReport>;
   /** Asks the screen to print the report's print layout to a PDF. */
   onSavePdf: () => void;
   busy: boolean;
 }
 
 /** The three ways to take the report away: a PDF to print or email, CSV files and one workbook. */
-export function ExportActions({ report, onSavePdf, busy }: ExportActionsProps) {
+export function ExportActions({ report, fullReport, onSavePdf, busy }: ExportActionsProps) {
   const [message, setMessage] = useState('');
   const [working, setWorking] = useState(false);
   const [csvSection, setCsvSection] = useState('all');
+  // The sections and their titles, for the choice of CSV file; the files are made from the whole report.
   const tables = useMemo(() => reportTables(report), [report]);
+  const fullTables = async () => reportTables(await fullReport());
   const stem = fileStem(report.clinicName, 'report', report.period.start, report.period.end);
 
   async function run(what: string, action: () => Promise<string>) {
@@ -47,7 +52,7 @@ export function ExportActions({ report, onSavePdf, busy }: ExportActionsProps) {
         <Button
           onClick={() =>
             run('workbook', async () =>
-              (await saveWorkbook(stem, tables, `Guiding Hands ${report.appVersion}`))
+              (await saveWorkbook(stem, await fullTables(), `Guiding Hands ${report.appVersion}`))
                 ? 'The workbook was saved.'
                 : 'The workbook was not saved.',
             )
@@ -71,10 +76,10 @@ export function ExportActions({ report, onSavePdf, busy }: ExportActionsProps) {
           onClick={() =>
             run(csvSection === 'all' ? 'zip of CSV files' : 'CSV file', async () => {
               if (csvSection === 'all')
-                return (await saveCsvZip(stem, tables))
+                return (await saveCsvZip(stem, await fullTables()))
                   ? `The ${tables.length} CSV files were saved together in one .zip file.`
                   : 'The CSV files were not saved.';
-              const chosen = tables.find((table) => table.id === csvSection);
+              const chosen = (await fullTables()).find((table) => table.id === csvSection);
               if (!chosen) return 'Choose a section to save.';
               return (await saveCsvFile(stem, chosen))
                 ? 'The CSV file was saved.'

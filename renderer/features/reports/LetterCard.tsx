@@ -1,15 +1,15 @@
-import { useMemo, useState } from 'react';
-import type { ReportPeriod } from '../../domain/reports/period';
-import { computeRecognitionLetter, type RecognitionLetter } from '../../domain/reports/recognition-letter';
-import type { ReportData } from '../../domain/reports/report-data';
+import { useEffect, useState } from 'react';
+import type { RecognitionLetter } from '../../domain/reports/recognition-letter';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { SelectField } from '../../ui/Field';
 import { RecognitionLetterDocument } from './RecognitionLetterDocument';
 
 interface LetterCardProps {
-  data: ReportData;
-  period: ReportPeriod;
+  /** Computes a mentor's letter for the report's period (in the report worker). */
+  makeLetter: (mentorId: string) => Promise<RecognitionLetter>;
+  /** Changes whenever a new report is made, so the letter is made again for it. */
+  reportKey: string;
   mentors: { id: string; name: string }[];
   issuedOn: string;
   onSavePdf: (letter: RecognitionLetter) => void;
@@ -17,12 +17,28 @@ interface LetterCardProps {
 }
 
 /** One mentor, the chosen period: a one-page letter for a promotion or advancement file. */
-export function LetterCard({ data, period, mentors, issuedOn, onSavePdf, busy }: LetterCardProps) {
+export function LetterCard({ makeLetter, reportKey, mentors, issuedOn, onSavePdf, busy }: LetterCardProps) {
   const [mentorId, setMentorId] = useState('');
-  const letter = useMemo(
-    () => (mentorId ? computeRecognitionLetter(data, period, mentorId) : null),
-    [data, period, mentorId],
-  );
+  const [letter, setLetter] = useState<RecognitionLetter | null>(null);
+  const [failed, setFailed] = useState('');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new report (reportKey) makes the letter again
+  useEffect(() => {
+    setLetter(null);
+    setFailed('');
+    if (!mentorId) return;
+    let live = true;
+    makeLetter(mentorId)
+      .then((made) => {
+        if (live) setLetter(made);
+      })
+      .catch((error: unknown) => {
+        console.error('The recognition letter could not be made', error);
+        if (live) setFailed('The letter could not be made. Please try again.');
+      });
+    return () => {
+      live = false;
+    };
+  }, [mentorId, reportKey]);
   return (
     <Card title="Mentor recognition letter">
       <p>
@@ -42,6 +58,11 @@ export function LetterCard({ data, period, mentors, issuedOn, onSavePdf, busy }:
           </Button>
         )}
       </div>
+      {failed && (
+        <p className="form-error" role="alert">
+          {failed}
+        </p>
+      )}
       {letter && (
         <div className="letter-preview">
           <RecognitionLetterDocument letter={letter} issuedOn={issuedOn} />

@@ -1,4 +1,5 @@
 import type { AccreditationReport } from '../../domain/reports/compute-report';
+import type { ReportRowTotals } from '../../domain/reports/screen-report';
 import { CensusSection } from './CensusSection';
 import { ComplianceSection } from './ComplianceSection';
 import { EvidenceLogSection } from './EvidenceLogSection';
@@ -8,24 +9,29 @@ import { RetentionSection } from './RetentionSection';
 import { SCREEN_ROWS } from './ScreenLimit';
 import { TopicsSection } from './TopicsSection';
 
-/** The report itself: the same on screen and on paper, except that the screen shortens long tables. */
+/**
+ * The report itself: the same on screen and on paper, except that the screen shortens long tables.
+ * `totals`: the whole report's line counts, when `report` was already shortened for the screen.
+ */
 export function ReportDocument({
   report,
   variant,
+  totals,
 }: {
   report: AccreditationReport;
   variant: 'screen' | 'print';
+  totals?: ReportRowTotals;
 }) {
   const limit = variant === 'screen' ? SCREEN_ROWS : undefined;
   return (
     <article className={`report report--${variant}`} aria-label={`Report for ${report.period.name}`}>
       <ReportHeader report={report} />
-      <CensusSection census={report.census} limit={limit} />
-      <ComplianceSection compliance={report.compliance} limit={limit} />
+      <CensusSection census={report.census} limit={limit} mentorLoadTotal={totals?.mentorLoad} />
+      <ComplianceSection compliance={report.compliance} limit={limit} pairsTotal={totals?.compliancePairs} />
       <TopicsSection topics={report.topics} />
       <FollowUpSection followUp={report.followUp} />
       <RetentionSection retention={report.retention} />
-      <EvidenceLogSection log={report.evidence} limit={limit} />
+      <EvidenceLogSection log={report.evidence} limit={limit} rowsTotal={totals?.evidenceRows} />
     </article>
   );
 }

@@ -1,6 +1,7 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { todayIso } from '../../domain/calendar';
 import { formatDisplayMoment } from '../../domain/date-format';
+import type { AccreditationReport } from '../../domain/reports/compute-report';
 import {
   academicYearOf,
   formatPeriodRange,
@@ -9,11 +10,13 @@ import {
 } from '../../domain/reports/period';
 import type { RecognitionLetter } from '../../domain/reports/recognition-letter';
 import type { PaperSize } from '../../domain/types';
+import { getPlatform } from '../../platform/platform';
 import { Card } from '../../ui/Card';
 import { SelectField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { PrintPortal } from '../../ui/PrintPortal';
+import { takeOverPrint } from '../../ui/print-handler';
 import { ExportActions } from './ExportActions';
 import { fileStem, savePdf } from './exports';
 import { LetterCard } from './LetterCard';
@@ -21,15 +24,18 @@ import { PeriodChooser, type PeriodForm } from './PeriodChooser';
 import { RecognitionLetterDocument } from './RecognitionLetterDocument';
 import { ReportDocument } from './ReportDocument';
 import { programList } from './ReportHeader';
-import { useAccreditationReport, useReportChoices } from './useReports';
+import { ReportProgress } from './ReportProgress';
+import { useAccreditationReport, useReportChoices, useReportSession } from './useReports';
 import './reports.css';
 
+/** What is being printed: the report (to a PDF, or File → Print) or a recognition letter. */
 type PrintJob =
-  | { target: 'report'; name: string }
+  | { target: 'report'; to: 'pdf' | 'printer'; name: string }
   | { target: 'letter'; name: string; letter: RecognitionLetter };
 
 export function ReportsScreen() {
   const choices = useReportChoices();
+  const session = useReportSession();
   const today = todayIso();
   const currentAcademicYear = academicYearOf(today);
   const currentYear = Number(today.slice(0, 4));
@@ -43,6 +49,8 @@ export function ReportsScreen() {
   const [programId, setProgramId] = useState('all');
   const [printJob, setPrintJob] = useState<PrintJob | null>(null);
   const [printMessage, setPrintMessage] = useState('');
+  // The whole report for the print layout: drawn only once a PDF or a print is asked for.
+  const [printReport, setPrintReport] = useState<AccreditationReport | null>(null);
 
   const resolved = useMemo(() => {
     try {
@@ -51,20 +59,54 @@ export function ReportsScreen() {
       return { period: null, error: error instanceof Error ? error.message : 'Choose a period.' };
     }
   }, [form, today]);
-  const state = useAccreditationReport(resolved.period, programId === 'all' ? 'all' : [programId]);
+  const state = useAccreditationReport(session, resolved.period, programId === 'all' ? 'all' : [programId]);
   const paperSize: PaperSize = choices && !(choices instanceof Error) ? choices.paperSize : 'A4';
-  const report = state.status === 'ready' ? state.report : null;
-  // The print layout (every meeting of the log) is drawn after the screen, without holding it up.
-  const printReport = useDeferredValue(report, null);
-  const printReady = report !== null && printReport === report;
+  const made = state.status === 'ready' ? state.made : null;
+  const report = made?.report ?? null;
+  const printMatches =
+    printReport !== null && report !== null && printReport.generatedAt === report.generatedAt;
+
+  // A new report (another period or program) makes the old print layout stale: let it go.
+  useEffect(() => {
+    if (printReport && !printMatches) setPrintReport(null);
+  }, [printReport, printMatches]);
+
+  // The report's print layout is fetched from the worker and drawn when a print job asks for it.
+  const needsReportLayout = printJob?.target === 'report' && !printMatches;
+  useEffect(() => {
+    if (!needsReportLayout || !made || !session || session instanceof Error) return;
+    let live = true;
+    session
+      .full()
+      .then((full) => {
+        if (live) startTransition(() => setPrintReport(full));
+      })
+      .catch((error: unknown) => {
+        console.error('The report could not be laid out for printing', error);
+        if (live) {
+          setPrintMessage('The report could not be laid out for printing. Please try again.');
+          setPrintJob(null);
+        }
+      });
+    return () => {
+      live = false;
+    };
+  }, [needsReportLayout, made, session]);
 
   // Print only once the print layout shows the chosen document.
+  const layoutReady = printJob !== null && (printJob.target === 'letter' || printMatches);
   useEffect(() => {
-    if (!printJob || !printReady) return;
+    if (!printJob || !layoutReady) return;
     let live = true;
-    savePdf(printJob.name, paperSize)
-      .then((saved) => {
-        if (live && saved) setPrintMessage('The PDF was saved.');
+    const printing =
+      printJob.target === 'report' && printJob.to === 'printer'
+        ? getPlatform()
+            .print()
+            .then(() => '')
+        : savePdf(printJob.name, paperSize).then((saved) => (saved ? 'The PDF was saved.' : ''));
+    printing
+      .then((message) => {
+        if (live && message) setPrintMessage(message);
       })
       .catch((error: unknown) => {
         console.error('Printing to PDF failed', error);
@@ -76,7 +118,39 @@ export function ReportsScreen() {
     return () => {
       live = false;
     };
-  }, [printJob, printReady, paperSize]);
+  }, [printJob, layoutReady, paperSize]);
+
+  const printReportJob = useCallback(
+    (to: 'pdf' | 'printer') => {
+      if (!report) return;
+      setPrintMessage('');
+      setPrintJob({
+        target: 'report',
+        to,
+        name: fileStem(report.clinicName, 'report', report.period.start, report.period.end),
+      });
+    },
+    [report],
+  );
+
+  // File → Print, and Ctrl/Cmd+P in a browser, print the whole report, drawn for it first.
+  useEffect(() => {
+    if (!report) return;
+    const release = takeOverPrint(() => printReportJob('printer'));
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'p' && !event.altKey) {
+        event.preventDefault();
+        printReportJob('printer');
+      }
+    };
+    // The desktop app's menu has Ctrl/Cmd+P already (it arrives as File → Print).
+    const browser = getPlatform().kind !== 'electron';
+    if (browser) window.addEventListener('keydown', onKey);
+    return () => {
+      release();
+      if (browser) window.removeEventListener('keydown', onKey);
+    };
+  }, [report, printReportJob]);
 
   if (!choices) return <Loading what="Loading reports" />;
   if (choices instanceof Error)
@@ -90,6 +164,7 @@ export function ReportsScreen() {
     );
   const firstYear = choices.firstMeetingDate ? Number(choices.firstMeetingDate.slice(0, 4)) : currentYear;
   const years = yearsFrom(Math.min(firstYear, currentYear - 1), currentYear);
+  const preparing = printJob?.target === 'report' && !printMatches;
 
   return (
     <>
@@ -116,33 +191,36 @@ export function ReportsScreen() {
         {report && (
           <ExportActions
             report={report}
-            busy={printJob !== null || !printReady}
-            onSavePdf={() =>
-              setPrintJob({
-                target: 'report',
-                name: fileStem(report.clinicName, 'report', report.period.start, report.period.end),
-              })
-            }
+            fullReport={() => {
+              if (!session || session instanceof Error) throw new Error('No report session.');
+              return session.full();
+            }}
+            busy={printJob !== null}
+            onSavePdf={() => printReportJob('pdf')}
           />
         )}
+        {preparing && <p role="status">Laying out every page of the report for printing…</p>}
         {printMessage && <p role="status">{printMessage}</p>}
       </Card>
 
-      {state.status === 'loading' && <Loading what="Making the report" />}
+      {state.status === 'loading' && <ReportProgress progress={state.progress} />}
       {state.status === 'failed' && (
         <p className="form-error" role="alert">
           {state.message}
         </p>
       )}
-      {report && state.status === 'ready' && (
+      {made && report && (
         <>
           <div className="report-screen">
-            <ReportDocument report={report} variant="screen" />
+            <ReportDocument report={report} totals={made.totals} variant="screen" />
           </div>
           <LetterCard
-            data={state.data}
-            period={report.period}
-            mentors={choices.mentors}
+            makeLetter={(mentorId) => {
+              if (!session || session instanceof Error) throw new Error('No report session.');
+              return session.letter(mentorId);
+            }}
+            reportKey={report.generatedAt}
+            mentors={made.mentors}
             issuedOn={today}
             busy={printJob !== null}
             onSavePdf={(letter) =>
@@ -158,23 +236,27 @@ export function ReportsScreen() {
               })
             }
           />
-          {printReport && (
+          {printJob?.target === 'letter' ? (
             <PrintPortal
               className="report-print"
               paperSize={paperSize}
-              runningHeader={
-                printJob?.target === 'letter'
-                  ? printReport.clinicName
-                  : `${printReport.clinicName} · ${printReport.period.name}: ${formatPeriodRange(printReport.period)} · ${programList(printReport)}`
-              }
-              runningFooter={`Generated ${formatDisplayMoment(printReport.generatedAt)} by Guiding Hands ${printReport.appVersion}`}
+              runningHeader={report.clinicName}
+              runningFooter={`Generated ${formatDisplayMoment(report.generatedAt)} by Guiding Hands ${report.appVersion}`}
             >
-              {printJob?.target === 'letter' ? (
-                <RecognitionLetterDocument letter={printJob.letter} issuedOn={today} />
-              ) : (
-                <ReportDocument report={printReport} variant="print" />
-              )}
+              <RecognitionLetterDocument letter={printJob.letter} issuedOn={today} />
             </PrintPortal>
+          ) : (
+            printReport &&
+            printMatches && (
+              <PrintPortal
+                className="report-print"
+                paperSize={paperSize}
+                runningHeader={`${printReport.clinicName} · ${printReport.period.name}: ${formatPeriodRange(printReport.period)} · ${programList(printReport)}`}
+                runningFooter={`Generated ${formatDisplayMoment(printReport.generatedAt)} by Guiding Hands ${printReport.appVersion}`}
+              >
+                <ReportDocument report={printReport} variant="print" />
+              </PrintPortal>
+            )
           )}
         </>
       )}

@@ -1,12 +1,20 @@
 import { useEffect, useState } from 'react';
-import { loadReportChoices, loadReportData, type ReportChoices } from '../../data/reports.repo';
+import {
+  type MadeReport,
+  openReportSession,
+  type ReportProgress,
+  type ReportSession,
+  ReportSuperseded,
+} from '../../data/report-session';
+import { loadReportChoices, type ReportChoices } from '../../data/reports.repo';
 import { todayIso } from '../../domain/calendar';
-import { type AccreditationReport, computeReport } from '../../domain/reports/compute-report';
 import type { ReportPeriod } from '../../domain/reports/period';
-import type { ReportData } from '../../domain/reports/report-data';
 import { getPlatform } from '../../platform/platform';
+import { SCREEN_ROWS } from './ScreenLimit';
 
-/** What the screen offers to choose from; null while it loads, an Error if it could not be read. */
+export type { ReportProgress, ReportSession } from '../../data/report-session';
+
+/** What the screen's controls offer; null while it loads, an Error if it could not be read. */
 export function useReportChoices(): ReportChoices | Error | null {
   const [choices, setChoices] = useState<ReportChoices | Error | null>(null);
   useEffect(() => {
@@ -17,7 +25,7 @@ export function useReportChoices(): ReportChoices | Error | null {
       })
       .catch((error: unknown) => {
         console.error('The report choices could not be read', error);
-        if (live) setChoices(new Error('The programs and mentors could not be read. Please try again.'));
+        if (live) setChoices(new Error('The programs could not be read. Please try again.'));
       });
     return () => {
       live = false;
@@ -26,49 +34,91 @@ export function useReportChoices(): ReportChoices | Error | null {
   return choices;
 }
 
+/**
+ * The screen's report session (a worker where there is one), open while the screen is: leaving the
+ * screen ends it, and with it everything the report read.
+ */
+export function useReportSession(): ReportSession | Error | null {
+  const [session, setSession] = useState<ReportSession | Error | null>(null);
+  useEffect(() => {
+    let live = true;
+    let opened: ReportSession | null = null;
+    openReportSession()
+      .then((made) => {
+        opened = made;
+        if (live) setSession(made);
+        else made.close();
+      })
+      .catch((error: unknown) => {
+        console.error('The report worker could not start', error);
+        if (live) setSession(new Error('The report could not be made. Please try again.'));
+      });
+    return () => {
+      live = false;
+      opened?.close();
+    };
+  }, []);
+  return session;
+}
+
 export type ReportState =
   | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; report: AccreditationReport; data: ReportData }
+  | { status: 'loading'; progress: ReportProgress | null }
+  | { status: 'ready'; made: MadeReport }
   | { status: 'failed'; message: string };
 
 /**
- * The report for a period and programs, computed once per choice. A report is a snapshot: it states
- * when it was generated, so it does not change while the manager reads or prints it.
+ * The report for a period and programs, made once per choice, away from the window. A report is a
+ * snapshot: it states when it was generated, so it does not change while the manager reads or prints it.
  */
 export function useAccreditationReport(
+  session: ReportSession | Error | null,
   period: ReportPeriod | null,
   programIds: string[] | 'all',
 ): ReportState {
   const [state, setState] = useState<ReportState>({ status: 'idle' });
   const programKey = programIds === 'all' ? 'all' : programIds.join(',');
   useEffect(() => {
+    if (session instanceof Error) {
+      setState({ status: 'failed', message: session.message });
+      return;
+    }
     if (!period) {
       setState({ status: 'idle' });
       return;
     }
+    setState({ status: 'loading', progress: null });
+    if (!session) return;
     let live = true;
-    setState({ status: 'loading' });
     const ids = programKey === 'all' ? 'all' : programKey.split(',');
-    Promise.all([loadReportData(period), getPlatform().getInfo()])
-      .then(([data, info]) => {
-        if (!live) return;
-        const report = computeReport(data, {
-          period,
-          programIds: ids,
-          today: todayIso(),
-          generatedAt: new Date().toISOString(),
-          appVersion: info.version,
-        });
-        setState({ status: 'ready', report, data });
+    getPlatform()
+      .getInfo()
+      .then((info) =>
+        session.make(
+          {
+            period,
+            programIds: ids,
+            today: todayIso(),
+            generatedAt: new Date().toISOString(),
+            appVersion: info.version,
+            screenRows: SCREEN_ROWS,
+          },
+          (progress) => {
+            if (live) setState({ status: 'loading', progress });
+          },
+        ),
+      )
+      .then((made) => {
+        if (live) setState({ status: 'ready', made });
       })
       .catch((error: unknown) => {
+        if (!live || error instanceof ReportSuperseded) return;
         console.error('The report could not be made', error);
-        if (live) setState({ status: 'failed', message: 'The report could not be made. Please try again.' });
+        setState({ status: 'failed', message: 'The report could not be made. Please try again.' });
       });
     return () => {
       live = false;
     };
-  }, [period, programKey]);
+  }, [session, period, programKey]);
   return state;
 }

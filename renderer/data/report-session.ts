@@ -1,0 +1,202 @@
+import type { AccreditationReport } from '../domain/reports/compute-report';
+import type { RecognitionLetter } from '../domain/reports/recognition-letter';
+import type { Id } from '../domain/types';
+import { GuidingHandsDb, getDb } from './db';
+import {
+  type MadeReport,
+  ReportEngine,
+  type ReportProgress,
+  type ReportRequest,
+  ReportSuperseded,
+} from './report-engine';
+
+// The Reports screen's link to its report worker: it reads the period's records and computes the report
+// away from the window, telling how far it got, and keeps them for the PDF, the files and the letters
+// until the screen closes the session (which ends the worker and frees its memory). Where no worker can
+// start (tests in Node), the same engine runs inline.
+
+export type { MadeReport, ReportProgress, ReportRequest } from './report-engine';
+export { ReportSuperseded } from './report-engine';
+
+export interface ReportSession {
+  /** Makes the report; an earlier make() still running rejects with ReportSuperseded. */
+  make(request: ReportRequest, onProgress: (progress: ReportProgress) => void): Promise<MadeReport>;
+  /** Every line of the last report made. */
+  full(): Promise<AccreditationReport>;
+  letter(mentorId: Id): Promise<RecognitionLetter>;
+  /** Ends the worker and lets go of everything the session read. */
+  close(): void;
+  readonly inWorker: boolean;
+}
+
+/** Messages between the screen and report-session.worker.ts. */
+export type ToReportWorker =
+  | { type: 'open'; dbName: string }
+  | { type: 'make'; id: number; request: ReportRequest }
+  | { type: 'full'; id: number }
+  | { type: 'letter'; id: number; mentorId: Id };
+export type FromReportWorker =
+  | { type: 'ready' }
+  | { type: 'progress'; id: number; progress: ReportProgress }
+  | { type: 'made'; id: number; result: MadeReport }
+  | { type: 'full'; id: number; report: AccreditationReport }
+  | { type: 'letter'; id: number; letter: RecognitionLetter }
+  | { type: 'superseded'; id: number }
+  | { type: 'failed'; id: number; message: string };
+
+const WORKER_READY_TIMEOUT_MS = 5000;
+
+/** A session in a worker where one can start, else inline. */
+export async function openReportSession(): Promise<ReportSession> {
+  return (await openWorkerSession()) ?? openInlineSession();
+}
+
+export function openInlineSession(): ReportSession {
+  const engine = new ReportEngine(getDb);
+  let latest = 0;
+  return {
+    inWorker: false,
+    make(request, onProgress) {
+      const id = ++latest;
+      return engine.make(request, onProgress, () => id === latest);
+    },
+    full: async () => engine.full(),
+    letter: async (mentorId) => engine.letter(mentorId),
+    close: () => {
+      latest++;
+    },
+  };
+}
+
+interface Pending {
+  resolve: (message: FromReportWorker) => void;
+  reject: (error: Error) => void;
+  onProgress?: (progress: ReportProgress) => void;
+}
+
+async function openWorkerSession(): Promise<ReportSession | null> {
+  if (typeof Worker === 'undefined') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./report-session.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+  const ready = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), WORKER_READY_TIMEOUT_MS);
+    worker.onmessage = (event: MessageEvent<FromReportWorker>) => {
+      if (event.data.type !== 'ready') return;
+      clearTimeout(timer);
+      resolve(true);
+    };
+    worker.onerror = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+  });
+  if (!ready) {
+    worker.terminate();
+    return null;
+  }
+
+  const pending = new Map<number, Pending>();
+  let nextId = 0;
+  let closed = false;
+  const failAll = (message: string) => {
+    for (const waiting of pending.values()) waiting.reject(new Error(message));
+    pending.clear();
+  };
+  worker.onmessage = (event: MessageEvent<FromReportWorker>) => {
+    const message = event.data;
+    if (message.type === 'ready') return;
+    const waiting = pending.get(message.id);
+    if (!waiting) return;
+    if (message.type === 'progress') {
+      waiting.onProgress?.(message.progress);
+      return;
+    }
+    pending.delete(message.id);
+    if (message.type === 'failed') waiting.reject(new Error(message.message));
+    else if (message.type === 'superseded') waiting.reject(new ReportSuperseded());
+    else waiting.resolve(message);
+  };
+  worker.onerror = () => failAll('The report worker stopped.');
+  worker.postMessage({ type: 'open', dbName: getDb().name } satisfies ToReportWorker);
+
+  const ask = (
+    message: ToReportWorker & { id: number },
+    onProgress?: (progress: ReportProgress) => void,
+  ): Promise<FromReportWorker> => {
+    if (closed) return Promise.reject(new Error('The report session is closed.'));
+    return new Promise((resolve, reject) => {
+      pending.set(message.id, { resolve, reject, onProgress });
+      worker.postMessage(message);
+    });
+  };
+
+  return {
+    inWorker: true,
+    async make(request, onProgress) {
+      const reply = await ask({ type: 'make', id: ++nextId, request }, onProgress);
+      if (reply.type !== 'made') throw new Error('The report worker answered out of turn.');
+      return reply.result;
+    },
+    async full() {
+      const reply = await ask({ type: 'full', id: ++nextId });
+      if (reply.type !== 'full') throw new Error('The report worker answered out of turn.');
+      return reply.report;
+    },
+    async letter(mentorId) {
+      const reply = await ask({ type: 'letter', id: ++nextId, mentorId });
+      if (reply.type !== 'letter') throw new Error('The report worker answered out of turn.');
+      return reply.letter;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      worker.terminate();
+      for (const waiting of pending.values()) waiting.reject(new ReportSuperseded());
+      pending.clear();
+    },
+  };
+}
+
+/** The worker's side: one engine over its own connection to the app's database. */
+export function serveReportSession(
+  post: (message: FromReportWorker) => void,
+): (message: ToReportWorker) => void {
+  let db: GuidingHandsDb | null = null;
+  const engine = new ReportEngine(() => {
+    if (!db) throw new Error('The report worker has no database yet.');
+    return db;
+  });
+  let latestMake = 0;
+  return (message) => {
+    if (message.type === 'open') {
+      // The same schema as the window's connection (same class), so opening never upgrades differently.
+      db = new GuidingHandsDb(message.dbName);
+      return;
+    }
+    const { id } = message;
+    const fail = (error: unknown) => {
+      if (error instanceof ReportSuperseded) post({ type: 'superseded', id });
+      else post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+    };
+    try {
+      if (message.type === 'make') {
+        latestMake = id;
+        engine
+          .make(
+            message.request,
+            (progress) => post({ type: 'progress', id, progress }),
+            () => latestMake === id,
+          )
+          .then((result) => post({ type: 'made', id, result }), fail);
+      } else if (message.type === 'full') post({ type: 'full', id, report: engine.full() });
+      else if (message.type === 'letter')
+        post({ type: 'letter', id, letter: engine.letter(message.mentorId) });
+    } catch (error) {
+      fail(error);
+    }
+  };
+}
