@@ -17,6 +17,7 @@ import {
   personDerived,
   relationshipDerived,
 } from './derived-fields';
+import { openSealedFieldsOnRead, sealingMiddleware } from './lock/sealing';
 
 // The one Dexie database and its schema history. Only repositories (renderer/data/*.repo.ts) and the
 // backup module import this file. Migration policy (docs/data-model.md): versions are only ever added,
@@ -76,7 +77,13 @@ export const SCHEMA_V4: Record<TableName, string> = {
   people: 'id, name, email, profession, [nameKey+id]',
 };
 
-export const CURRENT_SCHEMA_VERSION = 4;
+/**
+ * Version 5: the clinic lock. No index changes and no data changed by the upgrade: from this version on,
+ * the free text of SEALED_FIELDS may be stored sealed (lock/sealing.ts) once the manager turns the lock on.
+ */
+export const SCHEMA_V5: Record<TableName, string> = { ...SCHEMA_V4 };
+
+export const CURRENT_SCHEMA_VERSION = 5;
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const latest = new Map<string, string>();
@@ -148,6 +155,9 @@ export class GuidingHandsDb extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(this.upgrading(2, upgradeToV2));
     this.version(3).stores(SCHEMA_V3).upgrade(this.upgrading(3, upgradeToV3));
     this.version(4).stores(SCHEMA_V4).upgrade(this.upgrading(4, upgradeToV4));
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade(this.upgrading(5, async () => {}));
     this.use(
       derivedFieldsMiddleware({
         people: { derive: personDerived, fields: ['nameKey'] },
@@ -158,6 +168,8 @@ export class GuidingHandsDb extends Dexie {
     hideDerivedFields(this.people, ['nameKey']);
     hideDerivedFields(this.relationships, ['clockStart']);
     hideDerivedFields(this.actionItems, ['openDueDate']);
+    this.use(sealingMiddleware());
+    openSealedFieldsOnRead((name) => this.table(name));
     // Sticky: also after a reopen. Nothing else runs on this connection until it has finished.
     this.on('ready', () => this.confirmUpgrade(), true);
   }

@@ -2,7 +2,13 @@
 import 'fake-indexeddb/auto';
 import Dexie, { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, GuidingHandsDb, SCHEMA_V1 } from '../../renderer/data/db';
+import {
+  CURRENT_SCHEMA_VERSION,
+  GuidingHandsDb,
+  getDb,
+  SCHEMA_V1,
+  switchDatabase,
+} from '../../renderer/data/db';
 import { createPeopleInBulk, createPerson, listPeople, updatePerson } from '../../renderer/data/people.repo';
 import { freshDatabasePerTest, menteeInput, personInput } from './helpers';
 import { recordTransactions } from './storage-faults';
@@ -38,6 +44,8 @@ describe('durability of writes', () => {
   });
 
   it('commits everyday edits relaxed', async () => {
+    // Transactions are recorded on connections opened from here on (the lock's set-up opened one).
+    switchDatabase(getDb().name);
     const transactions = record();
     const grace = await createPerson(personInput());
     await updatePerson(grace.id, { specialty: 'Intensive care' });

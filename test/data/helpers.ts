@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { closeDatabase, type GuidingHandsDb, getDb, switchDatabase } from '../../renderer/data/db';
+import { createLock } from '../../renderer/data/lock/keyring';
+import { sealClinic } from '../../renderer/data/lock/seal-all';
+import { setLockMode } from '../../renderer/data/lock/session';
 import { createPerson, type PersonInput } from '../../renderer/data/people.repo';
 import { createProgram, type ProgramInput } from '../../renderer/data/programs.repo';
 import { createRelationship, type RelationshipInput } from '../../renderer/data/relationships.repo';
@@ -14,14 +17,25 @@ import { personInput } from '../fixtures/people';
 /** The date the repositories believe is today in these tests. */
 export const TODAY = '2024-06-15';
 
+/**
+ * True in the second configuration of the data tests ("locked" in vitest.config.ts): every suite runs
+ * again with the clinic lock on and unlocked, so sealing must change nothing the app sees.
+ */
+export const LOCKED_CONFIGURATION = process.env.GH_TEST_LOCK === 'on';
+
 /** Gives each test a fresh, empty database; returns a getter for the current one. */
 export function freshDatabasePerTest(): () => GuidingHandsDb {
-  beforeEach(() => {
-    switchDatabase(`test-${crypto.randomUUID()}`);
+  beforeEach(async () => {
+    const db = switchDatabase(`test-${crypto.randomUUID()}`);
+    if (LOCKED_CONFIGURATION) {
+      await createLock(db.name, 'test clinic passphrase', { logN: 10, r: 8, p: 1 });
+      await sealClinic(db);
+    }
   });
   afterEach(async () => {
     const db = getDb();
     closeDatabase();
+    setLockMode('off');
     await db.delete();
   });
   return getDb;

@@ -33,6 +33,8 @@ const MIGRATIONS: Record<number, Migration> = {
   1: addLastMeetingDate,
   2: unchanged,
   3: unchanged,
+  // Schema 4 → 5 (the clinic lock): a backup always holds the text in the clear, so nothing changes.
+  4: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

@@ -1,0 +1,47 @@
+import { scryptAsync } from '@noble/hashes/scrypt.js';
+
+// The passphrase's key: scrypt, the primitive and cost the backups use (N = 2^18, r = 8, p = 1). It
+// runs in a worker so the window never freezes for the second or so it takes; where there are no
+// workers (tests in Node) it runs here, yielding to the event loop as it goes.
+
+export interface ScryptParams {
+  logN: number;
+  r: number;
+  p: number;
+}
+
+export const DEFAULT_SCRYPT: ScryptParams = { logN: 18, r: 8, p: 1 };
+
+export interface KdfRequest {
+  passphrase: string;
+  salt: Uint8Array;
+  params: ScryptParams;
+}
+
+export function deriveInline(request: KdfRequest): Promise<Uint8Array> {
+  const { logN, r, p } = request.params;
+  return scryptAsync(request.passphrase.normalize('NFC'), request.salt, {
+    N: 2 ** logN,
+    r,
+    p,
+    dkLen: 32,
+    maxmem: 2 ** (logN + 11),
+  });
+}
+
+export async function deriveKey(request: KdfRequest): Promise<Uint8Array> {
+  if (typeof Worker === 'undefined') return deriveInline(request);
+  const worker = new Worker(new URL('./kdf.worker.ts', import.meta.url), { type: 'module' });
+  try {
+    return await new Promise<Uint8Array>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<{ key?: Uint8Array; failed?: string }>) => {
+        if (event.data.key) resolve(event.data.key);
+        else reject(new Error(event.data.failed ?? 'The passphrase could not be checked.'));
+      };
+      worker.onerror = () => reject(new Error('The passphrase could not be checked.'));
+      worker.postMessage(request);
+    });
+  } finally {
+    worker.terminate();
+  }
+}

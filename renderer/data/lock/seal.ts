@@ -1,0 +1,145 @@
+import { gcm } from '@noble/ciphers/aes.js';
+import { randomBytes } from '@noble/ciphers/utils.js';
+
+// One sealed value: AES-256-GCM under the clinic's data key, with additional authenticated data naming
+// the table, the record and the field, so a sealed value copied onto another record does not open.
+// Stored as it is in IndexedDB (bytes, not text): 12 bytes of IV + 16 of tag over the plaintext.
+// The plaintext is the JSON of the value, so a string, a list of steps or a set of answers seal alike.
+//
+// Two ways to the same bytes: a synchronous one (used inside database transactions, which end if they
+// wait for anything else) and WebCrypto's, faster for thousands of values at once (backups, sealing
+// a whole clinic). Both are AES-GCM with a 96-bit IV and the tag appended, so either opens the other's.
+
+export const SEALED_VERSION = 1;
+
+export interface SealedValue {
+  $sealed: typeof SEALED_VERSION;
+  iv: Uint8Array;
+  ct: Uint8Array;
+}
+
+export class SealError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SealError';
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export function isSealed(value: unknown): value is SealedValue {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as SealedValue).$sealed === SEALED_VERSION &&
+    (value as SealedValue).iv instanceof Uint8Array &&
+    (value as SealedValue).ct instanceof Uint8Array
+  );
+}
+
+/** What binds a sealed value to its place. */
+export function sealContext(table: string, recordId: string, path: string): Uint8Array {
+  return encoder.encode(`guiding-hands/v1\u0000${table}\u0000${recordId}\u0000${path}`);
+}
+
+export function sealSync(key: Uint8Array, context: Uint8Array, value: unknown): SealedValue {
+  const iv = randomBytes(12);
+  const ct = gcm(key, iv, context).encrypt(encoder.encode(JSON.stringify(value)));
+  return { $sealed: SEALED_VERSION, iv, ct };
+}
+
+function parse(bytes: Uint8Array): unknown {
+  return JSON.parse(decoder.decode(bytes));
+}
+
+const OPEN_FAILED =
+  'A sealed note could not be opened: it does not belong to this record, or it was damaged. The rest of the record is shown.';
+
+export function openSync(key: Uint8Array, context: Uint8Array, sealed: SealedValue): unknown {
+  let bytes: Uint8Array;
+  try {
+    bytes = gcm(key, sealed.iv, context).decrypt(sealed.ct);
+  } catch {
+    throw new SealError(OPEN_FAILED);
+  }
+  return parse(bytes);
+}
+
+/** The data key as a WebCrypto key, for the bulk paths. Not extractable. */
+export function importDataKey(key: Uint8Array): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, 'AES-GCM', false, [
+    'encrypt',
+    'decrypt',
+  ]);
+}
+
+export async function sealAsync(key: CryptoKey, context: Uint8Array, value: unknown): Promise<SealedValue> {
+  const iv = randomBytes(12);
+  const ct = await crypto.subtle.encrypt(
+    {
+      name: 'AES-GCM',
+      iv: iv as Uint8Array<ArrayBuffer>,
+      additionalData: context as Uint8Array<ArrayBuffer>,
+    },
+    key,
+    encoder.encode(JSON.stringify(value)),
+  );
+  return { $sealed: SEALED_VERSION, iv, ct: new Uint8Array(ct) };
+}
+
+export async function openAsync(key: CryptoKey, context: Uint8Array, sealed: SealedValue): Promise<unknown> {
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await crypto.subtle.decrypt(
+      {
+        name: 'AES-GCM',
+        iv: sealed.iv as Uint8Array<ArrayBuffer>,
+        additionalData: context as Uint8Array<ArrayBuffer>,
+      },
+      key,
+      sealed.ct as Uint8Array<ArrayBuffer>,
+    );
+  } catch {
+    throw new SealError(OPEN_FAILED);
+  }
+  return parse(new Uint8Array(bytes));
+}
+
+/** Reads a dotted path ("capacityOverride.reason") of a record. */
+export function readPath(record: Record<string, unknown>, path: string): unknown {
+  let value: unknown = record;
+  for (const part of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/** Writes a dotted path whose parent object exists (it never creates one). */
+export function writePath(record: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let parent: unknown = record;
+  for (const part of parts.slice(0, -1)) {
+    if (typeof parent !== 'object' || parent === null) return;
+    parent = (parent as Record<string, unknown>)[part];
+  }
+  if (typeof parent !== 'object' || parent === null) return;
+  (parent as Record<string, unknown>)[parts[parts.length - 1] as string] = value;
+}
+
+/** A copy of the record deep enough that writing its sealed paths leaves the original untouched. */
+export function copyForPaths<T extends object>(record: T, paths: readonly string[]): T {
+  const copy: Record<string, unknown> = { ...(record as Record<string, unknown>) };
+  for (const path of paths) {
+    const parts = path.split('.');
+    let node = copy;
+    for (const part of parts.slice(0, -1)) {
+      const child = node[part];
+      if (typeof child !== 'object' || child === null) break;
+      node[part] = Array.isArray(child) ? [...child] : { ...(child as Record<string, unknown>) };
+      node = node[part] as Record<string, unknown>;
+    }
+  }
+  return copy as T;
+}

@@ -1,0 +1,286 @@
+import 'fake-indexeddb/auto';
+import { Decrypter, Encrypter } from 'age-encryption';
+import Dexie from 'dexie';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getDb } from '../../renderer/data/db';
+import {
+  beginTurningOff,
+  changePassphrase,
+  createLock,
+  readKeyRing,
+  recoverWithSheet,
+  TooManyAttemptsError,
+  unlockWithPassphrase,
+  WrongPassphraseError,
+  waitAfter,
+} from '../../renderer/data/lock/keyring';
+import { parseRecoveryKey, RecoveryKeyError } from '../../renderer/data/lock/recovery-key';
+import { SealError } from '../../renderer/data/lock/seal';
+import { resumeSealingWork, SEAL_BATCH, sealClinic, unsealClinic } from '../../renderer/data/lock/seal-all';
+import { closeSession, isOpen, LockedError, lockMode, setLockMode } from '../../renderer/data/lock/session';
+import {
+  getMeeting,
+  listLatestMeetingsForRelationship,
+  logMeeting,
+  updateMeeting,
+} from '../../renderer/data/meetings.repo';
+import { changeRelationshipStatus, getRelationship } from '../../renderer/data/relationships.repo';
+import { freshDatabasePerTest, meetingInput, seedPair, TODAY } from './helpers';
+
+// The clinic lock at the database boundary: what is stored, what opens it, and what never changes.
+
+const db = freshDatabasePerTest();
+const FAST = { logN: 10, r: 8, p: 1 };
+const PASSPHRASE = 'quiet harbour lantern 42';
+const MARKER = 'ZEBRA-7731 burnout after the loss in bed 4';
+
+afterEach(() => setLockMode('off'));
+
+/** Every stored record of every table, as IndexedDB holds it (no reading hooks), as text. */
+async function storedText(): Promise<string> {
+  const raw = new Dexie(db().name);
+  await raw.open();
+  try {
+    const parts: string[] = [];
+    for (const table of raw.tables) {
+      for (const record of await table.toArray()) {
+        parts.push(
+          JSON.stringify(record, (_key, value) => (value instanceof Uint8Array ? [...value] : value)),
+        );
+      }
+    }
+    return parts.join('\n');
+  } finally {
+    raw.close();
+  }
+}
+
+async function clinicWithText(meetings = 3) {
+  const pair = await seedPair();
+  const ids: string[] = [];
+  for (let index = 0; index < meetings; index++) {
+    const meeting = await logMeeting(
+      meetingInput(pair.relationship.id, {
+        date: TODAY,
+        notes: `${MARKER} #${index}`,
+        actionItems: [{ text: `${MARKER} action ${index}`, owner: 'mentee', dueDate: null }],
+      }),
+    );
+    ids.push(meeting.id);
+  }
+  return { pair, ids };
+}
+
+async function turnOn(): Promise<Awaited<ReturnType<typeof createLock>>> {
+  const lock = await createLock(db().name, PASSPHRASE, FAST);
+  await sealClinic(db());
+  return lock;
+}
+
+describe('the clinic lock', () => {
+  it('seals notes, action items and end reasons already there, and the app still reads them', async () => {
+    const { pair, ids } = await clinicWithText();
+    await changeRelationshipStatus(pair.relationship.id, 'ended-early', TODAY, `${MARKER} moved away`);
+    expect(await storedText()).toContain('ZEBRA-7731');
+
+    const seen: number[] = [];
+    await createLock(db().name, PASSPHRASE, FAST);
+    await sealClinic(db(), (progress) => seen.push(progress.done));
+
+    expect(await storedText()).not.toContain('ZEBRA-7731');
+    expect(lockMode()).toBe('on');
+    expect(seen.at(-1)).toBeGreaterThanOrEqual(3 + 3 + 1);
+    expect((await getMeeting(ids[0] as string))?.notes).toBe(`${MARKER} #0`);
+    expect((await getMeeting(ids[0] as string))?.actionItems[0]?.text).toBe(`${MARKER} action 0`);
+    expect((await getRelationship(pair.relationship.id))?.endReason).toBe(`${MARKER} moved away`);
+  });
+
+  it('seals what is written once the lock is on, and never writes it in the clear', async () => {
+    await turnOn();
+    const { ids } = await clinicWithText(1);
+    expect(await storedText()).not.toContain('ZEBRA-7731');
+    const meeting = await getMeeting(ids[0] as string);
+    await updateMeeting(ids[0] as string, {
+      ...meetingInput(meeting?.relationshipId as string),
+      notes: 'Edited: ZEBRA-9',
+    });
+    expect(await storedText()).not.toContain('ZEBRA-9');
+    expect((await getMeeting(ids[0] as string))?.notes).toBe('Edited: ZEBRA-9');
+  });
+
+  it('when locked, neither shows nor takes a note, and changes nothing', async () => {
+    await turnOn();
+    const { pair, ids } = await clinicWithText(1);
+    const before = await storedText();
+    closeSession();
+    expect(isOpen()).toBe(false);
+    await expect(getMeeting(ids[0] as string)).rejects.toBeInstanceOf(LockedError);
+    await expect(
+      logMeeting(meetingInput(pair.relationship.id, { notes: 'while locked' })),
+    ).rejects.toBeInstanceOf(LockedError);
+    expect(await storedText()).toBe(before);
+    await unlockWithPassphrase(db().name, PASSPHRASE);
+    expect((await getMeeting(ids[0] as string))?.notes).toBe(`${MARKER} #0`);
+  });
+
+  it('refuses a wrong passphrase in plain words, then makes each try after the fifth wait longer', async () => {
+    await turnOn();
+    closeSession();
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await expect(unlockWithPassphrase(db().name, 'wrong')).rejects.toBeInstanceOf(WrongPassphraseError);
+    }
+    const fifth = unlockWithPassphrase(db().name, 'wrong');
+    await expect(fifth).rejects.toBeInstanceOf(TooManyAttemptsError);
+    await expect(fifth).rejects.toThrow(/Wait 30 seconds/);
+    // Even the right passphrase waits now, and is not even tried.
+    await expect(unlockWithPassphrase(db().name, PASSPHRASE)).rejects.toBeInstanceOf(TooManyAttemptsError);
+    expect(isOpen()).toBe(false);
+    expect([waitAfter(4), waitAfter(5), waitAfter(6), waitAfter(7), waitAfter(40)]).toEqual([
+      0, 30, 60, 120, 900,
+    ]);
+  });
+
+  it('opens with the recovery sheet and a new passphrase; the old passphrase stops working', async () => {
+    const lock = await turnOn();
+    const { ids } = await clinicWithText(1);
+    closeSession();
+    await recoverWithSheet(
+      db().name,
+      lock.recoveryKey.toLowerCase().replaceAll('-', ' '),
+      'a brand new phrase',
+      FAST,
+    );
+    expect((await getMeeting(ids[0] as string))?.notes).toBe(`${MARKER} #0`);
+    closeSession();
+    await expect(unlockWithPassphrase(db().name, PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
+    await unlockWithPassphrase(db().name, 'a brand new phrase');
+    expect(isOpen()).toBe(true);
+  });
+
+  it('says plainly when a recovery key is mistyped or not this clinic’s', async () => {
+    const lock = await turnOn();
+    closeSession();
+    expect(() => parseRecoveryKey('ABCD-EFGH')).toThrow(RecoveryKeyError);
+    const other = `${lock.recoveryKey.slice(0, -1)}${lock.recoveryKey.endsWith('0') ? '1' : '0'}`;
+    await expect(recoverWithSheet(db().name, other, 'new', FAST)).rejects.toThrow(
+      /does not open the clinic lock/,
+    );
+    expect(isOpen()).toBe(false);
+  });
+
+  it('changes the passphrase after checking the current one', async () => {
+    await turnOn();
+    await expect(changePassphrase(db().name, 'wrong', 'next phrase', FAST)).rejects.toBeInstanceOf(
+      WrongPassphraseError,
+    );
+    await changePassphrase(db().name, PASSPHRASE, 'next phrase', FAST);
+    closeSession();
+    await expect(unlockWithPassphrase(db().name, PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
+    await unlockWithPassphrase(db().name, 'next phrase');
+  });
+
+  it('a sealed note moved onto another record does not open, with a clear message', async () => {
+    await turnOn();
+    const { ids } = await clinicWithText(2);
+    const raw = new Dexie(db().name);
+    await raw.open();
+    const first = await raw.table('meetings').get(ids[0]);
+    await raw.table('meetings').update(ids[1], { notes: first.notes });
+    raw.close();
+    await expect(getMeeting(ids[1] as string)).rejects.toBeInstanceOf(SealError);
+    await expect(getMeeting(ids[1] as string)).rejects.toThrow(/does not belong to this record/);
+    expect((await getMeeting(ids[0] as string))?.notes).toBe(`${MARKER} #0`);
+  });
+
+  it('an interrupted sealing leaves every note readable and resumes after the next unlock', async () => {
+    const pair = await seedPair();
+    const count = SEAL_BATCH + 20;
+    const meetings = Array.from({ length: count }, (_, index) => ({
+      ...meetingInput(pair.relationship.id),
+      id: `m-${String(index).padStart(5, '0')}`,
+      notes: `${MARKER} ${index}`,
+      createdAt: `${TODAY}T10:00:00.000Z`,
+      updatedAt: `${TODAY}T10:00:00.000Z`,
+    }));
+    await getDb().meetings.bulkAdd(meetings.map(({ actionItems: _items, ...meeting }) => meeting));
+    await createLock(db().name, PASSPHRASE, FAST);
+    // The page closes after the first batch.
+    await expect(
+      sealClinic(db(), (progress) => {
+        if (progress.done >= SEAL_BATCH) throw new Error('page closed');
+      }),
+    ).rejects.toThrow('page closed');
+    expect((await readKeyRing(db().name))?.state).toBe('sealing');
+    closeSession();
+
+    await unlockWithPassphrase(db().name, PASSPHRASE);
+    const latest = await listLatestMeetingsForRelationship(pair.relationship.id, count);
+    expect(latest.meetings.map((meeting) => meeting.notes).sort()).toEqual(
+      meetings.map((m) => m.notes).sort(),
+    );
+    await resumeSealingWork(db());
+    expect(lockMode()).toBe('on');
+    expect(await storedText()).not.toContain('ZEBRA-7731');
+  });
+
+  it('turning the lock off gives back exactly the text that was written, any Unicode', async () => {
+    const pair = await seedPair();
+    await turnOn();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 60 }), { minLength: 1, maxLength: 8 }),
+        async (notes) => {
+          await getDb().meetings.clear();
+          const written = notes.map((text, index) => ({ id: `p-${index}`, text }));
+          await getDb().meetings.bulkAdd(
+            written.map(({ id, text }) => ({
+              ...meetingInput(pair.relationship.id),
+              id,
+              notes: text,
+              createdAt: `${TODAY}T10:00:00.000Z`,
+              updatedAt: `${TODAY}T10:00:00.000Z`,
+            })),
+          );
+          const raw = new Dexie(db().name);
+          await raw.open();
+          const sealedNow = (await raw.table('meetings').toArray()).every((m) => typeof m.notes === 'object');
+          raw.close();
+          expect(sealedNow).toBe(true);
+          return true;
+        },
+      ),
+      { numRuns: 20 },
+    );
+    const expected = (await getDb().meetings.toArray()).map((m) => [m.id, m.notes]);
+    await beginTurningOff(db().name, PASSPHRASE);
+    await unsealClinic(db());
+    expect(lockMode()).toBe('off');
+    expect(await readKeyRing(db().name)).toBeUndefined();
+    const raw = new Dexie(db().name);
+    await raw.open();
+    const stored = (await raw.table('meetings').toArray()).map((m) => [m.id, m.notes]);
+    raw.close();
+    expect(stored).toEqual(expected);
+  });
+
+  it('the recovery sheet’s age line opens what is encrypted to the clinic’s recipient', async () => {
+    const lock = await turnOn();
+    expect(lock.ageIdentity).toMatch(/^AGE-SECRET-KEY-1[0-9A-Z]+$/);
+    expect((await readKeyRing(db().name))?.ageRecipient).toBe(lock.ageRecipient);
+    const encrypter = new Encrypter();
+    encrypter.addRecipient(lock.ageRecipient);
+    const file = await encrypter.encrypt('automatic backup');
+    const decrypter = new Decrypter();
+    decrypter.addIdentity(lock.ageIdentity);
+    expect(await decrypter.decrypt(file, 'text')).toBe('automatic backup');
+  });
+
+  it('keeps no key in the clear in the key ring', async () => {
+    await turnOn();
+    const ring = await readKeyRing(db().name);
+    const text = JSON.stringify(ring);
+    expect(text).not.toMatch(/AGE-SECRET-KEY/);
+    expect(ring?.slots.map((slot) => slot.kind)).toEqual(['passphrase', 'recovery']);
+  });
+});
