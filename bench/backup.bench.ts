@@ -27,6 +27,9 @@ function clinicTables(): BackupTables {
     actionItems: clinic.actionItems,
     topics: clinic.topics,
     settings: [clinic.settings],
+    trainingCourses: clinic.trainingCourses ?? [],
+    trainingRecords: clinic.trainingRecords ?? [],
+    recognitions: clinic.recognitions ?? [],
     auditLog: [],
   };
 }

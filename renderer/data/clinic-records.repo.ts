@@ -21,6 +21,9 @@ export interface ClinicRecordsSummary {
   meetings: number;
   actionItems: number;
   topics: number;
+  trainingCourses: number;
+  trainingRecords: number;
+  recognitions: number;
 }
 
 export async function addClinicRecords(
@@ -36,6 +39,9 @@ export async function addClinicRecords(
     db.actionItems,
     db.topics,
     db.settings,
+    db.trainingCourses,
+    db.trainingRecords,
+    db.recognitions,
     db.auditLog,
   ];
   return db.transaction('rw', tables, async () => {
@@ -47,6 +53,9 @@ export async function addClinicRecords(
         db.meetings.clear(),
         db.actionItems.clear(),
         db.topics.clear(),
+        db.trainingCourses.clear(),
+        db.trainingRecords.clear(),
+        db.recognitions.clear(),
       ]);
     } else if ((await db.people.count()) > 0) {
       throw new RuleError(
@@ -63,6 +72,9 @@ export async function addClinicRecords(
     await db.relationships.bulkAdd(clinic.relationships);
     await db.meetings.bulkAdd(clinic.meetings);
     await db.actionItems.bulkAdd(clinic.actionItems);
+    await db.trainingCourses.bulkAdd(clinic.trainingCourses ?? []);
+    await db.trainingRecords.bulkAdd(clinic.trainingRecords ?? []);
+    await db.recognitions.bulkAdd(clinic.recognitions ?? []);
     const settings = await db.settings.get('clinic');
     await db.settings.put({
       ...clinic.settings,
@@ -77,6 +89,9 @@ export async function addClinicRecords(
       meetings: clinic.meetings.length,
       actionItems: clinic.actionItems.length,
       topics: newTopics.length,
+      trainingCourses: clinic.trainingCourses?.length ?? 0,
+      trainingRecords: clinic.trainingRecords?.length ?? 0,
+      recognitions: clinic.recognitions?.length ?? 0,
     };
     const counts = Object.entries(summary)
       .map(([table, count]) => `${count} ${table}`)

@@ -6,8 +6,11 @@ import type {
   Meeting,
   Person,
   Program,
+  Recognition,
   Relationship,
   Topic,
+  TrainingCourse,
+  TrainingRecord,
 } from '../domain/types';
 import {
   type ActionItemDerived,
@@ -34,12 +37,30 @@ export const TABLE_NAMES = [
   'actionItems',
   'topics',
   'settings',
+  'trainingCourses',
+  'trainingRecords',
+  'recognitions',
   'auditLog',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
+/** The schema version that brought each table added after the first; older backups do not have it. */
+export const TABLE_SINCE_SCHEMA: Partial<Record<TableName, number>> = {
+  trainingCourses: 6,
+  trainingRecords: 6,
+  recognitions: 6,
+};
+
+/** The tables a database (or a backup) of schema `version` has, in backup order. */
+export function tablesOfSchema(version: number): readonly TableName[] {
+  return TABLE_NAMES.filter((table) => (TABLE_SINCE_SCHEMA[table] ?? 1) <= version);
+}
+
+/** A version's stores: the tables of the first version, and those added since. */
+type StoreList = Partial<Record<TableName, string>>;
+
 /** Version 1: the first schema. Kept verbatim: a Dexie version is never edited once shipped. */
-export const SCHEMA_V1: Record<TableName, string> = {
+export const SCHEMA_V1: StoreList = {
   people: 'id, name, email, profession',
   programs: 'id, name',
   relationships: 'id, programId, mentorId, menteeId, status',
@@ -51,7 +72,7 @@ export const SCHEMA_V1: Record<TableName, string> = {
 };
 
 /** Version 2: relationships carry lastMeetingDate (indexed) so the dashboard needs no meeting scan. */
-export const SCHEMA_V2: Record<TableName, string> = {
+export const SCHEMA_V2: StoreList = {
   ...SCHEMA_V1,
   relationships: 'id, programId, mentorId, menteeId, status, lastMeetingDate',
 };
@@ -61,7 +82,7 @@ export const SCHEMA_V2: Record<TableName, string> = {
  * derived-fields.ts): a pair's meeting-clock start by status, its planned end by status, and an action
  * item's due date while it is open. The derived fields never leave the database (reads strip them).
  */
-export const SCHEMA_V3: Record<TableName, string> = {
+export const SCHEMA_V3: StoreList = {
   ...SCHEMA_V2,
   relationships:
     'id, programId, mentorId, menteeId, status, lastMeetingDate, [status+clockStart], [status+plannedEndDate]',
@@ -72,7 +93,7 @@ export const SCHEMA_V3: Record<TableName, string> = {
  * Version 4: people are indexed by their name as search keys (accents and capitals ignored) with the id
  * to break ties, so the People list and the name type-aheads read one page at a time (keyset paging).
  */
-export const SCHEMA_V4: Record<TableName, string> = {
+export const SCHEMA_V4: StoreList = {
   ...SCHEMA_V3,
   people: 'id, name, email, profession, [nameKey+id]',
 };
@@ -81,9 +102,20 @@ export const SCHEMA_V4: Record<TableName, string> = {
  * Version 5: the clinic lock. No index changes and no data changed by the upgrade: from this version on,
  * the free text of SEALED_FIELDS may be stored sealed (lock/sealing.ts) once the manager turns the lock on.
  */
-export const SCHEMA_V5: Record<TableName, string> = { ...SCHEMA_V4 };
+export const SCHEMA_V5: StoreList = { ...SCHEMA_V4 };
 
-export const CURRENT_SCHEMA_VERSION = 5;
+/**
+ * Version 6: mentor training (the clinic's courses, each mentor's completions, indexed by renew-by day
+ * for the dashboard) and recognition entries. New tables only: nothing to change in existing records.
+ */
+export const SCHEMA_V6: StoreList = {
+  ...SCHEMA_V5,
+  trainingCourses: 'id, name',
+  trainingRecords: 'id, personId, courseId, renewBy',
+  recognitions: 'id, personId',
+};
+
+export const CURRENT_SCHEMA_VERSION = 6;
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const latest = new Map<string, string>();
@@ -142,6 +174,9 @@ export class GuidingHandsDb extends Dexie {
   topics!: EntityTable<Topic, 'id'>;
   settings!: EntityTable<ClinicSettings, 'key'>;
   auditLog!: EntityTable<AuditEntry, 'seq'>;
+  trainingCourses!: EntityTable<TrainingCourse, 'id'>;
+  trainingRecords!: EntityTable<TrainingRecord, 'id'>;
+  recognitions!: EntityTable<Recognition, 'id'>;
 
   /** The version an upgrade brought this database to while it opened; null when none ran. */
   private upgradedTo: number | null = null;
@@ -158,6 +193,9 @@ export class GuidingHandsDb extends Dexie {
     this.version(5)
       .stores(SCHEMA_V5)
       .upgrade(this.upgrading(5, async () => {}));
+    this.version(6)
+      .stores(SCHEMA_V6)
+      .upgrade(this.upgrading(6, async () => {}));
     this.use(
       derivedFieldsMiddleware({
         people: { derive: personDerived, fields: ['nameKey'] },

@@ -197,13 +197,21 @@ export async function archivePerson(id: Id, archived = true): Promise<Person> {
 /** Deletes a person who has never been paired; a person with pairings is archived instead. */
 export async function deletePerson(id: Id): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.people, db.relationships, db.auditLog, async () => {
+  const tables = [db.people, db.relationships, db.trainingRecords, db.recognitions, db.auditLog];
+  await db.transaction('rw', tables, async () => {
     const asMentor = await db.relationships.where('mentorId').equals(id).count();
     const asMentee = await db.relationships.where('menteeId').equals(id).count();
     if (asMentor + asMentee > 0)
       throw new RuleError(
         'has-relationships',
         'This person has mentoring relationships, so their record is kept: archive them instead.',
+      );
+    const training = await db.trainingRecords.where('personId').equals(id).count();
+    const recognition = await db.recognitions.where('personId').equals(id).count();
+    if (training + recognition > 0)
+      throw new RuleError(
+        'has-records',
+        'This person has training or recognition records, so their record is kept: archive them instead.',
       );
     if (!(await db.people.get(id))) throw new RuleError('not-found', 'This person no longer exists.');
     await db.people.delete(id);

@@ -11,6 +11,7 @@ import {
   RuleError,
 } from '../domain/rules';
 import { storedText } from '../domain/text';
+import { trainingAtPairing } from '../domain/training';
 import type { Id, IsoDate, Relationship, RelationshipStatus } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb } from './db';
@@ -74,11 +75,13 @@ export async function createRelationship(
   options: { capacityOverrideReason?: string | null } = {},
 ): Promise<Relationship> {
   const db = getDb();
-  return db.transaction('rw', [db.relationships, db.people, db.programs, db.auditLog], async () => {
-    const [mentor, mentee, program] = await Promise.all([
+  const tables = [db.relationships, db.people, db.programs, db.trainingRecords, db.auditLog];
+  return db.transaction('rw', tables, async () => {
+    const [mentor, mentee, program, mentorTraining] = await Promise.all([
       db.people.get(input.mentorId),
       db.people.get(input.menteeId),
       db.programs.get(input.programId),
+      input.mentorId ? db.trainingRecords.where('personId').equals(input.mentorId).toArray() : [],
     ]);
     const mentorLoad = await db.relationships
       .where('mentorId')
@@ -112,13 +115,29 @@ export async function createRelationship(
       createdAt: at,
       updatedAt: at,
     };
+    // Allowed, but remembered: the mentor's training was not current on the start date.
+    const training = trainingAtPairing(mentorTraining, input.startDate);
+    if (training) relationship.mentorTraining = training;
     await db.relationships.add(relationship);
+    const notes = [
+      overCapacity ? 'mentor over capacity: override recorded' : null,
+      training ? 'mentor training lapsed: noted on the pairing' : null,
+    ].filter(Boolean);
     await recordAudit(
       'relationships',
       relationship.id,
       'create',
-      ['programId', 'mentorId', 'menteeId', 'focus', 'startDate', 'plannedEndDate', 'status'],
-      overCapacity ? 'mentor over capacity: override recorded' : undefined,
+      [
+        'programId',
+        'mentorId',
+        'menteeId',
+        'focus',
+        'startDate',
+        'plannedEndDate',
+        'status',
+        ...(training ? ['mentorTraining'] : []),
+      ],
+      notes.length ? notes.join('; ') : undefined,
     );
     return relationship;
   });

@@ -49,6 +49,9 @@ export async function removeSampleData(clinicName: string): Promise<SampleRemova
     db.actionItems,
     db.topics,
     db.settings,
+    db.trainingCourses,
+    db.trainingRecords,
+    db.recognitions,
     db.auditLog,
   ];
   return db.transaction('rw', tables, async () => {
@@ -77,6 +80,13 @@ export async function removeSampleData(clinicName: string): Promise<SampleRemova
       });
     const topics = sampleTopics.filter((id) => !topicsInUse.has(id));
     await db.topics.bulkDelete(topics);
+    // Training and recognition of the sample people go with them; a sample course stays while a real
+    // completion names it.
+    await db.trainingRecords.where('personId').anyOf(people).delete();
+    await db.recognitions.where('personId').anyOf(people).delete();
+    const coursesInUse = new Set((await db.trainingRecords.toArray()).map((record) => record.courseId));
+    const sampleCourses = await db.trainingCourses.where('id').startsWith(SAMPLE_ID_PREFIX).primaryKeys();
+    await db.trainingCourses.bulkDelete(sampleCourses.filter((id) => !coursesInUse.has(id)));
     const settings = await db.settings.get('clinic');
     if (settings) await db.settings.put({ ...settings, clinicName: named.clinicName ?? settings.clinicName });
     const summary: SampleRemovalSummary = {

@@ -125,6 +125,70 @@ export interface Relationship {
   capacityOverride: CapacityOverride | null;
   /** Date of the latest meeting, kept by the meetings repository for the dashboard. */
   lastMeetingDate: IsoDate | null;
+  /**
+   * Set when the mentor's training was not current on the start date as the pairing was made (allowed,
+   * but remembered). Absent on pairings made before training records existed, and when it was current.
+   */
+  mentorTraining?: TrainingAtPairing | null;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+/**
+ * What a pairing remembers of its mentor's training when it was made: trained once, not renewed in time.
+ * (A mentor with no training on record is shown as such when pairing, but not remembered: many clinics
+ * start recording training long after their first pairings.)
+ */
+export interface TrainingAtPairing {
+  state: 'lapsed';
+  /** The latest renew-by date the mentor had. */
+  renewBy: IsoDate;
+}
+
+/** A mentor-training course the clinic recognises (its list of courses). */
+export interface TrainingCourse {
+  id: Id;
+  name: string;
+  /** Who usually gives it; a record may name another provider. */
+  provider: string;
+  /** How long a completion stays current, in months (12 unless the clinic says otherwise). */
+  renewalMonths: number;
+  archived: boolean;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+/** One course a mentor completed. */
+export interface TrainingRecord {
+  id: Id;
+  personId: Id;
+  courseId: Id;
+  provider: string;
+  completedOn: IsoDate;
+  /** Hours of training, in quarter hours at most (1.5). */
+  hours: number;
+  /** The last day the training counts as current; renewing means a new record before then. */
+  renewBy: IsoDate;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+export const RECOGNITION_KINDS = ['award', 'thanks', 'committee'] as const;
+export type RecognitionKind = (typeof RECOGNITION_KINDS)[number];
+export const RECOGNITION_KIND_LABELS: Record<RecognitionKind, string> = {
+  award: 'Award',
+  thanks: 'Thanks from a mentee',
+  committee: 'Committee role',
+};
+
+/** Something that recognises a mentor's work, for the portfolio. */
+export interface Recognition {
+  id: Id;
+  personId: Id;
+  kind: RecognitionKind;
+  date: IsoDate;
+  /** A short text; sensitive (it may quote a mentee): sealed at rest, never logged or in a report. */
+  text: string;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }
@@ -225,7 +289,10 @@ export type AuditedTable =
   | 'meetings'
   | 'actionItems'
   | 'topics'
-  | 'settings';
+  | 'settings'
+  | 'trainingCourses'
+  | 'trainingRecords'
+  | 'recognitions';
 
 /** What changed, never the content: field names only, no note text. */
 export interface AuditEntry {
@@ -263,4 +330,8 @@ export interface ClinicRecords {
   meetings: Meeting[];
   actionItems: ActionItem[];
   topics: Topic[];
+  /** Optional: a clinic without mentor training or recognition records leaves them out. */
+  trainingCourses?: TrainingCourse[];
+  trainingRecords?: TrainingRecord[];
+  recognitions?: Recognition[];
 }

@@ -1,6 +1,7 @@
 import type { CareerStage, Focus, Person, Profession, RelationshipStatus } from '../domain/types';
 import { type BuildOptions, type ClinicBuilder, type PairPlan, spanDays } from './builder';
 import { addMonthsToDay, fromDayNumber } from './calendar-days';
+import { buildDemoTraining } from './demo-training';
 import { type ProgramKey, programSpec } from './programs';
 import type { Random } from './random';
 import { CAPACITY_OVERRIDE_REASONS, END_EARLY_REASONS, FIRST_NAMES, LAST_NAMES } from './text';
@@ -406,5 +407,14 @@ export function buildDemoClinic(builder: ClinicBuilder): SampleClinic {
         : Math.max(1, Math.round((length / plan.program.cadenceDays) * (0.8 + rng.next() * 0.2)));
     builder.addPair(plan, meetings, options);
   }
-  return builder.result(plans);
+  const clinic = builder.result(plans);
+  // After every other record, so the rest of the demo is drawn exactly as before training existed.
+  const mentor = (key: RoleKey) => people.get(key)!;
+  const training = buildDemoTraining(rng, today, {
+    renewed: mentor('P1'),
+    lapsed: mentor('P2'),
+    lapsing: mentor('N2'),
+    others: (['N1', 'P6', 'N3', 'P3', 'A1', 'A2', 'A3', 'D1'] as const).map(mentor),
+  });
+  return { ...clinic, ...training };
 }

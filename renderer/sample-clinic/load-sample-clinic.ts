@@ -47,6 +47,18 @@ function markedAsSample(clinic: SampleClinic): SampleClinic {
       meetingId: sampleId(item.meetingId),
       relationshipId: sampleId(item.relationshipId),
     })),
+    trainingCourses: clinic.trainingCourses?.map((course) => ({ ...course, id: sampleId(course.id) })),
+    trainingRecords: clinic.trainingRecords?.map((record) => ({
+      ...record,
+      id: sampleId(record.id),
+      personId: sampleId(record.personId),
+      courseId: sampleId(record.courseId),
+    })),
+    recognitions: clinic.recognitions?.map((entry) => ({
+      ...entry,
+      id: sampleId(entry.id),
+      personId: sampleId(entry.personId),
+    })),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   FOCUSES,
   MEETING_FORMATS,
   PROFESSIONS,
+  RECOGNITION_KINDS,
   RELATIONSHIP_STATUSES,
 } from '../../renderer/domain/types';
 
@@ -56,6 +57,9 @@ export function sortedLikeIndexedDb(tables: BackupTables): BackupTables {
     actionItems: [...tables.actionItems].sort(byKey((record) => record.id)),
     topics: [...tables.topics].sort(byKey((record) => record.id)),
     settings: [...tables.settings],
+    trainingCourses: [...tables.trainingCourses].sort(byKey((record) => record.id)),
+    trainingRecords: [...tables.trainingRecords].sort(byKey((record) => record.id)),
+    recognitions: [...tables.recognitions].sort(byKey((record) => record.id)),
     auditLog: [...tables.auditLog].sort(byKey((record) => record.seq ?? 0)),
   };
 }
@@ -214,6 +218,46 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
         });
       }
     }
+    const trainingCourses: BackupTables['trainingCourses'] = [];
+    for (let index = 0; index < drawn.seed[0] % 3; index += 1)
+      trainingCourses.push({
+        id: freshId(),
+        name: `Course ${index + 1} ${pick(drawn.texts)}`.slice(0, 100),
+        provider: pick(drawn.texts).slice(0, 100),
+        renewalMonths: 1 + (next() % 120),
+        archived: next() % 2 === 0,
+        createdAt: pick(drawn.moments),
+        updatedAt: pick(drawn.moments),
+      });
+    const trainingRecords: BackupTables['trainingRecords'] = [];
+    if (trainingCourses.length && drawn.people.length)
+      for (let index = 0; index < drawn.seed[1] % 5; index += 1) {
+        const [first, second] = [pick(drawn.days), pick(drawn.days)].sort();
+        trainingRecords.push({
+          id: freshId(),
+          personId: pick(drawn.people).id,
+          courseId: pick(trainingCourses).id,
+          provider: pick(drawn.texts).slice(0, 100),
+          completedOn: first,
+          hours: (1 + (next() % 80)) / 4,
+          // A renew-by day after the completion; the same day drawn twice moves on a day.
+          renewBy: second > first ? second : '2100-12-31',
+          createdAt: pick(drawn.moments),
+          updatedAt: pick(drawn.moments),
+        });
+      }
+    const recognitions: BackupTables['recognitions'] = [];
+    if (drawn.people.length)
+      for (let index = 0; index < drawn.seed[2] % 4; index += 1)
+        recognitions.push({
+          id: freshId(),
+          personId: pick(drawn.people).id,
+          kind: pick(RECOGNITION_KINDS),
+          date: pick(drawn.days),
+          text: pick(drawn.texts).trim().normalize('NFC').slice(0, 400) || 'Thank you',
+          createdAt: pick(drawn.moments),
+          updatedAt: pick(drawn.moments),
+        });
     const auditLog: BackupTables['auditLog'] = [];
     for (let index = 0; index < drawn.auditCount; index += 1) {
       const entry: BackupTables['auditLog'][number] = {
@@ -227,6 +271,9 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
           'actionItems',
           'topics',
           'settings',
+          'trainingCourses',
+          'trainingRecords',
+          'recognitions',
         ] as const),
         recordId: freshId() ?? 'gone',
         action: pick(['create', 'update', 'delete', 'restore'] as const),
@@ -243,6 +290,9 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
       actionItems,
       topics: drawn.topics,
       settings: drawn.settings ? [drawn.settings] : [],
+      trainingCourses,
+      trainingRecords,
+      recognitions,
       auditLog,
     };
   });

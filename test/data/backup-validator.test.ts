@@ -30,6 +30,42 @@ type Breakage = (tables: BackupTables) => string | null;
 
 /** Ways a backup can break a rule. */
 const BREAKAGES: Record<string, Breakage> = {
+  'training record points at no course': (tables) => {
+    const record = tables.trainingRecords[0];
+    if (!record) return null;
+    record.courseId = 'no-such-course';
+    return 'trainingRecords';
+  },
+  'training record points at nobody': (tables) => {
+    const record = tables.trainingRecords[0];
+    if (!record) return null;
+    record.personId = 'nobody';
+    return 'trainingRecords';
+  },
+  'training record is renewed before it was done': (tables) => {
+    const record = tables.trainingRecords[0];
+    if (!record) return null;
+    record.renewBy = record.completedOn;
+    return 'trainingRecords';
+  },
+  'recognition points at nobody': (tables) => {
+    const entry = tables.recognitions[0];
+    if (!entry) return null;
+    entry.personId = 'nobody';
+    return 'recognitions';
+  },
+  'recognition has no text': (tables) => {
+    const entry = tables.recognitions[0];
+    if (!entry) return null;
+    entry.text = '';
+    return 'recognitions';
+  },
+  'recognition of an unknown kind': (tables) => {
+    const entry = tables.recognitions[0];
+    if (!entry) return null;
+    Object.assign(entry, { kind: 'medal' });
+    return 'recognitions';
+  },
   'meeting points at no pair': (tables) => {
     const meeting = tables.meetings.at(-1);
     if (!meeting) return null;
@@ -240,7 +276,14 @@ describe('the sample clinics', () => {
   for (const size of ['demo', { people: 300, relationships: 150, meetings: 1500 }] as const)
     it(`pass every check of a restore (${typeof size === 'string' ? size : 'counted'})`, () => {
       const sample = generateSampleClinic({ seed: 7, size });
-      const tables: BackupTables = { ...sample, settings: [sample.settings], auditLog: [] };
+      const tables: BackupTables = {
+        ...sample,
+        settings: [sample.settings],
+        trainingCourses: sample.trainingCourses ?? [],
+        trainingRecords: sample.trainingRecords ?? [],
+        recognitions: sample.recognitions ?? [],
+        auditLog: [],
+      };
       expect(blamedTables(tables)).toBeNull();
     });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDashboard } from '../../renderer/data/dashboard.repo';
 import { TABLE_NAMES } from '../../renderer/data/db';
 import { listMeetingsForRelationship } from '../../renderer/data/meetings.repo';
+import { loadTrainingDue } from '../../renderer/data/training.repo';
 import { RuleError } from '../../renderer/domain/rules';
 import { generateSampleClinic } from '../../renderer/sample-clinic';
 import { loadSampleClinic } from '../../renderer/sample-clinic/load-sample-clinic';
@@ -31,6 +32,9 @@ describe('loading the sample clinic', () => {
       meetings: expected.meetings.length,
       actionItems: expected.actionItems.length,
       topics: expected.topics.length,
+      trainingCourses: 2,
+      trainingRecords: expected.trainingRecords?.length,
+      recognitions: 3,
     });
     expect(await tableCounts()).toEqual({ ...summary, settings: 1, auditLog: 1 });
     expect(await db().people.get(expected.people[0]!.id)).toEqual(expected.people[0]);
@@ -61,6 +65,13 @@ describe('loading the sample clinic', () => {
     const quiet = dashboard.quiet[0]!;
     const meetings = await listMeetingsForRelationship(quiet.relationshipId);
     expect(meetings.map((meeting) => meeting.date)).toContain(quiet.lastMeetingDate);
+  });
+
+  it('gives the demo one mentor whose training has lapsed and one whose training lapses within 30 days', async () => {
+    await loadSampleClinic({ seed: 1, size: 'demo', today: TODAY });
+    const due = await loadTrainingDue(TODAY);
+    expect(due.rows.map((row) => row.state)).toEqual(['lapsed', 'lapsing']);
+    expect(await db().recognitions.count()).toBe(3);
   });
 
   it('refuses a second load in plain words and changes nothing', async () => {
@@ -110,6 +121,9 @@ describe('loading the sample clinic', () => {
       actionItems: 1,
       topics: 0,
       settings: 0,
+      trainingCourses: 0,
+      trainingRecords: 0,
+      recognitions: 0,
       auditLog: 0,
     });
   });

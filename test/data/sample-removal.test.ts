@@ -32,6 +32,9 @@ async function everyId(): Promise<string[]> {
     d.relationships.toCollection().primaryKeys(),
     d.meetings.toCollection().primaryKeys(),
     d.actionItems.toCollection().primaryKeys(),
+    d.trainingCourses.toCollection().primaryKeys(),
+    d.trainingRecords.toCollection().primaryKeys(),
+    d.recognitions.toCollection().primaryKeys(),
   ]);
   return lists.flat().map(String);
 }
@@ -111,7 +114,22 @@ describe('the sample clinic', () => {
       pairs: await db().relationships.bulkGet([realPair.id, pairWithSampleMentor.id]),
       meeting: await db().meetings.get(realMeeting.id),
     }).toEqual(realBefore);
-    expect((await everyId()).filter(isSampleId)).toEqual([sampleMentor!.id]);
+    // The kept mentor keeps her own training and recognition, and the courses her training names.
+    const training = await db().trainingRecords.toArray();
+    const recognitions = await db().recognitions.toArray();
+    const courses = await db().trainingCourses.toArray();
+    expect([...training, ...recognitions].every((record) => record.personId === sampleMentor!.id)).toBe(true);
+    expect(courses.map((course) => course.id).sort()).toEqual(
+      [...new Set(training.map((t) => t.courseId))].sort(),
+    );
+    expect((await everyId()).filter(isSampleId).sort()).toEqual(
+      [
+        sampleMentor!.id,
+        ...training.map((t) => t.id),
+        ...recognitions.map((r) => r.id),
+        ...courses.map((c) => c.id),
+      ].sort(),
+    );
     expect(await db().meetings.where('relationshipId').equals(samplePair!.id).count()).toBe(0);
     expect(await hasSampleData()).toBe(false);
   });

@@ -8,6 +8,7 @@ import {
   SCHEMA_V1,
   TABLE_NAMES,
   type TableName,
+  tablesOfSchema,
 } from '../../renderer/data/db';
 
 // A clinic that used version 1 of the app opens version 2: every record must survive untouched, and
@@ -59,7 +60,7 @@ function meetingV1(id: string, relationshipId: string, date: string) {
 }
 
 /** What a version-1 clinic had stored, table by table. */
-const V1_CONTENT: Record<TableName, object[]> = {
+const V1_CONTENT: Partial<Record<TableName, object[]>> & Record<'relationships' | 'auditLog', object[]> = {
   people: [
     {
       id: 'mentor',
@@ -113,8 +114,8 @@ async function createVersion1Database(name: string): Promise<void> {
   const v1 = new Dexie(name);
   v1.version(1).stores(SCHEMA_V1);
   await v1.open();
-  await v1.transaction('rw', [...TABLE_NAMES], async () => {
-    for (const table of TABLE_NAMES) await v1.table(table).bulkAdd(V1_CONTENT[table]);
+  await v1.transaction('rw', [...tablesOfSchema(1)], async () => {
+    for (const table of tablesOfSchema(1)) await v1.table(table).bulkAdd(V1_CONTENT[table] ?? []);
   });
   v1.close();
 }
@@ -168,7 +169,7 @@ describe('upgrading a version 1 database to version 2', () => {
                   detail: `Database upgraded to version ${CURRENT_SCHEMA_VERSION}.`,
                 },
               ]
-            : V1_CONTENT[table];
+            : (V1_CONTENT[table] ?? []);
       expect(sortedByKey(await db.table(table).toArray()), table).toStrictEqual(sortedByKey(expected));
     }
   });

@@ -144,6 +144,9 @@ const tables: fc.Arbitrary<BackupTables> = fc.record({
     { maxLength: 3, selector: (record) => record.id },
   ),
   settings: fc.constant([]),
+  trainingCourses: fc.constant([]),
+  trainingRecords: fc.constant([]),
+  recognitions: fc.constant([]),
   auditLog: fc.constant([]),
 });
 

@@ -1,4 +1,4 @@
-import { CURRENT_SCHEMA_VERSION, TABLE_NAMES } from '../db';
+import { CURRENT_SCHEMA_VERSION, TABLE_NAMES, tablesOfSchema } from '../db';
 import { DamagedBackupError, NewerBackupVersionError, NotABackupError } from './errors';
 import { BACKUP_FORMAT_NAME, BACKUP_FORMAT_VERSION, type BackupHeader, type TableCounts } from './format';
 
@@ -6,10 +6,16 @@ import { BACKUP_FORMAT_NAME, BACKUP_FORMAT_VERSION, type BackupHeader, type Tabl
 
 export const TABLES_OPENING = '"tables":{';
 
-function isCounts(value: unknown): value is TableCounts {
-  if (typeof value !== 'object' || value === null) return false;
+/** The counts of every table the backup's schema has; a table newer than the backup holds none. */
+function countsOf(value: unknown, schemaVersion: number): TableCounts | null {
+  if (typeof value !== 'object' || value === null) return null;
   const counts = value as Record<string, unknown>;
-  return TABLE_NAMES.every((table) => Number.isInteger(counts[table]) && (counts[table] as number) >= 0);
+  const present = tablesOfSchema(schemaVersion);
+  if (!present.every((table) => Number.isInteger(counts[table]) && (counts[table] as number) >= 0))
+    return null;
+  return Object.fromEntries(
+    TABLE_NAMES.map((table) => [table, present.includes(table) ? counts[table] : 0]),
+  ) as TableCounts;
 }
 
 function needsRepairOf(value: unknown): Pick<BackupHeader, 'needsRepair'> {
@@ -33,11 +39,12 @@ export function checkHeader(value: unknown): BackupHeader {
     throw new NewerBackupVersionError(formatVersion as number, schemaVersion as number);
   if ((formatVersion as number) < 1 || (schemaVersion as number) < 1)
     throw new DamagedBackupError('its version numbers are not valid');
+  const counts = countsOf(header.counts, schemaVersion as number);
   if (
     typeof header.appVersion !== 'string' ||
     typeof header.createdAt !== 'string' ||
     typeof header.clinicName !== 'string' ||
-    !isCounts(header.counts)
+    counts === null
   )
     throw new DamagedBackupError('its description (clinic, date, counts) is incomplete');
   return {
@@ -47,7 +54,7 @@ export function checkHeader(value: unknown): BackupHeader {
     schemaVersion: schemaVersion as number,
     createdAt: header.createdAt,
     clinicName: header.clinicName,
-    counts: header.counts,
+    counts,
     ...needsRepairOf(header.needsRepair),
   };
 }

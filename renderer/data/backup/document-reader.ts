@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { TABLE_NAMES } from '../db';
+import { TABLE_NAMES, tablesOfSchema } from '../db';
 import {
   checkCounts,
   checkHeader,
@@ -78,7 +78,8 @@ async function decompressWhole(gzipped: Uint8Array): Promise<string> {
 
 /** A table this version does not know would be dropped on the way in: the manager is told instead. */
 function refuseUnknownTables(rawTables: Record<string, unknown>, header: BackupHeader): void {
-  const unknown = Object.keys(rawTables).filter((name) => !(TABLE_NAMES as readonly string[]).includes(name));
+  const known: readonly string[] = tablesOfSchema(header.schemaVersion);
+  const unknown = Object.keys(rawTables).filter((name) => !known.includes(name));
   if (unknown.length === 0) return;
   const issues = unknown.map((table) => ({
     table,
@@ -109,7 +110,8 @@ async function readWhole(gzipped: Uint8Array): Promise<ParsedDocument> {
   if (typeof rawTables !== 'object' || rawTables === null || typeof sha !== 'string')
     throw new DamagedBackupError('its tables or checksum are missing');
   const tables = emptyTables();
-  for (const table of TABLE_NAMES) {
+  // A table newer than the backup's schema is absent from it, and starts empty.
+  for (const table of tablesOfSchema(header.schemaVersion)) {
     const records = (rawTables as Record<string, unknown>)[table];
     if (!Array.isArray(records)) throw new DamagedBackupError(`its ${table} table is missing`);
     tables[table] = records;

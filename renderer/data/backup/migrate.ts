@@ -35,6 +35,9 @@ const MIGRATIONS: Record<number, Migration> = {
   3: unchanged,
   // Schema 4 → 5 (the clinic lock): a backup always holds the text in the clear, so nothing changes.
   4: unchanged,
+  // Schema 5 → 6 added tables only (mentor training and recognition), which an older backup does not
+  // have: the reader starts them empty.
+  5: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

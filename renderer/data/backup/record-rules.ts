@@ -1,14 +1,28 @@
 import {
+  checkCourse,
   checkPerson,
   checkProgram,
+  checkRecognition,
   checkSettingsChanges,
+  isTrainingHours,
   isWholeNumberIn,
   MAX_MEETING_MINUTES,
   RuleError,
   requireDate,
   ruleErrorsOf,
 } from '../../domain/rules';
-import type { ActionItem, ClinicSettings, Meeting, Person, Program, Relationship } from '../../domain/types';
+import { DATE_RANGE } from '../../domain/rules/fields';
+import type {
+  ActionItem,
+  ClinicSettings,
+  Meeting,
+  Person,
+  Program,
+  Recognition,
+  Relationship,
+  TrainingCourse,
+  TrainingRecord,
+} from '../../domain/types';
 import type { TableName } from '../db';
 
 // The app's own rules (renderer/domain/rules), applied to a backup's records after their shape: what a
@@ -61,6 +75,7 @@ function checksFor(table: TableName, record: unknown): Array<() => void> {
             step.date,
           ]),
           ['capacityOverride.at', momentDay(pair.capacityOverride?.at ?? null)],
+          ['mentorTraining.renewBy', pair.mentorTraining?.renewBy ?? null],
           ...stamps(pair),
         ]),
       ];
@@ -94,6 +109,39 @@ function checksFor(table: TableName, record: unknown): Array<() => void> {
             ...(settings.clinicName ? { clinicName: settings.clinicName } : {}),
           }),
         checkDates([['lastBackupAt', momentDay(settings.lastBackupAt)]]),
+      ];
+    }
+    case 'trainingCourses': {
+      const course = record as TrainingCourse;
+      // Names are checked one by one here; a duplicate name is the manager's to tidy, not a broken record.
+      return [() => checkCourse(course, []), checkDates(stamps(course))];
+    }
+    case 'trainingRecords': {
+      const training = record as TrainingRecord;
+      return [
+        checkDates([
+          ['completedOn', training.completedOn],
+          ['renewBy', training.renewBy],
+          ...stamps(training),
+        ]),
+        () => {
+          if (!isTrainingHours(training.hours))
+            throw new RuleError('bad-hours', 'Hours must be more than 0, in quarters of an hour.', 'hours');
+          if (training.renewBy <= training.completedOn)
+            throw new RuleError(
+              'renew-before-done',
+              'The renew-by date must come after the date completed.',
+              'renewBy',
+            );
+        },
+      ];
+    }
+    case 'recognitions': {
+      const recognition = record as Recognition;
+      // Any day in range: "not in the future" is about typing, and a backup is restored later.
+      return [
+        () => checkRecognition(recognition, { personExists: true, today: DATE_RANGE.latest }),
+        checkDates(stamps(recognition)),
       ];
     }
     case 'auditLog':

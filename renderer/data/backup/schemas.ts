@@ -14,9 +14,13 @@ import {
   type Person,
   PROFESSIONS,
   type Program,
+  RECOGNITION_KINDS,
   RELATIONSHIP_STATUSES,
+  type Recognition,
   type Relationship,
   type Topic,
+  type TrainingCourse,
+  type TrainingRecord,
 } from '../../domain/types';
 import type { TableName } from '../db';
 
@@ -75,6 +79,11 @@ export const relationshipSchema: z.ZodType<Relationship> = z.strictObject({
   statusHistory: z.array(z.strictObject({ status: z.enum(RELATIONSHIP_STATUSES), date: isoDate })),
   capacityOverride: z.strictObject({ reason: z.string(), at: isoTimestamp }).nullable(),
   lastMeetingDate: isoDate.nullable(),
+  // Optional: pairings made before training records existed (schema 3 and older) do not have it.
+  mentorTraining: z
+    .strictObject({ state: z.literal('lapsed'), renewBy: isoDate })
+    .nullable()
+    .optional(),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
 });
@@ -132,10 +141,53 @@ export const settingsSchema: z.ZodType<ClinicSettings> = z.strictObject({
   onboarded: z.boolean(),
 });
 
+export const trainingCourseSchema: z.ZodType<TrainingCourse> = z.strictObject({
+  id,
+  name: z.string(),
+  provider: z.string(),
+  renewalMonths: count,
+  archived: z.boolean(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+
+export const trainingRecordSchema: z.ZodType<TrainingRecord> = z.strictObject({
+  id,
+  personId: id,
+  courseId: id,
+  provider: z.string(),
+  completedOn: isoDate,
+  hours: z.number(),
+  renewBy: isoDate,
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+
+export const recognitionSchema: z.ZodType<Recognition> = z.strictObject({
+  id,
+  personId: id,
+  kind: z.enum(RECOGNITION_KINDS),
+  date: isoDate,
+  text: z.string(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+
 export const auditEntrySchema: z.ZodType<AuditEntry> = z.strictObject({
   seq: z.number().int().min(1),
   at: isoTimestamp,
-  table: z.enum(['people', 'programs', 'relationships', 'meetings', 'actionItems', 'topics', 'settings']),
+  table: z.enum([
+    'people',
+    'programs',
+    'relationships',
+    'meetings',
+    'actionItems',
+    'topics',
+    'settings',
+    'trainingCourses',
+    'trainingRecords',
+    'recognitions',
+  ]),
   recordId: id,
   action: z.enum(['create', 'update', 'delete', 'restore']),
   fields: z.array(z.string()),
@@ -150,6 +202,9 @@ export interface BackupTables {
   actionItems: ActionItem[];
   topics: Topic[];
   settings: ClinicSettings[];
+  trainingCourses: TrainingCourse[];
+  trainingRecords: TrainingRecord[];
+  recognitions: Recognition[];
   auditLog: AuditEntry[];
 }
 
@@ -161,6 +216,9 @@ export const recordSchemas: { [T in TableName]: z.ZodType<BackupTables[T][number
   actionItems: actionItemSchema,
   topics: topicSchema,
   settings: settingsSchema,
+  trainingCourses: trainingCourseSchema,
+  trainingRecords: trainingRecordSchema,
+  recognitions: recognitionSchema,
   auditLog: auditEntrySchema,
 };
 
@@ -173,5 +231,8 @@ export const PRIMARY_KEYS: Record<TableName, string> = {
   actionItems: 'id',
   topics: 'id',
   settings: 'key',
+  trainingCourses: 'id',
+  trainingRecords: 'id',
+  recognitions: 'id',
   auditLog: 'seq',
 };

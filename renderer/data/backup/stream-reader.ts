@@ -1,4 +1,4 @@
-import { TABLE_NAMES, type TableName } from '../db';
+import { TABLE_NAMES, type TableName, tablesOfSchema } from '../db';
 import {
   checkCounts,
   checkHeader,
@@ -217,8 +217,8 @@ class LineParser {
     const opening = TABLE_START.exec(line);
     if (!opening) throw new UnexpectedLayout();
     const name = opening[1];
-    if (!(TABLE_NAMES as readonly string[]).includes(name) || this.seenTables.has(name))
-      throw new UnexpectedLayout();
+    const known: readonly string[] = this.header ? tablesOfSchema(this.header.schemaVersion) : TABLE_NAMES;
+    if (!known.includes(name) || this.seenTables.has(name)) throw new UnexpectedLayout();
     this.seenTables.add(name);
     this.currentTable = name as TableName;
     this.checksum?.add(bytes);
@@ -262,7 +262,8 @@ class LineParser {
   checkComplete(): string {
     if (this.header === null) throw new NotABackupError('it opens, but it is empty inside.');
     if (this.statedHash === null) throw new DamagedBackupError('it ends too early');
-    if (this.seenTables.size !== TABLE_NAMES.length) throw new UnexpectedLayout();
+    if (this.seenTables.size !== tablesOfSchema(this.header.schemaVersion).length)
+      throw new UnexpectedLayout();
     checkCounts(this.header, this.counted);
     return this.statedHash;
   }

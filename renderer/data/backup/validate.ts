@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { type ActionItem, BUILT_IN_TOPICS, type Meeting, type Relationship } from '../../domain/types';
+import {
+  type ActionItem,
+  BUILT_IN_TOPICS,
+  type Meeting,
+  type Recognition,
+  type Relationship,
+  type TrainingRecord,
+} from '../../domain/types';
 import { TABLE_NAMES, type TableName } from '../db';
 import { type BackupIssue, InvalidBackupDataError } from './errors';
 import { ruleProblems } from './record-rules';
@@ -137,6 +144,22 @@ export class BackupValidator {
       }
       case 'topics':
         this.topics.add((record as { id: string }).id);
+        return;
+      case 'trainingRecords': {
+        const training = record as TrainingRecord;
+        if (!this.seenIn('people').has(training.personId))
+          this.add({ ...at, field: 'personId', problem: 'points at a person who is not in the backup' });
+        if (!this.seenIn('trainingCourses').has(training.courseId))
+          this.add({
+            ...at,
+            field: 'courseId',
+            problem: 'points at a training course that is not in the backup',
+          });
+        return;
+      }
+      case 'recognitions':
+        if (!this.seenIn('people').has((record as Recognition).personId))
+          this.add({ ...at, field: 'personId', problem: 'points at a person who is not in the backup' });
         return;
       default:
         return;

@@ -11,6 +11,7 @@ export const SEALED_FIELDS = {
   meetings: ['notes'],
   actionItems: ['text'],
   relationships: ['endReason', 'capacityOverride.reason'],
+  recognitions: ['text'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type SealedTable = keyof typeof SEALED_FIELDS;

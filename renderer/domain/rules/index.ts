@@ -8,3 +8,4 @@ export * from './relationship';
 export * from './rule-error';
 export * from './settings';
 export * from './topic';
+export * from './training';

@@ -1,0 +1,160 @@
+import { addDaysIso, todayIso } from '../domain/calendar';
+import {
+  type CourseInput,
+  changedFields,
+  checkCourse,
+  checkTraining,
+  RuleError,
+  type TrainingInput,
+} from '../domain/rules';
+import { LAPSING_WITHIN_DAYS, type TrainingStatus, trainingStatusOn } from '../domain/training';
+import type { Id, IsoDate, TrainingCourse, TrainingRecord } from '../domain/types';
+import { newId, nowIso, recordAudit } from './audit';
+import { getDb } from './db';
+
+// Mentor training: the clinic's list of courses and each mentor's completions. Nothing here is free
+// text about a person (course, provider, dates, hours), so nothing is sealed.
+
+export type { CourseInput, TrainingInput } from '../domain/rules';
+
+const byName = (a: TrainingCourse, b: TrainingCourse) =>
+  Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name);
+
+/** The clinic's courses, those in use first, by name. */
+export async function listCourses(): Promise<TrainingCourse[]> {
+  return (await getDb().trainingCourses.toArray()).sort(byName);
+}
+
+export async function addCourse(input: CourseInput): Promise<TrainingCourse> {
+  const db = getDb();
+  return db.transaction('rw', db.trainingCourses, db.auditLog, async () => {
+    const clean = checkCourse(input, await db.trainingCourses.toArray());
+    const at = nowIso();
+    const course: TrainingCourse = { ...clean, id: newId(), archived: false, createdAt: at, updatedAt: at };
+    await db.trainingCourses.add(course);
+    await recordAudit('trainingCourses', course.id, 'create', ['name', 'provider', 'renewalMonths']);
+    return course;
+  });
+}
+
+/** Renames a course or changes its renewal; completions already recorded keep their renew-by day. */
+export async function updateCourse(
+  id: Id,
+  changes: Partial<CourseInput & { archived: boolean }>,
+): Promise<TrainingCourse> {
+  const db = getDb();
+  return db.transaction('rw', db.trainingCourses, db.auditLog, async () => {
+    const before = await db.trainingCourses.get(id);
+    if (!before) throw new RuleError('not-found', 'This course no longer exists.');
+    const merged = { ...before, ...changes };
+    const clean = checkCourse(merged, await db.trainingCourses.toArray(), id);
+    const after: TrainingCourse = { ...merged, ...clean, updatedAt: nowIso() };
+    const fields = changedFields(before, after);
+    if (fields.length === 0) return before;
+    await db.trainingCourses.put(after);
+    await recordAudit('trainingCourses', id, 'update', fields);
+    return after;
+  });
+}
+
+/** A person's completions, the latest first. */
+export async function listTrainingFor(personId: Id): Promise<TrainingRecord[]> {
+  const records = await getDb().trainingRecords.where('personId').equals(personId).toArray();
+  return records.sort((a, b) => b.completedOn.localeCompare(a.completedOn) || a.id.localeCompare(b.id));
+}
+
+export async function addTraining(
+  input: TrainingInput,
+  today: IsoDate = todayIso(),
+): Promise<TrainingRecord> {
+  const db = getDb();
+  return db.transaction('rw', [db.trainingRecords, db.trainingCourses, db.people, db.auditLog], async () => {
+    const [course, person] = await Promise.all([
+      input.courseId ? db.trainingCourses.get(input.courseId) : undefined,
+      input.personId ? db.people.get(input.personId) : undefined,
+    ]);
+    const clean = checkTraining(input, { course, personExists: person !== undefined, today });
+    const at = nowIso();
+    const record: TrainingRecord = { ...clean, id: newId(), createdAt: at, updatedAt: at };
+    await db.trainingRecords.add(record);
+    await recordAudit('trainingRecords', record.id, 'create', [
+      'personId',
+      'courseId',
+      'provider',
+      'completedOn',
+      'hours',
+      'renewBy',
+    ]);
+    return record;
+  });
+}
+
+export async function deleteTraining(id: Id): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.trainingRecords, db.auditLog, async () => {
+    if (!(await db.trainingRecords.get(id)))
+      throw new RuleError('not-found', 'This training record no longer exists.');
+    await db.trainingRecords.delete(id);
+    await recordAudit('trainingRecords', id, 'delete', []);
+  });
+}
+
+/** Each mentor's training on `day`, by mentor id (mentors without any completion are 'none'). */
+export async function mentorTrainingStatuses(day: IsoDate): Promise<Map<Id, TrainingStatus>> {
+  const db = getDb();
+  const records = await db.trainingRecords.toArray();
+  const byPerson = new Map<Id, TrainingRecord[]>();
+  for (const record of records) {
+    const list = byPerson.get(record.personId);
+    if (list) list.push(record);
+    else byPerson.set(record.personId, [record]);
+  }
+  const statuses = new Map<Id, TrainingStatus>();
+  for (const [personId, list] of byPerson) statuses.set(personId, trainingStatusOn(list, day));
+  return statuses;
+}
+
+export interface TrainingDueRow {
+  personId: Id;
+  name: string;
+  state: 'lapsed' | 'lapsing';
+  renewBy: IsoDate;
+}
+
+export interface TrainingDueList {
+  rows: TrainingDueRow[];
+  total: number;
+}
+
+/**
+ * Mentors whose training has lapsed or lapses within 30 days, lapsed longest first; the first `rows`
+ * with the whole count. Read by the renew-by index: only completions that run out by today + 30 days
+ * are candidates, and a candidate whose later completion runs further is left out.
+ */
+export async function loadTrainingDue(
+  today: IsoDate,
+  rows = Number.POSITIVE_INFINITY,
+): Promise<TrainingDueList> {
+  const db = getDb();
+  return db.transaction('r', [db.trainingRecords, db.people], async () => {
+    const limit = addDaysIso(today, LAPSING_WITHIN_DAYS);
+    const ending = await db.trainingRecords.where('renewBy').belowOrEqual(limit).toArray();
+    const candidates = [...new Set(ending.map((record) => record.personId))];
+    const [people, records] = await Promise.all([
+      db.people.bulkGet(candidates),
+      db.trainingRecords.where('personId').anyOf(candidates).toArray(),
+    ]);
+    const byPerson = new Map<Id, TrainingRecord[]>();
+    for (const record of records)
+      byPerson.set(record.personId, [...(byPerson.get(record.personId) ?? []), record]);
+    const due: TrainingDueRow[] = [];
+    for (const person of people) {
+      if (!person?.isMentor || person.archived) continue;
+      const status = trainingStatusOn(byPerson.get(person.id) ?? [], today);
+      if ((status.state === 'lapsed' || status.state === 'lapsing') && status.renewBy)
+        due.push({ personId: person.id, name: person.name, state: status.state, renewBy: status.renewBy });
+    }
+    due.sort((a, b) => a.renewBy.localeCompare(b.renewBy) || a.name.localeCompare(b.name));
+    return { rows: due.slice(0, rows), total: due.length };
+  });
+}

@@ -1,0 +1,114 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  CURRENT_SCHEMA_VERSION,
+  GuidingHandsDb,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  tablesOfSchema,
+} from '../../renderer/data/db';
+
+// Version 6 adds mentor training and recognition tables. Nothing in the tables that were there changes.
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+const STAMP = '2024-03-01T09:00:00.000Z';
+const PERSON = {
+  id: 'grace',
+  name: 'Grace Okafor',
+  email: 'grace@clinic.example',
+  profession: 'nurse',
+  specialty: 'Emergency',
+  careerStage: 'senior',
+  hireDate: '2010-01-04',
+  leavingDate: null,
+  tags: ['triage'],
+  isMentor: true,
+  isMentee: false,
+  mentorCapacity: 3,
+  archived: false,
+  createdAt: STAMP,
+  updatedAt: STAMP,
+};
+const PAIR = {
+  id: 'pair',
+  programId: 'program',
+  mentorId: 'grace',
+  menteeId: 'liam',
+  focus: 'clinical',
+  startDate: '2024-01-08',
+  plannedEndDate: null,
+  endDate: null,
+  status: 'active',
+  endReason: null,
+  statusHistory: [{ status: 'active', date: '2024-01-08' }],
+  capacityOverride: null,
+  lastMeetingDate: '2024-02-01',
+  createdAt: STAMP,
+  updatedAt: STAMP,
+};
+
+async function createVersion5Database(name: string): Promise<void> {
+  const v5 = new Dexie(name);
+  v5.version(1).stores(SCHEMA_V1);
+  v5.version(2).stores(SCHEMA_V2);
+  v5.version(3).stores(SCHEMA_V3);
+  v5.version(4).stores(SCHEMA_V4);
+  v5.version(5).stores(SCHEMA_V5);
+  await v5.open();
+  // As versions 3 and 4 stored them, with their index fields.
+  await v5.table('people').add({ ...PERSON, nameKey: 'grace okafor' });
+  await v5.table('relationships').add({ ...PAIR, clockStart: '2024-02-01' });
+  v5.close();
+}
+
+describe('upgrading a version 5 database to version 6', () => {
+  it('keeps every person and pairing as it was and starts the training and recognition tables empty', async () => {
+    const name = `upgrade-v4-${crypto.randomUUID()}`;
+    await createVersion5Database(name);
+    const db = new GuidingHandsDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await db.people.toArray()).toStrictEqual([PERSON]);
+    expect(await db.relationships.toArray()).toStrictEqual([PAIR]);
+    expect(await db.trainingCourses.count()).toBe(0);
+    expect(await db.trainingRecords.count()).toBe(0);
+    expect(await db.recognitions.count()).toBe(0);
+    expect(db.tables.map((table) => table.name).sort()).toEqual([...tablesOfSchema(6)].sort());
+    const upgrade = await db.auditLog.where('[table+recordId]').equals(['settings', 'clinic']).last();
+    expect(upgrade?.detail).toBe(`Database upgraded to version ${CURRENT_SCHEMA_VERSION}.`);
+  });
+
+  it('finds completions by renew-by day and by person through the new indexes', async () => {
+    const name = `upgrade-v4-${crypto.randomUUID()}`;
+    await createVersion5Database(name);
+    const db = new GuidingHandsDb(name);
+    opened.push(db);
+    await db.open();
+    const record = (id: string, renewBy: string) => ({
+      id,
+      personId: 'grace',
+      courseId: 'course',
+      provider: 'Regional college',
+      completedOn: '2023-05-01',
+      hours: 6,
+      renewBy,
+      createdAt: STAMP,
+      updatedAt: STAMP,
+    });
+    await db.trainingRecords.bulkAdd([record('old', '2024-05-01'), record('new', '2025-05-01')]);
+    expect(await db.trainingRecords.where('renewBy').below('2024-12-31').primaryKeys()).toEqual(['old']);
+    expect(await db.trainingRecords.where('personId').equals('grace').count()).toBe(2);
+  });
+});
