@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backupFileName } from '../../renderer/data/backup';
-import { measurePassphrase } from '../../renderer/features/backup/passphrase-strength';
+import { measurePassphrase } from '../../renderer/domain/passphrase-strength';
 import { backupAge } from '../../renderer/features/dashboard/BackupStatus';
 
 describe('backup passphrases', () => {

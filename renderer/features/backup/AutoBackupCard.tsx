@@ -4,8 +4,8 @@ import { type AutoBackupStatus, DEFAULT_ROTATION, getPlatform } from '../../plat
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { CheckboxField, FormError, TextField } from '../../ui/Field';
+import { type PassphraseChoice, PassphraseFields, settledChoice } from '../../ui/PassphraseFields';
 import { describeBackupFailure } from './backup-errors';
-import { type PassphraseChoice, PassphraseFields, settledChoice } from './PassphraseFields';
 
 /** Automatic backups: off until turned on; only where the system can keep the passphrase protected. */
 export function AutoBackupCard({ clinicName }: { clinicName: string }) {

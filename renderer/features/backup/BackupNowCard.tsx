@@ -3,11 +3,11 @@ import { type AutoBackupStatus, getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError } from '../../ui/Field';
+import { type PassphraseChoice, PassphraseFields, settledChoice } from '../../ui/PassphraseFields';
 import { automaticBackupsRequest, shouldOfferAutomaticBackups } from './auto-backup-offer';
 import { BackupProblems, problemsFound } from './BackupProblems';
 import { describeBackupFailure } from './backup-errors';
 import { chooseBackupFolder, readBackupFolder } from './backup-folder';
-import { type PassphraseChoice, PassphraseFields, settledChoice } from './PassphraseFields';
 import { ProgressBar } from './ProgressBar';
 import { BACKUP_FILE_FILTER, type BackupProgress, backupActions, type MadeBackup } from './useBackup';
 

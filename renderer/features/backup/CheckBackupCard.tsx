@@ -3,10 +3,10 @@ import { getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError } from '../../ui/Field';
+import { PasswordField } from '../../ui/PasswordField';
 import { BackupContents } from './BackupContents';
 import { BackupProblems, problemsFound } from './BackupProblems';
 import { describeBackupFailure } from './backup-errors';
-import { PasswordField } from './PasswordField';
 import { ProgressBar } from './ProgressBar';
 import {
   BACKUP_FILE_FILTER,

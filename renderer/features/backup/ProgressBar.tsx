@@ -1,3 +1,4 @@
+import { WorkProgress } from '../../ui/WorkProgress';
 import type { BackupProgress } from './useBackup';
 
 const PHASE_LABELS: Record<BackupProgress['phase'], string> = {
@@ -10,17 +11,8 @@ const PHASE_LABELS: Record<BackupProgress['phase'], string> = {
   replacing: 'Replacing your records',
 };
 
-/** A labelled progress bar for long work (a native <progress>, so its role is progressbar). */
+/** The backup's progress, phase by phase. */
 export function ProgressBar({ progress }: { progress: BackupProgress | null }) {
   if (!progress) return null;
-  const label = PHASE_LABELS[progress.phase];
-  const fraction = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
-  return (
-    <div className="backup-progress">
-      <progress aria-label={label} max={1} value={fraction} />
-      <p aria-live="polite">
-        {label}… {Math.round(fraction * 100)}%
-      </p>
-    </div>
-  );
+  return <WorkProgress label={PHASE_LABELS[progress.phase]} done={progress.done} total={progress.total} />;
 }

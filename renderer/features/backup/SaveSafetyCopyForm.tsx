@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/Field';
+import { type PassphraseChoice, PassphraseFields, settledChoice } from '../../ui/PassphraseFields';
 import { describeBackupFailure } from './backup-errors';
-import { type PassphraseChoice, PassphraseFields, settledChoice } from './PassphraseFields';
 import { BACKUP_FILE_FILTER, backupActions, type SafetyCopySummary } from './useBackup';
 
 /** Turns a safety copy into an ordinary encrypted backup file, to keep it off this computer. */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { measurePassphrase, type PassphraseStrength } from '../domain/passphrase-strength';
 import { PasswordField } from './PasswordField';
-import { measurePassphrase, type PassphraseStrength } from './passphrase-strength';
 
 export interface PassphraseChoice {
   passphrase: string;
@@ -16,9 +16,14 @@ export interface PassphraseChoice {
 }
 
 /** The choice as it stands, once the strength is known (or while it is not: `strength` null). */
-function choiceFor(passphrase: string, again: string, strength: PassphraseStrength | null): PassphraseChoice {
+function choiceFor(
+  passphrase: string,
+  again: string,
+  strength: PassphraseStrength | null,
+  purpose: string,
+): PassphraseChoice {
   let problem: string | null = null;
-  if (!passphrase) problem = 'Choose a passphrase for this backup.';
+  if (!passphrase) problem = `Choose a passphrase for ${purpose}.`;
   else if (!strength) problem = 'Checking the passphrase…';
   else if (!strength.acceptable) problem = `This passphrase is too weak. ${strength.reason}`;
   else if (again !== passphrase) problem = 'The two passphrases are not the same.';
@@ -35,7 +40,13 @@ export function PassphraseFields({
   related,
   onChange,
   showProblems,
+  label = 'Backup passphrase',
+  purpose = 'this backup',
 }: {
+  /** Ends "Choose a passphrase for …" ("this backup", "the clinic lock"). */
+  purpose?: string;
+  /** What the passphrase is for ("Backup passphrase", "Clinic passphrase"). */
+  label?: string;
   related: string[];
   onChange: (choice: PassphraseChoice) => void;
   /** Show the refusal once the manager has tried to go ahead. */
@@ -62,24 +73,29 @@ export function PassphraseFields({
   }, [passphrase, relatedKey]);
 
   useEffect(() => {
-    const choice = choiceFor(passphrase, again, strength);
+    const choice = choiceFor(passphrase, again, strength, purpose);
     if (passphrase && !strength)
       choice.settle = async () =>
-        choiceFor(passphrase, again, await measurePassphrase(passphrase, relatedKey.split('\u0000')));
+        choiceFor(
+          passphrase,
+          again,
+          await measurePassphrase(passphrase, relatedKey.split('\u0000')),
+          purpose,
+        );
     onChange(choice);
-  }, [passphrase, again, strength, relatedKey, onChange]);
+  }, [passphrase, again, strength, relatedKey, onChange, purpose]);
 
   const mismatch = showProblems && again !== passphrase ? 'The two passphrases are not the same.' : null;
   const weak = strength && !strength.acceptable ? strength.reason : null;
   return (
     <>
       <PasswordField
-        label="Backup passphrase"
+        label={label}
         value={passphrase}
         onChange={setPassphrase}
         autoComplete="new-password"
         hint="Four or five unrelated words make a strong passphrase that is easy to remember. Without it the backup cannot be opened by anyone — including you — so write it down and keep it somewhere safe."
-        error={showProblems && !passphrase ? 'Choose a passphrase for this backup.' : null}
+        error={showProblems && !passphrase ? `Choose a passphrase for ${purpose}.` : null}
       />
       <div className="passphrase-strength">
         <label htmlFor={meterId}>Passphrase strength</label>{' '}

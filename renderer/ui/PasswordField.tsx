@@ -1,4 +1,4 @@
-import { FieldFrame } from '../../ui/Field';
+import { FieldFrame } from './Field';
 
 /** A labelled passphrase input; the text is never shown, logged or kept beyond the screen. */
 export function PasswordField({
