@@ -115,7 +115,18 @@ export const SCHEMA_V6: StoreList = {
   recognitions: 'id, personId',
 };
 
-export const CURRENT_SCHEMA_VERSION = 6;
+/**
+ * Version 7: pairs are indexed by status and start date (with the id to break ties), so the
+ * Relationships list and the pairing picker read one page of the newest pairs at a time. No field is
+ * added: the index is over fields every pair has.
+ */
+export const SCHEMA_V7: StoreList = {
+  ...SCHEMA_V6,
+  relationships:
+    'id, programId, mentorId, menteeId, status, lastMeetingDate, [status+clockStart], [status+plannedEndDate], [status+startDate+id]',
+};
+
+export const CURRENT_SCHEMA_VERSION = 7;
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const latest = new Map<string, string>();
@@ -196,6 +207,10 @@ export class GuidingHandsDb extends Dexie {
     this.version(6)
       .stores(SCHEMA_V6)
       .upgrade(this.upgrading(6, async () => {}));
+    // Only an index is added: IndexedDB builds it from the stored pairs, no record changes.
+    this.version(7)
+      .stores(SCHEMA_V7)
+      .upgrade(this.upgrading(7, async () => {}));
     this.use(
       derivedFieldsMiddleware({
         people: { derive: personDerived, fields: ['nameKey'] },

@@ -4,6 +4,7 @@ import type { Id, Person } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb, getStrictDb } from './db';
 import { personDerived } from './derived-fields';
+import { readKept } from './keyset';
 import { ensureRoomFor, storedSizeOf } from './storage';
 
 export type { PersonInput } from '../domain/rules';
@@ -57,24 +58,17 @@ export function peopleCursor(person: Pick<Person, 'id' | 'name'>): PeopleCursor 
 }
 
 const NAME_ORDER = '[nameKey+id]';
-// A filtered page reads on in batches until it has its rows: bulk reads, growing so a rare match
-// costs few round trips (a cursor stepping one record at a time measured slower).
-const FIRST_BATCH = 200;
-const LARGEST_BATCH = 3200;
 
 /**
  * One page of people by name, accents and capitals ignored, ties broken by id (keyset paging on the
- * name-key index: a page costs the same wherever it starts, and someone added or removed meanwhile
- * neither repeats nor skips anyone on the next page).
+ * name-key index, see keyset.ts).
  */
 export async function listPeoplePage(query: PeoplePageQuery): Promise<PeoplePage> {
   const { direction, limit, keep } = query;
   const table = getDb().people;
-  const people: Person[] = [];
-  let from = query.after ? [query.after.nameKey, query.after.id] : null;
-  let batch = keep ? Math.max(FIRST_BATCH, limit + 1) : limit + 1;
-  // One row more than the page tells whether another page follows.
-  while (people.length <= limit) {
+  const start = query.after ? [query.after.nameKey, query.after.id] : null;
+  const read = (after: Person | null, count: number) => {
+    const from = after ? [personDerived(after).nameKey, after.id] : start;
     const range =
       direction === 'ascending'
         ? from
@@ -83,20 +77,12 @@ export async function listPeoplePage(query: PeoplePageQuery): Promise<PeoplePage
         : from
           ? table.where(NAME_ORDER).below(from).reverse()
           : table.orderBy(NAME_ORDER).reverse();
-    const rows = await range.limit(batch).toArray();
-    for (const row of rows) {
-      if (keep && !keep(row)) continue;
-      people.push(row);
-      if (people.length > limit) break;
-    }
-    if (rows.length < batch) break;
-    const last = rows[rows.length - 1];
-    from = [personDerived(last).nameKey, last.id];
-    batch = Math.min(batch * 2, LARGEST_BATCH);
-  }
-  const more = people.length > limit;
+    return range.limit(count).toArray();
+  };
+  // One row more than the page tells whether another page follows.
+  const people = await readKept(read, limit + 1, keep);
   const page = people.slice(0, limit);
-  return { people: page, next: more ? peopleCursor(page[page.length - 1]) : null };
+  return { people: page, next: people.length > limit ? peopleCursor(page[page.length - 1]) : null };
 }
 
 export async function getPerson(id: Id): Promise<Person | undefined> {

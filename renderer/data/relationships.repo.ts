@@ -15,6 +15,7 @@ import { trainingAtPairing } from '../domain/training';
 import type { Id, IsoDate, Relationship, RelationshipStatus } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb } from './db';
+import { readKept } from './keyset';
 
 export type { RelationshipInput } from '../domain/rules';
 
@@ -48,6 +49,80 @@ export async function mentorLoads(): Promise<Map<Id, number>> {
   const loads = new Map<Id, number>();
   for (const pair of lists.flat()) loads.set(pair.mentorId, (loads.get(pair.mentorId) ?? 0) + 1);
   return loads;
+}
+
+/** Where a page of pairs ends: the next page starts just before (older than) this start date and id. */
+export interface PairsCursor {
+  startDate: IsoDate;
+  id: Id;
+}
+
+export interface PairsPageQuery {
+  /** The statuses listed (each read from its own range of the status index). */
+  statuses: readonly RelationshipStatus[];
+  /** The cursor of the previous page; null (or absent) for the first page. */
+  after?: PairsCursor | null;
+  limit: number;
+  /** Keeps only the pairs it accepts (e.g. one program); the page still holds `limit` of them. */
+  keep?: (relationship: Relationship) => boolean;
+}
+
+export interface PairsPage {
+  relationships: Relationship[];
+  /** The cursor for the next page; null when no pair is left. */
+  next: PairsCursor | null;
+}
+
+const STATUS_START = '[status+startDate+id]';
+
+/** Newest first: later start date first, and of two pairs started the same day, the larger id. */
+function newerFirst(a: Relationship, b: Relationship): number {
+  return b.startDate.localeCompare(a.startDate) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+/**
+ * One page of pairs in the given statuses, newest first (keyset paging on the status and start-date
+ * index, see keyset.ts): each status's range gives its newest pairs after the cursor, and the page is
+ * the newest of those.
+ */
+export async function listRelationshipsPage(query: PairsPageQuery): Promise<PairsPage> {
+  const { limit, keep } = query;
+  const table = getDb().relationships;
+  const perStatus = await Promise.all(
+    [...new Set(query.statuses)].map((status) => {
+      const read = (after: Relationship | null, count: number) => {
+        const upper = after
+          ? [status, after.startDate, after.id]
+          : query.after
+            ? [status, query.after.startDate, query.after.id]
+            : // Above every date of this status ('\uffff' sorts after any date string), below the next status.
+              [status, '\uffff'];
+        return table
+          .where(STATUS_START)
+          .between([status], upper, true, false)
+          .reverse()
+          .limit(count)
+          .toArray();
+      };
+      // One row more than the page tells whether another page follows.
+      return readKept(read, limit + 1, keep);
+    }),
+  );
+  const newest = perStatus
+    .flat()
+    .sort(newerFirst)
+    .slice(0, limit + 1);
+  const page = newest.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    relationships: page,
+    next: newest.length > limit ? { startDate: last.startDate, id: last.id } : null,
+  };
+}
+
+/** How many pairs the clinic has, in every status (counted by the table, no record read). */
+export async function countRelationships(): Promise<number> {
+  return getDb().relationships.count();
 }
 
 /** The loads of the named mentors only (the rows a list shows), by mentor id; 0 for a mentor with none. */

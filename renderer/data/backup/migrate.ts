@@ -25,7 +25,7 @@ function addLastMeetingDate(tables: RawTables): RawTables {
   return { ...tables, relationships };
 }
 
-/** Schemas 2 → 3 and 3 → 4 added only derived index fields, which a backup never carries: records are unchanged. */
+/** Schemas 2 → 3, 3 → 4 and 6 → 7 added only indexes (and derived index fields, which a backup never carries): records are unchanged. */
 const unchanged: Migration = (tables) => tables;
 
 /** MIGRATIONS[n] turns schema n into schema n + 1. */
@@ -38,6 +38,7 @@ const MIGRATIONS: Record<number, Migration> = {
   // Schema 5 → 6 added tables only (mentor training and recognition), which an older backup does not
   // have: the reader starts them empty.
   5: unchanged,
+  6: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

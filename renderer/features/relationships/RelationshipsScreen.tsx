@@ -1,16 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { formatDisplayDate } from '../../domain/date-format';
-import { pairLabel } from '../../domain/pair-label';
-import {
-  FOCUS_LABELS,
-  RELATIONSHIP_STATUS_LABELS,
-  RELATIONSHIP_STATUSES,
-  type Relationship,
-} from '../../domain/types';
-import { usePeopleById } from '../../hooks/usePeople';
+import { FOCUS_LABELS, RELATIONSHIP_STATUS_LABELS, RELATIONSHIP_STATUSES } from '../../domain/types';
 import { usePrograms } from '../../hooks/usePrograms';
-import { useRelationships } from '../../hooks/useRelationships';
 import { ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { SelectField } from '../../ui/Field';
@@ -19,6 +11,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ShowMore, useListLimit } from '../../ui/ShowMore';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { Table } from '../../ui/Table';
+import { usePairingsList } from './useRelationshipsList';
 
 /** "current" keeps the list to pairs still running, which is what the manager looks for most days. */
 const STATUS_OPTIONS = [
@@ -26,15 +19,7 @@ const STATUS_OPTIONS = [
   ...RELATIONSHIP_STATUSES.map((value) => ({ value, label: RELATIONSHIP_STATUS_LABELS[value] })),
 ];
 
-function matchesStatus(relationship: Relationship, status: string): boolean {
-  if (status === '') return true;
-  if (status === 'current') return ['proposed', 'active', 'paused'].includes(relationship.status);
-  return relationship.status === status;
-}
-
 export function RelationshipsScreen() {
-  const relationships = useRelationships();
-  const peopleById = usePeopleById();
   const programs = usePrograms();
   const [status, setStatus] = useState('current');
   const [programId, setProgramId] = useState('');
@@ -44,14 +29,8 @@ export function RelationshipsScreen() {
     () => new Map(programs?.map((program) => [program.id, program.name])),
     [programs],
   );
-  const shown = useMemo(() => {
-    if (!relationships || !peopleById) return [];
-    return relationships
-      .filter((relationship) => matchesStatus(relationship, status))
-      .filter((relationship) => !programId || relationship.programId === programId)
-      .map((relationship) => ({ relationship, label: pairLabel(relationship, peopleById) }))
-      .sort((a, b) => a.label.localeCompare(b.label));
-  }, [relationships, peopleById, status, programId]);
+  // Only the rows shown are read, newest first, with the names on them; more on "Show more".
+  const view = usePairingsList({ status, programId }, limit);
 
   return (
     <>
@@ -63,9 +42,9 @@ export function RelationshipsScreen() {
           </ButtonLink>
         }
       />
-      {!relationships || !peopleById || !programs ? (
+      {!view || !programs ? (
         <Loading what="Loading pairings" />
-      ) : relationships.length === 0 ? (
+      ) : view.total === 0 ? (
         <EmptyState title="No pairings yet.">
           <p>
             Choose "New pairing" to pair a mentee with a mentor. You need a program (in Settings) and people
@@ -91,9 +70,9 @@ export function RelationshipsScreen() {
             />
           </search>
           <p role="status" className="muted">
-            Showing {shown.length} of {relationships.length} pairings.
+            Showing {view.rows.length} of {view.total} pairings, newest first.
           </p>
-          {shown.length === 0 ? (
+          {view.rows.length === 0 ? (
             <EmptyState title="No pairing matches these filters." />
           ) : (
             <Table
@@ -101,7 +80,7 @@ export function RelationshipsScreen() {
               hideCaption
               headers={['Pair', 'Program', 'Focus', 'Status', 'Started', 'Last meeting']}
             >
-              {shown.slice(0, limit).map(({ relationship, label }) => (
+              {view.rows.map(({ relationship, label }) => (
                 <tr key={relationship.id}>
                   <td>
                     <Link to={`/relationships/${relationship.id}`}>{label}</Link>
@@ -117,10 +96,11 @@ export function RelationshipsScreen() {
               ))}
             </Table>
           )}
-          {shown.length > 0 && (
+          {view.rows.length > 0 && (
             <ShowMore
-              shown={Math.min(limit, shown.length)}
-              total={shown.length}
+              shown={view.rows.length}
+              total={null}
+              more={view.hasMore}
               onMore={showMore}
               what="pairings"
             />

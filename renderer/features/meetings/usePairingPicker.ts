@@ -1,0 +1,57 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { countPairsIn, findPairsByPerson } from '../../data/pair-search.repo';
+import { getPeopleByIds } from '../../data/people.repo';
+import { listRelationshipsPage } from '../../data/relationships.repo';
+import { pairLabel } from '../../domain/pair-label';
+import { matchesSearch, searchKey, searchWords } from '../../domain/text';
+import type { Id, Person, Relationship, RelationshipStatus } from '../../domain/types';
+
+// The pairs "Log a meeting" offers: without a search, the newest running pairs; with one, the pairs of
+// the people whose name or e-mail matches. Either way only the pairs shown and their people are read.
+
+/** A meeting is logged for a running pair: active, or paused (a catch-up meeting). */
+const PICKABLE: readonly RelationshipStatus[] = ['active', 'paused'];
+
+export interface PickerView {
+  rows: { relationship: Relationship; label: string }[];
+  /** Whether more pairs match than the rows. */
+  more: boolean;
+  /** How many active or paused pairs the clinic has. */
+  running: number;
+}
+
+function rowsOf(relationships: Relationship[], people: Map<Id, Person>) {
+  return relationships.map((relationship) => ({ relationship, label: pairLabel(relationship, people) }));
+}
+
+/** The pairs to offer for what was typed: at most `limit`, found by either name or either e-mail address. */
+export async function readPickerPairs(query: string, limit: number): Promise<PickerView> {
+  const running = await countPairsIn(PICKABLE);
+  const words = searchWords(query);
+  if (words.length === 0) {
+    const page = await listRelationshipsPage({ statuses: PICKABLE, limit });
+    const people = await getPeopleByIds(page.relationships.flatMap((pair) => [pair.menteeId, pair.mentorId]));
+    return { rows: rowsOf(page.relationships, people), more: page.next !== null, running };
+  }
+  const found = await findPairsByPerson({
+    statuses: PICKABLE,
+    limit,
+    personMatches: (person) => {
+      const key = searchKey(`${person.name} ${person.email}`);
+      return words.some((word) => key.includes(word));
+    },
+    pairMatches: (pair, people) =>
+      matchesSearch(words, [
+        pairLabel(pair, people),
+        people.get(pair.menteeId)?.email ?? '',
+        people.get(pair.mentorId)?.email ?? '',
+      ]),
+  });
+  const rows = rowsOf(found.relationships, found.people).sort((a, b) => a.label.localeCompare(b.label));
+  return { rows, more: found.more, running };
+}
+
+/** The picker's pairs for the search, kept live; the previous answer stays while a new search is read. */
+export function usePickerPairs(query: string, limit: number): PickerView | undefined {
+  return useLiveQuery(() => readPickerPairs(query, limit), [query, limit]);
+}

@@ -1,0 +1,55 @@
+import { addPerson, addProgram, day, PROGRAM, pair } from './clinic-steps';
+import { expect, goTo, startEmpty, test } from './helpers';
+
+// The Relationships list and the pair picker of "Log a meeting" read a page of pairs at a time, newest
+// first, with the names of the pairs shown.
+
+test('pairings are listed newest first, filtered by status, and the picker finds a pair by either name', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await startEmpty(page);
+  await addProgram(page, PROGRAM, 14);
+  await addPerson(page, 'Amara Okafor', 'mentor');
+  await addPerson(page, 'Jonas Berg', 'mentor');
+  await addPerson(page, 'Ben Roy', 'mentee');
+  await addPerson(page, 'Chen Wei', 'mentee');
+  await addPerson(page, 'Dana Cruz', 'mentee');
+  await pair(page, 'Ben Roy', 'Amara Okafor', day(30));
+  await pair(page, 'Chen Wei', 'Jonas Berg', day(10));
+  await pair(page, 'Dana Cruz', 'Amara Okafor', day(20));
+
+  await goTo(page, 'Relationships');
+  const links = page.getByRole('table', { name: 'Pairings' }).getByRole('link');
+  await expect(links).toHaveText([
+    'Chen Wei with Jonas Berg',
+    'Dana Cruz with Amara Okafor',
+    'Ben Roy with Amara Okafor',
+  ]);
+  await expect(page.getByText('Showing 3 of 3 pairings, newest first.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Show more pairings' })).toHaveCount(0);
+  await page.getByLabel('Status').selectOption({ label: 'Completed' });
+  await expect(page.getByText('No pairing matches these filters.')).toBeVisible();
+  await page.getByLabel('Status').selectOption({ label: 'Proposed, active or paused' });
+  await expect(links).toHaveCount(3);
+
+  await goTo(page, 'Log a meeting');
+  const pairs = page.getByRole('list', { name: 'Active pairs' }).getByRole('link');
+  await expect(pairs).toHaveText([
+    'Chen Wei with Jonas Berg',
+    'Dana Cruz with Amara Okafor',
+    'Ben Roy with Amara Okafor',
+  ]);
+  await expect(page.getByText('3 pairs.')).toBeVisible();
+  const find = page.getByLabel('Find the pair that met');
+  await find.fill('amara');
+  await expect(pairs).toHaveText(['Ben Roy with Amara Okafor', 'Dana Cruz with Amara Okafor']);
+  await find.fill('dana amara');
+  await expect(pairs).toHaveText(['Dana Cruz with Amara Okafor']);
+  // From the keyboard: Tab from the search box reaches the pair, Enter opens its meeting form.
+  await find.press('Tab');
+  await expect(pairs.first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Log a meeting' })).toBeVisible();
+  await expect(page.getByText('Pair: Dana Cruz with Amara Okafor')).toBeVisible();
+});
