@@ -1,5 +1,16 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+} from 'electron';
 import type { MainEvent, MainEventPayload } from '../shared/ipc';
 import { APP_NAME } from './app-identity';
 import { prepareBeforeReady } from './before-ready';
@@ -20,6 +31,7 @@ import { DailyBackupTimer, QuitBackupGuard } from './services/auto-backup-schedu
 import { ChosenFolders } from './services/chosen-folders';
 import { removeLeftoverTempFiles } from './services/leftover-temp-files';
 import { isShowingStoppedPage } from './stopped-page';
+import { watchSystemLock } from './system-lock';
 import { askBeforeClosingUnsavedForm } from './unsaved-changes';
 import { createMainWindow } from './window';
 
@@ -132,4 +144,10 @@ function start(): void {
     mainWindow = null;
   });
   dailyTimer.start();
+  // The clinic lock follows the computer's: its screen locking or the computer going to sleep.
+  watchSystemLock({
+    powerMonitor,
+    platform: process.platform,
+    onLock: () => sendToWindow('lock:now', undefined),
+  });
 }

@@ -50,6 +50,9 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
         },
         { label: 'Restore…', click: () => actions.send('menu:restore', undefined) },
         { type: 'separator' },
+        // With the clinic lock on, the page locks; without it, the page ignores the command.
+        { label: 'Lock now', accelerator: 'CmdOrCtrl+L', click: () => actions.send('lock:now', undefined) },
+        { type: 'separator' },
         // The page decides what its printable view is (a report's print layout, or the screen itself).
         { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => actions.send('menu:print', undefined) },
         { type: 'separator' },

@@ -16,6 +16,7 @@ const SUBSCRIBABLE_EVENTS = {
   'menu:print': true,
   'menu:navigate': true,
   'autoBackup:due': true,
+  'lock:now': true,
 } as const satisfies Record<MainEvent, true>;
 
 const REMOTE_ERROR_PREFIX = /^Error invoking remote method '[^']+': (?:Error: )?/;

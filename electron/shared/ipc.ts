@@ -162,6 +162,7 @@ export const MAIN_EVENTS = [
   'menu:print',
   'menu:navigate',
   'autoBackup:due',
+  'lock:now',
 ] as const;
 export type MainEvent = (typeof MAIN_EVENTS)[number];
 export const mainEventPayload = {
@@ -170,6 +171,7 @@ export const mainEventPayload = {
   'menu:print': z.undefined(),
   'menu:navigate': z.enum(['/', '/people', '/relationships', '/meetings/new', '/reports', '/settings']),
   'autoBackup:due': z.enum(['daily', 'quit']),
+  'lock:now': z.undefined(),
 } as const;
 export type MainEventPayload<E extends MainEvent> = z.infer<(typeof mainEventPayload)[E]>;
 

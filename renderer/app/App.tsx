@@ -1,9 +1,15 @@
+import { useCallback, useState } from 'react';
 import { createHashRouter, Route, RouterProvider, Routes } from 'react-router';
+import { IDLE_LOCK_MINUTES } from '../domain/rules';
 import { BackupScreen } from '../features/backup/BackupScreen';
 import { RestoreCard } from '../features/backup/RestoreCard';
 import { AutoBackupResponder } from '../features/backup/useAutoBackupResponder';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
+import { LockScreen } from '../features/lock/LockScreen';
+import { ResumeSealing } from '../features/lock/ResumeSealing';
+import { useClinicLock } from '../features/lock/useClinicLock';
+import { LockNowContext, useHasLock, useLockTriggers } from '../features/lock/useLockControls';
 import { MeetingFormScreen } from '../features/meetings/MeetingFormScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { PersonEditScreen } from '../features/people/PersonEditScreen';
@@ -32,12 +38,39 @@ export function App() {
 }
 
 function Shell() {
+  const lock = useClinicLock();
+  const [resuming, setResuming] = useState(false);
+  const [previousView, setPreviousView] = useState(lock.view);
+  // Unlocked while an earlier session's sealing (or unsealing) was half-done: it is finished first.
+  if (lock.view !== previousView) {
+    setPreviousView(lock.view);
+    if (previousView !== 'open' && lock.view === 'open' && lock.workInterrupted) setResuming(true);
+  }
+  const resumed = useCallback(() => setResuming(false), []);
+
+  if (lock.loadFailed) throw lock.loadFailed;
+  if (lock.view === 'loading') {
+    return (
+      <main className="app-main">
+        <Loading what="Opening your records" />
+      </main>
+    );
+  }
+  // Keyed by the count of locks: after each one, nothing of the app before it is kept, toasts included.
   return (
-    <ToastProvider>
+    <ToastProvider key={lock.generation}>
       <KeepStorage />
-      <PlatformEvents />
       <AutoBackupResponder />
-      <FirstRunGate />
+      {lock.view === 'locked' ? (
+        <LockScreen />
+      ) : resuming ? (
+        <ResumeSealing onDone={resumed} />
+      ) : (
+        <LockNowContext value={lock.lockNow}>
+          <PlatformEvents />
+          <FirstRunGate lockNow={lock.lockNow} />
+        </LockNowContext>
+      )}
     </ToastProvider>
   );
 }
@@ -49,8 +82,10 @@ function KeepStorage() {
 }
 
 /** Until the welcome is answered, the app shows only the welcome. */
-function FirstRunGate() {
+function FirstRunGate({ lockNow }: { lockNow: () => void }) {
   const settings = useSettings();
+  const hasLock = useHasLock();
+  useLockTriggers(lockNow, settings?.idleLockMinutes ?? IDLE_LOCK_MINUTES.default, hasLock);
   if (!settings) {
     return (
       <main className="app-main">

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { useHasLock, useLockNow } from '../features/lock/useLockControls';
 import { ErrorBoundary } from './ErrorBoundary';
 
 const NAV_ITEMS = [
@@ -32,10 +33,13 @@ export function Layout({ clinicName }: { clinicName: string }) {
         Skip to main content
       </button>
       <header className="app-header">
-        <p className="app-header__name">
-          Guiding Hands
-          {clinicName && <span className="app-header__clinic"> · {clinicName}</span>}
-        </p>
+        <div className="app-header__top">
+          <p className="app-header__name">
+            Guiding Hands
+            {clinicName && <span className="app-header__clinic"> · {clinicName}</span>}
+          </p>
+          <LockNowButton />
+        </div>
         <nav aria-label="Main">
           <ul className="nav">
             {NAV_ITEMS.map((item) => (
@@ -54,6 +58,24 @@ export function Layout({ clinicName }: { clinicName: string }) {
         </ErrorBoundary>
       </main>
     </div>
+  );
+}
+
+/** Only with the clinic lock on: locking without one would change nothing. */
+function LockNowButton() {
+  const hasLock = useHasLock();
+  const lockNow = useLockNow();
+  if (!hasLock) return null;
+  return (
+    <button
+      type="button"
+      className="button button--secondary button--small"
+      onClick={lockNow}
+      aria-keyshortcuts="Control+L Meta+L"
+      title="Lock now (Ctrl+L)"
+    >
+      Lock now
+    </button>
   );
 }
 

@@ -197,6 +197,11 @@ export async function updateMeeting(id: Id, input: MeetingInput): Promise<Meetin
 }
 
 /** Deletes a meeting and its action items; keep the returned value to undo. */
+/** A confidential meeting's notes were shown: the audit log names the meeting, never the text. */
+export async function recordMeetingNotesViewed(id: Id): Promise<void> {
+  await recordAudit('meetings', id, 'view', ['notes']);
+}
+
 export async function deleteMeeting(id: Id): Promise<DeletedMeeting> {
   const db = getDb();
   return db.transaction('rw', meetingTables(), async () => {

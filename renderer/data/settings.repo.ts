@@ -1,4 +1,4 @@
-import { checkSettingsChanges, type SettingsChanges } from '../domain/rules';
+import { checkSettingsChanges, IDLE_LOCK_MINUTES, type SettingsChanges } from '../domain/rules';
 import type { ClinicSettings } from '../domain/types';
 import { recordAudit } from './audit';
 import { type GuidingHandsDb, getDb } from './db';
@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   lastAutoBackupAt: null,
   restoredFrom: null,
   onboarded: false,
+  idleLockMinutes: IDLE_LOCK_MINUTES.default,
 };
 
 /** The clinic's settings; `db` is another connection to the same database (a report worker's). */

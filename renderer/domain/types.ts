@@ -279,9 +279,12 @@ export interface ClinicSettings {
   restoredFrom?: RestoredFrom | null;
   /** True once the first-run welcome has been answered. */
   onboarded: boolean;
+  /** With the clinic lock on: minutes without input before the app locks itself. Absent in older records. */
+  idleLockMinutes?: number;
 }
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+/** 'view': a confidential meeting's notes were shown (the record is named, never the text). */
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'view';
 export type AuditedTable =
   | 'people'
   | 'programs'

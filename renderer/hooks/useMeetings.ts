@@ -9,6 +9,7 @@ import {
   listLatestMeetingsForRelationship,
   logMeeting,
   type PersonMeeting,
+  recordMeetingNotesViewed,
   setActionItemDone,
   undoDeleteMeeting,
   updateMeeting,
@@ -58,6 +59,8 @@ export const meetingActions = {
   /** Deletes a meeting with its action items and returns what `undo` needs to bring them back. */
   remove: deleteMeeting,
   undo: undoDeleteMeeting,
+  /** Records that a confidential meeting's notes were shown (never the text). */
+  recordNotesViewed: recordMeetingNotesViewed,
 };
 /** Ticking action items off (and back on), wherever they are shown. */
 export const actionItemActions = { setDone: setActionItemDone };

@@ -195,6 +195,16 @@ describe('start-up of the built main process', () => {
     expect(fake.getApplicationMenu()).not.toBeNull();
   });
 
+  it('tells the page to lock when the computer locks its screen or goes to sleep', async () => {
+    await startMain();
+    const [window] = fake.windows;
+    const locks = () => window.webContents.sent.filter((message) => message.channel === 'lock:now');
+    fake.module.powerMonitor.emit('lock-screen');
+    expect(locks()).toEqual([{ channel: 'lock:now', payload: undefined }]);
+    fake.module.powerMonitor.emit('suspend');
+    expect(locks()).toHaveLength(2);
+  });
+
   it('stops with a plain message instead of running unseen when start-up fails', async () => {
     loadMain();
     fake.module.screen.getAllDisplays = () => {

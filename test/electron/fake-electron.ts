@@ -73,6 +73,16 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+/** Electron's powerMonitor: the test fires its events and sets what the system's idle state answers. */
+export class FakePowerMonitor extends EventEmitter {
+  idleState: 'active' | 'idle' | 'locked' | 'unknown' = 'active';
+  idleStateAsked = 0;
+  getSystemIdleState(_idleThreshold: number): 'active' | 'idle' | 'locked' | 'unknown' {
+    this.idleStateAsked++;
+    return this.idleState;
+  }
+}
+
 export function createFakeElectron(options: {
   appData: string;
   appPath: string;
@@ -214,6 +224,7 @@ export function createFakeElectron(options: {
   };
 
   const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
+  const powerMonitor = new FakePowerMonitor();
 
   return {
     module: {
@@ -226,6 +237,7 @@ export function createFakeElectron(options: {
       safeStorage,
       dialog,
       screen,
+      powerMonitor,
     },
     calls,
     windows,

@@ -112,6 +112,14 @@ describe('the application menu', () => {
     expect(roles(template)).toContain('quit');
   });
 
+  it('File → Lock now (Ctrl+L / Cmd+L) tells the page to lock', () => {
+    const { template, send } = menu(true);
+    const lock = findItem(template, 'Lock now');
+    expect(lock?.accelerator).toBe('CmdOrCtrl+L');
+    lock?.click?.({} as never, undefined, {} as never);
+    expect(send.mock.calls).toEqual([['lock:now', undefined]]);
+  });
+
   it('File → Print… (Ctrl+P) asks the page to print its printable view', () => {
     const { template, send } = menu(true);
     const print = findItem(template, 'Print…');

@@ -468,6 +468,10 @@ describe('the clinic settings', () => {
     expect(() => checkSettingsChanges({ paperSize: 'A3' as 'A4' })).toThrow(/A4 or US Letter/);
     expect(() => checkSettingsChanges({ backupWarnDays: 0 })).toThrow(/from 1 to 365/);
     expect(() => checkSettingsChanges({ backupWarnDays: 2.5 })).toThrow(RuleError);
+    for (const idleLockMinutes of [0, 31, 2.5, Number.NaN])
+      expect(() => checkSettingsChanges({ idleLockMinutes })).toThrow(/lock wait .* from 1 to 30/);
+    expect(checkSettingsChanges({ idleLockMinutes: 1 })).toEqual({ idleLockMinutes: 1 });
+    expect(checkSettingsChanges({ idleLockMinutes: 30 })).toEqual({ idleLockMinutes: 30 });
   });
 });
 

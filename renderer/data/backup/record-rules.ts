@@ -105,6 +105,7 @@ function checksFor(table: TableName, record: unknown): Array<() => void> {
           checkSettingsChanges({
             paperSize: settings.paperSize,
             backupWarnDays: settings.backupWarnDays,
+            ...(settings.idleLockMinutes !== undefined ? { idleLockMinutes: settings.idleLockMinutes } : {}),
             // A clinic that has not finished setting up has no name yet.
             ...(settings.clinicName ? { clinicName: settings.clinicName } : {}),
           }),

@@ -139,6 +139,8 @@ export const settingsSchema: z.ZodType<ClinicSettings> = z.strictObject({
     .nullable()
     .optional(),
   onboarded: z.boolean(),
+  // Optional: backups made before the clinic lock do not have it.
+  idleLockMinutes: z.number().int().min(1).max(30).optional(),
 });
 
 export const trainingCourseSchema: z.ZodType<TrainingCourse> = z.strictObject({
@@ -189,7 +191,7 @@ export const auditEntrySchema: z.ZodType<AuditEntry> = z.strictObject({
     'recognitions',
   ]),
   recordId: id,
-  action: z.enum(['create', 'update', 'delete', 'restore']),
+  action: z.enum(['create', 'update', 'delete', 'restore', 'view']),
   fields: z.array(z.string()),
   detail: z.string().optional(),
 });

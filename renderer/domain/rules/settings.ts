@@ -7,6 +7,8 @@ export type SettingsChanges = Partial<Omit<ClinicSettings, 'key'>>;
 
 export const MAX_CLINIC_NAME_LENGTH = 120;
 export const BACKUP_WARN_DAYS = { min: 1, max: 365 } as const;
+/** Minutes without input before the clinic lock locks the app. */
+export const IDLE_LOCK_MINUTES = { min: 1, max: 30, default: 5 } as const;
 
 /** Checks a change of the clinic's settings and returns it tidied (the name trimmed). */
 export function checkSettingsChanges(changes: SettingsChanges): SettingsChanges {
@@ -31,6 +33,15 @@ export function checkSettingsChanges(changes: SettingsChanges): SettingsChanges 
       'bad-days',
       `The backup reminder must be a whole number of days from ${BACKUP_WARN_DAYS.min} to ${BACKUP_WARN_DAYS.max}.`,
       'backupWarnDays',
+    );
+  if (
+    changes.idleLockMinutes !== undefined &&
+    !isWholeNumberIn(changes.idleLockMinutes, IDLE_LOCK_MINUTES.min, IDLE_LOCK_MINUTES.max)
+  )
+    throw new RuleError(
+      'bad-minutes',
+      `The lock wait must be a whole number of minutes from ${IDLE_LOCK_MINUTES.min} to ${IDLE_LOCK_MINUTES.max}.`,
+      'idleLockMinutes',
     );
   return clean;
 }

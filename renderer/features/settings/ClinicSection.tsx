@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { IDLE_LOCK_MINUTES } from '../../domain/rules';
 import { type ClinicSettings, PAPER_SIZES, type PaperSize } from '../../domain/types';
 import { settingsActions } from '../../hooks/useSettings';
 import { Button } from '../../ui/Button';
@@ -16,6 +17,9 @@ export function ClinicSection({ settings }: { settings: ClinicSettings }) {
   const [clinicName, setClinicName] = useState(settings.clinicName);
   const [paperSize, setPaperSize] = useState<PaperSize>(settings.paperSize);
   const [warnDays, setWarnDays] = useState(String(settings.backupWarnDays));
+  const [idleMinutes, setIdleMinutes] = useState(
+    String(settings.idleLockMinutes ?? IDLE_LOCK_MINUTES.default),
+  );
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
   const { showToast } = useToast();
@@ -25,7 +29,8 @@ export function ClinicSection({ settings }: { settings: ClinicSettings }) {
     errors.clear();
     try {
       const backupWarnDays = warnDays.trim() === '' ? Number.NaN : Number(warnDays);
-      await settingsActions.update({ clinicName, paperSize, backupWarnDays });
+      const idleLockMinutes = idleMinutes.trim() === '' ? Number.NaN : Number(idleMinutes);
+      await settingsActions.update({ clinicName, paperSize, backupWarnDays, idleLockMinutes });
       showToast('Settings saved.');
     } catch (error) {
       errors.show(error);
@@ -59,6 +64,16 @@ export function ClinicSection({ settings }: { settings: ClinicSettings }) {
             value={warnDays}
             onChange={setWarnDays}
             error={errors.fields.backupWarnDays}
+          />
+          <TextField
+            label="Lock after minutes without use"
+            type="number"
+            min={IDLE_LOCK_MINUTES.min}
+            max={IDLE_LOCK_MINUTES.max}
+            value={idleMinutes}
+            onChange={setIdleMinutes}
+            hint={`With the clinic lock on: ${IDLE_LOCK_MINUTES.min} to ${IDLE_LOCK_MINUTES.max} minutes.`}
+            error={errors.fields.idleLockMinutes}
           />
         </div>
         <Button type="submit" variant="primary">

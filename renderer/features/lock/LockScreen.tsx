@@ -1,0 +1,95 @@
+import './lock.css';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useSettings } from '../../hooks/useSettings';
+import { Button } from '../../ui/Button';
+import { FieldFrame, FormError } from '../../ui/Field';
+import { type UnlockAttempt, useUnlock } from './useUnlock';
+
+/** "1:05" for a wait in seconds. */
+export function formatWait(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/**
+ * All the window shows while the clinic is locked: the clinic's name, the passphrase, and the way in with
+ * the recovery sheet. No person, pairing or screen of the app is drawn behind it.
+ */
+export function LockScreen() {
+  const settings = useSettings();
+  const attempt = useUnlock();
+
+  // The window title may have named a person on the screen that was showing.
+  useEffect(() => {
+    document.title = 'Locked — Guiding Hands';
+  }, []);
+
+  return (
+    <main className="lock-screen" id="main">
+      <div className="lock-screen__panel">
+        <p className="lock-screen__app">Guiding Hands</p>
+        {settings?.clinicName && <p className="lock-screen__clinic">{settings.clinicName}</p>}
+        <PassphraseForm attempt={attempt} />
+      </div>
+    </main>
+  );
+}
+
+function PassphraseForm({ attempt }: { attempt: UnlockAttempt }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [empty, setEmpty] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const waiting = attempt.waitSeconds > 0;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (attempt.busy || waiting) return;
+    if (!passphrase) {
+      setEmpty(true);
+      inputRef.current?.focus();
+      return;
+    }
+    setEmpty(false);
+    const unlocked = await attempt.unlock(passphrase);
+    if (!unlocked) {
+      setPassphrase('');
+      inputRef.current?.focus();
+    }
+  }
+
+  const problem = empty ? 'Type the clinic passphrase.' : attempt.problem;
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <h1>This clinic is locked</h1>
+      <p>Type the clinic passphrase to see its records.</p>
+      <FormError message={problem} />
+      {waiting && (
+        <p className="form-error" role="status">
+          Too many wrong passphrases. You can try again in {formatWait(attempt.waitSeconds)}.
+        </p>
+      )}
+      <FieldFrame label="Clinic passphrase">
+        {({ inputId, describedBy }) => (
+          <input
+            id={inputId}
+            ref={inputRef}
+            type="password"
+            value={passphrase}
+            onChange={(event) => setPassphrase(event.target.value)}
+            aria-describedby={describedBy}
+            aria-invalid={problem ? true : undefined}
+            autoComplete="current-password"
+            spellCheck={false}
+            // biome-ignore lint/a11y/noAutofocus: the lock screen has one thing to do; the field is it.
+            autoFocus
+          />
+        )}
+      </FieldFrame>
+      <div className="button-row">
+        <Button type="submit" variant="primary" disabled={attempt.busy || waiting}>
+          {attempt.busy ? 'Unlocking…' : 'Unlock'}
+        </Button>
+      </div>
+    </form>
+  );
+}

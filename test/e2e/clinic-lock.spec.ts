@@ -1,0 +1,140 @@
+import AxeBuilder from '@axe-core/playwright';
+import { addPerson, addProgram, PROGRAM } from './clinic-steps';
+import { expect, goTo, startEmpty, test } from './helpers';
+import { expectLocked, turnLockOn, unlock } from './lock-steps';
+
+// Being locked and unlocking, in real Chromium IndexedDB.
+
+test.describe('with the clinic lock on', () => {
+  test('the app starts locked, showing only the clinic name and the passphrase field, focused', async ({
+    page,
+  }) => {
+    await startEmpty(page, 'Riverside Family Clinic');
+    await addPerson(page, 'Dana Whitfield', 'mentor');
+    await turnLockOn(page);
+    await expectLocked(page);
+    await expect(page.getByText('Riverside Family Clinic')).toBeVisible();
+    await expect(page.getByText('Dana Whitfield')).toHaveCount(0);
+    await expect(page.getByLabel('Clinic passphrase')).toBeFocused();
+    await expect(page).toHaveTitle('Locked — Guiding Hands');
+    // Another route typed in the address bar shows the lock screen too.
+    await page.goto('/index.html#/people');
+    await expectLocked(page);
+    await expect(page.getByText('Dana Whitfield')).toHaveCount(0);
+
+    const axe = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+
+    await unlock(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  });
+
+  test('a wrong passphrase gets a plain message and changes nothing; the right one opens', async ({
+    page,
+  }) => {
+    await startEmpty(page);
+    await turnLockOn(page);
+    await page.getByLabel('Clinic passphrase').fill('not the passphrase at all');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/does not open the clinic lock/);
+    await expect(page.getByLabel('Clinic passphrase')).toHaveValue('');
+    await expect(page.getByLabel('Clinic passphrase')).toBeFocused();
+    await expectLocked(page);
+    await unlock(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  });
+
+  test('after five wrong passphrases the lock screen counts down the wait', async ({ page }) => {
+    await startEmpty(page);
+    await turnLockOn(page);
+    const field = page.getByLabel('Clinic passphrase');
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await field.fill(`wrong guess number ${attempt}`);
+      await field.press('Enter');
+      await expect(page.getByRole('alert')).toHaveText(/does not open/);
+      await expect(field).toHaveValue('');
+    }
+    await field.fill('wrong guess number 5');
+    await field.press('Enter');
+    await expect(page.getByText(/Too many wrong passphrases\. You can try again in 0:(30|29)/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Unlock' })).toBeDisabled();
+    // The wait survives a reload: it is kept with the key ring, not in the page.
+    await page.reload();
+    await expect(page.getByText(/You can try again in 0:[0-3]\d/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Unlock' })).toBeDisabled();
+  });
+
+  test('Lock now in the header and Ctrl+L lock at once; Back does not bring the screen back', async ({
+    page,
+  }) => {
+    await startEmpty(page);
+    await addProgram(page, PROGRAM, 14);
+    await addPerson(page, 'Dana Whitfield', 'mentor');
+    await turnLockOn(page);
+    await unlock(page);
+
+    await goTo(page, 'People');
+    await page.getByRole('link', { name: 'Dana Whitfield' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dana Whitfield' })).toBeVisible();
+    await expect(page).toHaveTitle(/Dana Whitfield/);
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await expectLocked(page);
+    await expect(page).toHaveTitle('Locked — Guiding Hands');
+    await page.goBack();
+    await expectLocked(page);
+    await expect(page.getByText('Dana Whitfield')).toHaveCount(0);
+    await unlock(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+
+    await goTo(page, 'Settings');
+    await page.getByLabel('Clinic name').focus();
+    await page.keyboard.press('Control+l');
+    await expectLocked(page);
+    await unlock(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  });
+
+  test('after the chosen minutes without input the app locks itself; Back does not bring the screen back', async ({
+    page,
+  }) => {
+    await page.clock.install();
+    await startEmpty(page);
+    await addPerson(page, 'Dana Whitfield', 'mentor');
+    await turnLockOn(page);
+    await unlock(page);
+    await goTo(page, 'Settings');
+    await page.getByLabel('Lock after minutes without use').fill('2');
+    await page.getByRole('button', { name: 'Save clinic settings' }).click();
+    await expect(page.getByText('Settings saved.')).toBeVisible();
+
+    await goTo(page, 'People');
+    await expect(page.getByRole('link', { name: 'Dana Whitfield' })).toBeVisible();
+    await page.clock.runFor(60_000);
+    await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+    await page.clock.runFor(61_000);
+    await expectLocked(page);
+    await expect(page.getByText('Dana Whitfield')).toHaveCount(0);
+    await page.goBack();
+    await expectLocked(page);
+    await expect(page.getByText('Dana Whitfield')).toHaveCount(0);
+  });
+
+  test('the idle minutes are refused outside 1 to 30, in plain words', async ({ page }) => {
+    await startEmpty(page);
+    await goTo(page, 'Settings');
+    await page.getByLabel('Lock after minutes without use').fill('45');
+    await page.getByRole('button', { name: 'Save clinic settings' }).click();
+    await expect(
+      page.getByText('The lock wait must be a whole number of minutes from 1 to 30.'),
+    ).toBeVisible();
+  });
+});
+
+test('without a lock there is no Lock now, and Ctrl+L changes nothing', async ({ page }) => {
+  await startEmpty(page);
+  await expect(page.getByRole('button', { name: 'Lock now' })).toHaveCount(0);
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+});
