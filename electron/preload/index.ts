@@ -40,6 +40,7 @@ const api: PlatformApi = {
   writeBackupToFolder: (request) => invoke('backup:writeToFolder', request),
   getAutoBackupStatus: () => invoke('autoBackup:getStatus'),
   configureAutoBackup: (request) => invoke('autoBackup:configure', request),
+  setAutoBackupRecipient: (request) => invoke('autoBackup:useClinicLock', request),
   writeAutoBackup: (request) => invoke('autoBackup:write', request),
   reportAutoBackupNotMade: (request) => invoke('autoBackup:notMade', request),
   print: () => invoke('print:page'),

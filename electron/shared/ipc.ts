@@ -72,11 +72,19 @@ export const autoBackupSettingsSchema = z.object({
 });
 export type AutoBackupSettings = z.infer<typeof autoBackupSettingsSchema>;
 
+/** An age X25519 recipient ("age1" + 58 bech32 characters): the clinic lock's public key. */
+export const ageRecipientSchema = z
+  .string()
+  .max(62)
+  .regex(/^age1[02-9ac-hj-np-z]{58}$/);
+
 export const autoBackupStatusSchema = autoBackupSettingsSchema.extend({
-  /** False where the operating system offers no protected storage for the passphrase. */
+  /** False where the backups cannot be encrypted: no clinic lock and no protected storage for a passphrase. */
   available: z.boolean(),
   unavailableReason: z.string().max(500).nullable(),
   hasPassphrase: z.boolean(),
+  /** True when automatic backups are encrypted to the clinic lock's recipient (no passphrase kept). */
+  clinicLock: z.boolean(),
   lastAutoBackupAt: z.string().max(40).nullable(),
 });
 export type AutoBackupStatus = z.infer<typeof autoBackupStatusSchema>;
@@ -122,7 +130,16 @@ export const ipcContract = {
     response: autoBackupStatusSchema,
   },
   /**
-   * Encrypts the backup document (the gzipped export, not yet encrypted) with the kept passphrase, writes
+   * The clinic lock's public age recipient (lock turned on, or seen at start), or null (lock off).
+   * With a recipient, automatic backups are encrypted to it and any kept passphrase is forgotten.
+   */
+  'autoBackup:useClinicLock': {
+    request: z.object({ ageRecipient: ageRecipientSchema.nullable() }),
+    response: autoBackupStatusSchema,
+  },
+  /**
+   * Encrypts the backup document (the gzipped export, not yet encrypted) to the clinic lock's recipient
+   * or with the kept passphrase, writes
    * it into the configured folder, then applies the rotation. The passphrase never leaves the main
    * process: no channel answers with it. At most the rotation ledger's 10,000 entries can be removed.
    */
@@ -191,6 +208,9 @@ export interface PlatformApi {
   configureAutoBackup(
     request: IpcRequest<'autoBackup:configure'>,
   ): Promise<IpcResponse<'autoBackup:configure'>>;
+  setAutoBackupRecipient(
+    request: IpcRequest<'autoBackup:useClinicLock'>,
+  ): Promise<IpcResponse<'autoBackup:useClinicLock'>>;
   writeAutoBackup(request: IpcRequest<'autoBackup:write'>): Promise<IpcResponse<'autoBackup:write'>>;
   reportAutoBackupNotMade(
     request: IpcRequest<'autoBackup:notMade'>,

@@ -23,6 +23,8 @@ export function createBrowserPlatform(): PlatformApi {
     configureAutoBackup: async () => {
       throw PlatformError.of('needs-desktop-app', { feature: 'auto-backup' });
     },
+    // The browser makes no automatic backups: there is no key to remember.
+    setAutoBackupRecipient: async () => browserAutoBackupStatus(),
     writeAutoBackup: async () => {
       throw PlatformError.of('needs-desktop-app', { feature: 'auto-backup' });
     },
@@ -52,6 +54,7 @@ function browserAutoBackupStatus(): AutoBackupStatus {
     available: false,
     unavailableReason: BROWSER_AUTO_BACKUP_REASON,
     hasPassphrase: false,
+    clinicLock: false,
     lastAutoBackupAt: null,
   };
 }

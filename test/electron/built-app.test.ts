@@ -397,6 +397,8 @@ describe('start-up of the built main process', () => {
       'backup:writeToFolder': { folder, fileName: 'Clinic 2026-03-01.age', data: new Uint8Array([1]) },
       'autoBackup:getStatus': undefined,
       'autoBackup:configure': { settings, passphrase: null },
+      // No clinic lock here: the kept passphrase stays (with a lock it would be forgotten).
+      'autoBackup:useClinicLock': { ageRecipient: null },
       'autoBackup:write': { fileName: 'Clinic.age', data: new TextEncoder().encode('{}'), reason: 'manual' },
       'autoBackup:notMade': { reason: 'daily', why: 'It failed.' },
       'print:page': undefined,

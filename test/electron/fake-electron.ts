@@ -210,10 +210,14 @@ export function createFakeElectron(options: {
     return true;
   };
   const safeStorage = {
-    isEncryptionAvailable: notReadyGuard('safeStorage.isEncryptionAvailable'),
+    // Only the asynchronous calls: the synchronous ones are deprecated and absent here, so a use fails.
+    isAsyncEncryptionAvailable: async () => notReadyGuard('safeStorage.isAsyncEncryptionAvailable')(),
     getSelectedStorageBackend: () => 'gnome_libsecret',
-    encryptString: (text: string) => Buffer.from(`enc:${text}`),
-    decryptString: (buffer: Buffer) => buffer.toString().replace(/^enc:/, ''),
+    encryptStringAsync: async (text: string) => Buffer.from(`enc:${text}`),
+    decryptStringAsync: async (buffer: Buffer) => ({
+      result: buffer.toString().replace(/^enc:/, ''),
+      shouldReEncrypt: false,
+    }),
   };
 
   const dialog = {

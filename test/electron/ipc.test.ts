@@ -140,6 +140,7 @@ describe('contract payloads cross the process boundary intact', () => {
         available: true,
         unavailableReason: null,
         hasPassphrase: true,
+        clinicLock: false,
         lastAutoBackupAt: '2026-03-01T02:00:00.000Z',
       },
     },
@@ -154,6 +155,10 @@ describe('contract payloads cross the process boundary intact', () => {
         },
         passphrase: 'correct horse battery staple',
       },
+      response: undefined,
+    },
+    'autoBackup:useClinicLock': {
+      request: { ageRecipient: 'age1kwqc7469s4rgwtg9fg0tufrdc3gya87aupp2eu0s69y8dknetvaq4twcm4' },
       response: undefined,
     },
     'autoBackup:write': {
@@ -188,6 +193,18 @@ describe('contract payloads cross the process boundary intact', () => {
       }
     },
   );
+
+  it('the clinic lock channel takes an age recipient only: never a secret key or other text', () => {
+    const { request } = ipcContract['autoBackup:useClinicLock'];
+    expect(request.safeParse({ ageRecipient: null }).success).toBe(true);
+    for (const refused of [
+      'AGE-SECRET-KEY-149GZ7USK5HMXP277JW7KVSDQZW3TQ8JCM0XUM7S7TWW9LHT98S6QKA8R78',
+      'age1kwqc7469s4rgwtg9fg0tufrdc3gya87aupp2eu0s69y8dknetvaq4twcm',
+      'age1KWQC7469S4RGWTG9FG0TUFRDC3GYA87AUPP2EU0S69Y8DKNETVAQ4TWCM4',
+      'a passphrase',
+    ])
+      expect(request.safeParse({ ageRecipient: refused }).success).toBe(false);
+  });
 
   it('bytes stay bytes after cloning, so the schemas still accept them on the other side', () => {
     const cloned = structuredClone({ data: Buffer.from([1, 2, 3]) });

@@ -69,6 +69,7 @@ describe('the preload API', () => {
       },
       passphrase: null,
     });
+    await api.setAutoBackupRecipient({ ageRecipient: null });
     await api.writeAutoBackup({ fileName: 'a.age', data: bytes, reason: 'manual' });
     await api.reportAutoBackupNotMade({
       reason: 'quit',

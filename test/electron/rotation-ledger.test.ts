@@ -23,10 +23,10 @@ afterEach(async () => {
 });
 
 const keychain: ProtectedStorage = {
-  isEncryptionAvailable: () => true,
+  isAsyncEncryptionAvailable: async () => true,
   getSelectedStorageBackend: () => 'gnome_libsecret',
-  encryptString: (text) => Buffer.from(text),
-  decryptString: (buffer) => buffer.toString(),
+  encryptStringAsync: async (text) => Buffer.from(text),
+  decryptStringAsync: async (buffer) => ({ result: buffer.toString(), shouldReEncrypt: false }),
 };
 
 const rotation = { daily: 7, weekly: 4, monthly: 12 };

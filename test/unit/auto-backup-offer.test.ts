@@ -16,6 +16,7 @@ const OFF: AutoBackupStatus = {
   available: true,
   unavailableReason: null,
   hasPassphrase: false,
+  clinicLock: false,
   lastAutoBackupAt: null,
 };
 

@@ -26,7 +26,13 @@ function deferred(): Deferred {
   return { promise, release, fail };
 }
 
-function setUp({ hasPassphrase = true, writeError = null as Error | null, problemCount = 0 } = {}) {
+function setUp({
+  hasPassphrase = true,
+  clinicLock = false,
+  writeError = null as Error | null,
+  problemCount = 0,
+  lock = undefined as { isOpen(): boolean; onUnlock(listener: () => void): () => void } | undefined,
+} = {}) {
   const written: string[] = [];
   const notMade: { reason: DueReason; why: string }[] = [];
   const recorded: string[] = [];
@@ -44,6 +50,7 @@ function setUp({ hasPassphrase = true, writeError = null as Error | null, proble
         available: true,
         unavailableReason: null,
         hasPassphrase,
+        clinicLock,
         lastAutoBackupAt: null,
       }),
       writeAutoBackup: async ({ reason }) => {
@@ -67,6 +74,7 @@ function setUp({ hasPassphrase = true, writeError = null as Error | null, proble
     },
     notify: (message) => notices.push(message),
     now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, clock++)),
+    lock,
   });
   const documentsAsked = async (count: number) => {
     await expect.poll(() => documents.length).toBe(count);
@@ -173,5 +181,48 @@ describe('the automatic-backup responder', () => {
     await documentsAsked(2);
     documents[1]!.release();
     await again;
+  });
+
+  it('with the clinic lock, needs no passphrase: the backup is made and handed over to be encrypted to the clinic', async () => {
+    const { responder, written, documents, documentsAsked } = setUp({
+      hasPassphrase: false,
+      clinicLock: true,
+    });
+    const done = responder.respond('daily');
+    await documentsAsked(1);
+    documents[0].release();
+    await done;
+    expect(written).toEqual(['daily']);
+  });
+
+  it('a backup due while the clinic is locked is made right after the next unlock, and a closing app is told why at once', async () => {
+    let open = false;
+    const unlockListeners: (() => void)[] = [];
+    const lock = {
+      isOpen: () => open,
+      onUnlock: (listener: () => void) => {
+        unlockListeners.push(listener);
+        return () => undefined;
+      },
+    };
+    const { responder, written, notMade, documents, documentsAsked } = setUp({
+      hasPassphrase: false,
+      clinicLock: true,
+      lock,
+    });
+    await responder.respond('daily');
+    await responder.respond('quit');
+    expect(documents).toHaveLength(0);
+    expect(notMade).toEqual([{ reason: 'quit', why: expect.stringContaining('locked') }]);
+    expect(written).toEqual([]);
+
+    open = true;
+    for (const listener of unlockListeners) listener();
+    await documentsAsked(1);
+    documents[0].release();
+    await expect.poll(() => written).toEqual(['daily']);
+    // One unlock, one backup: a second unlock with nothing due makes none.
+    for (const listener of unlockListeners) listener();
+    expect(documents).toHaveLength(1);
   });
 });

@@ -22,6 +22,7 @@ function fakeMain(
     available: true,
     unavailableReason: null,
     hasPassphrase: false,
+    clinicLock: false,
     lastAutoBackupAt: null,
     ...options.status,
   };

@@ -5,6 +5,7 @@ import type { IpcHandlers } from './register';
 type AutoBackupChannels =
   | 'autoBackup:getStatus'
   | 'autoBackup:configure'
+  | 'autoBackup:useClinicLock'
   | 'autoBackup:write'
   | 'autoBackup:notMade';
 
@@ -23,6 +24,11 @@ export function createAutoBackupHandlers(
     'autoBackup:configure': async (request) => {
       if (request.settings.folder) chosenFolders.assertChosen(request.settings.folder);
       const status = await service.configure(request);
+      hooks.onConfigured();
+      return status;
+    },
+    'autoBackup:useClinicLock': async (request) => {
+      const status = await service.useClinicLock(request);
       hooks.onConfigured();
       return status;
     },

@@ -50,3 +50,14 @@ export async function encryptWithPassphrase(
   encrypter.addRecipient(new NodeScryptRecipient(passphrase, logN));
   return encrypter.encrypt(plaintext);
 }
+
+/**
+ * The bytes as an age file for the clinic lock's public recipient (X25519): it opens with the identity
+ * on the recovery sheet (`age -d -i`), or in the unlocked app with the recovery key. No secret is needed
+ * to write it, so none is kept.
+ */
+export async function encryptToRecipient(plaintext: Uint8Array, ageRecipient: string): Promise<Uint8Array> {
+  const encrypter = new Encrypter();
+  encrypter.addRecipient(ageRecipient);
+  return encrypter.encrypt(plaintext);
+}

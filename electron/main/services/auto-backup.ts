@@ -6,23 +6,27 @@ import { ipcErrorWords } from '../../shared/errors';
 import {
   type AutoBackupSettings,
   type AutoBackupStatus,
+  ageRecipientSchema,
   autoBackupSettingsSchema,
   DEFAULT_ROTATION,
   type IpcRequest,
   type IpcResponse,
 } from '../../shared/ipc';
 import { IpcFailure } from '../failure';
-import { AGE_SCRYPT_WORK_FACTOR, encryptWithPassphrase } from './age-passphrase';
+import { AGE_SCRYPT_WORK_FACTOR, encryptToRecipient, encryptWithPassphrase } from './age-passphrase';
 import { writeFileAtomically } from './atomic-write';
 import { BackupLedger, sha256Hex } from './backup-ledger';
 import { type SpaceFs, writeWithRoomCheck } from './free-space';
 import { autoBackupFileName } from './rotation';
 
-/** The part of Electron's safeStorage this service uses (injected so both branches can be tested). */
+/**
+ * The part of Electron's safeStorage this service uses (injected so both branches can be tested). Only
+ * the asynchronous calls: the synchronous ones are deprecated and leave with the next Electron major.
+ */
 export interface ProtectedStorage {
-  isEncryptionAvailable(): boolean;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plainText: string): Promise<Buffer>;
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
   getSelectedStorageBackend(): string;
 }
 
@@ -35,8 +39,12 @@ export const NO_PROTECTED_STORAGE = ipcErrorWords('no-protected-storage');
 export const NO_KEYRING = ipcErrorWords('no-protected-storage', { reason: 'no-keyring' });
 
 /** Only call after the app is ready: safeStorage is not usable before. */
-export function checkProtectedStorage(storage: ProtectedStorage, platform: NodeJS.Platform): Availability {
-  if (!storage.isEncryptionAvailable()) return { available: false, reason: NO_PROTECTED_STORAGE };
+export async function checkProtectedStorage(
+  storage: ProtectedStorage,
+  platform: NodeJS.Platform,
+): Promise<Availability> {
+  const available = await storage.isAsyncEncryptionAvailable().catch(() => false);
+  if (!available) return { available: false, reason: NO_PROTECTED_STORAGE };
   // On Linux without a keyring Chromium falls back to a hard-coded key: that is plain text in disguise.
   if (platform === 'linux' && storage.getSelectedStorageBackend() === 'basic_text') {
     return { available: false, reason: NO_KEYRING };
@@ -53,8 +61,11 @@ export const DEFAULT_AUTO_BACKUP_SETTINGS: AutoBackupSettings = {
 };
 
 const storedStateSchema = z.object({
-  version: z.literal(1),
+  // Version 1 files (before the clinic lock) have no ageRecipient: read as null.
+  version: z.union([z.literal(1), z.literal(2)]),
   settings: autoBackupSettingsSchema,
+  /** The clinic lock's public age recipient: backups are encrypted to it and no secret is kept. */
+  ageRecipient: ageRecipientSchema.nullable().default(null),
   encryptedPassphrase: z.string().nullable(),
   lastAutoBackupAt: z.string().nullable(),
 });
@@ -76,11 +87,20 @@ export interface AutoBackupServiceOptions {
   spaceFs?: SpaceFs;
 }
 
-/** Settings, protected passphrase, writing and rotation of the automatic backups. */
+const CHECKING: Availability = { available: false, reason: null };
+
+/**
+ * Settings, the key automatic backups are encrypted with, writing and rotation. With the clinic lock,
+ * backups are encrypted to the clinic's public age recipient and nothing secret is kept; without it, to
+ * a passphrase kept with the system's protected storage (asynchronous safeStorage).
+ */
 export class AutoBackupService {
   private state: StoredState;
   private readonly now: () => Date;
   private readonly ledger: BackupLedger;
+  /** Protected storage is asked once, after ready; the timer and the quit guard read the answer. */
+  private storageAvailability: Availability = CHECKING;
+  private readonly checked: Promise<void>;
 
   constructor(private readonly options: AutoBackupServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -88,69 +108,112 @@ export class AutoBackupService {
     this.ledger = new BackupLedger(
       options.ledgerFile ?? join(dirname(options.stateFile), 'auto-backup-ledger.json'),
     );
+    this.checked = checkProtectedStorage(options.storage, options.platform).then((availability) => {
+      this.storageAvailability = availability;
+    });
   }
 
-  availability(): Availability {
-    return checkProtectedStorage(this.options.storage, this.options.platform);
+  /** Whether backups can be encrypted here: always with the clinic lock, else if storage protects. */
+  private availability(): Availability {
+    if (this.state.ageRecipient !== null) return { available: true, reason: null };
+    return this.storageAvailability;
   }
 
-  getStatus(): AutoBackupStatus {
+  private statusNow(): AutoBackupStatus {
     const { available, reason } = this.availability();
-    const { settings, encryptedPassphrase, lastAutoBackupAt } = this.state;
+    const { settings, encryptedPassphrase, lastAutoBackupAt, ageRecipient } = this.state;
     return {
       ...settings,
       enabled: settings.enabled && available,
       available,
       unavailableReason: reason,
-      hasPassphrase: available && encryptedPassphrase !== null,
+      hasPassphrase: available && ageRecipient === null && encryptedPassphrase !== null,
+      clinicLock: ageRecipient !== null,
       lastAutoBackupAt,
     };
   }
 
+  async getStatus(): Promise<AutoBackupStatus> {
+    await this.checked;
+    return this.statusNow();
+  }
+
+  /** True when a backup can be encrypted now: to the clinic's recipient, or with a kept passphrase. */
+  private canEncrypt(status: AutoBackupStatus): boolean {
+    return status.clinicLock || status.hasPassphrase;
+  }
+
   async configure(request: IpcRequest<'autoBackup:configure'>): Promise<AutoBackupStatus> {
+    await this.checked;
     const { settings, passphrase } = request;
+    const locked = this.state.ageRecipient !== null;
     const { available, reason } = this.availability();
     if (!available && (settings.enabled || passphrase !== null))
       throw new IpcFailure('no-protected-storage', reason === NO_KEYRING ? { reason: 'no-keyring' } : {});
     if (settings.enabled) {
       if (settings.folder === null) throw new IpcFailure('folder-needed');
       await assertFolderExists(settings.folder);
-      if (passphrase === null && this.state.encryptedPassphrase === null) {
+      if (!locked && passphrase === null && this.state.encryptedPassphrase === null) {
         throw new IpcFailure('passphrase-needed');
       }
     }
     let encryptedPassphrase = this.state.encryptedPassphrase;
-    if (!settings.enabled)
-      encryptedPassphrase = null; // off means nothing is kept
+    // Off means nothing is kept; with the clinic lock a passphrase is never needed, so never kept.
+    if (!settings.enabled || locked) encryptedPassphrase = null;
     else if (passphrase !== null) {
-      encryptedPassphrase = this.options.storage.encryptString(passphrase).toString('base64');
+      encryptedPassphrase = (await this.options.storage.encryptStringAsync(passphrase)).toString('base64');
     }
     await this.save({ ...this.state, settings, encryptedPassphrase });
-    return this.getStatus();
-  }
-
-  /** For this process only: no IPC channel answers with it. */
-  getPassphrase(): string | null {
-    if (!this.availability().available || this.state.encryptedPassphrase === null) return null;
-    return this.options.storage.decryptString(Buffer.from(this.state.encryptedPassphrase, 'base64'));
+    return this.statusNow();
   }
 
   /**
-   * Encrypts the document with the kept passphrase, writes it atomically into the configured folder, then
-   * deletes what the rotation lets go.
+   * The clinic lock was turned on (its public recipient) or off (null). With a recipient, any kept
+   * passphrase is forgotten: the settings file then holds no secret at all. Turned off, automatic
+   * backups wait for a passphrase again (the Backups screen asks for one).
+   */
+  async useClinicLock(request: IpcRequest<'autoBackup:useClinicLock'>): Promise<AutoBackupStatus> {
+    await this.checked;
+    const { ageRecipient } = request;
+    if (ageRecipient !== this.state.ageRecipient || (ageRecipient !== null && this.state.encryptedPassphrase))
+      await this.save({ ...this.state, ageRecipient, encryptedPassphrase: null });
+    return this.statusNow();
+  }
+
+  /** For this process only: no IPC channel answers with it. */
+  async getPassphrase(): Promise<string | null> {
+    await this.checked;
+    if (!this.storageAvailability.available || this.state.encryptedPassphrase === null) return null;
+    const encrypted = Buffer.from(this.state.encryptedPassphrase, 'base64');
+    const { result, shouldReEncrypt } = await this.options.storage.decryptStringAsync(encrypted);
+    // The system rotated its key: keep the passphrase under the new one (best effort).
+    if (shouldReEncrypt) {
+      const again = (await this.options.storage.encryptStringAsync(result)).toString('base64');
+      await this.save({ ...this.state, encryptedPassphrase: again }).catch(() => undefined);
+    }
+    return result;
+  }
+
+  /**
+   * Encrypts the document (to the clinic's recipient, or with the kept passphrase), writes it atomically
+   * into the configured folder, then deletes what the rotation lets go.
    */
   async write(request: IpcRequest<'autoBackup:write'>): Promise<IpcResponse<'autoBackup:write'>> {
-    const status = this.getStatus();
+    const status = await this.getStatus();
     if (!status.enabled || status.folder === null) throw new IpcFailure('auto-backup-off');
-    const passphrase = this.getPassphrase();
-    if (passphrase === null) throw new IpcFailure('passphrase-needed');
+    const recipient = this.state.ageRecipient;
+    const passphrase = recipient === null ? await this.getPassphrase() : null;
+    if (recipient === null && passphrase === null) throw new IpcFailure('passphrase-needed');
     const folder = status.folder;
     await assertFolderExists(folder);
-    const encrypted = await encryptWithPassphrase(
-      request.data,
-      passphrase,
-      this.options.scryptWorkFactor ?? AGE_SCRYPT_WORK_FACTOR,
-    );
+    const encrypted =
+      recipient !== null
+        ? await encryptToRecipient(request.data, recipient)
+        : await encryptWithPassphrase(
+            request.data,
+            passphrase as string,
+            this.options.scryptWorkFactor ?? AGE_SCRYPT_WORK_FACTOR,
+          );
     const now = this.now();
     const fileName = await unusedName(folder, autoBackupFileName(request.fileName, now));
     const path = join(folder, fileName);
@@ -169,21 +232,21 @@ export class AutoBackupService {
 
   /** True when daily backups are on and a day has passed since the last automatic one. */
   isDailyBackupDue(): boolean {
-    const status = this.getStatus();
-    if (!status.enabled || !status.daily || !status.hasPassphrase) return false;
+    const status = this.statusNow();
+    if (!status.enabled || !status.daily || !this.canEncrypt(status)) return false;
     if (status.lastAutoBackupAt === null) return true;
     return this.now().getTime() - Date.parse(status.lastAutoBackupAt) >= DAY_MS;
   }
 
   isQuitBackupWanted(): boolean {
-    const status = this.getStatus();
-    return status.enabled && status.onQuit && status.hasPassphrase;
+    const status = this.statusNow();
+    return status.enabled && status.onQuit && this.canEncrypt(status);
   }
 
   private async save(next: StoredState): Promise<void> {
     // The data folder may not exist yet on a first run.
     await mkdir(dirname(this.options.stateFile), { recursive: true });
-    await writeFileAtomically(this.options.stateFile, JSON.stringify(next, null, 2));
+    await writeFileAtomically(this.options.stateFile, JSON.stringify({ ...next, version: 2 }, null, 2));
     this.state = next;
   }
 }
@@ -194,8 +257,9 @@ function readState(file: string): StoredState {
   } catch {
     // Missing or damaged settings: start from "off", which is always safe.
     return {
-      version: 1,
+      version: 2,
       settings: DEFAULT_AUTO_BACKUP_SETTINGS,
+      ageRecipient: null,
       encryptedPassphrase: null,
       lastAutoBackupAt: null,
     };

@@ -88,7 +88,8 @@ function AutoBackupForm({
       setError('Choose when to back up: when the app closes, once a day, or both.');
       return;
     }
-    const needsPassphrase = enabled && changePassphrase;
+    // With the clinic lock, backups are encrypted to the clinic's recovery key: no passphrase at all.
+    const needsPassphrase = enabled && changePassphrase && !status.clinicLock;
     // Submitted while the strength is being checked: wait for the verdict rather than refuse.
     const settled = needsPassphrase ? await settledChoice(choice) : choice;
     if (needsPassphrase && !settled.ready) {
@@ -159,7 +160,15 @@ function AutoBackupForm({
           onChange={setKeepMonthly}
         />
       </fieldset>
-      {status.hasPassphrase && (
+      {status.clinicLock && (
+        <p>
+          The clinic lock is on, so automatic backups are locked to the clinic’s recovery sheet: no passphrase
+          is kept on this computer. They open in Guiding Hands with the recovery key, or with the{' '}
+          <code>age -d -i</code> tool and the AGE-SECRET-KEY line of the sheet. A backup due while the clinic
+          is locked is made right after the next unlock.
+        </p>
+      )}
+      {status.hasPassphrase && !status.clinicLock && (
         <CheckboxField
           label="Use a new passphrase for automatic backups"
           checked={changePassphrase}
@@ -167,7 +176,7 @@ function AutoBackupForm({
           hint="The passphrase is kept in this computer's protected storage, never in plain text."
         />
       )}
-      {enabled && changePassphrase && (
+      {enabled && changePassphrase && !status.clinicLock && (
         <PassphraseFields
           related={clinicName ? [clinicName] : []}
           onChange={onPassphrase}

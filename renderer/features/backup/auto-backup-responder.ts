@@ -9,6 +9,8 @@ import type { PlatformApi } from '../../platform/platform';
 export type DueReason = 'daily' | 'quit';
 
 export const NO_PASSPHRASE = 'No passphrase is kept for automatic backups. Set one again under Backups.';
+export const LOCKED_WHY =
+  'The clinic is locked, so the notes cannot be read into a backup. It will be made right after the next unlock.';
 
 export function needsRepairNotice(problemCount: number): string {
   const what =
@@ -18,7 +20,13 @@ export function needsRepairNotice(problemCount: number): string {
 
 export interface AutoBackupResponderDeps {
   platform: Pick<PlatformApi, 'getAutoBackupStatus' | 'writeAutoBackup' | 'reportAutoBackupNotMade'>;
-  /** The backup document (the main process encrypts it with the passphrase it keeps). */
+  /**
+   * The clinic lock. A backup holds the notes in the clear inside its encryption, so it can only be
+   * made while the clinic is unlocked; one that falls due while locked is made right after the next
+   * unlock. Absent: no lock (always open).
+   */
+  lock?: { isOpen(): boolean; onUnlock(listener: () => void): () => void };
+  /** The backup document (the main process encrypts it to the clinic lock, or with the kept passphrase). */
   makeDocument: (
     now: Date,
   ) => Promise<{ autoFileName: string; bytes: Uint8Array<ArrayBuffer>; problemCount?: number }>;
@@ -32,6 +40,8 @@ export interface AutoBackupResponderDeps {
 export interface AutoBackupResponder {
   /** Settles once the backup this call asked for (or the one already running) is written or failed. */
   respond(reason: DueReason): Promise<void>;
+  /** Stops waiting for an unlock. */
+  dispose(): void;
 }
 
 export function createAutoBackupResponder(deps: AutoBackupResponderDeps): AutoBackupResponder {
@@ -44,8 +54,8 @@ export function createAutoBackupResponder(deps: AutoBackupResponderDeps): AutoBa
     try {
       // The passphrase stays in the main process; the page only asks whether one is kept, so it never
       // builds a backup that cannot be locked.
-      const { hasPassphrase } = await platform.getAutoBackupStatus();
-      if (!hasPassphrase) {
+      const { hasPassphrase, clinicLock } = await platform.getAutoBackupStatus();
+      if (!hasPassphrase && !clinicLock) {
         await platform.reportAutoBackupNotMade({ reason, why: NO_PASSPHRASE });
         deps.notify(`Automatic backup not made. ${NO_PASSPHRASE}`);
         return;
@@ -68,7 +78,25 @@ export function createAutoBackupResponder(deps: AutoBackupResponderDeps): AutoBa
     }
   }
 
+  let dueAfterUnlock = false;
+  const stopWaiting =
+    deps.lock?.onUnlock(() => {
+      if (!dueAfterUnlock) return;
+      dueAfterUnlock = false;
+      void respond('daily');
+    }) ?? (() => undefined);
+
+  async function whileLocked(reason: DueReason): Promise<void> {
+    if (reason === 'daily') {
+      dueAfterUnlock = true;
+      return;
+    }
+    // Closing while locked: say why at once, so the app does not wait a minute for a backup.
+    await deps.platform.reportAutoBackupNotMade({ reason, why: LOCKED_WHY }).catch(() => undefined);
+  }
+
   function respond(reason: DueReason): Promise<void> {
+    if (deps.lock && !deps.lock.isOpen()) return whileLocked(reason);
     if (!running) {
       running = makeOne(reason).finally(() => {
         running = null;
@@ -84,5 +112,5 @@ export function createAutoBackupResponder(deps: AutoBackupResponderDeps): AutoBa
     return quitAfterRunning;
   }
 
-  return { respond };
+  return { respond, dispose: stopWaiting };
 }

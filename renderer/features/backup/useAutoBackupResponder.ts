@@ -1,12 +1,21 @@
 import { useEffect } from 'react';
-import { makeAutoBackupDocument, recordBackupSaved } from '../../data/backup';
+import {
+  autoBackupRecipient,
+  isClinicOpen,
+  makeAutoBackupDocument,
+  onClinicLockChange,
+  onClinicUnlock,
+  recordBackupSaved,
+} from '../../data/backup';
 import { getPlatform } from '../../platform/platform';
 import { useToast } from '../../ui/Toast';
 import { createAutoBackupResponder } from './auto-backup-responder';
 
 /**
  * Answers the main process when an automatic backup is due (daily, or when the app closes); the rules
- * live in autoBackupResponder.ts. Mount once, in the app shell.
+ * live in autoBackupResponder.ts. Also tells the main process the clinic lock's public age recipient
+ * (at start and whenever the lock is turned on or off), so automatic backups are encrypted to it.
+ * Mount once, in the app shell.
  */
 export function useAutoBackupResponder(): void {
   const { showToast } = useToast();
@@ -17,8 +26,20 @@ export function useAutoBackupResponder(): void {
       makeDocument: makeAutoBackupDocument,
       recordSaved: (now) => recordBackupSaved(now, 'automatic'),
       notify: showToast,
+      lock: { isOpen: isClinicOpen, onUnlock: onClinicUnlock },
     });
-    return platform.on('autoBackup:due', (reason) => void responder.respond(reason));
+    const tellRecipient = () =>
+      void autoBackupRecipient()
+        .then((ageRecipient) => platform.setAutoBackupRecipient({ ageRecipient }))
+        .catch(() => undefined);
+    tellRecipient();
+    const stopTelling = onClinicLockChange(tellRecipient);
+    const stopListening = platform.on('autoBackup:due', (reason) => void responder.respond(reason));
+    return () => {
+      stopListening();
+      stopTelling();
+      responder.dispose();
+    };
   }, [showToast]);
 }
 
