@@ -32,10 +32,19 @@ export async function addPerson(page: Page, name: string, role: 'mentor' | 'ment
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
+/** On New pairing: types the mentee's name and picks them; with no name, picks the first mentee listed. */
+export async function chooseMentee(page: Page, name?: string) {
+  const group = page.getByRole('group', { name: 'Mentee' });
+  if (name) await group.getByLabel('Find the mentee').fill(name);
+  const radio = name ? group.getByRole('radio', { name }) : group.getByRole('radio').first();
+  await radio.check();
+  await expect(radio).toBeChecked();
+}
+
 export async function pair(page: Page, mentee: string, mentor: string, startDate: string) {
   await goTo(page, 'Relationships');
   await page.getByRole('link', { name: 'New pairing' }).click();
-  await page.getByLabel('Mentee').selectOption({ label: mentee });
+  await chooseMentee(page, mentee);
   await page.getByLabel('Program').selectOption({ label: `${PROGRAM} (meets every 14 days)` });
   await page.getByLabel('Start date').fill(startDate);
   await page

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { addPerson, addProgram, day, PROGRAM, pair } from './clinic-steps';
+import { addPerson, addProgram, chooseMentee, day, PROGRAM, pair } from './clinic-steps';
 import { expect, goTo, startEmpty, test } from './helpers';
 
 // Forms say everything that is wrong in one go, and toasts confirm briefly without ever sitting on
@@ -54,7 +54,7 @@ test('the person, program, pairing and meeting forms show all their errors at on
   await pair(page, 'Chen Wei', 'Amara Okafor', day(10));
   await goTo(page, 'Relationships');
   await page.getByRole('link', { name: 'New pairing' }).click();
-  await page.getByLabel('Mentee').selectOption({ label: 'Dana Cruz' });
+  await chooseMentee(page, 'Dana Cruz');
   await page.getByLabel('Program').selectOption({ label: `${PROGRAM} (meets every 14 days)` });
   await page.getByLabel('Start date').fill(day(5));
   await page.getByLabel('Planned end').fill(day(30));

@@ -1,4 +1,4 @@
-import { addPerson, addProgram, day, pair } from './clinic-steps';
+import { addPerson, addProgram, chooseMentee, day, pair } from './clinic-steps';
 import { expect, goTo, loadSampleData, startEmpty, test } from './helpers';
 
 // A half-typed form is never lost by a stray click: leaving it asks first; an untouched or saved form
@@ -43,7 +43,7 @@ test('a half-typed pairing asks before leaving, and a saved form leaves without 
   await expect(question(page)).toHaveCount(0);
   await goTo(page, 'Relationships');
   await page.getByRole('link', { name: 'New pairing' }).click();
-  await page.getByLabel('Mentee').selectOption({ label: 'Ben Roy' });
+  await chooseMentee(page, 'Ben Roy');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
   await expect(question(page)).toBeVisible();
   await question(page).getByRole('button', { name: 'Leave and discard' }).click();

@@ -1,4 +1,13 @@
-import { addPerson, addProgram, day, fillMeeting, logMeetingHere, PROGRAM, pair } from './clinic-steps';
+import {
+  addPerson,
+  addProgram,
+  chooseMentee,
+  day,
+  fillMeeting,
+  logMeetingHere,
+  PROGRAM,
+  pair,
+} from './clinic-steps';
 import { expect, goTo, loadSampleData, openApp, startEmpty, test } from './helpers';
 
 // The path a new clinic manager walks on her first day: an empty clinic, a program, two mentors and
@@ -135,7 +144,7 @@ test('a meeting can be edited, and a deleted meeting comes back with Undo', asyn
 test('pairing a mentor who is full asks for a reason, and the pairing keeps it', async ({ page }) => {
   await loadSampleData(page);
   await openApp(page, '/relationships/new');
-  await page.getByLabel('Mentee').selectOption({ index: 1 });
+  await chooseMentee(page);
   await page.getByLabel('Program').selectOption({ index: 1 });
   const fullMentor = page
     .getByRole('group', { name: 'Choose a mentor' })

@@ -53,3 +53,44 @@ test('pairings are listed newest first, filtered by status, and the picker finds
   await expect(page.getByRole('heading', { level: 1, name: 'Log a meeting' })).toBeVisible();
   await expect(page.getByText('Pair: Dana Cruz with Amara Okafor')).toBeVisible();
 });
+
+test('New pairing finds the mentee by typing, accents and capitals ignored, and a person page link chooses them', async ({
+  page,
+}) => {
+  await startEmpty(page);
+  await addProgram(page, PROGRAM, 14);
+  await addPerson(page, 'Amara Okafor', 'mentor');
+  await addPerson(page, 'Ben Roy', 'mentee');
+  await addPerson(page, 'Léa Martin', 'mentee');
+
+  await goTo(page, 'Relationships');
+  await page.getByRole('link', { name: 'New pairing' }).click();
+  const mentee = page.getByRole('group', { name: 'Mentee' });
+  // Mentors are not offered as mentees.
+  await expect(mentee.getByRole('radio')).toHaveCount(2);
+  await expect(mentee.getByText('2 mentees.')).toBeVisible();
+  await mentee.getByLabel('Find the mentee').fill('LEA');
+  await expect(mentee.getByRole('radio')).toHaveCount(1);
+  // From the keyboard: Tab to the match, Space chooses it; the program and the mentors follow.
+  await mentee.getByLabel('Find the mentee').press('Tab');
+  await expect(mentee.getByRole('radio', { name: /Léa Martin/ })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(mentee.getByRole('radio', { name: /Léa Martin/ })).toBeChecked();
+  await page.getByLabel('Program').selectOption({ label: `${PROGRAM} (meets every 14 days)` });
+  await expect(
+    page.getByRole('group', { name: 'Choose a mentor' }).getByRole('radio', { name: /Amara Okafor/ }),
+  ).toBeVisible();
+  // A search that finds nobody keeps the chosen mentee in view and chosen.
+  await mentee.getByLabel('Find the mentee').fill('nobody');
+  await expect(mentee.getByText('No mentee matches that search.')).toBeVisible();
+  await expect(mentee.getByRole('radio', { name: /Léa Martin/ })).toBeChecked();
+
+  // Leaving the half-made pairing asks first.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await page.getByRole('button', { name: 'Leave and discard' }).click();
+  await page.getByRole('table', { name: 'People' }).getByRole('link', { name: 'Ben Roy' }).click();
+  await page.getByRole('link', { name: 'New pairing' }).click();
+  await expect(
+    page.getByRole('group', { name: 'Mentee' }).getByRole('radio', { name: /Ben Roy/ }),
+  ).toBeChecked();
+});

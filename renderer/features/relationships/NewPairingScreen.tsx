@@ -2,10 +2,9 @@ import { addMonths } from 'date-fns';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isIsoDate, parseIsoDate, todayIso, toIsoDate } from '../../domain/calendar';
-import { FOCUS_LABELS, FOCUSES, type Focus, type Program } from '../../domain/types';
-import { usePeople } from '../../hooks/usePeople';
+import { FOCUS_LABELS, FOCUSES, type Focus, type Person, type Program } from '../../domain/types';
 import { usePrograms } from '../../hooks/usePrograms';
-import { relationshipActions, useMentorLoads } from '../../hooks/useRelationships';
+import { relationshipActions } from '../../hooks/useRelationships';
 import { Button, ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormError, SelectField, TextAreaField, TextField } from '../../ui/Field';
@@ -13,7 +12,9 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { useLeaveGuard } from '../../ui/useLeaveGuard';
+import { MenteeChoice } from './MenteeChoice';
 import { MentorChoice, mentorOptions } from './MentorChoice';
+import { useChosenPerson, useMenteeMatches, useMentorCandidates } from './usePairingCandidates';
 
 const FOCUS_OPTIONS = FOCUSES.map((value) => ({ value, label: FOCUS_LABELS[value] }));
 
@@ -26,12 +27,16 @@ function plannedEnd(startDate: string, program: Program | undefined): string {
 export function NewPairingScreen() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const people = usePeople();
   const programs = usePrograms();
-  const loads = useMentorLoads();
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
-  const [menteeId, setMenteeId] = useState(params.get('mentee') ?? '');
+  // A link from a person's page names the mentee; otherwise the manager finds them by typing.
+  const asked = useChosenPerson(params.get('mentee') ?? '');
+  const [picked, setPicked] = useState<Person | null>(null);
+  const mentee = picked ?? (asked?.isMentee && !asked.archived ? asked : null);
+  const menteeId = mentee?.id ?? '';
+  // Only whether any mentee exists: one read that stops at the first.
+  const anyMentee = useMenteeMatches('', 1);
   const [programId, setProgramId] = useState('');
   const [focus, setFocus] = useState<Focus>('clinical');
   const [startDate, setStartDate] = useState(todayIso());
@@ -44,20 +49,18 @@ export function NewPairingScreen() {
   const guard = useLeaveGuard(typed !== untouched);
 
   const livePrograms = useMemo(() => programs?.filter((program) => !program.archived) ?? [], [programs]);
-  const mentees = useMemo(
-    () => people?.filter((person) => person.isMentee && !person.archived) ?? [],
-    [people],
-  );
-  const mentee = mentees.find((person) => person.id === menteeId);
+  const noMentee = anyMentee !== undefined && anyMentee.people.length === 0 && !mentee;
+  // Mentors are ranked for the chosen mentee among all of them: read once a mentee is chosen.
+  const candidates = useMentorCandidates(Boolean(mentee));
   const options = useMemo(
-    () => (people && loads && mentee ? mentorOptions(people, loads, mentee) : []),
-    [people, loads, mentee],
+    () => (candidates && mentee ? mentorOptions(candidates.mentors, candidates.loads, mentee) : []),
+    [candidates, mentee],
   );
   const program = livePrograms.find((candidate) => candidate.id === programId);
   const chosen = options.find((option) => option.mentor.id === mentorId);
   const shownEnd = endDate ?? plannedEnd(startDate, program);
 
-  if (!people || !programs || !loads) return <Loading />;
+  if (!programs || anyMentee === undefined || asked === undefined) return <Loading />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -81,29 +84,26 @@ export function NewPairingScreen() {
     <>
       <PageHeader title="New pairing" />
       {guard.prompt}
-      {livePrograms.length === 0 || mentees.length === 0 ? (
+      {livePrograms.length === 0 || noMentee ? (
         <EmptyState title="Not ready to pair yet.">
           <p>
             {livePrograms.length === 0 && 'Add a program in Settings first (for example a nurse residency). '}
-            {mentees.length === 0 && 'Add at least one mentee and one mentor on the People screen.'}
+            {noMentee && 'Add at least one mentee and one mentor on the People screen.'}
           </p>
           <div className="button-row">
             {livePrograms.length === 0 && <ButtonLink to="/settings">Go to Settings</ButtonLink>}
-            {mentees.length === 0 && <ButtonLink to="/people/new">Add a person</ButtonLink>}
+            {noMentee && <ButtonLink to="/people/new">Add a person</ButtonLink>}
           </div>
         </EmptyState>
       ) : (
         <form ref={formRef} className="form" onSubmit={submit} noValidate>
           <FormError message={errors.form} />
-          <SelectField
-            label="Mentee"
-            value={menteeId}
-            onChange={(value) => {
-              setMenteeId(value);
+          <MenteeChoice
+            chosen={mentee}
+            onChange={(person) => {
+              setPicked(person);
               setMentorId('');
             }}
-            options={mentees.map((person) => ({ value: person.id, label: person.name }))}
-            placeholder="Choose the mentee"
             error={fieldError('menteeId')}
           />
           {menteeId && (
@@ -152,7 +152,9 @@ export function NewPairingScreen() {
           )}
           {menteeId && programId && (
             <>
-              {options.length === 0 ? (
+              {!candidates ? (
+                <Loading what="Loading mentors" />
+              ) : options.length === 0 ? (
                 <EmptyState title="No mentor to choose from.">
                   Mark someone as a mentor on the People screen.
                 </EmptyState>

@@ -1,0 +1,53 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getPerson, listPeople, listPeoplePage } from '../../data/people.repo';
+import { mentorLoads } from '../../data/relationships.repo';
+import { matchesSearch, searchWords } from '../../domain/text';
+import type { Id, Person } from '../../domain/types';
+
+// What "New pairing" reads. The mentee is found by typing: a page of matching mentees read from the
+// name index, never the whole staff list. The mentors (and their loads) are read only once a mentee
+// is chosen, since the best mentor for that mentee is ranked among all of them.
+
+export interface MenteeMatches {
+  people: Person[];
+  /** Whether more mentees match than the ones listed. */
+  more: boolean;
+}
+
+/** Mentees (not archived) whose name, e-mail, specialty or tag holds every word typed, by name. */
+export async function readMenteeMatches(query: string, limit: number): Promise<MenteeMatches> {
+  const words = searchWords(query);
+  const page = await listPeoplePage({
+    direction: 'ascending',
+    limit,
+    keep: (person) =>
+      person.isMentee &&
+      !person.archived &&
+      matchesSearch(words, [person.name, person.email, person.specialty, ...person.tags]),
+  });
+  return { people: page.people, more: page.next !== null };
+}
+
+/** The matching mentees, kept live; the previous answer stays while a new search is read. */
+export function useMenteeMatches(query: string, limit: number): MenteeMatches | undefined {
+  return useLiveQuery(() => readMenteeMatches(query, limit), [query, limit]);
+}
+
+/** One person by id (the mentee a link asked for); null when unknown or not asked. */
+export function useChosenPerson(id: Id): Person | null | undefined {
+  return useLiveQuery(async () => (id ? ((await getPerson(id)) ?? null) : null), [id]);
+}
+
+export interface MentorCandidates {
+  mentors: Person[];
+  loads: Map<Id, number>;
+}
+
+/** Every mentor who is not archived, with every mentor's load; read only when `wanted`. */
+export function useMentorCandidates(wanted: boolean): MentorCandidates | undefined {
+  return useLiveQuery(async () => {
+    if (!wanted) return undefined;
+    const [people, loads] = await Promise.all([listPeople(), mentorLoads()]);
+    return { mentors: people.filter((person) => person.isMentor && !person.archived), loads };
+  }, [wanted]);
+}
