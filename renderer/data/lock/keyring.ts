@@ -155,11 +155,13 @@ export async function createLock(
   appDbName: string,
   passphrase: string,
   scrypt: ScryptParams = DEFAULT_SCRYPT,
+  /** The recovery key already shown on the sheet and confirmed (parseRecoveryKey); a new one if absent. */
+  recoveryKey?: string,
 ): Promise<NewLock> {
   const db = keyRingDb(appDbName);
   if (await db.rings.get('clinic')) throw new Error('The clinic lock is already on.');
   const dataKey = randomBytes(32);
-  const recovery = newRecoverySecret();
+  const recovery = recoveryKey ? parseRecoveryKey(recoveryKey) : newRecoverySecret();
   const recoverySalt = randomBytes(16);
   const ageIdentity = ageIdentityOf(recovery);
   const ageRecipient = await ageRecipientOf(ageIdentity);
@@ -182,9 +184,9 @@ export async function createLock(
   await db.rings.add(ring);
   openSession(dataKey, 'sealing');
   dataKey.fill(0);
-  const recoveryKey = formatRecoveryKey(recovery);
+  const formatted = formatRecoveryKey(recovery);
   recovery.fill(0);
-  return { recoveryKey, ageIdentity, ageRecipient };
+  return { recoveryKey: formatted, ageIdentity, ageRecipient };
 }
 
 async function requireRing(db: KeyRingDb): Promise<KeyRing> {

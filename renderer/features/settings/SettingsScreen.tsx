@@ -5,6 +5,7 @@ import { Card } from '../../ui/Card';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { ClinicSection } from './ClinicSection';
+import { PrivacySection } from './PrivacySection';
 import { ProgramsSection } from './ProgramsSection';
 import { StorageProtection } from './StorageProtection';
 import { TopicsSection } from './TopicsSection';
@@ -20,6 +21,7 @@ export function SettingsScreen({ sampleData }: { sampleData?: ReactNode }) {
       <PageHeader title="Settings" />
       {sampleData}
       <ClinicSection settings={settings} />
+      <PrivacySection settings={settings} />
       <ProgramsSection />
       <TopicsSection />
       <Card title="Backups">

@@ -1,0 +1,65 @@
+import type { Page } from '@playwright/test';
+import { expect, loadSampleData, openApp, test } from './helpers';
+
+// Settings → Privacy: the manager turns the clinic lock on (passphrase, recovery sheet, two groups typed
+// back, sealing with progress), changes the passphrase, and turns the lock off again.
+
+const PASSPHRASE = 'orchard lantern velvet 47 harbour';
+const NEXT = 'copper meadow thistle 19 beacon';
+
+async function turnOnLock(page: Page, passphrase: string): Promise<void> {
+  await openApp(page, '/settings');
+  const card = page.getByRole('region', { name: 'Privacy and the clinic lock' });
+  await card.getByRole('button', { name: 'Turn on the clinic lock' }).click();
+  await card.getByLabel('Clinic passphrase', { exact: true }).fill(passphrase);
+  await card.getByLabel('Type the passphrase again').fill(passphrase);
+  await card.getByLabel('Where will the recovery sheet be kept?').fill('the locked drawer');
+  await card.getByRole('button', { name: 'Next: the recovery sheet' }).click();
+  await expect(card.getByRole('alert')).toContainText('Tick the box');
+  await card.getByLabel(/I understand/).check();
+  await card.getByRole('button', { name: 'Next: the recovery sheet' }).click();
+
+  const groups = await card.getByRole('list', { name: 'Recovery key' }).getByRole('listitem').allTextContents();
+  expect(groups).toHaveLength(8);
+  await expect(card.getByText(/^AGE-SECRET-KEY-1/)).toBeVisible();
+  const asked = await card.getByLabel(/^Group \d$/).evaluateAll((inputs) =>
+    inputs.map((input) => Number(input.closest('.field')?.querySelector('label')?.textContent?.replace('Group ', ''))),
+  );
+  // A wrong group first: refused in plain words, nothing turned on.
+  await card.getByLabel(`Group ${asked[0]}`).fill('ZZZZ');
+  await card.getByLabel(`Group ${asked[1]}`).fill(groups[(asked[1] as number) - 1] as string);
+  await card.getByRole('button', { name: 'Turn on the clinic lock' }).click();
+  await expect(card.getByRole('alert')).toContainText('not the ones on the sheet');
+  await card.getByLabel(`Group ${asked[0]}`).fill((groups[(asked[0] as number) - 1] as string).toLowerCase());
+  await card.getByRole('button', { name: 'Turn on the clinic lock' }).click();
+  await expect(card.getByText('The clinic lock is on.')).toBeVisible({ timeout: 60_000 });
+}
+
+test('the manager turns the clinic lock on, changes its passphrase and turns it off again', async ({ page }) => {
+  await loadSampleData(page);
+  await turnOnLock(page, PASSPHRASE);
+  const card = page.getByRole('region', { name: 'Privacy and the clinic lock' });
+  await card.getByRole('button', { name: 'Close' }).click();
+
+  await card.getByRole('button', { name: 'Change the passphrase' }).click();
+  await card.getByLabel('Current clinic passphrase').fill('not the passphrase');
+  await card.getByLabel('New clinic passphrase').fill(NEXT);
+  await card.getByLabel('Type the passphrase again').fill(NEXT);
+  await card.getByRole('button', { name: 'Change the passphrase' }).click();
+  await expect(card.getByRole('alert')).toContainText('does not open the clinic lock', { timeout: 20_000 });
+  await card.getByLabel('Current clinic passphrase').fill(PASSPHRASE);
+  await card.getByRole('button', { name: 'Change the passphrase' }).click();
+  await expect(page.getByText('The clinic passphrase is changed.')).toBeVisible({ timeout: 20_000 });
+
+  await card.getByRole('button', { name: 'Turn off the clinic lock' }).click();
+  await card.getByLabel('Clinic passphrase').fill(PASSPHRASE);
+  await card.getByRole('button', { name: 'Turn off the clinic lock' }).click();
+  await expect(card.getByRole('alert')).toContainText('does not open the clinic lock', { timeout: 20_000 });
+  await card.getByLabel('Clinic passphrase').fill(NEXT);
+  await card.getByRole('button', { name: 'Turn off the clinic lock' }).click();
+  await expect(card.getByRole('button', { name: 'Turn on the clinic lock' })).toBeVisible({ timeout: 60_000 });
+
+  // The sample clinic's notes read as before.
+  await openApp(page, '/relationships');
+  await expect(page.getByRole('heading', { name: 'Relationships' })).toBeVisible();
+});
