@@ -19,12 +19,19 @@ async function turnOnLock(page: Page, passphrase: string): Promise<void> {
   await card.getByLabel(/I understand/).check();
   await card.getByRole('button', { name: 'Next: the recovery sheet' }).click();
 
-  const groups = await card.getByRole('list', { name: 'Recovery key' }).getByRole('listitem').allTextContents();
+  const groups = await card
+    .getByRole('list', { name: 'Recovery key' })
+    .getByRole('listitem')
+    .allTextContents();
   expect(groups).toHaveLength(8);
   await expect(card.getByText(/^AGE-SECRET-KEY-1/)).toBeVisible();
-  const asked = await card.getByLabel(/^Group \d$/).evaluateAll((inputs) =>
-    inputs.map((input) => Number(input.closest('.field')?.querySelector('label')?.textContent?.replace('Group ', ''))),
-  );
+  const asked = await card
+    .getByLabel(/^Group \d$/)
+    .evaluateAll((inputs) =>
+      inputs.map((input) =>
+        Number(input.closest('.field')?.querySelector('label')?.textContent?.replace('Group ', '')),
+      ),
+    );
   // A wrong group first: refused in plain words, nothing turned on.
   await card.getByLabel(`Group ${asked[0]}`).fill('ZZZZ');
   await card.getByLabel(`Group ${asked[1]}`).fill(groups[(asked[1] as number) - 1] as string);
@@ -35,7 +42,9 @@ async function turnOnLock(page: Page, passphrase: string): Promise<void> {
   await expect(card.getByText('The clinic lock is on.')).toBeVisible({ timeout: 60_000 });
 }
 
-test('the manager turns the clinic lock on, changes its passphrase and turns it off again', async ({ page }) => {
+test('the manager turns the clinic lock on, changes its passphrase and turns it off again', async ({
+  page,
+}) => {
   await loadSampleData(page);
   await turnOnLock(page, PASSPHRASE);
   const card = page.getByRole('region', { name: 'Privacy and the clinic lock' });
@@ -57,7 +66,9 @@ test('the manager turns the clinic lock on, changes its passphrase and turns it 
   await expect(card.getByRole('alert')).toContainText('does not open the clinic lock', { timeout: 20_000 });
   await card.getByLabel('Clinic passphrase').fill(NEXT);
   await card.getByRole('button', { name: 'Turn off the clinic lock' }).click();
-  await expect(card.getByRole('button', { name: 'Turn on the clinic lock' })).toBeVisible({ timeout: 60_000 });
+  await expect(card.getByRole('button', { name: 'Turn on the clinic lock' })).toBeVisible({
+    timeout: 60_000,
+  });
 
   // The sample clinic's notes read as before.
   await openApp(page, '/relationships');
