@@ -42,39 +42,40 @@ export async function loadReportData(
     [db.people, db.programs, db.relationships, db.meetings, db.actionItems, db.topics, db.settings],
     async () => {
       progress({ step: 'records' });
-      const [settings, people, programs, relationships, topics] = await Promise.all([
+      // Every read is asked for at once, so the database reads ahead while this thread takes each
+      // answer in; the meetings come a month at a time, each month told as it arrives.
+      const months = monthSpans(range.start, range.end);
+      let monthsRead = 0;
+      let meetingsRead = 0;
+      const [settings, people, programs, relationships, topics, storedItems, ...monthly] = await Promise.all([
         getSettings(db),
         db.people.toArray(),
         db.programs.toArray(),
         db.relationships.toArray(),
         db.topics.toArray(),
+        db.actionItems.toCollection().raw().toArray(),
+        ...months.map((month) =>
+          db.meetings
+            .where('date')
+            .between(month.start, month.end, true, true)
+            .raw()
+            .toArray()
+            .then((stored) => {
+              check();
+              monthsRead++;
+              meetingsRead += stored.length;
+              progress({ step: 'meetings', monthsRead, months: months.length, meetingsRead });
+              return stored.map(withoutNotes);
+            }),
+        ),
       ]);
       check();
-
-      const meetings: ReportMeeting[] = [];
-      const months = monthSpans(range.start, range.end);
-      for (const [i, month] of months.entries()) {
-        progress({ step: 'meetings', monthsRead: i, months: months.length, meetingsRead: meetings.length });
-        const stored = await db.meetings
-          .where('date')
-          .between(month.start, month.end, true, true)
-          .raw()
-          .toArray();
-        for (const meeting of stored) meetings.push(withoutNotes(meeting));
-        check();
-      }
-      progress({
-        step: 'meetings',
-        monthsRead: months.length,
-        months: months.length,
-        meetingsRead: meetings.length,
-      });
+      const meetings: ReportMeeting[] = monthly.flat();
 
       progress({ step: 'follow-up' });
       const meetingIds = new Set(meetings.map((meeting) => meeting.id));
-      // One bulk read beats a cursor over every item; the text is dropped straight away.
       const actionItems: ReportActionItem[] = [];
-      for (const item of await db.actionItems.toCollection().raw().toArray()) {
+      for (const item of storedItems) {
         if (meetingIds.has(item.meetingId)) actionItems.push(withoutText(item));
       }
       check();

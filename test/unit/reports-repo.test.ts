@@ -160,7 +160,6 @@ describe('loading a report', () => {
     );
     expect(steps).toEqual([
       'records',
-      'meetings 0/3 (0)',
       'meetings 1/3 (0)',
       'meetings 2/3 (0)',
       'meetings 3/3 (1)',

@@ -9,7 +9,7 @@ export function describeProgress(progress: Progress | null): { done: number; wor
   if (progress.step === 'meetings')
     return {
       done: 0.05 + 0.8 * (progress.monthsRead / Math.max(1, progress.months)),
-      words: `Reading the meetings: month ${Math.min(progress.monthsRead + 1, progress.months)} of ${progress.months} (${progress.meetingsRead.toLocaleString()} meetings so far)`,
+      words: `Reading the meetings: ${progress.monthsRead} of ${progress.months} months read (${progress.meetingsRead.toLocaleString()} meetings so far)`,
     };
   if (progress.step === 'follow-up') return { done: 0.87, words: 'Reading the follow-up actions' };
   return { done: 0.92, words: 'Working out the figures' };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import {
   type MadeReport,
   openReportSession,
@@ -109,7 +109,8 @@ export function useAccreditationReport(
         ),
       )
       .then((made) => {
-        if (live) setState({ status: 'ready', made });
+        // Drawn as a transition: React draws the report in slices, so the window keeps answering.
+        if (live) startTransition(() => setState({ status: 'ready', made }));
       })
       .catch((error: unknown) => {
         if (!live || error instanceof ReportSuperseded) return;
