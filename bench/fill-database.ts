@@ -4,9 +4,12 @@ import { generateSampleClinic, type SampleSize } from '../renderer/sample-clinic
 /** The day every benchmark's synthetic clinic is built around. */
 export const BENCH_TODAY = '2026-01-15';
 
-/** Writes the synthetic clinic of `size` into the open database, in one transaction, as fast as Dexie can. */
-export async function fillDatabase(size: SampleSize): Promise<void> {
-  const clinic = generateSampleClinic({ seed: 1, size, today: BENCH_TODAY });
+/**
+ * Writes the synthetic clinic of `size`, built around `today`, into the open database, in one
+ * transaction, as fast as Dexie can.
+ */
+export async function fillDatabase(size: SampleSize, today: string = BENCH_TODAY): Promise<void> {
+  const clinic = generateSampleClinic({ seed: 1, size, today });
   const db = getDb();
   await db.transaction(
     'rw',

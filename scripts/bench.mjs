@@ -5,6 +5,7 @@
 // Usage: node scripts/bench.mjs [suite names…]
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -139,10 +140,16 @@ async function main() {
     await page.exposeFunction('benchMemoryStart', () => watch.start());
     await page.exposeFunction('benchMemoryStop', () => watch.stop());
     await page.exposeFunction('benchMemoryPeek', () => watch.peek());
+    await page.exposeFunction('benchLoadAverage', () => loadavg());
     await page.goto(`http://127.0.0.1:${port}/index.html`);
     await page.waitForFunction(() => typeof window.runBenchSuites === 'function');
     const names = await page.evaluate(() => window.benchSuiteNames);
     console.log(`Suites: ${names.join(', ')}${only.length ? ` (running: ${only.join(', ')})` : ''}`);
+    console.log(
+      `Machine load (1, 5, 15 min): ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(', ')}`,
+    );
     const results = await page.evaluate((selected) => window.runBenchSuites(selected), only);
     for (const result of results) {
       if (result.error) {
@@ -150,6 +157,11 @@ async function main() {
         exitCode.value = 1;
       } else printTable(result.name, result.figures);
     }
+    console.log(
+      `\nMachine load afterwards (1, 5, 15 min): ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(', ')}`,
+    );
     writeFileSync(resolve(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\nFigures also written to ${resolve(outDir, 'results.json')}`);
   } finally {

@@ -1,0 +1,174 @@
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getDb, switchDatabase } from '../renderer/data/db';
+import { todayIso } from '../renderer/domain/calendar';
+import { ReportsScreen } from '../renderer/features/reports/ReportsScreen';
+import type { SampleSize } from '../renderer/sample-clinic';
+import { fillDatabase } from './fill-database';
+import { FormerReportsScreen } from './former-reports-screen';
+
+// The Reports screen as the manager meets it, on synthetic clinics of 1,000 and 10,000 people (the
+// clinic built around today, so "Last 12 months", the screen's first choice, covers a full year):
+// the time until the controls show, until the full 12-month report shows, the longest time the window
+// could not answer (long tasks), the window's JS heap while the report is shown and after the screen is
+// left (after a garbage collection), and the renderer's resident memory (which counts the worker too).
+// Each round mounts the screen as it is now and the former screen (kept in former-reports-screen.tsx,
+// the baseline), alternating.
+
+export const name = 'reports-screen';
+
+// Rounds per size (each runs the former and the current screen); the former 10k screen takes about a
+// minute a round on a busy machine.
+const SIZES: [string, SampleSize, number][] = [
+  ['1k', { people: 1_000, relationships: 2_000, meetings: 20_000 }, 5],
+  ['10k', 'large', 3],
+];
+
+declare global {
+  interface Window {
+    benchLoadAverage?: () => Promise<number[]>;
+  }
+  interface Performance {
+    memory?: { usedJSHeapSize: number };
+  }
+}
+
+interface Round {
+  controls: number;
+  report: number;
+  longestBlock: number;
+  heapShown: number;
+  heapAfter: number;
+  rssShown: number;
+  rssAfter: number;
+}
+
+const MB = 1024 * 1024;
+
+/** A line on the bench page, so a long run shows where it is. */
+function log(line: string): void {
+  const element = document.getElementById('log');
+  if (element) element.textContent += `${line}\n`;
+}
+
+function heap(): number {
+  window.gc?.();
+  return performance.memory?.usedJSHeapSize ?? Number.NaN;
+}
+
+async function rss(): Promise<number> {
+  // Peak since start, so read the level now: a fresh start() and an immediate peek of the final level.
+  if (!window.benchMemoryStart || !window.benchMemoryStop) return Number.NaN;
+  const { final } = await window.benchMemoryStop();
+  return final;
+}
+
+/** Resolves once `test` holds, checked on every frame, with the time it first held. */
+function whenSeen(test: () => boolean, timeoutMs = 120_000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const look = () => {
+      if (test()) resolve(performance.now());
+      else if (performance.now() - started > timeoutMs)
+        reject(new Error('Timed out waiting for the screen.'));
+      else requestAnimationFrame(look);
+    };
+    look();
+  });
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function round(screen: 'now' | 'former'): Promise<Round> {
+  // Let the previous round's memory go first (the former screen leaves gigabytes to free), so that
+  // freeing it is not counted against this round.
+  window.gc?.();
+  await pause(2000);
+  const heapBefore = heap();
+  await window.benchMemoryStart?.();
+  const blocks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) blocks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  const started = performance.now();
+  root.render(createElement(screen === 'now' ? ReportsScreen : FormerReportsScreen));
+  const controls = (await whenSeen(() => host.querySelector('select') !== null)) - started;
+  const report = (await whenSeen(() => host.querySelector('article.report') !== null)) - started;
+  // The former screen drew the print layout right after the report: wait for it, as the manager did.
+  if (screen === 'former') await whenSeen(() => document.querySelector('.report-print') !== null);
+  await pause(500);
+  observer.disconnect();
+  const heapShown = heap() - heapBefore;
+  const rssShown = await rss();
+
+  await window.benchMemoryStart?.();
+  root.unmount();
+  host.remove();
+  await pause(500);
+  const heapAfter = heap() - heapBefore;
+  const rssAfter = await rss();
+  return {
+    controls,
+    report,
+    longestBlock: Math.max(0, ...blocks),
+    heapShown,
+    heapAfter,
+    rssShown,
+    rssAfter,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function summary(values: number[], scale = 1): string {
+  const scaled = values.map((value) => value / scale);
+  const digits = scale === 1 ? 0 : 1;
+  return `${median(scaled).toFixed(digits)} (${Math.min(...scaled).toFixed(digits)}–${Math.max(...scaled).toFixed(digits)})`;
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  const figures: Record<string, number | string> = {};
+  const loadBefore = (await window.benchLoadAverage?.()) ?? [];
+  for (const [label, size, roundCount] of SIZES) {
+    const dbName = `bench-reports-screen-${label}-${Date.now()}`;
+    try {
+      switchDatabase(dbName);
+      await fillDatabase(size, todayIso());
+      const rounds = { now: [] as Round[], former: [] as Round[] };
+      await round('now'); // warm-up: compiles the code, starts the worker once
+      for (let i = 0; i < roundCount; i++) {
+        log(`${label}: round ${i + 1} of ${roundCount}`);
+        rounds.now.push(await round('now'));
+        rounds.former.push(await round('former'));
+      }
+      for (const screen of ['former', 'now'] as const) {
+        const of = (key: keyof Round) => rounds[screen].map((r) => r[key]);
+        const prefix = `${label} ${screen === 'now' ? 'now' : 'before'}`;
+        figures[`${label}: rounds`] = roundCount;
+        figures[`${prefix}: controls visible (ms)`] = summary(of('controls'));
+        figures[`${prefix}: full report on screen (ms)`] = summary(of('report'));
+        figures[`${prefix}: longest freeze (ms)`] = summary(of('longestBlock'));
+        figures[`${prefix}: JS heap while shown (MB)`] = summary(of('heapShown'), MB);
+        figures[`${prefix}: JS heap after leaving (MB)`] = summary(of('heapAfter'), MB);
+        figures[`${prefix}: renderer RSS while shown (MB)`] = summary(of('rssShown'), MB);
+        figures[`${prefix}: renderer RSS change on leaving (MB)`] = summary(of('rssAfter'), MB);
+      }
+    } finally {
+      const db = getDb();
+      db.close();
+      await db.delete();
+    }
+  }
+  const loadAfter = (await window.benchLoadAverage?.()) ?? [];
+  figures['load average (1 min) before / after'] =
+    `${loadBefore[0]?.toFixed(1)} / ${loadAfter[0]?.toFixed(1)}`;
+  return figures;
+}
