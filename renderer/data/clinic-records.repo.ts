@@ -24,6 +24,8 @@ export interface ClinicRecordsSummary {
   trainingCourses: number;
   trainingRecords: number;
   recognitions: number;
+  questionnaires: number;
+  responses: number;
 }
 
 export async function addClinicRecords(
@@ -38,6 +40,9 @@ export async function addClinicRecords(
     db.meetings,
     db.actionItems,
     db.topics,
+    db.questionnaires,
+    db.responses,
+    db.supportRequests,
     db.settings,
     db.trainingCourses,
     db.trainingRecords,
@@ -56,6 +61,9 @@ export async function addClinicRecords(
         db.trainingCourses.clear(),
         db.trainingRecords.clear(),
         db.recognitions.clear(),
+        db.questionnaires.clear(),
+        db.responses.clear(),
+        db.supportRequests.clear(),
       ]);
     } else if ((await db.people.count()) > 0) {
       throw new RuleError(
@@ -75,6 +83,9 @@ export async function addClinicRecords(
     await db.trainingCourses.bulkAdd(clinic.trainingCourses ?? []);
     await db.trainingRecords.bulkAdd(clinic.trainingRecords ?? []);
     await db.recognitions.bulkAdd(clinic.recognitions ?? []);
+    await db.questionnaires.bulkAdd(clinic.questionnaires);
+    await db.responses.bulkAdd(clinic.responses);
+    await db.supportRequests.bulkAdd(clinic.supportRequests);
     const settings = await db.settings.get('clinic');
     await db.settings.put({
       ...clinic.settings,
@@ -92,6 +103,8 @@ export async function addClinicRecords(
       trainingCourses: clinic.trainingCourses?.length ?? 0,
       trainingRecords: clinic.trainingRecords?.length ?? 0,
       recognitions: clinic.recognitions?.length ?? 0,
+      questionnaires: clinic.questionnaires.length,
+      responses: clinic.responses.length,
     };
     const counts = Object.entries(summary)
       .map(([table, count]) => `${count} ${table}`)

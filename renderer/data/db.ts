@@ -1,5 +1,10 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type {
+  ClinicQuestionnaire,
+  QuestionnaireResponse,
+  SupportRequest,
+} from '../domain/questionnaires/types';
+import type {
   ActionItem,
   AuditEntry,
   ClinicSettings,
@@ -36,6 +41,9 @@ export const TABLE_NAMES = [
   'meetings',
   'actionItems',
   'topics',
+  'questionnaires',
+  'responses',
+  'supportRequests',
   'settings',
   'trainingCourses',
   'trainingRecords',
@@ -49,6 +57,9 @@ export const TABLE_SINCE_SCHEMA: Partial<Record<TableName, number>> = {
   trainingCourses: 6,
   trainingRecords: 6,
   recognitions: 6,
+  questionnaires: 8,
+  responses: 8,
+  supportRequests: 8,
 };
 
 /** The tables a database (or a backup) of schema `version` has, in backup order. */
@@ -126,7 +137,21 @@ export const SCHEMA_V7: StoreList = {
     'id, programId, mentorId, menteeId, status, lastMeetingDate, [status+clockStart], [status+plannedEndDate], [status+startDate+id]',
 };
 
-export const CURRENT_SCHEMA_VERSION = 7;
+/**
+ * Version 8: questionnaires. The clinic's own questionnaires, every response (answers sealed at rest,
+ * never indexed), and the private "please contact me" requests. Ended pairs are indexed by status and end
+ * date, so the dashboard finds the pairs whose evaluation is due (the start-date index of version 7 finds
+ * those whose pairing-fit check is due) without reading the rest.
+ */
+export const SCHEMA_V8: StoreList = {
+  ...SCHEMA_V7,
+  relationships: `${SCHEMA_V7.relationships}, [status+endDate]`,
+  questionnaires: 'id',
+  responses: 'id, questionnaireId, personId, relationshipId, answeredOn',
+  supportRequests: 'id',
+};
+
+export const CURRENT_SCHEMA_VERSION = 8;
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const latest = new Map<string, string>();
@@ -188,6 +213,9 @@ export class GuidingHandsDb extends Dexie {
   trainingCourses!: EntityTable<TrainingCourse, 'id'>;
   trainingRecords!: EntityTable<TrainingRecord, 'id'>;
   recognitions!: EntityTable<Recognition, 'id'>;
+  questionnaires!: EntityTable<ClinicQuestionnaire, 'id'>;
+  responses!: EntityTable<QuestionnaireResponse, 'id'>;
+  supportRequests!: EntityTable<SupportRequest, 'id'>;
 
   /** The version an upgrade brought this database to while it opened; null when none ran. */
   private upgradedTo: number | null = null;
@@ -211,6 +239,10 @@ export class GuidingHandsDb extends Dexie {
     this.version(7)
       .stores(SCHEMA_V7)
       .upgrade(this.upgrading(7, async () => {}));
+    // New tables and an index only: no record changes, but the upgrade is confirmed like the others.
+    this.version(8)
+      .stores(SCHEMA_V8)
+      .upgrade(this.upgrading(8, async () => undefined));
     this.use(
       derivedFieldsMiddleware({
         people: { derive: personDerived, fields: ['nameKey'] },

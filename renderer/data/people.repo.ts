@@ -180,10 +180,17 @@ export async function archivePerson(id: Id, archived = true): Promise<Person> {
   return updatePerson(id, { archived });
 }
 
-/** Deletes a person who has never been paired; a person with pairings is archived instead. */
+/** Deletes a person who has never been paired nor answered; anyone else is archived instead. */
 export async function deletePerson(id: Id): Promise<void> {
   const db = getDb();
-  const tables = [db.people, db.relationships, db.trainingRecords, db.recognitions, db.auditLog];
+  const tables = [
+    db.people,
+    db.relationships,
+    db.trainingRecords,
+    db.recognitions,
+    db.responses,
+    db.auditLog,
+  ];
   await db.transaction('rw', tables, async () => {
     const asMentor = await db.relationships.where('mentorId').equals(id).count();
     const asMentee = await db.relationships.where('menteeId').equals(id).count();
@@ -198,6 +205,12 @@ export async function deletePerson(id: Id): Promise<void> {
       throw new RuleError(
         'has-records',
         'This person has training or recognition records, so their record is kept: archive them instead.',
+      );
+    // Their answers count in the program's figures, which must not change behind the manager's back.
+    if ((await db.responses.where('personId').equals(id).count()) > 0)
+      throw new RuleError(
+        'has-responses',
+        'This person has answered questionnaires, so their record is kept: archive them instead.',
       );
     if (!(await db.people.get(id))) throw new RuleError('not-found', 'This person no longer exists.');
     await db.people.delete(id);

@@ -30,6 +30,8 @@ export interface SampleRemovalSummary {
   meetings: number;
   actionItems: number;
   topics: number;
+  questionnaires: number;
+  responses: number;
   /** Sample people and programs kept because a real pairing uses them. */
   keptInUse: number;
 }
@@ -48,6 +50,9 @@ export async function removeSampleData(clinicName: string): Promise<SampleRemova
     db.meetings,
     db.actionItems,
     db.topics,
+    db.questionnaires,
+    db.responses,
+    db.supportRequests,
     db.settings,
     db.trainingCourses,
     db.trainingRecords,
@@ -66,6 +71,7 @@ export async function removeSampleData(clinicName: string): Promise<SampleRemova
     const samplePrograms = await db.programs.where('id').startsWith(SAMPLE_ID_PREFIX).primaryKeys();
     const people = samplePeople.filter((id) => !usedPeople.has(id));
     const programs = samplePrograms.filter((id) => !usedPrograms.has(id));
+    const questionnaireRecords = await removeSampleQuestionnaireRecords(new Set(pairs), new Set(people));
     await db.actionItems.bulkDelete(items);
     await db.meetings.bulkDelete(meetings);
     await db.relationships.bulkDelete(pairs);
@@ -96,6 +102,7 @@ export async function removeSampleData(clinicName: string): Promise<SampleRemova
       meetings: meetings.length,
       actionItems: items.length,
       topics: topics.length,
+      ...questionnaireRecords,
       keptInUse: samplePeople.length - people.length + samplePrograms.length - programs.length,
     };
     await db.auditLog.add({
@@ -104,8 +111,40 @@ export async function removeSampleData(clinicName: string): Promise<SampleRemova
       recordId: 'clinic',
       action: 'update',
       fields: ['clinicName'],
-      detail: `Sample clinic removed: ${summary.people} people, ${summary.programs} programs, ${summary.relationships} pairings, ${summary.meetings} meetings, ${summary.actionItems} action items, ${summary.topics} topics${summary.keptInUse ? `; ${summary.keptInUse} kept because real pairings use them` : ''}.`,
+      detail: `Sample clinic removed: ${summary.people} people, ${summary.programs} programs, ${summary.relationships} pairings, ${summary.meetings} meetings, ${summary.actionItems} action items, ${summary.topics} topics, ${summary.questionnaires} questionnaires, ${summary.responses} responses${summary.keptInUse ? `; ${summary.keptInUse} kept because real pairings use them` : ''}.`,
     });
     return summary;
   });
+}
+
+/**
+ * The sample's questionnaire records, inside removeSampleData's transaction: sample responses and
+ * requests, and any that belong to a pair or person being removed; the sample's own questionnaire
+ * goes unless a real answer uses it.
+ */
+async function removeSampleQuestionnaireRecords(
+  pairs: ReadonlySet<string>,
+  people: ReadonlySet<string>,
+): Promise<{ questionnaires: number; responses: number }> {
+  const db = getDb();
+  const goes = (record: { id: string; personId: string }) =>
+    isSampleId(record.id) || people.has(record.personId);
+  const responses = await db.responses
+    .filter(
+      (response) =>
+        goes(response) || (response.relationshipId !== null && pairs.has(response.relationshipId)),
+    )
+    .primaryKeys();
+  await db.responses.bulkDelete(responses);
+  const requests = await db.supportRequests.filter(goes).primaryKeys();
+  await db.supportRequests.bulkDelete(requests);
+  const sampleQuestionnaires = await db.questionnaires.where('id').startsWith(SAMPLE_ID_PREFIX).primaryKeys();
+  const inUse = new Set<string>();
+  if (sampleQuestionnaires.length > 0)
+    await db.responses.each((response) => {
+      inUse.add(response.questionnaireId);
+    });
+  const questionnaires = sampleQuestionnaires.filter((id) => !inUse.has(id));
+  await db.questionnaires.bulkDelete(questionnaires);
+  return { questionnaires: questionnaires.length, responses: responses.length };
 }

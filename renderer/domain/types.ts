@@ -2,6 +2,13 @@
 // Calendar dates are ISO date strings ('yyyy-MM-dd') so that a date never shifts with a time zone
 // or a daylight-saving change; moments (createdAt, audit times) are ISO timestamps in UTC.
 
+import type {
+  ClinicQuestionnaire,
+  QuestionnaireResponse,
+  SupportContacts,
+  SupportRequest,
+} from './questionnaires/types';
+
 export type IsoDate = string;
 export type IsoTimestamp = string;
 export type Id = string;
@@ -281,6 +288,8 @@ export interface ClinicSettings {
   onboarded: boolean;
   /** With the clinic lock on: minutes without input before the app locks itself. Absent in older records. */
   idleLockMinutes?: number;
+  /** Shown to a person whose burnout answer is high. Absent in records older than the field. */
+  supportContacts?: SupportContacts;
 }
 
 /** 'view': a confidential meeting's notes were shown (the record is named, never the text). */
@@ -295,7 +304,10 @@ export type AuditedTable =
   | 'settings'
   | 'trainingCourses'
   | 'trainingRecords'
-  | 'recognitions';
+  | 'recognitions'
+  | 'questionnaires'
+  | 'responses'
+  | 'supportRequests';
 
 /** What changed, never the content: field names only, no note text. */
 export interface AuditEntry {
@@ -337,4 +349,7 @@ export interface ClinicRecords {
   trainingCourses?: TrainingCourse[];
   trainingRecords?: TrainingRecord[];
   recognitions?: Recognition[];
+  questionnaires: ClinicQuestionnaire[];
+  responses: QuestionnaireResponse[];
+  supportRequests: SupportRequest[];
 }

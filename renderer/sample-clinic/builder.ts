@@ -312,6 +312,9 @@ export class ClinicBuilder {
       meetings: this.meetings,
       actionItems: this.actionItems,
       topics: this.topics,
+      questionnaires: [],
+      responses: [],
+      supportRequests: [],
     };
   }
 }

@@ -2,6 +2,8 @@ import type { IsoDate } from '../domain/types';
 import { ClinicBuilder } from './builder';
 import { buildDemoClinic } from './demo-cast';
 import { buildCountedClinic, LARGE_SAMPLE_COUNTS } from './large-clinic';
+import { buildSampleQuestionnaires } from './questionnaires';
+import { Random } from './random';
 import type { SampleClinic, SampleClinicOptions } from './types';
 
 // A deterministic sample clinic: the demo a new manager explores, and the large clinic benchmarks
@@ -19,6 +21,14 @@ export function generateSampleClinic({
 }: SampleClinicOptions): SampleClinic {
   if (!Number.isInteger(seed)) throw new RangeError('The sample seed must be a whole number.');
   const builder = new ClinicBuilder(seed, today);
-  if (size === 'demo') return buildDemoClinic(builder);
+  if (size === 'demo') {
+    const clinic = buildDemoClinic(builder);
+    // Their own stream, so the records made before them stay exactly as they were for each seed.
+    const rng = new Random(seed ^ 0x5eed);
+    return {
+      ...clinic,
+      ...buildSampleQuestionnaires(rng, today, clinic.people, clinic.relationships, clinic.meetings),
+    };
+  }
   return buildCountedClinic(builder, size === 'large' ? { ...LARGE_SAMPLE_COUNTS } : size);
 }

@@ -1,5 +1,6 @@
 import { addClinicRecords, type ClinicRecordsSummary } from '../data/clinic-records.repo';
 import { toIsoDate } from '../domain/calendar';
+import { BUILT_IN_PREFIX } from '../domain/questionnaires/built-in';
 import { sampleId } from '../domain/sample-records';
 import type { IsoDate } from '../domain/types';
 import { generateSampleClinic } from './generate';
@@ -59,7 +60,30 @@ function markedAsSample(clinic: SampleClinic): SampleClinic {
       id: sampleId(entry.id),
       personId: sampleId(entry.personId),
     })),
+    questionnaires: clinic.questionnaires.map((questionnaire) => ({
+      ...questionnaire,
+      id: sampleId(questionnaire.id),
+    })),
+    responses: clinic.responses.map((response) => ({
+      ...response,
+      id: sampleId(response.id),
+      personId: sampleId(response.personId),
+      relationshipId: response.relationshipId === null ? null : sampleId(response.relationshipId),
+      // The built-in questionnaires keep their ids; the clinic's own is a sample record.
+      questionnaireId: isBuiltInId(response.questionnaireId)
+        ? response.questionnaireId
+        : sampleId(response.questionnaireId),
+    })),
+    supportRequests: clinic.supportRequests.map((request) => ({
+      ...request,
+      id: sampleId(request.id),
+      personId: sampleId(request.personId),
+    })),
   };
+}
+
+function isBuiltInId(id: string): boolean {
+  return id.startsWith(BUILT_IN_PREFIX);
 }
 
 export type SampleLoadSummary = ClinicRecordsSummary;

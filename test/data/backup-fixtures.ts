@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { BackupTables } from '../../renderer/data/backup/schemas';
 import { switchDatabase, TABLE_NAMES, type TableName } from '../../renderer/data/db';
+import { CHECKPOINTS, SUPPORT_OUTCOMES } from '../../renderer/domain/questionnaires/types';
 import {
   ACTION_OWNERS,
   BUILT_IN_TOPICS,
@@ -56,6 +57,9 @@ export function sortedLikeIndexedDb(tables: BackupTables): BackupTables {
     meetings: [...tables.meetings].sort(byKey((record) => record.id)),
     actionItems: [...tables.actionItems].sort(byKey((record) => record.id)),
     topics: [...tables.topics].sort(byKey((record) => record.id)),
+    questionnaires: [...tables.questionnaires].sort(byKey((record) => record.id)),
+    responses: [...tables.responses].sort(byKey((record) => record.id)),
+    supportRequests: [...tables.supportRequests].sort(byKey((record) => record.id)),
     settings: [...tables.settings],
     trainingCourses: [...tables.trainingCourses].sort(byKey((record) => record.id)),
     trainingRecords: [...tables.trainingRecords].sort(byKey((record) => record.id)),
@@ -139,7 +143,7 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
     topics: fc.uniqueArray(topic, { maxLength: 4, selector: (record) => record.id }),
     settings: fc.option(settings, { nil: null }),
     seed: fc.array(fc.nat(), { minLength: 200, maxLength: 200 }),
-    ids: fc.uniqueArray(id, { minLength: 60, maxLength: 60 }),
+    ids: fc.uniqueArray(id, { minLength: 90, maxLength: 90 }),
     texts: fc.array(text, { minLength: 60, maxLength: 60 }),
     days: fc.array(day, { minLength: 60, maxLength: 60 }),
     moments: fc.array(moment, { minLength: 60, maxLength: 60 }),
@@ -147,6 +151,8 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
     meetingCount: fc.nat(12),
     itemCount: fc.nat(8),
     auditCount: fc.nat(6),
+    responseCount: fc.nat(6),
+    ownQuestionnaire: fc.boolean(),
   })
   .map((drawn) => {
     let cursor = 0;
@@ -258,6 +264,60 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
           createdAt: pick(drawn.moments),
           updatedAt: pick(drawn.moments),
         });
+    const questionnaires: BackupTables['questionnaires'] = drawn.ownQuestionnaire
+      ? [
+          {
+            id: freshId(),
+            title: 'Check-in',
+            intro: pick(drawn.texts),
+            questions: [
+              {
+                id: 'q1',
+                kind: 'scale',
+                prompt: 'How is it going?',
+                points: 5,
+                lowLabel: 'Badly',
+                highLabel: 'Well',
+              },
+              { id: 'q2', kind: 'choice', prompt: 'Which shift?', options: ['Days', 'Nights'] },
+              { id: 'q3', kind: 'text', prompt: 'Anything else?' },
+            ],
+            archived: next() % 2 === 0,
+            createdAt: pick(drawn.moments),
+            updatedAt: pick(drawn.moments),
+          },
+        ]
+      : [];
+    const responses: BackupTables['responses'] = [];
+    const supportRequests: BackupTables['supportRequests'] = [];
+    if (drawn.people.length) {
+      for (let index = 0; index < drawn.responseCount; index += 1) {
+        const personId = pick(drawn.people).id;
+        const own = questionnaires.length > 0 && next() % 2 === 0;
+        const pair = relationships.length && next() % 2 ? pick(relationships) : null;
+        responses.push({
+          id: freshId(),
+          questionnaireId: own ? questionnaires[0].id : 'builtin-burnout',
+          personId,
+          relationshipId: pair ? pair.id : null,
+          checkpoint: pair ? pick(CHECKPOINTS) : null,
+          answeredOn: pick(drawn.days),
+          createdAt: pick(drawn.moments),
+          answers: own
+            ? { q1: 1 + (next() % 5), q2: next() % 2 ? 2 : null, q3: next() % 2 ? pick(drawn.texts) : null }
+            : { burnout: 1 + (next() % 5) },
+          support: pick(SUPPORT_OUTCOMES),
+        });
+        if (next() % 3 === 0)
+          supportRequests.push({
+            id: freshId(),
+            personId,
+            requestedOn: pick(drawn.days),
+            createdAt: pick(drawn.moments),
+            doneAt: next() % 2 ? pick(drawn.moments) : null,
+          });
+      }
+    }
     const auditLog: BackupTables['auditLog'] = [];
     for (let index = 0; index < drawn.auditCount; index += 1) {
       const entry: BackupTables['auditLog'][number] = {
@@ -289,6 +349,9 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
       meetings,
       actionItems,
       topics: drawn.topics,
+      questionnaires,
+      responses,
+      supportRequests,
       settings: drawn.settings ? [drawn.settings] : [],
       trainingCourses,
       trainingRecords,

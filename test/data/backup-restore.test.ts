@@ -242,6 +242,9 @@ describe('restore', () => {
     const document = JSON.parse(text);
     // Action items and meetings before the pairs and people they point at.
     const order = [
+      'supportRequests',
+      'responses',
+      'questionnaires',
       'actionItems',
       'meetings',
       'recognitions',

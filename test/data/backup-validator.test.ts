@@ -139,6 +139,30 @@ const BREAKAGES: Record<string, Breakage> = {
     tables.auditLog.push({ ...entry });
     return 'auditLog';
   },
+  'a response is from a person not in the backup': (tables) => {
+    const response = tables.responses[0];
+    if (!response) return null;
+    response.personId = 'nobody-here';
+    return 'responses';
+  },
+  'a response answers a questionnaire not in the backup': (tables) => {
+    const response = tables.responses[0];
+    if (!response) return null;
+    response.questionnaireId = 'a-deleted-questionnaire';
+    return 'responses';
+  },
+  'a burnout answer is off the scale': (tables) => {
+    const response = tables.responses.find((candidate) => candidate.questionnaireId === 'builtin-burnout');
+    if (!response) return null;
+    response.answers = { burnout: 9 };
+    return 'responses';
+  },
+  'a request for contact names a person not in the backup': (tables) => {
+    const request = tables.supportRequests[0];
+    if (!request) return null;
+    request.personId = 'nobody-here';
+    return 'supportRequests';
+  },
   'a record is not an object': (tables) => {
     (tables.topics as unknown[]).push('a topic');
     return 'topics';

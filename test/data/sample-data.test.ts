@@ -35,8 +35,19 @@ describe('loading the sample clinic', () => {
       trainingCourses: 2,
       trainingRecords: expected.trainingRecords?.length,
       recognitions: 3,
+      questionnaires: expected.questionnaires.length,
+      responses: expected.responses.length,
     });
-    expect(await tableCounts()).toEqual({ ...summary, settings: 1, auditLog: 1 });
+    expect(await tableCounts()).toEqual({
+      ...summary,
+      supportRequests: expected.supportRequests.length,
+      settings: 1,
+      auditLog: 1,
+    });
+    // The demo covers every questionnaire record: the clinic's own, answers, one request for contact.
+    expect(summary.questionnaires).toBe(1);
+    expect(summary.responses).toBeGreaterThan(20);
+    expect(expected.supportRequests).toHaveLength(1);
     expect(await db().people.get(expected.people[0]!.id)).toEqual(expected.people[0]);
     const settings = await db().settings.get('clinic');
     expect(settings).toMatchObject({ clinicName: 'Riverside Community Clinic', onboarded: true });
@@ -120,6 +131,9 @@ describe('loading the sample clinic', () => {
       meetings: 0,
       actionItems: 1,
       topics: 0,
+      questionnaires: 0,
+      responses: 0,
+      supportRequests: 0,
       settings: 0,
       trainingCourses: 0,
       trainingRecords: 0,

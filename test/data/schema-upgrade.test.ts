@@ -97,6 +97,10 @@ const V1_CONTENT: Partial<Record<TableName, object[]>> & Record<'relationships' 
     },
   ],
   topics: [{ id: 'handover', label: 'Shift handover', builtIn: false, archived: false }],
+  // Tables of later versions: a version 1 clinic has none, and the upgrade leaves them empty.
+  questionnaires: [],
+  responses: [],
+  supportRequests: [],
   settings: [{ key: 'clinic', clinicName: 'Riverside', paperSize: 'A4', backupWarnDays: 7, onboarded: true }],
   auditLog: [{ at: STAMP, table: 'people', recordId: 'mentor', action: 'create', fields: ['name'] }],
 };

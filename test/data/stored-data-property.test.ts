@@ -6,6 +6,7 @@ import { recordSchemas } from '../../renderer/data/backup/schemas';
 import { loadDashboard } from '../../renderer/data/dashboard.repo';
 import { TABLE_NAMES } from '../../renderer/data/db';
 import { loadReportChoices, loadReportData } from '../../renderer/data/reports.repo';
+import { CHECKPOINTS, SUPPORT_OUTCOMES } from '../../renderer/domain/questionnaires/types';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { tableToCsv } from '../../renderer/domain/reports/csv';
 import { resolvePeriod } from '../../renderer/domain/reports/period';
@@ -143,6 +144,31 @@ const tables: fc.Arbitrary<BackupTables> = fc.record({
     fc.record({ id: topicId, label: text, builtIn: fc.boolean(), archived: fc.boolean() }),
     { maxLength: 3, selector: (record) => record.id },
   ),
+  questionnaires: fc.constant([]),
+  // Answers of any shape the backup schema lets through, even ones no questionnaire asked for.
+  responses: fc.uniqueArray(
+    fc.record({
+      id: fc.constantFrom('q-a', 'q-b', 'q-c', 'q-d', 'q-e', 'q-f'),
+      questionnaireId: fc.constantFrom(
+        'builtin-pairing-fit',
+        'builtin-burnout',
+        'builtin-end-of-pairing',
+        'gone',
+      ),
+      personId,
+      relationshipId: fc.option(pairId, { nil: null }),
+      checkpoint: fc.option(fc.constantFrom(...CHECKPOINTS), { nil: null }),
+      answeredOn: nearDay,
+      createdAt: moment,
+      answers: fc.dictionary(
+        fc.constantFrom('burnout', 'often-enough', 'satisfied', 'recommend', 'other'),
+        fc.oneof(fc.integer({ min: -5, max: 12 }), text, fc.constant(null)),
+      ),
+      support: fc.constantFrom(...SUPPORT_OUTCOMES),
+    }),
+    { maxLength: 6, selector: (record) => record.id },
+  ),
+  supportRequests: fc.constant([]),
   settings: fc.constant([]),
   trainingCourses: fc.constant([]),
   trainingRecords: fc.constant([]),

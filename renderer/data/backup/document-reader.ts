@@ -76,7 +76,10 @@ async function decompressWhole(gzipped: Uint8Array): Promise<string> {
   return new TextDecoder().decode(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
 }
 
-/** A table this version does not know would be dropped on the way in: the manager is told instead. */
+/**
+ * A table this version does not know, or one newer than the backup's own schema version, would be
+ * dropped on the way in: the manager is told instead.
+ */
 function refuseUnknownTables(rawTables: Record<string, unknown>, header: BackupHeader): void {
   const known: readonly string[] = tablesOfSchema(header.schemaVersion);
   const unknown = Object.keys(rawTables).filter((name) => !known.includes(name));

@@ -38,7 +38,10 @@ const MIGRATIONS: Record<number, Migration> = {
   // Schema 5 → 6 added tables only (mentor training and recognition), which an older backup does not
   // have: the reader starts them empty.
   5: unchanged,
+  // Schema 6 → 7 added an index only.
   6: unchanged,
+  // Schema 7 → 8 added the questionnaire tables only: the reader starts them empty too.
+  7: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

@@ -1,7 +1,13 @@
+import type {
+  ClinicQuestionnaire,
+  QuestionnaireResponse,
+  SupportRequest,
+} from '../../domain/questionnaires/types';
 import {
   checkCourse,
   checkPerson,
   checkProgram,
+  checkQuestionnaireDraft,
   checkRecognition,
   checkSettingsChanges,
   isTrainingHours,
@@ -143,6 +149,40 @@ function checksFor(table: TableName, record: unknown): Array<() => void> {
       return [
         () => checkRecognition(recognition, { personExists: true, today: DATE_RANGE.latest }),
         checkDates(stamps(recognition)),
+      ];
+    }
+    case 'questionnaires': {
+      const questionnaire = record as ClinicQuestionnaire;
+      return [
+        () =>
+          checkQuestionnaireDraft({
+            title: questionnaire.title,
+            intro: questionnaire.intro,
+            questions: questionnaire.questions.map((question) => ({
+              ...question,
+              ...(question.kind === 'choice' ? { options: question.options } : {}),
+            })),
+          }),
+        checkDates(stamps(questionnaire)),
+      ];
+    }
+    case 'responses': {
+      const response = record as QuestionnaireResponse;
+      return [
+        checkDates([
+          ['answeredOn', response.answeredOn],
+          ['createdAt', momentDay(response.createdAt)],
+        ]),
+      ];
+    }
+    case 'supportRequests': {
+      const request = record as SupportRequest;
+      return [
+        checkDates([
+          ['requestedOn', request.requestedOn],
+          ['createdAt', momentDay(request.createdAt)],
+          ['doneAt', momentDay(request.doneAt)],
+        ]),
       ];
     }
     case 'auditLog':

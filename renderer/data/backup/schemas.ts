@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/calendar';
+import {
+  CHECKPOINTS,
+  type ClinicQuestionnaire,
+  type Question,
+  type QuestionnaireResponse,
+  SUPPORT_OUTCOMES,
+  type SupportRequest,
+} from '../../domain/questionnaires/types';
 import { isSafeId } from '../../domain/rules';
 import {
   ACTION_OWNERS,
@@ -141,6 +149,59 @@ export const settingsSchema: z.ZodType<ClinicSettings> = z.strictObject({
   onboarded: z.boolean(),
   // Optional: backups made before the clinic lock do not have it.
   idleLockMinutes: z.number().int().min(1).max(30).optional(),
+  supportContacts: z
+    .strictObject({ assistanceProgram: z.string(), occupationalHealth: z.string(), crisisLine: z.string() })
+    .optional(),
+});
+
+const questionId = z.string().min(1).max(40).refine(isSafeId, { message: 'is not a usable question id' });
+
+const questionSchema: z.ZodType<Question> = z.discriminatedUnion('kind', [
+  z.strictObject({
+    id: questionId,
+    kind: z.literal('scale'),
+    prompt: z.string(),
+    points: z.number().int().min(2).max(10),
+    lowLabel: z.string(),
+    highLabel: z.string(),
+  }),
+  z.strictObject({
+    id: questionId,
+    kind: z.literal('choice'),
+    prompt: z.string(),
+    options: z.array(z.string()).min(2),
+  }),
+  z.strictObject({ id: questionId, kind: z.literal('text'), prompt: z.string() }),
+]);
+
+export const questionnaireSchema: z.ZodType<ClinicQuestionnaire> = z.strictObject({
+  id,
+  title: z.string(),
+  intro: z.string(),
+  questions: z.array(questionSchema).min(1),
+  archived: z.boolean(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+
+export const responseSchema: z.ZodType<QuestionnaireResponse> = z.strictObject({
+  id,
+  questionnaireId: id,
+  personId: id,
+  relationshipId: id.nullable(),
+  checkpoint: z.enum(CHECKPOINTS).nullable(),
+  answeredOn: isoDate,
+  createdAt: isoTimestamp,
+  answers: z.record(questionId, z.union([z.number().int(), z.string(), z.null()])),
+  support: z.enum(SUPPORT_OUTCOMES),
+});
+
+export const supportRequestSchema: z.ZodType<SupportRequest> = z.strictObject({
+  id,
+  personId: id,
+  requestedOn: isoDate,
+  createdAt: isoTimestamp,
+  doneAt: isoTimestamp.nullable(),
 });
 
 export const trainingCourseSchema: z.ZodType<TrainingCourse> = z.strictObject({
@@ -189,6 +250,9 @@ export const auditEntrySchema: z.ZodType<AuditEntry> = z.strictObject({
     'trainingCourses',
     'trainingRecords',
     'recognitions',
+    'questionnaires',
+    'responses',
+    'supportRequests',
   ]),
   recordId: id,
   action: z.enum(['create', 'update', 'delete', 'restore', 'view']),
@@ -203,6 +267,9 @@ export interface BackupTables {
   meetings: Meeting[];
   actionItems: ActionItem[];
   topics: Topic[];
+  questionnaires: ClinicQuestionnaire[];
+  responses: QuestionnaireResponse[];
+  supportRequests: SupportRequest[];
   settings: ClinicSettings[];
   trainingCourses: TrainingCourse[];
   trainingRecords: TrainingRecord[];
@@ -217,6 +284,9 @@ export const recordSchemas: { [T in TableName]: z.ZodType<BackupTables[T][number
   meetings: meetingSchema,
   actionItems: actionItemSchema,
   topics: topicSchema,
+  questionnaires: questionnaireSchema,
+  responses: responseSchema,
+  supportRequests: supportRequestSchema,
   settings: settingsSchema,
   trainingCourses: trainingCourseSchema,
   trainingRecords: trainingRecordSchema,
@@ -232,6 +302,9 @@ export const PRIMARY_KEYS: Record<TableName, string> = {
   meetings: 'id',
   actionItems: 'id',
   topics: 'id',
+  questionnaires: 'id',
+  responses: 'id',
+  supportRequests: 'id',
   settings: 'key',
   trainingCourses: 'id',
   trainingRecords: 'id',

@@ -1,4 +1,13 @@
 import type { z } from 'zod';
+import { checkAnswers } from '../../domain/questionnaires/answers';
+import { BUILT_IN_QUESTIONNAIRES } from '../../domain/questionnaires/built-in';
+import type {
+  ClinicQuestionnaire,
+  QuestionnaireDefinition,
+  QuestionnaireResponse,
+  SupportRequest,
+} from '../../domain/questionnaires/types';
+import { RuleError } from '../../domain/rules';
 import {
   type ActionItem,
   BUILT_IN_TOPICS,
@@ -57,6 +66,10 @@ export class BackupValidator {
   /** Topic → the first meeting that uses it, to name it if the topic is missing. */
   private readonly topicsUsed = new Map<string, Where>();
   private readonly topics = new Set<string>(BUILT_IN_TOPICS.map((topic) => topic.id));
+  /** Questionnaires answers may belong to: the built-in ones and the clinic's own (few, kept whole). */
+  private readonly questionnaires = new Map<string, QuestionnaireDefinition>(
+    BUILT_IN_QUESTIONNAIRES.map((questionnaire) => [questionnaire.id, questionnaire]),
+  );
 
   /**
    * `rules: false` leaves out the app's own rules (shape, keys and links are always checked): for a
@@ -161,8 +174,48 @@ export class BackupValidator {
         if (!this.seenIn('people').has((record as Recognition).personId))
           this.add({ ...at, field: 'personId', problem: 'points at a person who is not in the backup' });
         return;
+      case 'questionnaires': {
+        const questionnaire = record as ClinicQuestionnaire;
+        this.questionnaires.set(questionnaire.id, questionnaire);
+        return;
+      }
+      case 'responses':
+        this.checkResponse(record as QuestionnaireResponse, at);
+        return;
+      case 'supportRequests':
+        if (!this.seenIn('people').has((record as SupportRequest).personId))
+          this.add({ ...at, field: 'personId', problem: 'points at a person who is not in the backup' });
+        return;
       default:
         return;
+    }
+  }
+
+  private checkResponse(response: QuestionnaireResponse, at: Where): void {
+    if (!this.seenIn('people').has(response.personId))
+      this.add({ ...at, field: 'personId', problem: 'points at a person who is not in the backup' });
+    if (response.relationshipId !== null && !this.relationships.has(response.relationshipId))
+      this.add({
+        ...at,
+        field: 'relationshipId',
+        problem: 'points at a mentoring pair that is not in the backup',
+      });
+    const questionnaire = this.questionnaires.get(response.questionnaireId);
+    if (!questionnaire) {
+      this.add({
+        ...at,
+        field: 'questionnaireId',
+        problem: 'points at a questionnaire that is not in the backup',
+      });
+      return;
+    }
+    if (!this.options.rules) return;
+    try {
+      checkAnswers(questionnaire, response.answers);
+    } catch (error) {
+      if (!(error instanceof RuleError)) throw error;
+      // The message names the field only: an answer itself never goes into a message or a log.
+      this.add({ ...at, field: 'answers', problem: 'do not fit the questionnaire they answer' });
     }
   }
 

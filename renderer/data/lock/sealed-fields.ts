@@ -12,6 +12,10 @@ export const SEALED_FIELDS = {
   actionItems: ['text'],
   relationships: ['endReason', 'capacityOverride.reason'],
   recognitions: ['text'],
+  // A person's answers and whether support was offered and taken: the most sensitive records kept.
+  responses: ['answers', 'support'],
+  // Who asked the program manager to get in touch after a high burnout answer.
+  supportRequests: ['personId'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type SealedTable = keyof typeof SEALED_FIELDS;

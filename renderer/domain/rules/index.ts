@@ -4,6 +4,7 @@ export * from './fields';
 export * from './meeting';
 export * from './person';
 export * from './program';
+export * from './questionnaire';
 export * from './relationship';
 export * from './rule-error';
 export * from './settings';
