@@ -10,7 +10,6 @@ import {
   SCHEMA_V4,
   SCHEMA_V5,
   TABLE_NAMES,
-  tablesOfSchema,
 } from '../../renderer/data/db';
 
 // Version 6 adds mentor training and recognition tables. Nothing in the tables that were there changes.
