@@ -336,7 +336,7 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
           'recognitions',
         ] as const),
         recordId: freshId() ?? 'gone',
-        action: pick(['create', 'update', 'delete', 'restore'] as const),
+        action: pick(['create', 'update', 'delete', 'restore', 'view'] as const),
         fields: next() % 2 ? ['name', 'email'] : [],
       };
       if (next() % 2) entry.detail = pick(drawn.texts);

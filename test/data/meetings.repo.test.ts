@@ -10,6 +10,7 @@ import {
   listLatestMeetingsForRelationship,
   listMeetingsForRelationship,
   logMeeting,
+  recordMeetingNotesViewed,
   setActionItemDone,
   undoDeleteMeeting,
   updateMeeting,
@@ -148,6 +149,23 @@ describe('the audit log of meetings', () => {
     expect(everything).not.toContain('panic attacks');
     expect(everything).not.toContain('bed 4');
     expect(everything).not.toContain('counsellor');
+  });
+});
+
+describe('showing a confidential note', () => {
+  it('writes a view entry naming the meeting and the field, never the text', async () => {
+    const { relationship } = await seedPair();
+    const meeting = await logMeeting(
+      meetingInput(relationship.id, { notes: SECRET_NOTE, confidential: true }),
+    );
+    await recordMeetingNotesViewed(meeting.id);
+    await recordMeetingNotesViewed(meeting.id);
+    const views = (await auditOf(meeting.id)).filter((entry) => entry.action === 'view');
+    expect(views).toEqual([
+      expect.objectContaining({ table: 'meetings', recordId: meeting.id, action: 'view', fields: ['notes'] }),
+      expect.objectContaining({ table: 'meetings', recordId: meeting.id, action: 'view', fields: ['notes'] }),
+    ]);
+    expect(await auditText()).not.toContain('panic attacks');
   });
 });
 

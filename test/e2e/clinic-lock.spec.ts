@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { addPerson, addProgram, PROGRAM } from './clinic-steps';
 import { expect, goTo, startEmpty, test } from './helpers';
-import { expectLocked, turnLockOn, unlock } from './lock-steps';
+import { CLINIC_PASSPHRASE, expectLocked, turnLockOn, unlock } from './lock-steps';
 
 // Being locked and unlocking, in real Chromium IndexedDB.
 
@@ -64,6 +64,48 @@ test.describe('with the clinic lock on', () => {
     await page.reload();
     await expect(page.getByText(/You can try again in 0:[0-3]\d/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Unlock' })).toBeDisabled();
+  });
+
+  test('the recovery sheet opens the clinic with a new passphrase; the old one no longer does', async ({
+    page,
+  }) => {
+    await startEmpty(page, 'Riverside Family Clinic');
+    const recoveryKey = await turnLockOn(page);
+    await page.getByRole('button', { name: 'Use the recovery sheet' }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Unlock with the recovery sheet' }),
+    ).toBeVisible();
+    await expect(page.getByLabel('Recovery key')).toBeFocused();
+
+    const newPassphrase = 'violet harbour kettle ninety';
+    const wrongKey = [...recoveryKey.replace(/-/g, '')].reverse().join('');
+    await page.getByLabel('Recovery key').fill(wrongKey);
+    await page.getByLabel('New clinic passphrase').fill(newPassphrase);
+    await page.getByLabel('Type the passphrase again').fill(newPassphrase);
+    await page.getByRole('button', { name: 'Unlock and set the new passphrase' }).click();
+    await expect(page.getByRole('alert').first()).toHaveText(/recovery key does not open the clinic lock/);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+
+    // The same strength floor as the backups.
+    await page.getByLabel('Recovery key').fill(recoveryKey);
+    await page.getByLabel('New clinic passphrase').fill('riverside1');
+    await page.getByLabel('Type the passphrase again').fill('riverside1');
+    await page.getByRole('button', { name: 'Unlock and set the new passphrase' }).click();
+    await expect(page.getByRole('alert').first()).toHaveText(/too weak/i);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+
+    await page.getByLabel('New clinic passphrase').fill(newPassphrase);
+    await page.getByLabel('Type the passphrase again').fill(newPassphrase);
+    await page.getByRole('button', { name: 'Unlock and set the new passphrase' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await expectLocked(page);
+    await page.getByLabel('Clinic passphrase').fill(CLINIC_PASSPHRASE);
+    await page.getByLabel('Clinic passphrase').press('Enter');
+    await expect(page.getByRole('alert')).toHaveText(/does not open the clinic lock/);
+    await unlock(page, newPassphrase);
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   });
 
   test('Lock now in the header and Ctrl+L lock at once; Back does not bring the screen back', async ({

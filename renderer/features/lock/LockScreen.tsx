@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useSettings } from '../../hooks/useSettings';
 import { Button } from '../../ui/Button';
 import { FieldFrame, FormError } from '../../ui/Field';
+import { RecoveryForm } from './RecoveryForm';
 import { type UnlockAttempt, useUnlock } from './useUnlock';
 
 /** "1:05" for a wait in seconds. */
@@ -18,6 +19,7 @@ export function formatWait(seconds: number): string {
 export function LockScreen() {
   const settings = useSettings();
   const attempt = useUnlock();
+  const [recovering, setRecovering] = useState(false);
 
   // The window title may have named a person on the screen that was showing.
   useEffect(() => {
@@ -29,13 +31,21 @@ export function LockScreen() {
       <div className="lock-screen__panel">
         <p className="lock-screen__app">Guiding Hands</p>
         {settings?.clinicName && <p className="lock-screen__clinic">{settings.clinicName}</p>}
-        <PassphraseForm attempt={attempt} />
+        {recovering ? (
+          <RecoveryForm
+            attempt={attempt}
+            related={settings?.clinicName ? [settings.clinicName] : []}
+            onBack={() => setRecovering(false)}
+          />
+        ) : (
+          <PassphraseForm attempt={attempt} onRecover={() => setRecovering(true)} />
+        )}
       </div>
     </main>
   );
 }
 
-function PassphraseForm({ attempt }: { attempt: UnlockAttempt }) {
+function PassphraseForm({ attempt, onRecover }: { attempt: UnlockAttempt; onRecover: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [empty, setEmpty] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -88,6 +98,9 @@ function PassphraseForm({ attempt }: { attempt: UnlockAttempt }) {
       <div className="button-row">
         <Button type="submit" variant="primary" disabled={attempt.busy || waiting}>
           {attempt.busy ? 'Unlocking…' : 'Unlock'}
+        </Button>
+        <Button variant="quiet" onClick={onRecover}>
+          Use the recovery sheet
         </Button>
       </div>
     </form>

@@ -1,13 +1,13 @@
 import './lock.css';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/Field';
+import { WorkProgress } from '../../ui/WorkProgress';
 import { useResumeSealing } from './useResumeSealing';
 
 /** After an unlock: an earlier session stopped half-way through sealing (or opening) the notes. */
 export function ResumeSealing({ onDone }: { onDone: () => void }) {
   const { progress, unsealing, failed, retry } = useResumeSealing(onDone);
   const label = unsealing ? 'Opening the sealed notes' : 'Sealing the notes';
-  const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
   return (
     <main className="lock-screen" id="main">
       <div className="lock-screen__panel">
@@ -16,12 +16,7 @@ export function ResumeSealing({ onDone }: { onDone: () => void }) {
           The last time, the app was closed before this work was done. It carries on now; every note stays
           readable.
         </p>
-        <div className="lock-progress">
-          <progress aria-label={label} max={1} value={fraction} />
-          <p aria-live="polite">
-            {label}… {Math.round(fraction * 100)}%
-          </p>
-        </div>
+        <WorkProgress label={label} done={progress?.done ?? 0} total={progress?.total ?? 0} />
         <FormError message={failed} />
         {failed && (
           <Button variant="primary" onClick={retry}>

@@ -1,7 +1,15 @@
 import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { addDaysIso, todayIso } from '../../domain/calendar';
-import { MEETING_FORMAT_LABELS, MEETING_FORMATS, type MeetingFormat, type Topic } from '../../domain/types';
+import {
+  type Id,
+  MEETING_FORMAT_LABELS,
+  MEETING_FORMATS,
+  type MeetingFormat,
+  type Topic,
+} from '../../domain/types';
+import { useNoteReveal } from '../../hooks/useNoteReveal';
 import { Button } from '../../ui/Button';
+import { ConfidentialNotes } from '../../ui/ConfidentialNotes';
 import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { useLeaveGuard } from '../../ui/useLeaveGuard';
@@ -18,10 +26,14 @@ interface MeetingFormProps {
   onSave: (draft: MeetingDraft) => Promise<void>;
   onCancel: () => void;
   saveLabel: string;
+  /** The meeting being edited; a confidential one's notes stay hidden until asked for. */
+  meetingId?: Id;
 }
 
-export function MeetingForm({ initial, topics, onSave, onCancel, saveLabel }: MeetingFormProps) {
+export function MeetingForm({ initial, topics, onSave, onCancel, saveLabel, meetingId }: MeetingFormProps) {
   const [draft, setDraft] = useState(initial);
+  const reveal = useNoteReveal(meetingId);
+  const notesHidden = Boolean(meetingId && initial.confidential && initial.notes);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(formRef);
@@ -88,13 +100,16 @@ export function MeetingForm({ initial, topics, onSave, onCancel, saveLabel }: Me
           />
         </div>
         <TopicChips topics={topics} selected={draft.topics} onChange={set('topics')} />
-        <TextAreaField
-          label="Notes"
-          value={draft.notes}
-          onChange={set('notes')}
-          rows={6}
-          hint="What was discussed. Kept on this computer only."
-        />
+        {notesHidden ? (
+          <fieldset className="fieldset">
+            <legend>Notes</legend>
+            <ConfidentialNotes reveal={reveal}>
+              <NotesField value={draft.notes} onChange={set('notes')} />
+            </ConfidentialNotes>
+          </fieldset>
+        ) : (
+          <NotesField value={draft.notes} onChange={set('notes')} />
+        )}
         <CheckboxField
           label="Confidential"
           checked={draft.confidential}
@@ -111,5 +126,17 @@ export function MeetingForm({ initial, topics, onSave, onCancel, saveLabel }: Me
         </div>
       </form>
     </>
+  );
+}
+
+function NotesField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  return (
+    <TextAreaField
+      label="Notes"
+      value={value}
+      onChange={onChange}
+      rows={6}
+      hint="What was discussed. Kept on this computer only."
+    />
   );
 }

@@ -60,6 +60,7 @@ export function MeetingFormScreen() {
         onSave={save}
         onCancel={backToPair}
         saveLabel={meeting ? 'Save changes' : 'Save meeting'}
+        meetingId={meeting?.id}
       />
     </>
   );

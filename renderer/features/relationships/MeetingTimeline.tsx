@@ -1,9 +1,11 @@
 import { formatDisplayDate } from '../../domain/date-format';
 import { type Id, MEETING_FORMAT_LABELS, type Meeting, type Topic } from '../../domain/types';
 import { meetingActions, useLatestMeetingsForRelationship } from '../../hooks/useMeetings';
+import { useNoteReveal } from '../../hooks/useNoteReveal';
 import { useTopicsById } from '../../hooks/useTopics';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
+import { ConfidentialNotes } from '../../ui/ConfidentialNotes';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
 import { ShowMore, useListLimit } from '../../ui/ShowMore';
@@ -70,6 +72,7 @@ interface MeetingEntryProps {
 function MeetingEntry({ meeting, topicsById, onDelete }: MeetingEntryProps) {
   const date = formatDisplayDate(meeting.date);
   const topics = meeting.topics.map((id) => topicsById.get(id)?.label ?? 'Removed topic');
+  const reveal = useNoteReveal(meeting.id);
   return (
     <li>
       <h3>{date}</h3>
@@ -86,10 +89,9 @@ function MeetingEntry({ meeting, topicsById, onDelete }: MeetingEntryProps) {
       {meeting.notes &&
         (meeting.confidential ? (
           // On a shared computer, confidential notes stay closed until asked for.
-          <details>
-            <summary>Show confidential notes</summary>
+          <ConfidentialNotes reveal={reveal}>
             <p className="notes">{meeting.notes}</p>
-          </details>
+          </ConfidentialNotes>
         ) : (
           <p className="notes">{meeting.notes}</p>
         ))}
