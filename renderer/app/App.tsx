@@ -20,6 +20,7 @@ import { RelationshipsScreen } from '../features/relationships/RelationshipsScre
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { StartForRealCard } from '../features/sample-data/StartForRealCard';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { TurnOnLock } from '../features/settings/TurnOnLock';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
 import { settingsActions, useSettings } from '../hooks/useSettings';
 import { useStoragePersistence } from '../hooks/useStoragePersistence';
@@ -93,7 +94,13 @@ function FirstRunGate({ lockNow }: { lockNow: () => void }) {
       </main>
     );
   }
-  if (!settings.onboarded) return <WelcomeScreen restore={<RestoreOnFirstRun />} />;
+  if (!settings.onboarded)
+    return (
+      <WelcomeScreen
+        restore={<RestoreOnFirstRun />}
+        lockOffer={(done) => <TurnOnLock settings={settings} onClose={done} />}
+      />
+    );
   return (
     <Routes>
       <Route element={<Layout clinicName={settings.clinicName} />}>

@@ -1,5 +1,7 @@
-import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
 import { expect, loadSampleData, openApp, test } from './helpers';
+import { expectLocked, unlock } from './lock-steps';
 
 // Settings → Privacy: the manager turns the clinic lock on (passphrase, recovery sheet, two groups typed
 // back, sealing with progress), changes the passphrase, and turns the lock off again.
@@ -7,10 +9,8 @@ import { expect, loadSampleData, openApp, test } from './helpers';
 const PASSPHRASE = 'orchard lantern velvet 47 harbour';
 const NEXT = 'copper meadow thistle 19 beacon';
 
-async function turnOnLock(page: Page, passphrase: string): Promise<void> {
-  await openApp(page, '/settings');
-  const card = page.getByRole('region', { name: 'Privacy and the clinic lock' });
-  await card.getByRole('button', { name: 'Turn on the clinic lock' }).click();
+/** Fills the lock's set-up in `card` (Settings → Privacy, or the welcome's offer) up to "The clinic lock is on." */
+async function setUpLock(page: Page, card: Locator, passphrase: string, scan = false): Promise<void> {
   await card.getByLabel('Clinic passphrase', { exact: true }).fill(passphrase);
   await card.getByLabel('Type the passphrase again').fill(passphrase);
   await card.getByLabel('Where will the recovery sheet be kept?').fill('the locked drawer');
@@ -18,6 +18,7 @@ async function turnOnLock(page: Page, passphrase: string): Promise<void> {
   await expect(card.getByRole('alert')).toContainText('Tick the box');
   await card.getByLabel(/I understand/).check();
   await card.getByRole('button', { name: 'Next: the recovery sheet' }).click();
+  if (scan) await expectNoSeriousViolations(page, 'recovery sheet');
 
   const groups = await card
     .getByRole('list', { name: 'Recovery key' })
@@ -40,6 +41,14 @@ async function turnOnLock(page: Page, passphrase: string): Promise<void> {
   await card.getByLabel(`Group ${asked[0]}`).fill((groups[(asked[0] as number) - 1] as string).toLowerCase());
   await card.getByRole('button', { name: 'Turn on the clinic lock' }).click();
   await expect(card.getByText('The clinic lock is on.')).toBeVisible({ timeout: 60_000 });
+}
+
+async function turnOnLock(page: Page, passphrase: string): Promise<void> {
+  await openApp(page, '/settings');
+  const card = page.getByRole('region', { name: 'Privacy and the clinic lock' });
+  await card.getByRole('button', { name: 'Turn on the clinic lock' }).click();
+  await expectNoSeriousViolations(page, 'Settings → Privacy');
+  await setUpLock(page, card, passphrase, true);
 }
 
 test('the manager turns the clinic lock on, changes its passphrase and turns it off again', async ({
@@ -73,4 +82,30 @@ test('the manager turns the clinic lock on, changes its passphrase and turns it 
   // The sample clinic's notes read as before.
   await openApp(page, '/relationships');
   await expect(page.getByRole('heading', { name: 'Relationships' })).toBeVisible();
+});
+
+async function expectNoSeriousViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${screen}: ${v.id}`)).toEqual([]);
+}
+
+test('a new clinic is offered the lock on the welcome, and then opens locked', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Clinic name').fill('Riverside Family Clinic');
+  await page.getByRole('button', { name: 'Start empty' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Keep the notes private' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'welcome lock offer');
+  const offer = page.getByRole('region', { name: 'The clinic lock (recommended)' });
+  await offer.getByRole('button', { name: 'Set up the clinic lock' }).click();
+  await setUpLock(page, offer, PASSPHRASE, true);
+  await offer.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+
+  await page.reload();
+  await expectLocked(page);
+  await unlock(page, PASSPHRASE);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 });

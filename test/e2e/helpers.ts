@@ -30,6 +30,8 @@ export async function startEmpty(page: Page, clinicName = 'Riverside Family Clin
   await openApp(page);
   await page.getByLabel('Clinic name').fill(clinicName);
   await page.getByRole('button', { name: 'Start empty' }).click();
+  // The clinic lock is offered next (recommended); these tests skip it.
+  await page.getByRole('button', { name: 'Skip for now' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 }
 

@@ -9,8 +9,17 @@ import { loadSampleData } from './load-sample-data';
  * First run: the manager explores a sample clinic, starts her own empty one, or restores her clinic's
  * backup on a new computer (`restore`: the backup feature's restore card, given by the app shell).
  */
-export function WelcomeScreen({ restore }: { restore: ReactNode }) {
+export function WelcomeScreen({
+  restore,
+  lockOffer,
+}: {
+  restore: ReactNode;
+  /** The clinic lock's set-up (Settings → Privacy), given by the app shell; `done` ends the welcome. */
+  lockOffer: (done: () => void) => ReactNode;
+}) {
   const [clinicName, setClinicName] = useState('');
+  const [offeringLock, setOfferingLock] = useState(false);
+  const [settingUpLock, setSettingUpLock] = useState(false);
   const [nameError, setNameError] = useState<string | null>(null);
   const [sampleError, setSampleError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'sample' | 'empty' | null>(null);
@@ -23,12 +32,44 @@ export function WelcomeScreen({ restore }: { restore: ReactNode }) {
     event.preventDefault();
     setBusy('empty');
     try {
-      await settingsActions.update({ clinicName, onboarded: true });
+      // The name is kept now; the welcome ends once the clinic lock is set up or skipped.
+      await settingsActions.update({ clinicName });
+      setOfferingLock(true);
     } catch (error) {
       setNameError(describeError(error).message);
+    } finally {
       setBusy(null);
     }
   }
+
+  const finish = () => {
+    void settingsActions.update({ onboarded: true });
+  };
+
+  if (offeringLock)
+    return (
+      <main className="welcome" id="main">
+        <h1>Keep the notes private</h1>
+        <section className="card" aria-labelledby="welcome-lock">
+          <h2 id="welcome-lock">The clinic lock (recommended)</h2>
+          <p>
+            Meeting notes are about burnout, loss and conflict. On a shared office computer, the clinic lock
+            asks for a passphrase when the app opens and after a few idle minutes, and keeps every note sealed
+            (encrypted) on the disk. You can also turn it on later in Settings → Privacy.
+          </p>
+          {settingUpLock ? (
+            lockOffer(finish)
+          ) : (
+            <div className="form-actions">
+              <Button variant="primary" onClick={() => setSettingUpLock(true)}>
+                Set up the clinic lock
+              </Button>
+              <Button onClick={finish}>Skip for now</Button>
+            </div>
+          )}
+        </section>
+      </main>
+    );
 
   async function loadSample() {
     setBusy('sample');
