@@ -5,7 +5,7 @@ import type { ReportData } from '../domain/reports/report-data';
 import { letterMentors, type ScreenReport, shortenReport } from '../domain/reports/screen-report';
 import type { Id, IsoDate, IsoTimestamp } from '../domain/types';
 import type { GuidingHandsDb } from './db';
-import { loadReportData, type ReportLoadProgress } from './reports.repo';
+import { loadReportData, type OpenEndReasons, type ReportLoadProgress } from './reports.repo';
 
 // Makes reports and letters and keeps what they were made from. The same code runs in the report
 // worker (report-session.worker.ts), away from the window, or inline where there are no workers (tests in
@@ -42,7 +42,11 @@ export class ReportEngine {
   private report: AccreditationReport | null = null;
   private period: ReportPeriod | null = null;
 
-  constructor(private readonly db: () => GuidingHandsDb) {}
+  constructor(
+    private readonly db: () => GuidingHandsDb,
+    /** Where sealed end reasons are opened (the window, which holds the clinic's key). */
+    private readonly openEndReasons?: OpenEndReasons,
+  ) {}
 
   async make(
     request: ReportRequest,
@@ -60,6 +64,7 @@ export class ReportEngine {
         db: this.db(),
         onProgress,
         checkStillWanted: check,
+        openEndReasons: this.openEndReasons,
       });
       this.data = { key, value };
     }

@@ -9,6 +9,7 @@ import {
   type ReportRequest,
   ReportSuperseded,
 } from './report-engine';
+import { openEndReasonsHere, type StoredEndReason } from './reports.repo';
 
 // The Reports screen's link to its report worker: it reads the period's records and computes the report
 // away from the window, telling how far it got, and keeps them for the PDF, the files and the letters
@@ -32,11 +33,14 @@ export interface ReportSession {
 /** Messages between the screen and report-session.worker.ts. */
 export type ToReportWorker =
   | { type: 'open'; dbName: string }
+  | { type: 'opened-reasons'; id: number; pairs: { id: string; endReason: string | null }[] }
+  | { type: 'open-reasons-failed'; id: number; message: string }
   | { type: 'make'; id: number; request: ReportRequest }
   | { type: 'full'; id: number }
   | { type: 'letter'; id: number; mentorId: Id };
 export type FromReportWorker =
   | { type: 'ready' }
+  | { type: 'open-reasons'; id: number; pairs: StoredEndReason[] }
   | { type: 'progress'; id: number; progress: ReportProgress }
   | { type: 'made'; id: number; result: MadeReport }
   | { type: 'full'; id: number; report: AccreditationReport }
@@ -109,6 +113,20 @@ async function openWorkerSession(): Promise<ReportSession | null> {
   worker.onmessage = (event: MessageEvent<FromReportWorker>) => {
     const message = event.data;
     if (message.type === 'ready') return;
+    if (message.type === 'open-reasons') {
+      // The worker has no key: the window opens the sealed end reasons it needs (a few, not notes).
+      openEndReasonsHere(message.pairs).then(
+        (pairs) =>
+          worker.postMessage({ type: 'opened-reasons', id: message.id, pairs } satisfies ToReportWorker),
+        (error: unknown) =>
+          worker.postMessage({
+            type: 'open-reasons-failed',
+            id: message.id,
+            message: error instanceof Error ? error.message : String(error),
+          } satisfies ToReportWorker),
+      );
+      return;
+    }
     const waiting = pending.get(message.id);
     if (!waiting) return;
     if (message.type === 'progress') {
@@ -166,15 +184,35 @@ export function serveReportSession(
   post: (message: FromReportWorker) => void,
 ): (message: ToReportWorker) => void {
   let db: GuidingHandsDb | null = null;
-  const engine = new ReportEngine(() => {
-    if (!db) throw new Error('The report worker has no database yet.');
-    return db;
-  });
+  const opening = new Map<
+    number,
+    { resolve: (pairs: { id: string; endReason: string | null }[]) => void; reject: (error: Error) => void }
+  >();
+  let nextOpening = 0;
+  const engine = new ReportEngine(
+    () => {
+      if (!db) throw new Error('The report worker has no database yet.');
+      return db;
+    },
+    (pairs) =>
+      new Promise((resolve, reject) => {
+        const id = ++nextOpening;
+        opening.set(id, { resolve, reject });
+        post({ type: 'open-reasons', id, pairs });
+      }),
+  );
   let latestMake = 0;
   return (message) => {
     if (message.type === 'open') {
       // The same schema as the window's connection (same class), so opening never upgrades differently.
       db = new GuidingHandsDb(message.dbName);
+      return;
+    }
+    if (message.type === 'opened-reasons' || message.type === 'open-reasons-failed') {
+      const waiting = opening.get(message.id);
+      opening.delete(message.id);
+      if (message.type === 'opened-reasons') waiting?.resolve(message.pairs);
+      else waiting?.reject(new Error(message.message));
       return;
     }
     const { id } = message;

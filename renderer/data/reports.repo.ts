@@ -6,8 +6,10 @@ import {
   type ReportPerson,
   relationshipsNeedingEarlierMeeting,
 } from '../domain/reports/report-data';
-import type { ActionItem, IsoDate, Meeting, PaperSize, Person, Program } from '../domain/types';
+import type { ActionItem, IsoDate, Meeting, PaperSize, Person, Program, Relationship } from '../domain/types';
 import { type GuidingHandsDb, getDb } from './db';
+import { isSealed } from './lock/seal';
+import { openRecord } from './lock/sealing';
 import { getSettings } from './settings.repo';
 
 // Loads what an accreditation report needs, as plain data. Meetings come through the date index for
@@ -27,7 +29,28 @@ export interface LoadReportOptions {
   onProgress?: (progress: ReportLoadProgress) => void;
   /** Called between reads; throwing stops the load (e.g. when the manager chose another period). */
   checkStillWanted?: () => void;
+  /**
+   * Opens the sealed end reasons (clinic lock) where the clinic's key is: a worker has no key, so it
+   * asks the window. Absent: opened here.
+   */
+  openEndReasons?: OpenEndReasons;
 }
+
+/** A pair's end reason as stored: sealed while the clinic lock is on. */
+export interface StoredEndReason {
+  id: string;
+  endReason: unknown;
+}
+export type OpenEndReasons = (
+  pairs: StoredEndReason[],
+) => Promise<{ id: string; endReason: string | null }[]>;
+
+/** Opens sealed end reasons with the key this thread holds (the window's, while unlocked). */
+export const openEndReasonsHere: OpenEndReasons = async (pairs) =>
+  pairs.map((pair) => {
+    const opened = openRecord('relationships', { ...pair });
+    return { id: pair.id, endReason: typeof opened.endReason === 'string' ? opened.endReason : null };
+  });
 
 /** Everything for a report over [start, end]; both days included. */
 export async function loadReportData(
@@ -37,7 +60,7 @@ export async function loadReportData(
   const db = options.db ?? getDb();
   const progress = options.onProgress ?? (() => undefined);
   const check = options.checkStillWanted ?? (() => undefined);
-  return db.transaction(
+  const data = await db.transaction(
     'r',
     [db.people, db.programs, db.relationships, db.meetings, db.actionItems, db.topics, db.settings],
     async () => {
@@ -51,7 +74,8 @@ export async function loadReportData(
         getSettings(db),
         db.people.toArray(),
         db.programs.toArray(),
-        db.relationships.toArray(),
+        // Raw, like meetings: the reading hook would open sealed reasons, which a worker cannot.
+        db.relationships.toCollection().raw().toArray(),
         db.topics.toArray(),
         db.actionItems.toCollection().raw().toArray(),
         ...months.map((month) =>
@@ -96,7 +120,7 @@ export async function loadReportData(
         paperSize: settings.paperSize,
         people: people.map(toReportPerson),
         programs,
-        relationships,
+        relationships: relationships.map(withoutStoredOnlyFields),
         topics,
         meetingRange: { start: range.start, end: range.end },
         meetings,
@@ -105,6 +129,32 @@ export async function loadReportData(
       };
     },
   );
+  // Outside the transaction: opening may wait on the window, and a transaction cannot wait.
+  const sealed = data.relationships.filter((pair) => isSealed(pair.endReason));
+  if (sealed.length > 0) {
+    const opened = new Map(
+      (
+        await (options.openEndReasons ?? openEndReasonsHere)(
+          sealed.map((pair) => ({ id: pair.id, endReason: pair.endReason })),
+        )
+      ).map((pair) => [pair.id, pair.endReason]),
+    );
+    data.relationships = data.relationships.map((pair) =>
+      opened.has(pair.id) ? { ...pair, endReason: opened.get(pair.id) ?? null } : pair,
+    );
+  }
+  return data;
+}
+
+/**
+ * A pair as the app sees it: without the stored-only index field, and without a capacity override's
+ * reason (free text no report shows, sealed while the clinic lock is on).
+ */
+function withoutStoredOnlyFields(stored: Relationship): Relationship {
+  const { clockStart: _clockStart, ...pair } = stored as Relationship & { clockStart?: IsoDate };
+  return pair.capacityOverride
+    ? { ...pair, capacityOverride: { ...pair.capacityOverride, reason: '' } }
+    : pair;
 }
 
 /** The calendar months (cut to the range) that [start, end] touches, in order. */

@@ -11,6 +11,7 @@ import { formatPeriodRange, resolvePeriod } from '../../renderer/domain/reports/
 import type { ReportData } from '../../renderer/domain/reports/report-data';
 import { generateSampleClinic, SAMPLE_CLINIC_NAME } from '../../renderer/sample-clinic';
 import { expect, goTo, loadSampleData, startEmpty, test } from './helpers';
+import { turnLockOn, unlock } from './lock-steps';
 
 // The expected figures and titles are written here the way a UK computer writes dates, in both places.
 setDisplayLocale('en-GB');
@@ -365,4 +366,25 @@ test('a clinic with no records yet gets a report of zeros, not an error', async 
   expect(Object.keys(zip.files)).toHaveLength(9);
   const evidence = await zip.file(/-evidence-log\.csv$/)[0].async('string');
   expect(evidence).toBe('\uFEFFDate,Mentee,Mentor,Program,Minutes,Format,Topics\r\n');
+});
+
+test('with the clinic lock on, the report is made as before and names why pairs ended early', async ({
+  page,
+}) => {
+  const expected = expectedReport();
+  const earlyReasons = expected.census.endedByReason.filter((row) => row.reason.startsWith('Ended early: '));
+  expect(earlyReasons.length).toBeGreaterThan(0);
+  await loadSampleData(page);
+  await turnLockOn(page);
+  await unlock(page);
+  await goTo(page, 'Reports');
+  const report = page.getByRole('article', { name: 'Report for Last 12 months' });
+  await expect(report).toBeVisible({ timeout: 30_000 });
+  await expect(
+    report.locator('.report-figures__item', { hasText: 'Meetings held' }).locator('dd'),
+  ).toHaveText(String(expected.compliance.totals.held));
+  const reasons = report.getByRole('table', { name: 'Pairs that ended, by reason' });
+  for (const row of earlyReasons) {
+    await expect(reasons.getByRole('row', { name: `${row.reason} ${row.count}` })).toBeVisible();
+  }
 });

@@ -1,8 +1,14 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb, switchDatabase } from '../../renderer/data/db';
+import { closeSession, LockedError, openSession, setLockMode } from '../../renderer/data/lock/session';
 import { openReportSession, ReportSuperseded } from '../../renderer/data/report-session';
-import { loadReportChoices, loadReportData, monthSpans } from '../../renderer/data/reports.repo';
+import {
+  loadReportChoices,
+  loadReportData,
+  monthSpans,
+  openEndReasonsHere,
+} from '../../renderer/data/reports.repo';
 import { resolvePeriod } from '../../renderer/domain/reports/period';
 import type { ActionItem, Meeting, Person, Program, Relationship } from '../../renderer/domain/types';
 
@@ -208,5 +214,57 @@ describe('a report session (inline, where there are no workers)', () => {
     await expect(first).rejects.toBeInstanceOf(ReportSuperseded);
     expect((await second).report.allPrograms).toBe(false);
     session.close();
+  });
+});
+
+describe('with the clinic lock on', () => {
+  afterEach(() => setLockMode('off'));
+
+  async function endEarly() {
+    const db = getDb();
+    openSession(crypto.getRandomValues(new Uint8Array(32)), 'on');
+    const ended = {
+      ...pair('ended-early', '2024-03-01'),
+      status: 'ended-early' as const,
+      endDate: '2024-04-01',
+      endReason: 'Moved to another site',
+      statusHistory: [
+        { status: 'active' as const, date: '2023-01-01' },
+        { status: 'ended-early' as const, date: '2024-04-01' },
+      ],
+    };
+    await db.relationships.put(ended);
+    const stored = await db.relationships.toCollection().raw().toArray();
+    expect(JSON.stringify(stored)).not.toContain('Moved to another site');
+  }
+
+  it('reads pairs without the reading hook and opens only the sealed end reasons, where the key is', async () => {
+    await endEarly();
+    const asked: string[] = [];
+    getDb().relationships.hook('reading', (relationship) => {
+      asked.push(relationship.id);
+      return relationship;
+    });
+    const data = await loadReportData(
+      { start: '2024-01-01', end: '2024-06-30' },
+      {
+        // As a worker does: it has no key, so the window opens them.
+        openEndReasons: async (pairs) => {
+          expect(pairs.map((p) => p.id)).toEqual(['ended-early']);
+          expect(JSON.stringify(pairs)).not.toContain('Moved to another site');
+          return openEndReasonsHere(pairs);
+        },
+      },
+    );
+    expect(asked).toEqual([]);
+    expect(data.relationships.find((p) => p.id === 'ended-early')?.endReason).toBe('Moved to another site');
+  });
+
+  it('makes no report while the clinic is locked', async () => {
+    await endEarly();
+    closeSession();
+    await expect(loadReportData({ start: '2024-01-01', end: '2024-06-30' })).rejects.toBeInstanceOf(
+      LockedError,
+    );
   });
 });
