@@ -58,3 +58,30 @@ export async function expectLocked(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'This clinic is locked' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
 }
+
+/**
+ * Turns the lock on as the manager does, in Settings → Privacy (the full passphrase cost, the recovery
+ * sheet, two groups typed back, sealing with progress); the app stays unlocked.
+ */
+export async function turnLockOnInSettings(page: Page, passphrase = CLINIC_PASSPHRASE): Promise<void> {
+  await page.goto('/index.html#/settings');
+  const card = page.getByRole('region', { name: 'Privacy and the clinic lock' });
+  await card.getByRole('button', { name: 'Turn on the clinic lock' }).click();
+  await card.getByLabel('Clinic passphrase', { exact: true }).fill(passphrase);
+  await card.getByLabel('Type the passphrase again').fill(passphrase);
+  await card.getByLabel('Where will the recovery sheet be kept?').fill('the locked drawer');
+  await card.getByLabel(/I understand/).check();
+  await card.getByRole('button', { name: 'Next: the recovery sheet' }).click();
+  const groups = await card
+    .getByRole('list', { name: 'Recovery key' })
+    .getByRole('listitem')
+    .allTextContents();
+  for (const input of await card.getByLabel(/^Group \d$/).all()) {
+    const label = await input.evaluate(
+      (element) => element.closest('.field')?.querySelector('label')?.textContent,
+    );
+    await input.fill(groups[Number(label?.replace('Group ', '')) - 1] as string);
+  }
+  await card.getByRole('button', { name: 'Turn on the clinic lock' }).click();
+  await expect(card.getByText('The clinic lock is on.')).toBeVisible({ timeout: 60_000 });
+}
