@@ -28,6 +28,8 @@ declare global {
     benchMemoryStart?: () => Promise<void>;
     benchMemoryStop?: () => Promise<{ peak: number; final: number }>;
     benchMemoryPeek?: () => Promise<number>;
+    /** Provided by scripts/bench.mjs: the machine's load average over 1, 5 and 15 minutes. */
+    benchLoadAverage?: () => Promise<number[]>;
     gc?: () => void;
   }
 }
@@ -57,3 +59,9 @@ export async function peakSoFar(): Promise<number | null> {
 export const megabytes = (bytes: number | null): number | string =>
   bytes === null ? 'n/a' : Math.round((bytes / (1024 * 1024)) * 10) / 10;
 export const seconds = (ms: number): number => Math.round(ms / 100) / 10;
+
+/** The machine's load average (1, 5, 15 minutes) as text, to print beside figures taken on a shared machine. */
+export async function machineLoad(): Promise<string> {
+  const load = window.benchLoadAverage ? await window.benchLoadAverage() : null;
+  return load ? load.map((value) => value.toFixed(1)).join(' / ') : 'n/a';
+}
