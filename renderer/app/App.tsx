@@ -14,6 +14,7 @@ import { MeetingFormScreen } from '../features/meetings/MeetingFormScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { PersonEditScreen } from '../features/people/PersonEditScreen';
 import { PersonScreen } from '../features/people/PersonScreen';
+import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
 import { NewPairingScreen } from '../features/relationships/NewPairingScreen';
 import { RelationshipScreen } from '../features/relationships/RelationshipScreen';
 import { RelationshipsScreen } from '../features/relationships/RelationshipsScreen';
@@ -109,6 +110,7 @@ function FirstRunGate({ lockNow }: { lockNow: () => void }) {
         <Route path="people/new" element={<PersonEditScreen />} />
         <Route path="people/:personId" element={<PersonScreen />} />
         <Route path="people/:personId/edit" element={<PersonEditScreen />} />
+        <Route path="people/:personId/portfolio" element={<PortfolioScreen />} />
         <Route path="relationships" element={<RelationshipsScreen />} />
         <Route path="relationships/new" element={<NewPairingScreen />} />
         <Route path="relationships/:relationshipId" element={<RelationshipScreen />} />

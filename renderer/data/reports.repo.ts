@@ -62,7 +62,16 @@ export async function loadReportData(
   const check = options.checkStillWanted ?? (() => undefined);
   const data = await db.transaction(
     'r',
-    [db.people, db.programs, db.relationships, db.meetings, db.actionItems, db.topics, db.settings],
+    [
+      db.people,
+      db.programs,
+      db.relationships,
+      db.meetings,
+      db.actionItems,
+      db.topics,
+      db.settings,
+      db.trainingRecords,
+    ],
     async () => {
       progress({ step: 'records' });
       // Every read is asked for at once, so the database reads ahead while this thread takes each
@@ -70,29 +79,32 @@ export async function loadReportData(
       const months = monthSpans(range.start, range.end);
       let monthsRead = 0;
       let meetingsRead = 0;
-      const [settings, people, programs, relationships, topics, storedItems, ...monthly] = await Promise.all([
-        getSettings(db),
-        db.people.toArray(),
-        db.programs.toArray(),
-        // Raw, like meetings: the reading hook would open sealed reasons, which a worker cannot.
-        db.relationships.toCollection().raw().toArray(),
-        db.topics.toArray(),
-        db.actionItems.toCollection().raw().toArray(),
-        ...months.map((month) =>
-          db.meetings
-            .where('date')
-            .between(month.start, month.end, true, true)
-            .raw()
-            .toArray()
-            .then((stored) => {
-              check();
-              monthsRead++;
-              meetingsRead += stored.length;
-              progress({ step: 'meetings', monthsRead, months: months.length, meetingsRead });
-              return stored.map(withoutNotes);
-            }),
-        ),
-      ]);
+      const [settings, people, programs, relationships, topics, training, storedItems, ...monthly] =
+        await Promise.all([
+          getSettings(db),
+          db.people.toArray(),
+          db.programs.toArray(),
+          // Raw, like meetings: the reading hook would open sealed reasons, which a worker cannot.
+          db.relationships.toCollection().raw().toArray(),
+          db.topics.toArray(),
+          // Dates and hours only are kept; training records hold no sealed field.
+          db.trainingRecords.toCollection().raw().toArray(),
+          db.actionItems.toCollection().raw().toArray(),
+          ...months.map((month) =>
+            db.meetings
+              .where('date')
+              .between(month.start, month.end, true, true)
+              .raw()
+              .toArray()
+              .then((stored) => {
+                check();
+                monthsRead++;
+                meetingsRead += stored.length;
+                progress({ step: 'meetings', monthsRead, months: months.length, meetingsRead });
+                return stored.map(withoutNotes);
+              }),
+          ),
+        ]);
       check();
       const meetings: ReportMeeting[] = monthly.flat();
 
@@ -126,6 +138,12 @@ export async function loadReportData(
         meetings,
         actionItems,
         lastMeetingBeforeRange,
+        trainingRecords: training.map(({ personId, completedOn, hours, renewBy }) => ({
+          personId,
+          completedOn,
+          hours,
+          renewBy,
+        })),
       };
     },
   );

@@ -124,6 +124,8 @@ export interface TrainingDueRow {
 export interface TrainingDueList {
   rows: TrainingDueRow[];
   total: number;
+  /** Whether any training is on record at all (a clinic that does not record it sees no card). */
+  anyTraining: boolean;
 }
 
 /**
@@ -138,7 +140,10 @@ export async function loadTrainingDue(
   const db = getDb();
   return db.transaction('r', [db.trainingRecords, db.people], async () => {
     const limit = addDaysIso(today, LAPSING_WITHIN_DAYS);
-    const ending = await db.trainingRecords.where('renewBy').belowOrEqual(limit).toArray();
+    const [ending, anyRecord] = await Promise.all([
+      db.trainingRecords.where('renewBy').belowOrEqual(limit).toArray(),
+      db.trainingRecords.limit(1).count(),
+    ]);
     const candidates = [...new Set(ending.map((record) => record.personId))];
     const [people, records] = await Promise.all([
       db.people.bulkGet(candidates),
@@ -155,6 +160,6 @@ export async function loadTrainingDue(
         due.push({ personId: person.id, name: person.name, state: status.state, renewBy: status.renewBy });
     }
     due.sort((a, b) => a.renewBy.localeCompare(b.renewBy) || a.name.localeCompare(b.name));
-    return { rows: due.slice(0, rows), total: due.length };
+    return { rows: due.slice(0, rows), total: due.length, anyTraining: anyRecord > 0 };
   });
 }

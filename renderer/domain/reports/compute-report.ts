@@ -3,6 +3,7 @@ import { computePairCensus, type PairCensus } from './census';
 import { computeMeetingCompliance, type MeetingCompliance } from './compliance';
 import { computeEvidenceLog, type EvidenceLog } from './evidence-log';
 import { computeFollowUp, type FollowUp } from './follow-up';
+import { computeMentorTraining, type MentorTraining } from './mentor-training';
 import type { ReportPeriod } from './period';
 import { buildReportIndex, type ReportData } from './report-data';
 import { computeRetention, type Retention } from './retention';
@@ -32,6 +33,7 @@ export interface AccreditationReport {
   topics: TopicsCovered;
   followUp: FollowUp;
   retention: Retention;
+  training: MentorTraining;
   evidence: EvidenceLog;
 }
 
@@ -54,6 +56,7 @@ export function computeReport(data: ReportData, options: ReportOptions): Accredi
     topics: computeTopicsCovered(index),
     followUp: computeFollowUp(index),
     retention: computeRetention(index),
+    training: computeMentorTraining(index, data.trainingRecords ?? []),
     evidence: computeEvidenceLog(index),
   };
 }

@@ -9,6 +9,7 @@ import type {
   Program,
   Relationship,
   Topic,
+  TrainingRecord,
 } from '../types';
 import type { ReportPeriod } from './period';
 
@@ -29,6 +30,7 @@ export type ReportPerson = Pick<
   | 'archived'
 >;
 export type ReportMeeting = Omit<Meeting, 'notes'>;
+export type ReportTrainingRecord = Pick<TrainingRecord, 'personId' | 'completedOn' | 'hours' | 'renewBy'>;
 export type ReportActionItem = Omit<ActionItem, 'text'>;
 
 export interface ReportData {
@@ -48,6 +50,8 @@ export interface ReportData {
    * record alone cannot tell (see relationshipsNeedingEarlierMeeting).
    */
   lastMeetingBeforeRange: Record<Id, IsoDate>;
+  /** Every mentor-training completion (dates and hours only); absent in data made without them. */
+  trainingRecords?: ReportTrainingRecord[];
 }
 
 /** Everything a section needs, indexed once so that no section loops over meetings per pair. */

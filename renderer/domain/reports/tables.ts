@@ -43,6 +43,7 @@ export function reportTables(report: AccreditationReport): SectionTable[] {
     topicsTable(report),
     followUpTable(report),
     retentionTable(report),
+    mentorTrainingTable(report),
     evidenceTable(report),
   ];
 }
@@ -247,6 +248,28 @@ function retentionTable(report: AccreditationReport): SectionTable {
     title: `Retention (as of ${formatDisplayDate(retention.asOf)})`,
     columns,
     rows: [row(retention.mentored), row(retention.notMentored)],
+  };
+}
+
+function mentorTrainingTable(report: AccreditationReport): SectionTable {
+  const { training } = report;
+  return {
+    id: 'mentor-training',
+    title: `Mentor training (current on ${formatDisplayDate(training.asOf)})`,
+    columns: [
+      text('Profession', 20),
+      text('Mentors', 12),
+      text('Training current on the last day', 30),
+      text('Current (%)', 12),
+      text('Hours of training in the period', 30),
+    ],
+    rows: [...training.rows, training.total].map((row): TableCell[] => [
+      row.label,
+      guarded(row.mentors),
+      guarded(row.currentAtEnd),
+      guarded(row.currentPercent),
+      row.hoursInPeriod,
+    ]),
   };
 }
 

@@ -7,6 +7,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { BackupStatus } from './BackupStatus';
 import { EndingSoonCard, OverdueCard, PastDueActionsCard, QuietCard } from './DashboardLists';
 import { GettingStarted } from './GettingStarted';
+import { TrainingDueCard } from './TrainingDueCard';
 import { useDashboard } from './useDashboard';
 
 /** `notice`: shown above the figures (the sample clinic's "Start for real", given by the app shell). */
@@ -58,6 +59,7 @@ export function DashboardScreen({ notice }: { notice?: ReactNode }) {
           {(dashboard.activeCount > 0 || dashboard.totals.pastDueActions > 0) && (
             <PastDueActionsCard dashboard={dashboard} limits={limits} showMore={showMore} />
           )}
+          <TrainingDueCard />
         </>
       )}
     </>

@@ -27,6 +27,7 @@ export function PersonActions({ person, hasRelationships }: PersonActionsProps) 
   return (
     <>
       <ButtonLink to={`/people/${person.id}/edit`}>Edit</ButtonLink>
+      {person.isMentor && <ButtonLink to={`/people/${person.id}/portfolio`}>Portfolio</ButtonLink>}
       {person.isMentee && !person.archived && (
         <ButtonLink to={`/relationships/new?mentee=${person.id}`}>New pairing</ButtonLink>
       )}

@@ -10,7 +10,9 @@ import { PageHeader } from '../../ui/PageHeader';
 import { roleLabel } from './filter-people';
 import { PersonActions } from './PersonActions';
 import { PersonMeetingsCard } from './PersonMeetingsCard';
+import { PersonRecognitionCard } from './PersonRecognitionCard';
 import { PersonRelationshipsCard } from './PersonRelationshipsCard';
+import { PersonTrainingCard } from './PersonTrainingCard';
 
 export function PersonScreen() {
   const { personId = '' } = useParams();
@@ -30,6 +32,12 @@ export function PersonScreen() {
       <PersonDetails person={person} />
       <PersonRelationshipsCard person={person} relationships={relationships} />
       <PersonMeetingsCard personId={person.id} />
+      {person.isMentor && (
+        <>
+          <PersonTrainingCard person={person} />
+          <PersonRecognitionCard person={person} />
+        </>
+      )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { matchesSearch, searchKey, searchWords } from '../../domain/text';
+import type { TrainingStatus } from '../../domain/training';
 import type { Id, Person } from '../../domain/types';
 import { PROFESSION_LABELS } from '../../domain/types';
 import { TextField } from '../../ui/Field';
@@ -56,10 +57,12 @@ interface MentorChoiceProps {
   value: Id;
   onChange: (mentorId: Id) => void;
   error: string | null;
+  /** Each mentor's training on the start date (absent: none on record); undefined while loading. */
+  training?: Map<Id, TrainingStatus>;
 }
 
 /** One radio button per mentor, each showing the mentor's current load against their capacity. */
-export function MentorChoice({ options, value, onChange, error }: MentorChoiceProps) {
+export function MentorChoice({ options, value, onChange, error, training }: MentorChoiceProps) {
   const [query, setQuery] = useState('');
   const words = searchWords(query);
   const found = options.filter((option) => matches(option, words));
@@ -114,7 +117,8 @@ export function MentorChoice({ options, value, onChange, error }: MentorChoicePr
                 <span>
                   Mentors {load} of {mentor.mentorCapacity}
                 </span>{' '}
-                {full && <span className="badge badge--danger">Full</span>}
+                {full && <span className="badge badge--danger">Full</span>}{' '}
+                {training && <TrainingBadge status={training.get(mentor.id)} />}
                 {shared.length > 0 && <span className="muted"> · In common: {shared.join(', ')}</span>}
               </span>
             </label>
@@ -128,4 +132,11 @@ export function MentorChoice({ options, value, onChange, error }: MentorChoicePr
       )}
     </fieldset>
   );
+}
+
+/** The mentor's training on the start date, as a badge: lapsed stands out, none is only mentioned. */
+function TrainingBadge({ status }: { status: TrainingStatus | undefined }) {
+  if (!status || status.state === 'none') return <span className="muted">No training on record</span>;
+  if (status.state === 'lapsed') return <span className="badge badge--warn">Training lapsed</span>;
+  return null;
 }

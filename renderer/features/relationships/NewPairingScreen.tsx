@@ -2,9 +2,11 @@ import { addMonths } from 'date-fns';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isIsoDate, parseIsoDate, todayIso, toIsoDate } from '../../domain/calendar';
+import { formatDisplayDate } from '../../domain/date-format';
 import { FOCUS_LABELS, FOCUSES, type Focus, type Person, type Program } from '../../domain/types';
 import { usePrograms } from '../../hooks/usePrograms';
 import { relationshipActions } from '../../hooks/useRelationships';
+import { useMentorTrainingStatuses } from '../../hooks/useTraining';
 import { Button, ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormError, SelectField, TextAreaField, TextField } from '../../ui/Field';
@@ -59,6 +61,9 @@ export function NewPairingScreen() {
   const program = livePrograms.find((candidate) => candidate.id === programId);
   const chosen = options.find((option) => option.mentor.id === mentorId);
   const shownEnd = endDate ?? plannedEnd(startDate, program);
+  // Training is judged on the pairing's start date, as the pairing will remember it.
+  const training = useMentorTrainingStatuses(isIsoDate(startDate) ? startDate : todayIso());
+  const chosenTraining = chosen ? training?.get(chosen.mentor.id) : undefined;
 
   if (!programs || anyMentee === undefined || asked === undefined) return <Loading />;
 
@@ -164,7 +169,15 @@ export function NewPairingScreen() {
                   value={mentorId}
                   onChange={setMentorId}
                   error={fieldError('mentorId')}
+                  training={training}
                 />
+              )}
+              {chosen && chosenTraining?.state === 'lapsed' && chosenTraining.renewBy && (
+                <p className="notice notice--warn" role="status">
+                  {chosen.mentor.name}'s mentor training lapsed after{' '}
+                  {formatDisplayDate(chosenTraining.renewBy)}. You can still pair them; the pairing will note
+                  that their training had lapsed.
+                </p>
               )}
               {chosen?.full && (
                 <TextAreaField

@@ -105,6 +105,11 @@ function RelationshipDetails({ relationship, program, names }: DetailsProps) {
   if (relationship.endReason) rows.push(['Why it ended early', relationship.endReason]);
   if (relationship.capacityOverride)
     rows.push(['Paired over capacity because', relationship.capacityOverride.reason]);
+  if (relationship.mentorTraining)
+    rows.push([
+      'Mentor training when paired',
+      `Lapsed (renewal was due by ${formatDisplayDate(relationship.mentorTraining.renewBy)})`,
+    ]);
   return (
     <Card
       title="About this pairing"

@@ -4,6 +4,7 @@ import { CensusSection } from './CensusSection';
 import { ComplianceSection } from './ComplianceSection';
 import { EvidenceLogSection } from './EvidenceLogSection';
 import { FollowUpSection } from './FollowUpSection';
+import { MentorTrainingSection } from './MentorTrainingSection';
 import { ReportHeader } from './ReportHeader';
 import { RetentionSection } from './RetentionSection';
 import { SCREEN_ROWS } from './ScreenLimit';
@@ -31,6 +32,7 @@ export function ReportDocument({
       <TopicsSection topics={report.topics} />
       <FollowUpSection followUp={report.followUp} />
       <RetentionSection retention={report.retention} />
+      <MentorTrainingSection training={report.training} />
       <EvidenceLogSection log={report.evidence} limit={limit} rowsTotal={totals?.evidenceRows} />
     </article>
   );

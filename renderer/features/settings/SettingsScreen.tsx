@@ -9,6 +9,7 @@ import { PrivacySection } from './PrivacySection';
 import { ProgramsSection } from './ProgramsSection';
 import { StorageProtection } from './StorageProtection';
 import { TopicsSection } from './TopicsSection';
+import { TrainingCoursesSection } from './TrainingCoursesSection';
 import { useAppInfo } from './useAppInfo';
 
 /** `sampleData`: the sample clinic's "Start for real", given by the app shell. */
@@ -24,6 +25,7 @@ export function SettingsScreen({ sampleData }: { sampleData?: ReactNode }) {
       <PrivacySection settings={settings} />
       <ProgramsSection />
       <TopicsSection />
+      <TrainingCoursesSection />
       <Card title="Backups">
         <p>Make an encrypted copy of all your records, restore one, or set up automatic backups.</p>
         <StorageProtection />

@@ -1,0 +1,213 @@
+import { withBuiltInTopics } from '../topics';
+import { isTrainingCurrentOn } from '../training';
+import {
+  type Id,
+  type IsoDate,
+  type Person,
+  PROFESSION_LABELS,
+  type Program,
+  RECOGNITION_KIND_LABELS,
+  RELATIONSHIP_STATUS_LABELS,
+  type Recognition,
+  type Relationship,
+  type Topic,
+  type TrainingCourse,
+  type TrainingRecord,
+} from '../types';
+import { SMALL_GROUP_MINIMUM } from './suppression';
+import { UNLISTED_TOPIC_LABEL } from './topics';
+
+// A mentor's portfolio for a promotion or advancement file, over a period: mentees, pairings and how they
+// ended, meetings and hours, training, recognition. Confidential meetings count in the meetings and hours;
+// their topics are never named. Meeting notes never reach this module (PortfolioMeeting has none).
+
+export interface PortfolioPeriod {
+  start: IsoDate;
+  end: IsoDate;
+}
+
+export type PortfolioMeeting = {
+  id: Id;
+  relationshipId: Id;
+  date: IsoDate;
+  durationMinutes: number;
+  topics: Id[];
+  confidential: boolean;
+};
+
+/**
+ * Goals achieved and debriefs held by one mentee with this mentor, in the period. Filled in by the goals
+ * and milestones work; until then the portfolio says it is not recorded.
+ */
+export interface MenteeProgress {
+  menteeId: Id;
+  goalsAchieved: number;
+  debriefsHeld: number;
+}
+
+/**
+ * The mentees' ratings of this mentor, from questionnaires: shown only where at least five answers exist.
+ * Filled in by the questionnaires work; until then the portfolio says it is not recorded.
+ */
+export interface MenteeRatings {
+  answers: number;
+  items: { label: string; summary: string }[];
+}
+
+export interface PortfolioData {
+  clinicName: string;
+  mentor: Pick<Person, 'id' | 'name' | 'profession' | 'specialty'>;
+  /** The mentor's pairings (as mentor), and the people and programs they name. */
+  relationships: Relationship[];
+  mentees: Pick<Person, 'id' | 'name' | 'profession'>[];
+  programs: Pick<Program, 'id' | 'name'>[];
+  topics: Topic[];
+  /** The mentor's pairings' meetings in the period, without notes. */
+  meetings: PortfolioMeeting[];
+  training: TrainingRecord[];
+  courses: Pick<TrainingCourse, 'id' | 'name'>[];
+  recognitions: Recognition[];
+  /** Not yet recorded by this version: null. */
+  menteeProgress: MenteeProgress[] | null;
+  ratings: MenteeRatings | null;
+}
+
+export interface PortfolioPairing {
+  menteeName: string;
+  menteeProfession: string;
+  programName: string;
+  startDate: IsoDate;
+  /** "Active", "Completed 3 Mar 2025"…: the status on the period's last day, in words at the screen. */
+  status: string;
+  endDate: IsoDate | null;
+  meetings: number;
+  minutes: number;
+  /** Goals achieved and debriefs held, where recorded. */
+  progress: { goalsAchieved: number; debriefsHeld: number } | null;
+}
+
+export interface Portfolio {
+  clinicName: string;
+  period: PortfolioPeriod;
+  mentorName: string;
+  mentorRole: string;
+  mentees: number;
+  pairings: PortfolioPairing[];
+  meetings: number;
+  minutes: number;
+  confidentialMeetings: number;
+  topics: { label: string; meetings: number }[];
+  training: { course: string; provider: string; completedOn: IsoDate; hours: number; renewBy: IsoDate }[];
+  trainingHours: number;
+  /** Whether the mentor's training was current on the period's last day. */
+  trainingCurrentAtEnd: boolean;
+  recognitions: { kind: string; date: IsoDate; text: string }[];
+  /** False until the goals work records them. */
+  progressRecorded: boolean;
+  /** Null when not recorded, or when fewer than five answers exist. */
+  ratings: MenteeRatings | null;
+  /** Why there are no ratings: not recorded, or too few answers to show. */
+  ratingsNote: string | null;
+}
+
+/** The status a pair had on a day, from its history (the latest change on or before that day). */
+function statusOn(pair: Relationship, day: IsoDate): Relationship['status'] {
+  let status = pair.statusHistory[0]?.status ?? pair.status;
+  for (const change of pair.statusHistory) if (change.date <= day) status = change.status;
+  return status;
+}
+
+export function computePortfolio(data: PortfolioData, period: PortfolioPeriod): Portfolio {
+  const menteesById = new Map(data.mentees.map((person) => [person.id, person]));
+  const programsById = new Map(data.programs.map((program) => [program.id, program]));
+  const topicsById = new Map(withBuiltInTopics(data.topics).map((topic) => [topic.id, topic]));
+  const coursesById = new Map(data.courses.map((course) => [course.id, course]));
+  const progressByMentee = new Map((data.menteeProgress ?? []).map((row) => [row.menteeId, row]));
+
+  const perPair = new Map<Id, { meetings: number; minutes: number }>();
+  const topicCounts = new Map<Id, number>();
+  let confidential = 0;
+  for (const meeting of data.meetings) {
+    if (meeting.date < period.start || meeting.date > period.end) continue;
+    const figures = perPair.get(meeting.relationshipId) ?? { meetings: 0, minutes: 0 };
+    figures.meetings += 1;
+    figures.minutes += meeting.durationMinutes;
+    perPair.set(meeting.relationshipId, figures);
+    // A confidential meeting counts with its time, but what it was about stays out of the portfolio.
+    if (meeting.confidential) {
+      confidential += 1;
+      continue;
+    }
+    for (const topic of new Set(meeting.topics)) topicCounts.set(topic, (topicCounts.get(topic) ?? 0) + 1);
+  }
+
+  // Pairings that overlap the period: started by its end, not ended before its start.
+  const overlapping = data.relationships.filter(
+    (pair) =>
+      pair.mentorId === data.mentor.id &&
+      pair.startDate <= period.end &&
+      (pair.endDate === null || pair.endDate >= period.start),
+  );
+  const pairings: PortfolioPairing[] = overlapping
+    .map((pair) => {
+      const mentee = menteesById.get(pair.menteeId);
+      const figures = perPair.get(pair.id) ?? { meetings: 0, minutes: 0 };
+      const status = statusOn(pair, period.end);
+      const progress = progressByMentee.get(pair.menteeId);
+      return {
+        menteeName: mentee?.name ?? 'Unknown person',
+        menteeProfession: mentee ? PROFESSION_LABELS[mentee.profession] : '',
+        programName: programsById.get(pair.programId)?.name ?? 'Unknown program',
+        startDate: pair.startDate,
+        status: RELATIONSHIP_STATUS_LABELS[status],
+        endDate: pair.endDate !== null && pair.endDate <= period.end ? pair.endDate : null,
+        ...figures,
+        progress: progress
+          ? { goalsAchieved: progress.goalsAchieved, debriefsHeld: progress.debriefsHeld }
+          : null,
+      };
+    })
+    .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.menteeName.localeCompare(b.menteeName));
+
+  const training = data.training
+    .filter((record) => record.completedOn >= period.start && record.completedOn <= period.end)
+    .sort((a, b) => a.completedOn.localeCompare(b.completedOn))
+    .map((record) => ({
+      course: coursesById.get(record.courseId)?.name ?? 'A course no longer listed',
+      provider: record.provider,
+      completedOn: record.completedOn,
+      hours: record.hours,
+      renewBy: record.renewBy,
+    }));
+
+  const enoughAnswers = data.ratings !== null && data.ratings.answers >= SMALL_GROUP_MINIMUM;
+  return {
+    clinicName: data.clinicName,
+    period,
+    mentorName: data.mentor.name,
+    mentorRole: [PROFESSION_LABELS[data.mentor.profession], data.mentor.specialty].filter(Boolean).join(', '),
+    mentees: new Set(overlapping.map((pair) => pair.menteeId)).size,
+    pairings,
+    meetings: pairings.reduce((sum, row) => sum + row.meetings, 0),
+    minutes: pairings.reduce((sum, row) => sum + row.minutes, 0),
+    confidentialMeetings: confidential,
+    topics: [...topicCounts]
+      .map(([id, meetings]) => ({ label: topicsById.get(id)?.label ?? UNLISTED_TOPIC_LABEL, meetings }))
+      .sort((a, b) => b.meetings - a.meetings || a.label.localeCompare(b.label)),
+    training,
+    trainingHours: training.reduce((sum, record) => sum + record.hours, 0),
+    trainingCurrentAtEnd: isTrainingCurrentOn(data.training, period.end),
+    recognitions: data.recognitions
+      .filter((entry) => entry.date >= period.start && entry.date <= period.end)
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((entry) => ({ kind: RECOGNITION_KIND_LABELS[entry.kind], date: entry.date, text: entry.text })),
+    progressRecorded: data.menteeProgress !== null,
+    ratings: enoughAnswers ? data.ratings : null,
+    ratingsNote:
+      data.ratings === null
+        ? 'Mentee ratings are not recorded in this version of Guiding Hands.'
+        : enoughAnswers
+          ? null
+          : `Fewer than ${SMALL_GROUP_MINIMUM} mentees have answered, so no rating is shown.`,
+  };
+}

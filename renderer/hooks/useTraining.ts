@@ -1,0 +1,43 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { addRecognition, deleteRecognition, listRecognitionFor } from '../data/recognition.repo';
+import {
+  addCourse,
+  addTraining,
+  deleteTraining,
+  listCourses,
+  listTrainingFor,
+  mentorTrainingStatuses,
+  updateCourse,
+} from '../data/training.repo';
+import type { TrainingStatus } from '../domain/training';
+import type { Id, IsoDate, Recognition, TrainingCourse, TrainingRecord } from '../domain/types';
+
+/** The clinic's training courses, those in use first; undefined while loading. */
+export function useCourses(): TrainingCourse[] | undefined {
+  return useLiveQuery(() => listCourses(), []);
+}
+
+/** A person's training completions, the latest first; undefined while loading. */
+export function useTrainingFor(personId: Id): TrainingRecord[] | undefined {
+  return useLiveQuery(() => listTrainingFor(personId), [personId]);
+}
+
+/** A person's recognition entries, the latest first; undefined while loading. */
+export function useRecognitionFor(personId: Id): Recognition[] | undefined {
+  return useLiveQuery(() => listRecognitionFor(personId), [personId]);
+}
+
+/** Every mentor's training on a day, by person id (absent: no training on record). */
+export function useMentorTrainingStatuses(day: IsoDate): Map<Id, TrainingStatus> | undefined {
+  return useLiveQuery(() => mentorTrainingStatuses(day), [day]);
+}
+
+// Plain objects, not hooks: the same object on every render, so effects that use them never rerun.
+/** The clinic's list of courses. */
+export const courseActions = { add: addCourse, update: updateCourse };
+
+/** A mentor's training completions. */
+export const trainingActions = { add: addTraining, remove: deleteTraining };
+
+/** A mentor's recognition entries. */
+export const recognitionActions = { add: addRecognition, remove: deleteRecognition };

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { computePortfolio, type PortfolioData } from '../../renderer/domain/reports/portfolio';
+import type { Relationship } from '../../renderer/domain/types';
+
+// Hand-worked: Grace mentors Liam (active since 1 Feb 2025) and Sofia (1 Mar – completed 30 Sep 2025);
+// a pair with Noah ended in 2024 and is outside the period (calendar year 2025). Meetings in 2025:
+// Liam 60 + 45 (the 45 confidential, about patient loss), Sofia 30; a 2024 meeting of Noah's is not counted.
+// Mentoring: 3 meetings, 135 minutes = 2.3 hours (2.25 rounded to one decimal), 1 confidential.
+
+const stamp = '2025-01-01T00:00:00.000Z';
+const PERIOD = { start: '2025-01-01', end: '2025-12-31' };
+
+function pair(id: string, menteeId: string, start: string, end: string | null): Relationship {
+  return {
+    id,
+    programId: 'residency',
+    mentorId: 'grace',
+    menteeId,
+    focus: 'clinical',
+    startDate: start,
+    plannedEndDate: null,
+    endDate: end,
+    status: end ? 'completed' : 'active',
+    endReason: null,
+    statusHistory: [
+      { status: 'active', date: start },
+      ...(end ? [{ status: 'completed' as const, date: end }] : []),
+    ],
+    capacityOverride: null,
+    lastMeetingDate: null,
+    createdAt: stamp,
+    updatedAt: stamp,
+  };
+}
+
+function data(overrides: Partial<PortfolioData> = {}): PortfolioData {
+  return {
+    clinicName: 'Harbour Clinic',
+    mentor: { id: 'grace', name: 'Grace Okafor', profession: 'nurse', specialty: 'Emergency' },
+    relationships: [
+      pair('r-liam', 'liam', '2025-02-01', null),
+      pair('r-sofia', 'sofia', '2025-03-01', '2025-09-30'),
+      pair('r-noah', 'noah', '2024-01-01', '2024-11-30'),
+    ],
+    mentees: [
+      { id: 'liam', name: 'Liam Chen', profession: 'nurse' },
+      { id: 'sofia', name: 'Sofia Rossi', profession: 'resident' },
+      { id: 'noah', name: 'Noah Patel', profession: 'student' },
+    ],
+    programs: [{ id: 'residency', name: 'Nurse residency' }],
+    topics: [],
+    meetings: [
+      {
+        id: 'm1',
+        relationshipId: 'r-liam',
+        date: '2025-02-10',
+        durationMinutes: 60,
+        topics: ['ethics'],
+        confidential: false,
+      },
+      {
+        id: 'm2',
+        relationshipId: 'r-liam',
+        date: '2025-03-10',
+        durationMinutes: 45,
+        topics: ['patient-loss'],
+        confidential: true,
+      },
+      {
+        id: 'm3',
+        relationshipId: 'r-sofia',
+        date: '2025-04-01',
+        durationMinutes: 30,
+        topics: ['ethics', 'career'],
+        confidential: false,
+      },
+      {
+        id: 'm0',
+        relationshipId: 'r-noah',
+        date: '2024-06-01',
+        durationMinutes: 90,
+        topics: ['research'],
+        confidential: false,
+      },
+    ],
+    training: [
+      {
+        id: 't1',
+        personId: 'grace',
+        courseId: 'essentials',
+        provider: 'Regional college',
+        completedOn: '2025-05-01',
+        hours: 6,
+        renewBy: '2026-05-01',
+        createdAt: stamp,
+        updatedAt: stamp,
+      },
+    ],
+    courses: [{ id: 'essentials', name: 'Mentoring essentials' }],
+    recognitions: [
+      {
+        id: 'a',
+        personId: 'grace',
+        kind: 'award',
+        date: '2025-06-01',
+        text: 'Mentor of the year',
+        createdAt: stamp,
+        updatedAt: stamp,
+      },
+      {
+        id: 'b',
+        personId: 'grace',
+        kind: 'thanks',
+        date: '2024-06-01',
+        text: 'Old thanks',
+        createdAt: stamp,
+        updatedAt: stamp,
+      },
+    ],
+    menteeProgress: null,
+    ratings: null,
+    ...overrides,
+  };
+}
+
+describe("a mentor's portfolio", () => {
+  it('lists the pairings of the period with their outcomes, meetings and hours', () => {
+    const portfolio = computePortfolio(data(), PERIOD);
+    expect(portfolio.mentorRole).toBe('Nurse, Emergency');
+    expect(portfolio.mentees).toBe(2);
+    expect(
+      portfolio.pairings.map((row) => [row.menteeName, row.status, row.endDate, row.meetings, row.minutes]),
+    ).toEqual([
+      ['Liam Chen', 'Active', null, 2, 105],
+      ['Sofia Rossi', 'Completed', '2025-09-30', 1, 30],
+    ]);
+    expect(portfolio.meetings).toBe(3);
+    expect(portfolio.minutes).toBe(135);
+  });
+
+  it('counts confidential meetings in the hours and never names their topics', () => {
+    const portfolio = computePortfolio(data(), PERIOD);
+    expect(portfolio.confidentialMeetings).toBe(1);
+    expect(portfolio.topics.map((topic) => topic.label)).not.toContain('Patient loss');
+    expect(portfolio.topics).toEqual([
+      { label: 'Ethics', meetings: 2 },
+      { label: 'Career and specialization', meetings: 1 },
+    ]);
+  });
+
+  it('holds the training and recognition of the period, and whether training was current on its last day', () => {
+    const portfolio = computePortfolio(data(), PERIOD);
+    expect(portfolio.training).toEqual([
+      {
+        course: 'Mentoring essentials',
+        provider: 'Regional college',
+        completedOn: '2025-05-01',
+        hours: 6,
+        renewBy: '2026-05-01',
+      },
+    ]);
+    expect(portfolio.trainingHours).toBe(6);
+    expect(portfolio.trainingCurrentAtEnd).toBe(true);
+    expect(portfolio.recognitions).toEqual([
+      { kind: 'Award', date: '2025-06-01', text: 'Mentor of the year' },
+    ]);
+  });
+
+  it('says goals and ratings are not recorded until those parts exist, and shows ratings only from 5 answers', () => {
+    const none = computePortfolio(data(), PERIOD);
+    expect(none.progressRecorded).toBe(false);
+    expect(none.ratings).toBeNull();
+    expect(none.ratingsNote).toMatch(/not recorded/);
+    const items = [{ label: 'Overall', summary: '4.6 of 5' }];
+    const four = computePortfolio(data({ ratings: { answers: 4, items } }), PERIOD);
+    expect(four.ratings).toBeNull();
+    expect(four.ratingsNote).toBe('Fewer than 5 mentees have answered, so no rating is shown.');
+    expect(computePortfolio(data({ ratings: { answers: 5, items } }), PERIOD).ratings).toEqual({
+      answers: 5,
+      items,
+    });
+    const progress = computePortfolio(
+      data({ menteeProgress: [{ menteeId: 'liam', goalsAchieved: 2, debriefsHeld: 1 }] }),
+      PERIOD,
+    );
+    expect(progress.pairings[0].progress).toEqual({ goalsAchieved: 2, debriefsHeld: 1 });
+    expect(progress.pairings[1].progress).toBeNull();
+  });
+});
