@@ -187,7 +187,7 @@ test('the report exports as a workbook and, in one save, as a zip of one CSV fil
   ]);
   expect(zipDownload.suggestedFilename()).toMatch(/^riverside-community-clinic-report-.*-csv\.zip$/);
   await expect(
-    page.getByRole('status').filter({ hasText: 'The 9 CSV files were saved together in one .zip file.' }),
+    page.getByRole('status').filter({ hasText: 'The 10 CSV files were saved together in one .zip file.' }),
   ).toBeVisible();
   const zip = await JSZip.loadAsync(await bytesOf(zipDownload));
   const names = Object.keys(zip.files);
@@ -200,6 +200,7 @@ test('the report exports as a workbook and, in one save, as a zip of one CSV fil
     'topics-covered.csv',
     'follow-up.csv',
     'retention.csv',
+    'mentor-training.csv',
     'evidence-log.csv',
   ]);
   const compliance = Buffer.from(await zip.file(names[3])!.async('uint8array'));
@@ -211,7 +212,7 @@ test('the report exports as a workbook and, in one save, as a zip of one CSV fil
   const heldSum = rows.slice(1).reduce((sum, row) => sum + Number(row[heldColumn]), 0);
   expect(heldSum).toBe(expected.compliance.totals.held);
 
-  const evidence = await zip.file(names[8])!.async('string');
+  const evidence = await zip.file(names[9])!.async('string');
   expect(evidence.split('\r\n').filter(Boolean)).toHaveLength(expected.evidence.rows.length + 1);
 });
 
@@ -363,7 +364,7 @@ test('a clinic with no records yet gets a report of zeros, not an error', async 
   ]);
   expect(zipDownload.suggestedFilename()).toMatch(/^harbour-street-clinic-report-.*-csv\.zip$/);
   const zip = await JSZip.loadAsync(await bytesOf(zipDownload));
-  expect(Object.keys(zip.files)).toHaveLength(9);
+  expect(Object.keys(zip.files)).toHaveLength(10);
   const evidence = await zip.file(/-evidence-log\.csv$/)[0].async('string');
   expect(evidence).toBe('\uFEFFDate,Mentee,Mentor,Program,Minutes,Format,Topics\r\n');
 });

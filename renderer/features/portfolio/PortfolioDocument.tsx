@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { formatDisplayDate, formatDisplayRange } from '../../domain/date-format';
 import { formatHours } from '../../domain/reports/format';
 import type { Portfolio } from '../../domain/reports/portfolio';
@@ -5,6 +6,8 @@ import type { Portfolio } from '../../domain/reports/portfolio';
 /** A mentor's portfolio: the same on screen and on paper. */
 export function PortfolioDocument({ portfolio, issuedOn }: { portfolio: Portfolio; issuedOn: string }) {
   const range = formatDisplayRange(portfolio.period.start, portfolio.period.end);
+  // Unique heading ids: the document is on the screen and in the print layout at once.
+  const id = useId();
   return (
     <article className="portfolio" aria-label={`Mentoring portfolio of ${portfolio.mentorName}`}>
       <header className="portfolio__head">
@@ -16,8 +19,8 @@ export function PortfolioDocument({ portfolio, issuedOn }: { portfolio: Portfoli
         </p>
       </header>
 
-      <section aria-labelledby="portfolio-summary">
-        <h3 id="portfolio-summary">Summary</h3>
+      <section aria-labelledby={`${id}-summary`}>
+        <h3 id={`${id}-summary`}>Summary</h3>
         <dl className="portfolio__figures">
           <div>
             <dt>Mentees</dt>
@@ -49,8 +52,8 @@ export function PortfolioDocument({ portfolio, issuedOn }: { portfolio: Portfoli
         )}
       </section>
 
-      <section aria-labelledby="portfolio-pairings">
-        <h3 id="portfolio-pairings">Mentees and pairings</h3>
+      <section aria-labelledby={`${id}-pairings`}>
+        <h3 id={`${id}-pairings`}>Mentees and pairings</h3>
         {portfolio.pairings.length === 0 ? (
           <p>No pairing in this period.</p>
         ) : (
@@ -98,14 +101,14 @@ export function PortfolioDocument({ portfolio, issuedOn }: { portfolio: Portfoli
       </section>
 
       {portfolio.topics.length > 0 && (
-        <section aria-labelledby="portfolio-topics">
-          <h3 id="portfolio-topics">Topics covered</h3>
+        <section aria-labelledby={`${id}-topics`}>
+          <h3 id={`${id}-topics`}>Topics covered</h3>
           <p>{portfolio.topics.map((topic) => `${topic.label} (${topic.meetings})`).join(', ')}</p>
         </section>
       )}
 
-      <section aria-labelledby="portfolio-ratings">
-        <h3 id="portfolio-ratings">Mentees' ratings</h3>
+      <section aria-labelledby={`${id}-ratings`}>
+        <h3 id={`${id}-ratings`}>Mentees' ratings</h3>
         {portfolio.ratings ? (
           <>
             <p>From {portfolio.ratings.answers} answers.</p>
@@ -122,8 +125,8 @@ export function PortfolioDocument({ portfolio, issuedOn }: { portfolio: Portfoli
         )}
       </section>
 
-      <section aria-labelledby="portfolio-training">
-        <h3 id="portfolio-training">Mentor training</h3>
+      <section aria-labelledby={`${id}-training`}>
+        <h3 id={`${id}-training`}>Mentor training</h3>
         <p>
           Training {portfolio.trainingCurrentAtEnd ? 'was current' : 'was not current'} on{' '}
           {formatDisplayDate(portfolio.period.end)}.
@@ -157,8 +160,8 @@ export function PortfolioDocument({ portfolio, issuedOn }: { portfolio: Portfoli
         )}
       </section>
 
-      <section aria-labelledby="portfolio-recognition">
-        <h3 id="portfolio-recognition">Recognition</h3>
+      <section aria-labelledby={`${id}-recognition`}>
+        <h3 id={`${id}-recognition`}>Recognition</h3>
         {portfolio.recognitions.length === 0 ? (
           <p>No recognition recorded in this period.</p>
         ) : (

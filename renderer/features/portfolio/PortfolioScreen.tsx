@@ -98,7 +98,8 @@ export function PortfolioScreen() {
           <PortfolioDocument portfolio={portfolio} issuedOn={today} />
         </div>
       )}
-      {printing && portfolio && (
+      {/* Drawn beside the screen (hidden there) whenever a portfolio is shown: it is small. */}
+      {portfolio && (
         <PrintPortal
           className="portfolio-print"
           paperSize={paperSize}
