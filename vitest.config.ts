@@ -26,7 +26,11 @@ export default defineConfig({
           name: 'locked',
           include: ['test/data/**/*.test.ts'],
           // These manage the lock (or the raw schema) themselves.
-          exclude: ['test/data/clinic-lock.test.ts', 'test/data/schema-upgrade*.test.ts'],
+          exclude: [
+            'test/data/clinic-lock.test.ts',
+            'test/data/backup-lock.test.ts',
+            'test/data/schema-upgrade*.test.ts',
+          ],
           env: { GH_TEST_LOCK: 'on' },
         },
       },

@@ -5,7 +5,7 @@
 // Usage: node scripts/bench.mjs [suite names…]
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -145,12 +145,19 @@ async function main() {
     await page.waitForFunction(() => typeof window.runBenchSuites === 'function');
     const names = await page.evaluate(() => window.benchSuiteNames);
     console.log(`Suites: ${names.join(', ')}${only.length ? ` (running: ${only.join(', ')})` : ''}`);
-    console.log(
-      `Machine load (1, 5, 15 min): ${loadavg()
-        .map((value) => value.toFixed(1))
-        .join(', ')}`,
-    );
+    // The machine is shared: its load before and after says how much the figures can be trusted.
+    const load = () =>
+      `${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' / ')} (1 / 5 / 15 min, ${cpus().length} cores)`;
+    const loadBefore = load();
+    console.log(`Machine load before: ${loadBefore}`);
     const results = await page.evaluate((selected) => window.runBenchSuites(selected), only);
+    const loadAfter = load();
+    console.log(`Machine load after:  ${loadAfter}`);
+    for (const result of results)
+      if (result.figures)
+        Object.assign(result.figures, { 'machine load before': loadBefore, 'machine load after': loadAfter });
     for (const result of results) {
       if (result.error) {
         console.error(`\n${result.name}: FAILED\n${result.error}`);

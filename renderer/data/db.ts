@@ -201,6 +201,16 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
  */
 export type Durability = 'relaxed' | 'strict';
 
+/**
+ * Fields stored only for the indexes, hidden from every read (a raw read, which skips the reading hooks,
+ * must drop them itself).
+ */
+export const DERIVED_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  people: ['nameKey'],
+  relationships: ['clockStart'],
+  actionItems: ['openDueDate'],
+};
+
 export class GuidingHandsDb extends Dexie {
   people!: EntityTable<Person, 'id'>;
   programs!: EntityTable<Program, 'id'>;
@@ -245,14 +255,14 @@ export class GuidingHandsDb extends Dexie {
       .upgrade(this.upgrading(8, async () => undefined));
     this.use(
       derivedFieldsMiddleware({
-        people: { derive: personDerived, fields: ['nameKey'] },
-        relationships: { derive: relationshipDerived, fields: ['clockStart'] },
-        actionItems: { derive: actionItemDerived, fields: ['openDueDate'] },
+        people: { derive: personDerived, fields: DERIVED_FIELDS.people },
+        relationships: { derive: relationshipDerived, fields: DERIVED_FIELDS.relationships },
+        actionItems: { derive: actionItemDerived, fields: DERIVED_FIELDS.actionItems },
       }),
     );
-    hideDerivedFields(this.people, ['nameKey']);
-    hideDerivedFields(this.relationships, ['clockStart']);
-    hideDerivedFields(this.actionItems, ['openDueDate']);
+    hideDerivedFields(this.people, DERIVED_FIELDS.people);
+    hideDerivedFields(this.relationships, DERIVED_FIELDS.relationships);
+    hideDerivedFields(this.actionItems, DERIVED_FIELDS.actionItems);
     this.use(sealingMiddleware());
     openSealedFieldsOnRead((name) => this.table(name));
     // Sticky: also after a reopen. Nothing else runs on this connection until it has finished.

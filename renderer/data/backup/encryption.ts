@@ -1,14 +1,19 @@
 import { armor, Decrypter, Encrypter } from 'age-encryption';
+import { ageIdentityOf, parseRecoveryKey } from '../lock/recovery-key';
 import {
   DamagedBackupError,
   EmptyBackupFileError,
   NotABackupError,
+  RecoveryKeyNeededError,
   WorkFactorTooHighError,
   WrongPassphraseError,
+  WrongRecoveryKeyError,
 } from './errors';
 
 // The outer layer: the age file format with a passphrase (scrypt) recipient, so that the standard
-// `age` tool opens every backup. Decryption failures are sorted into plain causes before anything else
+// `age` tool opens every backup. Automatic backups of a clinic with the clinic lock are age files for
+// one X25519 recipient instead (the clinic's public key): they open with the recovery key of the
+// recovery sheet, which yields the age identity (`ageIdentityOf`). Decryption failures are sorted into plain causes before anything else
 // happens; most damaged files are recognised from their header alone, without the slow key derivation.
 
 /** The age default: about a second of work per attempt on an office computer. */
@@ -81,10 +86,22 @@ function checkWorkFactor(file: Uint8Array): void {
   }
 }
 
+/** True for an automatic backup locked to the clinic's recovery sheet (age X25519 recipient). */
+export function isRecoverySheetBackup(file: Uint8Array): boolean {
+  if (file.length === 0) return false;
+  try {
+    const binary = unarmor(file);
+    return stanzaTypes(binary).includes('X25519');
+  } catch {
+    return false;
+  }
+}
+
 function classifyDecryptionFailure(file: Uint8Array, error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
   if (message.includes('no identity matched')) {
     const types = stanzaTypes(file);
+    if (types.includes('X25519')) return new WrongRecoveryKeyError();
     if (!types.includes('scrypt'))
       return new NotABackupError(
         'it is encrypted for a key, not with a passphrase, so it is not a backup made by this app.',
@@ -97,14 +114,31 @@ function classifyDecryptionFailure(file: Uint8Array, error: unknown): Error {
   return new DamagedBackupError('its encrypted data is incomplete or altered');
 }
 
-/** Opens an age file with a passphrase; returns the plaintext (for a backup: the gzipped document). */
-export async function decryptBackupFile(file: Uint8Array, passphrase: string): Promise<Uint8Array> {
+/** The age identity of a typed recovery key, or the error that says a recovery key is wanted. */
+function identityFromRecoveryKey(typed: string): string {
+  let secret: Uint8Array;
+  try {
+    secret = parseRecoveryKey(typed);
+  } catch {
+    throw new RecoveryKeyNeededError();
+  }
+  const identity = ageIdentityOf(secret);
+  secret.fill(0);
+  return identity;
+}
+
+/**
+ * Opens an age file; returns the plaintext (for a backup: the gzipped document). `secret` is the
+ * backup's passphrase, or, for an automatic backup locked to the recovery sheet, the recovery key.
+ */
+export async function decryptBackupFile(file: Uint8Array, secret: string): Promise<Uint8Array> {
   if (file.length === 0) throw new EmptyBackupFileError();
   const binary = unarmor(file);
   checkAgeMagic(binary);
   checkWorkFactor(binary);
   const decrypter = new Decrypter();
-  decrypter.addPassphrase(passphrase);
+  if (stanzaTypes(binary).includes('X25519')) decrypter.addIdentity(identityFromRecoveryKey(secret));
+  else decrypter.addPassphrase(secret);
   try {
     return await decrypter.decrypt(binary);
   } catch (error) {

@@ -7,6 +7,8 @@ export type BackupErrorCode =
   | 'empty-file'
   | 'not-a-backup'
   | 'wrong-passphrase'
+  | 'recovery-key-needed'
+  | 'wrong-recovery-key'
   | 'damaged'
   | 'newer-version'
   | 'work-factor-too-high'
@@ -40,6 +42,25 @@ export class WrongPassphraseError extends BackupError {
   constructor() {
     super(
       'That passphrase does not open this backup. Check for typing mistakes and Caps Lock, then try again. (If you are sure it is right, the file itself may be damaged.)',
+    );
+  }
+}
+
+/** An automatic backup of a locked clinic is encrypted to the recovery sheet, not with a passphrase. */
+export class RecoveryKeyNeededError extends BackupError {
+  readonly code = 'recovery-key-needed';
+  constructor() {
+    super(
+      'This is an automatic backup of a clinic with the clinic lock: it opens with the recovery key from the recovery sheet (eight groups of four letters and digits), not with a passphrase. Type the recovery key.',
+    );
+  }
+}
+
+export class WrongRecoveryKeyError extends BackupError {
+  readonly code = 'wrong-recovery-key';
+  constructor() {
+    super(
+      'That recovery key does not open this backup: check each group against the recovery sheet. A backup made before the lock was set up again opens only with the sheet printed at that time.',
     );
   }
 }

@@ -1,5 +1,6 @@
 // The backup module's public face: the screens import from here, never from the files behind it.
 export { autoBackupRecipient, isClinicOpen, onClinicLockChange, onClinicUnlock } from './auto-backup-lock';
+export { isRecoverySheetBackup } from './encryption';
 export * from './errors';
 export {
   BACKUP_FILE_FILTER,

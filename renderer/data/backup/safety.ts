@@ -1,9 +1,15 @@
+import { randomBytes } from '@noble/ciphers/utils.js';
 import Dexie, { type EntityTable } from 'dexie';
+import { dataCryptoKey, lockMode } from '../lock/session';
+import { DamagedBackupError } from './errors';
 import type { BackupHeader } from './format';
 
 // Before a restore replaces anything, the current records are kept here: a separate IndexedDB database
 // beside the app's own ("guiding-hands-safety"), holding the same gzipped document a backup file
-// holds, without the encryption layer (the records sit unencrypted in the app's database anyway).
+// holds, without the age layer. With the clinic lock, that document is sealed: AES-256-GCM under the
+// clinic's data key, with additional data naming the copy (its creation time), so the notes inside are
+// no more readable on the disk than in the app's database. Copies made before the lock was turned on
+// are sealed as the lock is turned on (sealClinic), and opened again as it is turned off.
 // It needs no dialog and no folder, works the same in Electron and in the browser, and is written in
 // one transaction, so a restore is never started without a complete copy to go back to.
 // The latest few copies are kept, and for 30 days the oldest; the backup screen lists them and can
@@ -19,8 +25,10 @@ export interface SafetyCopy {
   createdAt: string;
   reason: 'before-restore';
   header: BackupHeader;
-  /** The gzipped backup document (the plaintext of a backup file). */
+  /** The gzipped backup document (the plaintext of a backup file); sealed when `sealedIv` is set. */
   document: Uint8Array;
+  /** Set when `document` is sealed with the clinic's data key: its 12-byte IV. */
+  sealedIv?: Uint8Array;
 }
 
 export type SafetyCopySummary = Omit<SafetyCopy, 'document'> & { id: number; sizeBytes: number };
@@ -47,10 +55,81 @@ function safetyDb(appDbName: string): SafetyDb {
   return db;
 }
 
-/** Saves a copy. Nothing is dropped here: old copies go only once a restore has succeeded. */
+/** What binds a sealed copy to itself: a sealed document moved onto another copy does not open. */
+function copyContext(createdAt: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(`guiding-hands/safety-copy/v1\u0000${createdAt}`);
+}
+
+function sealsNewCopies(): boolean {
+  return lockMode() === 'on' || lockMode() === 'sealing';
+}
+
+async function sealCopy(copy: SafetyCopy): Promise<SafetyCopy> {
+  if (copy.sealedIv) return copy;
+  const iv = randomBytes(12) as Uint8Array<ArrayBuffer>;
+  const sealed = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: copyContext(copy.createdAt) },
+    await dataCryptoKey(),
+    copy.document as Uint8Array<ArrayBuffer>,
+  );
+  return { ...copy, document: new Uint8Array(sealed), sealedIv: iv };
+}
+
+async function openCopy(copy: SafetyCopy): Promise<SafetyCopy> {
+  if (!copy.sealedIv) return copy;
+  const key = await dataCryptoKey(); // LockedError while locked
+  try {
+    const plain = await crypto.subtle.decrypt(
+      {
+        name: 'AES-GCM',
+        iv: copy.sealedIv as Uint8Array<ArrayBuffer>,
+        additionalData: copyContext(copy.createdAt),
+      },
+      key,
+      copy.document as Uint8Array<ArrayBuffer>,
+    );
+    const { sealedIv: _sealed, ...rest } = copy;
+    return { ...rest, document: new Uint8Array(plain) };
+  } catch {
+    throw new DamagedBackupError('the safety copy does not open with the clinic’s key');
+  }
+}
+
+/**
+ * Saves a copy (sealed while the clinic has a lock). Nothing is dropped here: old copies go only once a
+ * restore has succeeded.
+ */
 export async function saveSafetyCopy(appDbName: string, copy: Omit<SafetyCopy, 'id'>): Promise<number> {
   const db = safetyDb(appDbName);
-  return (await db.copies.add(copy as SafetyCopy)) as number;
+  const stored = sealsNewCopies() ? await sealCopy(copy as SafetyCopy) : (copy as SafetyCopy);
+  return (await db.copies.add(stored)) as number;
+}
+
+/** The lock was turned on: seals every copy still plain (one at a time, each in its own write). */
+export async function sealSafetyCopies(appDbName: string): Promise<void> {
+  await eachCopy(appDbName, (copy) => !copy.sealedIv, sealCopy);
+}
+
+/** The lock is being turned off: opens every sealed copy, before the key is gone for good. */
+export async function openSafetyCopies(appDbName: string): Promise<void> {
+  await eachCopy(appDbName, (copy) => Boolean(copy.sealedIv), openCopy);
+}
+
+async function eachCopy(
+  appDbName: string,
+  needs: (copy: SafetyCopy) => boolean,
+  change: (copy: SafetyCopy) => Promise<SafetyCopy>,
+): Promise<void> {
+  const db = safetyDb(appDbName);
+  const ids = (await db.copies.orderBy('id').primaryKeys()) as number[];
+  for (const id of ids) {
+    const copy = await db.copies.get(id);
+    if (!copy || !needs(copy)) continue;
+    // The crypto runs outside the transaction; the put replaces the whole copy at once.
+    const changed = await change(copy);
+    if (!changed.sealedIv) delete (changed as Partial<SafetyCopy>).sealedIv;
+    await db.copies.put(changed);
+  }
 }
 
 /**
@@ -88,6 +167,8 @@ export async function listSafetyCopies(appDbName: string): Promise<SafetyCopySum
   return copies;
 }
 
+/** A copy with its document opened (a sealed copy needs the clinic unlocked: LockedError otherwise). */
 export async function getSafetyCopy(appDbName: string, id: number): Promise<SafetyCopy | undefined> {
-  return safetyDb(appDbName).copies.get(id);
+  const copy = await safetyDb(appDbName).copies.get(id);
+  return copy ? openCopy(copy) : undefined;
 }

@@ -1,4 +1,5 @@
 import type { Dexie, Table } from 'dexie';
+import { openSafetyCopies, sealSafetyCopies } from '../backup/safety';
 import { deleteKeyRing, readKeyRing, saveProgress, setKeyRingState } from './keyring';
 import { isSealed, readPath } from './seal';
 import { SEALED_FIELDS, sealedPathsOf } from './sealed-fields';
@@ -75,6 +76,8 @@ export async function sealClinic(
 ): Promise<void> {
   if (lockMode() !== 'sealing') return;
   await runBatches(db, true, onProgress);
+  // Safety copies made by earlier restores hold the notes too: sealed as well, not deleted.
+  await sealSafetyCopies(db.name);
   await setKeyRingState(db.name, 'on');
 }
 
@@ -85,6 +88,8 @@ export async function unsealClinic(
 ): Promise<void> {
   if (lockMode() !== 'unsealing') return;
   await runBatches(db, false, onProgress);
+  // Sealed safety copies would never open again once the key ring is gone.
+  await openSafetyCopies(db.name);
   await deleteKeyRing(db.name);
 }
 

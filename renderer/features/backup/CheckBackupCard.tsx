@@ -7,6 +7,7 @@ import { PasswordField } from '../../ui/PasswordField';
 import { BackupContents } from './BackupContents';
 import { BackupProblems, problemsFound } from './BackupProblems';
 import { describeBackupFailure } from './backup-errors';
+import { secretWordsFor } from './backup-secret';
 import { ProgressBar } from './ProgressBar';
 import {
   BACKUP_FILE_FILTER,
@@ -50,7 +51,7 @@ export function CheckBackupCard() {
     event.preventDefault();
     if (!file) return;
     if (!passphrase) {
-      setError('Type the passphrase this backup was made with.');
+      setError(secretWordsFor(file.data, 'Passphrase of the backup to check').missing);
       return;
     }
     setError(null);
@@ -84,7 +85,7 @@ export function CheckBackupCard() {
             Backup file: <strong>{file.name}</strong>
           </p>
           <PasswordField
-            label="Passphrase of the backup to check"
+            label={secretWordsFor(file.data, 'Passphrase of the backup to check').label}
             value={passphrase}
             onChange={setPassphrase}
             autoComplete="off"

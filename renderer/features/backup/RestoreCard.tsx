@@ -7,6 +7,7 @@ import { FormError } from '../../ui/Field';
 import { PasswordField } from '../../ui/PasswordField';
 import { BackupContents } from './BackupContents';
 import { describeBackupFailure } from './backup-errors';
+import { secretWordsFor } from './backup-secret';
 import { ProgressBar } from './ProgressBar';
 import {
   BACKUP_FILE_FILTER,
@@ -65,7 +66,7 @@ export function RestoreCard({ onRestored }: { onRestored: () => void }) {
     event.preventDefault();
     if (!file) return;
     if (!passphrase) {
-      setError('Type the passphrase this backup was made with.');
+      setError(secretWordsFor(file.data, 'Passphrase of this backup').missing);
       return;
     }
     setError(null);
@@ -119,7 +120,7 @@ export function RestoreCard({ onRestored }: { onRestored: () => void }) {
             Backup file: <strong>{file.name}</strong>
           </p>
           <PasswordField
-            label="Passphrase of this backup"
+            label={secretWordsFor(file.data, 'Passphrase of this backup').label}
             value={passphrase}
             onChange={setPassphrase}
             autoComplete="off"

@@ -25,7 +25,12 @@ export type {
   TableCounts,
 } from '../../data/backup';
 // The backup screen's door to the data layer: components call these hooks, never data/ itself.
-export { BACKUP_FILE_FILTER, describeIssue, MAX_BACKUP_BYTES } from '../../data/backup';
+export {
+  BACKUP_FILE_FILTER,
+  describeIssue,
+  isRecoverySheetBackup,
+  MAX_BACKUP_BYTES,
+} from '../../data/backup';
 
 type RestoreOptions = Parameters<typeof restoreBackup>[1];
 
