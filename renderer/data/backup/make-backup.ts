@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { version } from '../../../package.json';
 import { type BackupKind, recordBackupMade } from '../backup-history.repo';
 import { CURRENT_SCHEMA_VERSION, DERIVED_FIELDS, getDb, TABLE_NAMES } from '../db';
-import { openRecordsInBulk } from '../lock/open-bulk';
+import { openRecordsInBulk } from '../lock/bulk-crypto';
 import { sealedPathsOf } from '../lock/sealed-fields';
 import { hasLock } from '../lock/session';
 import { DocumentWriter } from './document-writer';

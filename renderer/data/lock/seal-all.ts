@@ -1,9 +1,9 @@
-import type { Dexie, Table } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import { openSafetyCopies, sealSafetyCopies } from '../backup/safety';
+import { openRecordsInBulk, sealRecordsInBulk } from './bulk-crypto';
 import { deleteKeyRing, readKeyRing, saveProgress, setKeyRingState } from './keyring';
 import { isSealed, readPath } from './seal';
 import { SEALED_FIELDS, sealedPathsOf } from './sealed-fields';
-import { openRecord } from './sealing';
 import { lockMode } from './session';
 
 // Sealing every existing text when the lock is turned on, and opening it all again when it is turned
@@ -51,11 +51,12 @@ async function runBatches(
       const batch = await db.transaction('rw', table, async () => {
         const collection = after === null ? table.orderBy(':id') : table.where(':id').above(after);
         const records = (await collection.limit(SEAL_BATCH).raw().toArray()) as Record<string, unknown>[];
-        const changed = records
-          .filter((record) => needsWork(name, record, sealing))
-          // Sealing: the database layer seals plain values as they are written back. Unsealing: the
-          // values are opened here and written back plain (the mode lets them through).
-          .map((record) => (sealing ? record : openRecord(name, record)));
+        const changed = records.filter((record) => needsWork(name, record, sealing));
+        // The batch is sealed (or opened) with WebCrypto, all at once; Dexie keeps the transaction open
+        // meanwhile. Written back, sealed values pass the database layer as they are, and plain ones
+        // pass while unsealing (the mode lets them through).
+        if (changed.length)
+          await Dexie.waitFor(sealing ? sealRecordsInBulk(name, changed) : openRecordsInBulk(name, changed));
         if (changed.length) await table.bulkPut(changed);
         return records.map((record) => record.id as string);
       });
