@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
-import { createHashRouter, Route, RouterProvider, Routes } from 'react-router';
+import { type ReactNode, useCallback, useState } from 'react';
+import { createHashRouter, Route, RouterProvider, Routes, useNavigate } from 'react-router';
 import { IDLE_LOCK_MINUTES } from '../domain/rules';
 import { BackupScreen } from '../features/backup/BackupScreen';
 import { RestoreCard } from '../features/backup/RestoreCard';
@@ -15,6 +15,8 @@ import { PeopleScreen } from '../features/people/PeopleScreen';
 import { PersonEditScreen } from '../features/people/PersonEditScreen';
 import { PersonScreen } from '../features/people/PersonScreen';
 import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
+import { HandOverScreen } from '../features/questionnaires/HandOverScreen';
+import { QuestionnairesScreen } from '../features/questionnaires/QuestionnairesScreen';
 import { NewPairingScreen } from '../features/relationships/NewPairingScreen';
 import { RelationshipScreen } from '../features/relationships/RelationshipScreen';
 import { RelationshipsScreen } from '../features/relationships/RelationshipsScreen';
@@ -23,11 +25,13 @@ import { StartForRealCard } from '../features/sample-data/StartForRealCard';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { TurnOnLock } from '../features/settings/TurnOnLock';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
+import { useHandOver } from '../hooks/useHandOver';
 import { settingsActions, useSettings } from '../hooks/useSettings';
 import { useStoragePersistence } from '../hooks/useStoragePersistence';
 import { Loading } from '../ui/Loading';
 import { NotFound } from '../ui/NotFound';
 import { ToastProvider, useToast } from '../ui/Toast';
+import { finishHandOver } from './hand-over-end';
 import { Layout } from './Layout';
 import { PlatformEvents } from './PlatformEvents';
 
@@ -69,11 +73,38 @@ function Shell() {
         <ResumeSealing onDone={resumed} />
       ) : (
         <LockNowContext value={lock.lockNow}>
-          <PlatformEvents />
-          <FirstRunGate lockNow={lock.lockNow} />
+          <HandOverGate lockNow={lock.lockNow}>
+            <PlatformEvents />
+            <FirstRunGate lockNow={lock.lockNow} />
+          </HandOverGate>
         </LockNowContext>
       )}
     </ToastProvider>
+  );
+}
+
+/**
+ * While the computer is handed to someone for a questionnaire, the window shows only that: no
+ * navigation, no menu commands, no other screen, whatever the address says (the routes are not even
+ * rendered). The lock's shortcut and idle timer still work.
+ */
+function HandOverGate({ lockNow, children }: { lockNow: () => void; children: ReactNode }) {
+  const handOver = useHandOver();
+  const hasLock = useHasLock();
+  const settings = useSettings();
+  const navigate = useNavigate();
+  useLockTriggers(
+    lockNow,
+    settings?.idleLockMinutes ?? IDLE_LOCK_MINUTES.default,
+    hasLock && handOver !== null,
+  );
+  if (!handOver) return children;
+  return (
+    <HandOverScreen
+      key={`${handOver.questionnaireId}|${handOver.personId}`}
+      handOver={handOver}
+      onFinished={() => finishHandOver({ hasLock, lockNow, navigate })}
+    />
   );
 }
 
@@ -118,6 +149,7 @@ function FirstRunGate({ lockNow }: { lockNow: () => void }) {
         <Route path="meetings/:meetingId/edit" element={<MeetingFormScreen />} />
         <Route path="settings" element={<SettingsScreen sampleData={<StartForRealCard />} />} />
         <Route path="reports" element={<ReportsScreen />} />
+        <Route path="questionnaires" element={<QuestionnairesScreen />} />
         <Route path="import" element={<ImportScreen />} />
         <Route path="backup" element={<BackupScreen />} />
         <Route path="*" element={<NotFound />} />

@@ -9,6 +9,7 @@ const NAV_ITEMS = [
   { to: '/relationships', label: 'Relationships', end: false },
   { to: '/meetings/new', label: 'Log a meeting', end: false },
   { to: '/reports', label: 'Reports', end: false },
+  { to: '/questionnaires', label: 'Questionnaires', end: false },
   { to: '/settings', label: 'Settings', end: false },
 ] as const;
 

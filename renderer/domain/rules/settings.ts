@@ -1,4 +1,4 @@
-import { storedLine } from '../text';
+import { storedLine, storedText } from '../text';
 import { type ClinicSettings, PAPER_SIZES } from '../types';
 import { isWholeNumberIn } from './fields';
 import { RuleError } from './rule-error';
@@ -9,6 +9,9 @@ export const MAX_CLINIC_NAME_LENGTH = 120;
 export const BACKUP_WARN_DAYS = { min: 1, max: 365 } as const;
 /** Minutes without input before the clinic lock locks the app. */
 export const IDLE_LOCK_MINUTES = { min: 1, max: 30, default: 5 } as const;
+
+/** A support contact: a name, a phone number, opening hours, perhaps a web address. */
+export const MAX_SUPPORT_CONTACT_LENGTH = 300;
 
 /** Checks a change of the clinic's settings and returns it tidied (the name trimmed). */
 export function checkSettingsChanges(changes: SettingsChanges): SettingsChanges {
@@ -43,5 +46,20 @@ export function checkSettingsChanges(changes: SettingsChanges): SettingsChanges 
       `The lock wait must be a whole number of minutes from ${IDLE_LOCK_MINUTES.min} to ${IDLE_LOCK_MINUTES.max}.`,
       'idleLockMinutes',
     );
+  if (changes.supportContacts !== undefined) {
+    const contacts = {
+      assistanceProgram: storedText(changes.supportContacts.assistanceProgram),
+      occupationalHealth: storedText(changes.supportContacts.occupationalHealth),
+      crisisLine: storedText(changes.supportContacts.crisisLine),
+    };
+    for (const [field, value] of Object.entries(contacts))
+      if (value.length > MAX_SUPPORT_CONTACT_LENGTH)
+        throw new RuleError(
+          'too-long',
+          `Each contact is ${MAX_SUPPORT_CONTACT_LENGTH} characters at most (a name, a phone number, hours).`,
+          `supportContacts.${field}`,
+        );
+    clean = { ...clean, supportContacts: contacts };
+  }
   return clean;
 }

@@ -6,7 +6,9 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { BackupStatus } from './BackupStatus';
 import { EndingSoonCard, OverdueCard, PastDueActionsCard, QuietCard } from './DashboardLists';
+import { DueQuestionnairesCard } from './DueQuestionnairesCard';
 import { GettingStarted } from './GettingStarted';
+import { SupportRequestsCard } from './SupportRequestsCard';
 import { TrainingDueCard } from './TrainingDueCard';
 import { useDashboard } from './useDashboard';
 
@@ -27,6 +29,7 @@ export function DashboardScreen({ notice }: { notice?: ReactNode }) {
         }
       />
       {notice}
+      <SupportRequestsCard />
       {!dashboard ? (
         <Loading what="Working out today's figures" />
       ) : (
@@ -60,6 +63,7 @@ export function DashboardScreen({ notice }: { notice?: ReactNode }) {
             <PastDueActionsCard dashboard={dashboard} limits={limits} showMore={showMore} />
           )}
           <TrainingDueCard />
+          <DueQuestionnairesCard hideWhenNone={dashboard.activeCount === 0} />
         </>
       )}
     </>

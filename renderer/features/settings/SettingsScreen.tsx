@@ -11,6 +11,7 @@ import { StorageProtection } from './StorageProtection';
 import { TopicsSection } from './TopicsSection';
 import { TrainingCoursesSection } from './TrainingCoursesSection';
 import { useAppInfo } from './useAppInfo';
+import { WellbeingSection } from './WellbeingSection';
 
 /** `sampleData`: the sample clinic's "Start for real", given by the app shell. */
 export function SettingsScreen({ sampleData }: { sampleData?: ReactNode }) {
@@ -26,6 +27,7 @@ export function SettingsScreen({ sampleData }: { sampleData?: ReactNode }) {
       <ProgramsSection />
       <TopicsSection />
       <TrainingCoursesSection />
+      <WellbeingSection settings={settings} />
       <Card title="Backups">
         <p>Make an encrypted copy of all your records, restore one, or set up automatic backups.</p>
         <StorageProtection />
