@@ -264,16 +264,37 @@ export async function loadDueQuestionnaires(today: IsoDate, rows = 10): Promise<
   });
 }
 
-/** For the report: every response (answers included, read only to be counted) and the definitions. */
-export async function loadQuestionnaireReportData(): Promise<{
+/**
+ * For the report: the definitions, every response (answers included, read only to be counted in
+ * aggregate) and the schedule fields of the pairs in the chosen programs.
+ */
+export async function loadQuestionnaireReportData(programIds: readonly Id[] | 'all'): Promise<{
   questionnaires: QuestionnaireDefinition[];
   responses: QuestionnaireResponse[];
+  relationships: SchedulePair[];
 }> {
   const db = getDb();
-  return db.transaction('r', db.questionnaires, db.responses, async () => ({
-    questionnaires: await listAllQuestionnaires(),
-    responses: await db.responses.toArray(),
-  }));
+  return db.transaction('r', db.questionnaires, db.responses, db.relationships, async () => {
+    const pairs =
+      programIds === 'all'
+        ? await db.relationships.toArray()
+        : await db.relationships
+            .where('programId')
+            .anyOf([...programIds])
+            .toArray();
+    return {
+      questionnaires: await listAllQuestionnaires(),
+      responses: await db.responses.toArray(),
+      relationships: pairs.map(({ id, mentorId, menteeId, status, startDate, endDate }) => ({
+        id,
+        mentorId,
+        menteeId,
+        status,
+        startDate,
+        endDate,
+      })),
+    };
+  });
 }
 
 /** The names and pairings a hand-over needs to start: who answers, and about which pair. */

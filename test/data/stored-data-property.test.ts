@@ -5,11 +5,13 @@ import type { BackupTables } from '../../renderer/data/backup/schemas';
 import { recordSchemas } from '../../renderer/data/backup/schemas';
 import { loadDashboard } from '../../renderer/data/dashboard.repo';
 import { TABLE_NAMES } from '../../renderer/data/db';
+import { loadDueQuestionnaires, loadQuestionnaireReportData } from '../../renderer/data/questionnaires.repo';
 import { loadReportChoices, loadReportData } from '../../renderer/data/reports.repo';
 import { CHECKPOINTS, SUPPORT_OUTCOMES } from '../../renderer/domain/questionnaires/types';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { tableToCsv } from '../../renderer/domain/reports/csv';
 import { resolvePeriod } from '../../renderer/domain/reports/period';
+import { computeQuestionnairesSection } from '../../renderer/domain/reports/questionnaires';
 import { computeRecognitionLetter, LetterError } from '../../renderer/domain/reports/recognition-letter';
 import { reportTables } from '../../renderer/domain/reports/tables';
 import {
@@ -206,6 +208,7 @@ describe('stored data of any shape a backup allows', () => {
       fc.asyncProperty(tables, period, fc.boolean(), async (drawn, choice, allPrograms) => {
         await loadTables(freshDatabase('stored-data'), drawn);
         await loadDashboard(TODAY);
+        await loadDueQuestionnaires(TODAY);
         await loadReportChoices();
         const resolved = resolvePeriod(choice, TODAY);
         const data = await loadReportData(resolved);
@@ -217,6 +220,12 @@ describe('stored data of any shape a backup allows', () => {
           appVersion: 'test',
         });
         for (const table of reportTables(report)) tableToCsv(table);
+        computeQuestionnairesSection({
+          period: resolved,
+          ...(await loadQuestionnaireReportData(
+            allPrograms ? 'all' : drawn.programs.slice(0, 1).map((program) => program.id),
+          )),
+        });
         for (const person of drawn.people)
           try {
             computeRecognitionLetter(data, resolved, person.id);

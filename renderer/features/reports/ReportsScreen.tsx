@@ -21,10 +21,12 @@ import { ExportActions } from './ExportActions';
 import { fileStem, savePdf } from './exports';
 import { LetterCard } from './LetterCard';
 import { PeriodChooser, type PeriodForm } from './PeriodChooser';
+import { QuestionnairesReportSection } from './QuestionnairesReportSection';
 import { RecognitionLetterDocument } from './RecognitionLetterDocument';
 import { ReportDocument } from './ReportDocument';
 import { programList } from './ReportHeader';
 import { ReportProgress } from './ReportProgress';
+import { useQuestionnairesReport } from './useQuestionnairesReport';
 import { useAccreditationReport, useReportChoices, useReportSession } from './useReports';
 import './reports.css';
 
@@ -60,6 +62,15 @@ export function ReportsScreen() {
     }
   }, [form, today]);
   const state = useAccreditationReport(session, resolved.period, programId === 'all' ? 'all' : [programId]);
+  const questionnaires = useQuestionnairesReport(resolved.period, programId);
+  const questionnairesSection =
+    questionnaires instanceof Error ? (
+      <p className="form-error" role="alert">
+        {questionnaires.message}
+      </p>
+    ) : questionnaires ? (
+      <QuestionnairesReportSection section={questionnaires} />
+    ) : null;
   const paperSize: PaperSize = choices && !(choices instanceof Error) ? choices.paperSize : 'A4';
   const made = state.status === 'ready' ? state.made : null;
   const report = made?.report ?? null;
@@ -213,6 +224,7 @@ export function ReportsScreen() {
         <>
           <div className="report-screen">
             <ReportDocument report={report} totals={made.totals} variant="screen" />
+            {questionnairesSection}
           </div>
           <LetterCard
             makeLetter={(mentorId) => {
@@ -255,6 +267,7 @@ export function ReportsScreen() {
                 runningFooter={`Generated ${formatDisplayMoment(printReport.generatedAt)} by Guiding Hands ${printReport.appVersion}`}
               >
                 <ReportDocument report={printReport} variant="print" />
+                {questionnairesSection}
               </PrintPortal>
             )
           )}
