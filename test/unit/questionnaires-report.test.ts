@@ -63,7 +63,7 @@ function response(
   };
 }
 
-const fit = (personId: string, pair: string, checkpoint: 'month-1' | 'month-3', on: string) =>
+const fitAnswer = (personId: string, pair: string, checkpoint: 'month-1' | 'month-3', on: string) =>
   response(
     PAIRING_FIT_ID,
     personId,
@@ -77,10 +77,10 @@ function burnout(level: number, support: SupportOutcome, on = '2024-05-01'): Rep
 }
 
 const PROGRAM_RESPONSES: ReportResponse[] = [
-  fit('ben', 'A', 'month-1', '2024-02-12'),
-  fit('ana', 'A', 'month-1', '2024-02-14'),
-  fit('ben', 'A', 'month-3', '2024-04-11'),
-  fit('dee', 'B', 'month-3', '2024-02-21'),
+  fitAnswer('ben', 'A', 'month-1', '2024-02-12'),
+  fitAnswer('ana', 'A', 'month-1', '2024-02-14'),
+  fitAnswer('ben', 'A', 'month-3', '2024-04-11'),
+  fitAnswer('dee', 'B', 'month-3', '2024-02-21'),
   response(
     END_OF_PAIRING_ID,
     'dee',

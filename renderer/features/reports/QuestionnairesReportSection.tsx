@@ -4,7 +4,7 @@ import { Table } from '../../ui/Table';
 import { ReportSection } from './ReportSection';
 
 /** What a question's answers say, or why they are not shown. */
-function describe(question: QuestionSummary): string {
+function describeAnswers(question: QuestionSummary): string {
   if (question.answered === 0) return 'No answers';
   if (question.kind === 'text') return 'Written answers are never shown';
   if (!question.shown) return 'Fewer than 5 answers: not shown';
@@ -50,7 +50,7 @@ export function QuestionnairesReportSection({ section }: { section: Questionnair
                   <tr key={question.questionId}>
                     <td>{question.prompt}</td>
                     <td className="number">{formatGuarded(guardCount(question.answered))}</td>
-                    <td>{describe(question)}</td>
+                    <td>{describeAnswers(question)}</td>
                   </tr>
                 ))}
               </Table>
