@@ -20,6 +20,7 @@ import { DeletePairingDialog } from './DeletePairingDialog';
 import { EditPairingDialog } from './EditPairingDialog';
 import { MeetingTimeline } from './MeetingTimeline';
 import { PrintAgreementButton } from './PrintAgreementButton';
+import { SessionRatingCard } from './SessionRatingCard';
 import { StatusActions } from './StatusActions';
 
 export function RelationshipScreen() {
@@ -65,6 +66,15 @@ export function RelationshipScreen() {
         }}
       />
       <ActionItemsCard relationshipId={relationship.id} />
+      {relationship.lastMeetingDate !== null && (
+        <SessionRatingCard
+          relationship={relationship}
+          names={{
+            mentor: peopleById.get(relationship.mentorId)?.name ?? 'Unknown person',
+            mentee: peopleById.get(relationship.menteeId)?.name ?? 'Unknown person',
+          }}
+        />
+      )}
       <MeetingTimeline relationshipId={relationship.id} />
     </>
   );
