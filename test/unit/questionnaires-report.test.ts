@@ -122,6 +122,50 @@ describe('questionnaire response rates', () => {
   });
 });
 
+describe('response rates at the edge of a small group', () => {
+  // Pair A alone, from 10 Jan 2024: the 1-month (10 Feb) and 3-month (10 Apr) checks fall in the
+  // period, each asked of Ben and Ana → exactly 4 asked. All 4 answered, yet 4 of 4 would say who.
+  it('hides both the count and the rate when exactly 4 were asked', () => {
+    const everyone = [
+      fitAnswer('ben', 'A', 'month-1', '2024-02-12'),
+      fitAnswer('ana', 'A', 'month-1', '2024-02-14'),
+      fitAnswer('ben', 'A', 'month-3', '2024-04-11'),
+      fitAnswer('ana', 'A', 'month-3', '2024-04-12'),
+    ];
+    const { rates } = computeQuestionnairesSection({
+      period: PERIOD,
+      questionnaires: BUILT_IN_QUESTIONNAIRES,
+      relationships: [PAIRS[0]],
+      responses: everyone,
+    });
+    expect(rates.find((rate) => rate.questionnaireId === PAIRING_FIT_ID)).toEqual({
+      questionnaireId: PAIRING_FIT_ID,
+      title: 'Pairing-fit check',
+      asked: 4,
+      answered: 'fewer than 5',
+      rate: 'fewer than 5',
+    });
+  });
+
+  // A questionnaire nobody is scheduled to answer (the session rating) has no rate, only a count of
+  // answers: 4 of them read "fewer than 5", the fifth makes it 5.
+  it('counts the answers to an unscheduled questionnaire from exactly 5, not at 4', () => {
+    const rating = (index: number) =>
+      response(SESSION_RATING_ID, `p${index}`, `2024-05-0${index + 1}`, { useful: 4, heard: 4, open: 4 });
+    const four = [0, 1, 2, 3].map(rating);
+    const sessionRate = (responses: ReportResponse[]) =>
+      section(responses).rates.find((rate) => rate.questionnaireId === SESSION_RATING_ID);
+    expect(sessionRate(four)).toEqual({
+      questionnaireId: SESSION_RATING_ID,
+      title: 'Session rating',
+      asked: null,
+      answered: 'fewer than 5',
+      rate: null,
+    });
+    expect(sessionRate([...four, rating(4)])).toMatchObject({ asked: null, answered: 5, rate: null });
+  });
+});
+
 describe('results in aggregate, never for fewer than 5 answers', () => {
   it('shows nothing of what 4 answers say', () => {
     const results = section(PROGRAM_RESPONSES).results.find(
@@ -140,7 +184,7 @@ describe('results in aggregate, never for fewer than 5 answers', () => {
     // "Useful": 5, 4, 4, 3, 5 → average 21 / 5 = 4.2; shares 0, 0, 20, 40, 40 %.
     // "Heard": one person left it out → 4 answers → not shown.
     const ratings = [5, 4, 4, 3, 5].map((useful, index) =>
-      response(SESSION_RATING_ID, `p${index}`, '2024-03-0' + (index + 1), {
+      response(SESSION_RATING_ID, `p${index}`, `2024-03-0${index + 1}`, {
         useful,
         heard: index === 0 ? null : 4,
         open: 5,
