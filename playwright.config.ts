@@ -27,6 +27,23 @@ export default defineConfig({
       ],
     },
   },
+  // The second configuration runs the suites of the manager's main work again with the clinic lock on
+  // (test/e2e/helpers.ts turns it on once the test's clinic exists and unlocks after every page load).
+  projects: [
+    { name: 'plain' },
+    {
+      name: 'locked',
+      testMatch: [
+        'e2e/main-path.spec.ts',
+        'e2e/reports.spec.ts',
+        'e2e/import.spec.ts',
+        'e2e/backup.spec.ts',
+        'e2e/agreement.spec.ts',
+      ],
+      // Those that turn the lock on themselves run in the first configuration only.
+      grepInvert: /with the clinic lock on/,
+    },
+  ],
   webServer: {
     command: `node scripts/serve-static.mjs ${outDir} ${port}`,
     url: `http://127.0.0.1:${port}/index.html`,

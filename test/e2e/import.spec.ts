@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, reloadApp, startEmpty, test } from './helpers';
 
 // A manager starts an empty clinic, imports her staff list from a CSV file, sees the bad line and the
 // duplicate, and finds exactly the good people in People. A malformed file changes nothing.
@@ -26,10 +27,7 @@ function watchConsoleErrors(page: Page): string[] {
 }
 
 async function startEmptyAndOpenImport(page: Page) {
-  await page.goto('/index.html');
-  await page.getByLabel('Clinic name').fill('Riverside Family Clinic');
-  await page.getByRole('button', { name: 'Start empty' }).click();
-  await page.getByRole('button', { name: 'Skip for now' }).click();
+  await startEmpty(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
   await page.getByRole('link', { name: 'Import a roster (Excel or CSV)' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import a roster' })).toBeVisible();
@@ -80,7 +78,7 @@ test('a roster with a bad line and a duplicate imports exactly the good people',
   await expect(page.getByRole('list', { name: 'Duplicates' }).getByRole('listitem')).toHaveCount(4);
   await expect(page.getByRole('button', { name: 'Import 0 people' })).toBeDisabled();
 
-  await page.reload();
+  await reloadApp(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
   await expect(names).toHaveCount(3);
   expect(errors).toEqual([]);

@@ -8,7 +8,7 @@ import {
   PROGRAM,
   pair,
 } from './clinic-steps';
-import { expect, goTo, loadSampleData, openApp, startEmpty, test } from './helpers';
+import { expect, goTo, loadSampleData, openApp, reloadApp, startEmpty, test } from './helpers';
 
 // The path a new clinic manager walks on her first day: an empty clinic, a program, two mentors and
 // two mentees, two pairings, the first meetings — and the next morning's dashboard.
@@ -60,7 +60,7 @@ test('an overdue pair shows on the dashboard and leaves it once a meeting is log
   await expect(page.getByText('No pair is overdue.')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Pairs overdue for a meeting' })).toHaveCount(0);
 
-  await page.reload();
+  await reloadApp(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect(page.getByText('Riverside Family Clinic')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Active pairs' })).toContainText('2');
