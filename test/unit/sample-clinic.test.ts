@@ -348,19 +348,16 @@ describe('the demo clinic', () => {
 
 describe('the large clinic', () => {
   let large: SampleClinic;
-  let elapsedMs = 0;
   beforeAll(() => {
-    const started = performance.now();
     large = generateSampleClinic({ seed: 1, size: 'large', today: TODAY });
-    elapsedMs = performance.now() - started;
   });
 
-  it('has exactly 10,000 people, 20,000 pairs and 200,000 meetings, built in a few seconds', () => {
+  // How long it takes to build is a benchmark figure (npm run bench), not a test: it moves with the load.
+  it('has exactly 10,000 people, 20,000 pairs and 200,000 meetings', () => {
     expect(large.people).toHaveLength(LARGE_SAMPLE_COUNTS.people);
     expect(large.relationships).toHaveLength(LARGE_SAMPLE_COUNTS.relationships);
     expect(large.meetings).toHaveLength(LARGE_SAMPLE_COUNTS.meetings);
     expect(large.actionItems.length).toBeGreaterThan(20_000);
-    expect(elapsedMs).toBeLessThan(15_000);
   });
 
   it('has notes of a realistic length', () => {
