@@ -1,11 +1,23 @@
-import type { PortfolioData, PortfolioMeeting, PortfolioPeriod } from '../domain/reports/portfolio';
+import { SESSION_RATING_ID } from '../domain/questionnaires/built-in';
+import type { Answer } from '../domain/questionnaires/types';
+import type {
+  PortfolioData,
+  PortfolioMeeting,
+  PortfolioPair,
+  PortfolioPeriod,
+  PortfolioRating,
+} from '../domain/reports/portfolio';
 import type { Id } from '../domain/types';
 import { getDb } from './db';
+import { openRecord } from './lock/sealing';
 import { getSettings } from './settings.repo';
 
 // What a mentor's portfolio needs, read for that one mentor: their pairings by the mentor index, each
-// pairing's meetings in the period by the pair-and-date index (notes dropped here), the mentees named,
-// and the mentor's training and recognition.
+// pairing's meetings in the period by the pair-and-date index, the mentees named, the mentor's training
+// and recognition, and the mentees' session ratings of those pairings.
+// Pairings, meetings and answers are read raw, past the reading hooks of the clinic lock: a meeting's
+// notes and a pairing's end reason are never opened (the portfolio has no use for them), and of the
+// answers only the mentees' session ratings in the period are opened, here, to be averaged.
 
 /** The mentor's portfolio data over the period; null when there is no such person. */
 export async function loadPortfolioData(
@@ -23,24 +35,36 @@ export async function loadPortfolioData(
     db.trainingRecords,
     db.trainingCourses,
     db.recognitions,
+    db.responses,
   ];
   return db.transaction('r', tables, async () => {
     const mentor = await db.people.get(mentorId);
     if (!mentor) return null;
-    const [settings, relationships, programs, topics, training, courses, recognitions] = await Promise.all([
+    const [settings, storedPairs, programs, topics, training, courses, recognitions] = await Promise.all([
       getSettings(),
-      db.relationships.where('mentorId').equals(mentorId).toArray(),
+      db.relationships.where('mentorId').equals(mentorId).raw().toArray(),
       db.programs.toArray(),
       db.topics.toArray(),
       db.trainingRecords.where('personId').equals(mentorId).toArray(),
       db.trainingCourses.toArray(),
       db.recognitions.where('personId').equals(mentorId).toArray(),
     ]);
+    const relationships: PortfolioPair[] = storedPairs.map((pair) => ({
+      id: pair.id,
+      programId: pair.programId,
+      mentorId: pair.mentorId,
+      menteeId: pair.menteeId,
+      startDate: pair.startDate,
+      endDate: pair.endDate,
+      status: pair.status,
+      statusHistory: pair.statusHistory,
+    }));
     const meetings: PortfolioMeeting[] = [];
     for (const pair of relationships) {
       const inPeriod = await db.meetings
         .where('[relationshipId+date]')
         .between([pair.id, period.start], [pair.id, period.end], true, true)
+        .raw()
         .toArray();
       for (const meeting of inPeriod)
         meetings.push({
@@ -52,6 +76,32 @@ export async function loadPortfolioData(
           confidential: meeting.confidential,
         });
     }
+    const menteeOf = new Map(relationships.map((pair) => [pair.id, pair.menteeId]));
+    const stored = await db.responses
+      .where('relationshipId')
+      .anyOf([...menteeOf.keys()])
+      .raw()
+      .toArray();
+    const sessionRatings: PortfolioRating[] = stored
+      .filter(
+        (response) =>
+          response.questionnaireId === SESSION_RATING_ID &&
+          response.relationshipId !== null &&
+          menteeOf.get(response.relationshipId) === response.personId &&
+          response.answeredOn >= period.start &&
+          response.answeredOn <= period.end,
+      )
+      .map((response) => ({
+        questionnaireId: response.questionnaireId,
+        personId: response.personId,
+        relationshipId: response.relationshipId,
+        answeredOn: response.answeredOn,
+        // Only the answers are opened (sealed with the clinic lock); whether support was offered is not.
+        answers: openRecord('responses', { id: response.id, answers: response.answers }).answers as Record<
+          string,
+          Answer
+        >,
+      }));
     const mentees = (
       await db.people.bulkGet([...new Set(relationships.map((pair) => pair.menteeId))])
     ).flatMap((person) =>
@@ -73,9 +123,9 @@ export async function loadPortfolioData(
       training,
       courses: courses.map((course) => ({ id: course.id, name: course.name })),
       recognitions,
-      // Other parts of the app will record these: goals and debriefs (goals work), ratings (questionnaires).
+      // Goals and debriefs are not recorded by this version.
       menteeProgress: null,
-      ratings: null,
+      sessionRatings,
     };
   });
 }
@@ -84,9 +134,9 @@ export async function loadPortfolioData(
 export async function firstPortfolioDay(mentorId: Id): Promise<string | null> {
   const db = getDb();
   const [pairs, training, recognitions] = await Promise.all([
-    db.relationships.where('mentorId').equals(mentorId).toArray(),
+    db.relationships.where('mentorId').equals(mentorId).raw().toArray(),
     db.trainingRecords.where('personId').equals(mentorId).toArray(),
-    db.recognitions.where('personId').equals(mentorId).toArray(),
+    db.recognitions.where('personId').equals(mentorId).raw().toArray(),
   ]);
   const days = [
     ...pairs.map((pair) => pair.startDate),

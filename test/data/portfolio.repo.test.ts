@@ -1,14 +1,42 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { logMeeting } from '../../renderer/data/meetings.repo';
+import { createLock } from '../../renderer/data/lock/keyring';
+import { sealClinic } from '../../renderer/data/lock/seal-all';
+import { getMeeting, logMeeting } from '../../renderer/data/meetings.repo';
 import { firstPortfolioDay, loadPortfolioData } from '../../renderer/data/portfolio.repo';
+import { saveResponse } from '../../renderer/data/questionnaires.repo';
 import { addRecognition } from '../../renderer/data/recognition.repo';
+import { changeRelationshipStatus } from '../../renderer/data/relationships.repo';
 import { addCourse, addTraining } from '../../renderer/data/training.repo';
+import { PAIRING_FIT_ID, SESSION_RATING_ID } from '../../renderer/domain/questionnaires/built-in';
 import { computePortfolio } from '../../renderer/domain/reports/portfolio';
-import { fixTodayPerTest, freshDatabasePerTest, meetingInput, seedPair, TODAY } from './helpers';
+import {
+  fixTodayPerTest,
+  freshDatabasePerTest,
+  LOCKED_CONFIGURATION,
+  meetingInput,
+  seedPair,
+  TODAY,
+} from './helpers';
 
-freshDatabasePerTest();
+const getDb = freshDatabasePerTest();
 fixTodayPerTest();
+
+function sessionRating(
+  personId: string,
+  relationshipId: string,
+  useful: number,
+  questionnaireId = SESSION_RATING_ID,
+) {
+  return saveResponse({
+    questionnaireId,
+    personId,
+    relationshipId,
+    checkpoint: null,
+    answers: questionnaireId === SESSION_RATING_ID ? { useful, heard: useful, open: useful } : {},
+    wantsContact: false,
+  });
+}
 
 describe("loading a mentor's portfolio", () => {
   it('reads the pairings, the meetings of the period without notes, training and recognition', async () => {
@@ -49,6 +77,78 @@ describe("loading a mentor's portfolio", () => {
       { kind: 'Award', date: '2024-03-15', text: 'Mentor of the year' },
     ]);
     expect(await firstPortfolioDay(mentor.id)).toBe('2024-02-01');
+  });
+
+  it("averages the mentee's session ratings of the mentor's pairings, not the mentor's own or other answers", async () => {
+    const { mentor, mentee, relationship } = await seedPair();
+    // Today (15 June 2024) the mentee rates four meetings: 5, 4, 4, 3; the mentor rates one 1.
+    for (const useful of [5, 4, 4, 3]) await sessionRating(mentee.id, relationship.id, useful);
+    await sessionRating(mentor.id, relationship.id, 1);
+    await saveResponse({
+      questionnaireId: PAIRING_FIT_ID,
+      personId: mentee.id,
+      relationshipId: relationship.id,
+      checkpoint: 'month-3',
+      answers: { 'often-enough': 1 },
+      wantsContact: false,
+    });
+    const period = { start: '2024-01-01', end: TODAY };
+    const four = computePortfolio((await loadPortfolioData(mentor.id, period))!, period);
+    expect(four.ratings).toBeNull();
+    expect(four.ratingsNote).toMatch(/^Fewer than 5 session ratings/);
+
+    // A fifth rating of 4: (5 + 4 + 4 + 3 + 4) / 5 = 4.0.
+    await sessionRating(mentee.id, relationship.id, 4);
+    const data = await loadPortfolioData(mentor.id, period);
+    expect(data?.sessionRatings).toHaveLength(5);
+    const five = computePortfolio(data!, period);
+    expect(five.ratings?.answers).toBe(5);
+    expect(five.ratings?.items[0]).toEqual({
+      label: 'How useful was this meeting for you?',
+      summary: '4.0 out of 5 on average (5 answers)',
+    });
+    // None of them fall in a period that ended yesterday.
+    const before = { start: '2024-01-01', end: '2024-06-14' };
+    expect((await loadPortfolioData(mentor.id, before))?.sessionRatings).toEqual([]);
+  });
+
+  it('works with the clinic lock on and never opens a note or an end reason', async () => {
+    if (!LOCKED_CONFIGURATION) {
+      await createLock(getDb().name, 'test clinic passphrase', { logN: 10, r: 8, p: 1 });
+      await sealClinic(getDb());
+    }
+    const { mentor, mentee, relationship } = await seedPair();
+    const first = await logMeeting(
+      meetingInput(relationship.id, { date: '2024-04-01', notes: 'First note' }),
+    );
+    const second = await logMeeting(
+      meetingInput(relationship.id, { date: '2024-05-01', notes: 'Second note' }),
+    );
+    await changeRelationshipStatus(relationship.id, 'ended-early', '2024-06-01', 'Moved to another city');
+    for (const useful of [5, 5, 4, 4, 4]) await sessionRating(mentee.id, relationship.id, useful);
+    await addRecognition(
+      { personId: mentor.id, kind: 'thanks', date: '2024-05-02', text: 'Thank you' },
+      TODAY,
+    );
+
+    // The first meeting is given the second's sealed note, which is bound to the second meeting: opening
+    // it now fails. Only something that opens notes would notice.
+    const db = getDb();
+    const stored = await db.meetings.toCollection().raw().toArray();
+    const sealedSecond = stored.find((meeting) => meeting.id === second.id)?.notes;
+    const storedFirst = stored.find((meeting) => meeting.id === first.id);
+    await db.meetings.put({ ...storedFirst!, notes: sealedSecond! });
+    await expect(getMeeting(first.id)).rejects.toThrow();
+
+    const period = { start: '2024-01-01', end: TODAY };
+    const data = await loadPortfolioData(mentor.id, period);
+    expect(data?.meetings).toHaveLength(2);
+    expect(JSON.stringify(data)).not.toMatch(/note|Moved to another city/);
+    const portfolio = computePortfolio(data!, period);
+    expect(portfolio.pairings.map((row) => [row.status, row.meetings])).toEqual([['Ended early', 2]]);
+    expect(portfolio.ratings?.items[0]?.summary).toBe('4.4 out of 5 on average (5 answers)');
+    expect(portfolio.recognitions.map((entry) => entry.text)).toEqual(['Thank you']);
+    expect(await firstPortfolioDay(mentor.id)).toBe('2024-03-01');
   });
 
   it('is null for a person who no longer exists', async () => {

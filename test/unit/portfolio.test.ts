@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computePortfolio, type PortfolioData } from '../../renderer/domain/reports/portfolio';
+import { PAIRING_FIT_ID, SESSION_RATING_ID } from '../../renderer/domain/questionnaires/built-in';
+import type { Answer } from '../../renderer/domain/questionnaires/types';
+import {
+  computePortfolio,
+  type PortfolioData,
+  type PortfolioRating,
+} from '../../renderer/domain/reports/portfolio';
 import type { Relationship } from '../../renderer/domain/types';
 
 // Hand-worked: Grace mentors Liam (active since 1 Feb 2025) and Sofia (1 Mar – completed 30 Sep 2025);
@@ -118,7 +124,7 @@ function data(overrides: Partial<PortfolioData> = {}): PortfolioData {
       },
     ],
     menteeProgress: null,
-    ratings: null,
+    sessionRatings: [],
     ...overrides,
   };
 }
@@ -166,24 +172,82 @@ describe("a mentor's portfolio", () => {
     ]);
   });
 
-  it('says goals and ratings are not recorded until those parts exist, and shows ratings only from 5 answers', () => {
+  it('says goals are not recorded until that part exists, and shows what is recorded per pairing', () => {
     const none = computePortfolio(data(), PERIOD);
     expect(none.progressRecorded).toBe(false);
-    expect(none.ratings).toBeNull();
-    expect(none.ratingsNote).toMatch(/not recorded/);
-    const items = [{ label: 'Overall', summary: '4.6 of 5' }];
-    const four = computePortfolio(data({ ratings: { answers: 4, items } }), PERIOD);
-    expect(four.ratings).toBeNull();
-    expect(four.ratingsNote).toBe('Fewer than 5 mentees have answered, so no rating is shown.');
-    expect(computePortfolio(data({ ratings: { answers: 5, items } }), PERIOD).ratings).toEqual({
-      answers: 5,
-      items,
-    });
     const progress = computePortfolio(
       data({ menteeProgress: [{ menteeId: 'liam', goalsAchieved: 2, debriefsHeld: 1 }] }),
       PERIOD,
     );
     expect(progress.pairings[0].progress).toEqual({ goalsAchieved: 2, debriefsHeld: 1 });
     expect(progress.pairings[1].progress).toBeNull();
+  });
+});
+
+// Hand-worked session ratings (useful / heard / open, each 1 to 5) in 2025 by Grace's mentees:
+//   Liam on r-liam: 5/5/4, 4/5/4, 4/4/4        Sofia on r-sofia: 5/4/5, 3/–/5 (heard left out)
+// → 5 ratings. Useful (5+4+4+5+3)/5 = 4.2; heard has 4 answers, too few to show; open 22/5 = 4.4.
+// Not counted: Grace's own rating of r-liam, Liam's rating of 31 Dec 2024, Liam's pairing-fit check,
+// Noah's rating of his 2024 pairing, and a rating of another mentor's pairing.
+function rating(
+  personId: string,
+  relationshipId: string,
+  answeredOn: string,
+  [useful, heard, open]: Answer[],
+  questionnaireId = SESSION_RATING_ID,
+): PortfolioRating {
+  return { questionnaireId, personId, relationshipId, answeredOn, answers: { useful, heard, open } };
+}
+
+const COUNTED = [
+  rating('liam', 'r-liam', '2025-02-10', [5, 5, 4]),
+  rating('liam', 'r-liam', '2025-03-10', [4, 5, 4]),
+  rating('liam', 'r-liam', '2025-12-31', [4, 4, 4]),
+  rating('sofia', 'r-sofia', '2025-04-01', [5, 4, 5]),
+  rating('sofia', 'r-sofia', '2025-01-01', [3, null, 5]),
+];
+const NOT_COUNTED = [
+  rating('grace', 'r-liam', '2025-02-10', [1, 1, 1]),
+  rating('liam', 'r-liam', '2024-12-31', [1, 1, 1]),
+  rating('liam', 'r-liam', '2025-03-01', [1, 1, 1], PAIRING_FIT_ID),
+  rating('noah', 'r-noah', '2024-06-01', [1, 1, 1]),
+  rating('liam', 'r-other-mentor', '2025-05-01', [1, 1, 1]),
+];
+
+describe("a mentor's portfolio: the mentees' ratings", () => {
+  it('averages each question of the mentees’ own session ratings in the period, from 5 ratings on', () => {
+    const portfolio = computePortfolio(data({ sessionRatings: [...NOT_COUNTED, ...COUNTED] }), PERIOD);
+    expect(portfolio.ratingsNote).toBeNull();
+    expect(portfolio.ratings).toEqual({
+      answers: 5,
+      items: [
+        { label: 'How useful was this meeting for you?', summary: '4.2 out of 5 on average (5 answers)' },
+        {
+          label: 'Did you talk about what mattered to you?',
+          summary: 'fewer than 5 answers to this question, so no figure is shown',
+        },
+        {
+          label: 'How comfortable did you feel speaking openly?',
+          summary: '4.4 out of 5 on average (5 answers)',
+        },
+      ],
+    });
+  });
+
+  it('shows no rating at all from 4 ratings, whatever else was answered', () => {
+    const portfolio = computePortfolio(
+      data({ sessionRatings: [...NOT_COUNTED, ...COUNTED.slice(0, 4)] }),
+      PERIOD,
+    );
+    expect(portfolio.ratings).toBeNull();
+    expect(portfolio.ratingsNote).toBe(
+      'Fewer than 5 session ratings were given in this period, so none is shown.',
+    );
+  });
+
+  it('says so when no mentee rated a meeting', () => {
+    const portfolio = computePortfolio(data({ sessionRatings: NOT_COUNTED }), PERIOD);
+    expect(portfolio.ratings).toBeNull();
+    expect(portfolio.ratingsNote).toBe('No mentee rated a meeting in this period.');
   });
 });

@@ -1,3 +1,5 @@
+import { SESSION_RATING, SESSION_RATING_ID } from '../questionnaires/built-in';
+import type { Answer, QuestionnaireResponse } from '../questionnaires/types';
 import { withBuiltInTopics } from '../topics';
 import { isTrainingCurrentOn } from '../training';
 import {
@@ -14,12 +16,14 @@ import {
   type TrainingCourse,
   type TrainingRecord,
 } from '../types';
+import { summarizeQuestion } from './questionnaires';
 import { SMALL_GROUP_MINIMUM } from './suppression';
 import { UNLISTED_TOPIC_LABEL } from './topics';
 
 // A mentor's portfolio for a promotion or advancement file, over a period: mentees, pairings and how they
-// ended, meetings and hours, training, recognition. Confidential meetings count in the meetings and hours;
-// their topics are never named. Meeting notes never reach this module (PortfolioMeeting has none).
+// ended, meetings and hours, training, recognition, and the mentees' session ratings in aggregate.
+// Confidential meetings count in the meetings and hours; their topics are never named. Meeting notes
+// never reach this module (PortfolioMeeting has none).
 
 export interface PortfolioPeriod {
   start: IsoDate;
@@ -45,20 +49,29 @@ export interface MenteeProgress {
   debriefsHeld: number;
 }
 
-/**
- * The mentees' ratings of this mentor, from questionnaires: shown only where at least five answers exist.
- * Filled in by the questionnaires work; until then the portfolio says it is not recorded.
- */
+/** A session rating: the one-minute questionnaire a mentee answers after a meeting. */
+export type PortfolioRating = Pick<
+  QuestionnaireResponse,
+  'questionnaireId' | 'personId' | 'relationshipId' | 'answeredOn' | 'answers'
+>;
+
+/** The mentees' session ratings of this mentor in aggregate: only where at least five answers exist. */
 export interface MenteeRatings {
   answers: number;
   items: { label: string; summary: string }[];
 }
 
+/** What the portfolio needs of a pairing (no end reason: it is not the portfolio's to tell). */
+export type PortfolioPair = Pick<
+  Relationship,
+  'id' | 'programId' | 'mentorId' | 'menteeId' | 'startDate' | 'endDate' | 'status' | 'statusHistory'
+>;
+
 export interface PortfolioData {
   clinicName: string;
   mentor: Pick<Person, 'id' | 'name' | 'profession' | 'specialty'>;
   /** The mentor's pairings (as mentor), and the people and programs they name. */
-  relationships: Relationship[];
+  relationships: PortfolioPair[];
   mentees: Pick<Person, 'id' | 'name' | 'profession'>[];
   programs: Pick<Program, 'id' | 'name'>[];
   topics: Topic[];
@@ -69,7 +82,8 @@ export interface PortfolioData {
   recognitions: Recognition[];
   /** Not yet recorded by this version: null. */
   menteeProgress: MenteeProgress[] | null;
-  ratings: MenteeRatings | null;
+  /** Session ratings about the mentor's pairings; only the mentee's own, in the period, are counted. */
+  sessionRatings: PortfolioRating[];
 }
 
 export interface PortfolioPairing {
@@ -104,14 +118,14 @@ export interface Portfolio {
   recognitions: { kind: string; date: IsoDate; text: string }[];
   /** False until the goals work records them. */
   progressRecorded: boolean;
-  /** Null when not recorded, or when fewer than five answers exist. */
+  /** Null when fewer than five answers exist. */
   ratings: MenteeRatings | null;
-  /** Why there are no ratings: not recorded, or too few answers to show. */
+  /** Why there are no ratings: none given, or too few to show. */
   ratingsNote: string | null;
 }
 
 /** The status a pair had on a day, from its history (the latest change on or before that day). */
-function statusOn(pair: Relationship, day: IsoDate): Relationship['status'] {
+function statusOn(pair: PortfolioPair, day: IsoDate): Relationship['status'] {
   let status = pair.statusHistory[0]?.status ?? pair.status;
   for (const change of pair.statusHistory) if (change.date <= day) status = change.status;
   return status;
@@ -180,7 +194,21 @@ export function computePortfolio(data: PortfolioData, period: PortfolioPeriod): 
       renewBy: record.renewBy,
     }));
 
-  const enoughAnswers = data.ratings !== null && data.ratings.answers >= SMALL_GROUP_MINIMUM;
+  // A rating counts when the pair's mentee gave it, about one of this mentor's pairings, in the period.
+  const menteeOf = new Map(
+    data.relationships
+      .filter((pair) => pair.mentorId === data.mentor.id)
+      .map((pair) => [pair.id, pair.menteeId]),
+  );
+  const ratings = data.sessionRatings.filter(
+    (rating) =>
+      rating.questionnaireId === SESSION_RATING_ID &&
+      rating.relationshipId !== null &&
+      menteeOf.get(rating.relationshipId) === rating.personId &&
+      rating.answeredOn >= period.start &&
+      rating.answeredOn <= period.end,
+  );
+  const enoughAnswers = ratings.length >= SMALL_GROUP_MINIMUM;
   return {
     clinicName: data.clinicName,
     period,
@@ -202,12 +230,32 @@ export function computePortfolio(data: PortfolioData, period: PortfolioPeriod): 
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((entry) => ({ kind: RECOGNITION_KIND_LABELS[entry.kind], date: entry.date, text: entry.text })),
     progressRecorded: data.menteeProgress !== null,
-    ratings: enoughAnswers ? data.ratings : null,
+    ratings: enoughAnswers ? menteeRatings(ratings) : null,
     ratingsNote:
-      data.ratings === null
-        ? 'Mentee ratings are not recorded in this version of Guiding Hands.'
+      ratings.length === 0
+        ? 'No mentee rated a meeting in this period.'
         : enoughAnswers
           ? null
-          : `Fewer than ${SMALL_GROUP_MINIMUM} mentees have answered, so no rating is shown.`,
+          : `Fewer than ${SMALL_GROUP_MINIMUM} session ratings were given in this period, so none is shown.`,
+  };
+}
+
+/** Each question of the session rating as an average, or only a count when fewer than 5 answered it. */
+function menteeRatings(ratings: readonly PortfolioRating[]): MenteeRatings {
+  return {
+    answers: ratings.length,
+    items: SESSION_RATING.questions.map((question) => {
+      const summary = summarizeQuestion(
+        question,
+        ratings.map((rating): Answer => rating.answers[question.id] ?? null),
+      );
+      return {
+        label: question.prompt,
+        summary:
+          summary.shown && summary.average !== null
+            ? `${summary.average.toFixed(1)} out of ${summary.points} on average (${summary.answered} answers)`
+            : `fewer than ${SMALL_GROUP_MINIMUM} answers to this question, so no figure is shown`,
+      };
+    }),
   };
 }

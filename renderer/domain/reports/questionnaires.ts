@@ -110,7 +110,8 @@ function pointLabels(question: Question): string[] {
   });
 }
 
-function summarize(question: Question, answers: readonly Answer[]): QuestionSummary {
+/** One question's answers in aggregate; nothing but the count when fewer than 5 answered it. */
+export function summarizeQuestion(question: Question, answers: readonly Answer[]): QuestionSummary {
   const given = answers.filter((answer) => fits(question, answer));
   const shown = given.length >= SMALL_GROUP_MINIMUM;
   const base = {
@@ -200,7 +201,7 @@ export function computeQuestionnairesSection(input: QuestionnairesReportInput): 
       shown,
       questions: shown
         ? questionnaire.questions.map((question) =>
-            summarize(
+            summarizeQuestion(
               question,
               answers.map((response) => response.answers[question.id] ?? null),
             ),

@@ -111,7 +111,10 @@ export function PortfolioDocument({ portfolio, issuedOn }: { portfolio: Portfoli
         <h3 id={`${id}-ratings`}>Mentees' ratings</h3>
         {portfolio.ratings ? (
           <>
-            <p>From {portfolio.ratings.answers} answers.</p>
+            <p>
+              From {portfolio.ratings.answers} session ratings mentees gave after their meetings, each
+              question scored from 1 to 5. No single answer is shown.
+            </p>
             <ul>
               {portfolio.ratings.items.map((item) => (
                 <li key={item.label}>
