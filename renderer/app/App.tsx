@@ -93,8 +93,14 @@ function HandOverGate({ lockNow, children }: { lockNow: () => void; children: Re
   const hasLock = useHasLock();
   const settings = useSettings();
   const navigate = useNavigate();
+  // Locking in the middle (Ctrl+L, the idle timer, the computer going to sleep) abandons the hand-over:
+  // after the unlock the manager is back on their own screens, not on someone else's questionnaire.
+  const abandonAndLock = useCallback(
+    () => finishHandOver({ hasLock: true, lockNow, navigate }),
+    [lockNow, navigate],
+  );
   useLockTriggers(
-    lockNow,
+    abandonAndLock,
     settings?.idleLockMinutes ?? IDLE_LOCK_MINUTES.default,
     hasLock && handOver !== null,
   );

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { format, subDays, subMonths } from 'date-fns';
-import { addPerson, addProgram, PROGRAM, pair } from './clinic-steps';
+import { addPerson, addProgram, day, logMeetingHere, PROGRAM, pair } from './clinic-steps';
 import { expect, goTo, loadSampleData, openApp, startEmpty, test } from './helpers';
 import { expectLocked, turnLockOn, unlock } from './lock-steps';
 
@@ -47,6 +47,29 @@ async function expectOnlyTheQuestionnaire(page: Page, title: string) {
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole('navigation')).toHaveCount(0);
   await expect(page.getByRole('link')).toHaveCount(0);
+}
+
+/** The stored responses, read from the page's IndexedDB (ids and dates only are looked at). */
+async function storedResponses(
+  page: Page,
+): Promise<{ questionnaireId: string; relationshipId: string | null }[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('guiding-hands');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+      const request = db.transaction('responses').objectStore('responses').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return all.map((response) => ({
+      questionnaireId: response.questionnaireId as string,
+      relationshipId: (response.relationshipId as string | null) ?? null,
+    }));
+  });
 }
 
 test('the person answering cannot reach any other screen by address, Back, reload or keyboard', async ({
@@ -271,4 +294,59 @@ test('the report shows questionnaire figures in aggregate only, and support offe
   // are shown only because at least 5 answered; no name appears anywhere in the section.
   await expect(section).not.toContainText(/Noor|Dana|asked to be contacted/);
   await expectNoSeriousViolations(page, 'reports with questionnaires');
+});
+
+test('after a meeting, the pairing page hands the one-minute session rating to the mentee and comes back', async ({
+  page,
+}) => {
+  await startEmpty(page);
+  await addProgram(page, PROGRAM, 14);
+  await addPerson(page, 'Dana Whitfield', 'mentor');
+  await addPerson(page, 'Noor Haddad', 'mentee');
+  await pair(page, 'Noor Haddad', 'Dana Whitfield', day(10));
+  // No meeting yet: nothing to rate.
+  await expect(page.getByRole('region', { name: 'Session rating' })).toHaveCount(0);
+  await logMeetingHere(page, day(0), 'Talked through the first night shifts.');
+  const card = page.getByRole('region', { name: 'Session rating' });
+  await expect(card.getByRole('button', { name: 'Hand over to Dana Whitfield' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'pairing page with the session rating');
+
+  await card.getByRole('button', { name: 'Hand over to Noor Haddad' }).click();
+  await expectOnlyTheQuestionnaire(page, 'Session rating');
+  await expect(page.getByText('For Noor Haddad, about your mentoring with Dana Whitfield')).toBeVisible();
+  for (const group of await page.getByRole('group').all()) await group.getByRole('radio').nth(3).check();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'thank-you step');
+  await page.getByRole('button', { name: 'Finish and hand back' }).click();
+
+  // Back on the pairing page the manager started from, and the rating is kept for this pairing.
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Noor Haddad with Dana Whitfield' }),
+  ).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  const pairingId = page.url().split('/relationships/')[1];
+  expect(await storedResponses(page)).toEqual([
+    { questionnaireId: 'builtin-session-rating', relationshipId: pairingId },
+  ]);
+});
+
+test('with the clinic lock on, locking in the middle of a hand-over abandons it: after the unlock the manager is back, nothing kept', async ({
+  page,
+}) => {
+  await clinicWithOnePerson(page);
+  await turnLockOn(page);
+  await unlock(page);
+  await handOver(page, BURNOUT, 'Noor Haddad');
+  await page.getByRole('radio', { name: /I am definitely burning out/ }).check();
+  await page.keyboard.press('Control+l');
+  await expectLocked(page);
+  await unlock(page);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: BURNOUT })).toHaveCount(0);
+  await page.reload();
+  await expectLocked(page);
+  await unlock(page);
+  await expect(page.getByRole('heading', { level: 1, name: BURNOUT })).toHaveCount(0);
+  expect(await storedResponses(page)).toEqual([]);
 });
