@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { addPerson, addProgram, day, PROGRAM, pair } from './clinic-steps';
 import { expect, startEmpty, test } from './helpers';
@@ -71,6 +72,8 @@ test('with the lock on, a confidential note asks for the passphrase again after 
   const prompt = page.getByRole('dialog', { name: 'Confirm the clinic passphrase' });
   await expect(prompt).toBeVisible();
   await expect(prompt.getByLabel('Clinic passphrase')).toBeFocused();
+  const axe = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
   await prompt.getByLabel('Clinic passphrase').fill('not the passphrase');
   await prompt.getByLabel('Clinic passphrase').press('Enter');
   await expect(prompt.getByRole('alert')).toHaveText(/does not open the clinic lock/);
