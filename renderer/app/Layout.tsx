@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useHasLock, useLockNow } from '../features/lock/useLockControls';
+import { HeaderSearch } from '../features/search/HeaderSearch';
 import { ErrorBoundary } from './ErrorBoundary';
 
 const NAV_ITEMS = [
@@ -39,6 +40,7 @@ export function Layout({ clinicName }: { clinicName: string }) {
             Guiding Hands
             {clinicName && <span className="app-header__clinic"> · {clinicName}</span>}
           </p>
+          <HeaderSearch />
           <LockNowButton />
         </div>
         <nav aria-label="Main">

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import {
+  prepareSearch,
+  type SearchProgress,
+  type SearchResults,
+  searchClinic,
+  searchProgress,
+  watchSearchProgress,
+} from '../../data/search-session';
+
+export type {
+  SearchGroup,
+  SearchHit,
+  SearchKind,
+  SearchProgress,
+  SearchResults,
+} from '../../data/search-session';
+
+/** How long after the app shows the index starts building, unless the search box is used first. */
+const PREPARE_AFTER_MS = 3000;
+
+export interface ClinicSearch {
+  /** The answer to the latest text typed (null before the first answer, or for an empty box). */
+  results: SearchResults | null;
+  /** A search is under way for text newer than `results`. */
+  searching: boolean;
+  progress: SearchProgress;
+  failed: string | null;
+}
+
+/** Searches the clinic as the manager types; only the answer to the latest text is kept. */
+export function useClinicSearch(text: string): ClinicSearch {
+  const [results, setResults] = useState<SearchResults | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const progress = useSearchProgress();
+
+  useEffect(() => {
+    const timer = setTimeout(prepareSearch, PREPARE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
+
+  // Asked again as the index grows, so a search typed while it builds fills in by itself.
+  const building = !progress.ready;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: progress steps ask again while building
+  useEffect(() => {
+    if (!text.trim()) {
+      setResults(null);
+      setSearching(false);
+      return;
+    }
+    let current = true;
+    setSearching(true);
+    searchClinic(text).then(
+      (answer) => {
+        if (!current) return;
+        setResults(answer);
+        setFailed(null);
+        setSearching(false);
+      },
+      (error: unknown) => {
+        if (!current) return;
+        setFailed(error instanceof Error ? error.message : 'The search did not answer.');
+        setSearching(false);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [text, building]);
+
+  return { results, searching, progress, failed };
+}
+
+function useSearchProgress(): SearchProgress {
+  const [progress, setProgress] = useState(searchProgress);
+  useEffect(() => watchSearchProgress(setProgress), []);
+  return progress;
+}
+
+export { prepareSearch };
