@@ -144,7 +144,10 @@ export function HeaderSearch() {
         onFocus={() => setOpen(true)}
         onKeyDown={onKeyDown}
       />
-      <div className={open ? 'header-search__popup' : 'visually-hidden'}>
+      <div
+        className={open ? 'header-search__popup' : 'visually-hidden'}
+        aria-busy={Boolean(text.trim()) && results?.text !== text}
+      >
         <p id={`${id}-status`} className="header-search__status" role="status">
           {open ? statusText(text, results, searching, progress, failed) : ''}
         </p>
