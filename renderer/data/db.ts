@@ -19,9 +19,13 @@ import type {
 } from '../domain/types';
 import {
   type ActionItemDerived,
+  type ActionItemLiveness,
   actionItemDerived,
+  actionItemLiveness,
   derivedFieldsMiddleware,
   hideDerivedFields,
+  LIVE_PAIR_STATUSES,
+  pairLivenessMiddleware,
   personDerived,
   relationshipDerived,
 } from './derived-fields';
@@ -151,7 +155,19 @@ export const SCHEMA_V8: StoreList = {
   supportRequests: 'id',
 };
 
-export const CURRENT_SCHEMA_VERSION = 8;
+/**
+ * Version 9: the dashboard reads only what it shows. An action item carries its due date while it is
+ * open and its pair live (derived-fields.ts, pairLivenessMiddleware), so the past-due items of live pairs
+ * are one range: counted, and the first rows read, without reading the rest. Active pairs are indexed by
+ * program and meeting-clock start, so each program's overdue pairs are a range too.
+ */
+export const SCHEMA_V9: StoreList = {
+  ...SCHEMA_V8,
+  relationships: `${SCHEMA_V8.relationships}, [status+programId+clockStart]`,
+  actionItems: `${SCHEMA_V8.actionItems}, liveDueDate`,
+};
+
+export const CURRENT_SCHEMA_VERSION = 9;
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const latest = new Map<string, string>();
@@ -193,6 +209,20 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
     });
 }
 
+export async function upgradeToV9(tx: Transaction): Promise<void> {
+  const live = new Set(
+    await tx.table('relationships').where('status').anyOf(LIVE_PAIR_STATUSES).primaryKeys(),
+  );
+  await tx
+    .table('actionItems')
+    .toCollection()
+    .modify((item: ActionItem & Partial<ActionItemLiveness>) => {
+      const { liveDueDate } = actionItemLiveness(item, live.has(item.relationshipId));
+      if (liveDueDate === undefined) delete item.liveDueDate;
+      else item.liveDueDate = liveDueDate;
+    });
+}
+
 /**
  * How a transaction is committed (docs/data-model.md, "Durability"). Everyday edits are relaxed: "Done"
  * comes once the operating system has the change. Writes that must survive a power cut right after
@@ -208,7 +238,7 @@ export type Durability = 'relaxed' | 'strict';
 export const DERIVED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   people: ['nameKey'],
   relationships: ['clockStart'],
-  actionItems: ['openDueDate'],
+  actionItems: ['openDueDate', 'liveDueDate'],
 };
 
 export class GuidingHandsDb extends Dexie {
@@ -253,6 +283,7 @@ export class GuidingHandsDb extends Dexie {
     this.version(8)
       .stores(SCHEMA_V8)
       .upgrade(this.upgrading(8, async () => undefined));
+    this.version(9).stores(SCHEMA_V9).upgrade(this.upgrading(9, upgradeToV9));
     this.use(
       derivedFieldsMiddleware({
         people: { derive: personDerived, fields: DERIVED_FIELDS.people },
@@ -260,6 +291,8 @@ export class GuidingHandsDb extends Dexie {
         actionItems: { derive: actionItemDerived, fields: DERIVED_FIELDS.actionItems },
       }),
     );
+    // Registered before the sealing middleware, so below it: it reads and rewrites records as stored.
+    this.use(pairLivenessMiddleware());
     hideDerivedFields(this.people, DERIVED_FIELDS.people);
     hideDerivedFields(this.relationships, DERIVED_FIELDS.relationships);
     hideDerivedFields(this.actionItems, DERIVED_FIELDS.actionItems);

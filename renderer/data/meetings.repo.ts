@@ -248,7 +248,7 @@ export async function setActionItemDone(
   date: IsoDate = todayIso(),
 ): Promise<ActionItem> {
   const db = getDb();
-  return db.transaction('rw', db.actionItems, db.auditLog, async () => {
+  return db.transaction('rw', [db.actionItems, db.relationships, db.auditLog], async () => {
     const before = await db.actionItems.get(id);
     if (!before) throw new RuleError('not-found', 'This action item no longer exists.');
     const after: ActionItem = { ...before, done, doneDate: done ? date : null, updatedAt: nowIso() };

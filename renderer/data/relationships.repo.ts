@@ -225,7 +225,7 @@ export async function changeRelationshipStatus(
   reason: string | null = null,
 ): Promise<Relationship> {
   const db = getDb();
-  return db.transaction('rw', db.relationships, db.auditLog, async () => {
+  return db.transaction('rw', [db.relationships, db.actionItems, db.auditLog], async () => {
     const before = await db.relationships.get(id);
     if (!before) throw new RuleError('not-found', 'This pairing no longer exists.');
     checkStatusChange(before, status, date, reason);

@@ -236,7 +236,12 @@ function withoutNotes(meeting: Meeting): ReportMeeting {
 
 function withoutText(item: ActionItem): ReportActionItem {
   // Raw records still carry the stored-only index field; it is no part of an action item.
-  const { text: _text, openDueDate: _openDueDate, ...rest } = item as ActionItem & { openDueDate?: IsoDate };
+  const {
+    text: _text,
+    openDueDate: _openDueDate,
+    liveDueDate: _liveDueDate,
+    ...rest
+  } = item as ActionItem & { openDueDate?: IsoDate; liveDueDate?: IsoDate };
   return rest;
 }
 

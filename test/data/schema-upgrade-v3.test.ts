@@ -132,7 +132,8 @@ describe('upgrading a version 2 database to version 3', () => {
     );
     expect(await storedRecords(name, 'actionItems')).toStrictEqual([
       { ...ITEMS[2] },
-      { ...ITEMS[0], openDueDate: '2024-06-01' },
+      // Version 9 (on the way to the current version) adds liveDueDate: the item is open, its pair active.
+      { ...ITEMS[0], openDueDate: '2024-06-01', liveDueDate: '2024-06-01' },
       { ...ITEMS[1] },
     ]);
   });

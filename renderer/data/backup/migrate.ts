@@ -42,6 +42,8 @@ const MIGRATIONS: Record<number, Migration> = {
   6: unchanged,
   // Schema 7 → 8 added the questionnaire tables only: the reader starts them empty too.
   7: unchanged,
+  // Schema 8 → 9 added indexes and a derived index field (which a backup never carries).
+  8: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

@@ -48,7 +48,9 @@ async function runBatches(
     let after = start && index === startIndex ? start.after : null;
     if (after !== null) done += await table.where(':id').belowOrEqual(after).count();
     for (;;) {
-      const batch = await db.transaction('rw', table, async () => {
+      // Action items are written with the pairs in the transaction: each notes whether its pair is live.
+      const scope = name === 'actionItems' ? [table, db.table('relationships')] : [table];
+      const batch = await db.transaction('rw', scope, async () => {
         const collection = after === null ? table.orderBy(':id') : table.where(':id').above(after);
         const records = (await collection.limit(SEAL_BATCH).raw().toArray()) as Record<string, unknown>[];
         const changed = records.filter((record) => needsWork(name, record, sealing));

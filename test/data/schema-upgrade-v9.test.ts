@@ -1,0 +1,184 @@
+// Must come first: Dexie looks for IndexedDB when it is first imported.
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  GuidingHandsDb,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_V6,
+  SCHEMA_V7,
+  SCHEMA_V8,
+  tablesOfSchema,
+} from '../../renderer/data/db';
+
+// A clinic on version 8 opens version 9: every action item gains liveDueDate (its due date while it is
+// open and its pair live), every other field of every record is kept, and the dashboard's new ranges
+// (past-due items of live pairs; each program's overdue pairs) answer through the new indexes.
+
+const STAMP = '2024-01-01T09:00:00.000Z';
+const opened: Dexie[] = [];
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+function pair(id: string, fields: object) {
+  return {
+    id,
+    programId: 'residency',
+    mentorId: 'mentor',
+    menteeId: 'mentee',
+    focus: 'clinical',
+    startDate: '2024-01-08',
+    plannedEndDate: null,
+    endDate: null,
+    status: 'active',
+    endReason: null,
+    statusHistory: [{ status: 'active', date: '2024-01-08' }],
+    capacityOverride: null,
+    lastMeetingDate: null,
+    createdAt: STAMP,
+    updatedAt: STAMP,
+    clockStart: '2024-01-08',
+    ...fields,
+  };
+}
+
+function item(id: string, relationshipId: string, fields: object) {
+  return {
+    id,
+    meetingId: 'm1',
+    relationshipId,
+    text: 'Read the handover guide',
+    owner: 'mentee',
+    dueDate: '2024-02-01',
+    done: false,
+    doneDate: null,
+    createdAt: STAMP,
+    updatedAt: STAMP,
+    openDueDate: '2024-02-01',
+    ...fields,
+  };
+}
+
+const V8_CONTENT: Record<string, object[]> = {
+  // Each table in primary-key order, as it reads back.
+  people: [
+    { id: 'mentee', name: 'Liam Chen', email: 'liam@clinic.example', profession: 'nurse', tags: [] },
+    { id: 'mentor', name: 'Grace Okafor', email: 'grace@clinic.example', profession: 'nurse', tags: [] },
+  ],
+  programs: [
+    { id: 'residency', name: 'Residency', cadenceDays: 14, typicalLengthMonths: 12, archived: false },
+    { id: 'transition', name: 'Transition', cadenceDays: 30, typicalLengthMonths: 6, archived: false },
+  ],
+  relationships: [
+    pair('a-active', {}),
+    pair('b-paused', {
+      status: 'paused',
+      statusHistory: [
+        { status: 'active', date: '2024-01-08' },
+        { status: 'paused', date: '2024-01-20' },
+      ],
+    }),
+    pair('c-ended', {
+      status: 'completed',
+      endDate: '2024-05-31',
+      statusHistory: [
+        { status: 'active', date: '2024-01-08' },
+        { status: 'completed', date: '2024-05-31' },
+      ],
+    }),
+    pair('d-other-program', { programId: 'transition', clockStart: '2024-01-02', startDate: '2024-01-02' }),
+  ],
+  meetings: [],
+  actionItems: [
+    item('i1-open', 'a-active', {}),
+    item('i2-done', 'a-active', { done: true, doneDate: '2024-01-30', openDueDate: undefined }),
+    item('i3-undated', 'a-active', { dueDate: null, openDueDate: undefined }),
+    item('i4-paused-pair', 'b-paused', { dueDate: '2024-01-25', openDueDate: '2024-01-25' }),
+    item('i5-ended-pair', 'c-ended', {}),
+    item('i6-missing-pair', 'z-gone', {}),
+  ].map((record) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined))),
+  topics: [{ id: 'handover', label: 'Shift handover', builtIn: false, archived: false }],
+  settings: [{ key: 'clinic', clinicName: 'Riverside', paperSize: 'A4', backupWarnDays: 7, onboarded: true }],
+  auditLog: [{ seq: 1, at: STAMP, table: 'people', recordId: 'mentor', action: 'create', fields: ['name'] }],
+};
+
+async function createVersion8Database(name: string): Promise<void> {
+  const v8 = new Dexie(name);
+  for (const [version, stores] of [
+    SCHEMA_V1,
+    SCHEMA_V2,
+    SCHEMA_V3,
+    SCHEMA_V4,
+    SCHEMA_V5,
+    SCHEMA_V6,
+    SCHEMA_V7,
+    SCHEMA_V8,
+  ].entries())
+    v8.version(version + 1).stores(stores);
+  await v8.open();
+  await v8.transaction('rw', [...tablesOfSchema(8)], async () => {
+    for (const table of tablesOfSchema(8)) await v8.table(table).bulkAdd(V8_CONTENT[table] ?? []);
+  });
+  v8.close();
+}
+
+/** The records exactly as stored (no app hooks on this connection). */
+async function storedTables(name: string): Promise<Record<string, object[]>> {
+  const raw = new Dexie(name);
+  opened.push(raw);
+  await raw.open();
+  const tables: Record<string, object[]> = {};
+  for (const table of raw.tables) tables[table.name] = await table.toArray();
+  raw.close();
+  return tables;
+}
+
+async function upgrade(name: string): Promise<GuidingHandsDb> {
+  await createVersion8Database(name);
+  const db = new GuidingHandsDb(name);
+  opened.push(db);
+  await db.open();
+  return db;
+}
+
+describe('upgrading a version 8 database to version 9', () => {
+  it('marks the open, dated items of live pairs with their due date and keeps every other field', async () => {
+    const name = `upgrade-v9-${crypto.randomUUID()}`;
+    const db = await upgrade(name);
+    expect(db.verno).toBe(9);
+    db.close();
+    const stored = await storedTables(name);
+    const live: Record<string, string> = { 'i1-open': '2024-02-01', 'i4-paused-pair': '2024-01-25' };
+    expect(stored.actionItems).toStrictEqual(
+      (V8_CONTENT.actionItems as { id: string }[]).map((record) =>
+        live[record.id] ? { ...record, liveDueDate: live[record.id] } : record,
+      ),
+    );
+    for (const table of tablesOfSchema(8).filter((name) => name !== 'actionItems' && name !== 'auditLog'))
+      expect(stored[table], table).toStrictEqual(V8_CONTENT[table] ?? []);
+    expect(stored.auditLog.at(-1)).toMatchObject({ detail: 'Database upgraded to version 9.' });
+  });
+
+  it('answers the dashboard ranges through the new indexes', async () => {
+    const db = await upgrade(`upgrade-v9-${crypto.randomUUID()}`);
+    expect(await db.actionItems.where('liveDueDate').below('2024-06-01').primaryKeys()).toEqual([
+      'i4-paused-pair',
+      'i1-open',
+    ]);
+    expect(await db.actionItems.where('liveDueDate').below('2024-06-01').count()).toBe(2);
+    const overdueInTransition = await db.relationships
+      .where('[status+programId+clockStart]')
+      .between(['active', 'transition', Dexie.minKey], ['active', 'transition', '2024-03-01'], true, false)
+      .primaryKeys();
+    expect(overdueInTransition).toEqual(['d-other-program']);
+  });
+});
