@@ -85,6 +85,17 @@ describe('questionnaire answers under the clinic lock', () => {
     const [request] = await stored('supportRequests');
     expect(request.personId).not.toBe(mentee.id);
     expect(await storedText()).not.toContain('QUOKKA-5521');
+    // The audit log names the fields written, never a value: no answer, no outcome, no person.
+    const audit = (await stored('auditLog')).filter(
+      (entry) => entry.table === 'responses' || entry.table === 'supportRequests',
+    );
+    expect(audit.map((entry) => [entry.table, entry.action, entry.fields])).toEqual([
+      ['responses', 'create', ['answers', 'support']],
+      ['responses', 'create', ['answers', 'support']],
+      ['supportRequests', 'create', ['personId']],
+    ]);
+    expect(JSON.stringify(audit)).not.toMatch(/QUOKKA|accepted|"burnout"|"q1"/);
+    expect(JSON.stringify(audit)).not.toContain(mentee.id);
 
     // The app itself sees the person who asked, by name.
     expect((await listOpenSupportRequests()).map((open) => open.personName)).toEqual(['Liam Chen']);

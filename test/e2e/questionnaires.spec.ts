@@ -122,6 +122,7 @@ test('stopping without saving asks first, then goes back to the manager’s scre
   await page.getByRole('button', { name: 'Stop without saving' }).click();
   const dialog = page.getByRole('dialog', { name: 'Stop without saving?' });
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectNoSeriousViolations(page, 'stop without saving');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Session rating' })).toBeVisible();
   await page.getByRole('button', { name: 'Stop without saving' }).click();
