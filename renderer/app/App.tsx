@@ -8,7 +8,6 @@ import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { LockScreen } from '../features/lock/LockScreen';
 import { ResumeSealing } from '../features/lock/ResumeSealing';
-import { useClinicLock } from '../features/lock/useClinicLock';
 import { LockNowContext, useHasLock, useLockTriggers } from '../features/lock/useLockControls';
 import { MeetingFormScreen } from '../features/meetings/MeetingFormScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
@@ -25,6 +24,7 @@ import { StartForRealCard } from '../features/sample-data/StartForRealCard';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { TurnOnLock } from '../features/settings/TurnOnLock';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
+import { useLockGate } from '../hooks/useClinicLock';
 import { useHandOver } from '../hooks/useHandOver';
 import { settingsActions, useSettings } from '../hooks/useSettings';
 import { useStoragePersistence } from '../hooks/useStoragePersistence';
@@ -44,7 +44,7 @@ export function App() {
 }
 
 function Shell() {
-  const lock = useClinicLock();
+  const lock = useLockGate();
   const [resuming, setResuming] = useState(false);
   const [previousView, setPreviousView] = useState(lock.view);
   // Unlocked while an earlier session's sealing (or unsealing) was half-done: it is finished first.

@@ -8,27 +8,30 @@ import {
   type NewLock,
   readKeyRing,
   recoverWithSheet,
+  secondsToWait,
   unlockWithPassphrase,
 } from './lock/keyring';
 import { ageIdentityOf, formatRecoveryKey, newRecoverySecret, parseRecoveryKey } from './lock/recovery-key';
 import { resumeSealingWork, type SealProgress, sealClinic, unsealClinic } from './lock/seal-all';
-import { closeSession } from './lock/session';
-
-// The clinic lock for the screens: each action on the app's own database. See lock/ for how it works.
-
-export { TooManyAttemptsError, WrongPassphraseError } from './lock/keyring';
-export { RecoveryKeyError, recoveryGroups } from './lock/recovery-key';
-export type { LockMode } from './lock/session';
-export {
+import {
+  closeSession,
   hasLock,
   isOpen,
-  LockedError,
+  type LockMode,
   lastUnlockAt,
   lockMode,
   markReauthenticated,
   onLockChange,
 } from './lock/session';
-export type { NewLock, SealProgress };
+
+// The clinic lock for the screens: turning it on and off, unlocking, locking, and its state, each action
+// bound to the app's own database. See lock/ for how it works.
+
+export { recoveryGroups } from './lock/recovery-key';
+export type { LockMode, NewLock, SealProgress };
+
+/** How long a passphrase counts as just typed: a confidential note shown later asks for it again. */
+export const REAUTHENTICATE_AFTER_MS = 2 * 60 * 1000;
 
 /** What the recovery sheet shows before the lock exists: nothing is stored until it is confirmed. */
 export interface RecoverySheet {
@@ -37,6 +40,7 @@ export interface RecoverySheet {
 }
 
 export const clinicLockActions = {
+  /** Reads the key ring: must run before anything of the clinic is shown. */
   loadMode: () => loadLockMode(getDb().name),
   /** A new recovery key and the age line it stands for, for the sheet. */
   draftRecoverySheet(): RecoverySheet {
@@ -56,9 +60,15 @@ export const clinicLockActions = {
   turnOn: (passphrase: string, sheet: RecoverySheet): Promise<NewLock> =>
     createLock(getDb().name, passphrase, undefined, sheet.recoveryKey),
   sealAll: (onProgress: (progress: SealProgress) => void) => sealClinic(getDb(), onProgress),
+  /** Finishes sealing or unsealing an earlier session left half-done (nothing when none was). */
   resume: (onProgress: (progress: SealProgress) => void) => resumeSealingWork(getDb(), onProgress),
   unlock: (passphrase: string) => unlockWithPassphrase(getDb().name, passphrase),
   confirm: (passphrase: string) => confirmPassphrase(getDb().name, passphrase),
+  /** Checks the passphrase again for a confidential note; the unlock then counts as recent. */
+  async reauthenticate(passphrase: string): Promise<void> {
+    await confirmPassphrase(getDb().name, passphrase);
+    markReauthenticated();
+  },
   recover: (recoveryKey: string, newPassphrase: string) =>
     recoverWithSheet(getDb().name, recoveryKey, newPassphrase),
   changePassphrase: (current: string, next: string) => changePassphrase(getDb().name, current, next),
@@ -66,8 +76,30 @@ export const clinicLockActions = {
     await beginTurningOff(getDb().name, passphrase);
     await unsealClinic(getDb(), onProgress);
   },
+  /** Drops the data key: every sealed value is unreadable until the next unlock. */
   lockNow: () => closeSession(),
+  /** Seconds still to wait after too many wrong passphrases (0: may try now). */
+  async secondsToWait(): Promise<number> {
+    const ring = await readKeyRing(getDb().name);
+    return ring ? secondsToWait(ring) : 0;
+  },
   async createdAt(): Promise<string | null> {
     return (await readKeyRing(getDb().name))?.createdAt ?? null;
+  },
+};
+
+export const lockState = {
+  /** Called when the lock state changes (locked, unlocked, turned on or off). Returns the unsubscribe. */
+  onChange: onLockChange,
+  /** True when the clinic has a lock (whatever its progress). */
+  hasLock,
+  /** True when the clinic has no lock, or it is unlocked. */
+  isOpen,
+  mode: lockMode,
+  /** True when a confidential note may be shown without asking for the passphrase again. */
+  recentlyUnlocked(now = Date.now()): boolean {
+    if (!hasLock()) return true;
+    const at = lastUnlockAt();
+    return at !== null && now - at <= REAUTHENTICATE_AFTER_MS;
   },
 };

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
+import { clinicLockActions, lockState } from '../data/clinic-lock.repo';
 import { recordMeetingNotesViewed } from '../data/meetings.repo';
-import { lockState, unlockActions } from '../data/unlock.repo';
 import type { Id } from '../domain/types';
 
 export interface NoteReveal {
@@ -47,7 +47,7 @@ export function useNoteReveal(meetingId: Id | undefined): NoteReveal {
       setBusy(true);
       setProblem(null);
       try {
-        await unlockActions.reauthenticate(passphrase);
+        await clinicLockActions.reauthenticate(passphrase);
         await reveal();
       } catch (error) {
         setProblem(error instanceof Error ? error.message : 'The passphrase could not be checked.');

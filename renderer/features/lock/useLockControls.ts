@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
-import { lockState } from '../../data/unlock.repo';
+import { lockState } from '../../data/clinic-lock.repo';
 import { getPlatform } from '../../platform/platform';
 import { ACTIVITY_EVENTS, startIdleTimer } from './idle-timer';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { lockState, type SealProgress, unlockActions } from '../../data/unlock.repo';
+import { clinicLockActions, lockState, type SealProgress } from '../../data/clinic-lock.repo';
 
 export interface ResumeState {
   progress: SealProgress | null;
@@ -20,8 +20,8 @@ export function useResumeSealing(onDone: () => void): ResumeState {
   useEffect(() => {
     let current = true;
     setFailed(null);
-    unlockActions
-      .resumeSealing((next) => {
+    clinicLockActions
+      .resume((next) => {
         if (current) setProgress(next);
       })
       .then(

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
+import { clinicLockActions } from '../../data/clinic-lock.repo';
 import { TooManyAttemptsError, WrongPassphraseError } from '../../data/lock/keyring';
-import { unlockActions } from '../../data/unlock.repo';
 
 export interface UnlockAttempt {
   /** Checking a passphrase takes a second or so. */
@@ -30,7 +30,7 @@ export function useUnlock(): UnlockAttempt {
   // A page opened during the wait shows it too.
   useEffect(() => {
     let current = true;
-    unlockActions.secondsToWait().then((seconds) => {
+    clinicLockActions.secondsToWait().then((seconds) => {
       if (current && seconds > 0) setWaitUntil(Date.now() + seconds * 1000);
     });
     return () => {
@@ -65,12 +65,12 @@ export function useUnlock(): UnlockAttempt {
   }, []);
 
   const unlock = useCallback(
-    (passphrase: string) => attempt(() => unlockActions.unlock(passphrase)),
+    (passphrase: string) => attempt(() => clinicLockActions.unlock(passphrase)),
     [attempt],
   );
   const recover = useCallback(
     (recoveryKey: string, newPassphrase: string) =>
-      attempt(() => unlockActions.recover(recoveryKey, newPassphrase)),
+      attempt(() => clinicLockActions.recover(recoveryKey, newPassphrase)),
     [attempt],
   );
   return { busy, problem, waitSeconds, unlock, recover };
