@@ -1,10 +1,21 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcContract } from '../../electron/shared/ipc';
+import {
+  ageIdentityOf,
+  ageRecipientOf,
+  formatRecoveryKey,
+  newRecoverySecret,
+} from '../../renderer/data/lock/recovery-key';
+import { RecoverySheet } from '../../renderer/features/settings/RecoverySheet';
 import {
   createFakeElectron,
   type FakeElectron,
@@ -19,6 +30,8 @@ import {
 type BuildElectron = (options: { outDir: string }) => Promise<{ mainFile: string; preloadFile: string }>;
 
 const projectRoot = resolve(__dirname, '../..');
+// The age tool, as a manager would run it from the recovery sheet's instructions.
+const AGE = 'age';
 let root: string;
 let mainFile: string;
 let preloadFile: string;
@@ -415,6 +428,87 @@ describe('start-up of the built main process', () => {
     expect(everythingSent).not.toContain(passphrase);
     expect(everythingSent).not.toContain(kept.encryptedPassphrase);
     expect(everythingSent).toContain('Clinic-auto-');
+  });
+
+  it('with the clinic lock, an automatic backup opens with the age tool and the recovery sheet’s line, and the data folder keeps no secret', async () => {
+    await startMain();
+    const [window] = fake.windows;
+    const fromApp = { senderFrame: { url: 'app://guiding-hands/index.html' }, sender: window.webContents };
+    const invoke = (channel: string, request: unknown) => {
+      const handler = fake.ipcHandlers.get(channel);
+      if (!handler) throw new Error(`no handler for ${channel}`);
+      return Promise.resolve(handler(fromApp, request));
+    };
+    // The recovery sheet as the manager prints it: its AGE-SECRET-KEY line is what opens the backups.
+    const secret = newRecoverySecret();
+    const recoveryKey = formatRecoveryKey(secret);
+    const sheet = renderToStaticMarkup(
+      createElement(RecoverySheet, {
+        clinicName: 'Riverside Community Clinic',
+        recoveryKey,
+        ageIdentity: ageIdentityOf(secret),
+        keptAt: 'the office safe',
+        madeOn: '2026-03-01',
+      }),
+    );
+    const sheetLine = /AGE-SECRET-KEY-1[0-9A-Z]+/.exec(sheet)?.[0] as string;
+    expect(sheetLine).toBeDefined();
+    const recipient = await ageRecipientOf(sheetLine);
+
+    const folder = join(root, `backups-${runs}`);
+    await mkdir(folder);
+    fake.module.dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [folder] as never[] });
+    await invoke('backup:chooseFolder', undefined);
+    // Automatic backups were on with a kept passphrase before the lock: turning the lock on forgets it.
+    const passphrase = 'tulip-harbour-lantern-42';
+    await invoke('autoBackup:configure', {
+      settings: {
+        enabled: true,
+        folder,
+        onQuit: false,
+        daily: true,
+        rotation: { daily: 7, weekly: 4, monthly: 12 },
+      },
+      passphrase,
+    });
+    const status = await invoke('autoBackup:useClinicLock', { ageRecipient: recipient });
+    expect(status).toMatchObject({ clinicLock: true, hasPassphrase: false });
+
+    const marker = 'QUOKKA-2287 burnout after the night shift';
+    const document = gzipSync(JSON.stringify({ format: 'guiding-hands-backup', notes: [marker] }));
+    const written = (await invoke('autoBackup:write', {
+      fileName: 'Clinic.age',
+      data: new Uint8Array(document),
+      reason: 'daily',
+    })) as { path: string };
+    expect(written.path.startsWith(folder)).toBe(true);
+    expect((await readFile(written.path)).includes(marker)).toBe(false);
+
+    // `age -d -i` with the line saved from the sheet, as the sheet tells the manager to do.
+    const keyFile = join(root, `clinic-key-${runs}.txt`);
+    await writeFile(keyFile, `${sheetLine}\n`);
+    const opened = execFileSync(AGE, ['-d', '-i', keyFile, written.path], { timeout: 60_000 });
+    expect(JSON.parse(gunzipSync(opened).toString('utf8')).notes).toEqual([marker]);
+
+    // Nothing in the app's data folder could open a backup or the clinic: no identity, recovery key or
+    // passphrase, not even in the system's protected form; only the public recipient.
+    const dataFolder = join(appData, 'Guiding Hands');
+    const kept: string[] = [];
+    for (const entry of await readdir(dataFolder, { recursive: true, withFileTypes: true }))
+      if (entry.isFile()) kept.push(await readFile(join(entry.parentPath, entry.name), 'utf8'));
+    const everything = kept.join('\n');
+    expect(everything).toContain(recipient);
+    const protectedForm = Buffer.from(`enc:${passphrase}`).toString('base64');
+    for (const secretText of [sheetLine, 'AGE-SECRET-KEY', recoveryKey, passphrase, protectedForm, marker])
+      expect(everything).not.toContain(secretText);
+    expect(JSON.parse(await readFile(join(dataFolder, 'auto-backup.json'), 'utf8'))).toMatchObject({
+      ageRecipient: recipient,
+      encryptedPassphrase: null,
+    });
+    // Only the asynchronous protected-storage calls were ever made (the synchronous ones are gone).
+    expect(
+      fake.calls.filter((call) => call.name.startsWith('safeStorage.') && !call.name.includes('Async')),
+    ).toEqual([]);
   });
 
   it('the menu’s Back up… asks the page to back up, and About shows the version', async () => {
