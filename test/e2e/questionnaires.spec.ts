@@ -108,6 +108,13 @@ test('the person answering cannot reach any other screen by address, Back, reloa
       /^(body|input:radio:|button:(submit|button):(Send my answers|Stop without saving))$/,
     );
   await expect(page.getByText('Noor Haddad', { exact: false })).toHaveCount(1);
+  // The search's shortcuts open nothing either.
+  for (const key of ['Control+k', '/', 'Escape']) {
+    await page.keyboard.press(key);
+    await expectOnlyTheQuestionnaire(page, BURNOUT);
+    await expect(page.getByRole('search')).toHaveCount(0);
+    await expect(page.getByRole('combobox')).toHaveCount(0);
+  }
 });
 
 test('stopping without saving asks first, then goes back to the manager’s screen and keeps nothing', async ({
