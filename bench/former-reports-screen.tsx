@@ -65,6 +65,10 @@ async function formerLoad(range: { start: IsoDate; end: IsoDate }): Promise<Repo
         meetings: meetings.map(({ notes: _notes, ...rest }) => rest),
         actionItems,
         lastMeetingBeforeRange,
+        // The former screen came before development plans: it read none.
+        goalAreas: [],
+        goals: [],
+        goalProgress: [],
       };
     },
   );

@@ -5,6 +5,8 @@ import { BackupScreen } from '../features/backup/BackupScreen';
 import { RestoreCard } from '../features/backup/RestoreCard';
 import { AutoBackupResponder } from '../features/backup/useAutoBackupResponder';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { GoalFormScreen } from '../features/goals/GoalFormScreen';
+import { GoalScreen } from '../features/goals/GoalScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { LockScreen } from '../features/lock/LockScreen';
 import { ResumeSealing } from '../features/lock/ResumeSealing';
@@ -151,6 +153,9 @@ function FirstRunGate({ lockNow }: { lockNow: () => void }) {
         <Route path="relationships" element={<RelationshipsScreen />} />
         <Route path="relationships/new" element={<NewPairingScreen />} />
         <Route path="relationships/:relationshipId" element={<RelationshipScreen />} />
+        <Route path="relationships/:relationshipId/goals/new" element={<GoalFormScreen />} />
+        <Route path="goals/:goalId" element={<GoalScreen />} />
+        <Route path="goals/:goalId/edit" element={<GoalFormScreen />} />
         <Route path="meetings/new" element={<MeetingFormScreen />} />
         <Route path="meetings/:meetingId/edit" element={<MeetingFormScreen />} />
         <Route path="settings" element={<SettingsScreen sampleData={<StartForRealCard />} />} />

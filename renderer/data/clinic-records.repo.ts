@@ -26,6 +26,7 @@ export interface ClinicRecordsSummary {
   recognitions: number;
   questionnaires: number;
   responses: number;
+  goals: number;
 }
 
 export async function addClinicRecords(
@@ -43,6 +44,9 @@ export async function addClinicRecords(
     db.questionnaires,
     db.responses,
     db.supportRequests,
+    db.goalAreas,
+    db.goals,
+    db.goalProgress,
     db.settings,
     db.trainingCourses,
     db.trainingRecords,
@@ -64,6 +68,9 @@ export async function addClinicRecords(
         db.questionnaires.clear(),
         db.responses.clear(),
         db.supportRequests.clear(),
+        db.goalAreas.clear(),
+        db.goals.clear(),
+        db.goalProgress.clear(),
       ]);
     } else if ((await db.people.count()) > 0) {
       throw new RuleError(
@@ -86,6 +93,10 @@ export async function addClinicRecords(
     await db.questionnaires.bulkAdd(clinic.questionnaires);
     await db.responses.bulkAdd(clinic.responses);
     await db.supportRequests.bulkAdd(clinic.supportRequests);
+    const knownAreas = new Set(await db.goalAreas.toCollection().primaryKeys());
+    await db.goalAreas.bulkAdd(clinic.goalAreas.filter((area) => !knownAreas.has(area.id)));
+    await db.goals.bulkAdd(clinic.goals);
+    await db.goalProgress.bulkAdd(clinic.goalProgress);
     const settings = await db.settings.get('clinic');
     await db.settings.put({
       ...clinic.settings,
@@ -105,6 +116,7 @@ export async function addClinicRecords(
       recognitions: clinic.recognitions?.length ?? 0,
       questionnaires: clinic.questionnaires.length,
       responses: clinic.responses.length,
+      goals: clinic.goals.length,
     };
     const counts = Object.entries(summary)
       .map(([table, count]) => `${count} ${table}`)

@@ -8,6 +8,9 @@ import type {
   ActionItem,
   AuditEntry,
   ClinicSettings,
+  Goal,
+  GoalArea,
+  GoalProgress,
   Meeting,
   Person,
   Program,
@@ -52,6 +55,9 @@ export const TABLE_NAMES = [
   'trainingCourses',
   'trainingRecords',
   'recognitions',
+  'goalAreas',
+  'goals',
+  'goalProgress',
   'auditLog',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -64,6 +70,9 @@ export const TABLE_SINCE_SCHEMA: Partial<Record<TableName, number>> = {
   questionnaires: 8,
   responses: 8,
   supportRequests: 8,
+  goalAreas: 10,
+  goals: 10,
+  goalProgress: 10,
 };
 
 /** The tables a database (or a backup) of schema `version` has, in backup order. */
@@ -167,7 +176,19 @@ export const SCHEMA_V9: StoreList = {
   actionItems: `${SCHEMA_V8.actionItems}, liveDueDate`,
 };
 
-export const CURRENT_SCHEMA_VERSION = 9;
+/**
+ * Version 10: development plans. Goals by pair, by open status and target date (the dashboard's overdue
+ * goals) and by the day they were set; their history by goal, by meeting, and by status and date; the
+ * clinic's own goal areas. New tables only. Goal text, steps, notes and drop reasons are never indexed.
+ */
+export const SCHEMA_V10: StoreList = {
+  ...SCHEMA_V9,
+  goalAreas: 'id',
+  goals: 'id, relationshipId, [status+targetDate], setDate',
+  goalProgress: 'id, goalId, meetingId, [status+date]',
+};
+
+export const CURRENT_SCHEMA_VERSION = 10;
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const latest = new Map<string, string>();
@@ -248,6 +269,9 @@ export class GuidingHandsDb extends Dexie {
   meetings!: EntityTable<Meeting, 'id'>;
   actionItems!: EntityTable<ActionItem, 'id'>;
   topics!: EntityTable<Topic, 'id'>;
+  goalAreas!: EntityTable<GoalArea, 'id'>;
+  goals!: EntityTable<Goal, 'id'>;
+  goalProgress!: EntityTable<GoalProgress, 'id'>;
   settings!: EntityTable<ClinicSettings, 'key'>;
   auditLog!: EntityTable<AuditEntry, 'seq'>;
   trainingCourses!: EntityTable<TrainingCourse, 'id'>;
@@ -284,6 +308,10 @@ export class GuidingHandsDb extends Dexie {
       .stores(SCHEMA_V8)
       .upgrade(this.upgrading(8, async () => undefined));
     this.version(9).stores(SCHEMA_V9).upgrade(this.upgrading(9, upgradeToV9));
+    // New tables only: nothing to change in existing records, only the confirmation.
+    this.version(10)
+      .stores(SCHEMA_V10)
+      .upgrade(this.upgrading(10, async () => {}));
     this.use(
       derivedFieldsMiddleware({
         people: { derive: personDerived, fields: DERIVED_FIELDS.people },

@@ -4,6 +4,7 @@ import { storedText } from '../domain/text';
 import {
   type ActionItem,
   BUILT_IN_TOPICS,
+  type GoalProgress,
   type Id,
   type IsoDate,
   type Meeting,
@@ -11,6 +12,13 @@ import {
 } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb } from './db';
+import {
+  addMeetingProgress,
+  goalProgressTables,
+  moveMeetingProgress,
+  removeMeetingProgress,
+  restoreMeetingProgress,
+} from './goals.repo';
 import { listRelationshipsForPerson } from './relationships.repo';
 
 export type { ActionItemInput, MeetingInput } from '../domain/rules';
@@ -19,11 +27,13 @@ export type { ActionItemInput, MeetingInput } from '../domain/rules';
 export interface DeletedMeeting {
   meeting: Meeting;
   actionItems: ActionItem[];
+  /** Progress on goals recorded at the meeting; absent in what older code kept. */
+  goalProgress?: GoalProgress[];
 }
 
 function meetingTables() {
   const db = getDb();
-  return [db.meetings, db.actionItems, db.relationships, db.topics, db.auditLog];
+  return [db.meetings, db.actionItems, db.relationships, db.topics, ...goalProgressTables(), db.auditLog];
 }
 
 /** Refuses topic ids the clinic does not have (the built-in ones always count, stored or not). */
@@ -149,11 +159,12 @@ export async function logMeeting(input: MeetingInput): Promise<Meeting> {
     checkMeeting(input, await db.relationships.get(input.relationshipId), todayIso());
     await checkTopics(input.topics);
     const at = nowIso();
-    const { actionItems: _items, ...fields } = withStoredNotes(input);
+    const { actionItems: _items, goalProgress = [], ...fields } = withStoredNotes(input);
     const meeting: Meeting = { ...fields, id: newId(), createdAt: at, updatedAt: at };
     const items = toActionItems(input, meeting, new Map());
     await db.meetings.add(meeting);
     await db.actionItems.bulkAdd(items);
+    await addMeetingProgress(meeting, goalProgress);
     await refreshLastMeetingDate(meeting.relationshipId);
     await recordAudit('meetings', meeting.id, 'create', Object.keys(fields).sort());
     for (const item of items)
@@ -171,8 +182,10 @@ export async function updateMeeting(id: Id, input: MeetingInput): Promise<Meetin
       throw new RuleError('moved', 'A meeting cannot be moved to another pairing.', 'relationshipId');
     checkMeeting(input, await db.relationships.get(input.relationshipId), todayIso());
     await checkTopics(input.topics);
-    const { actionItems: _items, ...fields } = withStoredNotes(input);
+    // Progress is recorded when a meeting is logged; an edit keeps it and moves it with the date.
+    const { actionItems: _items, goalProgress: _progress, ...fields } = withStoredNotes(input);
     const after: Meeting = { ...before, ...fields, id, updatedAt: nowIso() };
+    if (after.date !== before.date) await moveMeetingProgress(id, after.date);
     const previous = await db.actionItems.where('meetingId').equals(id).toArray();
     const items = toActionItems(input, after, new Map(previous.map((item) => [item.id, item])));
     const kept = new Set(items.map((item) => item.id));
@@ -213,7 +226,8 @@ export async function deleteMeeting(id: Id): Promise<DeletedMeeting> {
     await refreshLastMeetingDate(meeting.relationshipId);
     await recordAudit('meetings', id, 'delete', []);
     for (const item of actionItems) await recordAudit('actionItems', item.id, 'delete', []);
-    return { meeting, actionItems };
+    const goalProgress = await removeMeetingProgress(id);
+    return { meeting, actionItems, goalProgress };
   });
 }
 
@@ -232,6 +246,7 @@ export async function undoDeleteMeeting(deleted: DeletedMeeting): Promise<void> 
     await refreshLastMeetingDate(deleted.meeting.relationshipId);
     await recordAudit('meetings', deleted.meeting.id, 'restore', []);
     for (const item of deleted.actionItems) await recordAudit('actionItems', item.id, 'restore', []);
+    await restoreMeetingProgress(deleted.goalProgress ?? []);
   });
 }
 

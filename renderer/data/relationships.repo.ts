@@ -294,12 +294,23 @@ export async function updateRelationship(id: Id, changes: RelationshipChanges): 
  */
 export async function deleteRelationship(id: Id, reason: string): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.relationships, db.meetings, db.auditLog], async () => {
-    const relationship = await db.relationships.get(id);
-    if (!relationship) throw new RuleError('not-found', 'This pairing no longer exists.');
-    const meetings = await db.meetings.where('relationshipId').equals(id).count();
-    checkPairingDeletion(meetings, reason);
-    await db.relationships.delete(id);
-    await recordAudit('relationships', id, 'delete', [], `deleted: ${PAIRING_DELETION_REASONS[reason]}`);
-  });
+  await db.transaction(
+    'rw',
+    [db.relationships, db.meetings, db.goals, db.goalProgress, db.auditLog],
+    async () => {
+      const relationship = await db.relationships.get(id);
+      if (!relationship) throw new RuleError('not-found', 'This pairing no longer exists.');
+      const meetings = await db.meetings.where('relationshipId').equals(id).count();
+      checkPairingDeletion(meetings, reason);
+      await db.relationships.delete(id);
+      await recordAudit('relationships', id, 'delete', [], `deleted: ${PAIRING_DELETION_REASONS[reason]}`);
+      // A plan written before the first meeting goes with the pairing: a goal cannot stand without it.
+      const goals = await db.goals.where('relationshipId').equals(id).primaryKeys();
+      const progress = await db.goalProgress.where('goalId').anyOf(goals).primaryKeys();
+      await db.goalProgress.bulkDelete(progress);
+      await db.goals.bulkDelete(goals);
+      for (const goalId of goals)
+        await recordAudit('goals', goalId, 'delete', [], 'deleted with its pairing');
+    },
+  );
 }

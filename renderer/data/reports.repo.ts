@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import type { ReportGoal, ReportGoalProgress } from '../domain/reports/goals';
 import {
   type ReportActionItem,
   type ReportData,
@@ -6,7 +7,17 @@ import {
   type ReportPerson,
   relationshipsNeedingEarlierMeeting,
 } from '../domain/reports/report-data';
-import type { ActionItem, IsoDate, Meeting, PaperSize, Person, Program, Relationship } from '../domain/types';
+import type {
+  ActionItem,
+  Goal,
+  GoalProgress,
+  IsoDate,
+  Meeting,
+  PaperSize,
+  Person,
+  Program,
+  Relationship,
+} from '../domain/types';
 import { type GuidingHandsDb, getDb } from './db';
 import { isSealed } from './lock/seal';
 import { openRecord } from './lock/sealing';
@@ -69,6 +80,9 @@ export async function loadReportData(
       db.meetings,
       db.actionItems,
       db.topics,
+      db.goalAreas,
+      db.goals,
+      db.goalProgress,
       db.settings,
       db.trainingRecords,
     ],
@@ -109,6 +123,10 @@ export async function loadReportData(
       const meetings: ReportMeeting[] = monthly.flat();
 
       progress({ step: 'follow-up' });
+      // Raw, so no goal text or progress note is even opened; the text fields are dropped at once.
+      const goalAreas = await db.goalAreas.toArray();
+      const goals = (await db.goals.toCollection().raw().toArray()).map(withoutGoalText);
+      const goalProgress = (await db.goalProgress.toCollection().raw().toArray()).map(withoutProgressNote);
       const meetingIds = new Set(meetings.map((meeting) => meeting.id));
       const actionItems: ReportActionItem[] = [];
       for (const item of storedItems) {
@@ -144,6 +162,9 @@ export async function loadReportData(
           hours,
           renewBy,
         })),
+        goalAreas,
+        goals,
+        goalProgress,
       };
     },
   );
@@ -231,6 +252,16 @@ export async function loadReportChoices(): Promise<ReportChoices> {
 
 function withoutNotes(meeting: Meeting): ReportMeeting {
   const { notes: _notes, ...rest } = meeting;
+  return rest;
+}
+
+function withoutGoalText(goal: Goal): ReportGoal {
+  const { title: _title, details: _details, steps: _steps, dropReason: _reason, ...rest } = goal;
+  return rest;
+}
+
+function withoutProgressNote(entry: GoalProgress): ReportGoalProgress {
+  const { note: _note, ...rest } = entry;
   return rest;
 }
 

@@ -32,6 +32,7 @@ export interface SampleRemovalSummary {
   topics: number;
   questionnaires: number;
   responses: number;
+  goals: number;
   /** Sample people and programs kept because a real pairing uses them. */
   keptInUse: number;
 }
@@ -53,6 +54,9 @@ export async function removeSampleData(clinicName: string): Promise<SampleRemova
     db.questionnaires,
     db.responses,
     db.supportRequests,
+    db.goalAreas,
+    db.goals,
+    db.goalProgress,
     db.settings,
     db.trainingCourses,
     db.trainingRecords,
@@ -72,6 +76,14 @@ export async function removeSampleData(clinicName: string): Promise<SampleRemova
     const people = samplePeople.filter((id) => !usedPeople.has(id));
     const programs = samplePrograms.filter((id) => !usedPrograms.has(id));
     const questionnaireRecords = await removeSampleQuestionnaireRecords(new Set(pairs), new Set(people));
+    const goals = await db.goals.where('relationshipId').anyOf(pairs).primaryKeys();
+    await db.goalProgress.bulkDelete(await db.goalProgress.where('goalId').anyOf(goals).primaryKeys());
+    await db.goals.bulkDelete(goals);
+    // The sample's own goal area goes unless a real goal is filed under it.
+    const sampleAreas = await db.goalAreas.where('id').startsWith(SAMPLE_ID_PREFIX).primaryKeys();
+    const areasInUse = new Set<string>();
+    if (sampleAreas.length > 0) await db.goals.each((goal) => areasInUse.add(goal.areaId));
+    await db.goalAreas.bulkDelete(sampleAreas.filter((id) => !areasInUse.has(id)));
     await db.actionItems.bulkDelete(items);
     await db.meetings.bulkDelete(meetings);
     await db.relationships.bulkDelete(pairs);
@@ -103,6 +115,7 @@ export async function removeSampleData(clinicName: string): Promise<SampleRemova
       actionItems: items.length,
       topics: topics.length,
       ...questionnaireRecords,
+      goals: goals.length,
       keptInUse: samplePeople.length - people.length + samplePrograms.length - programs.length,
     };
     await db.auditLog.add({
@@ -111,7 +124,7 @@ export async function removeSampleData(clinicName: string): Promise<SampleRemova
       recordId: 'clinic',
       action: 'update',
       fields: ['clinicName'],
-      detail: `Sample clinic removed: ${summary.people} people, ${summary.programs} programs, ${summary.relationships} pairings, ${summary.meetings} meetings, ${summary.actionItems} action items, ${summary.topics} topics, ${summary.questionnaires} questionnaires, ${summary.responses} responses${summary.keptInUse ? `; ${summary.keptInUse} kept because real pairings use them` : ''}.`,
+      detail: `Sample clinic removed: ${summary.people} people, ${summary.programs} programs, ${summary.relationships} pairings, ${summary.meetings} meetings, ${summary.actionItems} action items, ${summary.goals} goals, ${summary.topics} topics, ${summary.questionnaires} questionnaires, ${summary.responses} responses${summary.keptInUse ? `; ${summary.keptInUse} kept because real pairings use them` : ''}.`,
     });
     return summary;
   });

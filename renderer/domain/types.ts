@@ -307,7 +307,10 @@ export type AuditedTable =
   | 'recognitions'
   | 'questionnaires'
   | 'responses'
-  | 'supportRequests';
+  | 'supportRequests'
+  | 'goalAreas'
+  | 'goals'
+  | 'goalProgress';
 
 /** What changed, never the content: field names only, no note text. */
 export interface AuditEntry {
@@ -336,6 +339,83 @@ export const BUILT_IN_TOPICS: ReadonlyArray<Pick<Topic, 'id' | 'label'>> = [
   { id: 'patient-loss', label: 'Patient loss' },
 ];
 
+/** Where a goal stands. A dropped goal keeps the reason it was dropped. */
+export const GOAL_STATUSES = ['not-started', 'on-track', 'at-risk', 'achieved', 'dropped'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
+  'not-started': 'Not started',
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  achieved: 'Achieved',
+  dropped: 'Dropped',
+};
+/** The statuses of a goal still being worked on: past its target date, it is overdue. */
+export const OPEN_GOAL_STATUSES = [
+  'not-started',
+  'on-track',
+  'at-risk',
+] as const satisfies readonly GoalStatus[];
+
+/** What a goal is about; the clinic can add its own areas (builtIn false). */
+export interface GoalArea {
+  id: Id;
+  label: string;
+  builtIn: boolean;
+  archived: boolean;
+}
+
+/** The areas every clinic starts with (from the field: what a new clinician grows in). */
+export const BUILT_IN_GOAL_AREAS: ReadonlyArray<Pick<GoalArea, 'id' | 'label'>> = [
+  { id: 'area-clinical', label: 'Clinical skills and complex cases' },
+  { id: 'area-time', label: 'Time management' },
+  { id: 'area-workplace', label: 'Workplace navigation' },
+  { id: 'area-ethics', label: 'Ethics' },
+  { id: 'area-research', label: 'Research' },
+  { id: 'area-career', label: 'Networking and career' },
+  { id: 'area-specialisation', label: 'Specialisation' },
+  { id: 'area-resilience', label: 'Resilience and well-being' },
+];
+
+/** One step towards a goal. Sealed with the goal's other text. */
+export interface GoalStep {
+  text: string;
+  done: boolean;
+}
+
+/** A goal of a pairing's development plan. Title, details, steps and drop reason are sensitive. */
+export interface Goal {
+  id: Id;
+  relationshipId: Id;
+  areaId: Id;
+  title: string;
+  /** How the pair will know it is done (the measurable part); may be empty. */
+  details: string;
+  /** The day the goal was set, for "goals set in the period". */
+  setDate: IsoDate;
+  targetDate: IsoDate | null;
+  /** The status of its latest progress entry. */
+  status: GoalStatus;
+  /** Required while the status is 'dropped'. */
+  dropReason: string | null;
+  steps: GoalStep[];
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+/** One entry of a goal's history: its status from `date` on, with a short note, perhaps from a meeting. */
+export interface GoalProgress {
+  id: Id;
+  goalId: Id;
+  relationshipId: Id;
+  /** The meeting where the progress was recorded; null when it was recorded on the goal itself. */
+  meetingId: Id | null;
+  date: IsoDate;
+  status: GoalStatus;
+  /** Sensitive like meeting notes; may be empty. */
+  note: string;
+  createdAt: IsoTimestamp;
+}
+
 /** Every record of a clinic, table by table: what the sample clinic builds and a repository adds at once. */
 export interface ClinicRecords {
   settings: ClinicSettings;
@@ -352,4 +432,7 @@ export interface ClinicRecords {
   questionnaires: ClinicQuestionnaire[];
   responses: QuestionnaireResponse[];
   supportRequests: SupportRequest[];
+  goalAreas: GoalArea[];
+  goals: Goal[];
+  goalProgress: GoalProgress[];
 }

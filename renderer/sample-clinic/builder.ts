@@ -14,6 +14,7 @@ import {
   type Topic,
 } from '../domain/types';
 import { fromDayNumber, stamp, toDayNumber } from './calendar-days';
+import { buildSampleGoals } from './goals';
 import { DURATIONS, PROGRAM_SPECS, type ProgramKey, type ProgramSpec, SENSITIVE_TOPICS } from './programs';
 import { Random } from './random';
 import { ACTION_TEXTS, CLINIC_TOPIC_LABEL, NOTE_CLOSERS, NOTE_OPENERS, TAGS, TOPIC_SENTENCES } from './text';
@@ -297,6 +298,8 @@ export class ClinicBuilder {
   }
 
   result(plans: readonly PairPlan[]): SampleClinic {
+    // Drawn last, so that the other records are the same as before plans existed.
+    const plansAndGoals = buildSampleGoals(this.rng, this.relationships, this.meetings, this.today);
     return {
       settings: {
         key: 'clinic',
@@ -315,6 +318,7 @@ export class ClinicBuilder {
       questionnaires: [],
       responses: [],
       supportRequests: [],
+      ...plansAndGoals,
     };
   }
 }

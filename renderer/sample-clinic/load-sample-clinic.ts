@@ -24,6 +24,7 @@ export interface LoadSampleClinicOptions {
 function markedAsSample(clinic: SampleClinic): SampleClinic {
   const own = new Set(clinic.topics.filter((topic) => !topic.builtIn).map((topic) => topic.id));
   const topicId = (id: string) => (own.has(id) ? sampleId(id) : id);
+  const ownAreas = new Set(clinic.goalAreas.filter((area) => !area.builtIn).map((area) => area.id));
   return {
     ...clinic,
     people: clinic.people.map((person) => ({ ...person, id: sampleId(person.id) })),
@@ -78,6 +79,20 @@ function markedAsSample(clinic: SampleClinic): SampleClinic {
       ...request,
       id: sampleId(request.id),
       personId: sampleId(request.personId),
+    })),
+    goalAreas: clinic.goalAreas.map((area) => ({ ...area, id: area.builtIn ? area.id : sampleId(area.id) })),
+    goals: clinic.goals.map((goal) => ({
+      ...goal,
+      id: sampleId(goal.id),
+      relationshipId: sampleId(goal.relationshipId),
+      areaId: ownAreas.has(goal.areaId) ? sampleId(goal.areaId) : goal.areaId,
+    })),
+    goalProgress: clinic.goalProgress.map((entry) => ({
+      ...entry,
+      id: sampleId(entry.id),
+      goalId: sampleId(entry.goalId),
+      relationshipId: sampleId(entry.relationshipId),
+      meetingId: entry.meetingId === null ? null : sampleId(entry.meetingId),
     })),
   };
 }

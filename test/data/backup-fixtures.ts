@@ -4,9 +4,11 @@ import { switchDatabase, TABLE_NAMES, type TableName } from '../../renderer/data
 import { CHECKPOINTS, SUPPORT_OUTCOMES } from '../../renderer/domain/questionnaires/types';
 import {
   ACTION_OWNERS,
+  BUILT_IN_GOAL_AREAS,
   BUILT_IN_TOPICS,
   CAREER_STAGES,
   FOCUSES,
+  GOAL_STATUSES,
   MEETING_FORMATS,
   PROFESSIONS,
   RECOGNITION_KINDS,
@@ -60,6 +62,9 @@ export function sortedLikeIndexedDb(tables: BackupTables): BackupTables {
     questionnaires: [...tables.questionnaires].sort(byKey((record) => record.id)),
     responses: [...tables.responses].sort(byKey((record) => record.id)),
     supportRequests: [...tables.supportRequests].sort(byKey((record) => record.id)),
+    goalAreas: [...tables.goalAreas].sort(byKey((record) => record.id)),
+    goals: [...tables.goals].sort(byKey((record) => record.id)),
+    goalProgress: [...tables.goalProgress].sort(byKey((record) => record.id)),
     settings: [...tables.settings],
     trainingCourses: [...tables.trainingCourses].sort(byKey((record) => record.id)),
     trainingRecords: [...tables.trainingRecords].sort(byKey((record) => record.id)),
@@ -330,6 +335,9 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
           'meetings',
           'actionItems',
           'topics',
+          'goalAreas',
+          'goals',
+          'goalProgress',
           'settings',
           'trainingCourses',
           'trainingRecords',
@@ -342,6 +350,47 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
       if (next() % 2) entry.detail = pick(drawn.texts);
       if (!auditLog.some((other) => other.seq === entry.seq)) auditLog.push(entry);
     }
+    // Plans come last and from the same draws, so the records above are those of before plans existed.
+    const goalAreas: BackupTables['goalAreas'] =
+      next() % 2
+        ? [{ id: freshId(), label: pick(drawn.texts) || 'Own area', builtIn: false, archived: false }]
+        : [];
+    const areaIds = [...goalAreas.map((area) => area.id), ...BUILT_IN_GOAL_AREAS.map((area) => area.id)];
+    const goals: BackupTables['goals'] = [];
+    const goalProgress: BackupTables['goalProgress'] = [];
+    if (relationships.length) {
+      for (let index = 0; index < next() % 4; index += 1) {
+        const setDate = pick(drawn.days);
+        const target = pick(drawn.days);
+        const status = pick(GOAL_STATUSES);
+        const goal: BackupTables['goals'][number] = {
+          id: freshId(),
+          relationshipId: pick(relationships).id,
+          areaId: pick(areaIds),
+          title: pick(drawn.texts).trim() || 'A goal',
+          details: pick(drawn.texts),
+          setDate,
+          targetDate: next() % 3 ? [target, setDate].sort()[1] : null,
+          status,
+          dropReason: status === 'dropped' ? pick(drawn.texts).trim() || 'A reason' : null,
+          steps: next() % 2 ? [{ text: pick(drawn.texts), done: next() % 2 === 0 }] : [],
+          createdAt: pick(drawn.moments),
+          updatedAt: pick(drawn.moments),
+        };
+        goals.push(goal);
+        const onMeeting = meetings.filter((meeting) => meeting.relationshipId === goal.relationshipId);
+        goalProgress.push({
+          id: freshId(),
+          goalId: goal.id,
+          relationshipId: goal.relationshipId,
+          meetingId: onMeeting.length && next() % 2 ? pick(onMeeting).id : null,
+          date: pick(drawn.days),
+          status,
+          note: pick(drawn.texts),
+          createdAt: pick(drawn.moments),
+        });
+      }
+    }
     return {
       people: drawn.people,
       programs: drawn.programs,
@@ -352,6 +401,9 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
       questionnaires,
       responses,
       supportRequests,
+      goalAreas,
+      goals,
+      goalProgress,
       settings: drawn.settings ? [drawn.settings] : [],
       trainingCourses,
       trainingRecords,

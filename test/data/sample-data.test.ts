@@ -37,10 +37,13 @@ describe('loading the sample clinic', () => {
       recognitions: 3,
       questionnaires: expected.questionnaires.length,
       responses: expected.responses.length,
+      goals: expected.goals.length,
     });
     expect(await tableCounts()).toEqual({
       ...summary,
       supportRequests: expected.supportRequests.length,
+      goalAreas: expected.goalAreas.length,
+      goalProgress: expected.goalProgress.length,
       settings: 1,
       auditLog: 1,
     });
@@ -134,6 +137,9 @@ describe('loading the sample clinic', () => {
       questionnaires: 0,
       responses: 0,
       supportRequests: 0,
+      goalAreas: 0,
+      goals: 0,
+      goalProgress: 0,
       settings: 0,
       trainingCourses: 0,
       trainingRecords: 0,

@@ -154,7 +154,7 @@ describe('upgrading a version 8 database to version 9', () => {
   it('marks the open, dated items of live pairs with their due date and keeps every other field', async () => {
     const name = `upgrade-v9-${crypto.randomUUID()}`;
     const db = await upgrade(name);
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBeGreaterThanOrEqual(9);
     db.close();
     const stored = await storedTables(name);
     const live: Record<string, string> = { 'i1-open': '2024-02-01', 'i4-paused-pair': '2024-01-25' };
@@ -165,7 +165,10 @@ describe('upgrading a version 8 database to version 9', () => {
     );
     for (const table of tablesOfSchema(8).filter((name) => name !== 'actionItems' && name !== 'auditLog'))
       expect(stored[table], table).toStrictEqual(V8_CONTENT[table] ?? []);
-    expect(stored.auditLog.at(-1)).toMatchObject({ detail: 'Database upgraded to version 9.' });
+    // One confirmation, naming the newest version the database was brought to (9 or later).
+    expect(stored.auditLog.at(-1)).toMatchObject({
+      detail: expect.stringMatching(/^Database upgraded to version (9|[1-9]\d+)\.$/),
+    });
   });
 
   it('answers the dashboard ranges through the new indexes', async () => {

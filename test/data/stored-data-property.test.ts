@@ -19,6 +19,7 @@ import {
   BUILT_IN_TOPICS,
   CAREER_STAGES,
   FOCUSES,
+  GOAL_STATUSES,
   MEETING_FORMATS,
   PROFESSIONS,
   RELATIONSHIP_STATUSES,
@@ -58,6 +59,7 @@ const pairId = fc.constantFrom('r1', 'r2', 'r3', 'r4', 'r5', 'r6');
 const meetingId = fc.constantFrom('m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8');
 const topicId = fc.constantFrom('t1', 't2', ...BUILT_IN_TOPICS.slice(0, 3).map((topic) => topic.id));
 const stamps = { createdAt: moment, updatedAt: moment };
+const goalId = fc.constantFrom('o1', 'o2', 'o3', 'o4');
 
 const tables: fc.Arbitrary<BackupTables> = fc.record({
   people: fc.uniqueArray(
@@ -171,6 +173,36 @@ const tables: fc.Arbitrary<BackupTables> = fc.record({
     { maxLength: 6, selector: (record) => record.id },
   ),
   supportRequests: fc.constant([]),
+  goalAreas: fc.constant([]),
+  goals: fc.uniqueArray(
+    fc.record({
+      id: goalId,
+      relationshipId: pairId,
+      areaId: fc.constantFrom('area-clinical', 'area-ethics', 'no-such-area'),
+      title: text,
+      details: text,
+      setDate: nearDay,
+      targetDate: fc.option(nearDay, { nil: null }),
+      status: fc.constantFrom(...GOAL_STATUSES),
+      dropReason: fc.option(text, { nil: null }),
+      steps: fc.array(fc.record({ text, done: fc.boolean() }), { maxLength: 2 }),
+      ...stamps,
+    }),
+    { maxLength: 4, selector: (record) => record.id },
+  ),
+  goalProgress: fc.uniqueArray(
+    fc.record({
+      id: fc.constantFrom('e1', 'e2', 'e3', 'e4', 'e5', 'e6'),
+      goalId,
+      relationshipId: pairId,
+      meetingId: fc.option(meetingId, { nil: null }),
+      date: nearDay,
+      status: fc.constantFrom(...GOAL_STATUSES),
+      note: text,
+      createdAt: moment,
+    }),
+    { maxLength: 6, selector: (record) => record.id },
+  ),
   settings: fc.constant([]),
   trainingCourses: fc.constant([]),
   trainingRecords: fc.constant([]),

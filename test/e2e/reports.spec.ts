@@ -36,6 +36,9 @@ function expectedReport() {
     meetings: clinic.meetings.filter((meeting) => meeting.date >= period.start && meeting.date <= period.end),
     actionItems: clinic.actionItems,
     lastMeetingBeforeRange: {},
+    goalAreas: clinic.goalAreas,
+    goals: clinic.goals,
+    goalProgress: clinic.goalProgress,
   };
   for (const pair of clinic.relationships) {
     const before = clinic.meetings
@@ -199,6 +202,7 @@ test('the report exports as a workbook and, in one save, as a zip of one CSV fil
     'compliance-by-program.csv',
     'topics-covered.csv',
     'follow-up.csv',
+    'development-plans.csv',
     'retention.csv',
     'mentor-training.csv',
     'evidence-log.csv',

@@ -241,5 +241,8 @@ export function buildFixture(): ReportData {
     meetings: [...r1, ...r2, ...r3],
     actionItems,
     lastMeetingBeforeRange: {},
+    goalAreas: [],
+    goals: [],
+    goalProgress: [],
   };
 }

@@ -108,6 +108,9 @@ function data(training: ReportTrainingRecord[]): ReportData {
     actionItems: [],
     lastMeetingBeforeRange: {},
     trainingRecords: training,
+    goalAreas: [],
+    goals: [],
+    goalProgress: [],
   };
 }
 

@@ -44,6 +44,8 @@ const MIGRATIONS: Record<number, Migration> = {
   7: unchanged,
   // Schema 8 → 9 added indexes and a derived index field (which a backup never carries).
   8: unchanged,
+  // Schema 9 → 10 added the development-plan tables only, which an older backup does not have either.
+  9: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

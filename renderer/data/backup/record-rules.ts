@@ -21,6 +21,8 @@ import { DATE_RANGE } from '../../domain/rules/fields';
 import type {
   ActionItem,
   ClinicSettings,
+  Goal,
+  GoalProgress,
   Meeting,
   Person,
   Program,
@@ -103,6 +105,36 @@ function checksFor(table: TableName, record: unknown): Array<() => void> {
     case 'actionItems': {
       const item = record as ActionItem;
       return [checkDates([['dueDate', item.dueDate], ['doneDate', item.doneDate], ...stamps(item)])];
+    }
+    case 'goals': {
+      const goal = record as Goal;
+      return [
+        checkDates([['setDate', goal.setDate], ['targetDate', goal.targetDate], ...stamps(goal)]),
+        () => {
+          if (!goal.title.trim()) throw new RuleError('required', 'A goal needs a title.', 'title');
+        },
+        () => {
+          if (goal.targetDate && goal.targetDate < goal.setDate)
+            throw new RuleError(
+              'target-before-set',
+              'The target date comes before the goal was set.',
+              'targetDate',
+            );
+        },
+        () => {
+          if (goal.status === 'dropped' && !goal.dropReason?.trim())
+            throw new RuleError('required', 'A dropped goal needs the reason it was dropped.', 'dropReason');
+        },
+      ];
+    }
+    case 'goalProgress': {
+      const entry = record as GoalProgress;
+      return [
+        checkDates([
+          ['date', entry.date],
+          ['createdAt', momentDay(entry.createdAt)],
+        ]),
+      ];
     }
     case 'settings': {
       const settings = record as ClinicSettings;

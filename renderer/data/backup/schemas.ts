@@ -16,6 +16,10 @@ import {
   CAREER_STAGES,
   type ClinicSettings,
   FOCUSES,
+  GOAL_STATUSES,
+  type Goal,
+  type GoalArea,
+  type GoalProgress,
   MEETING_FORMATS,
   type Meeting,
   PAPER_SIZES,
@@ -127,6 +131,39 @@ export const topicSchema: z.ZodType<Topic> = z.strictObject({
   label: z.string(),
   builtIn: z.boolean(),
   archived: z.boolean(),
+});
+
+export const goalAreaSchema: z.ZodType<GoalArea> = z.strictObject({
+  id,
+  label: z.string(),
+  builtIn: z.boolean(),
+  archived: z.boolean(),
+});
+
+export const goalSchema: z.ZodType<Goal> = z.strictObject({
+  id,
+  relationshipId: id,
+  areaId: id,
+  title: z.string(),
+  details: z.string(),
+  setDate: isoDate,
+  targetDate: isoDate.nullable(),
+  status: z.enum(GOAL_STATUSES),
+  dropReason: z.string().nullable(),
+  steps: z.array(z.strictObject({ text: z.string(), done: z.boolean() })),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+
+export const goalProgressSchema: z.ZodType<GoalProgress> = z.strictObject({
+  id,
+  goalId: id,
+  relationshipId: id,
+  meetingId: id.nullable(),
+  date: isoDate,
+  status: z.enum(GOAL_STATUSES),
+  note: z.string(),
+  createdAt: isoTimestamp,
 });
 
 export const settingsSchema: z.ZodType<ClinicSettings> = z.strictObject({
@@ -253,6 +290,9 @@ export const auditEntrySchema: z.ZodType<AuditEntry> = z.strictObject({
     'questionnaires',
     'responses',
     'supportRequests',
+    'goalAreas',
+    'goals',
+    'goalProgress',
   ]),
   recordId: id,
   action: z.enum(['create', 'update', 'delete', 'restore', 'view']),
@@ -270,6 +310,9 @@ export interface BackupTables {
   questionnaires: ClinicQuestionnaire[];
   responses: QuestionnaireResponse[];
   supportRequests: SupportRequest[];
+  goalAreas: GoalArea[];
+  goals: Goal[];
+  goalProgress: GoalProgress[];
   settings: ClinicSettings[];
   trainingCourses: TrainingCourse[];
   trainingRecords: TrainingRecord[];
@@ -287,6 +330,9 @@ export const recordSchemas: { [T in TableName]: z.ZodType<BackupTables[T][number
   questionnaires: questionnaireSchema,
   responses: responseSchema,
   supportRequests: supportRequestSchema,
+  goalAreas: goalAreaSchema,
+  goals: goalSchema,
+  goalProgress: goalProgressSchema,
   settings: settingsSchema,
   trainingCourses: trainingCourseSchema,
   trainingRecords: trainingRecordSchema,
@@ -305,6 +351,9 @@ export const PRIMARY_KEYS: Record<TableName, string> = {
   questionnaires: 'id',
   responses: 'id',
   supportRequests: 'id',
+  goalAreas: 'id',
+  goals: 'id',
+  goalProgress: 'id',
   settings: 'key',
   trainingCourses: 'id',
   trainingRecords: 'id',

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { BUILT_IN_GOAL_AREA_IDS } from '../../domain/goal-areas';
 import { checkAnswers } from '../../domain/questionnaires/answers';
 import { BUILT_IN_QUESTIONNAIRES } from '../../domain/questionnaires/built-in';
 import type {
@@ -11,6 +12,8 @@ import { RuleError } from '../../domain/rules';
 import {
   type ActionItem,
   BUILT_IN_TOPICS,
+  type Goal,
+  type GoalProgress,
   type Meeting,
   type Recognition,
   type Relationship,
@@ -70,6 +73,8 @@ export class BackupValidator {
   private readonly questionnaires = new Map<string, QuestionnaireDefinition>(
     BUILT_IN_QUESTIONNAIRES.map((questionnaire) => [questionnaire.id, questionnaire]),
   );
+  /** Goal id → its pair's number (-1 when the pair is not in the backup). */
+  private readonly goalPairs = new Map<string, number>();
 
   /**
    * `rules: false` leaves out the app's own rules (shape, keys and links are always checked): for a
@@ -186,6 +191,31 @@ export class BackupValidator {
         if (!this.seenIn('people').has((record as SupportRequest).personId))
           this.add({ ...at, field: 'personId', problem: 'points at a person who is not in the backup' });
         return;
+      case 'goals': {
+        const goal = record as Goal;
+        const pair = this.relationships.get(goal.relationshipId);
+        if (pair === undefined)
+          this.add({
+            ...at,
+            field: 'relationshipId',
+            problem: 'points at a mentoring pair that is not in the backup',
+          });
+        if (!BUILT_IN_GOAL_AREA_IDS.has(goal.areaId) && !this.seenIn('goalAreas').has(goal.areaId))
+          this.add({ ...at, field: 'areaId', problem: 'points at a goal area that is not in the backup' });
+        this.goalPairs.set(goal.id, pair ?? -1);
+        return;
+      }
+      case 'goalProgress': {
+        const entry = record as GoalProgress;
+        const goalPair = this.goalPairs.get(entry.goalId);
+        if (goalPair === undefined)
+          this.add({ ...at, field: 'goalId', problem: 'points at a goal that is not in the backup' });
+        else if (goalPair !== this.relationships.get(entry.relationshipId))
+          this.add({ ...at, field: 'relationshipId', problem: 'names a different pair than its goal' });
+        if (entry.meetingId !== null && this.meetingPairs.get(entry.meetingId) === undefined)
+          this.add({ ...at, field: 'meetingId', problem: 'points at a meeting that is not in the backup' });
+        return;
+      }
       default:
         return;
     }

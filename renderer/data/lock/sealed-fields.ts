@@ -16,6 +16,8 @@ export const SEALED_FIELDS = {
   responses: ['answers', 'support'],
   // Who asked the program manager to get in touch after a high burnout answer.
   supportRequests: ['personId'],
+  goals: ['title', 'details', 'steps', 'dropReason'],
+  goalProgress: ['note'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type SealedTable = keyof typeof SEALED_FIELDS;

@@ -3,6 +3,7 @@ import { computePairCensus, type PairCensus } from './census';
 import { computeMeetingCompliance, type MeetingCompliance } from './compliance';
 import { computeEvidenceLog, type EvidenceLog } from './evidence-log';
 import { computeFollowUp, type FollowUp } from './follow-up';
+import { computeGoalsInPeriod, type GoalsInPeriod } from './goals';
 import { computeMentorTraining, type MentorTraining } from './mentor-training';
 import type { ReportPeriod } from './period';
 import { buildReportIndex, type ReportData } from './report-data';
@@ -32,6 +33,7 @@ export interface AccreditationReport {
   compliance: MeetingCompliance;
   topics: TopicsCovered;
   followUp: FollowUp;
+  goals: GoalsInPeriod;
   retention: Retention;
   training: MentorTraining;
   evidence: EvidenceLog;
@@ -55,6 +57,7 @@ export function computeReport(data: ReportData, options: ReportOptions): Accredi
     compliance: computeMeetingCompliance(index),
     topics: computeTopicsCovered(index),
     followUp: computeFollowUp(index),
+    goals: computeGoalsInPeriod(index),
     retention: computeRetention(index),
     training: computeMentorTraining(index, data.trainingRecords ?? []),
     evidence: computeEvidenceLog(index),

@@ -1,3 +1,4 @@
+import { achievedWithin } from '../goals';
 import { withBuiltInTopics } from '../topics';
 import { type Id, type IsoDate, PROFESSION_LABELS } from '../types';
 import { activeSpans } from './pair-status';
@@ -28,6 +29,8 @@ export interface RecognitionLetter {
   mentees: LetterMentee[];
   meetings: number;
   minutes: number;
+  /** Development-plan goals of the mentor's mentees that became achieved in the period. */
+  goalsAchieved: number;
   topics: { label: string; meetings: number }[];
 }
 
@@ -81,6 +84,20 @@ export function computeRecognitionLetter(
       ...figures,
     });
   }
+  const historyByGoal = new Map<Id, ReportData['goalProgress']>();
+  for (const entry of data.goalProgress) {
+    if (!pairIds.has(entry.relationshipId)) continue;
+    const list = historyByGoal.get(entry.goalId);
+    if (list) list.push(entry);
+    else historyByGoal.set(entry.goalId, [entry]);
+  }
+  let goalsAchieved = 0;
+  for (const goal of data.goals)
+    if (
+      pairIds.has(goal.relationshipId) &&
+      achievedWithin(historyByGoal.get(goal.id) ?? [], period.start, period.end)
+    )
+      goalsAchieved++;
   mentees.sort((a, b) => a.name.localeCompare(b.name) || a.programName.localeCompare(b.programName));
 
   return {
@@ -92,6 +109,7 @@ export function computeRecognitionLetter(
     mentees,
     meetings: mentees.reduce((sum, mentee) => sum + mentee.meetings, 0),
     minutes: mentees.reduce((sum, mentee) => sum + mentee.minutes, 0),
+    goalsAchieved,
     topics: [...topicCounts]
       .map(([id, meetings]) => ({ label: topicsById.get(id)?.label ?? UNLISTED_TOPIC_LABEL, meetings }))
       .sort((a, b) => b.meetings - a.meetings || a.label.localeCompare(b.label)),

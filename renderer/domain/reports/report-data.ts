@@ -1,6 +1,8 @@
+import { withBuiltInGoalAreas } from '../goal-areas';
 import { withBuiltInTopics } from '../topics';
 import type {
   ActionItem,
+  GoalArea,
   Id,
   IsoDate,
   Meeting,
@@ -11,6 +13,7 @@ import type {
   Topic,
   TrainingRecord,
 } from '../types';
+import type { ReportGoal, ReportGoalProgress } from './goals';
 import type { ReportPeriod } from './period';
 
 // What a report is computed from. Note text and action-item text are left out by type, so no section
@@ -52,6 +55,12 @@ export interface ReportData {
   lastMeetingBeforeRange: Record<Id, IsoDate>;
   /** Every mentor-training completion (dates and hours only); absent in data made without them. */
   trainingRecords?: ReportTrainingRecord[];
+  /** The clinic's own goal areas (the built-in ones are added by buildReportIndex). */
+  goalAreas: GoalArea[];
+  /** Every goal, without its text. */
+  goals: ReportGoal[];
+  /** Every goal's history, without its notes. */
+  goalProgress: ReportGoalProgress[];
 }
 
 /** Everything a section needs, indexed once so that no section loops over meetings per pair. */
@@ -76,6 +85,10 @@ export interface ReportIndex {
   actionItems: ReportActionItem[];
   /** The last meeting on or before the period's last day, by pair (selected programs only). */
   lastMeetingByRelationship: Map<Id, IsoDate>;
+  goalAreas: GoalArea[];
+  /** Goals of pairs in the selected programs, and their history. */
+  goals: ReportGoal[];
+  goalProgress: ReportGoalProgress[];
 }
 
 export class ReportDataError extends Error {
@@ -170,6 +183,9 @@ export function buildReportIndex(
     meetings,
     actionItems: data.actionItems.filter((item) => meetingIds.has(item.meetingId)),
     lastMeetingByRelationship,
+    goalAreas: withBuiltInGoalAreas(data.goalAreas),
+    goals: data.goals.filter((goal) => relationshipIds.has(goal.relationshipId)),
+    goalProgress: data.goalProgress.filter((entry) => relationshipIds.has(entry.relationshipId)),
   };
 }
 

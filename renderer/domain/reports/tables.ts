@@ -42,6 +42,7 @@ export function reportTables(report: AccreditationReport): SectionTable[] {
     complianceByProgramTable(report),
     topicsTable(report),
     followUpTable(report),
+    goalsTable(report),
     retentionTable(report),
     mentorTrainingTable(report),
     evidenceTable(report),
@@ -225,6 +226,27 @@ function followUpTable(report: AccreditationReport): SectionTable {
       ['Open, not yet due', f.open],
       ['Completion rate (%)', f.completionRate],
       ['On time, of completed items with a due date (%)', f.onTimeRate],
+    ],
+  };
+}
+
+function goalsTable(report: AccreditationReport): SectionTable {
+  const g = report.goals;
+  return {
+    id: 'development-plans',
+    title: 'Development plans',
+    columns: [text('Group', 12), text('Name', 40), text('Goals set', 14), text('Goals achieved', 14)],
+    rows: [
+      ['All', 'All goals', guarded(g.set), guarded(g.achieved)],
+      ...g.byArea.map((row): TableCell[] => ['Area', row.label, guarded(row.set), guarded(row.achieved)]),
+      ...g.byProgram.map((row): TableCell[] => [
+        'Program',
+        row.label,
+        guarded(row.set),
+        guarded(row.achieved),
+      ]),
+      ['Plans', 'Pairs a month in on the last day', g.pairsDueAPlan, null],
+      ['Plans', 'Of those, without a plan', guarded(g.pairsWithoutPlan), null],
     ],
   };
 }

@@ -1,6 +1,7 @@
 // The program's rules, one file per entity; import them from here.
 export * from './changed-fields';
 export * from './fields';
+export * from './goal';
 export * from './meeting';
 export * from './person';
 export * from './program';

@@ -8,6 +8,7 @@ import {
   type Relationship,
 } from '../types';
 import { isWholeNumberIn, requireDate } from './fields';
+import type { GoalProgressInput } from './goal';
 import { checkAll, RuleError } from './rule-error';
 
 type Stamped = 'id' | 'createdAt' | 'updatedAt';
@@ -16,7 +17,11 @@ export type ActionItemInput = Pick<ActionItem, 'text' | 'owner' | 'dueDate'> & {
   done?: boolean;
   doneDate?: IsoDate | null;
 };
-export type MeetingInput = Omit<Meeting, Stamped> & { actionItems: ActionItemInput[] };
+export type MeetingInput = Omit<Meeting, Stamped> & {
+  actionItems: ActionItemInput[];
+  /** Progress on the pair's goals recorded at this meeting (a new meeting only). */
+  goalProgress?: GoalProgressInput[];
+};
 
 export const MAX_MEETING_MINUTES = 24 * 60;
 

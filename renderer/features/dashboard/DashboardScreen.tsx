@@ -8,6 +8,7 @@ import { BackupStatus } from './BackupStatus';
 import { EndingSoonCard, OverdueCard, PastDueActionsCard, QuietCard } from './DashboardLists';
 import { DueQuestionnairesCard } from './DueQuestionnairesCard';
 import { GettingStarted } from './GettingStarted';
+import { PlanCards } from './PlanCards';
 import { SupportRequestsCard } from './SupportRequestsCard';
 import { TrainingDueCard } from './TrainingDueCard';
 import { useDashboard } from './useDashboard';
@@ -64,6 +65,7 @@ export function DashboardScreen({ notice }: { notice?: ReactNode }) {
           )}
           <TrainingDueCard />
           <DueQuestionnairesCard hideWhenNone={dashboard.activeCount === 0} />
+          {dashboard.activeCount > 0 && <PlanCards />}
         </>
       )}
     </>

@@ -1,6 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { addDaysIso, todayIso } from '../../domain/calendar';
 import {
+  type Goal,
   type Id,
   MEETING_FORMAT_LABELS,
   MEETING_FORMATS,
@@ -14,6 +15,7 @@ import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from 
 import { useFormErrors } from '../../ui/useFormErrors';
 import { useLeaveGuard } from '../../ui/useLeaveGuard';
 import { ActionItemRows } from './ActionItemRows';
+import { GoalProgressFields } from './GoalProgressFields';
 import { type MeetingDraft, meetingDraftChanged } from './meeting-draft';
 import { TopicChips } from './TopicChips';
 
@@ -22,6 +24,8 @@ const FORMAT_OPTIONS = MEETING_FORMATS.map((value) => ({ value, label: MEETING_F
 interface MeetingFormProps {
   initial: MeetingDraft;
   topics: Topic[];
+  /** The pair's open goals, for a new meeting; absent when editing (progress is recorded once). */
+  goals?: Goal[];
   /** Saves the draft; a thrown RuleError is shown next to its field. */
   onSave: (draft: MeetingDraft) => Promise<void>;
   onCancel: () => void;
@@ -30,7 +34,15 @@ interface MeetingFormProps {
   meetingId?: Id;
 }
 
-export function MeetingForm({ initial, topics, onSave, onCancel, saveLabel, meetingId }: MeetingFormProps) {
+export function MeetingForm({
+  initial,
+  topics,
+  goals,
+  onSave,
+  onCancel,
+  saveLabel,
+  meetingId,
+}: MeetingFormProps) {
   const [draft, setDraft] = useState(initial);
   const reveal = useNoteReveal(meetingId);
   const notesHidden = Boolean(meetingId && initial.confidential && initial.notes);
@@ -117,6 +129,14 @@ export function MeetingForm({ initial, topics, onSave, onCancel, saveLabel, meet
           hint="Notes stay hidden on screen until someone chooses to show them."
         />
         <ActionItemRows items={draft.actionItems} onChange={set('actionItems')} errors={errors.fields} />
+        {goals && (
+          <GoalProgressFields
+            goals={goals}
+            progress={draft.goalProgress}
+            onChange={set('goalProgress')}
+            errors={errors.fields}
+          />
+        )}
         <div className="button-row">
           <Button type="submit" variant="primary" disabled={saving}>
             {saveLabel}

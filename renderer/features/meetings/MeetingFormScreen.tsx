@@ -1,5 +1,6 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { pairLabel } from '../../domain/pair-label';
+import { useGoalsForRelationship } from '../../hooks/useGoals';
 import { meetingActions, useMeeting } from '../../hooks/useMeetings';
 import { usePeopleByIds } from '../../hooks/usePeople';
 import { useRelationship } from '../../hooks/useRelationships';
@@ -9,7 +10,13 @@ import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
 import { useToast } from '../../ui/Toast';
 import { MeetingForm } from './MeetingForm';
-import { draftFromMeeting, inputFromDraft, type MeetingDraft, newMeetingDraft } from './meeting-draft';
+import {
+  draftFromMeeting,
+  goalsToUpdate,
+  inputFromDraft,
+  type MeetingDraft,
+  newMeetingDraft,
+} from './meeting-draft';
 import { PairingPicker } from './PairingPicker';
 
 /** Logs a meeting (/meetings/new?relationship=ID) or edits one (/meetings/:meetingId/edit). */
@@ -21,6 +28,7 @@ export function MeetingFormScreen() {
   const relationship = useRelationship(relationshipId || undefined);
   const peopleById = usePeopleByIds(relationship ? [relationship.mentorId, relationship.menteeId] : []);
   const topics = useTopics();
+  const allGoals = useGoalsForRelationship(relationshipId || undefined);
   const navigate = useNavigate();
   const { showToast } = useToast();
 
@@ -33,13 +41,15 @@ export function MeetingFormScreen() {
       </>
     );
   }
-  if (meeting === undefined || relationship === undefined || !peopleById || !topics) return <Loading />;
+  if (meeting === undefined || relationship === undefined || !peopleById || !topics || !allGoals)
+    return <Loading />;
   if (relationship === null) return <NotFound what="pairing" />;
 
   const pair = pairLabel(relationship, peopleById);
+  const goals = meeting ? undefined : goalsToUpdate(allGoals);
   const backToPair = () => navigate(`/relationships/${relationship.id}`);
   async function save(draft: MeetingDraft) {
-    const input = inputFromDraft(draft);
+    const input = inputFromDraft(draft, goals);
     if (meeting) await meetingActions.update(meeting.id, input);
     else await meetingActions.log(input);
     showToast(meeting ? 'The meeting was updated.' : `Meeting saved: ${pair}.`);
@@ -57,6 +67,7 @@ export function MeetingFormScreen() {
         key={meeting?.id ?? relationship.id}
         initial={meeting ? draftFromMeeting(meeting) : newMeetingDraft(relationship.id)}
         topics={topics}
+        goals={goals}
         onSave={save}
         onCancel={backToPair}
         saveLabel={meeting ? 'Save changes' : 'Save meeting'}

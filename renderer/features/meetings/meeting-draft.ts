@@ -1,6 +1,6 @@
 import type { MeetingInput } from '../../data/meetings.repo';
 import { todayIso } from '../../domain/calendar';
-import type { ActionOwner, Id, MeetingFormat } from '../../domain/types';
+import type { ActionOwner, Goal, GoalStatus, Id, MeetingFormat } from '../../domain/types';
 import type { MeetingWithItems } from '../../hooks/useMeetings';
 
 export interface ActionItemDraft {
@@ -13,6 +13,13 @@ export interface ActionItemDraft {
   done: boolean;
 }
 
+/** Progress on one goal as typed; an empty status means no update. */
+export interface GoalProgressDraft {
+  status: GoalStatus | '';
+  note: string;
+  dropReason: string;
+}
+
 /** The meeting form's fields as typed. */
 export interface MeetingDraft {
   relationshipId: Id;
@@ -23,14 +30,22 @@ export interface MeetingDraft {
   notes: string;
   confidential: boolean;
   actionItems: ActionItemDraft[];
+  /** By goal id; only a new meeting records progress. */
+  goalProgress: Record<Id, GoalProgressDraft>;
 }
 
 /** Whether the manager typed anything: an action item row added and left blank is not typing. */
 export function meetingDraftChanged(draft: MeetingDraft, initial: MeetingDraft): boolean {
   const typed = (items: ActionItemDraft[]) =>
     items.filter((item) => item.id || item.text.trim() || item.dueDate).map(({ key: _key, ...item }) => item);
+  const updates = (progress: Record<Id, GoalProgressDraft>) =>
+    Object.entries(progress).filter(([, entry]) => entry.status || entry.note.trim());
   const comparable = (value: MeetingDraft) =>
-    JSON.stringify({ ...value, actionItems: typed(value.actionItems) });
+    JSON.stringify({
+      ...value,
+      actionItems: typed(value.actionItems),
+      goalProgress: updates(value.goalProgress),
+    });
   return comparable(draft) !== comparable(initial);
 }
 
@@ -44,6 +59,7 @@ export function newMeetingDraft(relationshipId: Id): MeetingDraft {
     notes: '',
     confidential: false,
     actionItems: [],
+    goalProgress: {},
   };
 }
 
@@ -68,10 +84,17 @@ export function draftFromMeeting(meeting: MeetingWithItems): MeetingDraft {
       dueDate: item.dueDate ?? '',
       done: item.done,
     })),
+    goalProgress: {},
   };
 }
 
-export function inputFromDraft(draft: MeetingDraft): MeetingInput {
+/** The goals a meeting can record progress on: those still being worked on, in plan order. */
+export function goalsToUpdate(goals: readonly Goal[]): Goal[] {
+  return goals.filter((goal) => goal.status !== 'achieved' && goal.status !== 'dropped');
+}
+
+/** `goals` gives the order: the one the form shows them in, so errors point at the right goal. */
+export function inputFromDraft(draft: MeetingDraft, goals: readonly Goal[] = []): MeetingInput {
   const duration = draft.duration.trim();
   return {
     relationshipId: draft.relationshipId,
@@ -89,5 +112,11 @@ export function inputFromDraft(draft: MeetingDraft): MeetingInput {
       dueDate: item.dueDate || null,
       done: item.done,
     })),
+    goalProgress: goals.flatMap((goal) => {
+      const entry = draft.goalProgress[goal.id];
+      return entry?.status
+        ? [{ goalId: goal.id, status: entry.status, note: entry.note, dropReason: entry.dropReason }]
+        : [];
+    }),
   };
 }

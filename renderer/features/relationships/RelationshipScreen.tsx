@@ -17,6 +17,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { ActionItemsCard } from './ActionItemsCard';
 import { DeletePairingDialog } from './DeletePairingDialog';
+import { DevelopmentPlanCard } from './DevelopmentPlanCard';
 import { EditPairingDialog } from './EditPairingDialog';
 import { MeetingTimeline } from './MeetingTimeline';
 import { PrintAgreementButton } from './PrintAgreementButton';
@@ -65,6 +66,7 @@ export function RelationshipScreen() {
           mentee: peopleById.get(relationship.menteeId)?.name ?? 'Unknown person',
         }}
       />
+      <DevelopmentPlanCard relationshipId={relationship.id} canPlan={canMeet} />
       <ActionItemsCard relationshipId={relationship.id} />
       {relationship.lastMeetingDate !== null && (
         <SessionRatingCard

@@ -65,6 +65,12 @@ export function RecognitionLetterDocument({
           {letter.topics.map((topic) => `${topic.label.toLowerCase()} (${topic.meetings})`).join(', ')}.
         </p>
       )}
+      {letter.goalsAchieved > 0 && (
+        <p>
+          In this period, {letter.mentorName}'s mentees achieved {letter.goalsAchieved} development-plan{' '}
+          {letter.goalsAchieved === 1 ? 'goal' : 'goals'}.
+        </p>
+      )}
       <p>We are grateful for this contribution to the development of our staff.</p>
       <div className="letter__signature">
         <p>Program coordinator, {clinic}</p>

@@ -4,6 +4,7 @@ import { CensusSection } from './CensusSection';
 import { ComplianceSection } from './ComplianceSection';
 import { EvidenceLogSection } from './EvidenceLogSection';
 import { FollowUpSection } from './FollowUpSection';
+import { GoalsSection } from './GoalsSection';
 import { MentorTrainingSection } from './MentorTrainingSection';
 import { ReportHeader } from './ReportHeader';
 import { RetentionSection } from './RetentionSection';
@@ -31,6 +32,7 @@ export function ReportDocument({
       <ComplianceSection compliance={report.compliance} limit={limit} pairsTotal={totals?.compliancePairs} />
       <TopicsSection topics={report.topics} />
       <FollowUpSection followUp={report.followUp} />
+      <GoalsSection goals={report.goals} />
       <RetentionSection retention={report.retention} />
       <MentorTrainingSection training={report.training} />
       <EvidenceLogSection log={report.evidence} limit={limit} rowsTotal={totals?.evidenceRows} />

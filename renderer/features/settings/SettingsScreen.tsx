@@ -5,6 +5,7 @@ import { Card } from '../../ui/Card';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { ClinicSection } from './ClinicSection';
+import { GoalAreasSection } from './GoalAreasSection';
 import { PrivacySection } from './PrivacySection';
 import { ProgramsSection } from './ProgramsSection';
 import { StorageProtection } from './StorageProtection';
@@ -28,6 +29,7 @@ export function SettingsScreen({ sampleData }: { sampleData?: ReactNode }) {
       <TopicsSection />
       <TrainingCoursesSection />
       <WellbeingSection settings={settings} />
+      <GoalAreasSection />
       <Card title="Backups">
         <p>Make an encrypted copy of all your records, restore one, or set up automatic backups.</p>
         <StorageProtection />
