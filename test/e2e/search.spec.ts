@@ -8,7 +8,7 @@ test('the header search finds a note by a word, shows it in context and opens th
   page,
 }) => {
   await loadSampleData(page);
-  const box = page.getByRole('combobox', { name: 'Search people, pairings and notes' });
+  const box = page.getByRole('combobox', { name: 'Search the clinic' });
 
   await page.keyboard.press('Control+K');
   await expect(box).toBeFocused();
@@ -47,7 +47,7 @@ test('the header search finds a note by a word, shows it in context and opens th
 
 test('the header search says when nothing matches, and Escape closes it', async ({ page }) => {
   await loadSampleData(page);
-  const box = page.getByRole('combobox', { name: 'Search people, pairings and notes' });
+  const box = page.getByRole('combobox', { name: 'Search the clinic' });
   // "/" comes to the search box from anywhere but a text field.
   await page.getByRole('heading', { level: 1, name: 'Dashboard' }).click();
   await page.keyboard.press('/');

@@ -119,7 +119,7 @@ export function HeaderSearch() {
       }}
     >
       <label htmlFor={`${id}-box`} className="visually-hidden">
-        Search people, pairings and notes
+        Search the clinic
       </label>
       <input
         id={`${id}-box`}
