@@ -77,7 +77,7 @@ test('a goal planned on a pairing gets progress at a meeting, shows its history,
   await page.getByRole('link', { name: 'Ben Roy with Amara Okafor', exact: true }).click();
   await page.getByRole('link', { name: 'Log meeting', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Log a meeting' })).toBeVisible();
-  await page.getByLabel('Notes').fill('Talked about the handover.');
+  await page.getByLabel('Notes', { exact: true }).fill('Talked about the handover.');
   const progress = page.getByRole('group', { name: 'Progress on goals' });
   await progress.getByLabel(`Status after this meeting: ${GOAL}`).selectOption({ label: 'At risk' });
   await progress.getByLabel(`Progress note: ${GOAL}`).fill('Rota changes left no time');
