@@ -93,8 +93,12 @@ async function typingLatency(): Promise<number[]> {
   const router = createMemoryRouter([{ path: '*', element: createElement(HeaderSearch) }]);
   const root = createRoot(host);
   root.render(createElement(RouterProvider, { router }));
-  await nextFrame();
-  const box = host.querySelector('input') as HTMLInputElement;
+  let box = host.querySelector('input');
+  for (let frame = 0; !box && frame < 600; frame++) {
+    await nextFrame();
+    box = host.querySelector('input');
+  }
+  if (!box) throw new Error('The header search box did not appear.');
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set as (
     this: HTMLInputElement,
     value: string,
