@@ -173,14 +173,18 @@ async function addProgress(
   return entry;
 }
 
-/** The goal's status is its history's latest; a drop reason is kept only while the goal is dropped. */
+/**
+ * The goal's status is its history's latest. The last drop reason is kept (shown only while the goal is
+ * dropped), so a goal that is dropped again because its later progress went away (a meeting deleted or
+ * moved earlier) still has the reason it was dropped for.
+ */
 async function syncGoalStatus(
   goal: Goal,
   history: GoalProgress[],
   newDropReason: string | null,
 ): Promise<void> {
   const status: GoalStatus = latestGoalStatus(history, 'not-started');
-  const dropReason = status === 'dropped' ? newDropReason || goal.dropReason || '' : null;
+  const dropReason = newDropReason || goal.dropReason || (status === 'dropped' ? '' : null);
   if (status === goal.status && dropReason === goal.dropReason) return;
   await getDb().goals.update(goal.id, { status, dropReason, updatedAt: nowIso() });
   const fields = ['status', ...(dropReason !== goal.dropReason ? ['dropReason'] : [])];

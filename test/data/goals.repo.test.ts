@@ -74,7 +74,7 @@ describe('a pairing development plan', () => {
     expect(await db().goals.count()).toBe(0);
   });
 
-  it('records progress on the goal itself; a drop needs a reason, kept only while dropped', async () => {
+  it('records progress on the goal itself; a drop needs a reason, which stays with the goal', async () => {
     const { relationship } = await seedPair();
     const goal = await createGoal(goalInput(relationship.id));
     await expect(
@@ -88,7 +88,7 @@ describe('a pairing development plan', () => {
     await recordGoalProgress({ goalId: goal.id, status: 'on-track', note: 'Back on' }, '2024-04-10');
     const after = await db().goals.get(goal.id);
     expect(after?.status).toBe('on-track');
-    expect(after?.dropReason).toBeNull();
+    expect(after?.dropReason).toBe(SECRET_REASON);
   });
 
   it('a backdated entry does not override a later status', async () => {
@@ -214,6 +214,26 @@ describe('progress recorded when a meeting is logged', () => {
     await undoDeleteMeeting(deleted);
     expect((await db().goals.get(goal.id))?.status).toBe('achieved');
     expect((await getGoalWithHistory(goal.id))?.history).toHaveLength(2);
+  });
+
+  it('a goal dropped again because its later progress went away keeps the reason it was dropped for', async () => {
+    const { relationship } = await seedPair();
+    const goal = await createGoal(goalInput(relationship.id));
+    await recordGoalProgress(
+      { goalId: goal.id, status: 'dropped', note: '', dropReason: SECRET_REASON },
+      '2024-04-01',
+    );
+    const meeting = await logMeeting(
+      meetingInput(relationship.id, {
+        date: '2024-04-02',
+        goalProgress: [{ goalId: goal.id, status: 'on-track', note: '' }],
+      }),
+    );
+    expect((await db().goals.get(goal.id))?.status).toBe('on-track');
+    await deleteMeeting(meeting.id);
+    const after = await db().goals.get(goal.id);
+    expect(after?.status).toBe('dropped');
+    expect(after?.dropReason).toBe(SECRET_REASON);
   });
 
   it('a meeting moved to another day moves its progress too', async () => {
