@@ -1,12 +1,13 @@
 import './styles.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { startEarlyReads } from './data/early-reads';
+import { todayIso } from './domain/calendar';
+import { DASHBOARD_ROWS_SHOWN } from './domain/dashboard';
+
+// The entry is kept small: it starts opening the database and the first reads (the lock's key ring, the
+// settings, the dashboard's first rows) at once, then loads the app, whose code is most of what the page
+// downloads and compiles; the reads run meanwhile.
+startEarlyReads(todayIso(), DASHBOARD_ROWS_SHOWN);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+import('./app/mount').then(({ mountApp }) => mountApp(root));

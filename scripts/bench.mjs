@@ -2,9 +2,13 @@
 // runs every bench/*.bench.ts in the system's Chromium and prints the figures as tables.
 // Peak memory is read from outside the page: the resident memory of the page's renderer process
 // (/proc on Linux), so IndexedDB buffers, ArrayBuffers and the JS heap all count.
+// The app's own build (GH_RENDERER_OUT, or dist/renderer) is served beside the benchmark page, at app/,
+// for the cold-start suite; a baseline build (GH_BENCH_BASELINE_APP, e.g. the app before a change) is
+// served at baseline/ and opened from another origin (localhost instead of 127.0.0.1), so that it has a
+// database of its own, written at its own schema (GH_BENCH_BASELINE_SCHEMA).
 // Usage: node scripts/bench.mjs [suite names…]
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +20,11 @@ const outDir = resolve(root, 'dist/bench');
 const port = Number(process.env.GH_BENCH_PORT ?? 4390);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const only = process.argv.slice(2);
+const appBuild = process.env.GH_RENDERER_OUT ?? resolve(root, 'dist/renderer');
+const baselineBuild = process.env.GH_BENCH_BASELINE_APP ?? null;
+const baselineSchema = process.env.GH_BENCH_BASELINE_SCHEMA
+  ? Number(process.env.GH_BENCH_BASELINE_SCHEMA)
+  : null;
 
 // The same flags as playwright.config.ts, plus what the measurements need.
 const chromiumArgs = [
@@ -110,6 +119,37 @@ class MemoryWatch {
   }
 }
 
+/**
+ * Opens the app at `url` in a new tab and times it, inside the tab, from the start of navigation to a
+ * usable dashboard: its heading and figures shown and no "Loading" left on the page.
+ */
+async function openApp(context, url) {
+  const tab = await context.newPage();
+  try {
+    await tab.addInitScript(() => {
+      const usable = () =>
+        [...document.querySelectorAll('h1')].some((heading) => heading.textContent?.trim() === 'Dashboard') &&
+        document.querySelector('.figure') !== null &&
+        document.querySelector('.loading') === null;
+      const observer = new MutationObserver(() => {
+        if (!window.benchUsableAt && usable()) {
+          window.benchUsableAt = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await tab.goto(url);
+    await tab.waitForFunction(() => window.benchUsableAt, null, { timeout: 120_000 });
+    return await tab.evaluate(() => ({
+      usableMs: window.benchUsableAt,
+      domContentLoadedMs: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+    }));
+  } finally {
+    await tab.close();
+  }
+}
+
 function printTable(name, figures) {
   const rows = Object.entries(figures);
   const width = Math.max(...rows.map(([key]) => key.length));
@@ -121,6 +161,9 @@ function printTable(name, figures) {
 async function main() {
   console.log('Building the benchmark page…');
   await build({ configFile: resolve(root, 'bench/vite.config.ts'), build: { outDir } });
+  if (existsSync(resolve(appBuild, 'index.html')))
+    cpSync(appBuild, resolve(outDir, 'app'), { recursive: true });
+  if (baselineBuild) cpSync(baselineBuild, resolve(outDir, 'baseline'), { recursive: true });
 
   const server = spawn(process.execPath, [resolve(root, 'scripts/serve-static.mjs'), outDir, String(port)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -132,7 +175,8 @@ async function main() {
   const browser = await chromium.connect(browserServer.wsEndpoint());
   const exitCode = { value: 0 };
   try {
-    const page = await browser.newPage();
+    // A context of its own, so the cold-start suite can open the app in further tabs of it.
+    const page = await (await browser.newContext()).newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') console.error(`page: ${message.text()}`);
     });
@@ -141,6 +185,22 @@ async function main() {
     await page.exposeFunction('benchMemoryStop', () => watch.stop());
     await page.exposeFunction('benchMemoryPeek', () => watch.peek());
     await page.exposeFunction('benchLoadAverage', () => loadavg());
+    await page.exposeFunction('benchOpenApp', (url) => openApp(page.context(), url));
+    await page.exposeFunction('benchFillBaseline', async (size) => {
+      if (!baselineBuild) return null;
+      const other = await page.context().newPage();
+      try {
+        await other.goto(`http://localhost:${port}/index.html`);
+        await other.waitForFunction(() => typeof window.benchFillAppDatabase === 'function');
+        await other.evaluate(
+          ([clinicSize, schema]) => window.benchFillAppDatabase(clinicSize, schema ?? undefined),
+          [size, baselineSchema],
+        );
+      } finally {
+        await other.close();
+      }
+      return `http://localhost:${port}/baseline/index.html`;
+    });
     await page.goto(`http://127.0.0.1:${port}/index.html`);
     await page.waitForFunction(() => typeof window.runBenchSuites === 'function');
     const names = await page.evaluate(() => window.benchSuiteNames);

@@ -39,9 +39,21 @@ export interface RecoverySheet {
   ageIdentity: string;
 }
 
+/** The key ring's reading begun as the page started (preloadMode), for the app's first loadMode(). */
+let preloaded: ReturnType<typeof loadLockMode> | null = null;
+
 export const clinicLockActions = {
   /** Reads the key ring: must run before anything of the clinic is shown. */
-  loadMode: () => loadLockMode(getDb().name),
+  loadMode: () => {
+    const reading = preloaded ?? loadLockMode(getDb().name);
+    preloaded = null;
+    return reading;
+  },
+  /** Begins reading the key ring as the page starts; the app's first loadMode() takes it over. */
+  preloadMode: () => {
+    preloaded = loadLockMode(getDb().name);
+    return preloaded;
+  },
   /** A new recovery key and the age line it stands for, for the sheet. */
   draftRecoverySheet(): RecoverySheet {
     const secret = newRecoverySecret();

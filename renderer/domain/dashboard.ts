@@ -2,6 +2,9 @@ import { daysOverdue, daysWithoutMeeting, nextMeetingDue, QUIET_AFTER_DAYS } fro
 import { addDaysIso, daysBetween } from './calendar';
 import type { ActionItem, Id, IsoDate, Person, Program, Relationship } from './types';
 
+/** Rows each list of the dashboard shows at first; a large clinic's long tail waits behind "Show more". */
+export const DASHBOARD_ROWS_SHOWN = 10;
+
 /** Planned ends this close are listed so the manager can prepare the close-out. */
 export const ENDING_SOON_DAYS = 30;
 

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { loadDashboard } from '../../data/dashboard.repo';
+import { earlyDashboard } from '../../data/early-reads';
 import { todayIso } from '../../domain/calendar';
-import type { DashboardListName, DashboardView } from '../../domain/dashboard';
+import { DASHBOARD_ROWS_SHOWN, type DashboardListName, type DashboardView } from '../../domain/dashboard';
 import type { IsoDate } from '../../domain/types';
 
 /** Today's date, which moves on at midnight for an app left open overnight on the office computer. */
@@ -16,7 +17,7 @@ export function useToday(): IsoDate {
 }
 
 /** Enough rows to act on this morning; a large clinic's long tail waits behind "Show more". */
-export const ROWS_SHOWN = 10;
+export const ROWS_SHOWN = DASHBOARD_ROWS_SHOWN;
 
 const FIRST_LIMITS: Record<DashboardListName, number> = {
   overdue: ROWS_SHOWN,
@@ -40,7 +41,12 @@ export function useDashboard(): DashboardState {
   const today = useToday();
   const [limits, setLimits] = useState(FIRST_LIMITS);
   const rows = Math.max(...Object.values(limits));
-  const dashboard = useLiveQuery(() => loadDashboard(today, rows), [today, rows]);
+  // The board read as the page started (if it has arrived) shows until the live query answers.
+  const dashboard = useLiveQuery(
+    () => loadDashboard(today, rows),
+    [today, rows],
+    earlyDashboard(today, rows),
+  );
   const showMore = (list: DashboardListName) =>
     setLimits((current) => ({ ...current, [list]: current[list] + ROWS_SHOWN }));
   return { dashboard, limits, showMore };

@@ -1,0 +1,52 @@
+import Dexie from 'dexie';
+import type { DashboardView } from '../domain/dashboard';
+import type { ClinicSettings, IsoDate } from '../domain/types';
+import { clinicLockActions, lockState } from './clinic-lock.repo';
+import { loadDashboard } from './dashboard.repo';
+import { getSettings } from './settings.repo';
+
+// The first reads of a start, begun by the page's entry before the app's code has loaded (main.tsx):
+// opening the database, the lock's key ring, the settings and the dashboard's first rows all run while
+// the browser still loads and compiles the rest of the app. The screens take the answers as their
+// first value (their live queries then take over); nothing of the clinic is read early while it has a
+// lock, since nothing may be read before the unlock.
+
+let settings: ClinicSettings | undefined;
+let dashboard: { today: IsoDate; rows: number; view: DashboardView } | undefined;
+
+// The early answers hold only while nothing has been written since: any change drops them, so a screen
+// mounted later never starts from an old value.
+Dexie.on('storagemutated', () => {
+  settings = undefined;
+  dashboard = undefined;
+});
+
+/** Starts the first reads; the lock's mode is then taken by the app's first loadMode(). */
+export function startEarlyReads(today: IsoDate, rows: number): void {
+  clinicLockActions.preloadMode().then(
+    () => {
+      if (lockState.hasLock()) return;
+      getSettings().then((value) => {
+        settings = value;
+      }, ignore);
+      loadDashboard(today, rows).then((view) => {
+        dashboard = { today, rows, view };
+      }, ignore);
+    },
+    // The app reads the lock's mode again and shows what went wrong.
+    ignore,
+  );
+}
+
+// A failed early read only means the screen reads for itself, as it would have anyway.
+function ignore(): void {}
+
+/** The settings read early, once they have arrived. */
+export function earlySettings(): ClinicSettings | undefined {
+  return settings;
+}
+
+/** The dashboard read early, if it has arrived and is the one asked for. */
+export function earlyDashboard(today: IsoDate, rows: number): DashboardView | undefined {
+  return dashboard && dashboard.today === today && dashboard.rows === rows ? dashboard.view : undefined;
+}
