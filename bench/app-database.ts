@@ -68,7 +68,9 @@ export async function fillAppDatabase(size: SampleSize, schemaVersion?: number):
   await db.transaction('rw', [...tables], async () => {
     for (const table of tables) {
       const records =
-        table === 'settings' ? [clinic.settings] : ((clinic as unknown as Record<string, unknown>)[table] ?? []);
+        table === 'settings'
+          ? [clinic.settings]
+          : ((clinic as unknown as Record<string, unknown>)[table] ?? []);
       if (Array.isArray(records) && records.length) await db.table(table).bulkAdd(records);
     }
   });
