@@ -1,7 +1,7 @@
 import './styles.css';
-import { startEarlyReads } from './data/early-reads';
 import { todayIso } from './domain/calendar';
 import { DASHBOARD_ROWS_SHOWN } from './domain/dashboard';
+import { startEarlyReads } from './hooks/early-reads';
 
 // The entry is kept small: it starts opening the database and the first reads (the lock's key ring, the
 // settings, the dashboard's first rows) at once, then loads the app, whose code is most of what the page
