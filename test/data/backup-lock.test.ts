@@ -185,6 +185,34 @@ describe('manual backups and restores with the clinic lock', () => {
     expect(text).not.toContain('$sealed');
   });
 
+  it('a note that does not open does not stop a backup: it is left out and the backup marked, the record named', async () => {
+    const ids = await clinicWithMarker();
+    await turnOn();
+    const raw = new Dexie(db().name);
+    await raw.open();
+    const first = await raw.table('meetings').get(ids[0]);
+    await raw.table('meetings').update(ids[2], { notes: first.notes });
+    raw.close();
+    const backup = await makeBackup({ passphrase: BACKUP_PASSPHRASE, scryptWorkFactor: 10 });
+    expect(backup.header.needsRepair).toEqual({ problemCount: 1 });
+    expect(backup.fileName).toMatch(/needs repair\.age$/);
+    expect(backup.problems).toEqual([
+      expect.objectContaining({ table: 'meetings', recordId: ids[2], field: 'notes' }),
+    ]);
+    expect(backup.problems[0]?.problem).toMatch(/could not be opened/);
+    const decrypter = new Decrypter();
+    decrypter.addPassphrase(BACKUP_PASSPHRASE);
+    const text = gunzipText(await decrypter.decrypt(backup.bytes));
+    expect(text).toContain(`${MARKER} #1`);
+    expect(text).toContain(`${MARKER} action 2`);
+    expect(text.match(new RegExp(`${MARKER} #0`, 'g'))).toHaveLength(1);
+    expect(text).not.toContain('$sealed');
+    expect(text).not.toContain('$unreadable');
+    const auto = await makeAutoBackupDocument();
+    expect(auto.problemCount).toBe(1);
+    expect(auto.header.needsRepair).toEqual({ problemCount: 1 });
+  });
+
   it('a restore with the lock on seals what it writes, and the app reads the notes back', async () => {
     const ids = await clinicWithMarker();
     await turnOn();

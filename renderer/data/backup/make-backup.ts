@@ -4,6 +4,7 @@ import { type BackupKind, recordBackupMade } from '../backup-history.repo';
 import { CURRENT_SCHEMA_VERSION, DERIVED_FIELDS, getDb, TABLE_NAMES } from '../db';
 import { openRecordsInBulk } from '../lock/bulk-crypto';
 import { sealedPathsOf } from '../lock/sealed-fields';
+import { type UnreadableMark, unreadableFields } from '../lock/sealing';
 import { hasLock } from '../lock/session';
 import { DocumentWriter } from './document-writer';
 import { DEFAULT_SCRYPT_WORK_FACTOR, encryptBytes } from './encryption';
@@ -121,15 +122,35 @@ export async function buildDocument(
           ? await limited.raw().toArray()
           : await limited.toArray();
         if (page.length === 0) break;
+        // A sealed value that does not open (damaged, or copied from another record) does not stop the
+        // backup: the field is left out (the empty value of its kind) and the record named as a problem,
+        // so the backup is marked "needs repair" (see docs/backup-format.md).
+        const unopened = new Map<Record<string, unknown>, string[]>();
         // WebCrypto is not IndexedDB work: Dexie keeps the read transaction open while it runs.
         if (bulk) {
           // A raw read skips every reading hook: the index-only fields are dropped here too.
           const derived = DERIVED_FIELDS[name] ?? [];
           if (derived.length) for (const record of page) for (const field of derived) delete record[field];
-          await Dexie.waitFor(openRecordsInBulk(name, page));
+          await Dexie.waitFor(
+            openRecordsInBulk(name, page, (record, path) =>
+              unopened.set(record, [...(unopened.get(record) ?? []), path]),
+            ),
+          );
+        } else {
+          // Opened by the reading hook: the mark names the fields that did not open; it is never written.
+          for (const record of page) {
+            const paths = unreadableFields(record);
+            if (paths.length === 0) continue;
+            unopened.set(record, paths);
+            delete (record as UnreadableMark).$unreadable;
+          }
         }
         writer.addRecords(page);
-        if (check) for (const record of page) validator.check(name, record);
+        if (check)
+          for (const record of page) {
+            validator.check(name, record);
+            for (const path of unopened.get(record) ?? []) validator.unopened(name, String(record.id), path);
+          }
         const backlog = sink.whenBelow(MAX_BYTES_IN_FLIGHT);
         // Waiting on the compressor, not on IndexedDB: Dexie keeps the transaction open meanwhile.
         if (backlog) await Dexie.waitFor(backlog);

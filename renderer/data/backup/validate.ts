@@ -87,6 +87,21 @@ export class BackupValidator {
     if (this.issues.length < MAX_REPORTED_ISSUES) this.issues.push(issue);
   }
 
+  /**
+   * A sealed field of the record just checked could not be opened as the backup was made (damaged, or
+   * copied from another record): it is left out of the backup, which is then marked "needs repair".
+   */
+  unopened(table: TableName, recordId: string, field: string): void {
+    this.add({
+      table,
+      position: this.positions.get(table) ?? 0,
+      recordId,
+      field,
+      problem:
+        'could not be opened (it was damaged or belongs to another record) and was left out of this backup',
+    });
+  }
+
   get valid(): boolean {
     return this.totalIssues === 0;
   }

@@ -1,5 +1,5 @@
 import { isSealed, openAsync, readPath, sealAsync, sealContext, writePath } from './seal';
-import { sealedPathsOf } from './sealed-fields';
+import { sealedPathsOf, unreadableValueOf } from './sealed-fields';
 import { dataCryptoKey } from './session';
 
 // Sealing and opening the sealed fields of many records at once with WebCrypto, for the paths that go
@@ -8,7 +8,13 @@ import { dataCryptoKey } from './session';
 // value of the page in parallel. WebCrypto is several times faster than the synchronous AES-GCM the
 // database layer must use inside a transaction.
 
-type Change = (key: CryptoKey, context: Uint8Array, value: unknown) => Promise<unknown> | null;
+type Change = (
+  key: CryptoKey,
+  context: Uint8Array,
+  value: unknown,
+  record: Record<string, unknown>,
+  path: string,
+) => Promise<unknown> | null;
 
 async function changeInBulk(
   table: string,
@@ -24,18 +30,35 @@ async function changeInBulk(
       const value = readPath(record, path);
       if (value === null || value === undefined) continue;
       key ??= await dataCryptoKey();
-      const changing = change(key, sealContext(table, record.id as string, path), value);
+      const changing = change(key, sealContext(table, record.id as string, path), value, record, path);
       if (changing) work.push(changing.then((next) => writePath(record, path, next)));
     }
   }
   await Promise.all(work);
 }
 
-/** Opens, in place, every sealed field of the records of `table`. Throws LockedError while locked. */
-export function openRecordsInBulk(table: string, records: Record<string, unknown>[]): Promise<void> {
-  return changeInBulk(table, records, (key, context, value) =>
-    isSealed(value) ? openAsync(key, context, value) : null,
-  );
+/** Told of a sealed field that did not open (damaged, or copied from another record). */
+export type UnopenedListener = (record: Record<string, unknown>, path: string) => void;
+
+/**
+ * Opens, in place, every sealed field of the records of `table`. Throws LockedError while locked. A
+ * value that does not open throws SealError, unless `onUnopened` is given: then the field is left out
+ * (it holds the empty value of its kind) and the listener is told which record and field it was.
+ */
+export function openRecordsInBulk(
+  table: string,
+  records: Record<string, unknown>[],
+  onUnopened?: UnopenedListener,
+): Promise<void> {
+  return changeInBulk(table, records, (key, context, value, record, path) => {
+    if (!isSealed(value)) return null;
+    const opening = openAsync(key, context, value);
+    if (!onUnopened) return opening;
+    return opening.catch(() => {
+      onUnopened(record, path);
+      return unreadableValueOf(table, path);
+    });
+  });
 }
 
 /** Seals, in place, every plain sealed-field value of the records of `table`. Throws LockedError while locked. */

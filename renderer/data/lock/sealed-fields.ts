@@ -22,6 +22,31 @@ export const SEALED_FIELDS = {
 
 export type SealedTable = keyof typeof SEALED_FIELDS;
 
+/**
+ * What a sealed field reads as when its value cannot be opened (it was damaged, or copied from another
+ * record): the empty value of its kind, so the record stays whole for the screens. The record says which
+ * fields these are (see unreadableFields in sealing.ts), and the stored value is left as it is.
+ */
+export const UNREADABLE_VALUES: {
+  readonly [Table in SealedTable]: { readonly [Path in (typeof SEALED_FIELDS)[Table][number]]: unknown };
+} = {
+  meetings: { notes: '' },
+  actionItems: { text: '' },
+  relationships: { endReason: '', 'capacityOverride.reason': '' },
+  recognitions: { text: '' },
+  responses: { answers: {}, support: 'not-offered' },
+  supportRequests: { personId: '' },
+  goals: { title: '', details: '', steps: [], dropReason: '' },
+  goalProgress: { note: '' },
+};
+
+/** A fresh copy of the empty value a field reads as when it cannot be opened. */
+export function unreadableValueOf(table: string, path: string): unknown {
+  const values = (UNREADABLE_VALUES as Record<string, Record<string, unknown>>)[table];
+  const value = values?.[path];
+  return value === undefined ? null : structuredClone(value);
+}
+
 export function sealedPathsOf(table: string): readonly string[] {
   return (SEALED_FIELDS as Record<string, readonly string[]>)[table] ?? [];
 }

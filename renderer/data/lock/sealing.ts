@@ -1,6 +1,15 @@
 import type { DBCore, Middleware, Table } from 'dexie';
-import { copyForPaths, isSealed, openSync, readPath, sealContext, sealSync, writePath } from './seal';
-import { SEALED_FIELDS, sealedPathsOf } from './sealed-fields';
+import {
+  copyForPaths,
+  isSealed,
+  openSync,
+  readPath,
+  type SealedValue,
+  sealContext,
+  sealSync,
+  writePath,
+} from './seal';
+import { SEALED_FIELDS, sealedPathsOf, unreadableValueOf } from './sealed-fields';
 import { dataKey, LockedError, lockMode } from './session';
 
 // The clinic lock at the database boundary. Every write to a table of SEALED_FIELDS goes through
@@ -15,8 +24,41 @@ function recordId(table: string, record: Record<string, unknown>): string {
   return id;
 }
 
+/**
+ * A record read with sealed fields that would not open (damaged, or copied from another record) carries
+ * them here, by path, as they are stored: the fields themselves read as the empty value of their kind.
+ * Never stored: a write drops the mark and, for every such field still holding that empty value (nobody
+ * typed a new one), writes back the stored sealed value as it was. So saving a record whose note could
+ * not be opened changes its other fields and leaves the damaged note alone.
+ */
+export interface UnreadableMark {
+  $unreadable?: Readonly<Record<string, SealedValue>>;
+}
+
+/** The paths of the record's sealed fields that could not be opened as it was read (empty: none). */
+export function unreadableFields(record: object | null | undefined): string[] {
+  const marked = (record as UnreadableMark | null | undefined)?.$unreadable;
+  return marked ? Object.keys(marked) : [];
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The record without its mark, the unreadable fields nobody changed put back as they were stored. */
+function keepUnreadable<T extends object>(table: string, record: T, marked: Record<string, SealedValue>): T {
+  const copy = copyForPaths(record, Object.keys(marked)) as Record<string, unknown>;
+  delete copy.$unreadable;
+  for (const [path, sealed] of Object.entries(marked)) {
+    if (sameValue(readPath(copy, path), unreadableValueOf(table, path))) writePath(copy, path, sealed);
+  }
+  return copy as T;
+}
+
 /** The record as it is stored: its sealed fields sealed when the clinic has a lock. */
-export function sealRecord<T extends object>(table: string, record: T): T {
+export function sealRecord<T extends object>(table: string, given: T): T {
+  const marked = (given as UnreadableMark).$unreadable;
+  const record = marked ? keepUnreadable(table, given, marked) : given;
   const mode = lockMode();
   if (mode === 'off' || mode === 'unsealing') return record;
   const paths = sealedPathsOf(table);
@@ -35,7 +77,11 @@ export function sealRecord<T extends object>(table: string, record: T): T {
   return copy as T;
 }
 
-/** The record as the app sees it: its sealed fields opened (in place: each read is a fresh copy). */
+/**
+ * The record as the app sees it: its sealed fields opened (in place: each read is a fresh copy). A field
+ * that does not open reads as the empty value of its kind and is named in the record's mark (see
+ * UnreadableMark): the rest of the record is shown, nothing is thrown.
+ */
 export function openRecord<T extends object>(table: string, record: T): T {
   const paths = sealedPathsOf(table);
   for (const path of paths) {
@@ -44,7 +90,15 @@ export function openRecord<T extends object>(table: string, record: T): T {
     const key = dataKey();
     if (!key) throw new LockedError();
     const id = recordId(table, record as Record<string, unknown>);
-    writePath(record as Record<string, unknown>, path, openSync(key, sealContext(table, id, path), value));
+    let opened: unknown;
+    try {
+      opened = openSync(key, sealContext(table, id, path), value);
+    } catch {
+      const mark = record as Record<string, unknown>;
+      mark.$unreadable = { ...(mark.$unreadable as Record<string, SealedValue> | undefined), [path]: value };
+      opened = unreadableValueOf(table, path);
+    }
+    writePath(record as Record<string, unknown>, path, opened);
   }
   return record;
 }
