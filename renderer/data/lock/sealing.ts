@@ -1,4 +1,5 @@
 import type { DBCore, Middleware, Table } from 'dexie';
+import type { UnreadableMark } from '../../domain/unreadable';
 import {
   copyForPaths,
   isSealed,
@@ -24,22 +25,12 @@ function recordId(table: string, record: Record<string, unknown>): string {
   return id;
 }
 
-/**
- * A record read with sealed fields that would not open (damaged, or copied from another record) carries
- * them here, by path, as they are stored: the fields themselves read as the empty value of their kind.
- * Never stored: a write drops the mark and, for every such field still holding that empty value (nobody
- * typed a new one), writes back the stored sealed value as it was. So saving a record whose note could
- * not be opened changes its other fields and leaves the damaged note alone.
- */
-export interface UnreadableMark {
-  $unreadable?: Readonly<Record<string, SealedValue>>;
-}
-
-/** The paths of the record's sealed fields that could not be opened as it was read (empty: none). */
-export function unreadableFields(record: object | null | undefined): string[] {
-  const marked = (record as UnreadableMark | null | undefined)?.$unreadable;
-  return marked ? Object.keys(marked) : [];
-}
+// A record read with sealed fields that would not open carries them in its mark (UnreadableMark), as
+// they are stored, the fields themselves reading as the empty value of their kind. A write drops the
+// mark and, for every such field still holding that empty value (nobody typed a new one), writes back
+// the stored sealed value as it was: saving a record whose note could not be opened changes its other
+// fields and leaves the damaged note alone.
+export { type UnreadableMark, unreadableFields } from '../../domain/unreadable';
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -57,7 +48,7 @@ function keepUnreadable<T extends object>(table: string, record: T, marked: Reco
 
 /** The record as it is stored: its sealed fields sealed when the clinic has a lock. */
 export function sealRecord<T extends object>(table: string, given: T): T {
-  const marked = (given as UnreadableMark).$unreadable;
+  const marked = (given as UnreadableMark).$unreadable as Record<string, SealedValue> | undefined;
   const record = marked ? keepUnreadable(table, given, marked) : given;
   const mode = lockMode();
   if (mode === 'off' || mode === 'unsealing') return record;

@@ -8,6 +8,7 @@ import {
   type MeetingFormat,
   type Topic,
 } from '../../domain/types';
+import { UNREADABLE_MEETING_NOTE } from '../../domain/unreadable';
 import { useNoteReveal } from '../../hooks/useNoteReveal';
 import { Button } from '../../ui/Button';
 import { ConfidentialNotes } from '../../ui/ConfidentialNotes';
@@ -112,6 +113,12 @@ export function MeetingForm({
           />
         </div>
         <TopicChips topics={topics} selected={draft.topics} onChange={set('topics')} />
+        {initial.notesUnreadable && (
+          <p className="notice notice--warn" role="note">
+            {UNREADABLE_MEETING_NOTE} Saving with the notes left empty keeps the stored note as it is; a note
+            typed here replaces it.
+          </p>
+        )}
         {notesHidden ? (
           <fieldset className="fieldset">
             <legend>Notes</legend>

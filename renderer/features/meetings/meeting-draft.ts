@@ -1,6 +1,7 @@
 import type { MeetingInput } from '../../data/meetings.repo';
 import { todayIso } from '../../domain/calendar';
 import type { ActionOwner, Goal, GoalStatus, Id, MeetingFormat } from '../../domain/types';
+import { unreadableFields } from '../../domain/unreadable';
 import type { MeetingWithItems } from '../../hooks/useMeetings';
 
 export interface ActionItemDraft {
@@ -32,6 +33,11 @@ export interface MeetingDraft {
   actionItems: ActionItemDraft[];
   /** By goal id; only a new meeting records progress. */
   goalProgress: Record<Id, GoalProgressDraft>;
+  /**
+   * The stored note could not be opened (damaged, or copied from another meeting): the field starts
+   * empty, and saving it empty leaves the stored note as it is; a note typed here replaces it.
+   */
+  notesUnreadable?: boolean;
 }
 
 /** Whether the manager typed anything: an action item row added and left blank is not typing. */
@@ -75,6 +81,7 @@ export function draftFromMeeting(meeting: MeetingWithItems): MeetingDraft {
     format: meeting.format,
     topics: meeting.topics,
     notes: meeting.notes,
+    ...(unreadableFields(meeting).includes('notes') ? { notesUnreadable: true } : {}),
     confidential: meeting.confidential,
     actionItems: meeting.actionItems.map((item) => ({
       key: item.id,

@@ -1,5 +1,6 @@
 import { formatDisplayDate } from '../../domain/date-format';
 import { type Id, MEETING_FORMAT_LABELS, type Meeting, type Topic } from '../../domain/types';
+import { UNREADABLE_MEETING_NOTE, unreadableFields } from '../../domain/unreadable';
 import { meetingActions, useLatestMeetingsForRelationship } from '../../hooks/useMeetings';
 import { useNoteReveal } from '../../hooks/useNoteReveal';
 import { useTopicsById } from '../../hooks/useTopics';
@@ -86,6 +87,11 @@ function MeetingEntry({ meeting, topicsById, onDelete }: MeetingEntryProps) {
         )}
       </p>
       {topics.length > 0 && <p>Topics: {topics.join(', ')}</p>}
+      {unreadableFields(meeting).includes('notes') && (
+        <p className="notice notice--warn" role="note">
+          {UNREADABLE_MEETING_NOTE}
+        </p>
+      )}
       {meeting.notes &&
         (meeting.confidential ? (
           // On a shared computer, confidential notes stay closed until asked for.
