@@ -205,7 +205,7 @@ describe('manual backups and restores with the clinic lock', () => {
     const text = gunzipText(await decrypter.decrypt(backup.bytes));
     expect(text).toContain(`${MARKER} #1`);
     expect(text).toContain(`${MARKER} action 2`);
-    expect(text.match(new RegExp(`${MARKER} #0`, 'g'))).toHaveLength(1);
+    expect(text?.split(`${MARKER} #0`)).toHaveLength(2);
     expect(text).not.toContain('$sealed');
     expect(text).not.toContain('$unreadable');
     const auto = await makeAutoBackupDocument();
