@@ -2,6 +2,8 @@ import { SESSION_RATING_ID } from '../domain/questionnaires/built-in';
 import type { Answer } from '../domain/questionnaires/types';
 import type {
   PortfolioData,
+  PortfolioGoal,
+  PortfolioGoalProgress,
   PortfolioMeeting,
   PortfolioPair,
   PortfolioPeriod,
@@ -14,10 +16,15 @@ import { getSettings } from './settings.repo';
 
 // What a mentor's portfolio needs, read for that one mentor: their pairings by the mentor index, each
 // pairing's meetings in the period by the pair-and-date index, the mentees named, the mentor's training
-// and recognition, and the mentees' session ratings of those pairings.
+// and recognition, the mentees' session ratings of those pairings, and the pairings' goals with their histories.
 // Pairings, meetings and answers are read raw, past the reading hooks of the clinic lock: a meeting's
 // notes and a pairing's end reason are never opened (the portfolio has no use for them), and of the
 // answers only the mentees' session ratings in the period are opened, here, to be averaged.
+
+/** Whether a stored meeting was the debrief of a milestone (meetings before milestones existed were not). */
+function isDebrief(meeting: object): boolean {
+  return typeof (meeting as { milestoneId?: unknown }).milestoneId === 'string';
+}
 
 /** The mentor's portfolio data over the period; null when there is no such person. */
 export async function loadPortfolioData(
@@ -36,6 +43,8 @@ export async function loadPortfolioData(
     db.trainingCourses,
     db.recognitions,
     db.responses,
+    db.goals,
+    db.goalProgress,
   ];
   return db.transaction('r', tables, async () => {
     const mentor = await db.people.get(mentorId);
@@ -74,8 +83,31 @@ export async function loadPortfolioData(
           durationMinutes: meeting.durationMinutes,
           topics: meeting.topics,
           confidential: meeting.confidential,
+          debrief: isDebrief(meeting),
         });
     }
+    // Goals and their histories are read raw too: only ids, statuses and days are kept, never their text.
+    const storedGoals = await db.goals
+      .where('relationshipId')
+      .anyOf(relationships.map((pair) => pair.id))
+      .raw()
+      .toArray();
+    const goals: PortfolioGoal[] = storedGoals.map((goal) => ({
+      id: goal.id,
+      relationshipId: goal.relationshipId,
+    }));
+    const goalProgress: PortfolioGoalProgress[] = (
+      await db.goalProgress
+        .where('goalId')
+        .anyOf(goals.map((goal) => goal.id))
+        .raw()
+        .toArray()
+    ).map((entry) => ({
+      goalId: entry.goalId,
+      date: entry.date,
+      status: entry.status,
+      createdAt: entry.createdAt,
+    }));
     const menteeOf = new Map(relationships.map((pair) => [pair.id, pair.menteeId]));
     const stored = await db.responses
       .where('relationshipId')
@@ -123,8 +155,8 @@ export async function loadPortfolioData(
       training,
       courses: courses.map((course) => ({ id: course.id, name: course.name })),
       recognitions,
-      // Goals and debriefs are not recorded by this version.
-      menteeProgress: null,
+      goals,
+      goalProgress,
       sessionRatings,
     };
   });

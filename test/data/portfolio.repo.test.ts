@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { createGoal, recordGoalProgress } from '../../renderer/data/goals.repo';
 import { createLock } from '../../renderer/data/lock/keyring';
 import { sealClinic } from '../../renderer/data/lock/seal-all';
 import { getMeeting, logMeeting } from '../../renderer/data/meetings.repo';
@@ -124,6 +125,16 @@ describe("loading a mentor's portfolio", () => {
     const second = await logMeeting(
       meetingInput(relationship.id, { date: '2024-05-01', notes: 'Second note' }),
     );
+    const goal = await createGoal({
+      relationshipId: relationship.id,
+      areaId: 'area-resilience',
+      title: 'Secret goal title',
+      details: 'Secret goal details',
+      setDate: '2024-03-10',
+      targetDate: null,
+      steps: [{ text: 'Secret goal step', done: false }],
+    });
+    await recordGoalProgress({ goalId: goal.id, status: 'achieved', note: 'Secret progress' }, '2024-05-10');
     await changeRelationshipStatus(relationship.id, 'ended-early', '2024-06-01', 'Moved to another city');
     for (const useful of [5, 5, 4, 4, 4]) await sessionRating(mentee.id, relationship.id, useful);
     await addRecognition(
@@ -143,9 +154,11 @@ describe("loading a mentor's portfolio", () => {
     const period = { start: '2024-01-01', end: TODAY };
     const data = await loadPortfolioData(mentor.id, period);
     expect(data?.meetings).toHaveLength(2);
-    expect(JSON.stringify(data)).not.toMatch(/note|Moved to another city/);
+    expect(JSON.stringify(data)).not.toMatch(/note|Moved to another city|Secret/);
     const portfolio = computePortfolio(data!, period);
-    expect(portfolio.pairings.map((row) => [row.status, row.meetings])).toEqual([['Ended early', 2]]);
+    expect(portfolio.pairings.map((row) => [row.status, row.meetings, row.goalsAchieved])).toEqual([
+      ['Ended early', 2, 1],
+    ]);
     expect(portfolio.ratings?.items[0]?.summary).toBe('4.4 out of 5 on average (5 answers)');
     expect(portfolio.recognitions.map((entry) => entry.text)).toEqual(['Thank you']);
     expect(await firstPortfolioDay(mentor.id)).toBe('2024-03-01');

@@ -4,14 +4,18 @@ import type { Answer } from '../../renderer/domain/questionnaires/types';
 import {
   computePortfolio,
   type PortfolioData,
+  type PortfolioGoalProgress,
   type PortfolioRating,
 } from '../../renderer/domain/reports/portfolio';
-import type { Relationship } from '../../renderer/domain/types';
+import type { GoalStatus, Relationship } from '../../renderer/domain/types';
 
 // Hand-worked: Grace mentors Liam (active since 1 Feb 2025) and Sofia (1 Mar – completed 30 Sep 2025);
 // a pair with Noah ended in 2024 and is outside the period (calendar year 2025). Meetings in 2025:
 // Liam 60 + 45 (the 45 confidential, about patient loss), Sofia 30; a 2024 meeting of Noah's is not counted.
 // Mentoring: 3 meetings, 135 minutes = 2.3 hours (2.25 rounded to one decimal), 1 confidential.
+// The confidential one was the debrief of a milestone (Noah's 2024 debrief is outside the period): 1 debrief.
+// Goals achieved in 2025: Liam's g1 (1 Jun) and g2 (achieved 1 Apr, at risk, achieved again 1 Jul: counted
+// once); not Noah's g3 (2024) nor Sofia's g4 (achieved 10 Jan 2026). Liam 2, Sofia 0.
 
 const stamp = '2025-01-01T00:00:00.000Z';
 const PERIOD = { start: '2025-01-01', end: '2025-12-31' };
@@ -39,6 +43,10 @@ function pair(id: string, menteeId: string, start: string, end: string | null): 
   };
 }
 
+function progress(goalId: string, date: string, status: GoalStatus): PortfolioGoalProgress {
+  return { goalId, date, status, createdAt: `${date}T12:00:00.000Z` };
+}
+
 function data(overrides: Partial<PortfolioData> = {}): PortfolioData {
   return {
     clinicName: 'Harbour Clinic',
@@ -63,6 +71,7 @@ function data(overrides: Partial<PortfolioData> = {}): PortfolioData {
         durationMinutes: 60,
         topics: ['ethics'],
         confidential: false,
+        debrief: false,
       },
       {
         id: 'm2',
@@ -71,6 +80,7 @@ function data(overrides: Partial<PortfolioData> = {}): PortfolioData {
         durationMinutes: 45,
         topics: ['patient-loss'],
         confidential: true,
+        debrief: true,
       },
       {
         id: 'm3',
@@ -79,6 +89,7 @@ function data(overrides: Partial<PortfolioData> = {}): PortfolioData {
         durationMinutes: 30,
         topics: ['ethics', 'career'],
         confidential: false,
+        debrief: false,
       },
       {
         id: 'm0',
@@ -87,6 +98,7 @@ function data(overrides: Partial<PortfolioData> = {}): PortfolioData {
         durationMinutes: 90,
         topics: ['research'],
         confidential: false,
+        debrief: true,
       },
     ],
     training: [
@@ -123,7 +135,23 @@ function data(overrides: Partial<PortfolioData> = {}): PortfolioData {
         updatedAt: stamp,
       },
     ],
-    menteeProgress: null,
+    goals: [
+      { id: 'g1', relationshipId: 'r-liam' },
+      { id: 'g2', relationshipId: 'r-liam' },
+      { id: 'g3', relationshipId: 'r-noah' },
+      { id: 'g4', relationshipId: 'r-sofia' },
+    ],
+    goalProgress: [
+      progress('g1', '2025-02-05', 'not-started'),
+      progress('g1', '2025-06-01', 'achieved'),
+      progress('g2', '2025-02-05', 'on-track'),
+      progress('g2', '2025-04-01', 'achieved'),
+      progress('g2', '2025-05-01', 'at-risk'),
+      progress('g2', '2025-07-01', 'achieved'),
+      progress('g3', '2024-10-01', 'achieved'),
+      progress('g4', '2025-03-10', 'on-track'),
+      progress('g4', '2026-01-10', 'achieved'),
+    ],
     sessionRatings: [],
     ...overrides,
   };
@@ -172,15 +200,14 @@ describe("a mentor's portfolio", () => {
     ]);
   });
 
-  it('says goals are not recorded until that part exists, and shows what is recorded per pairing', () => {
-    const none = computePortfolio(data(), PERIOD);
-    expect(none.progressRecorded).toBe(false);
-    const progress = computePortfolio(
-      data({ menteeProgress: [{ menteeId: 'liam', goalsAchieved: 2, debriefsHeld: 1 }] }),
-      PERIOD,
-    );
-    expect(progress.pairings[0].progress).toEqual({ goalsAchieved: 2, debriefsHeld: 1 });
-    expect(progress.pairings[1].progress).toBeNull();
+  it('counts per pairing the goals achieved in the period and the milestone debriefs held in it', () => {
+    const portfolio = computePortfolio(data(), PERIOD);
+    expect(portfolio.pairings.map((row) => [row.menteeName, row.goalsAchieved, row.debriefsHeld])).toEqual([
+      ['Liam Chen', 2, 1],
+      ['Sofia Rossi', 0, 0],
+    ]);
+    expect(portfolio.goalsAchieved).toBe(2);
+    expect(portfolio.debriefsHeld).toBe(1);
   });
 });
 

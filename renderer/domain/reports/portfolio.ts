@@ -1,8 +1,10 @@
+import { achievedWithin } from '../goals';
 import { SESSION_RATING, SESSION_RATING_ID } from '../questionnaires/built-in';
 import type { Answer, QuestionnaireResponse } from '../questionnaires/types';
 import { withBuiltInTopics } from '../topics';
 import { isTrainingCurrentOn } from '../training';
 import {
+  type GoalProgress,
   type Id,
   type IsoDate,
   type Person,
@@ -37,17 +39,18 @@ export type PortfolioMeeting = {
   durationMinutes: number;
   topics: Id[];
   confidential: boolean;
+  /** Whether the meeting was the debrief of a mentee's milestone. */
+  debrief: boolean;
 };
 
-/**
- * Goals achieved and debriefs held by one mentee with this mentor, in the period. Filled in by the goals
- * and milestones work; until then the portfolio says it is not recorded.
- */
-export interface MenteeProgress {
-  menteeId: Id;
-  goalsAchieved: number;
-  debriefsHeld: number;
+/** A goal of one of the mentor's pairings, without its text (the portfolio counts goals, never names them). */
+export interface PortfolioGoal {
+  id: Id;
+  relationshipId: Id;
 }
+
+/** One entry of a goal's history, without its note: the status it reached and the day. */
+export type PortfolioGoalProgress = Pick<GoalProgress, 'goalId' | 'date' | 'status' | 'createdAt'>;
 
 /** A session rating: the one-minute questionnaire a mentee answers after a meeting. */
 export type PortfolioRating = Pick<
@@ -80,8 +83,9 @@ export interface PortfolioData {
   training: TrainingRecord[];
   courses: Pick<TrainingCourse, 'id' | 'name'>[];
   recognitions: Recognition[];
-  /** Not yet recorded by this version: null. */
-  menteeProgress: MenteeProgress[] | null;
+  /** The pairings' goals and their histories: goals achieved in the period are counted per pairing. */
+  goals: PortfolioGoal[];
+  goalProgress: PortfolioGoalProgress[];
   /** Session ratings about the mentor's pairings; only the mentee's own, in the period, are counted. */
   sessionRatings: PortfolioRating[];
 }
@@ -96,8 +100,9 @@ export interface PortfolioPairing {
   endDate: IsoDate | null;
   meetings: number;
   minutes: number;
-  /** Goals achieved and debriefs held, where recorded. */
-  progress: { goalsAchieved: number; debriefsHeld: number } | null;
+  /** Goals of this pairing achieved in the period, and milestone debriefs held in it. */
+  goalsAchieved: number;
+  debriefsHeld: number;
 }
 
 export interface Portfolio {
@@ -116,8 +121,8 @@ export interface Portfolio {
   /** Whether the mentor's training was current on the period's last day. */
   trainingCurrentAtEnd: boolean;
   recognitions: { kind: string; date: IsoDate; text: string }[];
-  /** False until the goals work records them. */
-  progressRecorded: boolean;
+  goalsAchieved: number;
+  debriefsHeld: number;
   /** Null when fewer than five answers exist. */
   ratings: MenteeRatings | null;
   /** Why there are no ratings: none given, or too few to show. */
@@ -131,21 +136,37 @@ function statusOn(pair: PortfolioPair, day: IsoDate): Relationship['status'] {
   return status;
 }
 
+/** Per pairing, its goals that became achieved within the period (as the recognition letter counts them). */
+function goalsAchievedByPair(data: PortfolioData, period: PortfolioPeriod): Map<Id, number> {
+  const historyByGoal = new Map<Id, PortfolioGoalProgress[]>();
+  for (const entry of data.goalProgress) {
+    const list = historyByGoal.get(entry.goalId);
+    if (list) list.push(entry);
+    else historyByGoal.set(entry.goalId, [entry]);
+  }
+  const counts = new Map<Id, number>();
+  for (const goal of data.goals)
+    if (achievedWithin(historyByGoal.get(goal.id) ?? [], period.start, period.end))
+      counts.set(goal.relationshipId, (counts.get(goal.relationshipId) ?? 0) + 1);
+  return counts;
+}
+
 export function computePortfolio(data: PortfolioData, period: PortfolioPeriod): Portfolio {
   const menteesById = new Map(data.mentees.map((person) => [person.id, person]));
   const programsById = new Map(data.programs.map((program) => [program.id, program]));
   const topicsById = new Map(withBuiltInTopics(data.topics).map((topic) => [topic.id, topic]));
   const coursesById = new Map(data.courses.map((course) => [course.id, course]));
-  const progressByMentee = new Map((data.menteeProgress ?? []).map((row) => [row.menteeId, row]));
+  const goalsAchieved = goalsAchievedByPair(data, period);
 
-  const perPair = new Map<Id, { meetings: number; minutes: number }>();
+  const perPair = new Map<Id, { meetings: number; minutes: number; debriefsHeld: number }>();
   const topicCounts = new Map<Id, number>();
   let confidential = 0;
   for (const meeting of data.meetings) {
     if (meeting.date < period.start || meeting.date > period.end) continue;
-    const figures = perPair.get(meeting.relationshipId) ?? { meetings: 0, minutes: 0 };
+    const figures = perPair.get(meeting.relationshipId) ?? { meetings: 0, minutes: 0, debriefsHeld: 0 };
     figures.meetings += 1;
     figures.minutes += meeting.durationMinutes;
+    if (meeting.debrief) figures.debriefsHeld += 1;
     perPair.set(meeting.relationshipId, figures);
     // A confidential meeting counts with its time, but what it was about stays out of the portfolio.
     if (meeting.confidential) {
@@ -165,9 +186,8 @@ export function computePortfolio(data: PortfolioData, period: PortfolioPeriod): 
   const pairings: PortfolioPairing[] = overlapping
     .map((pair) => {
       const mentee = menteesById.get(pair.menteeId);
-      const figures = perPair.get(pair.id) ?? { meetings: 0, minutes: 0 };
+      const figures = perPair.get(pair.id) ?? { meetings: 0, minutes: 0, debriefsHeld: 0 };
       const status = statusOn(pair, period.end);
-      const progress = progressByMentee.get(pair.menteeId);
       return {
         menteeName: mentee?.name ?? 'Unknown person',
         menteeProfession: mentee ? PROFESSION_LABELS[mentee.profession] : '',
@@ -176,9 +196,7 @@ export function computePortfolio(data: PortfolioData, period: PortfolioPeriod): 
         status: RELATIONSHIP_STATUS_LABELS[status],
         endDate: pair.endDate !== null && pair.endDate <= period.end ? pair.endDate : null,
         ...figures,
-        progress: progress
-          ? { goalsAchieved: progress.goalsAchieved, debriefsHeld: progress.debriefsHeld }
-          : null,
+        goalsAchieved: goalsAchieved.get(pair.id) ?? 0,
       };
     })
     .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.menteeName.localeCompare(b.menteeName));
@@ -229,7 +247,8 @@ export function computePortfolio(data: PortfolioData, period: PortfolioPeriod): 
       .filter((entry) => entry.date >= period.start && entry.date <= period.end)
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((entry) => ({ kind: RECOGNITION_KIND_LABELS[entry.kind], date: entry.date, text: entry.text })),
-    progressRecorded: data.menteeProgress !== null,
+    goalsAchieved: pairings.reduce((sum, row) => sum + row.goalsAchieved, 0),
+    debriefsHeld: pairings.reduce((sum, row) => sum + row.debriefsHeld, 0),
     ratings: enoughAnswers ? menteeRatings(ratings) : null,
     ratingsNote:
       ratings.length === 0

@@ -39,6 +39,14 @@ export function PortfolioDocument({ portfolio, issuedOn }: { portfolio: Portfoli
             <dd>{formatHours(portfolio.minutes)}</dd>
           </div>
           <div>
+            <dt>Goals achieved by mentees</dt>
+            <dd>{portfolio.goalsAchieved}</dd>
+          </div>
+          <div>
+            <dt>Milestone debriefs held</dt>
+            <dd>{portfolio.debriefsHeld}</dd>
+          </div>
+          <div>
             <dt>Hours of mentor training</dt>
             <dd>{portfolio.trainingHours}</dd>
           </div>
@@ -86,17 +94,12 @@ export function PortfolioDocument({ portfolio, issuedOn }: { portfolio: Portfoli
                   </td>
                   <td className="number">{row.meetings}</td>
                   <td className="number">{formatHours(row.minutes)}</td>
-                  <td className="number">{row.progress ? row.progress.goalsAchieved : '—'}</td>
-                  <td className="number">{row.progress ? row.progress.debriefsHeld : '—'}</td>
+                  <td className="number">{row.goalsAchieved}</td>
+                  <td className="number">{row.debriefsHeld}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        )}
-        {!portfolio.progressRecorded && (
-          <p className="muted">
-            Goals achieved and debriefs held are not recorded in this version of Guiding Hands.
-          </p>
         )}
       </section>
 
