@@ -26,6 +26,7 @@ export interface ClinicRecordsSummary {
   recognitions: number;
   questionnaires: number;
   responses: number;
+  milestones: number;
   goals: number;
 }
 
@@ -44,6 +45,8 @@ export async function addClinicRecords(
     db.questionnaires,
     db.responses,
     db.supportRequests,
+    db.milestoneTypes,
+    db.milestones,
     db.goalAreas,
     db.goals,
     db.goalProgress,
@@ -68,6 +71,8 @@ export async function addClinicRecords(
         db.questionnaires.clear(),
         db.responses.clear(),
         db.supportRequests.clear(),
+        db.milestoneTypes.clear(),
+        db.milestones.clear(),
         db.goalAreas.clear(),
         db.goals.clear(),
         db.goalProgress.clear(),
@@ -85,6 +90,10 @@ export async function addClinicRecords(
     await db.programs.bulkAdd(clinic.programs);
     await db.topics.bulkAdd(newTopics);
     await db.relationships.bulkAdd(clinic.relationships);
+    // Kinds of milestone the clinic already stores are kept as they are, like topics.
+    const knownTypes = new Set(await db.milestoneTypes.toCollection().primaryKeys());
+    await db.milestoneTypes.bulkAdd((clinic.milestoneTypes ?? []).filter((type) => !knownTypes.has(type.id)));
+    await db.milestones.bulkAdd(clinic.milestones ?? []);
     await db.meetings.bulkAdd(clinic.meetings);
     await db.actionItems.bulkAdd(clinic.actionItems);
     await db.trainingCourses.bulkAdd(clinic.trainingCourses ?? []);
@@ -116,6 +125,7 @@ export async function addClinicRecords(
       recognitions: clinic.recognitions?.length ?? 0,
       questionnaires: clinic.questionnaires.length,
       responses: clinic.responses.length,
+      milestones: clinic.milestones?.length ?? 0,
       goals: clinic.goals.length,
     };
     const counts = Object.entries(summary)

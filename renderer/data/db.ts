@@ -12,6 +12,9 @@ import type {
   GoalArea,
   GoalProgress,
   Meeting,
+  MeetingGuide,
+  Milestone,
+  MilestoneType,
   Person,
   Program,
   Recognition,
@@ -45,9 +48,12 @@ export const TABLE_NAMES = [
   'people',
   'programs',
   'relationships',
+  'milestoneTypes',
+  'milestones',
   'meetings',
   'actionItems',
   'topics',
+  'meetingGuides',
   'questionnaires',
   'responses',
   'supportRequests',
@@ -73,6 +79,9 @@ export const TABLE_SINCE_SCHEMA: Partial<Record<TableName, number>> = {
   goalAreas: 10,
   goals: 10,
   goalProgress: 10,
+  milestoneTypes: 11,
+  milestones: 11,
+  meetingGuides: 11,
 };
 
 /** The tables a database (or a backup) of schema `version` has, in backup order. */
@@ -188,7 +197,21 @@ export const SCHEMA_V10: StoreList = {
   goalProgress: 'id, goalId, meetingId, [status+date]',
 };
 
-export const CURRENT_SCHEMA_VERSION = 10;
+/**
+ * Version 11: milestones and their debriefs, and the clinic's meeting guides. A milestone is found by its
+ * pairing, mentee or date (its description is sealed, never indexed); a debrief meeting names its
+ * milestone, indexed so the dashboard reads which milestones were debriefed from the index keys alone.
+ * New tables only and a new index of a field no record has yet: no record changes.
+ */
+export const SCHEMA_V11: StoreList = {
+  ...SCHEMA_V10,
+  meetings: `${SCHEMA_V10.meetings}, milestoneId`,
+  milestoneTypes: 'id',
+  milestones: 'id, relationshipId, menteeId, date',
+  meetingGuides: 'id',
+};
+
+export const CURRENT_SCHEMA_VERSION = 11;
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const latest = new Map<string, string>();
@@ -280,6 +303,9 @@ export class GuidingHandsDb extends Dexie {
   questionnaires!: EntityTable<ClinicQuestionnaire, 'id'>;
   responses!: EntityTable<QuestionnaireResponse, 'id'>;
   supportRequests!: EntityTable<SupportRequest, 'id'>;
+  milestoneTypes!: EntityTable<MilestoneType, 'id'>;
+  milestones!: EntityTable<Milestone, 'id'>;
+  meetingGuides!: EntityTable<MeetingGuide, 'id'>;
 
   /** The version an upgrade brought this database to while it opened; null when none ran. */
   private upgradedTo: number | null = null;
@@ -312,6 +338,10 @@ export class GuidingHandsDb extends Dexie {
     this.version(10)
       .stores(SCHEMA_V10)
       .upgrade(this.upgrading(10, async () => {}));
+    // New tables and an index of a field no record has yet: no record changes, only the confirmation.
+    this.version(11)
+      .stores(SCHEMA_V11)
+      .upgrade(this.upgrading(11, async () => {}));
     this.use(
       derivedFieldsMiddleware({
         people: { derive: personDerived, fields: DERIVED_FIELDS.people },

@@ -1,5 +1,5 @@
 import { todayIso } from '../domain/calendar';
-import { changedFields, checkMeeting, type MeetingInput, RuleError } from '../domain/rules';
+import { changedFields, checkDebriefLink, checkMeeting, type MeetingInput, RuleError } from '../domain/rules';
 import { storedText } from '../domain/text';
 import {
   type ActionItem,
@@ -33,7 +33,23 @@ export interface DeletedMeeting {
 
 function meetingTables() {
   const db = getDb();
-  return [db.meetings, db.actionItems, db.relationships, db.topics, ...goalProgressTables(), db.auditLog];
+  return [
+    db.meetings,
+    db.actionItems,
+    db.relationships,
+    db.topics,
+    db.milestones,
+    ...goalProgressTables(),
+    db.auditLog,
+  ];
+}
+
+/** A debrief meeting must debrief a milestone of its own pairing, on or after the milestone's day. */
+async function checkDebrief(
+  meeting: Pick<Meeting, 'relationshipId' | 'date' | 'milestoneId'>,
+): Promise<void> {
+  if (meeting.milestoneId === undefined) return;
+  checkDebriefLink(meeting, await getDb().milestones.get(meeting.milestoneId));
 }
 
 /** Refuses topic ids the clinic does not have (the built-in ones always count, stored or not). */
@@ -158,6 +174,7 @@ export async function logMeeting(input: MeetingInput): Promise<Meeting> {
   return db.transaction('rw', meetingTables(), async () => {
     checkMeeting(input, await db.relationships.get(input.relationshipId), todayIso());
     await checkTopics(input.topics);
+    await checkDebrief(input);
     const at = nowIso();
     const { actionItems: _items, goalProgress = [], ...fields } = withStoredNotes(input);
     const meeting: Meeting = { ...fields, id: newId(), createdAt: at, updatedAt: at };
@@ -185,6 +202,7 @@ export async function updateMeeting(id: Id, input: MeetingInput): Promise<Meetin
     // Progress is recorded when a meeting is logged; an edit keeps it and moves it with the date.
     const { actionItems: _items, goalProgress: _progress, ...fields } = withStoredNotes(input);
     const after: Meeting = { ...before, ...fields, id, updatedAt: nowIso() };
+    await checkDebrief(after);
     if (after.date !== before.date) await moveMeetingProgress(id, after.date);
     const previous = await db.actionItems.where('meetingId').equals(id).toArray();
     const items = toActionItems(input, after, new Map(previous.map((item) => [item.id, item])));

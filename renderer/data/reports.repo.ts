@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { ReportGoal, ReportGoalProgress } from '../domain/reports/goals';
+import type { ReportMilestone } from '../domain/reports/milestone-debriefs';
 import {
   type ReportActionItem,
   type ReportData,
@@ -85,6 +86,7 @@ export async function loadReportData(
       db.goalProgress,
       db.settings,
       db.trainingRecords,
+      db.milestones,
     ],
     async () => {
       progress({ step: 'records' });
@@ -162,6 +164,7 @@ export async function loadReportData(
           hours,
           renewBy,
         })),
+        milestones: await loadReportMilestones(db),
         goalAreas,
         goals,
         goalProgress,
@@ -194,6 +197,30 @@ function withoutStoredOnlyFields(stored: Relationship): Relationship {
   return pair.capacityOverride
     ? { ...pair, capacityOverride: { ...pair.capacityOverride, reason: '' } }
     : pair;
+}
+
+/**
+ * Every milestone without its description, with the date of its first debrief meeting. Read raw, like
+ * meetings: the sealed description and notes are never opened, only dropped.
+ */
+async function loadReportMilestones(db: GuidingHandsDb): Promise<ReportMilestone[]> {
+  const firstDebrief = new Map<string, IsoDate>();
+  // Only debrief meetings are in the milestone index, a handful beside all meetings.
+  const debriefs = await db.meetings.where('milestoneId').above('').raw().toArray();
+  for (const meeting of debriefs) {
+    if (!meeting.milestoneId) continue;
+    const known = firstDebrief.get(meeting.milestoneId);
+    if (!known || meeting.date < known) firstDebrief.set(meeting.milestoneId, meeting.date);
+  }
+  return (await db.milestones.toCollection().raw().toArray()).map((milestone) => ({
+    id: milestone.id,
+    relationshipId: milestone.relationshipId,
+    menteeId: milestone.menteeId,
+    typeId: milestone.typeId,
+    date: milestone.date,
+    debriefWithinDays: milestone.debriefWithinDays,
+    debriefDate: firstDebrief.get(milestone.id) ?? null,
+  }));
 }
 
 /** The calendar months (cut to the range) that [start, end] touches, in order. */

@@ -54,6 +54,7 @@ export async function removeSampleData(clinicName: string): Promise<SampleRemova
     db.questionnaires,
     db.responses,
     db.supportRequests,
+    db.milestones,
     db.goalAreas,
     db.goals,
     db.goalProgress,
@@ -76,6 +77,9 @@ export async function removeSampleData(clinicName: string): Promise<SampleRemova
     const people = samplePeople.filter((id) => !usedPeople.has(id));
     const programs = samplePrograms.filter((id) => !usedPrograms.has(id));
     const questionnaireRecords = await removeSampleQuestionnaireRecords(new Set(pairs), new Set(people));
+    // A sample pairing's milestones go with it, like its meetings.
+    const milestones = await db.milestones.where('relationshipId').anyOf(pairs).primaryKeys();
+    await db.milestones.bulkDelete(milestones);
     const goals = await db.goals.where('relationshipId').anyOf(pairs).primaryKeys();
     await db.goalProgress.bulkDelete(await db.goalProgress.where('goalId').anyOf(goals).primaryKeys());
     await db.goals.bulkDelete(goals);

@@ -229,6 +229,8 @@ export interface Meeting {
   /** Free text; sensitive: never indexed, never logged, encrypted at rest in a later version. */
   notes: string;
   confidential: boolean;
+  /** Set on a debrief meeting: the milestone it debriefed (schema 11). Absent on every other meeting. */
+  milestoneId?: Id;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }
@@ -308,6 +310,9 @@ export type AuditedTable =
   | 'questionnaires'
   | 'responses'
   | 'supportRequests'
+  | 'milestoneTypes'
+  | 'milestones'
+  | 'meetingGuides'
   | 'goalAreas'
   | 'goals'
   | 'goalProgress';
@@ -338,6 +343,52 @@ export const BUILT_IN_TOPICS: ReadonlyArray<Pick<Topic, 'id' | 'label'>> = [
   { id: 'stress-burnout', label: 'Stress and burnout' },
   { id: 'patient-loss', label: 'Patient loss' },
 ];
+
+/** A kind of first that deserves a conversation; the clinic keeps its own list. */
+export interface MilestoneType {
+  id: Id;
+  label: string;
+  /** How many days after the milestone a debrief should be held. */
+  debriefWithinDays: number;
+  /** Types that ship with the app; the clinic's own are false. */
+  builtIn: boolean;
+  archived: boolean;
+}
+
+/** The starting list (from the field: the firsts a mentor should talk through with a new colleague). */
+export const BUILT_IN_MILESTONE_TYPES: ReadonlyArray<Pick<MilestoneType, 'id' | 'label'>> = [
+  { id: 'first-operation', label: 'First operation or solo procedure' },
+  { id: 'first-night-in-charge', label: 'First night shift in charge' },
+  { id: 'first-resuscitation', label: 'First resuscitation' },
+  { id: 'first-patient-death', label: 'First patient death' },
+  { id: 'first-colleague-conflict', label: 'First conflict with a colleague' },
+  { id: 'first-research-presentation', label: 'First research presentation' },
+];
+
+/** A first in a mentee's work that the pairing should debrief. */
+export interface Milestone {
+  id: Id;
+  /** The pairing that should debrief it; the mentee is that pairing's mentee. */
+  relationshipId: Id;
+  menteeId: Id;
+  typeId: Id;
+  date: IsoDate;
+  /** Short free text; sensitive: sealed at rest, never indexed, logged or reported. */
+  description: string;
+  /** The type's debrief target when it was recorded, so a later change of the list moves no old target. */
+  debriefWithinDays: number;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+/** A topic's meeting guide as the clinic edited it; a topic never edited uses the built-in guide. */
+export interface MeetingGuide {
+  /** The topic's id. */
+  id: Id;
+  questions: string[];
+  watchFor: string;
+  updatedAt: IsoTimestamp;
+}
 
 /** Where a goal stands. A dropped goal keeps the reason it was dropped. */
 export const GOAL_STATUSES = ['not-started', 'on-track', 'at-risk', 'achieved', 'dropped'] as const;
@@ -432,6 +483,9 @@ export interface ClinicRecords {
   questionnaires: ClinicQuestionnaire[];
   responses: QuestionnaireResponse[];
   supportRequests: SupportRequest[];
+  /** Absent: none (a clinic made before milestones existed). */
+  milestoneTypes?: MilestoneType[];
+  milestones?: Milestone[];
   goalAreas: GoalArea[];
   goals: Goal[];
   goalProgress: GoalProgress[];

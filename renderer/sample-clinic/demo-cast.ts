@@ -2,6 +2,7 @@ import type { CareerStage, Focus, Person, Profession, RelationshipStatus } from 
 import { type BuildOptions, type ClinicBuilder, type PairPlan, spanDays } from './builder';
 import { addMonthsToDay, fromDayNumber } from './calendar-days';
 import { buildDemoTraining } from './demo-training';
+import { addSampleMilestones } from './milestones';
 import { type ProgramKey, programSpec } from './programs';
 import type { Random } from './random';
 import { CAPACITY_OVERRIDE_REASONS, END_EARLY_REASONS, FIRST_NAMES, LAST_NAMES } from './text';
@@ -416,5 +417,5 @@ export function buildDemoClinic(builder: ClinicBuilder): SampleClinic {
     lapsing: mentor('N2'),
     others: (['N1', 'P6', 'N3', 'P3', 'A1', 'A2', 'A3', 'D1'] as const).map(mentor),
   });
-  return { ...clinic, ...training };
+  return addSampleMilestones({ ...clinic, ...training }, rng, fromDayNumber(today));
 }

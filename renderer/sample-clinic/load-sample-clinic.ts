@@ -42,6 +42,13 @@ function markedAsSample(clinic: SampleClinic): SampleClinic {
       id: sampleId(meeting.id),
       relationshipId: sampleId(meeting.relationshipId),
       topics: meeting.topics.map(topicId),
+      ...(meeting.milestoneId ? { milestoneId: sampleId(meeting.milestoneId) } : {}),
+    })),
+    milestones: (clinic.milestones ?? []).map((milestone) => ({
+      ...milestone,
+      id: sampleId(milestone.id),
+      relationshipId: sampleId(milestone.relationshipId),
+      menteeId: sampleId(milestone.menteeId),
     })),
     actionItems: clinic.actionItems.map((item) => ({
       ...item,

@@ -5,6 +5,7 @@ import { CHECKPOINTS, SUPPORT_OUTCOMES } from '../../renderer/domain/questionnai
 import {
   ACTION_OWNERS,
   BUILT_IN_GOAL_AREAS,
+  BUILT_IN_MILESTONE_TYPES,
   BUILT_IN_TOPICS,
   CAREER_STAGES,
   FOCUSES,
@@ -56,12 +57,15 @@ export function sortedLikeIndexedDb(tables: BackupTables): BackupTables {
     people: [...tables.people].sort(byKey((record) => record.id)),
     programs: [...tables.programs].sort(byKey((record) => record.id)),
     relationships: [...tables.relationships].sort(byKey((record) => record.id)),
+    milestoneTypes: [...tables.milestoneTypes].sort(byKey((record) => record.id)),
+    milestones: [...tables.milestones].sort(byKey((record) => record.id)),
     meetings: [...tables.meetings].sort(byKey((record) => record.id)),
     actionItems: [...tables.actionItems].sort(byKey((record) => record.id)),
     topics: [...tables.topics].sort(byKey((record) => record.id)),
     questionnaires: [...tables.questionnaires].sort(byKey((record) => record.id)),
     responses: [...tables.responses].sort(byKey((record) => record.id)),
     supportRequests: [...tables.supportRequests].sort(byKey((record) => record.id)),
+    meetingGuides: [...tables.meetingGuides].sort(byKey((record) => record.id)),
     goalAreas: [...tables.goalAreas].sort(byKey((record) => record.id)),
     goals: [...tables.goals].sort(byKey((record) => record.id)),
     goalProgress: [...tables.goalProgress].sort(byKey((record) => record.id)),
@@ -131,6 +135,14 @@ const program = fc.record({
 
 const topic = fc.record({ id, label: text, builtIn: fc.boolean(), archived: fc.boolean() });
 
+const milestoneType = fc.record({
+  id,
+  label: name,
+  debriefWithinDays: fc.integer({ min: 1, max: 90 }),
+  builtIn: fc.boolean(),
+  archived: fc.boolean(),
+});
+
 const settings = fc.record({
   key: fc.constant('clinic' as const),
   clinicName: text.map((value) => (value.trim() ? value : '')),
@@ -146,6 +158,9 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
     people: fc.uniqueArray(person, { maxLength: 8, selector: (record) => record.id }),
     programs: fc.uniqueArray(program, { maxLength: 3, selector: (record) => record.id }),
     topics: fc.uniqueArray(topic, { maxLength: 4, selector: (record) => record.id }),
+    milestoneTypes: fc.uniqueArray(milestoneType, { maxLength: 2, selector: (record) => record.id }),
+    milestoneCount: fc.nat(4),
+    guideCount: fc.nat(3),
     settings: fc.option(settings, { nil: null }),
     seed: fc.array(fc.nat(), { minLength: 200, maxLength: 200 }),
     ids: fc.uniqueArray(id, { minLength: 90, maxLength: 90 }),
@@ -194,12 +209,48 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
       ...drawn.topics.map((record) => record.id),
       ...BUILT_IN_TOPICS.map((record) => record.id),
     ];
+    const typeIds = [
+      ...drawn.milestoneTypes.map((record) => record.id),
+      ...BUILT_IN_MILESTONE_TYPES.map((record) => record.id),
+    ];
+    const milestones: BackupTables['milestones'] = [];
+    if (relationships.length) {
+      for (let index = 0; index < drawn.milestoneCount; index += 1) {
+        const pair = pick(relationships);
+        milestones.push({
+          id: freshId(),
+          relationshipId: pair.id,
+          menteeId: pair.menteeId,
+          typeId: pick(typeIds),
+          date: pick(drawn.days),
+          description: pick(drawn.texts),
+          debriefWithinDays: 1 + (next() % 90),
+          createdAt: pick(drawn.moments),
+          updatedAt: pick(drawn.moments),
+        });
+      }
+    }
+    const meetingGuides: BackupTables['meetingGuides'] = [
+      ...new Set(topicIds.slice(0, drawn.guideCount)),
+    ].map((topicId) => {
+      // A question a form accepts: something besides spaces.
+      const question = pick(drawn.texts);
+      return {
+        id: topicId,
+        questions: ['How are you?', question.trim() ? question : 'What went well?', 'What next?'],
+        watchFor: 'Signs of tiredness.',
+        updatedAt: pick(drawn.moments),
+      };
+    });
     const meetings: BackupTables['meetings'] = [];
     if (relationships.length) {
       for (let index = 0; index < drawn.meetingCount; index += 1) {
+        // Some meetings debrief a milestone of their pair.
+        const debriefs = index < milestones.length && next() % 2 === 0 ? milestones[index] : undefined;
         meetings.push({
+          ...(debriefs ? { milestoneId: debriefs.id } : {}),
           id: freshId(),
-          relationshipId: pick(relationships).id,
+          relationshipId: debriefs?.relationshipId ?? pick(relationships).id,
           date: pick(drawn.days),
           durationMinutes: 1 + (next() % 240),
           format: pick(MEETING_FORMATS),
@@ -342,6 +393,7 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
           'trainingCourses',
           'trainingRecords',
           'recognitions',
+          'milestones',
         ] as const),
         recordId: freshId() ?? 'gone',
         action: pick(['create', 'update', 'delete', 'restore', 'view'] as const),
@@ -395,12 +447,15 @@ export const clinicArbitrary: fc.Arbitrary<BackupTables> = fc
       people: drawn.people,
       programs: drawn.programs,
       relationships,
+      milestoneTypes: drawn.milestoneTypes,
+      milestones,
       meetings,
       actionItems,
       topics: drawn.topics,
       questionnaires,
       responses,
       supportRequests,
+      meetingGuides,
       goalAreas,
       goals,
       goalProgress,

@@ -253,6 +253,9 @@ describe('restore', () => {
       'recognitions',
       'trainingRecords',
       'trainingCourses',
+      'milestones',
+      'milestoneTypes',
+      'meetingGuides',
       'topics',
       'auditLog',
       'settings',
@@ -297,11 +300,12 @@ describe('restore', () => {
     const document = JSON.parse(text);
     document.schemaVersion = 1;
     for (const relationship of document.tables.relationships) delete relationship.lastMeetingDate;
-    // Nor the tables added later.
+    // Nor the tables added later, nor a debrief's milestone.
     for (const table of Object.keys(TABLE_SINCE_SCHEMA)) {
       delete document.tables[table];
       delete document.counts[table];
     }
+    for (const meeting of document.tables.meetings) delete meeting.milestoneId;
     const { sha256 } = await import('@noble/hashes/sha2.js');
     const { bytesToHex } = await import('@noble/hashes/utils.js');
     document.sha256 = bytesToHex(sha256(new TextEncoder().encode(JSON.stringify(document.tables))));
@@ -319,6 +323,59 @@ describe('restore', () => {
     }
     expect(await target.meetings.count()).toBe(clinic.meetings.length);
   });
+});
+
+describe('backups made before milestones existed', () => {
+  /** The app's own backup of a clinic, rewritten as the version before milestones wrote it: without the newer tables. */
+  async function schema6Backup(layout: 'app' | 'reformatted') {
+    const source = freshDatabase('schema-6');
+    await loadTables(source, smallClinic());
+    const backup = await makeBackup({ passphrase: PASSPHRASE, scryptWorkFactor: FAST_SCRYPT });
+    const { Decrypter } = await import('age-encryption');
+    const decrypter = new Decrypter();
+    decrypter.addPassphrase(PASSPHRASE);
+    const text = await new Response(
+      new Blob([(await decrypter.decrypt(backup.bytes)) as Uint8Array<ArrayBuffer>])
+        .stream()
+        .pipeThrough(new DecompressionStream('gzip')),
+    ).text();
+    const document = JSON.parse(text);
+    // The last version before milestones.
+    document.schemaVersion = (TABLE_SINCE_SCHEMA.milestones ?? 0) - 1;
+    for (const table of ['milestoneTypes', 'milestones', 'meetingGuides']) {
+      delete document.tables[table];
+      delete document.counts[table];
+    }
+    for (const meeting of document.tables.meetings) delete meeting.milestoneId;
+    const { sha256 } = await import('@noble/hashes/sha2.js');
+    const { bytesToHex } = await import('@noble/hashes/utils.js');
+    document.sha256 = bytesToHex(sha256(new TextEncoder().encode(JSON.stringify(document.tables))));
+    if (layout === 'reformatted') return encryptGzippedText(JSON.stringify(document, null, 2));
+    // The app's own line layout: the header line, one line a record, tables in order.
+    const { tables, sha256: hash, ...header } = document;
+    const lines = [`${JSON.stringify(header).slice(0, -1)},"tables":{`];
+    const names = Object.keys(tables);
+    names.forEach((name, index) => {
+      lines.push(`${JSON.stringify(name)}:[`);
+      const records: unknown[] = tables[name];
+      for (const [at, record] of records.entries())
+        lines.push(`${JSON.stringify(record)}${at < records.length - 1 ? ',' : ''}`);
+      lines.push(index < names.length - 1 ? '],' : ']');
+    });
+    lines.push(`},"sha256":"${hash}"}`);
+    return encryptGzippedText(lines.join('\n'));
+  }
+
+  for (const layout of ['app', 'reformatted'] as const)
+    it(`restore, with no milestones and the guides as shipped (${layout} layout)`, async () => {
+      const bytes = await schema6Backup(layout);
+      const target = freshDatabase(`schema-6-target-${layout}`);
+      await restoreBackupFile(bytes, PASSPHRASE);
+      expect(await target.milestones.count()).toBe(0);
+      expect(await target.milestoneTypes.count()).toBe(0);
+      expect(await target.meetingGuides.count()).toBe(0);
+      expect(await target.meetings.count()).toBeGreaterThan(0);
+    });
 });
 
 describe('restore and the dashboard indexes', () => {

@@ -306,6 +306,9 @@ describe('the sample clinics', () => {
         trainingCourses: sample.trainingCourses ?? [],
         trainingRecords: sample.trainingRecords ?? [],
         recognitions: sample.recognitions ?? [],
+        milestoneTypes: sample.milestoneTypes ?? [],
+        milestones: sample.milestones ?? [],
+        meetingGuides: [],
         auditLog: [],
       };
       expect(blamedTables(tables)).toBeNull();

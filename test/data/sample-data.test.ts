@@ -37,11 +37,15 @@ describe('loading the sample clinic', () => {
       recognitions: 3,
       questionnaires: expected.questionnaires.length,
       responses: expected.responses.length,
+      milestones: expected.milestones?.length,
       goals: expected.goals.length,
     });
+    expect(expected.milestones).toHaveLength(3);
     expect(await tableCounts()).toEqual({
       ...summary,
       supportRequests: expected.supportRequests.length,
+      milestoneTypes: 0,
+      meetingGuides: 0,
       goalAreas: expected.goalAreas.length,
       goalProgress: expected.goalProgress.length,
       settings: 1,
@@ -131,6 +135,9 @@ describe('loading the sample clinic', () => {
       people: 0,
       programs: 0,
       relationships: 0,
+      milestoneTypes: 0,
+      milestones: 0,
+      meetingGuides: 0,
       meetings: 0,
       actionItems: 1,
       topics: 0,

@@ -173,6 +173,30 @@ const tables: fc.Arbitrary<BackupTables> = fc.record({
     { maxLength: 6, selector: (record) => record.id },
   ),
   supportRequests: fc.constant([]),
+  milestoneTypes: fc.uniqueArray(
+    fc.record({
+      id: fc.constantFrom('k1', 'k2'),
+      label: text,
+      debriefWithinDays: count,
+      builtIn: fc.boolean(),
+      archived: fc.boolean(),
+    }),
+    { maxLength: 2, selector: (record) => record.id },
+  ),
+  milestones: fc.uniqueArray(
+    fc.record({
+      id: fc.constantFrom('s1', 's2', 's3'),
+      relationshipId: pairId,
+      menteeId: personId,
+      typeId: fc.constantFrom('k1', 'k2', 'first-resuscitation'),
+      date: nearDay,
+      description: text,
+      debriefWithinDays: count,
+      ...stamps,
+    }),
+    { maxLength: 3, selector: (record) => record.id },
+  ),
+  meetingGuides: fc.constant([]),
   goalAreas: fc.constant([]),
   goals: fc.uniqueArray(
     fc.record({

@@ -152,7 +152,7 @@ test('on paper the evidence log keeps each date on one line, the 12-month sample
   expect(layout.smallestLabel).toBeGreaterThanOrEqual(12);
 
   // The same sample took 16 pages before the log's columns were sized to their content (and before the
-  // development plans and mentor training sections, which take about a page between them).
+  // development plans, mentor training and milestone debrief sections were added).
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   const { totalPages } = await extractText(new Uint8Array(pdf), { mergePages: true });
   expect(totalPages).toBeLessThanOrEqual(13);
@@ -191,7 +191,7 @@ test('the report exports as a workbook and, in one save, as a zip of one CSV fil
   ]);
   expect(zipDownload.suggestedFilename()).toMatch(/^riverside-community-clinic-report-.*-csv\.zip$/);
   await expect(
-    page.getByRole('status').filter({ hasText: 'The 11 CSV files were saved together in one .zip file.' }),
+    page.getByRole('status').filter({ hasText: 'The 12 CSV files were saved together in one .zip file.' }),
   ).toBeVisible();
   const zip = await JSZip.loadAsync(await bytesOf(zipDownload));
   const names = Object.keys(zip.files);
@@ -206,6 +206,7 @@ test('the report exports as a workbook and, in one save, as a zip of one CSV fil
     'development-plans.csv',
     'retention.csv',
     'mentor-training.csv',
+    'milestone-debriefs.csv',
     'evidence-log.csv',
   ]);
   const compliance = Buffer.from(await zip.file(names[3])!.async('uint8array'));
@@ -217,7 +218,7 @@ test('the report exports as a workbook and, in one save, as a zip of one CSV fil
   const heldSum = rows.slice(1).reduce((sum, row) => sum + Number(row[heldColumn]), 0);
   expect(heldSum).toBe(expected.compliance.totals.held);
 
-  const evidence = await zip.file(names[10])!.async('string');
+  const evidence = await zip.file(names[11])!.async('string');
   expect(evidence.split('\r\n').filter(Boolean)).toHaveLength(expected.evidence.rows.length + 1);
 });
 
@@ -369,7 +370,7 @@ test('a clinic with no records yet gets a report of zeros, not an error', async 
   ]);
   expect(zipDownload.suggestedFilename()).toMatch(/^harbour-street-clinic-report-.*-csv\.zip$/);
   const zip = await JSZip.loadAsync(await bytesOf(zipDownload));
-  expect(Object.keys(zip.files)).toHaveLength(11);
+  expect(Object.keys(zip.files)).toHaveLength(12);
   const evidence = await zip.file(/-evidence-log\.csv$/)[0].async('string');
   expect(evidence).toBe('\uFEFFDate,Mentee,Mentor,Program,Minutes,Format,Topics\r\n');
 });

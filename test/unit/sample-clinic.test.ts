@@ -341,7 +341,8 @@ describe('the demo clinic', () => {
   it('writes no patient data: notes come from generic sentences', () => {
     for (const meeting of demo.meetings) {
       expect(meeting.notes).not.toMatch(/\b(Mr|Mrs|Ms)\.? [A-Z]|\bbed \d|\bMRN\b|\d{3}-\d{3}-\d{4}/);
-      expect(meeting.notes.length).toBeLessThan(200);
+      // A debrief's notes hold the five answers of its form, each a short line.
+      expect(meeting.notes.length).toBeLessThan(meeting.milestoneId ? 400 : 200);
     }
   });
 });

@@ -46,6 +46,9 @@ const MIGRATIONS: Record<number, Migration> = {
   8: unchanged,
   // Schema 9 → 10 added the development-plan tables only, which an older backup does not have either.
   9: unchanged,
+  // Schema 10 → 11 added the milestone, milestone-type and meeting-guide tables (the reader starts them
+  // empty) and an optional field of meetings: records are unchanged.
+  10: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

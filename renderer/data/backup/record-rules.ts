@@ -1,3 +1,4 @@
+import { checkGuide } from '../../domain/meeting-guides';
 import type {
   ClinicQuestionnaire,
   QuestionnaireResponse,
@@ -5,6 +6,7 @@ import type {
 } from '../../domain/questionnaires/types';
 import {
   checkCourse,
+  checkMilestoneType,
   checkPerson,
   checkProgram,
   checkQuestionnaireDraft,
@@ -24,6 +26,9 @@ import type {
   Goal,
   GoalProgress,
   Meeting,
+  MeetingGuide,
+  Milestone,
+  MilestoneType,
   Person,
   Program,
   Recognition,
@@ -105,6 +110,22 @@ function checksFor(table: TableName, record: unknown): Array<() => void> {
     case 'actionItems': {
       const item = record as ActionItem;
       return [checkDates([['dueDate', item.dueDate], ['doneDate', item.doneDate], ...stamps(item)])];
+    }
+    case 'milestoneTypes': {
+      const type = record as MilestoneType;
+      return [() => checkMilestoneType(type, [])];
+    }
+    case 'milestones': {
+      const milestone = record as Milestone;
+      return [
+        checkDates([['date', milestone.date], ...stamps(milestone)]),
+        () =>
+          checkMilestoneType({ label: 'A milestone', debriefWithinDays: milestone.debriefWithinDays }, []),
+      ];
+    }
+    case 'meetingGuides': {
+      const guide = record as MeetingGuide;
+      return [() => checkGuide(guide), checkDates([['updatedAt', momentDay(guide.updatedAt)]])];
     }
     case 'goals': {
       const goal = record as Goal;

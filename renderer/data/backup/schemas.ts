@@ -22,6 +22,9 @@ import {
   type GoalProgress,
   MEETING_FORMATS,
   type Meeting,
+  type MeetingGuide,
+  type Milestone,
+  type MilestoneType,
   PAPER_SIZES,
   type Person,
   PROFESSIONS,
@@ -109,6 +112,8 @@ export const meetingSchema: z.ZodType<Meeting> = z.strictObject({
   topics: z.array(id),
   notes: z.string(),
   confidential: z.boolean(),
+  // Optional: only debrief meetings name a milestone (schema 11).
+  milestoneId: id.optional(),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
 });
@@ -131,6 +136,33 @@ export const topicSchema: z.ZodType<Topic> = z.strictObject({
   label: z.string(),
   builtIn: z.boolean(),
   archived: z.boolean(),
+});
+
+export const milestoneTypeSchema: z.ZodType<MilestoneType> = z.strictObject({
+  id,
+  label: z.string(),
+  debriefWithinDays: count,
+  builtIn: z.boolean(),
+  archived: z.boolean(),
+});
+
+export const milestoneSchema: z.ZodType<Milestone> = z.strictObject({
+  id,
+  relationshipId: id,
+  menteeId: id,
+  typeId: id,
+  date: isoDate,
+  description: z.string(),
+  debriefWithinDays: count,
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+
+export const meetingGuideSchema: z.ZodType<MeetingGuide> = z.strictObject({
+  id,
+  questions: z.array(z.string()),
+  watchFor: z.string(),
+  updatedAt: isoTimestamp,
 });
 
 export const goalAreaSchema: z.ZodType<GoalArea> = z.strictObject({
@@ -290,6 +322,9 @@ export const auditEntrySchema: z.ZodType<AuditEntry> = z.strictObject({
     'questionnaires',
     'responses',
     'supportRequests',
+    'milestoneTypes',
+    'milestones',
+    'meetingGuides',
     'goalAreas',
     'goals',
     'goalProgress',
@@ -304,12 +339,15 @@ export interface BackupTables {
   people: Person[];
   programs: Program[];
   relationships: Relationship[];
+  milestoneTypes: MilestoneType[];
+  milestones: Milestone[];
   meetings: Meeting[];
   actionItems: ActionItem[];
   topics: Topic[];
   questionnaires: ClinicQuestionnaire[];
   responses: QuestionnaireResponse[];
   supportRequests: SupportRequest[];
+  meetingGuides: MeetingGuide[];
   goalAreas: GoalArea[];
   goals: Goal[];
   goalProgress: GoalProgress[];
@@ -324,12 +362,15 @@ export const recordSchemas: { [T in TableName]: z.ZodType<BackupTables[T][number
   people: personSchema,
   programs: programSchema,
   relationships: relationshipSchema,
+  milestoneTypes: milestoneTypeSchema,
+  milestones: milestoneSchema,
   meetings: meetingSchema,
   actionItems: actionItemSchema,
   topics: topicSchema,
   questionnaires: questionnaireSchema,
   responses: responseSchema,
   supportRequests: supportRequestSchema,
+  meetingGuides: meetingGuideSchema,
   goalAreas: goalAreaSchema,
   goals: goalSchema,
   goalProgress: goalProgressSchema,
@@ -345,12 +386,15 @@ export const PRIMARY_KEYS: Record<TableName, string> = {
   people: 'id',
   programs: 'id',
   relationships: 'id',
+  milestoneTypes: 'id',
+  milestones: 'id',
   meetings: 'id',
   actionItems: 'id',
   topics: 'id',
   questionnaires: 'id',
   responses: 'id',
   supportRequests: 'id',
+  meetingGuides: 'id',
   goalAreas: 'id',
   goals: 'id',
   goalProgress: 'id',

@@ -11,10 +11,12 @@ import type {
 import { RuleError } from '../../domain/rules';
 import {
   type ActionItem,
+  BUILT_IN_MILESTONE_TYPES,
   BUILT_IN_TOPICS,
   type Goal,
   type GoalProgress,
   type Meeting,
+  type Milestone,
   type Recognition,
   type Relationship,
   type TrainingRecord,
@@ -73,6 +75,11 @@ export class BackupValidator {
   private readonly questionnaires = new Map<string, QuestionnaireDefinition>(
     BUILT_IN_QUESTIONNAIRES.map((questionnaire) => [questionnaire.id, questionnaire]),
   );
+  private readonly milestoneTypes = new Set<string>(BUILT_IN_MILESTONE_TYPES.map((type) => type.id));
+  /** Milestone id → its pair's number (-1 when the pair is not in the backup). */
+  private readonly milestonePairs = new Map<string, number>();
+  /** A guide's topic → where the guide is, checked once every topic is known. */
+  private readonly guideTopics = new Map<string, Where>();
   /** Goal id → its pair's number (-1 when the pair is not in the backup). */
   private readonly goalPairs = new Map<string, number>();
 
@@ -153,6 +160,29 @@ export class BackupValidator {
         if (!this.relationships.has(pair.id)) this.relationships.set(pair.id, this.relationships.size);
         return;
       }
+      case 'milestoneTypes':
+        this.milestoneTypes.add((record as { id: string }).id);
+        return;
+      case 'milestones': {
+        const milestone = record as Milestone;
+        const pair = this.relationships.get(milestone.relationshipId);
+        if (pair === undefined)
+          this.add({
+            ...at,
+            field: 'relationshipId',
+            problem: 'points at a mentoring pair that is not in the backup',
+          });
+        if (!this.seenIn('people').has(milestone.menteeId))
+          this.add({ ...at, field: 'menteeId', problem: 'points at a mentee who is not in the backup' });
+        if (!this.milestoneTypes.has(milestone.typeId))
+          this.add({
+            ...at,
+            field: 'typeId',
+            problem: 'points at a kind of milestone that is not in the backup',
+          });
+        this.milestonePairs.set(milestone.id, pair ?? -1);
+        return;
+      }
       case 'meetings': {
         const meeting = record as Meeting;
         const pair = this.relationships.get(meeting.relationshipId);
@@ -162,6 +192,17 @@ export class BackupValidator {
             field: 'relationshipId',
             problem: 'points at a mentoring pair that is not in the backup',
           });
+        if (meeting.milestoneId !== undefined) {
+          const milestonePair = this.milestonePairs.get(meeting.milestoneId);
+          if (milestonePair === undefined)
+            this.add({
+              ...at,
+              field: 'milestoneId',
+              problem: 'points at a milestone that is not in the backup',
+            });
+          else if (milestonePair !== (pair ?? -1))
+            this.add({ ...at, field: 'milestoneId', problem: 'debriefs a milestone of a different pair' });
+        }
         for (const topic of meeting.topics) if (!this.topicsUsed.has(topic)) this.topicsUsed.set(topic, at);
         this.meetingPairs.set(meeting.id, pair ?? -1);
         return;
@@ -205,6 +246,9 @@ export class BackupValidator {
       case 'supportRequests':
         if (!this.seenIn('people').has((record as SupportRequest).personId))
           this.add({ ...at, field: 'personId', problem: 'points at a person who is not in the backup' });
+        return;
+      case 'meetingGuides':
+        this.guideTopics.set((record as { id: string }).id, at);
         return;
       case 'goals': {
         const goal = record as Goal;
@@ -273,8 +317,15 @@ export class BackupValidator {
     return seen;
   }
 
-  /** After the last record: the links that point forward (a meeting's topics). */
+  /** After the last record: the links that point forward (a meeting's topics) or wait for every topic. */
   finish(): void {
+    for (const [topic, at] of this.guideTopics)
+      if (!this.topics.has(topic))
+        this.add({
+          ...at,
+          field: 'id',
+          problem: `is the guide of a topic that is not in the backup ("${topic}")`,
+        });
     for (const [topic, at] of this.topicsUsed)
       if (!this.topics.has(topic))
         this.add({ ...at, field: 'topics', problem: `uses a topic that is not in the backup ("${topic}")` });
@@ -292,7 +343,7 @@ export class BackupValidator {
  */
 export function validateTables(tables: RawTables, options = { rules: true }): BackupTables {
   const validator = new BackupValidator(options);
-  for (const table of TABLE_NAMES) for (const record of tables[table]) validator.check(table, record);
+  for (const table of TABLE_NAMES) for (const record of tables[table] ?? []) validator.check(table, record);
   validator.finish();
   validator.throwIfInvalid();
   return tables as unknown as BackupTables;

@@ -16,6 +16,7 @@ export const SEALED_FIELDS = {
   responses: ['answers', 'support'],
   // Who asked the program manager to get in touch after a high burnout answer.
   supportRequests: ['personId'],
+  milestones: ['description'],
   goals: ['title', 'details', 'steps', 'dropReason'],
   goalProgress: ['note'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
@@ -36,6 +37,7 @@ export const UNREADABLE_VALUES: {
   recognitions: { text: '' },
   responses: { answers: {}, support: 'not-offered' },
   supportRequests: { personId: '' },
+  milestones: { description: '' },
   goals: { title: '', details: '', steps: [], dropReason: '' },
   goalProgress: { note: '' },
 };

@@ -5,6 +5,7 @@ import { computeEvidenceLog, type EvidenceLog } from './evidence-log';
 import { computeFollowUp, type FollowUp } from './follow-up';
 import { computeGoalsInPeriod, type GoalsInPeriod } from './goals';
 import { computeMentorTraining, type MentorTraining } from './mentor-training';
+import { computeMilestoneDebriefs, type MilestoneDebriefs } from './milestone-debriefs';
 import type { ReportPeriod } from './period';
 import { buildReportIndex, type ReportData } from './report-data';
 import { computeRetention, type Retention } from './retention';
@@ -37,6 +38,7 @@ export interface AccreditationReport {
   retention: Retention;
   training: MentorTraining;
   evidence: EvidenceLog;
+  debriefs: MilestoneDebriefs;
 }
 
 export function computeReport(data: ReportData, options: ReportOptions): AccreditationReport {
@@ -61,5 +63,6 @@ export function computeReport(data: ReportData, options: ReportOptions): Accredi
     retention: computeRetention(index),
     training: computeMentorTraining(index, data.trainingRecords ?? []),
     evidence: computeEvidenceLog(index),
+    debriefs: computeMilestoneDebriefs(index, data.milestones ?? []),
   };
 }

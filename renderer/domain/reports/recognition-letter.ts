@@ -29,6 +29,8 @@ export interface RecognitionLetter {
   mentees: LetterMentee[];
   meetings: number;
   minutes: number;
+  /** Debrief meetings held after a mentee's milestone (first operation, first patient death…). */
+  debriefs: number;
   /** Development-plan goals of the mentor's mentees that became achieved in the period. */
   goalsAchieved: number;
   topics: { label: string; meetings: number }[];
@@ -56,9 +58,11 @@ export function computeRecognitionLetter(
 
   const perPair = new Map<Id, { meetings: number; minutes: number }>();
   const topicCounts = new Map<Id, number>();
+  let debriefs = 0;
   for (const meeting of data.meetings) {
     if (!pairIds.has(meeting.relationshipId) || meeting.date < period.start || meeting.date > period.end)
       continue;
+    if (meeting.milestoneId !== undefined) debriefs++;
     const figures = perPair.get(meeting.relationshipId) ?? { meetings: 0, minutes: 0 };
     figures.meetings++;
     figures.minutes += meeting.durationMinutes;
@@ -109,6 +113,7 @@ export function computeRecognitionLetter(
     mentees,
     meetings: mentees.reduce((sum, mentee) => sum + mentee.meetings, 0),
     minutes: mentees.reduce((sum, mentee) => sum + mentee.minutes, 0),
+    debriefs,
     goalsAchieved,
     topics: [...topicCounts]
       .map(([id, meetings]) => ({ label: topicsById.get(id)?.label ?? UNLISTED_TOPIC_LABEL, meetings }))

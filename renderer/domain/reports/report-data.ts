@@ -14,6 +14,7 @@ import type {
   TrainingRecord,
 } from '../types';
 import type { ReportGoal, ReportGoalProgress } from './goals';
+import type { ReportMilestone } from './milestone-debriefs';
 import type { ReportPeriod } from './period';
 
 // What a report is computed from. Note text and action-item text are left out by type, so no section
@@ -55,6 +56,8 @@ export interface ReportData {
   lastMeetingBeforeRange: Record<Id, IsoDate>;
   /** Every mentor-training completion (dates and hours only); absent in data made without them. */
   trainingRecords?: ReportTrainingRecord[];
+  /** Every milestone, with its first debrief's date; absent counts as none. */
+  milestones?: ReportMilestone[];
   /** The clinic's own goal areas (the built-in ones are added by buildReportIndex). */
   goalAreas: GoalArea[];
   /** Every goal, without its text. */

@@ -45,6 +45,7 @@ export function reportTables(report: AccreditationReport): SectionTable[] {
     goalsTable(report),
     retentionTable(report),
     mentorTrainingTable(report),
+    debriefsTable(report),
     evidenceTable(report),
   ];
 }
@@ -292,6 +293,33 @@ function mentorTrainingTable(report: AccreditationReport): SectionTable {
       guarded(row.currentPercent),
       row.hoursInPeriod,
     ]),
+  };
+}
+
+function debriefsTable(report: AccreditationReport): SectionTable {
+  const { debriefs } = report;
+  const row = (figures: typeof debriefs.total): TableCell[] => [
+    figures.label,
+    guarded(figures.recorded),
+    guarded(figures.inTime),
+    guarded(figures.late),
+    guarded(figures.overdue),
+    guarded(figures.waiting),
+    guarded(figures.rate),
+  ];
+  return {
+    id: 'milestone-debriefs',
+    title: `Milestone debriefs (as of ${formatDisplayDate(debriefs.asOf)})`,
+    columns: [
+      text('Program', 28),
+      number('Milestones recorded', 20),
+      number('Debriefed within target', 24),
+      number('Debriefed later', 16),
+      number('Not debriefed, target passed', 28),
+      number('Not debriefed, within target', 28),
+      percentColumn('Within target (%)', 18),
+    ],
+    rows: [...debriefs.programs.map(row), row(debriefs.total)],
   };
 }
 

@@ -3,6 +3,7 @@ export * from './changed-fields';
 export * from './fields';
 export * from './goal';
 export * from './meeting';
+export * from './milestone';
 export * from './person';
 export * from './program';
 export * from './questionnaire';

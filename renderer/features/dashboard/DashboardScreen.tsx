@@ -6,16 +6,18 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { BackupStatus } from './BackupStatus';
 import { EndingSoonCard, OverdueCard, PastDueActionsCard, QuietCard } from './DashboardLists';
+import { DebriefsDueCard } from './DebriefsDueCard';
 import { DueQuestionnairesCard } from './DueQuestionnairesCard';
 import { GettingStarted } from './GettingStarted';
 import { PlanCards } from './PlanCards';
 import { SupportRequestsCard } from './SupportRequestsCard';
 import { TrainingDueCard } from './TrainingDueCard';
-import { useDashboard } from './useDashboard';
+import { useDashboard, useToday } from './useDashboard';
 
 /** `notice`: shown above the figures (the sample clinic's "Start for real", given by the app shell). */
 export function DashboardScreen({ notice }: { notice?: ReactNode }) {
   const { dashboard, limits, showMore } = useDashboard();
+  const today = useToday();
   return (
     <>
       <PageHeader
@@ -54,6 +56,7 @@ export function DashboardScreen({ notice }: { notice?: ReactNode }) {
           {dashboard.activeCount > 0 && (
             <>
               <OverdueCard dashboard={dashboard} limits={limits} showMore={showMore} />
+              <DebriefsDueCard today={today} />
               <div className="card-grid">
                 <QuietCard dashboard={dashboard} limits={limits} showMore={showMore} />
                 <EndingSoonCard dashboard={dashboard} limits={limits} showMore={showMore} />

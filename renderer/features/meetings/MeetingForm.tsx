@@ -1,5 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { addDaysIso, todayIso } from '../../domain/calendar';
+import type { TopicGuide } from '../../domain/meeting-guides';
 import {
   type Goal,
   type Id,
@@ -16,7 +17,9 @@ import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from 
 import { useFormErrors } from '../../ui/useFormErrors';
 import { useLeaveGuard } from '../../ui/useLeaveGuard';
 import { ActionItemRows } from './ActionItemRows';
+import { type DebriefChoice, DebriefFields } from './DebriefFields';
 import { GoalProgressFields } from './GoalProgressFields';
+import { MeetingGuidePanel } from './MeetingGuidePanel';
 import { type MeetingDraft, meetingDraftChanged } from './meeting-draft';
 import { TopicChips } from './TopicChips';
 
@@ -33,6 +36,14 @@ interface MeetingFormProps {
   saveLabel: string;
   /** The meeting being edited; a confidential one's notes stay hidden until asked for. */
   meetingId?: Id;
+  /** The pair's milestones this meeting can debrief (with, when editing a debrief, its own). */
+  debriefChoices: DebriefChoice[];
+  /** Editing a meeting already saved as a debrief. */
+  savedDebrief: boolean;
+  /** Every offered topic's meeting guide; the chosen topics' are shown. */
+  guides: TopicGuide[];
+  /** The pair, e.g. "Ben Roy with Amara Okafor", for the printed guide. */
+  pairName: string;
 }
 
 export function MeetingForm({
@@ -43,6 +54,10 @@ export function MeetingForm({
   onCancel,
   saveLabel,
   meetingId,
+  debriefChoices,
+  savedDebrief,
+  guides,
+  pairName,
 }: MeetingFormProps) {
   const [draft, setDraft] = useState(initial);
   const reveal = useNoteReveal(meetingId);
@@ -81,6 +96,8 @@ export function MeetingForm({
   }
 
   const fieldError = (field: string) => errors.fields[field] ?? null;
+  // A new debrief's answers are asked above; what else was said goes under them in the notes.
+  const notesLabel = draft.milestoneId && !savedDebrief ? 'Other notes' : 'Notes';
   return (
     <>
       {guard.prompt}
@@ -113,6 +130,16 @@ export function MeetingForm({
           />
         </div>
         <TopicChips topics={topics} selected={draft.topics} onChange={set('topics')} />
+        <MeetingGuidePanel guides={guides} chosen={draft.topics} pairName={pairName} />
+        <DebriefFields
+          choices={debriefChoices}
+          milestoneId={draft.milestoneId}
+          onChoose={set('milestoneId')}
+          answers={draft.debrief}
+          onAnswer={set('debrief')}
+          errors={errors.fields}
+          saved={savedDebrief}
+        />
         {initial.notesUnreadable && (
           <p className="notice notice--warn" role="note">
             {UNREADABLE_MEETING_NOTE} Saving with the notes left empty keeps the stored note as it is; a note
@@ -123,11 +150,11 @@ export function MeetingForm({
           <fieldset className="fieldset">
             <legend>Notes</legend>
             <ConfidentialNotes reveal={reveal}>
-              <NotesField value={draft.notes} onChange={set('notes')} />
+              <NotesField value={draft.notes} onChange={set('notes')} label={notesLabel} />
             </ConfidentialNotes>
           </fieldset>
         ) : (
-          <NotesField value={draft.notes} onChange={set('notes')} />
+          <NotesField value={draft.notes} onChange={set('notes')} label={notesLabel} />
         )}
         <CheckboxField
           label="Confidential"
@@ -156,10 +183,18 @@ export function MeetingForm({
   );
 }
 
-function NotesField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+function NotesField({
+  value,
+  onChange,
+  label,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  label: string;
+}) {
   return (
     <TextAreaField
-      label="Notes"
+      label={label}
       value={value}
       onChange={onChange}
       rows={6}

@@ -1,5 +1,6 @@
 import type { MeetingInput } from '../../data/meetings.repo';
 import { todayIso } from '../../domain/calendar';
+import { type DebriefAnswers, debriefNotes, emptyDebriefAnswers } from '../../domain/milestones';
 import type { ActionOwner, Goal, GoalStatus, Id, MeetingFormat } from '../../domain/types';
 import { unreadableFields } from '../../domain/unreadable';
 import type { MeetingWithItems } from '../../hooks/useMeetings';
@@ -31,6 +32,10 @@ export interface MeetingDraft {
   notes: string;
   confidential: boolean;
   actionItems: ActionItemDraft[];
+  /** The milestone this meeting debriefs; '' for an ordinary meeting. */
+  milestoneId: Id | '';
+  /** The debrief form's answers; written into the notes when the meeting is saved. */
+  debrief: DebriefAnswers;
   /** By goal id; only a new meeting records progress. */
   goalProgress: Record<Id, GoalProgressDraft>;
   /**
@@ -55,8 +60,10 @@ export function meetingDraftChanged(draft: MeetingDraft, initial: MeetingDraft):
   return comparable(draft) !== comparable(initial);
 }
 
-export function newMeetingDraft(relationshipId: Id): MeetingDraft {
+export function newMeetingDraft(relationshipId: Id, milestoneId: Id | '' = ''): MeetingDraft {
   return {
+    milestoneId,
+    debrief: emptyDebriefAnswers(),
     relationshipId,
     date: todayIso(),
     duration: '30',
@@ -83,6 +90,9 @@ export function draftFromMeeting(meeting: MeetingWithItems): MeetingDraft {
     notes: meeting.notes,
     ...(unreadableFields(meeting).includes('notes') ? { notesUnreadable: true } : {}),
     confidential: meeting.confidential,
+    milestoneId: meeting.milestoneId ?? '',
+    // A saved debrief's answers are already in its notes: the form asks them only once.
+    debrief: emptyDebriefAnswers(),
     actionItems: meeting.actionItems.map((item) => ({
       key: item.id,
       id: item.id,
@@ -100,17 +110,27 @@ export function goalsToUpdate(goals: readonly Goal[]): Goal[] {
   return goals.filter((goal) => goal.status !== 'achieved' && goal.status !== 'dropped');
 }
 
-/** `goals` gives the order: the one the form shows them in, so errors point at the right goal. */
-export function inputFromDraft(draft: MeetingDraft, goals: readonly Goal[] = []): MeetingInput {
+/**
+ * The meeting as saved. `goals` gives the order of its progress entries: the one the form shows them in,
+ * so errors point at the right goal. A new debrief's answers go into its notes (with `debriefLabel`, the
+ * milestone's name, as their heading), so they are sealed and shown like any note.
+ */
+export function inputFromDraft(
+  draft: MeetingDraft,
+  goals: readonly Goal[] = [],
+  debriefLabel: string | null = null,
+): MeetingInput {
   const duration = draft.duration.trim();
+  const notes = debriefLabel === null ? draft.notes : debriefNotes(debriefLabel, draft.debrief, draft.notes);
   return {
+    ...(draft.milestoneId ? { milestoneId: draft.milestoneId } : {}),
     relationshipId: draft.relationshipId,
     date: draft.date,
     // An empty or odd duration becomes NaN, which the rules turn into a plain message.
     durationMinutes: duration === '' ? Number.NaN : Number(duration),
     format: draft.format,
     topics: draft.topics,
-    notes: draft.notes,
+    notes,
     confidential: draft.confidential,
     actionItems: draft.actionItems.map((item) => ({
       id: item.id,

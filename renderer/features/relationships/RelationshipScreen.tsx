@@ -20,6 +20,7 @@ import { DeletePairingDialog } from './DeletePairingDialog';
 import { DevelopmentPlanCard } from './DevelopmentPlanCard';
 import { EditPairingDialog } from './EditPairingDialog';
 import { MeetingTimeline } from './MeetingTimeline';
+import { MilestonesCard } from './MilestonesCard';
 import { PrintAgreementButton } from './PrintAgreementButton';
 import { SessionRatingCard } from './SessionRatingCard';
 import { StatusActions } from './StatusActions';
@@ -77,6 +78,10 @@ export function RelationshipScreen() {
           }}
         />
       )}
+      <MilestonesCard
+        relationship={relationship}
+        menteeName={peopleById.get(relationship.menteeId)?.name ?? 'Unknown person'}
+      />
       <MeetingTimeline relationshipId={relationship.id} />
     </>
   );

@@ -28,6 +28,8 @@ export function RecognitionLetterDocument({
         {letter.mentees.length === 1 ? 'colleague' : 'colleagues'} and held {letter.meetings} recorded
         mentoring {letter.meetings === 1 ? 'meeting' : 'meetings'}, {formatHours(letter.minutes)} hours in
         all.
+        {letter.debriefs > 0 &&
+          ` ${letter.debriefs === 1 ? 'One of them was a debrief' : `${letter.debriefs} of them were debriefs`} after a mentee's milestone, such as a first operation or a first patient death.`}
       </p>
       <table className="letter__table">
         <caption>Mentees</caption>

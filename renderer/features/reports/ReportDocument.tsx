@@ -2,6 +2,7 @@ import type { AccreditationReport } from '../../domain/reports/compute-report';
 import type { ReportRowTotals } from '../../domain/reports/screen-report';
 import { CensusSection } from './CensusSection';
 import { ComplianceSection } from './ComplianceSection';
+import { DebriefsSection } from './DebriefsSection';
 import { EvidenceLogSection } from './EvidenceLogSection';
 import { FollowUpSection } from './FollowUpSection';
 import { GoalsSection } from './GoalsSection';
@@ -35,6 +36,7 @@ export function ReportDocument({
       <GoalsSection goals={report.goals} />
       <RetentionSection retention={report.retention} />
       <MentorTrainingSection training={report.training} />
+      <DebriefsSection debriefs={report.debriefs} />
       <EvidenceLogSection log={report.evidence} limit={limit} rowsTotal={totals?.evidenceRows} />
     </article>
   );

@@ -6,6 +6,8 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { ClinicSection } from './ClinicSection';
 import { GoalAreasSection } from './GoalAreasSection';
+import { MeetingGuidesSection } from './MeetingGuidesSection';
+import { MilestoneTypesSection } from './MilestoneTypesSection';
 import { PrivacySection } from './PrivacySection';
 import { ProgramsSection } from './ProgramsSection';
 import { StorageProtection } from './StorageProtection';
@@ -29,6 +31,8 @@ export function SettingsScreen({ sampleData }: { sampleData?: ReactNode }) {
       <TopicsSection />
       <TrainingCoursesSection />
       <WellbeingSection settings={settings} />
+      <MilestoneTypesSection />
+      <MeetingGuidesSection />
       <GoalAreasSection />
       <Card title="Backups">
         <p>Make an encrypted copy of all your records, restore one, or set up automatic backups.</p>
