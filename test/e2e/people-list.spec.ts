@@ -37,7 +37,8 @@ test('the people list sorts by any column, with the mouse or the keyboard, and s
   // Name again: the order turns round.
   await table.getByRole('button', { name: 'Name' }).click();
   await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
-  expect(await shownNames(page)).toEqual([...byName].reverse());
+  // The rows are read again for the new order: wait for them, not only for the header.
+  await expect.poll(() => shownNames(page)).toEqual([...byName].reverse());
 
   // Profession, from the keyboard.
   await table.getByRole('button', { name: 'Profession' }).focus();
@@ -45,15 +46,21 @@ test('the people list sorts by any column, with the mouse or the keyboard, and s
   const professionHeader = table.getByRole('columnheader', { name: 'Profession' });
   await expect(professionHeader).toHaveAttribute('aria-sort', 'ascending');
   await expect(nameHeader).toHaveAttribute('aria-sort', 'none');
-  const professions = await table.getByRole('row').locator('td:nth-child(2)').allTextContents();
-  expect(professions).toEqual(
-    [...professions].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })),
-  );
+  const professionCells = table.getByRole('row').locator('td:nth-child(2)');
+  const inOrder = (list: string[]) =>
+    [...list].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+  // The rows are read again for the new order: wait for them, not only for the header.
+  await expect
+    .poll(async () => {
+      const shown = await professionCells.allTextContents();
+      return shown.join('|') === inOrder(shown).join('|');
+    })
+    .toBe(true);
+  const professions = await professionCells.allTextContents();
   expect(new Set(professions).size).toBeGreaterThan(1);
   await page.keyboard.press('Space');
   await expect(professionHeader).toHaveAttribute('aria-sort', 'descending');
-  const reversed = await table.getByRole('row').locator('td:nth-child(2)').allTextContents();
-  expect(reversed[0]).toBe(professions[professions.length - 1]);
+  await expect.poll(async () => (await professionCells.allTextContents())[0]).toBe(professions.at(-1));
 });
 
 test('from an empty clinic: the pairing filters find mentees without a mentor and mentors with room', async ({
@@ -198,6 +205,6 @@ test('a long list shows a page of people by name, accents ignored, and "Show mor
   await expect(rows).toHaveCount(100);
 
   // A search finds a person far down the list.
-  await page.getByLabel('Search').fill('EMILIE');
+  await page.getByLabel('Search', { exact: true }).fill('EMILIE');
   await expect.poll(() => shownNames(page)).toEqual(['émilie abbott']);
 });

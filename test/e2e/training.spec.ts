@@ -132,7 +132,8 @@ test('a lapsed mentor shows on the dashboard, is paired with a warning the pairi
   await expect(portfolio).toContainText(MENTEE);
   await expect(portfolio).toContainText(THANKS);
   await expect(portfolio).toContainText(COURSE);
-  await expect(portfolio).toContainText('Goals achieved and debriefs held are not recorded');
+  await expect(portfolio).toContainText('Goals achieved by mentees0');
+  await expect(portfolio).toContainText('Milestone debriefs held0');
   await expect(portfolio).toContainText('No mentee rated a meeting in this period.');
   await expectNoSeriousViolations(page, 'portfolio');
   await page.evaluate(() => {
