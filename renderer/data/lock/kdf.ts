@@ -1,4 +1,4 @@
-import { scryptAsync } from '@noble/hashes/scrypt.js';
+import { scrypt, scryptAsync } from '@noble/hashes/scrypt.js';
 
 // The passphrase's key: scrypt, the primitive and cost the backups use (N = 2^18, r = 8, p = 1). It
 // runs in a worker so the window never freezes for the second or so it takes; where there are no
@@ -18,15 +18,18 @@ export interface KdfRequest {
   params: ScryptParams;
 }
 
+function scryptOptions({ logN, r, p }: ScryptParams) {
+  return { N: 2 ** logN, r, p, dkLen: 32, maxmem: 2 ** (logN + 11) };
+}
+
+/** On the page's own thread: yields to the event loop as it goes, so nothing else waits long. */
 export function deriveInline(request: KdfRequest): Promise<Uint8Array> {
-  const { logN, r, p } = request.params;
-  return scryptAsync(request.passphrase.normalize('NFC'), request.salt, {
-    N: 2 ** logN,
-    r,
-    p,
-    dkLen: 32,
-    maxmem: 2 ** (logN + 11),
-  });
+  return scryptAsync(request.passphrase.normalize('NFC'), request.salt, scryptOptions(request.params));
+}
+
+/** In the worker, where nothing else waits: in one go, without the pauses of deriveInline. */
+export function deriveAtOnce(request: KdfRequest): Uint8Array {
+  return scrypt(request.passphrase.normalize('NFC'), request.salt, scryptOptions(request.params));
 }
 
 export async function deriveKey(request: KdfRequest): Promise<Uint8Array> {

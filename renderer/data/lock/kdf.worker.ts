@@ -1,4 +1,4 @@
-import { deriveInline, type KdfRequest } from './kdf';
+import { deriveAtOnce, type KdfRequest } from './kdf';
 
 // Derives the passphrase's key off the window's thread. Nothing is logged: the request holds the passphrase.
 
@@ -10,8 +10,10 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (event) => {
-  deriveInline(event.data).then(
-    (key) => scope.postMessage({ key }, [key.buffer as ArrayBuffer]),
-    () => scope.postMessage({ failed: 'The passphrase could not be checked.' }),
-  );
+  try {
+    const key = deriveAtOnce(event.data);
+    scope.postMessage({ key }, [key.buffer as ArrayBuffer]);
+  } catch {
+    scope.postMessage({ failed: 'The passphrase could not be checked.' });
+  }
 };
