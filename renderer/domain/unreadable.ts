@@ -16,3 +16,40 @@ export function unreadableFields(record: object | null | undefined): string[] {
 /** Shown where a meeting's note would be when it could not be opened. */
 export const UNREADABLE_MEETING_NOTE =
   'This note could not be opened: it was damaged or does not belong to this meeting. The rest of the meeting is shown.';
+
+/** How each sealed field is named to the manager when it could not be opened. */
+const FIELD_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  meetings: { notes: 'the notes' },
+  actionItems: { text: 'the text' },
+  relationships: {
+    endReason: 'why it ended early',
+    'capacityOverride.reason': "why the mentor's limit was passed",
+  },
+  recognitions: { text: 'the text' },
+  milestones: { description: 'the description' },
+  goals: { title: 'the title', details: 'the details', steps: 'the steps', dropReason: 'why it was dropped' },
+  goalProgress: { note: 'the note' },
+};
+
+/** "a, b and c". */
+function listed(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/**
+ * In plain words, which fields of a record could not be opened, or null when every field opened.
+ * `what` names the record ("this goal", "this milestone").
+ */
+export function unreadableMessage(
+  table: string,
+  record: object | null | undefined,
+  what: string,
+): string | null {
+  const fields = unreadableFields(record);
+  if (fields.length === 0) return null;
+  const words = fields.map((field) => FIELD_WORDS[table]?.[field] ?? 'a field');
+  const subject = listed([...new Set(words)]);
+  const verb = words.length === 1 ? 'was' : 'were';
+  return `Part of ${what} could not be opened: ${subject} ${verb} damaged or ${words.length === 1 ? 'does' : 'do'} not belong to it. The rest is shown.`;
+}

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { PastDueAction } from '../../domain/dashboard';
 import { formatDisplayDate } from '../../domain/date-format';
+import { unreadableMessage } from '../../domain/unreadable';
 import { actionItemActions } from '../../hooks/useMeetings';
 import { useToast } from '../../ui/Toast';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
@@ -43,7 +44,7 @@ export function PastDueActionRow({ item }: { item: PastDueAction }) {
           onChange={markDone}
           aria-describedby={`${id}-about`}
         />
-        <label htmlFor={id}>{item.text}</label>
+        <label htmlFor={id}>{unreadableMessage('actionItems', item, 'this action item') ?? item.text}</label>
         <p id={`${id}-about`} className="field__hint">
           <Link to={`/relationships/${item.relationshipId}`}>{pairName(item)}</Link> · due{' '}
           {formatDisplayDate(item.dueDate)} ({item.daysLate} {item.daysLate === 1 ? 'day' : 'days'} late)

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { formatDisplayDate } from '../../domain/date-format';
 import { GOAL_STATUS_LABELS, type GoalProgress } from '../../domain/types';
 import { Card } from '../../ui/Card';
+import { UnreadableNotice } from '../../ui/UnreadableNotice';
 
 /** The goal's history, newest first: each status with its date, note and the meeting it came from. */
 export function GoalHistory({ history }: { history: GoalProgress[] }) {
@@ -21,6 +22,7 @@ export function GoalHistory({ history }: { history: GoalProgress[] }) {
                 </>
               )}
             </div>
+            <UnreadableNotice table="goalProgress" record={entry} what="this entry" />
             {entry.note && <p className="muted">{entry.note}</p>}
           </li>
         ))}

@@ -16,6 +16,7 @@ import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
 import { useToast } from '../../ui/Toast';
+import { UnreadableNotice } from '../../ui/UnreadableNotice';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
 import { GoalHistory } from './GoalHistory';
 import { ProgressForm } from './ProgressForm';
@@ -68,6 +69,7 @@ export function GoalScreen() {
           )}
         </p>
       </PageHeader>
+      <UnreadableNotice table="goals" record={goal} what="this goal" />
       {deleting && (
         <ConfirmDialog
           title="Delete this goal?"

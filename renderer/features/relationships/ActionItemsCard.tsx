@@ -1,6 +1,7 @@
 import { todayIso } from '../../domain/calendar';
 import { formatDisplayDate } from '../../domain/date-format';
 import { type ActionItem, type Id, OWNER_LABELS } from '../../domain/types';
+import { unreadableMessage } from '../../domain/unreadable';
 import { actionItemActions, useActionItemsForRelationship } from '../../hooks/useMeetings';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
@@ -35,7 +36,7 @@ export function ActionItemsCard({ relationshipId }: { relationshipId: Id }) {
           {items.map((item) => (
             <li key={item.id} className={item.done ? 'is-done' : undefined}>
               <CheckboxField
-                label={item.text}
+                label={unreadableMessage('actionItems', item, 'this action item') ?? item.text}
                 checked={item.done}
                 hint={describeItem(item, today)}
                 onChange={async (done) => {

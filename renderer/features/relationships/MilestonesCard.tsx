@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
 import { useToast } from '../../ui/Toast';
+import { UnreadableNotice } from '../../ui/UnreadableNotice';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
 import { RecordMilestoneDialog } from './RecordMilestoneDialog';
 
@@ -92,6 +93,7 @@ export function MilestonesCard({
                 <div>
                   <strong>{label}</strong>{' '}
                   <span className="muted">· {formatDisplayDate(milestone.date)}</span>
+                  <UnreadableNotice table="milestones" record={milestone} what="this milestone" />
                   <div>{milestone.description}</div>
                   <div className="muted">
                     {status.kind === 'overdue' && <span className="badge badge--warn">Overdue</span>}{' '}

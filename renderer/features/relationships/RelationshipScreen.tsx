@@ -15,6 +15,7 @@ import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { UnreadableNotice } from '../../ui/UnreadableNotice';
 import { ActionItemsCard } from './ActionItemsCard';
 import { DeletePairingDialog } from './DeletePairingDialog';
 import { DevelopmentPlanCard } from './DevelopmentPlanCard';
@@ -157,6 +158,7 @@ function RelationshipDetails({ relationship, program, names }: DetailsProps) {
           onClose={() => setEditing(null)}
         />
       )}
+      <UnreadableNotice table="relationships" record={relationship} what="this pairing" />
       <dl className="details">
         {rows.map(([term, value]) => (
           <div key={term}>
