@@ -8,6 +8,7 @@ import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { GoalFormScreen } from '../features/goals/GoalFormScreen';
 import { GoalScreen } from '../features/goals/GoalScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
+import { LockErasedNotice } from '../features/lock/LockErasedNotice';
 import { LockScreen } from '../features/lock/LockScreen';
 import { ResumeSealing } from '../features/lock/ResumeSealing';
 import { LockNowContext, useHasLock, useLockTriggers } from '../features/lock/useLockControls';
@@ -144,7 +145,19 @@ function FirstRunGate({ lockNow }: { lockNow: () => void }) {
   return (
     <Routes>
       <Route element={<Layout clinicName={settings.clinicName} />}>
-        <Route index element={<DashboardScreen notice={<StartForRealCard />} />} />
+        <Route
+          index
+          element={
+            <DashboardScreen
+              notice={
+                <>
+                  <LockErasedNotice />
+                  <StartForRealCard />
+                </>
+              }
+            />
+          }
+        />
         <Route path="people" element={<PeopleScreen />} />
         <Route path="people/new" element={<PersonEditScreen />} />
         <Route path="people/:personId" element={<PersonScreen />} />

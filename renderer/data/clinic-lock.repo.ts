@@ -1,5 +1,13 @@
 import { getDb } from './db';
 import {
+  dismissErasedNotice,
+  type ErasedClinic,
+  eraseClinic,
+  erasedFieldDescriptions,
+  erasedNotice,
+  startErasing,
+} from './lock/erase-all';
+import {
   beginTurningOff,
   changePassphrase,
   confirmPassphrase,
@@ -28,7 +36,7 @@ import {
 // bound to the app's own database. See lock/ for how it works.
 
 export { recoveryGroups } from './lock/recovery-key';
-export type { LockMode, NewLock, SealProgress };
+export type { ErasedClinic, LockMode, NewLock, SealProgress };
 
 /** How long a passphrase counts as just typed: a confidential note shown later asks for it again. */
 export const REAUTHENTICATE_AFTER_MS = 2 * 60 * 1000;
@@ -88,6 +96,15 @@ export const clinicLockActions = {
     await beginTurningOff(getDb().name, passphrase);
     await unsealClinic(getDb(), onProgress);
   },
+  /** What erasing the sealed text loses for good, in plain words (one line a sealed field). */
+  erasedFields: erasedFieldDescriptions,
+  /**
+   * Both the passphrase and the recovery sheet are lost and the manager confirmed: from now on the
+   * clinic is being erased (the lock screen shows the progress), whatever happens to the page.
+   */
+  beginErasing: () => startErasing(getDb()),
+  /** Erases every sealed value (or carries on after a closed page); the lock is off once done. */
+  erase: (onProgress: (progress: SealProgress) => void) => eraseClinic(getDb(), onProgress),
   /** Drops the data key: every sealed value is unreadable until the next unlock. */
   lockNow: () => closeSession(),
   /** Seconds still to wait after too many wrong passphrases (0: may try now). */
@@ -108,6 +125,9 @@ export const lockState = {
   /** True when the clinic has no lock, or it is unlocked. */
   isOpen,
   mode: lockMode,
+  /** Set once this page erased the sealed text (the lock is off), until the manager closes the notice. */
+  erasedNotice,
+  dismissErasedNotice,
   /** True when a confidential note may be shown without asking for the passphrase again. */
   recentlyUnlocked(now = Date.now()): boolean {
     if (!hasLock()) return true;

@@ -9,7 +9,8 @@ import type { BackupHeader } from './format';
 // holds, without the age layer. With the clinic lock, that document is sealed: AES-256-GCM under the
 // clinic's data key, with additional data naming the copy (its creation time), so the notes inside are
 // no more readable on the disk than in the app's database. Copies made before the lock was turned on
-// are sealed as the lock is turned on (sealClinic), and opened again as it is turned off.
+// are sealed as the lock is turned on (sealClinic), and opened again as it is turned off; sealed ones are
+// removed when the sealed text is erased (both the passphrase and the recovery sheet lost: erase-all.ts).
 // It needs no dialog and no folder, works the same in Electron and in the browser, and is written in
 // one transaction, so a restore is never started without a complete copy to go back to.
 // The latest few copies are kept, and for 30 days the oldest; the backup screen lists them and can
@@ -113,6 +114,19 @@ export async function sealSafetyCopies(appDbName: string): Promise<void> {
 /** The lock is being turned off: opens every sealed copy, before the key is gone for good. */
 export async function openSafetyCopies(appDbName: string): Promise<void> {
   await eachCopy(appDbName, (copy) => Boolean(copy.sealedIv), openCopy);
+}
+
+/**
+ * Both the passphrase and the recovery sheet are lost: a sealed copy can never be opened again, so it
+ * is removed (plain copies, made before the lock was on, stay). Returns how many were removed.
+ */
+export async function removeSealedSafetyCopies(appDbName: string): Promise<number> {
+  const db = safetyDb(appDbName);
+  return db.transaction('rw', db.copies, async () => {
+    const sealed = (await db.copies.filter((copy) => Boolean(copy.sealedIv)).primaryKeys()) as number[];
+    await db.copies.bulkDelete(sealed);
+    return sealed.length;
+  });
 }
 
 async function eachCopy(

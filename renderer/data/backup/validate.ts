@@ -299,6 +299,9 @@ export class BackupValidator {
       return;
     }
     if (!this.options.rules) return;
+    // No answer at all: the app never saves such a response, so these were erased with the clinic
+    // lock's sealed text (both its passphrase and its recovery sheet lost). It still counts as a response.
+    if (Object.keys(response.answers).length === 0) return;
     try {
       checkAnswers(questionnaire, response.answers);
     } catch (error) {

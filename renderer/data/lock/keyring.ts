@@ -40,6 +40,17 @@ export interface SealingProgress {
   after: string | null;
 }
 
+/**
+ * Where erasing the sealed text got to (both the passphrase and the sheet were lost). Absent from key
+ * rings written before erasing existed, and from any key ring not being erased.
+ */
+export interface Erasure {
+  /** When the manager confirmed: names the audit entry, so a resumed erase writes it once. */
+  since: string;
+  /** Sealed safety copies removed (null until that step is done). */
+  safetyCopiesRemoved: number | null;
+}
+
 export interface KeyRing {
   id: 'clinic';
   version: 1;
@@ -51,6 +62,7 @@ export interface KeyRing {
   failedAttempts: number;
   lastFailedAt: string | null;
   progress: SealingProgress | null;
+  erasure?: Erasure;
 }
 
 class KeyRingDb extends Dexie {
@@ -306,6 +318,29 @@ export async function beginTurningOff(appDbName: string, passphrase: string): Pr
   openSession(key, 'unsealing');
   key.fill(0);
   await db.rings.update('clinic', { state: 'unsealing', progress: null });
+}
+
+/**
+ * Both the passphrase and the recovery sheet are lost: the sealed text will be erased (erase-all.ts). No
+ * key is asked for or held; the state is kept here so a page closed half-way finishes at the next start.
+ */
+export async function beginErasing(appDbName: string, now = new Date()): Promise<Erasure> {
+  const db = keyRingDb(appDbName);
+  const ring = await requireRing(db);
+  if (ring.state === 'erasing' && ring.erasure) {
+    // Begun already (a page closed half-way): carry on from where it got to.
+    setLockMode('erasing');
+    return ring.erasure;
+  }
+  // Whatever sealing or unsealing was half-done, erasing walks every record from the first.
+  const erasure: Erasure = { since: now.toISOString(), safetyCopiesRemoved: null };
+  await db.rings.update('clinic', { state: 'erasing', progress: null, erasure });
+  setLockMode('erasing');
+  return erasure;
+}
+
+export async function saveErasure(appDbName: string, erasure: Erasure): Promise<void> {
+  await keyRingDb(appDbName).rings.update('clinic', { erasure });
 }
 
 /** Removes the key ring once every sealed value is plain again: the lock is off. */

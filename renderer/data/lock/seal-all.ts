@@ -20,17 +20,45 @@ export interface SealProgress {
 
 const TABLES = Object.keys(SEALED_FIELDS);
 
-function needsWork(table: string, record: Record<string, unknown>, sealing: boolean): boolean {
+/** What one walk over the sealed tables does to each batch (seal, open, or erase). */
+export interface BatchWork {
+  /** True when the record has a value this walk changes (the others are not written). */
+  needs: (table: string, record: Record<string, unknown>) => boolean;
+  /** Changes the records that need it, in place (WebCrypto may run: Dexie keeps the transaction open). */
+  change: (table: string, records: Record<string, unknown>[]) => Promise<void>;
+  /** True when the changed records of this table are removed instead of written back. */
+  removes?: (table: string) => boolean;
+}
+
+function hasSealedPath(
+  table: string,
+  record: Record<string, unknown>,
+  test: (value: unknown) => boolean,
+): boolean {
   return sealedPathsOf(table).some((path) => {
     const value = readPath(record, path);
     if (value === null || value === undefined) return false;
-    return sealing ? !isSealed(value) : isSealed(value);
+    return test(value);
   });
 }
 
-async function runBatches(
+const SEALING: BatchWork = {
+  needs: (table, record) => hasSealedPath(table, record, (value) => !isSealed(value)),
+  change: (table, records) => sealRecordsInBulk(table, records),
+};
+
+const UNSEALING: BatchWork = {
+  needs: (table, record) => hasSealedPath(table, record, isSealed),
+  change: (table, records) => openRecordsInBulk(table, records),
+};
+
+/**
+ * Walks every table of SEALED_FIELDS in primary-key order, one transaction per SEAL_BATCH records, from
+ * where the key ring says an earlier walk stopped; the place reached is saved after each batch.
+ */
+export async function walkSealedTables(
   db: Dexie,
-  sealing: boolean,
+  work: BatchWork,
   onProgress: (progress: SealProgress) => void,
 ): Promise<void> {
   const ring = await readKeyRing(db.name);
@@ -53,13 +81,14 @@ async function runBatches(
       const batch = await db.transaction('rw', scope, async () => {
         const collection = after === null ? table.orderBy(':id') : table.where(':id').above(after);
         const records = (await collection.limit(SEAL_BATCH).raw().toArray()) as Record<string, unknown>[];
-        const changed = records.filter((record) => needsWork(name, record, sealing));
+        const changed = records.filter((record) => work.needs(name, record));
         // The batch is sealed (or opened) with WebCrypto, all at once; Dexie keeps the transaction open
         // meanwhile. Written back, sealed values pass the database layer as they are, and plain ones
-        // pass while unsealing (the mode lets them through).
-        if (changed.length)
-          await Dexie.waitFor(sealing ? sealRecordsInBulk(name, changed) : openRecordsInBulk(name, changed));
-        if (changed.length) await table.bulkPut(changed);
+        // pass while unsealing or erasing (the mode lets them through).
+        if (changed.length) await Dexie.waitFor(work.change(name, changed));
+        if (changed.length && work.removes?.(name))
+          await table.bulkDelete(changed.map((record) => record.id as string));
+        else if (changed.length) await table.bulkPut(changed);
         return records.map((record) => record.id as string);
       });
       if (batch.length === 0) break;
@@ -78,7 +107,7 @@ export async function sealClinic(
   onProgress: (progress: SealProgress) => void = () => {},
 ): Promise<void> {
   if (lockMode() !== 'sealing') return;
-  await runBatches(db, true, onProgress);
+  await walkSealedTables(db, SEALING, onProgress);
   // Safety copies made by earlier restores hold the notes too: sealed as well, not deleted.
   await sealSafetyCopies(db.name);
   await setKeyRingState(db.name, 'on');
@@ -90,7 +119,7 @@ export async function unsealClinic(
   onProgress: (progress: SealProgress) => void = () => {},
 ): Promise<void> {
   if (lockMode() !== 'unsealing') return;
-  await runBatches(db, false, onProgress);
+  await walkSealedTables(db, UNSEALING, onProgress);
   // Sealed safety copies would never open again once the key ring is gone.
   await openSafetyCopies(db.name);
   await deleteKeyRing(db.name);

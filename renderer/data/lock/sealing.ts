@@ -51,7 +51,8 @@ export function sealRecord<T extends object>(table: string, given: T): T {
   const marked = (given as UnreadableMark).$unreadable as Record<string, SealedValue> | undefined;
   const record = marked ? keepUnreadable(table, given, marked) : given;
   const mode = lockMode();
-  if (mode === 'off' || mode === 'unsealing') return record;
+  // Unsealing writes the opened text back plain; erasing writes plain empty values, with no key.
+  if (mode === 'off' || mode === 'unsealing' || mode === 'erasing') return record;
   const paths = sealedPathsOf(table);
   const plain = paths.filter((path) => {
     const value = readPath(record as Record<string, unknown>, path);

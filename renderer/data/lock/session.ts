@@ -5,10 +5,13 @@ import { importDataKey } from './seal';
 //
 // Modes: 'off' (no lock: text is stored plain), 'sealing' (the lock was just turned on and existing
 // text is being sealed: new writes are sealed already), 'on', 'unsealing' (the lock is being turned
-// off: new writes are plain, existing sealed text is being opened). In every mode but 'off' the
-// database layer opens sealed values it reads, so a half-done sealing leaves every note readable.
+// off: new writes are plain, existing sealed text is being opened), 'erasing' (both the passphrase and
+// the recovery sheet were lost: every sealed value is being replaced by an empty one, with no key at
+// all, and the clinic stays behind the lock screen until it is done). In 'sealing', 'on' and
+// 'unsealing' the database layer opens sealed values it reads, so a half-done sealing leaves every note
+// readable.
 
-export type LockMode = 'off' | 'sealing' | 'on' | 'unsealing';
+export type LockMode = 'off' | 'sealing' | 'on' | 'unsealing' | 'erasing';
 
 export class LockedError extends Error {
   constructor() {
@@ -72,7 +75,8 @@ export function lastUnlockAt(): number | null {
 export function setLockMode(mode: LockMode): void {
   if (session.mode === mode) return;
   session.mode = mode;
-  if (mode === 'off') forgetKey();
+  // Erasing needs no key, and the clinic stays behind the lock screen until it is done.
+  if (mode === 'off' || mode === 'erasing') forgetKey();
   changed();
 }
 

@@ -1,8 +1,11 @@
 import './lock.css';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useClinicLock } from '../../hooks/useClinicLock';
 import { useSettings } from '../../hooks/useSettings';
 import { Button } from '../../ui/Button';
 import { FieldFrame, FormError } from '../../ui/Field';
+import { ErasingClinic } from './ErasingClinic';
+import { LostBothForm } from './LostBothForm';
 import { RecoveryForm } from './RecoveryForm';
 import { type UnlockAttempt, useUnlock } from './useUnlock';
 
@@ -12,14 +15,18 @@ export function formatWait(seconds: number): string {
   return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
+type Way = 'passphrase' | 'recovery' | 'lost-both';
+
 /**
- * All the window shows while the clinic is locked: the clinic's name, the passphrase, and the way in with
- * the recovery sheet. No person, pairing or screen of the app is drawn behind it.
+ * All the window shows while the clinic is locked: the clinic's name, the passphrase, the way in with
+ * the recovery sheet, and the way on without the sealed text when both are lost (and its progress). No
+ * person, pairing or screen of the app is drawn behind it.
  */
 export function LockScreen() {
   const settings = useSettings();
   const attempt = useUnlock();
-  const [recovering, setRecovering] = useState(false);
+  const { mode } = useClinicLock();
+  const [way, setWay] = useState<Way>('passphrase');
 
   // The window title may have named a person on the screen that was showing.
   useEffect(() => {
@@ -31,21 +38,37 @@ export function LockScreen() {
       <div className="lock-screen__panel">
         <p className="lock-screen__app">Guiding Hands</p>
         {settings?.clinicName && <p className="lock-screen__clinic">{settings.clinicName}</p>}
-        {recovering ? (
+        {mode === 'erasing' ? (
+          <ErasingClinic />
+        ) : way === 'recovery' ? (
           <RecoveryForm
             attempt={attempt}
             related={settings?.clinicName ? [settings.clinicName] : []}
-            onBack={() => setRecovering(false)}
+            onBack={() => setWay('passphrase')}
           />
+        ) : way === 'lost-both' ? (
+          <LostBothForm onCancel={() => setWay('passphrase')} />
         ) : (
-          <PassphraseForm attempt={attempt} onRecover={() => setRecovering(true)} />
+          <PassphraseForm
+            attempt={attempt}
+            onRecover={() => setWay('recovery')}
+            onLostBoth={() => setWay('lost-both')}
+          />
         )}
       </div>
     </main>
   );
 }
 
-function PassphraseForm({ attempt, onRecover }: { attempt: UnlockAttempt; onRecover: () => void }) {
+function PassphraseForm({
+  attempt,
+  onRecover,
+  onLostBoth,
+}: {
+  attempt: UnlockAttempt;
+  onRecover: () => void;
+  onLostBoth: () => void;
+}) {
   const [passphrase, setPassphrase] = useState('');
   const [empty, setEmpty] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -101,6 +124,9 @@ function PassphraseForm({ attempt, onRecover }: { attempt: UnlockAttempt; onReco
         </Button>
         <Button variant="quiet" onClick={onRecover}>
           Use the recovery sheet
+        </Button>
+        <Button variant="quiet" onClick={onLostBoth}>
+          Lost both the passphrase and the recovery sheet?
         </Button>
       </div>
     </form>

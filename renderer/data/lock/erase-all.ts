@@ -1,0 +1,197 @@
+import type { Dexie } from 'dexie';
+import type { AuditEntry } from '../../domain/types';
+import { removeSealedSafetyCopies } from '../backup/safety';
+import { beginErasing, deleteKeyRing, type Erasure, readKeyRing, saveErasure } from './keyring';
+import { isSealed, readPath, writePath } from './seal';
+import { type BatchWork, type SealProgress, walkSealedTables } from './seal-all';
+import { SEALED_FIELDS, type SealedTable, sealedPathsOf, unreadableValueOf } from './sealed-fields';
+import { lockMode } from './session';
+
+// Continuing without the sealed text: both the clinic passphrase and the recovery sheet are lost, so
+// no key will ever open a sealed value again. Every sealed value becomes the empty value of its kind
+// (what an unreadable value already reads as), without any key, in the same resumable batches as
+// sealing (seal-all.ts), the place reached kept in the key ring in the 'erasing' state. Then sealed
+// safety copies (which cannot open either) are removed, one audit entry says what happened (never any
+// text), and the key ring goes: the lock is off, and can be turned on again with a new passphrase.
+
+/** What a sealed field is left with once erased, and what the manager loses, in plain words. */
+export interface FieldErasure {
+  /** Completes "What is erased for good:", e.g. "meeting notes". */
+  what: string;
+  /**
+   * The value left in the field: absent for the empty value of its kind (UNREADABLE_VALUES); a short
+   * word where the app's rules need some text (a goal's title), so every record stays valid for backups.
+   */
+  value?: unknown;
+  /** The record is removed instead: without this field it says nothing (who asked to be contacted). */
+  removesRecord?: true;
+}
+
+/** Left in a field the app's rules require (a goal's title…), where the empty value would break them. */
+export const ERASED_TEXT = '(erased)';
+
+/** Every sealed field, how it is erased: a new field of SEALED_FIELDS fails to compile until it is here. */
+export const ERASURES: {
+  readonly [Table in SealedTable]: {
+    readonly [Path in (typeof SEALED_FIELDS)[Table][number]]: FieldErasure;
+  };
+} = {
+  meetings: { notes: { what: 'meeting notes' } },
+  actionItems: { text: { what: 'the text of action items' } },
+  relationships: {
+    endReason: { what: 'why a pairing ended early' },
+    'capacityOverride.reason': { what: 'why a mentor was paired beyond their capacity' },
+  },
+  recognitions: { text: { what: 'the words of recognitions', value: ERASED_TEXT } },
+  responses: {
+    answers: { what: 'questionnaire answers, well-being checks included' },
+    support: { what: 'whether support was offered after an answer' },
+  },
+  supportRequests: {
+    personId: {
+      what: 'who asked to be contacted after a well-being check (those requests are removed)',
+      removesRecord: true,
+    },
+  },
+  milestones: { description: { what: 'milestone descriptions' } },
+  goals: {
+    title: { what: `goal titles (each reads “${ERASED_TEXT}”)`, value: ERASED_TEXT },
+    details: { what: 'goal details' },
+    steps: { what: 'goal steps' },
+    dropReason: { what: 'why a goal was dropped', value: ERASED_TEXT },
+  },
+  goalProgress: { note: { what: 'notes on goal progress' } },
+};
+
+function erasureOf(table: string, path: string): FieldErasure {
+  const erasure = (ERASURES as Record<string, Record<string, FieldErasure>>)[table]?.[path];
+  if (!erasure) throw new Error(`The sealed field ${table}.${path} has no erasure.`);
+  return erasure;
+}
+
+/** What is erased for good, in the order of SEALED_FIELDS, for the manager to read before confirming. */
+export function erasedFieldDescriptions(): string[] {
+  return Object.entries(SEALED_FIELDS).flatMap(([table, paths]) =>
+    paths.map((path) => erasureOf(table, path).what),
+  );
+}
+
+/** The value a sealed field is left with once erased (a fresh copy). */
+export function erasedValueOf(table: string, path: string): unknown {
+  const erasure = erasureOf(table, path);
+  return erasure.value !== undefined ? structuredClone(erasure.value) : unreadableValueOf(table, path);
+}
+
+function removesRecords(table: string): boolean {
+  return sealedPathsOf(table).some((path) => erasureOf(table, path).removesRecord === true);
+}
+
+const ERASING: BatchWork = {
+  needs: (table, record) => sealedPathsOf(table).some((path) => isSealed(readPath(record, path))),
+  change: async (table, records) => {
+    for (const record of records)
+      for (const path of sealedPathsOf(table))
+        if (isSealed(readPath(record, path))) writePath(record, path, erasedValueOf(table, path));
+  },
+  removes: removesRecords,
+};
+
+/** The audit entry's words: names the erase by when it was asked for, so a resumed erase writes it once. */
+function auditDetail(erasure: Erasure, copiesRemoved: number): string {
+  const copies =
+    copiesRemoved === 0
+      ? 'No sealed safety copy had to be removed.'
+      : `${copiesRemoved} sealed safety cop${copiesRemoved === 1 ? 'y was' : 'ies were'} removed.`;
+  return `The clinic lock was taken off without its passphrase or recovery sheet (asked ${erasure.since}): every sealed text was erased. ${copies}`;
+}
+
+async function recordErasure(db: Dexie, erasure: Erasure, copiesRemoved: number, now: Date): Promise<void> {
+  const detail = auditDetail(erasure, copiesRemoved);
+  const log = db.table<AuditEntry, number>('auditLog');
+  await db.transaction('rw', log, async () => {
+    const earlier = await log
+      .where('[table+recordId]')
+      .equals(['settings', 'clinic'])
+      .filter((entry) => entry.detail === detail)
+      .count();
+    if (earlier > 0) return;
+    await log.add({
+      at: now.toISOString(),
+      table: 'settings',
+      recordId: 'clinic',
+      action: 'update',
+      fields: Object.entries(SEALED_FIELDS).flatMap(([table, paths]) =>
+        paths.map((path) => `${table}.${path}`),
+      ),
+      detail,
+    });
+  });
+}
+
+export interface ErasedClinic {
+  /** Sealed safety copies removed (they could never be opened again). */
+  safetyCopiesRemoved: number;
+}
+
+/** The manager confirmed: the key ring says 'erasing' from now on, even if the page closes at once. */
+export function startErasing(db: Dexie, now = new Date()): Promise<Erasure> {
+  return beginErasing(db.name, now);
+}
+
+let running: Promise<ErasedClinic> | null = null;
+const listeners = new Set<(progress: SealProgress) => void>();
+let lastProgress: SealProgress | null = null;
+
+async function erase(db: Dexie, now: () => Date): Promise<ErasedClinic> {
+  const ring = await readKeyRing(db.name);
+  const erasure = ring?.erasure ?? (await beginErasing(db.name, now()));
+  await walkSealedTables(db, ERASING, (progress) => {
+    lastProgress = progress;
+    for (const listener of listeners) listener(progress);
+  });
+  let copiesRemoved = erasure.safetyCopiesRemoved;
+  if (copiesRemoved === null) {
+    copiesRemoved = await removeSealedSafetyCopies(db.name);
+    await saveErasure(db.name, { ...erasure, safetyCopiesRemoved: copiesRemoved });
+  }
+  await recordErasure(db, erasure, copiesRemoved, now());
+  const erased = { safetyCopiesRemoved: copiesRemoved };
+  // Kept before the lock goes off, so the app opening at that moment finds it.
+  justErased = erased;
+  await deleteKeyRing(db.name);
+  return erased;
+}
+
+let justErased: ErasedClinic | null = null;
+
+/** Set once this page has erased the sealed text, until the manager has read the notice. */
+export function erasedNotice(): ErasedClinic | null {
+  return justErased;
+}
+
+export function dismissErasedNotice(): void {
+  justErased = null;
+}
+
+/**
+ * Erases every sealed value, then removes sealed safety copies and the key ring, with no key at all.
+ * startErasing() comes first; after a page closed half-way, the next start calls this again and it
+ * carries on where it stopped. Called twice at once, both calls share one run.
+ */
+export function eraseClinic(
+  db: Dexie,
+  onProgress: (progress: SealProgress) => void = () => {},
+  now: () => Date = () => new Date(),
+): Promise<ErasedClinic> {
+  if (lockMode() !== 'erasing') return Promise.reject(new Error('The sealed text is not being erased.'));
+  listeners.add(onProgress);
+  if (lastProgress) onProgress(lastProgress);
+  if (!running) {
+    lastProgress = null;
+    running = erase(db, now).finally(() => {
+      running = null;
+      lastProgress = null;
+    });
+  }
+  return running.finally(() => listeners.delete(onProgress));
+}
