@@ -3,6 +3,9 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { getDb, switchDatabase } from '../renderer/data/db';
+import { closeKeyRings, createLock, unlockWithPassphrase } from '../renderer/data/lock/keyring';
+import { sealClinic } from '../renderer/data/lock/seal-all';
+import { closeSession, setLockMode } from '../renderer/data/lock/session';
 import {
   dropSearchIndex,
   prepareSearch,
@@ -17,20 +20,26 @@ import { machineLoad, measure, megabytes } from './suite';
 
 // The clinic search on the large synthetic clinic (10,000 people, 20,000 pairs, 200,000 meetings with
 // notes, their action items): the index built in its worker (time, the page's extra memory, and the
-// longest the window went without running meanwhile), then a set of realistic queries as the header asks
-// them (worker round trip with snippets; p50/p95 over every run), alternated with the baseline they
-// replace (reading every note and comparing), and the header's box itself: each keystroke typed to the
-// moment its results are on screen.
+// longest the window went without running meanwhile, beside the longest task the window itself ran and
+// the longest pause over as long a stretch with nothing to do), then a set of realistic queries as the
+// header asks them (worker round trip with snippets; p50/p95 over every run, and the part spent matching),
+// alternated with the baseline they replace (reading every note and comparing), and the header's box
+// itself: each keystroke typed to the moment its results are on screen. Then the clinic lock is turned on
+// (every note sealed, real scrypt), the clinic unlocked, and the same build and queries measured again:
+// the worker opens each note with the lent key.
 
 export const name = 'search';
 
-/** What a manager types: names, a topic, common and rare words, prefixes, several words, accents, nothing found. */
+/** What a manager types: names, a topic, common and rare words, short and long starts of words, several words, accents, nothing found. */
 const QUERIES = [
   'handover',
   'night shift',
   'night shift brea',
-  'res',
+  'night s',
   's',
+  're',
+  'res',
+  'th',
   'résilience',
   'RESILIENCE plan',
   'Amara',
@@ -39,12 +48,14 @@ const QUERIES = [
   'employee assistance',
   'abstract conference',
   'patient loss',
+  'workplace pol',
   'ethics module',
   'burnout',
   'zzqx',
 ];
 const RUNS = 10;
 const TYPED = ['night shift handover', 'resilience plan', 'amara'];
+const CLINIC_PASSPHRASE = 'bench clinic lock: harbour-velvet-orchard-lantern';
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -52,25 +63,43 @@ const percentile = (values: number[], p: number) => {
 };
 const ms = (value: number) => (value < 10 ? Math.round(value * 10) / 10 : Math.round(value));
 
-/** The longest stretch the window went without running a task while `work` ran. */
-async function longestFreeze<T>(work: () => Promise<T>): Promise<{ result: T; freezeMs: number }> {
+interface Pauses {
+  /** The longest the window went without running a task. */
+  longestMs: number;
+  /** The longest task the window itself ran (a long task, as the browser reports it), 0 when none. */
+  longestTaskMs: number;
+  /** Pauses over 100 ms. */
+  over100: number;
+}
+
+/** Watches the window while `work` runs: how long it went without running, and its own long tasks. */
+async function watchPauses<T>(work: () => Promise<T>): Promise<{ result: T; pauses: Pauses }> {
   let last = performance.now();
-  let longest = 0;
+  const pauses: Pauses = { longestMs: 0, longestTaskMs: 0, over100: 0 };
   let running = true;
   const channel = new MessageChannel();
   channel.port1.onmessage = () => {
     const now = performance.now();
-    longest = Math.max(longest, now - last);
+    pauses.longestMs = Math.max(pauses.longestMs, now - last);
+    if (now - last > 100) pauses.over100++;
     last = now;
     if (running) setTimeout(() => channel.port2.postMessage(null), 4);
   };
   channel.port2.postMessage(null);
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      pauses.longestTaskMs = Math.max(pauses.longestTaskMs, entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
   try {
-    return { result: await work(), freezeMs: longest };
+    return { result: await work(), pauses };
   } finally {
     running = false;
+    observer.disconnect();
   }
 }
+
+const sleep = (time: number) => new Promise((resolve) => setTimeout(resolve, time));
 
 /** The baseline the index replaces: every note read and compared with the words typed. */
 async function scanEveryNote(text: string): Promise<number> {
@@ -86,7 +115,7 @@ async function scanEveryNote(text: string): Promise<number> {
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-/** Types into the header's box one key at a time; each key's time until its results are shown. */
+/** Types into the header's box one key at a time; each key's time until its results (or its hint) are shown. */
 async function typingLatency(): Promise<number[]> {
   const host = document.createElement('div');
   document.body.append(host);
@@ -127,6 +156,82 @@ async function typingLatency(): Promise<number[]> {
   return latencies;
 }
 
+interface Built {
+  ms: number;
+  peakBytes: number | null;
+  retainedBytes: number | null;
+  indexBytes: number | null;
+  pauses: Pauses;
+}
+
+async function buildIndex(): Promise<Built> {
+  dropSearchIndex();
+  const build = await measure(() =>
+    watchPauses(async () => {
+      prepareSearch();
+      await searchReady();
+    }),
+  );
+  return { ...build, indexBytes: await searchIndexBytes(), pauses: build.result.pauses };
+}
+
+interface Asked {
+  roundTrips: number[];
+  inWorker: number[];
+  matching: number[];
+  perQuery: Record<string, number[]>;
+  totals: Record<string, number>;
+}
+
+/** Every query RUNS times after a warm-up, one at a time. */
+async function askQueries(): Promise<Asked> {
+  for (const query of QUERIES) await searchClinic(query);
+  const asked: Asked = { roundTrips: [], inWorker: [], matching: [], perQuery: {}, totals: {} };
+  for (let run = 0; run < RUNS; run++) {
+    for (const query of QUERIES) {
+      const started = performance.now();
+      const results = await searchClinic(query);
+      const took = performance.now() - started;
+      asked.roundTrips.push(took);
+      asked.inWorker.push(results?.ms ?? Number.NaN);
+      asked.matching.push(results?.matchMs ?? Number.NaN);
+      asked.perQuery[query] = [...(asked.perQuery[query] ?? []), took];
+      asked.totals[query] = results?.groups.reduce((sum, group) => sum + group.total, 0) ?? 0;
+    }
+  }
+  return asked;
+}
+
+function slowest(asked: Asked, count: number): string {
+  return Object.entries(asked.perQuery)
+    .map(([query, times]) => [query, percentile(times, 95)] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([query, p95]) => `"${query}" ${ms(p95)}`)
+    .join(', ');
+}
+
+function builtFigures(label: string, built: Built, idle: Pauses): Record<string, number | string> {
+  return {
+    [`${label}: index build in the worker (s)`]: Math.round(built.ms / 100) / 10,
+    [`${label}: page peak / held extra memory (MB)`]: `${megabytes(built.peakBytes)} / ${megabytes(built.retainedBytes)}`,
+    [`${label}: index size as counted by the engine (MB)`]: megabytes(built.indexBytes),
+    [`${label}: longest window pause during the build (ms)`]: ms(built.pauses.longestMs),
+    [`${label}:   pauses over 100 ms during the build`]: built.pauses.over100,
+    [`${label}:   longest task the window ran meanwhile (ms)`]: ms(built.pauses.longestTaskMs),
+    [`${label}:   idle window, as long, no build: longest pause / over 100 ms`]: `${ms(idle.longestMs)} / ${idle.over100}`,
+  };
+}
+
+function queryFigures(label: string, asked: Asked): Record<string, number | string> {
+  return {
+    [`${label}: ${QUERIES.length} queries × ${RUNS} runs, round trip with snippets p50 / p95 (ms) [aim p95 ≤ 50]`]: `${ms(percentile(asked.roundTrips, 50))} / ${ms(percentile(asked.roundTrips, 95))}`,
+    [`${label}:   inside the worker p50 / p95 (ms)`]: `${ms(percentile(asked.inWorker, 50))} / ${ms(percentile(asked.inWorker, 95))}`,
+    [`${label}:   of which matching in the index p50 / p95 / max (ms)`]: `${ms(percentile(asked.matching, 50))} / ${ms(percentile(asked.matching, 95))} / ${ms(Math.max(...asked.matching))}`,
+    [`${label}:   slowest queries by their p95 (ms)`]: slowest(asked, 3),
+  };
+}
+
 export async function run(): Promise<Record<string, number | string>> {
   const dbName = `bench-search-${Date.now()}`;
   const loadBefore = await machineLoad();
@@ -135,36 +240,16 @@ export async function run(): Promise<Record<string, number | string>> {
     await fillDatabase('large');
     const [meetings, items] = await Promise.all([getDb().meetings.count(), getDb().actionItems.count()]);
 
-    const build = await measure(() =>
-      longestFreeze(async () => {
-        prepareSearch();
-        await searchReady();
-      }),
-    );
-    const indexBytes = await searchIndexBytes();
-
-    // Warm-up, then every query RUNS times, each alternated with nothing else running.
-    for (const query of QUERIES) await searchClinic(query);
-    const roundTrips: number[] = [];
-    const inWorker: number[] = [];
-    const perQuery: Record<string, number[]> = {};
-    const totals: Record<string, number> = {};
-    for (let run = 0; run < RUNS; run++) {
-      for (const query of QUERIES) {
-        const started = performance.now();
-        const results = await searchClinic(query);
-        const took = performance.now() - started;
-        roundTrips.push(took);
-        inWorker.push(results?.ms ?? Number.NaN);
-        perQuery[query] = [...(perQuery[query] ?? []), took];
-        totals[query] = results?.groups.reduce((sum, group) => sum + group.total, 0) ?? 0;
-      }
-    }
+    // Lock off.
+    const builtOff = await buildIndex();
+    const idleOff = (await watchPauses(() => sleep(Math.min(builtOff.ms, 30_000)))).pauses;
+    const loadAfterBuild = await machineLoad();
+    const askedOff = await askQueries();
 
     // The baseline, alternated with the indexed query for the same words.
     const baseline: number[] = [];
     const indexed: number[] = [];
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 2; round++) {
       let started = performance.now();
       await scanEveryNote('night shift');
       baseline.push(performance.now() - started);
@@ -172,42 +257,55 @@ export async function run(): Promise<Record<string, number | string>> {
       await searchClinic('night shift');
       indexed.push(performance.now() - started);
     }
-
     const typing = await typingLatency();
+    const loadAfterOff = await machineLoad();
 
-    const slowest = Object.entries(perQuery)
-      .map(([query, times]) => [query, percentile(times, 95)] as const)
-      .sort((a, b) => b[1] - a[1])[0] as readonly [string, number];
+    // Lock on: every note sealed, the clinic unlocked, the index built again from the sealed notes.
+    await createLock(dbName, CLINIC_PASSPHRASE);
+    await sealClinic(getDb());
+    closeSession();
+    await unlockWithPassphrase(dbName, CLINIC_PASSPHRASE);
+    const sealed = await getDb().meetings.limit(1).raw().toArray();
+    if (typeof sealed[0]?.notes === 'string') throw new Error('the notes were left plain');
+    const builtOn = await buildIndex();
+    const idleOn = (await watchPauses(() => sleep(Math.min(builtOn.ms, 30_000)))).pauses;
+    const askedOn = await askQueries();
+    if (askedOn.totals['night shift'] !== askedOff.totals['night shift'])
+      throw new Error('the lock changed what the search finds');
 
     const figures: Record<string, number | string> = {
       'machine load before (1 / 5 / 15 min)': loadBefore,
       meetings,
       'action items': items,
-      'index build in the worker (s)': Math.round(build.ms / 100) / 10,
-      'index build: page peak extra memory (MB)': megabytes(build.peakBytes),
-      'index built: page extra memory held (MB)': megabytes(build.retainedBytes),
-      'index size as counted by the engine (MB)': megabytes(indexBytes),
-      'longest window freeze during the build (ms)': ms(build.result.freezeMs),
-      [`queries: ${QUERIES.length} × ${RUNS} runs, p50 round trip with snippets (ms)`]: ms(
-        percentile(roundTrips, 50),
-      ),
-      'queries: p95 round trip with snippets (ms) [aim ≤ 50]': ms(percentile(roundTrips, 95)),
-      'queries: p95 inside the worker (ms)': ms(percentile(inWorker, 95)),
-      'slowest query by its p95 (ms)': `${slowest[0]}: ${ms(slowest[1])}`,
-      'baseline: scan every note for "night shift", median of 3 (ms)': ms(percentile(baseline, 50)),
-      'indexed "night shift", alternated with the scan, median of 3 (ms)': ms(percentile(indexed, 50)),
-      [`typing in the header box: ${typing.length} keys, p50 key to results shown (ms)`]: ms(
-        percentile(typing, 50),
-      ),
-      'typing: p95 key to results shown (ms)': ms(percentile(typing, 95)),
+      ...builtFigures('lock off', builtOff, idleOff),
+      'machine load after the build': loadAfterBuild,
+      ...queryFigures('lock off', askedOff),
+      'baseline: scan every note for "night shift", median of 2 (ms)': ms(percentile(baseline, 50)),
+      'indexed "night shift", alternated with the scan (ms)': ms(percentile(indexed, 50)),
+      [`typing in the header box: ${typing.length} keys, key to results shown p50 / p95 (ms)`]: `${ms(percentile(typing, 50))} / ${ms(percentile(typing, 95))}`,
+      'machine load after the lock-off part': loadAfterOff,
+      ...builtFigures('lock on', builtOn, idleOn),
+      ...queryFigures('lock on', askedOn),
+      'lock on ÷ off: build, query p50, query p95': [
+        builtOn.ms / builtOff.ms,
+        percentile(askedOn.roundTrips, 50) / percentile(askedOff.roundTrips, 50),
+        percentile(askedOn.roundTrips, 95) / percentile(askedOff.roundTrips, 95),
+      ]
+        .map((ratio) => ratio.toFixed(2))
+        .join(', '),
     };
-    for (const query of QUERIES) figures[`  matches for "${query}"`] = totals[query] ?? 0;
+    for (const query of QUERIES) figures[`  matches for "${query}"`] = askedOff.totals[query] ?? 0;
     figures['machine load after (1 / 5 / 15 min)'] = await machineLoad();
     return figures;
   } finally {
     dropSearchIndex();
     getDb().close();
+    closeSession();
+    setLockMode('off');
+    closeKeyRings();
     await Dexie.delete(dbName);
+    await Dexie.delete(`${dbName}-keyring`);
+    await Dexie.delete(`${dbName}-safety`);
     switchDatabase(`bench-search-idle-${Date.now()}`);
   }
 }

@@ -2,6 +2,9 @@ import { WordIndex } from '../domain/search/word-index';
 import {
   isEmptyQuery,
   parseQuery,
+  queryTerms,
+  type Reference,
+  referenceToken,
   type SearchQuery,
   type SnippetPart,
   snippetOf,
@@ -18,6 +21,10 @@ import { isSealed, openAsync, sealContext } from './lock/seal';
 // where no worker can start. Sealed text (notes, action items) is opened with the data key the window
 // lends while the clinic is unlocked; only words and record keys are kept, never the text itself.
 // A confidential meeting's notes are not searched: showing them asks for the passphrase again.
+// A meeting holds its topics as tokens, not their labels' words: a query's words are matched against
+// the labels as they are now, so a renamed topic finds its meetings by its new name at once.
+// The names that titles are made of (people, pairings, programs) are kept in memory, small beside the
+// notes, so answering reads only the few matching records again.
 
 export const SEARCH_KINDS = ['person', 'pair', 'meeting', 'actionItem'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -54,6 +61,8 @@ export interface SearchResults {
   progress: SearchProgress;
   /** Time spent answering, in milliseconds, from the query to the built snippets. */
   ms: number;
+  /** Of which matching in the indexes (the rest is reading the shown records and their snippets). */
+  matchMs: number;
 }
 
 /** Which tables changed: a list of record ids, or null when a whole range changed (a bulk write). */
@@ -68,6 +77,21 @@ function dateRank(date: string | null | undefined): number {
   return date ? Number(date.slice(0, 10).replaceAll('-', '')) || 0 : 0;
 }
 
+/** The date a rank was made from, or null for a record ranked without one. */
+function dateOfRank(rank: number | null): IsoDate | null {
+  if (rank === null || rank < 10000101) return null;
+  const digits = String(rank);
+  return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+}
+
+/** What a pairing's title is made of. */
+interface PairFacts {
+  mentorId: Id;
+  menteeId: Id;
+  programId: Id;
+  startDate: IsoDate;
+}
+
 export class SearchEngine {
   private indexes: Record<SearchKind, WordIndex> = {
     person: new WordIndex(),
@@ -76,6 +100,11 @@ export class SearchEngine {
     actionItem: new WordIndex(),
   };
   private topicLabels = new Map<Id, string>();
+  /** The topics with the words of their labels now, which the meetings' topic tokens stand for. */
+  private topicWords: Reference[] = [];
+  private personNames = new Map<Id, string>();
+  private pairFacts = new Map<Id, PairFacts>();
+  private programNames = new Map<Id, string>();
   private progress: SearchProgress = { done: 0, total: 0, ready: false };
   private queue: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -169,6 +198,7 @@ export class SearchEngine {
   private async loadTopics(): Promise<void> {
     const topics = withBuiltInTopics(await this.db().topics.toArray());
     this.topicLabels = new Map(topics.map((topic) => [topic.id, topic.label]));
+    this.topicWords = topics.map((topic) => ({ id: topic.id, words: wordsOf(topic.label) }));
   }
 
   /** Opens a sealed value with the lent key; plain values are returned as they are. */
@@ -218,6 +248,7 @@ export class SearchEngine {
     for (const person of people) index.set(person.id, this.personWords(person));
     index.pack();
     this.indexes.person = index;
+    this.personNames = new Map(people.map((person) => [person.id, person.name]));
     this.advance(people.length);
   }
 
@@ -225,36 +256,43 @@ export class SearchEngine {
     const people = await this.db().people.bulkGet([...ids]);
     ids.forEach((id, i) => {
       const person = people[i];
-      if (person) this.indexes.person.set(id, this.personWords(person));
-      else this.indexes.person.remove(id);
+      if (person) {
+        this.indexes.person.set(id, this.personWords(person));
+        this.personNames.set(id, person.name);
+      } else {
+        this.indexes.person.remove(id);
+        this.personNames.delete(id);
+      }
     });
   }
 
-  // Pairings: the names of both people and the program.
-  private async pairWords(pairs: readonly Relationship[]): Promise<string[][]> {
-    const db = this.db();
-    const personIds = [...new Set(pairs.flatMap((pair) => [pair.mentorId, pair.menteeId]))];
-    const programIds = [...new Set(pairs.map((pair) => pair.programId))];
-    const [people, programs] = await Promise.all([
-      db.people.bulkGet(personIds),
-      db.programs.bulkGet(programIds),
-    ]);
-    const names = new Map(people.filter((p): p is Person => Boolean(p)).map((p) => [p.id, p.name]));
-    const programNames = new Map(programs.filter((p): p is Program => Boolean(p)).map((p) => [p.id, p.name]));
-    return pairs.map((pair) =>
-      wordsOf(
-        [names.get(pair.mentorId), names.get(pair.menteeId), programNames.get(pair.programId)].join(' '),
-      ),
+  // Pairings: the names of both people (read into memory just before) and the program.
+  private pairWords(pair: Relationship): string[] {
+    return wordsOf(
+      [
+        this.personNames.get(pair.mentorId),
+        this.personNames.get(pair.menteeId),
+        this.programNames.get(pair.programId),
+      ].join(' '),
     );
   }
 
+  private setPair(index: WordIndex, pair: Relationship): void {
+    const { mentorId, menteeId, programId, startDate } = pair;
+    this.pairFacts.set(pair.id, { mentorId, menteeId, programId, startDate });
+    index.set(pair.id, this.pairWords(pair), dateRank(startDate));
+  }
+
   private async rebuildPairs(): Promise<void> {
-    const pairs = (await this.db().relationships.toCollection().raw().toArray()) as Relationship[];
-    const words = await this.pairWords(pairs);
+    const db = this.db();
+    const [pairs, programs] = await Promise.all([
+      db.relationships.toCollection().raw().toArray() as Promise<Relationship[]>,
+      db.programs.toArray(),
+    ]);
+    this.programNames = new Map(programs.map((program: Program) => [program.id, program.name]));
+    this.pairFacts = new Map();
     const index = new WordIndex();
-    pairs.forEach((pair, i) => {
-      index.set(pair.id, words[i] as string[], dateRank(pair.startDate));
-    });
+    for (const pair of pairs) this.setPair(index, pair);
     index.pack();
     this.indexes.pair = index;
     this.advance(pairs.length);
@@ -266,22 +304,24 @@ export class SearchEngine {
       .anyOf([...ids])
       .raw()
       .toArray()) as Relationship[];
-    const words = await this.pairWords(found);
     const seen = new Set<Id>();
-    found.forEach((pair, i) => {
+    for (const pair of found) {
       seen.add(pair.id);
-      this.indexes.pair.set(pair.id, words[i] as string[], dateRank(pair.startDate));
-    });
-    for (const id of ids) if (!seen.has(id)) this.indexes.pair.remove(id);
+      this.setPair(this.indexes.pair, pair);
+    }
+    for (const id of ids)
+      if (!seen.has(id)) {
+        this.indexes.pair.remove(id);
+        this.pairFacts.delete(id);
+      }
   }
 
-  // Meetings: the notes (unless confidential) and the topics.
+  // Meetings: the notes (unless confidential) and the topics' tokens.
   private async meetingWords(meeting: Meeting): Promise<string[]> {
-    const topics = (meeting.topics ?? []).map((id) => this.topicLabels.get(id) ?? '').join(' ');
     const notes = meeting.confidential
       ? ''
       : await this.openText('meetings', meeting.id, 'notes', meeting.notes);
-    return wordsOf(`${notes} ${topics}`);
+    return [...wordsOf(notes), ...(meeting.topics ?? []).map(referenceToken)];
   }
 
   private async addMeetings(index: WordIndex, meetings: Meeting[]): Promise<void> {
@@ -347,8 +387,14 @@ export class SearchEngine {
   async search(text: string, limits: Record<SearchKind, number> = DEFAULT_LIMITS): Promise<SearchResults> {
     const started = performance.now();
     const query = parseQuery(text);
-    if (isEmptyQuery(query)) return { text, groups: [], progress: this.progress, ms: 0 };
-    const matches = SEARCH_KINDS.map((kind) => ({ kind, ...this.indexes[kind].search(query, limits[kind]) }));
+    if (isEmptyQuery(query)) return { text, groups: [], progress: this.progress, ms: 0, matchMs: 0 };
+    const matches = SEARCH_KINDS.map((kind) => ({
+      kind,
+      ...(kind === 'meeting'
+        ? this.indexes.meeting.match(queryTerms(query, this.topicWords), limits.meeting)
+        : this.indexes[kind].search(query, limits[kind])),
+    }));
+    const matchMs = performance.now() - started;
     const byKind = new Map(matches.map((match) => [match.kind, match]));
     const hits = await this.describe(
       query,
@@ -364,7 +410,7 @@ export class SearchEngine {
         total: match.total,
         hits: hits.filter((hit) => hit.kind === match.kind),
       }));
-    return { text, groups, progress: this.progress, ms: performance.now() - started };
+    return { text, groups, progress: this.progress, ms: performance.now() - started, matchMs };
   }
 
   /** Reads the few matching records again and describes them: titles, dates, snippets and links. */
@@ -376,45 +422,43 @@ export class SearchEngine {
     itemIds: Id[],
   ): Promise<SearchHit[]> {
     const db = this.db();
-    const [people, pairsRead, meetingsRead, itemsRead] = await Promise.all([
-      db.people.bulkGet(personIds),
-      db.relationships.where(':id').anyOf(pairIds).raw().toArray() as Promise<Relationship[]>,
-      db.meetings.where(':id').anyOf(meetingIds).raw().toArray() as Promise<Meeting[]>,
-      db.actionItems.where(':id').anyOf(itemIds).raw().toArray() as Promise<ActionItem[]>,
-    ]);
-    // Meetings of the action items, and every pairing named, for their people's names.
-    const meetingOfItem = new Map(
-      (
-        (await db.meetings
-          .where(':id')
-          .anyOf([...new Set(itemsRead.map((item) => item.meetingId))])
-          .raw()
-          .toArray()) as Meeting[]
-      ).map((meeting) => [meeting.id, meeting]),
+    const none = Promise.resolve([]);
+    // One step in one transaction, the reads side by side; a kind with no match reads nothing.
+    const [people, meetingsRead, itemsRead] = await db.transaction(
+      'r',
+      [db.people, db.meetings, db.actionItems],
+      () =>
+        Promise.all([
+          personIds.length ? db.people.bulkGet(personIds) : none,
+          meetingIds.length
+            ? (db.meetings.where(':id').anyOf(meetingIds).raw().toArray() as Promise<Meeting[]>)
+            : none,
+          itemIds.length
+            ? (db.actionItems.where(':id').anyOf(itemIds).raw().toArray() as Promise<ActionItem[]>)
+            : none,
+        ]),
     );
-    const pairIdsNamed = new Set<Id>([
-      ...pairsRead.map((pair) => pair.id),
-      ...meetingsRead.map((meeting) => meeting.relationshipId),
-      ...itemsRead.map((item) => item.relationshipId),
-    ]);
-    const pairs = new Map(
-      (
-        (await db.relationships
-          .where(':id')
-          .anyOf([...pairIdsNamed])
-          .raw()
-          .toArray()) as Relationship[]
-      ).map((pair) => [pair.id, pair]),
-    );
-    const personIdsNamed = [
-      ...new Set([...pairs.values()].flatMap((pair) => [pair.mentorId, pair.menteeId])),
-    ];
-    const namesRead = await db.people.bulkGet(personIdsNamed);
-    const names = new Map(namesRead.filter((p): p is Person => Boolean(p)).map((p) => [p.id, p.name]));
+    // An action item is dated by its meeting: the meeting index ranks meetings by their date; a meeting
+    // it does not hold (confidential, without topics) is read.
+    const meetingDates = new Map<Id, IsoDate | null>();
+    const unknownMeetings: Id[] = [];
+    for (const item of itemsRead) {
+      const date = dateOfRank(this.indexes.meeting.rankOf(item.meetingId));
+      if (date) meetingDates.set(item.meetingId, date);
+      else unknownMeetings.push(item.meetingId);
+    }
+    if (unknownMeetings.length)
+      for (const meeting of (await db.meetings
+        .where(':id')
+        .anyOf([...new Set(unknownMeetings)])
+        .raw()
+        .toArray()) as Meeting[])
+        meetingDates.set(meeting.id, meeting.date);
     const pairTitle = (id: Id) => {
-      const pair = pairs.get(id);
+      const pair = this.pairFacts.get(id);
       if (!pair) return 'a pairing';
-      return `${names.get(pair.mentorId) ?? 'someone'} and ${names.get(pair.menteeId) ?? 'someone'}`;
+      const name = (personId: Id) => this.personNames.get(personId) ?? 'someone';
+      return `${name(pair.mentorId)} and ${name(pair.menteeId)}`;
     };
     const byId = <T extends { id: Id }>(rows: T[], ids: Id[]) => {
       const map = new Map(rows.map((row) => [row.id, row]));
@@ -436,23 +480,30 @@ export class SearchEngine {
         to: `/people/${person.id}`,
       });
     }
-    for (const pair of byId(pairsRead, pairIds)) {
-      const program = (await db.programs.get(pair.programId))?.name ?? '';
+    for (const id of pairIds) {
+      const pair = this.pairFacts.get(id);
+      if (!pair) continue;
+      const program = this.programNames.get(pair.programId) ?? '';
       hits.push({
         kind: 'pair',
-        id: pair.id,
-        title: `Pairing of ${pairTitle(pair.id)}`,
+        id,
+        title: `Pairing of ${pairTitle(id)}`,
         date: pair.startDate,
-        snippet: snippetOf([pairTitle(pair.id), program].filter(Boolean).join(' · '), query),
-        to: `/relationships/${pair.id}`,
+        snippet: snippetOf([pairTitle(id), program].filter(Boolean).join(' · '), query),
+        to: `/relationships/${id}`,
       });
     }
     const meetings = byId(meetingsRead, meetingIds);
-    const notes = await Promise.all(
-      meetings.map((meeting) =>
-        meeting.confidential ? '' : this.openText('meetings', meeting.id, 'notes', meeting.notes),
+    const items = byId(itemsRead, itemIds);
+    // The sealed notes and action items are opened side by side.
+    const [notes, texts] = await Promise.all([
+      Promise.all(
+        meetings.map((meeting) =>
+          meeting.confidential ? '' : this.openText('meetings', meeting.id, 'notes', meeting.notes),
+        ),
       ),
-    );
+      Promise.all(items.map((item) => this.openText('actionItems', item.id, 'text', item.text))),
+    ]);
     meetings.forEach((meeting, i) => {
       const topics = (meeting.topics ?? []).map((id) => this.topicLabels.get(id) ?? '').filter(Boolean);
       const noteSnippet = snippetOf(notes[i] as string, query);
@@ -466,16 +517,12 @@ export class SearchEngine {
         to: `/meetings/${meeting.id}/edit`,
       });
     });
-    const items = byId(itemsRead, itemIds);
-    const texts = await Promise.all(
-      items.map((item) => this.openText('actionItems', item.id, 'text', item.text)),
-    );
     items.forEach((item, i) => {
       hits.push({
         kind: 'actionItem',
         id: item.id,
         title: `Action item of ${pairTitle(item.relationshipId)}`,
-        date: meetingOfItem.get(item.meetingId)?.date ?? null,
+        date: meetingDates.get(item.meetingId) ?? null,
         snippet: snippetOf(texts[i] as string, query),
         to: `/meetings/${item.meetingId}/edit`,
       });

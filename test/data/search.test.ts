@@ -19,6 +19,7 @@ import {
   searchReady,
   searchSettled,
 } from '../../renderer/data/search-session';
+import { renameTopic } from '../../renderer/data/topics.repo';
 import {
   fixTodayPerTest,
   freshDatabasePerTest,
@@ -102,6 +103,31 @@ describe('the clinic search follows what is written', () => {
       `person /people/${pair.mentee.id}: Liam [Okonkwo] · liam.chen@clinic.example · Emergency`,
       `pair /relationships/${pair.relationship.id}: Zoë Lefèvre and Liam [Okonkwo] · New-graduate nurse residency`,
     ]);
+  });
+
+  it('finds a meeting by its topic’s new name once the topic is renamed, and no longer by the old one', async () => {
+    const meeting = await logMeeting(
+      meetingInput(pair.relationship.id, {
+        confidential: true,
+        topics: ['workplace-politics'],
+        notes: 'Private.',
+      }),
+    );
+    expect(await found('workplace pol')).toEqual([
+      `meeting /meetings/${meeting.id}/edit: Topics: [Workplace] [politics]`,
+    ]);
+
+    await renameTopic('workplace-politics', 'Team dynamics');
+    expect(await found('workplace')).toEqual([]);
+    expect(await found('team dyn')).toEqual([
+      `meeting /meetings/${meeting.id}/edit: Topics: [Team] [dynamics]`,
+    ]);
+  });
+
+  it('waits for a second letter before matching the start of words', async () => {
+    await logMeeting(meetingInput(pair.relationship.id, { confidential: false, notes: 'Liam on leave.' }));
+    expect((await searchClinic('l'))?.groups).toEqual([]);
+    expect(await found('li')).toHaveLength(3);
   });
 
   it('does not search a confidential meeting’s notes', async () => {

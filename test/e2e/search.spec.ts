@@ -45,14 +45,22 @@ test('the header search finds a note by a word, shows it in context and opens th
   await expect(results).toBeHidden();
 });
 
-test('the header search says when nothing matches, and Escape closes it', async ({ page }) => {
+test('the header search asks for a second letter, says when nothing matches, and Escape closes it', async ({
+  page,
+}) => {
   await loadSampleData(page);
   const box = page.getByRole('combobox', { name: 'Search the clinic' });
   // "/" comes to the search box from anywhere but a text field.
   await page.getByRole('heading', { level: 1, name: 'Dashboard' }).click();
   await page.keyboard.press('/');
   await expect(box).toBeFocused();
-  await box.pressSequentially('zzqx');
+  // One letter begins most words: the box asks for a second before searching.
+  await box.press('z');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Type at least 2 letters to search.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  await box.pressSequentially('zqx');
   await expect(page.getByRole('status').filter({ hasText: 'No matches for “zzqx”.' })).toBeVisible();
   await expect(page.getByRole('listbox')).toHaveCount(0);
 

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { formatDisplayDate } from '../../domain/date-format';
+import { isEmptyQuery, MIN_PREFIX_LENGTH, parseQuery } from '../../domain/search/words';
 import { type SearchHit, type SearchKind, type SearchResults, useClinicSearch } from './useClinicSearch';
 
 // The search box of the header: people, pairings, meeting notes and action items, found by their words
@@ -146,7 +147,7 @@ export function HeaderSearch() {
       />
       <div
         className={open ? 'header-search__popup' : 'visually-hidden'}
-        aria-busy={Boolean(text.trim()) && results?.text !== text}
+        aria-busy={!isEmptyQuery(parseQuery(text)) && results?.text !== text}
       >
         <p id={`${id}-status`} className="header-search__status" role="status">
           {open ? statusText(text, results, searching, progress, failed) : ''}
@@ -233,8 +234,17 @@ function statusText(
   if (failed) return `The search could not answer: ${failed}`;
   if (!text.trim())
     return `Type a name, or words from a meeting note or an action item. Arrow keys choose, Enter opens, Escape closes. Confidential meetings' notes are not searched.${reading}`;
+  const query = parseQuery(text);
+  if (isEmptyQuery(query)) {
+    if (query.tooShort === null) return `Type letters or digits to search.${reading}`;
+    return `Type at least ${MIN_PREFIX_LENGTH} letters to search.${reading}`;
+  }
+  // A one-letter word at the end waits for its second letter: the other words are searched meanwhile.
+  const waiting = query.tooShort
+    ? ` “${query.tooShort}” is searched once it has ${MIN_PREFIX_LENGTH} letters.`
+    : '';
   if (!results || (searching && results.text !== text)) return `Searching…${reading}`;
   const total = results.groups.reduce((sum, group) => sum + group.total, 0);
-  if (total === 0) return `No matches for “${text.trim()}”.${reading}`;
-  return `${total.toLocaleString()} ${total === 1 ? 'match' : 'matches'}.${reading}`;
+  if (total === 0) return `No matches for “${text.trim()}”.${waiting}${reading}`;
+  return `${total.toLocaleString()} ${total === 1 ? 'match' : 'matches'}.${waiting}${reading}`;
 }

@@ -7,6 +7,7 @@ import {
   searchProgress,
   watchSearchProgress,
 } from '../../data/search-session';
+import { isEmptyQuery, parseQuery } from '../../domain/search/words';
 
 export type {
   SearchGroup,
@@ -20,7 +21,8 @@ export type {
 const PREPARE_AFTER_MS = 3000;
 
 export interface ClinicSearch {
-  /** The answer to the latest text typed (null before the first answer, or for an empty box). */
+  /** The answer to the latest text typed (null before the first answer, for an empty box, or for text too
+   * short to search: one letter). */
   results: SearchResults | null;
   /** A search is under way for text newer than `results`. */
   searching: boolean;
@@ -42,9 +44,11 @@ export function useClinicSearch(text: string): ClinicSearch {
 
   // Asked again as the index grows, so a search typed while it builds fills in by itself.
   const building = !progress.ready;
+  const searchable = !isEmptyQuery(parseQuery(text));
   // biome-ignore lint/correctness/useExhaustiveDependencies: progress steps ask again while building
   useEffect(() => {
-    if (!text.trim()) {
+    // A lone letter is not searched: it begins nearly every word (the box says to type another).
+    if (!searchable) {
       setResults(null);
       setSearching(false);
       return;
@@ -67,7 +71,7 @@ export function useClinicSearch(text: string): ClinicSearch {
     return () => {
       current = false;
     };
-  }, [text, building]);
+  }, [text, searchable, building]);
 
   return { results, searching, progress, failed };
 }
