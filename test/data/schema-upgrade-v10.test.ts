@@ -1,34 +1,19 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { type GuidingHandsDb, TABLE_NAMES, tablesOfSchema } from '../../renderer/data/db';
 import {
-  GuidingHandsDb,
-  SCHEMA_V1,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
-  SCHEMA_V5,
-  SCHEMA_V6,
-  SCHEMA_V7,
-  SCHEMA_V8,
-  SCHEMA_V9,
-  TABLE_NAMES,
-  tablesOfSchema,
-} from '../../renderer/data/db';
+  closeUpgradeDatabasesAfterEach,
+  createDatabaseAt,
+  openUpgraded,
+  storedRecords as storedWithIndexFields,
+} from './schema-upgrade-helpers';
 
 // A clinic on version 9 opens version 10 (development plans): every record of every table keeps every
 // field, the goal tables are there and empty.
 
 const STAMP = '2024-01-01T09:00:00.000Z';
-const opened: Dexie[] = [];
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+closeUpgradeDatabasesAfterEach();
 
 function pair(id: string, status: string, startDate: string) {
   return {
@@ -67,32 +52,9 @@ const V9_CONTENT: Record<string, object[]> = {
   auditLog: [{ at: STAMP, table: 'people', recordId: 'mentor', action: 'create', fields: ['name'] }],
 };
 
-async function createVersion9Database(name: string): Promise<void> {
-  const v9 = new Dexie(name);
-  for (const [version, stores] of [
-    SCHEMA_V1,
-    SCHEMA_V2,
-    SCHEMA_V3,
-    SCHEMA_V4,
-    SCHEMA_V5,
-    SCHEMA_V6,
-    SCHEMA_V7,
-    SCHEMA_V8,
-    SCHEMA_V9,
-  ].entries())
-    v9.version(version + 1).stores(stores);
-  await v9.open();
-  for (const table of tablesOfSchema(9)) await v9.table(table).bulkAdd(V9_CONTENT[table] ?? []);
-  v9.close();
-}
-
 /** The records exactly as stored (no app hooks on this connection), derived index fields left out. */
 async function storedRecords(name: string, table: string): Promise<object[]> {
-  const raw = new Dexie(name);
-  opened.push(raw);
-  await raw.open();
-  const rows = await raw.table(table).toArray();
-  raw.close();
+  const rows = await storedWithIndexFields(name, table);
   return rows.map((row) => {
     const {
       clockStart: _clock,
@@ -106,10 +68,8 @@ async function storedRecords(name: string, table: string): Promise<object[]> {
 }
 
 async function upgrade(name: string): Promise<GuidingHandsDb> {
-  await createVersion9Database(name);
-  const db = new GuidingHandsDb(name);
-  opened.push(db);
-  await db.open();
+  await createDatabaseAt(name, 9, V9_CONTENT);
+  const db = await openUpgraded(name);
   expect(db.verno).toBeGreaterThanOrEqual(10);
   return db;
 }

@@ -1,36 +1,21 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { type GuidingHandsDb, TABLE_NAMES, tablesOfSchema } from '../../renderer/data/db';
 import {
-  GuidingHandsDb,
-  SCHEMA_V1,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
-  SCHEMA_V5,
-  SCHEMA_V6,
-  SCHEMA_V7,
-  SCHEMA_V8,
-  SCHEMA_V9,
-  SCHEMA_V10,
-  TABLE_NAMES,
-  tablesOfSchema,
-} from '../../renderer/data/db';
+  closeUpgradeDatabasesAfterEach,
+  createDatabaseAt,
+  inKeyOrder,
+  openUpgraded,
+  storedRecords,
+} from './schema-upgrade-helpers';
 
 // A clinic on version 10 opens version 11: every record of every table (development plans included)
 // keeps every field, the milestone, milestone-type and meeting-guide tables are there and empty, and
 // meetings can be found by milestone.
 
 const STAMP = '2024-01-01T09:00:00.000Z';
-const opened: Dexie[] = [];
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+closeUpgradeDatabasesAfterEach();
 
 const V10_CONTENT: Record<string, object[]> = {
   people: [
@@ -119,48 +104,9 @@ const V10_CONTENT: Record<string, object[]> = {
   auditLog: [{ at: STAMP, table: 'people', recordId: 'mentor', action: 'create', fields: ['name'] }],
 };
 
-/** In primary-key order, as a table reads back. */
-function byKey(rows: object[]): object[] {
-  const keyOf = (row: object) =>
-    String((row as { id?: string; key?: string }).id ?? (row as { key?: string }).key);
-  return [...rows].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
-}
-
-async function createVersion10Database(name: string): Promise<void> {
-  const old = new Dexie(name);
-  old.version(1).stores(SCHEMA_V1);
-  old.version(2).stores(SCHEMA_V2);
-  old.version(3).stores(SCHEMA_V3);
-  old.version(4).stores(SCHEMA_V4);
-  old.version(5).stores(SCHEMA_V5);
-  old.version(6).stores(SCHEMA_V6);
-  old.version(7).stores(SCHEMA_V7);
-  old.version(8).stores(SCHEMA_V8);
-  old.version(9).stores(SCHEMA_V9);
-  old.version(10).stores(SCHEMA_V10);
-  await old.open();
-  const tables = tablesOfSchema(10);
-  await old.transaction('rw', tables, async () => {
-    for (const table of tables) await old.table(table).bulkAdd(V10_CONTENT[table] ?? []);
-  });
-  old.close();
-}
-
-/** The records exactly as stored (no app hooks on this connection). */
-async function storedRecords(name: string, table: string): Promise<object[]> {
-  const raw = new Dexie(name);
-  opened.push(raw);
-  await raw.open();
-  const rows = await raw.table(table).toArray();
-  raw.close();
-  return rows;
-}
-
 async function upgrade(name: string): Promise<GuidingHandsDb> {
-  await createVersion10Database(name);
-  const db = new GuidingHandsDb(name);
-  opened.push(db);
-  await db.open();
+  await createDatabaseAt(name, 10, V10_CONTENT);
+  const db = await openUpgraded(name);
   expect(db.verno).toBeGreaterThanOrEqual(11);
   return db;
 }
@@ -178,7 +124,7 @@ describe('upgrading a version 10 database to version 11', () => {
         expect(stored.at(-1)).toMatchObject({
           detail: expect.stringMatching(/^Database upgraded to version/),
         });
-      } else expect(stored, table).toStrictEqual(byKey(V10_CONTENT[table] ?? []));
+      } else expect(stored, table).toStrictEqual(inKeyOrder(V10_CONTENT[table] ?? []));
     }
   });
 

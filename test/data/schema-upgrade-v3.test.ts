@@ -1,27 +1,21 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION, type GuidingHandsDb, TABLE_NAMES } from '../../renderer/data/db';
 import {
-  CURRENT_SCHEMA_VERSION,
-  GuidingHandsDb,
-  SCHEMA_V1,
-  SCHEMA_V2,
-  TABLE_NAMES,
-} from '../../renderer/data/db';
+  closeUpgradeDatabasesAfterEach,
+  createDatabaseAt,
+  inKeyOrder,
+  openUpgraded,
+  storedRecords,
+} from './schema-upgrade-helpers';
 
 // A clinic on version 2 opens version 3: every record keeps every field, and pairs and action items
 // gain the index fields the dashboard reads by (a pair's meeting-clock start, an open item's due date).
 
 const STAMP = '2024-01-01T09:00:00.000Z';
-const opened: Dexie[] = [];
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+closeUpgradeDatabasesAfterEach();
 
 function pair(id: string, fields: object) {
   return {
@@ -80,11 +74,6 @@ const ITEMS = [
   item('ticked', { done: true, doneDate: '2024-05-30' }),
   item('no-date', { dueDate: null }),
 ];
-/** In primary-key order, as a table reads back. */
-function byId<T extends { id: string }>(rows: T[]): T[] {
-  return [...rows].sort((a, b) => a.id.localeCompare(b.id));
-}
-
 const CLOCKS: Record<string, string> = {
   'never-met': '2024-01-08',
   met: '2024-05-20',
@@ -92,31 +81,9 @@ const CLOCKS: Record<string, string> = {
   done: '2024-01-08',
 };
 
-async function createVersion2Database(name: string): Promise<void> {
-  const v2 = new Dexie(name);
-  v2.version(1).stores(SCHEMA_V1);
-  v2.version(2).stores(SCHEMA_V2);
-  await v2.open();
-  await v2.table('relationships').bulkAdd(PAIRS);
-  await v2.table('actionItems').bulkAdd(ITEMS);
-  v2.close();
-}
-
-/** The records exactly as stored, derived fields included (no app hooks on this connection). */
-async function storedRecords(name: string, table: string): Promise<object[]> {
-  const raw = new Dexie(name);
-  opened.push(raw);
-  await raw.open();
-  const rows = await raw.table(table).toArray();
-  raw.close();
-  return rows;
-}
-
 async function upgrade(name: string): Promise<GuidingHandsDb> {
-  await createVersion2Database(name);
-  const db = new GuidingHandsDb(name);
-  opened.push(db);
-  await db.open();
+  await createDatabaseAt(name, 2, { relationships: PAIRS, actionItems: ITEMS });
+  const db = await openUpgraded(name);
   // Later versions run after version 3's upgrade; what it wrote must survive them.
   expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
   return db;
@@ -128,7 +95,7 @@ describe('upgrading a version 2 database to version 3', () => {
     const db = await upgrade(name);
     db.close();
     expect(await storedRecords(name, 'relationships')).toStrictEqual(
-      byId(PAIRS.map((row) => ({ ...row, clockStart: CLOCKS[row.id] }))),
+      inKeyOrder(PAIRS.map((row) => ({ ...row, clockStart: CLOCKS[row.id] }))),
     );
     expect(await storedRecords(name, 'actionItems')).toStrictEqual([
       { ...ITEMS[2] },
@@ -140,7 +107,7 @@ describe('upgrading a version 2 database to version 3', () => {
 
   it('shows the app the records as they were, without the index fields', async () => {
     const db = await upgrade(`upgrade-v3-${crypto.randomUUID()}`);
-    expect(await db.relationships.toArray()).toStrictEqual(byId(PAIRS));
+    expect(await db.relationships.toArray()).toStrictEqual(inKeyOrder(PAIRS));
     expect(await db.actionItems.orderBy('id').toArray()).toStrictEqual([ITEMS[2], ITEMS[0], ITEMS[1]]);
     expect(TABLE_NAMES.length).toBe(db.tables.length);
   });

@@ -1,26 +1,11 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  CURRENT_SCHEMA_VERSION,
-  GuidingHandsDb,
-  SCHEMA_V1,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
-  SCHEMA_V5,
-  TABLE_NAMES,
-} from '../../renderer/data/db';
+import { describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION, TABLE_NAMES } from '../../renderer/data/db';
+import { closeUpgradeDatabasesAfterEach, createDatabaseAt, openUpgraded } from './schema-upgrade-helpers';
 
 // Version 6 adds mentor training and recognition tables. Nothing in the tables that were there changes.
 
-const opened: Dexie[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+closeUpgradeDatabasesAfterEach();
 
 const STAMP = '2024-03-01T09:00:00.000Z';
 const PERSON = {
@@ -59,26 +44,18 @@ const PAIR = {
 };
 
 async function createVersion5Database(name: string): Promise<void> {
-  const v5 = new Dexie(name);
-  v5.version(1).stores(SCHEMA_V1);
-  v5.version(2).stores(SCHEMA_V2);
-  v5.version(3).stores(SCHEMA_V3);
-  v5.version(4).stores(SCHEMA_V4);
-  v5.version(5).stores(SCHEMA_V5);
-  await v5.open();
   // As versions 3 and 4 stored them, with their index fields.
-  await v5.table('people').add({ ...PERSON, nameKey: 'grace okafor' });
-  await v5.table('relationships').add({ ...PAIR, clockStart: '2024-02-01' });
-  v5.close();
+  await createDatabaseAt(name, 5, {
+    people: [{ ...PERSON, nameKey: 'grace okafor' }],
+    relationships: [{ ...PAIR, clockStart: '2024-02-01' }],
+  });
 }
 
 describe('upgrading a version 5 database to version 6', () => {
   it('keeps every person and pairing as it was and starts the training and recognition tables empty', async () => {
     const name = `upgrade-v4-${crypto.randomUUID()}`;
     await createVersion5Database(name);
-    const db = new GuidingHandsDb(name);
-    opened.push(db);
-    await db.open();
+    const db = await openUpgraded(name);
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.people.toArray()).toStrictEqual([PERSON]);
     expect(await db.relationships.toArray()).toStrictEqual([PAIR]);
@@ -94,9 +71,7 @@ describe('upgrading a version 5 database to version 6', () => {
   it('finds completions by renew-by day and by person through the new indexes', async () => {
     const name = `upgrade-v4-${crypto.randomUUID()}`;
     await createVersion5Database(name);
-    const db = new GuidingHandsDb(name);
-    opened.push(db);
-    await db.open();
+    const db = await openUpgraded(name);
     const record = (id: string, renewBy: string) => ({
       id,
       personId: 'grace',

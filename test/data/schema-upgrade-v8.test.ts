@@ -1,33 +1,25 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CURRENT_SCHEMA_VERSION,
-  GuidingHandsDb,
-  SCHEMA_V1,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
-  SCHEMA_V5,
-  SCHEMA_V6,
-  SCHEMA_V7,
+  type GuidingHandsDb,
   TABLE_NAMES,
   tablesOfSchema,
 } from '../../renderer/data/db';
+import {
+  closeUpgradeDatabasesAfterEach,
+  createDatabaseAt,
+  openUpgraded,
+  storedTables,
+} from './schema-upgrade-helpers';
 
 // A clinic on version 7 opens version 8: every record of every table keeps every field, the three
 // questionnaire tables appear empty, and pairs can be found by status and start or end date.
 
 const STAMP = '2024-01-01T09:00:00.000Z';
-const opened: Dexie[] = [];
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+closeUpgradeDatabasesAfterEach();
 
 function pair(id: string, fields: object) {
   return {
@@ -79,39 +71,9 @@ const V7_CONTENT: Record<string, object[]> = {
   auditLog: [{ seq: 1, at: STAMP, table: 'people', recordId: 'mentor', action: 'create', fields: ['name'] }],
 };
 
-async function createVersion7Database(name: string): Promise<void> {
-  const v7 = new Dexie(name);
-  v7.version(1).stores(SCHEMA_V1);
-  v7.version(2).stores(SCHEMA_V2);
-  v7.version(3).stores(SCHEMA_V3);
-  v7.version(4).stores(SCHEMA_V4);
-  v7.version(5).stores(SCHEMA_V5);
-  v7.version(6).stores(SCHEMA_V6);
-  v7.version(7).stores(SCHEMA_V7);
-  await v7.open();
-  await v7.transaction('rw', [...tablesOfSchema(7)], async () => {
-    for (const table of tablesOfSchema(7)) await v7.table(table).bulkAdd(V7_CONTENT[table] ?? []);
-  });
-  v7.close();
-}
-
-/** The records exactly as stored (no app hooks on this connection). */
-async function storedTables(name: string): Promise<Record<string, object[]>> {
-  const raw = new Dexie(name);
-  opened.push(raw);
-  await raw.open();
-  const tables: Record<string, object[]> = {};
-  for (const table of raw.tables) tables[table.name] = await table.toArray();
-  raw.close();
-  return tables;
-}
-
 async function upgrade(name: string): Promise<GuidingHandsDb> {
-  await createVersion7Database(name);
-  const db = new GuidingHandsDb(name);
-  opened.push(db);
-  await db.open();
-  return db;
+  await createDatabaseAt(name, 7, V7_CONTENT);
+  return openUpgraded(name);
 }
 
 describe('upgrading a version 7 database to version 8', () => {

@@ -1,33 +1,21 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { type GuidingHandsDb, tablesOfSchema } from '../../renderer/data/db';
 import {
-  GuidingHandsDb,
-  SCHEMA_V1,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
-  SCHEMA_V5,
-  SCHEMA_V6,
-  SCHEMA_V7,
-  SCHEMA_V8,
-  tablesOfSchema,
-} from '../../renderer/data/db';
+  closeUpgradeDatabasesAfterEach,
+  createDatabaseAt,
+  openUpgraded,
+  storedTables,
+} from './schema-upgrade-helpers';
 
 // A clinic on version 8 opens version 9: every action item gains liveDueDate (its due date while it is
 // open and its pair live), every other field of every record is kept, and the dashboard's new ranges
 // (past-due items of live pairs; each program's overdue pairs) answer through the new indexes.
 
 const STAMP = '2024-01-01T09:00:00.000Z';
-const opened: Dexie[] = [];
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+closeUpgradeDatabasesAfterEach();
 
 function pair(id: string, fields: object) {
   return {
@@ -111,43 +99,9 @@ const V8_CONTENT: Record<string, object[]> = {
   auditLog: [{ seq: 1, at: STAMP, table: 'people', recordId: 'mentor', action: 'create', fields: ['name'] }],
 };
 
-async function createVersion8Database(name: string): Promise<void> {
-  const v8 = new Dexie(name);
-  for (const [version, stores] of [
-    SCHEMA_V1,
-    SCHEMA_V2,
-    SCHEMA_V3,
-    SCHEMA_V4,
-    SCHEMA_V5,
-    SCHEMA_V6,
-    SCHEMA_V7,
-    SCHEMA_V8,
-  ].entries())
-    v8.version(version + 1).stores(stores);
-  await v8.open();
-  await v8.transaction('rw', [...tablesOfSchema(8)], async () => {
-    for (const table of tablesOfSchema(8)) await v8.table(table).bulkAdd(V8_CONTENT[table] ?? []);
-  });
-  v8.close();
-}
-
-/** The records exactly as stored (no app hooks on this connection). */
-async function storedTables(name: string): Promise<Record<string, object[]>> {
-  const raw = new Dexie(name);
-  opened.push(raw);
-  await raw.open();
-  const tables: Record<string, object[]> = {};
-  for (const table of raw.tables) tables[table.name] = await table.toArray();
-  raw.close();
-  return tables;
-}
-
 async function upgrade(name: string): Promise<GuidingHandsDb> {
-  await createVersion8Database(name);
-  const db = new GuidingHandsDb(name);
-  opened.push(db);
-  await db.open();
-  return db;
+  await createDatabaseAt(name, 8, V8_CONTENT);
+  return openUpgraded(name);
 }
 
 describe('upgrading a version 8 database to version 9', () => {

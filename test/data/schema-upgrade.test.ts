@@ -1,28 +1,19 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION, TABLE_NAMES, type TableName } from '../../renderer/data/db';
 import {
-  CURRENT_SCHEMA_VERSION,
-  GuidingHandsDb,
-  SCHEMA_V1,
-  TABLE_NAMES,
-  type TableName,
-  tablesOfSchema,
-} from '../../renderer/data/db';
+  closeUpgradeDatabasesAfterEach,
+  createDatabaseAt,
+  inKeyOrder,
+  openUpgraded,
+} from './schema-upgrade-helpers';
 
 // A clinic that used version 1 of the app opens version 2: every record must survive untouched, and
 // each pairing must learn the date of its latest meeting from the meetings already stored.
 
 const STAMP = '2024-01-01T09:00:00.000Z';
-const opened: Dexie[] = [];
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+closeUpgradeDatabasesAfterEach();
 
 function pairV1(id: string, menteeId: string) {
   // Version 1 relationships had no lastMeetingDate field at all.
@@ -97,45 +88,16 @@ const V1_CONTENT: Partial<Record<TableName, object[]>> & Record<'relationships' 
     },
   ],
   topics: [{ id: 'handover', label: 'Shift handover', builtIn: false, archived: false }],
-  // Tables of later versions: a version 1 clinic has none, and the upgrade leaves them empty.
-  questionnaires: [],
-  responses: [],
-  supportRequests: [],
+  // No tables of later versions: a version 1 clinic has none, and the upgrade leaves them empty.
   settings: [{ key: 'clinic', clinicName: 'Riverside', paperSize: 'A4', backupWarnDays: 7, onboarded: true }],
   auditLog: [{ at: STAMP, table: 'people', recordId: 'mentor', action: 'create', fields: ['name'] }],
 };
 
-/** Rows in primary-key order, so that tables can be compared whatever order they come back in. */
-function sortedByKey(rows: object[]): object[] {
-  const keyOf = (row: object) => {
-    const { id, key, seq } = row as { id?: string; key?: string; seq?: number };
-    return String(id ?? key ?? seq);
-  };
-  return [...rows].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-}
-
-async function createVersion1Database(name: string): Promise<void> {
-  const v1 = new Dexie(name);
-  v1.version(1).stores(SCHEMA_V1);
-  await v1.open();
-  await v1.transaction('rw', [...tablesOfSchema(1)], async () => {
-    for (const table of tablesOfSchema(1)) await v1.table(table).bulkAdd(V1_CONTENT[table] ?? []);
-  });
-  v1.close();
-}
-
-async function openCurrent(name: string): Promise<GuidingHandsDb> {
-  const db = new GuidingHandsDb(name);
-  opened.push(db);
-  await db.open();
-  return db;
-}
-
 describe('upgrading a version 1 database to version 2', () => {
   it('gives each pairing the date of its latest meeting, or none when it never met', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
-    await createVersion1Database(name);
-    const db = await openCurrent(name);
+    await createDatabaseAt(name, 1, V1_CONTENT);
+    const db = await openUpgraded(name);
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     const lastDates = Object.fromEntries(
       (await db.relationships.toArray()).map((pair) => [pair.id, pair.lastMeetingDate]),
@@ -145,8 +107,8 @@ describe('upgrading a version 1 database to version 2', () => {
 
   it('keeps every field of every record in every table, adding only lastMeetingDate', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
-    await createVersion1Database(name);
-    const db = await openCurrent(name);
+    await createDatabaseAt(name, 1, V1_CONTENT);
+    const db = await openUpgraded(name);
     const lastDates: Record<string, string | null> = {
       'pair-a': '2024-05-20',
       'pair-b': '2023-12-31',
@@ -174,30 +136,30 @@ describe('upgrading a version 1 database to version 2', () => {
                 },
               ]
             : (V1_CONTENT[table] ?? []);
-      expect(sortedByKey(await db.table(table).toArray()), table).toStrictEqual(sortedByKey(expected));
+      expect(inKeyOrder(await db.table(table).toArray()), table).toStrictEqual(inKeyOrder(expected));
     }
   });
 
   it('lets the dashboard find pairs by last meeting date through the new index', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
-    await createVersion1Database(name);
-    const db = await openCurrent(name);
+    await createDatabaseAt(name, 1, V1_CONTENT);
+    const db = await openUpgraded(name);
     const metBeforeMarch = await db.relationships.where('lastMeetingDate').below('2024-03-01').primaryKeys();
     expect(metBeforeMarch).toEqual(['pair-b']);
   });
 
   it('changes nothing when a version 2 database is opened again', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
-    await createVersion1Database(name);
-    const first = await openCurrent(name);
+    await createDatabaseAt(name, 1, V1_CONTENT);
+    const first = await openUpgraded(name);
     const snapshot = await Promise.all(TABLE_NAMES.map((table) => first.table(table).toArray()));
     first.close();
-    const again = await openCurrent(name);
+    const again = await openUpgraded(name);
     expect(await Promise.all(TABLE_NAMES.map((table) => again.table(table).toArray()))).toEqual(snapshot);
   });
 
   it('creates an empty version 2 database for a new clinic', async () => {
-    const db = await openCurrent(`new-${crypto.randomUUID()}`);
+    const db = await openUpgraded(`new-${crypto.randomUUID()}`);
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(db.tables.map((table) => table.name).sort()).toEqual([...TABLE_NAMES].sort());
     expect(await db.relationships.count()).toBe(0);

@@ -1,0 +1,153 @@
+// Must come first: Dexie looks for IndexedDB when it is first imported.
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach } from 'vitest';
+import {
+  CURRENT_SCHEMA_VERSION,
+  closeDatabase,
+  GuidingHandsDb,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_V6,
+  SCHEMA_V7,
+  SCHEMA_V8,
+  SCHEMA_V9,
+  SCHEMA_V10,
+  SCHEMA_V11,
+  type TableName,
+  tablesOfSchema,
+} from '../../renderer/data/db';
+
+// Shared set-up of the schema-upgrade tests (test/data/schema-upgrade*.test.ts): a database written
+// exactly as an older version of the app left it, the app's database opened on it (every upgrade
+// function runs), and the records read back raw, without the app's hooks.
+//
+// Writing the test of the next version N (from a version N - 1 database):
+//   1. Add SCHEMA_VN to SCHEMAS below (every upgrade test fails until it is there).
+//   2. In test/data/schema-upgrade-vN.test.ts:
+//        import 'fake-indexeddb/auto';   // first, as in every data test
+//        import { closeUpgradeDatabasesAfterEach, storedTables, type TableContent, upgradeFrom }
+//          from './schema-upgrade-helpers';
+//        closeUpgradeDatabasesAfterEach();
+//        const OLD_CONTENT: TableContent = { people: [...], ... };   // as version N - 1 stored it
+//        const { name, db } = await upgradeFrom(N - 1, OLD_CONTENT);   // in each test
+//        expect(db.verno).toBeGreaterThanOrEqual(N);
+//        db.close();
+//        const stored = await storedTables(name);   // every field as stored, derived ones included
+//      then assert every field of every record of every table of version N - 1 is kept, what the
+//      upgrade adds, and that the new indexes answer.
+//      (createDatabaseAt + openUpgraded do the same in two steps, for a name of the test's choosing.)
+//   3. Later versions run after yours: assert what your upgrade wrote, not the final version number.
+//   4. Check the test fails with your upgrade function replaced by one that does nothing.
+
+/** Every shipped schema, by version: SCHEMAS[version - 1] is the stores of that version. */
+export const SCHEMAS = [
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_V6,
+  SCHEMA_V7,
+  SCHEMA_V8,
+  SCHEMA_V9,
+  SCHEMA_V10,
+  SCHEMA_V11,
+] as const;
+if (SCHEMAS.length !== CURRENT_SCHEMA_VERSION)
+  throw new Error(
+    `SCHEMAS lists ${SCHEMAS.length} versions; the app is at ${CURRENT_SCHEMA_VERSION}: add the new one.`,
+  );
+
+/** Records by table, as an older version stored them (derived index fields included). */
+export type TableContent = Partial<Record<TableName, readonly object[]>>;
+
+/** Every connection these tests open (raw or the app's), closed and its database deleted after each test. */
+const opened: Dexie[] = [];
+
+/** Closes the app's database and every database a test opened, and deletes them, after each test. */
+export function closeUpgradeDatabasesAfterEach(): void {
+  afterEach(async () => {
+    closeDatabase();
+    for (const db of opened.splice(0)) {
+      db.close();
+      await db.delete();
+    }
+  });
+}
+
+/**
+ * Creates database `name` at schema `version`, declared version by version as the app once did, and
+ * stores `content` table by table in one transaction. Content for a table that version did not have
+ * is refused (it would be a mistake in the test, not data an old clinic could have).
+ */
+export async function createDatabaseAt(name: string, version: number, content: TableContent): Promise<void> {
+  if (version < 1 || version > SCHEMAS.length) throw new Error(`No schema version ${version}.`);
+  const tables = tablesOfSchema(version);
+  const unknown = Object.keys(content).filter((table) => !tables.includes(table as TableName));
+  if (unknown.length > 0) throw new Error(`Version ${version} has no table ${unknown.join(', ')}.`);
+  const old = new Dexie(name);
+  for (const [index, stores] of SCHEMAS.slice(0, version).entries()) old.version(index + 1).stores(stores);
+  opened.push(old);
+  await old.open();
+  await old.transaction('rw', [...tables], async () => {
+    for (const table of tables) await old.table(table).bulkAdd([...(content[table] ?? [])]);
+  });
+  old.close();
+}
+
+/** Opens the app's database `name`: every upgrade from the version it is at runs. */
+export async function openUpgraded(name: string): Promise<GuidingHandsDb> {
+  const db = new GuidingHandsDb(name);
+  opened.push(db);
+  await db.open();
+  return db;
+}
+
+/** A new database at `version` holding `content`, then opened by the app (all later upgrades run). */
+export async function upgradeFrom(
+  version: number,
+  content: TableContent,
+): Promise<{ name: string; db: GuidingHandsDb }> {
+  const name = `upgrade-from-v${version}-${crypto.randomUUID()}`;
+  await createDatabaseAt(name, version, content);
+  return { name, db: await openUpgraded(name) };
+}
+
+/** The records of one table exactly as stored, derived fields included (no app hooks on this connection). */
+export async function storedRecords(name: string, table: string): Promise<object[]> {
+  return readRaw(name, (raw) => raw.table(table).toArray());
+}
+
+/** Every table's records exactly as stored (no app hooks on this connection), by table name. */
+export async function storedTables(name: string): Promise<Record<string, object[]>> {
+  return readRaw(name, async (raw) => {
+    const tables: Record<string, object[]> = {};
+    for (const table of raw.tables) tables[table.name] = await table.toArray();
+    return tables;
+  });
+}
+
+/** Opens `name` as it is on disk (whatever version, no app hooks), reads, closes. */
+async function readRaw<T>(name: string, read: (raw: Dexie) => Promise<T>): Promise<T> {
+  const raw = new Dexie(name);
+  opened.push(raw);
+  await raw.open();
+  try {
+    return await read(raw);
+  } finally {
+    raw.close();
+  }
+}
+
+/** Rows in primary-key order (id, key or seq), as a table reads back. */
+export function inKeyOrder<T extends object>(rows: readonly T[]): T[] {
+  const keyOf = (row: object) => {
+    const { id, key, seq } = row as { id?: string; key?: string; seq?: number };
+    return id ?? key ?? seq;
+  };
+  return [...rows].sort((a, b) => indexedDB.cmp(keyOf(a), keyOf(b)));
+}
