@@ -4,10 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { type GuidingHandsDb, TABLE_NAMES, tablesOfSchema } from '../../renderer/data/db';
 import {
   closeUpgradeDatabasesAfterEach,
-  createDatabaseAt,
   inKeyOrder,
-  openUpgraded,
   storedRecords,
+  upgradeFrom,
 } from './schema-upgrade-helpers';
 
 // A clinic on version 10 opens version 11: every record of every table (development plans included)
@@ -104,17 +103,16 @@ const V10_CONTENT: Record<string, object[]> = {
   auditLog: [{ at: STAMP, table: 'people', recordId: 'mentor', action: 'create', fields: ['name'] }],
 };
 
-async function upgrade(name: string): Promise<GuidingHandsDb> {
-  await createDatabaseAt(name, 10, V10_CONTENT);
-  const db = await openUpgraded(name);
-  expect(db.verno).toBeGreaterThanOrEqual(11);
-  return db;
+/** A version 10 database holding V10_CONTENT, opened by the app. */
+async function upgraded(): Promise<{ name: string; db: GuidingHandsDb }> {
+  const result = await upgradeFrom(10, V10_CONTENT);
+  expect(result.db.verno).toBeGreaterThanOrEqual(11);
+  return result;
 }
 
 describe('upgrading a version 10 database to version 11', () => {
   it('keeps every field of every record in every table of version 10', async () => {
-    const name = `upgrade-v11-${crypto.randomUUID()}`;
-    const db = await upgrade(name);
+    const { name, db } = await upgraded();
     db.close();
     for (const table of tablesOfSchema(10)) {
       const stored = await storedRecords(name, table);
@@ -129,7 +127,7 @@ describe('upgrading a version 10 database to version 11', () => {
   });
 
   it('adds the milestone, milestone-type and meeting-guide tables, empty', async () => {
-    const db = await upgrade(`upgrade-v11-${crypto.randomUUID()}`);
+    const { db } = await upgraded();
     expect(db.tables.map((table) => table.name).sort()).toEqual([...TABLE_NAMES].sort());
     expect(await db.milestones.count()).toBe(0);
     expect(await db.milestoneTypes.count()).toBe(0);
@@ -137,7 +135,7 @@ describe('upgrading a version 10 database to version 11', () => {
   });
 
   it('finds debrief meetings by milestone, and no meeting of before the upgrade', async () => {
-    const db = await upgrade(`upgrade-v11-${crypto.randomUUID()}`);
+    const { db } = await upgraded();
     expect(await db.meetings.orderBy('milestoneId').count()).toBe(0);
     await db.milestones.add({
       id: 'first',
