@@ -292,6 +292,25 @@ describe('continuing without the sealed text', () => {
     expect(lockMode()).toBe('off');
   });
 
+  it('two erases started at once (a screen drawn twice) both finish, both hear the progress, and one audit entry is written', async () => {
+    const pair = await seedPair();
+    await logMeeting(meetingInput(pair.relationship.id, { date: TODAY, notes: MARKER }));
+    await lockedClinic();
+    await startErasing(db());
+    const first: number[] = [];
+    const second: number[] = [];
+    const [a, b] = await Promise.all([
+      eraseClinic(db(), (progress) => first.push(progress.done)),
+      eraseClinic(db(), (progress) => second.push(progress.done)),
+    ]);
+    expect(a).toEqual(b);
+    expect(first.at(-1)).toBeGreaterThan(0);
+    expect(second.at(-1)).toBe(first.at(-1));
+    const erasures = (await db().auditLog.toArray()).filter((entry) => entry.detail?.includes('sealed text'));
+    expect(erasures).toHaveLength(1);
+    expect(lockMode()).toBe('off');
+  });
+
   it('refuses to erase unless the manager confirmed (the key ring says so)', async () => {
     await lockedClinic();
     await expect(eraseClinic(db())).rejects.toThrow(/not being erased/);
