@@ -92,9 +92,10 @@ export const clinicLockActions = {
   recover: (recoveryKey: string, newPassphrase: string) =>
     recoverWithSheet(getDb().name, recoveryKey, newPassphrase),
   changePassphrase: (current: string, next: string) => changePassphrase(getDb().name, current, next),
-  async turnOff(passphrase: string, onProgress: (progress: SealProgress) => void): Promise<void> {
+  /** Returns how many damaged values could not be opened and were emptied (each named in the audit log). */
+  async turnOff(passphrase: string, onProgress: (progress: SealProgress) => void): Promise<number> {
     await beginTurningOff(getDb().name, passphrase);
-    await unsealClinic(getDb(), onProgress);
+    return (await unsealClinic(getDb(), onProgress)).length;
   },
   /** What erasing the sealed text loses for good, in plain words (one line a sealed field). */
   erasedFields: erasedFieldDescriptions,

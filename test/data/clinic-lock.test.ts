@@ -251,6 +251,39 @@ describe('the clinic lock', () => {
       for (const path of paths) expect(unreadableValueOf(table, path)).not.toBeNull();
   });
 
+  it('turning the lock off finishes past a damaged value: it is emptied, named in the audit log, the rest opened', async () => {
+    await turnOn();
+    const { ids } = await clinicWithText(3);
+    const raw = new Dexie(db().name);
+    await raw.open();
+    const meeting = await raw.table('meetings').get(ids[1]);
+    const damaged = {
+      ...meeting.notes,
+      ct: meeting.notes.ct.map((byte: number, index: number) => (index === 0 ? byte ^ 1 : byte)),
+    };
+    await raw.table('meetings').update(ids[1], { notes: damaged });
+    raw.close();
+
+    await beginTurningOff(db().name, PASSPHRASE);
+    const emptied = await unsealClinic(db());
+    expect(emptied).toEqual([{ table: 'meetings', id: ids[1], path: 'notes' }]);
+    expect(lockMode()).toBe('off');
+    expect(await readKeyRing(db().name)).toBeUndefined();
+    const check = new Dexie(db().name);
+    await check.open();
+    const stored = await check.table('meetings').bulkGet(ids);
+    const audit = await check
+      .table('auditLog')
+      .where('[table+recordId]')
+      .equals(['meetings', ids[1]])
+      .toArray();
+    check.close();
+    expect(stored.map((record) => record.notes)).toEqual([`${MARKER} #0`, '', `${MARKER} #2`]);
+    const entry = audit.find((row) => String(row.detail).includes('could not be opened'));
+    expect(entry).toMatchObject({ action: 'update', fields: ['notes'] });
+    expect(JSON.stringify(audit)).not.toContain('ZEBRA-7731');
+  });
+
   it('an interrupted sealing leaves every note readable and resumes after the next unlock', async () => {
     const pair = await seedPair();
     const count = SEAL_BATCH + 20;

@@ -1,8 +1,10 @@
 import { Dexie, type Table } from 'dexie';
+import type { AuditEntry } from '../../domain/types';
 import { openSafetyCopies, sealSafetyCopies } from '../backup/safety';
 import { openRecordsInBulk, sealRecordsInBulk } from './bulk-crypto';
+import { erasedValueOf } from './erasures';
 import { deleteKeyRing, readKeyRing, saveProgress, setKeyRingState } from './keyring';
-import { isSealed, readPath } from './seal';
+import { isSealed, readPath, writePath } from './seal';
 import { SEALED_FIELDS, sealedPathsOf } from './sealed-fields';
 import { lockMode } from './session';
 
@@ -47,10 +49,51 @@ const SEALING: BatchWork = {
   change: (table, records) => sealRecordsInBulk(table, records),
 };
 
-const UNSEALING: BatchWork = {
-  needs: (table, record) => hasSealedPath(table, record, isSealed),
-  change: (table, records) => openRecordsInBulk(table, records),
-};
+/** A sealed value that did not open while the lock was turned off (damaged, or moved from another record). */
+export interface EmptiedValue {
+  table: string;
+  id: string;
+  path: string;
+}
+
+/**
+ * Opening every sealed value. One that does not open (damaged, or moved from another record) never will
+ * once the key ring is gone, and stopping there would leave the clinic half-unsealed for good: it is
+ * emptied (as an erase leaves it) and named in `emptied`, and the walk goes on.
+ */
+function unsealing(emptied: EmptiedValue[]): BatchWork {
+  return {
+    needs: (table, record) => hasSealedPath(table, record, isSealed),
+    change: async (table, records) => {
+      const unopened: [Record<string, unknown>, string][] = [];
+      await openRecordsInBulk(table, records, (record, path) => unopened.push([record, path]));
+      for (const [record, path] of unopened) {
+        writePath(record, path, erasedValueOf(table, path));
+        emptied.push({ table, id: record.id as string, path });
+      }
+    },
+  };
+}
+
+const EMPTIED_DETAIL =
+  'A sealed value that could not be opened (damaged, or moved from another record) was emptied as the clinic lock was turned off.';
+
+/** One audit entry a value emptied while unsealing (the field's name, never a value). */
+async function recordEmptied(db: Dexie, emptied: readonly EmptiedValue[]): Promise<void> {
+  if (emptied.length === 0) return;
+  const log = db.table<AuditEntry, number>('auditLog');
+  const at = new Date().toISOString();
+  await log.bulkAdd(
+    emptied.map(({ table, id, path }) => ({
+      at,
+      table: table as AuditEntry['table'],
+      recordId: id,
+      action: 'update' as const,
+      fields: [path],
+      detail: EMPTIED_DETAIL,
+    })),
+  );
+}
 
 /**
  * Walks every table of SEALED_FIELDS in primary-key order, one transaction per SEAL_BATCH records, from
@@ -113,16 +156,22 @@ export async function sealClinic(
   await setKeyRingState(db.name, 'on');
 }
 
-/** Opens every sealed text and removes the key ring: the lock is off. beginTurningOff() comes first. */
+/**
+ * Opens every sealed text and removes the key ring: the lock is off. beginTurningOff() comes first.
+ * Returns the values that could not be opened and were emptied (see unsealing), each also in the audit log.
+ */
 export async function unsealClinic(
   db: Dexie,
   onProgress: (progress: SealProgress) => void = () => {},
-): Promise<void> {
-  if (lockMode() !== 'unsealing') return;
-  await walkSealedTables(db, UNSEALING, onProgress);
+): Promise<EmptiedValue[]> {
+  if (lockMode() !== 'unsealing') return [];
+  const emptied: EmptiedValue[] = [];
+  await walkSealedTables(db, unsealing(emptied), onProgress);
+  await recordEmptied(db, emptied);
   // Sealed safety copies would never open again once the key ring is gone.
   await openSafetyCopies(db.name);
   await deleteKeyRing(db.name);
+  return emptied;
 }
 
 /** After an unlock: finishes what an earlier session left half-done. */

@@ -118,8 +118,12 @@ function TurnOffLock({ onClose }: { onClose: () => void }) {
     if (!passphrase) return setProblem('Type the clinic passphrase to turn the lock off.');
     setProgress({ done: 0, total: 0 });
     try {
-      await clinicLockActions.turnOff(passphrase, setProgress);
-      showToast('The clinic lock is off. Notes are stored unsealed on this computer.');
+      const emptied = await clinicLockActions.turnOff(passphrase, setProgress);
+      showToast(
+        emptied === 0
+          ? 'The clinic lock is off. Notes are stored unsealed on this computer.'
+          : `The clinic lock is off. Notes are stored unsealed on this computer. ${emptied === 1 ? 'One value' : `${emptied} values`} could not be opened (damaged) and ${emptied === 1 ? 'was' : 'were'} left empty.`,
+      );
       onClose();
     } catch (error) {
       setProgress(null);
