@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // Failures cross IPC as a code from this list plus the words the manager reads. The codes let the page
 // act on a failure (choose the folder again, free some space) without reading its wording; the words are
 // written once, in ipcErrorWords, for the main process's own dialogs and for the page alike.
@@ -46,23 +44,48 @@ export const IPC_ERROR_CODES = [
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
 
 /** Facts a message names; never a passphrase or a record. */
-const detailsSchema = z
-  .object({
-    channel: z.string().max(100),
-    problem: z.string().max(500),
-    folder: z.string().max(4096),
-    size: z.number().nonnegative(),
-    limit: z.number().nonnegative(),
-    needed: z.number().nonnegative(),
-    free: z.number().nonnegative(),
-    reason: z.literal('no-keyring'),
-    /** What the browser build cannot do. */
-    feature: z.enum(['auto-backup', 'folder']),
-    fileName: z.string().max(1024),
-  })
-  .partial()
-  .strict();
-export type IpcErrorDetails = z.infer<typeof detailsSchema>;
+export interface IpcErrorDetails {
+  channel?: string;
+  problem?: string;
+  folder?: string;
+  size?: number;
+  limit?: number;
+  needed?: number;
+  free?: number;
+  reason?: 'no-keyring';
+  /** What the browser build cannot do. */
+  feature?: 'auto-backup' | 'folder';
+  fileName?: string;
+}
+
+// Each detail's rule, checked by hand rather than by a schema: the page decodes failures from its first
+// chunk on, and the schema library would be most of that chunk's weight.
+const text = (max: number) => (value: unknown) => typeof value === 'string' && value.length <= max;
+const amount = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const DETAIL_RULES: Record<keyof IpcErrorDetails, (value: unknown) => boolean> = {
+  channel: text(100),
+  problem: text(500),
+  folder: text(4096),
+  size: amount,
+  limit: amount,
+  needed: amount,
+  free: amount,
+  reason: (value) => value === 'no-keyring',
+  feature: (value) => value === 'auto-backup' || value === 'folder',
+  fileName: text(1024),
+};
+
+/** The details as the contract says, or none at all if any of them is unknown or not as it says. */
+function checkedDetails(value: unknown): IpcErrorDetails {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const details: Record<string, unknown> = {};
+  for (const [key, detail] of Object.entries(value)) {
+    const rule = Object.hasOwn(DETAIL_RULES, key) ? DETAIL_RULES[key as keyof IpcErrorDetails] : null;
+    if (!rule?.(detail)) return {};
+    details[key] = detail;
+  }
+  return details as IpcErrorDetails;
+}
 
 /** A size for people; renderer/domain/file-size.ts is its twin for the page (kept equal by a test). */
 export function formatBytes(bytes: number): string {
@@ -145,7 +168,7 @@ export function decodeIpcError(message: string): { code: IpcErrorCode; details: 
   let details: IpcErrorDetails = {};
   try {
     // Details that are not as expected are dropped: the code alone still has its words.
-    details = detailsSchema.catch({}).parse(JSON.parse(match[2] ?? '{}'));
+    details = checkedDetails(JSON.parse(match[2] ?? '{}'));
   } catch {
     details = {};
   }

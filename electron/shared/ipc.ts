@@ -1,19 +1,13 @@
 import { z } from 'zod';
+import { MAX_IPC_FILE_BYTES, PAYLOAD_TOO_LARGE } from './limits';
 
 // The IPC contract: one map of channel → request and response, with runtime schemas.
 // The main process validates every request against these schemas; the preload exposes one named
 // function per channel; the renderer's platform API is typed from the same map.
 // Only plain, structured-cloneable data crosses: strings, numbers, booleans, arrays, objects, Uint8Array.
 
-/**
- * The most one file or backup may weigh when it crosses between the page and the main process. The
- * 20,000-pair benchmark clinic's backup is 23 MB (docs/benchmarks.md), so this leaves eight times that;
- * and it stays below the 256 MiB Chromium allows for one IPC message, past which the call would fail
- * with no words at all. A backup larger than this is refused with a plain message, never cut.
- */
-export const MAX_IPC_FILE_BYTES = 200 * 1024 * 1024;
-/** The zod message of a payload over its limit; the main process answers it with 'payload-too-large'. */
-export const PAYLOAD_TOO_LARGE = 'payload too large';
+// The plain values of the contract live in limits.ts, which the page can load without the schemas.
+export { DEFAULT_ROTATION, MAX_IPC_FILE_BYTES, PAYLOAD_TOO_LARGE } from './limits';
 
 const bytes = z.instanceof(Uint8Array).refine((data) => data.byteLength <= MAX_IPC_FILE_BYTES, {
   message: PAYLOAD_TOO_LARGE,
@@ -59,9 +53,6 @@ export const rotationSchema = z.object({
   monthly: z.number().int().min(0).max(1200),
 });
 export type Rotation = z.infer<typeof rotationSchema>;
-
-/** How many automatic backups rotation keeps, unless the manager chooses otherwise. */
-export const DEFAULT_ROTATION: Rotation = { daily: 7, weekly: 4, monthly: 12 };
 
 export const autoBackupSettingsSchema = z.object({
   enabled: z.boolean(),

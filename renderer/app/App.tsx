@@ -1,42 +1,73 @@
-import { type ReactNode, useCallback, useState } from 'react';
+import { type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import { createHashRouter, Route, RouterProvider, Routes, useNavigate } from 'react-router';
 import { IDLE_LOCK_MINUTES } from '../domain/rules';
-import { BackupScreen } from '../features/backup/BackupScreen';
-import { RestoreCard } from '../features/backup/RestoreCard';
-import { AutoBackupResponder } from '../features/backup/useAutoBackupResponder';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
-import { GoalFormScreen } from '../features/goals/GoalFormScreen';
-import { GoalScreen } from '../features/goals/GoalScreen';
-import { ImportScreen } from '../features/import/ImportScreen';
 import { LockErasedNotice } from '../features/lock/LockErasedNotice';
 import { LockScreen } from '../features/lock/LockScreen';
-import { ResumeSealing } from '../features/lock/ResumeSealing';
 import { LockNowContext, useHasLock, useLockTriggers } from '../features/lock/useLockControls';
-import { MeetingFormScreen } from '../features/meetings/MeetingFormScreen';
-import { PeopleScreen } from '../features/people/PeopleScreen';
-import { PersonEditScreen } from '../features/people/PersonEditScreen';
-import { PersonScreen } from '../features/people/PersonScreen';
-import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
-import { HandOverScreen } from '../features/questionnaires/HandOverScreen';
-import { QuestionnairesScreen } from '../features/questionnaires/QuestionnairesScreen';
-import { NewPairingScreen } from '../features/relationships/NewPairingScreen';
-import { RelationshipScreen } from '../features/relationships/RelationshipScreen';
-import { RelationshipsScreen } from '../features/relationships/RelationshipsScreen';
-import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { StartForRealCard } from '../features/sample-data/StartForRealCard';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { TurnOnLock } from '../features/settings/TurnOnLock';
-import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
 import { useLockGate } from '../hooks/useClinicLock';
 import { useHandOver } from '../hooks/useHandOver';
-import { settingsActions, useSettings } from '../hooks/useSettings';
+import { useSettings } from '../hooks/useSettings';
 import { useStoragePersistence } from '../hooks/useStoragePersistence';
 import { Loading } from '../ui/Loading';
 import { NotFound } from '../ui/NotFound';
-import { ToastProvider, useToast } from '../ui/Toast';
+import { ToastProvider } from '../ui/Toast';
 import { finishHandOver } from './hand-over-end';
 import { Layout } from './Layout';
+import { lazyScreen, lazyScreenLoaders } from './lazy-screen';
 import { PlatformEvents } from './PlatformEvents';
+import { preloadAfterStart } from './preload-screens';
+
+// What a start needs is in the page's first chunks: the shell, the lock screen (a clinic with a lock
+// starts locked) and the dashboard. Every other screen, and the libraries only they use (backups and
+// their validation, spreadsheets, zip, CSV, the sample clinic), is a chunk of its own, loaded when first
+// shown or, earlier, once the start is over (preload-screens.ts).
+const PeopleScreen = lazyScreen(() => import('../features/people/PeopleScreen').then((m) => m.PeopleScreen));
+const PersonScreen = lazyScreen(() => import('../features/people/PersonScreen').then((m) => m.PersonScreen));
+const PersonEditScreen = lazyScreen(() =>
+  import('../features/people/PersonEditScreen').then((m) => m.PersonEditScreen),
+);
+const RelationshipsScreen = lazyScreen(() =>
+  import('../features/relationships/RelationshipsScreen').then((m) => m.RelationshipsScreen),
+);
+const RelationshipScreen = lazyScreen(() =>
+  import('../features/relationships/RelationshipScreen').then((m) => m.RelationshipScreen),
+);
+const NewPairingScreen = lazyScreen(() =>
+  import('../features/relationships/NewPairingScreen').then((m) => m.NewPairingScreen),
+);
+const MeetingFormScreen = lazyScreen(() =>
+  import('../features/meetings/MeetingFormScreen').then((m) => m.MeetingFormScreen),
+);
+const GoalScreen = lazyScreen(() => import('../features/goals/GoalScreen').then((m) => m.GoalScreen));
+const GoalFormScreen = lazyScreen(() =>
+  import('../features/goals/GoalFormScreen').then((m) => m.GoalFormScreen),
+);
+const PortfolioScreen = lazyScreen(() =>
+  import('../features/portfolio/PortfolioScreen').then((m) => m.PortfolioScreen),
+);
+const ReportsScreen = lazyScreen(() =>
+  import('../features/reports/ReportsScreen').then((m) => m.ReportsScreen),
+);
+const QuestionnairesScreen = lazyScreen(() =>
+  import('../features/questionnaires/QuestionnairesScreen').then((m) => m.QuestionnairesScreen),
+);
+const SettingsScreen = lazyScreen(() =>
+  import('../features/settings/SettingsScreen').then((m) => m.SettingsScreen),
+);
+const BackupScreen = lazyScreen(() => import('../features/backup/BackupScreen').then((m) => m.BackupScreen));
+const ImportScreen = lazyScreen(() => import('../features/import/ImportScreen').then((m) => m.ImportScreen));
+const HandOverScreen = lazyScreen(() =>
+  import('../features/questionnaires/HandOverScreen').then((m) => m.HandOverScreen),
+);
+const ResumeSealing = lazyScreen(() => import('../features/lock/ResumeSealing').then((m) => m.ResumeSealing));
+// Once per clinic: not preloaded (it carries the sample clinic and the backup reader).
+const FirstRun = lazyScreen(() => import('./FirstRun').then((m) => m.FirstRun), { preloaded: false });
+// Not a screen, but the backup code and its validation: it is mounted once the start is over.
+const AutoBackupResponder = lazyScreen(() =>
+  import('../features/backup/useAutoBackupResponder').then((m) => m.AutoBackupResponder),
+);
 
 // A data router (one catch-all route; the screens' routes are below it), because only a data router
 // lets a half-typed form ask before the manager navigates away (useBlocker).
@@ -56,6 +87,7 @@ function Shell() {
     if (previousView !== 'open' && lock.view === 'open' && lock.workInterrupted) setResuming(true);
   }
   const resumed = useCallback(() => setResuming(false), []);
+  const started = useStartOver();
 
   if (lock.loadFailed) throw lock.loadFailed;
   if (lock.view === 'loading') {
@@ -69,11 +101,17 @@ function Shell() {
   return (
     <ToastProvider key={lock.generation}>
       <KeepStorage />
-      <AutoBackupResponder />
+      {started && (
+        <Suspense fallback={null}>
+          <AutoBackupResponder />
+        </Suspense>
+      )}
       {lock.view === 'locked' ? (
         <LockScreen />
       ) : resuming ? (
-        <ResumeSealing onDone={resumed} />
+        <ScreenSuspense>
+          <ResumeSealing onDone={resumed} />
+        </ScreenSuspense>
       ) : (
         <LockNowContext value={lock.lockNow}>
           <HandOverGate lockNow={lock.lockNow}>
@@ -109,11 +147,13 @@ function HandOverGate({ lockNow, children }: { lockNow: () => void; children: Re
   );
   if (!handOver) return children;
   return (
-    <HandOverScreen
-      key={`${handOver.questionnaireId}|${handOver.personId}`}
-      handOver={handOver}
-      onFinished={() => finishHandOver({ hasLock, lockNow, navigate })}
-    />
+    <ScreenSuspense>
+      <HandOverScreen
+        key={`${handOver.questionnaireId}|${handOver.personId}`}
+        handOver={handOver}
+        onFinished={() => finishHandOver({ hasLock, lockNow, navigate })}
+      />
+    </ScreenSuspense>
   );
 }
 
@@ -137,10 +177,9 @@ function FirstRunGate({ lockNow }: { lockNow: () => void }) {
   }
   if (!settings.onboarded)
     return (
-      <WelcomeScreen
-        restore={<RestoreOnFirstRun />}
-        lockOffer={(done) => <TurnOnLock settings={settings} onClose={done} />}
-      />
+      <ScreenSuspense>
+        <FirstRun settings={settings} />
+      </ScreenSuspense>
     );
   return (
     <Routes>
@@ -182,13 +221,33 @@ function FirstRunGate({ lockNow }: { lockNow: () => void }) {
   );
 }
 
-/** The welcome's third way in: a clinic moving to a new computer restores its backup instead of starting over. */
-function RestoreOnFirstRun() {
-  const { showToast } = useToast();
-  async function restored() {
-    // A backup made before the welcome was answered would bring the welcome back: the restore answered it.
-    await settingsActions.update({ onboarded: true });
-    showToast('Your clinic was restored from the backup.');
-  }
-  return <RestoreCard onRestored={() => void restored()} />;
+/**
+ * Whether the start is over: the first screen shows no "Loading" line and the window is idle. From then
+ * on the other screens' chunks are loaded in the background, one per idle moment.
+ */
+function useStartOver(): boolean {
+  const [over, setOver] = useState(false);
+  useEffect(
+    () =>
+      preloadAfterStart(lazyScreenLoaders(), {
+        onStartOver: () => setOver(true),
+      }),
+    [],
+  );
+  return over;
+}
+
+/** A screen still loading its code shows the app's Loading line (a status, read out by screen readers). */
+function ScreenSuspense({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <main className="app-main">
+          <Loading what="Opening the screen" />
+        </main>
+      }
+    >
+      {children}
+    </Suspense>
+  );
 }

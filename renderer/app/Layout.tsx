@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useHasLock, useLockNow } from '../features/lock/useLockControls';
 import { HeaderSearch } from '../features/search/HeaderSearch';
+import { Loading } from '../ui/Loading';
 import { ErrorBoundary } from './ErrorBoundary';
 
 const NAV_ITEMS = [
@@ -57,7 +58,10 @@ export function Layout({ clinicName }: { clinicName: string }) {
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
         <ErrorBoundary key={location.pathname}>
-          <Outlet />
+          {/* Most screens' code loads on their first visit (or before, once the start is over). */}
+          <Suspense fallback={<Loading what="Opening the screen" />}>
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </main>
     </div>

@@ -4,7 +4,8 @@ import {
   type IpcErrorDetails,
   ipcErrorWords,
 } from '../../electron/shared/errors';
-import { MAX_IPC_FILE_BYTES, type PlatformApi } from '../../electron/shared/ipc';
+import type { PlatformApi } from '../../electron/shared/ipc';
+import { MAX_IPC_FILE_BYTES } from '../../electron/shared/limits';
 
 export type { IpcErrorCode as PlatformErrorCode } from '../../electron/shared/errors';
 

@@ -3,7 +3,7 @@ import { createBrowserPlatform } from './browser';
 import { withPlatformErrors } from './errors';
 
 export type { AutoBackupStatus, PlatformApi } from '../../electron/shared/ipc';
-export { DEFAULT_ROTATION } from '../../electron/shared/ipc';
+export { DEFAULT_ROTATION } from '../../electron/shared/limits';
 export { isPlatformError, PlatformError, type PlatformErrorCode } from './errors';
 
 let browserPlatform: PlatformApi | null = null;

@@ -47,6 +47,32 @@ function referencedAssets(page: string): string[] {
     .filter((url) => !url.startsWith('data:'));
 }
 
+/** The chunks a script names: its static imports, its dynamic imports and the files it preloads for them. */
+function chunksNamedIn(code: string): { staticImports: string[]; later: string[] } {
+  const staticImports = [
+    ...code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w$\s{},*]*?from\s*)?["'`]\.\/([\w.-]+\.js)["'`]/g),
+  ].map((match) => match[1] as string);
+  const dynamicImports = [...code.matchAll(/\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g)].map(
+    (match) => match[1] as string,
+  );
+  // The bundler's list of the files to preload with each dynamic import.
+  const preloadList = /__vite__mapDeps=[^;]*?m\.f=\[([^\]]*)\]/.exec(code)?.[1] ?? '';
+  const preloaded = [...preloadList.matchAll(/["'`]\.\/([\w.-]+\.(?:js|css))["'`]/g)].map(
+    (match) => match[1] as string,
+  );
+  const later = [...dynamicImports, ...preloaded];
+  return { staticImports, later: later.filter((name) => !staticImports.includes(name)) };
+}
+
+/** The chunks that load before `start` runs: it and everything it imports statically, transitively. */
+async function loadedWith(start: string, found = new Set<string>()): Promise<Set<string>> {
+  if (found.has(start)) return found;
+  found.add(start);
+  const code = await readFile(join(outDir, 'assets', start), 'utf8');
+  for (const name of chunksNamedIn(code).staticImports) await loadedWith(name, found);
+  return found;
+}
+
 describe('the built renderer', () => {
   it('carries a policy with no eval and no network origin, the same as the app:// header', () => {
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -88,6 +114,60 @@ describe('the built renderer', () => {
       expect(type, asset).toBe(
         asset.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
       );
+    }
+  });
+  it('finds every chunk loaded later (a screen on its first visit) in its folder, served on app://', async () => {
+    const serve = createAppProtocolHandler(outDir);
+    const files = new Set(await readdir(join(outDir, 'assets')));
+    const named = new Set<string>();
+    for (const name of files) {
+      if (!name.endsWith('.js')) continue;
+      const { staticImports, later } = chunksNamedIn(await readFile(join(outDir, 'assets', name), 'utf8'));
+      for (const chunk of [...staticImports, ...later]) named.add(chunk);
+    }
+    // The screens are chunks of their own, named relative to the chunk that loads them.
+    expect(named.size).toBeGreaterThan(20);
+    for (const chunk of named) {
+      expect(files.has(chunk), `${chunk} is named but not built`).toBe(true);
+      const response = await serve(new Request(`app://guiding-hands/assets/${chunk}`));
+      expect(response.status, chunk).toBe(200);
+      expect(response.headers.get('content-type'), chunk).toBe(
+        chunk.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
+      );
+    }
+  });
+
+  it('starts with the shell, the lock screen and the dashboard only: other screens and their libraries load later', async () => {
+    const entry = /<script type="module"[^>]*src="\.\/assets\/([\w.-]+\.js)"/.exec(html)?.[1];
+    expect(entry).toBeDefined();
+    const entryCode = await readFile(join(outDir, 'assets', entry as string), 'utf8');
+    // The entry starts the first reads, then loads the app's chunk (renderer/app/mount.tsx).
+    const app = chunksNamedIn(entryCode).later.find((name) => name.startsWith('mount-'));
+    expect(app).toBeDefined();
+    const start = await loadedWith(entry as string);
+    await loadedWith(app as string, start);
+    const startCode = (
+      await Promise.all([...start].map((name) => readFile(join(outDir, 'assets', name), 'utf8')))
+    ).join('\n');
+    expect(startCode).toContain('Dashboard');
+    // Libraries of other screens: the schema library (backups), zip, spreadsheets, CSV.
+    for (const marker of ['$ZodType', 'JSZip', 'exceljs', '__parsed_extra'])
+      expect(startCode.includes(marker), `${marker} is loaded at start`).toBe(false);
+    const files = await readdir(join(outDir, 'assets'));
+    for (const screen of [
+      'PeopleScreen',
+      'PersonScreen',
+      'RelationshipScreen',
+      'MeetingFormScreen',
+      'ReportsScreen',
+      'SettingsScreen',
+      'BackupScreen',
+      'ImportScreen',
+      'FirstRun',
+    ]) {
+      const chunk = files.find((name) => name.startsWith(`${screen}-`) && name.endsWith('.js'));
+      expect(chunk, `${screen} is a chunk of its own`).toBeDefined();
+      expect(start.has(chunk as string), `${screen} is loaded at start`).toBe(false);
     }
   });
 });

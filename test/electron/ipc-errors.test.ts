@@ -107,6 +107,21 @@ describe('failures across IPC', () => {
       code: 'folder-missing',
       details: {},
     });
+    const detailsOf = (json: string) => decodeIpcError(`x ⟪gh:disk-full ${json}⟫`)?.details;
+    expect(detailsOf('{"folder":"D:\\\\","feature":"folder","reason":"no-keyring","size":0}')).toEqual({
+      folder: 'D:\\',
+      feature: 'folder',
+      reason: 'no-keyring',
+      size: 0,
+    });
+    expect(detailsOf(`{"channel":"${'c'.repeat(101)}"}`)).toEqual({});
+    expect(detailsOf(`{"channel":"${'c'.repeat(100)}"}`)).toEqual({ channel: 'c'.repeat(100) });
+    expect(detailsOf('{"free":-1}')).toEqual({});
+    expect(detailsOf('{"feature":"printer"}')).toEqual({});
+    expect(detailsOf('{"reason":"other"}')).toEqual({});
+    expect(detailsOf('{"__proto__":{"folder":"x"}}')).toEqual({});
+    expect(detailsOf('{"folder":"E:\\\\","constructor":"x"}')).toEqual({});
+    expect(detailsOf('{"needed":1e400}')).toEqual({});
   });
 
   it('the screens show a coded failure’s words, not "Something went wrong"', () => {
