@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { IDLE_LOCK_MINUTES } from '../../domain/rules';
 import { type ClinicSettings, PAPER_SIZES, type PaperSize } from '../../domain/types';
 import { settingsActions } from '../../hooks/useSettings';
@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError, SelectField, TextField } from '../../ui/Field';
 import { useToast } from '../../ui/Toast';
-import { useFormErrors } from '../../ui/useFormErrors';
+import { useSaveForm } from './useSaveForm';
 
 const PAPER_OPTIONS = PAPER_SIZES.map((value) => ({
   value,
@@ -20,22 +20,13 @@ export function ClinicSection({ settings }: { settings: ClinicSettings }) {
   const [idleMinutes, setIdleMinutes] = useState(
     String(settings.idleLockMinutes ?? IDLE_LOCK_MINUTES.default),
   );
-  const formRef = useRef<HTMLFormElement>(null);
-  const errors = useFormErrors(formRef);
   const { showToast } = useToast();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    errors.clear();
-    try {
-      const backupWarnDays = warnDays.trim() === '' ? Number.NaN : Number(warnDays);
-      const idleLockMinutes = idleMinutes.trim() === '' ? Number.NaN : Number(idleMinutes);
-      await settingsActions.update({ clinicName, paperSize, backupWarnDays, idleLockMinutes });
-      showToast('Settings saved.');
-    } catch (error) {
-      errors.show(error);
-    }
-  }
+  const { formRef, errors, submit } = useSaveForm(async () => {
+    const backupWarnDays = warnDays.trim() === '' ? Number.NaN : Number(warnDays);
+    const idleLockMinutes = idleMinutes.trim() === '' ? Number.NaN : Number(idleMinutes);
+    await settingsActions.update({ clinicName, paperSize, backupWarnDays, idleLockMinutes });
+    showToast('Settings saved.');
+  });
 
   return (
     <Card title="Clinic">

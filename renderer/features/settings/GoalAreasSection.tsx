@@ -1,12 +1,13 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { GoalArea } from '../../domain/types';
 import { goalAreaActions, useGoalAreas } from '../../hooks/useGoals';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { TextField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
-import { useFormErrors } from '../../ui/useFormErrors';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
+import { ArchiveButton } from './SettingsButtons';
+import { useSaveForm } from './useSaveForm';
 
 /** The areas a development-plan goal is filed under: the built-in list plus the clinic's own. */
 export function GoalAreasSection() {
@@ -31,14 +32,11 @@ export function GoalAreasSection() {
                 {area.label} {area.builtIn && <span className="badge">Built in</span>}{' '}
                 {area.archived && <span className="badge">Archived</span>}
               </span>
-              <Button
-                variant="quiet"
-                className="button--small"
-                onClick={() => toggleArchive(area)}
-                aria-label={`${area.archived ? 'Restore' : 'Archive'} ${area.label}`}
-              >
-                {area.archived ? 'Restore' : 'Archive'}
-              </Button>
+              <ArchiveButton
+                archived={area.archived}
+                name={area.label}
+                onToggle={() => toggleArchive(area)}
+              />
             </li>
           ))}
         </ul>
@@ -49,19 +47,10 @@ export function GoalAreasSection() {
 
 function NewAreaForm() {
   const [label, setLabel] = useState('');
-  const formRef = useRef<HTMLFormElement>(null);
-  const errors = useFormErrors(formRef);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    errors.clear();
-    try {
-      await goalAreaActions.add(label);
-      setLabel('');
-    } catch (error) {
-      errors.show(error);
-    }
-  }
+  const { formRef, errors, submit } = useSaveForm(async () => {
+    await goalAreaActions.add(label);
+    setLabel('');
+  });
 
   return (
     <form ref={formRef} className="inline-form" onSubmit={submit} noValidate>

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   BUILT_IN_GUIDES,
   MAX_GUIDE_QUESTIONS,
@@ -16,9 +16,10 @@ import { FormError, TextAreaField, TextField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
 import { GuideBlock } from '../../ui/MeetingGuides';
 import { useToast } from '../../ui/Toast';
-import { useFormErrors } from '../../ui/useFormErrors';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
 import { PrintHandbookButton } from './PrintHandbookButton';
+import { SaveOrCancel } from './SettingsButtons';
+import { useSaveForm } from './useSaveForm';
 
 /** Each topic's guide, ours or the clinic's wording, editable here; and the printable handbook. */
 export function MeetingGuidesSection() {
@@ -123,23 +124,18 @@ function GuideForm({
   const [questions, setQuestions] = useState(guide?.guide.questions.join('\n') ?? '');
   const [watchFor, setWatchFor] = useState(guide?.guide.watchFor ?? '');
   const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const errors = useFormErrors(formRef);
   const { showToast } = useToast();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    errors.clear();
+  const { formRef, errors, submit } = useSaveForm(async () => {
     setBusy(true);
     try {
       await meetingGuideActions.save(topic.id, { questions: questions.split('\n'), watchFor });
       showToast(`The guide for ${topic.label} was saved.`);
       onDone();
     } catch (error) {
-      errors.show(error);
       setBusy(false);
+      throw error;
     }
-  }
+  });
 
   return (
     <form ref={formRef} className="form" onSubmit={submit} noValidate>
@@ -159,12 +155,7 @@ function GuideForm({
         onChange={setWatchFor}
         error={errors.fields.watchFor}
       />
-      <div className="button-row">
-        <Button type="submit" variant="primary" disabled={busy}>
-          Save guide
-        </Button>
-        <Button onClick={onDone}>Cancel</Button>
-      </div>
+      <SaveOrCancel label="Save guide" onCancel={onDone} busy={busy} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { DEFAULT_DEBRIEF_DAYS, MAX_DEBRIEF_DAYS } from '../../domain/rules';
 import type { MilestoneType } from '../../domain/types';
 import { milestoneTypeActions, useMilestoneTypes } from '../../hooks/useMilestones';
@@ -6,8 +6,9 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { TextField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
-import { useFormErrors } from '../../ui/useFormErrors';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
+import { ArchiveButton, ChangeButton } from './SettingsButtons';
+import { useSaveForm } from './useSaveForm';
 
 function days(count: number): string {
   return `${count} day${count === 1 ? '' : 's'}`;
@@ -44,23 +45,15 @@ export function MilestoneTypesSection() {
                     {type.archived && <span className="badge">Retired</span>}
                   </span>
                   <span className="button-row">
-                    <Button
-                      className="button--small"
-                      onClick={() => setEditing(type)}
-                      aria-label={`Change ${type.label}`}
-                    >
-                      Change
-                    </Button>
-                    <Button
-                      variant="quiet"
-                      className="button--small"
-                      onClick={() =>
+                    <ChangeButton action="Change" name={type.label} onClick={() => setEditing(type)} />
+                    <ArchiveButton
+                      archived={type.archived}
+                      name={type.label}
+                      onToggle={() =>
                         toastOnFailure(() => milestoneTypeActions.archive(type.id, !type.archived))
                       }
-                      aria-label={`${type.archived ? 'Offer again' : 'Retire'} ${type.label}`}
-                    >
-                      {type.archived ? 'Offer again' : 'Retire'}
-                    </Button>
+                      words={{ archive: 'Retire', restore: 'Offer again' }}
+                    />
                   </span>
                 </>
               )}
@@ -75,23 +68,14 @@ export function MilestoneTypesSection() {
 function MilestoneTypeForm({ type, onDone }: { type: MilestoneType | null; onDone: () => void }) {
   const [label, setLabel] = useState(type?.label ?? '');
   const [within, setWithin] = useState(String(type?.debriefWithinDays ?? DEFAULT_DEBRIEF_DAYS));
-  const formRef = useRef<HTMLFormElement>(null);
-  const errors = useFormErrors(formRef);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    errors.clear();
+  const { formRef, errors, submit } = useSaveForm(async () => {
     const input = { label, debriefWithinDays: within.trim() === '' ? Number.NaN : Number(within) };
-    try {
-      if (type) await milestoneTypeActions.update(type.id, input);
-      else await milestoneTypeActions.add(input);
-      setLabel('');
-      setWithin(String(DEFAULT_DEBRIEF_DAYS));
-      onDone();
-    } catch (error) {
-      errors.show(error);
-    }
-  }
+    if (type) await milestoneTypeActions.update(type.id, input);
+    else await milestoneTypeActions.add(input);
+    setLabel('');
+    setWithin(String(DEFAULT_DEBRIEF_DAYS));
+    onDone();
+  });
 
   return (
     <form ref={formRef} className="inline-form" onSubmit={submit} noValidate>

@@ -1,10 +1,10 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Program } from '../../domain/types';
 import { programActions } from '../../hooks/usePrograms';
-import { Button } from '../../ui/Button';
 import { FormError, TextField } from '../../ui/Field';
 import { useToast } from '../../ui/Toast';
-import { useFormErrors } from '../../ui/useFormErrors';
+import { SaveOrCancel } from './SettingsButtons';
+import { useSaveForm } from './useSaveForm';
 
 function wholeNumber(text: string): number {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
@@ -14,23 +14,14 @@ export function ProgramForm({ program, onDone }: { program: Program | null; onDo
   const [name, setName] = useState(program?.name ?? '');
   const [cadence, setCadence] = useState(String(program?.cadenceDays ?? 14));
   const [months, setMonths] = useState(String(program?.typicalLengthMonths ?? 12));
-  const formRef = useRef<HTMLFormElement>(null);
-  const errors = useFormErrors(formRef);
   const { showToast } = useToast();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    errors.clear();
+  const { formRef, errors, submit } = useSaveForm(async () => {
     const input = { name, cadenceDays: wholeNumber(cadence), typicalLengthMonths: wholeNumber(months) };
-    try {
-      if (program) await programActions.update(program.id, input);
-      else await programActions.create(input);
-      showToast(program ? 'Program saved.' : `Program "${name.trim()}" added.`);
-      onDone();
-    } catch (error) {
-      errors.show(error);
-    }
-  }
+    if (program) await programActions.update(program.id, input);
+    else await programActions.create(input);
+    showToast(program ? 'Program saved.' : `Program "${name.trim()}" added.`);
+    onDone();
+  });
 
   return (
     <form
@@ -68,12 +59,7 @@ export function ProgramForm({ program, onDone }: { program: Program | null; onDo
           error={errors.fields.typicalLengthMonths}
         />
       </div>
-      <div className="button-row">
-        <Button type="submit" variant="primary">
-          {program ? 'Save program' : 'Add program'}
-        </Button>
-        <Button onClick={onDone}>Cancel</Button>
-      </div>
+      <SaveOrCancel label={program ? 'Save program' : 'Add program'} onCancel={onDone} />
     </form>
   );
 }

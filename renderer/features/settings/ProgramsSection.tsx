@@ -8,6 +8,7 @@ import { Loading } from '../../ui/Loading';
 import { useToast } from '../../ui/Toast';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
 import { ProgramForm } from './ProgramForm';
+import { ArchiveButton, ChangeButton } from './SettingsButtons';
 
 /** Programs: what each pairing belongs to, with the meeting rhythm the dashboard checks against. */
 export function ProgramsSection() {
@@ -51,21 +52,12 @@ export function ProgramsSection() {
                 </div>
               </div>
               <div className="button-row">
-                <Button
-                  className="button--small"
-                  onClick={() => setEditing(program)}
-                  aria-label={`Edit ${program.name}`}
-                >
-                  Edit
-                </Button>
-                <Button
-                  variant="quiet"
-                  className="button--small"
-                  onClick={() => toggleArchive(program)}
-                  aria-label={`${program.archived ? 'Restore' : 'Archive'} ${program.name}`}
-                >
-                  {program.archived ? 'Restore' : 'Archive'}
-                </Button>
+                <ChangeButton action="Edit" name={program.name} onClick={() => setEditing(program)} />
+                <ArchiveButton
+                  archived={program.archived}
+                  name={program.name}
+                  onToggle={() => toggleArchive(program)}
+                />
               </div>
             </li>
           ))}

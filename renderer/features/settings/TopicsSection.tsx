@@ -1,12 +1,13 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Topic } from '../../domain/types';
 import { topicActions, useTopics } from '../../hooks/useTopics';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { TextField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
-import { useFormErrors } from '../../ui/useFormErrors';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
+import { ArchiveButton, ChangeButton } from './SettingsButtons';
+import { useSaveForm } from './useSaveForm';
 
 /** The topic chips offered when logging a meeting: the built-in list plus the clinic's own. */
 export function TopicsSection() {
@@ -38,22 +39,13 @@ export function TopicsSection() {
                   </span>
                   <span className="button-row">
                     {!topic.builtIn && (
-                      <Button
-                        className="button--small"
-                        onClick={() => setRenaming(topic)}
-                        aria-label={`Rename ${topic.label}`}
-                      >
-                        Rename
-                      </Button>
+                      <ChangeButton action="Rename" name={topic.label} onClick={() => setRenaming(topic)} />
                     )}
-                    <Button
-                      variant="quiet"
-                      className="button--small"
-                      onClick={() => toggleArchive(topic)}
-                      aria-label={`${topic.archived ? 'Restore' : 'Archive'} ${topic.label}`}
-                    >
-                      {topic.archived ? 'Restore' : 'Archive'}
-                    </Button>
+                    <ArchiveButton
+                      archived={topic.archived}
+                      name={topic.label}
+                      onToggle={() => toggleArchive(topic)}
+                    />
                   </span>
                 </>
               )}
@@ -67,21 +59,12 @@ export function TopicsSection() {
 
 function TopicForm({ topic, onDone }: { topic: Topic | null; onDone: () => void }) {
   const [label, setLabel] = useState(topic?.label ?? '');
-  const formRef = useRef<HTMLFormElement>(null);
-  const errors = useFormErrors(formRef);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    errors.clear();
-    try {
-      if (topic) await topicActions.rename(topic.id, label);
-      else await topicActions.add(label);
-      setLabel('');
-      onDone();
-    } catch (error) {
-      errors.show(error);
-    }
-  }
+  const { formRef, errors, submit } = useSaveForm(async () => {
+    if (topic) await topicActions.rename(topic.id, label);
+    else await topicActions.add(label);
+    setLabel('');
+    onDone();
+  });
 
   return (
     <form ref={formRef} className="inline-form" onSubmit={submit} noValidate>

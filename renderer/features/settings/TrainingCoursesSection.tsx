@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { DEFAULT_RENEWAL_MONTHS } from '../../domain/training';
 import type { TrainingCourse } from '../../domain/types';
 import { courseActions, useCourses } from '../../hooks/useTraining';
@@ -7,8 +7,9 @@ import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormError, TextField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
-import { useFormErrors } from '../../ui/useFormErrors';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
+import { ArchiveButton, ChangeButton, SaveOrCancel } from './SettingsButtons';
+import { useSaveForm } from './useSaveForm';
 
 /** The mentor-training courses the clinic recognises, offered when a mentor's training is recorded. */
 export function TrainingCoursesSection() {
@@ -49,23 +50,14 @@ export function TrainingCoursesSection() {
                 </div>
               </div>
               <div className="button-row">
-                <Button
-                  className="button--small"
-                  onClick={() => setEditing(course)}
-                  aria-label={`Edit ${course.name}`}
-                >
-                  Edit
-                </Button>
-                <Button
-                  variant="quiet"
-                  className="button--small"
-                  onClick={() =>
+                <ChangeButton action="Edit" name={course.name} onClick={() => setEditing(course)} />
+                <ArchiveButton
+                  archived={course.archived}
+                  name={course.name}
+                  onToggle={() =>
                     toastOnFailure(() => courseActions.update(course.id, { archived: !course.archived }))
                   }
-                  aria-label={`${course.archived ? 'Restore' : 'Archive'} ${course.name}`}
-                >
-                  {course.archived ? 'Restore' : 'Archive'}
-                </Button>
+                />
               </div>
             </li>
           ))}
@@ -79,21 +71,12 @@ function CourseForm({ course, onDone }: { course: TrainingCourse | null; onDone:
   const [name, setName] = useState(course?.name ?? '');
   const [provider, setProvider] = useState(course?.provider ?? '');
   const [months, setMonths] = useState(String(course?.renewalMonths ?? DEFAULT_RENEWAL_MONTHS));
-  const formRef = useRef<HTMLFormElement>(null);
-  const errors = useFormErrors(formRef);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    errors.clear();
+  const { formRef, errors, submit } = useSaveForm(async () => {
     const input = { name, provider, renewalMonths: Number(months) };
-    try {
-      if (course) await courseActions.update(course.id, input);
-      else await courseActions.add(input);
-      onDone();
-    } catch (error) {
-      errors.show(error);
-    }
-  }
+    if (course) await courseActions.update(course.id, input);
+    else await courseActions.add(input);
+    onDone();
+  });
 
   return (
     <form
@@ -122,12 +105,7 @@ function CourseForm({ course, onDone }: { course: TrainingCourse | null; onDone:
           error={errors.fields.renewalMonths}
         />
       </div>
-      <div className="button-row">
-        <Button type="submit" variant="primary">
-          {course ? 'Save course' : 'Add course'}
-        </Button>
-        <Button onClick={onDone}>Cancel</Button>
-      </div>
+      <SaveOrCancel label={course ? 'Save course' : 'Add course'} onCancel={onDone} />
     </form>
   );
 }
