@@ -16,7 +16,7 @@ import {
 import { matchesSearch, searchWords } from '../renderer/domain/text';
 import { HeaderSearch } from '../renderer/features/search/HeaderSearch';
 import { fillDatabase } from './fill-database';
-import { machineLoad, measure, megabytes } from './suite';
+import { machineLoad, measure, megabytes, seconds } from './suite';
 
 // The clinic search on the large synthetic clinic (10,000 people, 20,000 pairs, 200,000 meetings with
 // notes, their action items): the index built in its worker (time, the page's extra memory, and the
@@ -70,17 +70,24 @@ interface Pauses {
   longestTaskMs: number;
   /** Pauses over 100 ms. */
   over100: number;
+  /** When the longest pause and the longest task began, in ms after the watch started. */
+  longestAt: number;
+  longestTaskAt: number;
 }
 
 /** Watches the window while `work` runs: how long it went without running, and its own long tasks. */
 async function watchPauses<T>(work: () => Promise<T>): Promise<{ result: T; pauses: Pauses }> {
-  let last = performance.now();
-  const pauses: Pauses = { longestMs: 0, longestTaskMs: 0, over100: 0 };
+  const start = performance.now();
+  let last = start;
+  const pauses: Pauses = { longestMs: 0, longestTaskMs: 0, over100: 0, longestAt: 0, longestTaskAt: 0 };
   let running = true;
   const channel = new MessageChannel();
   channel.port1.onmessage = () => {
     const now = performance.now();
-    pauses.longestMs = Math.max(pauses.longestMs, now - last);
+    if (now - last > pauses.longestMs) {
+      pauses.longestMs = now - last;
+      pauses.longestAt = last - start;
+    }
     if (now - last > 100) pauses.over100++;
     last = now;
     if (running) setTimeout(() => channel.port2.postMessage(null), 4);
@@ -88,7 +95,10 @@ async function watchPauses<T>(work: () => Promise<T>): Promise<{ result: T; paus
   channel.port2.postMessage(null);
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries())
-      pauses.longestTaskMs = Math.max(pauses.longestTaskMs, entry.duration);
+      if (entry.duration > pauses.longestTaskMs) {
+        pauses.longestTaskMs = entry.duration;
+        pauses.longestTaskAt = entry.startTime - start;
+      }
   });
   observer.observe({ type: 'longtask', buffered: false });
   try {
@@ -216,9 +226,9 @@ function builtFigures(label: string, built: Built, idle: Pauses): Record<string,
     [`${label}: index build in the worker (s)`]: Math.round(built.ms / 100) / 10,
     [`${label}: page peak / held extra memory (MB)`]: `${megabytes(built.peakBytes)} / ${megabytes(built.retainedBytes)}`,
     [`${label}: index size as counted by the engine (MB)`]: megabytes(built.indexBytes),
-    [`${label}: longest window pause during the build (ms)`]: ms(built.pauses.longestMs),
+    [`${label}: longest window pause during the build (ms), and when (s after the start)`]: `${ms(built.pauses.longestMs)} at ${seconds(built.pauses.longestAt)}`,
     [`${label}:   pauses over 100 ms during the build`]: built.pauses.over100,
-    [`${label}:   longest task the window ran meanwhile (ms)`]: ms(built.pauses.longestTaskMs),
+    [`${label}:   longest task the window ran meanwhile (ms), and when (s)`]: `${ms(built.pauses.longestTaskMs)} at ${seconds(built.pauses.longestTaskAt)}`,
     [`${label}:   idle window, as long, no build: longest pause / over 100 ms`]: `${ms(idle.longestMs)} / ${idle.over100}`,
   };
 }
