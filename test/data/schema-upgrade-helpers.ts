@@ -143,6 +143,31 @@ async function readRaw<T>(name: string, read: (raw: Dexie) => Promise<T>): Promi
   }
 }
 
+/**
+ * A pairing as version 2 stored it (before any derived index field), active since 2024-01-08 with no
+ * meeting yet; `fields` replace or add fields (a later version's clockStart, another status…).
+ */
+export function pairAsStored(id: string, fields: object = {}): { id: string } & Record<string, unknown> {
+  return {
+    id,
+    programId: 'residency',
+    mentorId: 'mentor',
+    menteeId: 'mentee',
+    focus: 'clinical',
+    startDate: '2024-01-08',
+    plannedEndDate: null,
+    endDate: null,
+    status: 'active',
+    endReason: null,
+    statusHistory: [{ status: 'active', date: '2024-01-08' }],
+    capacityOverride: null,
+    lastMeetingDate: null,
+    createdAt: '2024-01-01T09:00:00.000Z',
+    updatedAt: '2024-01-01T09:00:00.000Z',
+    ...fields,
+  };
+}
+
 /** Rows in primary-key order (id, key or seq), as a table reads back. */
 export function inKeyOrder<T extends object>(rows: readonly T[]): T[] {
   const keyOf = (row: object) => {

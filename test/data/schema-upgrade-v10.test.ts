@@ -6,6 +6,7 @@ import {
   closeUpgradeDatabasesAfterEach,
   createDatabaseAt,
   openUpgraded,
+  pairAsStored,
   storedRecords as storedWithIndexFields,
 } from './schema-upgrade-helpers';
 
@@ -16,23 +17,7 @@ const STAMP = '2024-01-01T09:00:00.000Z';
 closeUpgradeDatabasesAfterEach();
 
 function pair(id: string, status: string, startDate: string) {
-  return {
-    id,
-    programId: 'residency',
-    mentorId: 'mentor',
-    menteeId: 'mentee',
-    focus: 'clinical',
-    startDate,
-    plannedEndDate: null,
-    endDate: null,
-    status,
-    endReason: null,
-    statusHistory: [{ status, date: startDate }],
-    capacityOverride: null,
-    lastMeetingDate: null,
-    createdAt: STAMP,
-    updatedAt: STAMP,
-  };
+  return pairAsStored(id, { status, startDate, statusHistory: [{ status, date: startDate }] });
 }
 
 const V9_CONTENT: Record<string, object[]> = {

@@ -8,6 +8,7 @@ import {
   createDatabaseAt,
   inKeyOrder,
   openUpgraded,
+  pairAsStored,
   storedRecords,
 } from './schema-upgrade-helpers';
 
@@ -18,24 +19,7 @@ const STAMP = '2024-01-01T09:00:00.000Z';
 closeUpgradeDatabasesAfterEach();
 
 function pair(id: string, fields: object) {
-  return {
-    id,
-    programId: 'residency',
-    mentorId: 'mentor',
-    menteeId: 'mentee',
-    focus: 'clinical',
-    startDate: '2024-01-08',
-    plannedEndDate: '2025-01-08',
-    endDate: null,
-    status: 'active',
-    endReason: null,
-    statusHistory: [{ status: 'active', date: '2024-01-08' }],
-    capacityOverride: null,
-    lastMeetingDate: null,
-    createdAt: STAMP,
-    updatedAt: STAMP,
-    ...fields,
-  };
+  return pairAsStored(id, { plannedEndDate: '2025-01-08', ...fields });
 }
 
 function item(id: string, fields: object) {

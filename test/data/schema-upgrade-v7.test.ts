@@ -7,35 +7,23 @@ import {
   closeUpgradeDatabasesAfterEach,
   createDatabaseAt,
   openUpgraded,
+  pairAsStored,
   storedRecords,
 } from './schema-upgrade-helpers';
 
 // A clinic on version 6 opens version 7, which only adds the status and start-date index of pairs: every
 // pair is kept exactly as it was, and the Relationships list finds them all by the new index.
 
-const STAMP = '2024-01-01T09:00:00.000Z';
 // Also closes the app's database that the Relationships list opens.
 closeUpgradeDatabasesAfterEach();
 
 function pair(id: string, status: string, startDate: string) {
-  return {
-    id,
-    programId: 'residency',
-    mentorId: 'mentor',
-    menteeId: 'mentee',
-    focus: 'clinical',
-    startDate,
-    plannedEndDate: null,
-    endDate: null,
+  return pairAsStored(id, {
     status,
-    endReason: null,
+    startDate,
     statusHistory: [{ status, date: startDate }],
-    capacityOverride: null,
-    lastMeetingDate: null,
-    createdAt: STAMP,
-    updatedAt: STAMP,
     clockStart: startDate,
-  };
+  });
 }
 
 const PAIRS = [

@@ -12,6 +12,7 @@ import {
   closeUpgradeDatabasesAfterEach,
   createDatabaseAt,
   openUpgraded,
+  pairAsStored,
   storedTables,
 } from './schema-upgrade-helpers';
 
@@ -22,25 +23,7 @@ const STAMP = '2024-01-01T09:00:00.000Z';
 closeUpgradeDatabasesAfterEach();
 
 function pair(id: string, fields: object) {
-  return {
-    id,
-    programId: 'residency',
-    mentorId: 'mentor',
-    menteeId: 'mentee',
-    focus: 'clinical',
-    startDate: '2024-01-08',
-    plannedEndDate: null,
-    endDate: null,
-    status: 'active',
-    endReason: null,
-    statusHistory: [{ status: 'active', date: '2024-01-08' }],
-    capacityOverride: null,
-    lastMeetingDate: null,
-    createdAt: STAMP,
-    updatedAt: STAMP,
-    clockStart: '2024-01-08',
-    ...fields,
-  };
+  return pairAsStored(id, { clockStart: '2024-01-08', ...fields });
 }
 
 const V7_CONTENT: Record<string, object[]> = {
