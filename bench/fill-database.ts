@@ -6,7 +6,8 @@ export const BENCH_TODAY = '2026-01-15';
 
 /**
  * Writes the synthetic clinic of `size`, built around `today`, into the open database, in one
- * transaction, as fast as Dexie can.
+ * transaction, as fast as Dexie can: every table it holds (training, milestones, goals, answers…), in
+ * the order a restore writes them, so that each record finds the records it depends on.
  */
 export async function fillDatabase(size: SampleSize, today: string = BENCH_TODAY): Promise<void> {
   const clinic = generateSampleClinic({ seed: 1, size, today });
@@ -15,13 +16,15 @@ export async function fillDatabase(size: SampleSize, today: string = BENCH_TODAY
     'rw',
     TABLE_NAMES.map((table) => db.table(table)),
     async () => {
-      await db.people.bulkAdd(clinic.people);
-      await db.programs.bulkAdd(clinic.programs);
-      await db.relationships.bulkAdd(clinic.relationships);
-      await db.meetings.bulkAdd(clinic.meetings);
-      await db.actionItems.bulkAdd(clinic.actionItems);
-      await db.topics.bulkAdd(clinic.topics);
-      await db.settings.put(clinic.settings);
+      for (const table of TABLE_NAMES) {
+        if (table === 'auditLog') continue;
+        if (table === 'settings') {
+          await db.settings.put(clinic.settings);
+          continue;
+        }
+        const records = (clinic as unknown as Record<string, unknown[] | undefined>)[table] ?? [];
+        if (records.length) await db.table(table).bulkAdd(records);
+      }
     },
   );
 }

@@ -36,6 +36,15 @@ import {
   relationshipDerived,
 } from './derived-fields';
 import { openSealedFieldsOnRead, sealingMiddleware } from './lock/sealing';
+import {
+  goalDerived,
+  milestoneDerived,
+  personTrainingDerived,
+  relationshipPlanDerived,
+  SUMMARY_FIELDS,
+  summaryFieldsMiddleware,
+  supportRequestDerived,
+} from './summary-fields';
 
 // The one Dexie database and its schema history. Only repositories (renderer/data/*.repo.ts) and the
 // backup module import this file. Migration policy (docs/data-model.md): versions are only ever added,
@@ -211,7 +220,24 @@ export const SCHEMA_V11: StoreList = {
   meetingGuides: 'id',
 };
 
-export const CURRENT_SCHEMA_VERSION = 11;
+/**
+ * Version 12: every card of the dashboard is a range of an index (summary-fields.ts). A pair's start
+ * while it has no goal, by status (pairs a month in without a plan); a goal's target date while it is
+ * open and its pair live (goals past their target); a milestone's debrief due day while no meeting has
+ * debriefed it and its pair can meet (debriefs due); a mentor's furthest renew-by day (training to
+ * renew); an open request for contact's day. Each is kept on every write, in the same transaction, from
+ * the records it summarises; the upgrade computes them all.
+ */
+export const SCHEMA_V12: StoreList = {
+  ...SCHEMA_V11,
+  people: `${SCHEMA_V11.people}, mentorRenewBy`,
+  relationships: `${SCHEMA_V11.relationships}, [status+startWithoutPlan]`,
+  goals: `${SCHEMA_V11.goals}, liveTargetDate`,
+  milestones: `${SCHEMA_V11.milestones}, debriefDueOn`,
+  supportRequests: `${SCHEMA_V11.supportRequests}, openSince`,
+};
+
+export const CURRENT_SCHEMA_VERSION = 12;
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const latest = new Map<string, string>();
@@ -267,6 +293,69 @@ export async function upgradeToV9(tx: Transaction): Promise<void> {
     });
 }
 
+type Stored = Record<string, unknown>;
+
+/** Sets the fields of `values` on `row`, removing those that are undefined. */
+function assignFields(row: Stored, values: object): void {
+  for (const [field, value] of Object.entries(values)) {
+    if (value === undefined) delete row[field];
+    else row[field] = value;
+  }
+}
+
+export async function upgradeToV12(tx: Transaction): Promise<void> {
+  const planned = new Set((await tx.table('goals').orderBy('relationshipId').uniqueKeys()).map(String));
+  const debriefed = new Set((await tx.table('meetings').orderBy('milestoneId').uniqueKeys()).map(String));
+  const statuses = new Map<string, string>();
+  await tx.table('relationships').each((pair: Relationship) => {
+    statuses.set(pair.id, pair.status);
+  });
+  const renewBy = new Map<string, string>();
+  await tx.table('trainingRecords').each((record: TrainingRecord) => {
+    const known = renewBy.get(record.personId);
+    if (!known || record.renewBy > known) renewBy.set(record.personId, record.renewBy);
+  });
+  await tx
+    .table('relationships')
+    .toCollection()
+    .modify((pair: Relationship & Stored) => {
+      assignFields(pair, { hasGoal: planned.has(pair.id) ? true : undefined });
+      assignFields(pair, relationshipPlanDerived(pair));
+    });
+  await tx
+    .table('goals')
+    .toCollection()
+    .modify((goal: Goal & Stored) => {
+      assignFields(goal, { pairStatus: statuses.get(goal.relationshipId) });
+      assignFields(goal, goalDerived(goal));
+    });
+  await tx
+    .table('milestones')
+    .toCollection()
+    .modify((milestone: Milestone & Stored) => {
+      assignFields(milestone, {
+        pairStatus: statuses.get(milestone.relationshipId),
+        debriefed: debriefed.has(milestone.id) ? true : undefined,
+      });
+      assignFields(milestone, milestoneDerived(milestone));
+    });
+  // Only the people with training have a summary to store.
+  await tx
+    .table('people')
+    .where('id')
+    .anyOf([...renewBy.keys()])
+    .modify((person: Person & Stored) => {
+      assignFields(person, { trainingRenewBy: renewBy.get(person.id) });
+      assignFields(person, personTrainingDerived(person));
+    });
+  await tx
+    .table('supportRequests')
+    .toCollection()
+    .modify((request: SupportRequest & Stored) => {
+      assignFields(request, supportRequestDerived(request));
+    });
+}
+
 /**
  * How a transaction is committed (docs/data-model.md, "Durability"). Everyday edits are relaxed: "Done"
  * comes once the operating system has the change. Writes that must survive a power cut right after
@@ -280,9 +369,12 @@ export type Durability = 'relaxed' | 'strict';
  * must drop them itself).
  */
 export const DERIVED_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  people: ['nameKey'],
-  relationships: ['clockStart'],
+  people: ['nameKey', ...SUMMARY_FIELDS.people],
+  relationships: ['clockStart', ...SUMMARY_FIELDS.relationships],
   actionItems: ['openDueDate', 'liveDueDate'],
+  goals: SUMMARY_FIELDS.goals,
+  milestones: SUMMARY_FIELDS.milestones,
+  supportRequests: SUMMARY_FIELDS.supportRequests,
 };
 
 export class GuidingHandsDb extends Dexie {
@@ -342,18 +434,32 @@ export class GuidingHandsDb extends Dexie {
     this.version(11)
       .stores(SCHEMA_V11)
       .upgrade(this.upgrading(11, async () => {}));
+    // Dashboard summaries and derived index fields: nothing to change in the app's records, only beside them.
+    this.version(12).stores(SCHEMA_V12).upgrade(this.upgrading(12, upgradeToV12));
     this.use(
       derivedFieldsMiddleware({
-        people: { derive: personDerived, fields: DERIVED_FIELDS.people },
-        relationships: { derive: relationshipDerived, fields: DERIVED_FIELDS.relationships },
+        people: {
+          derive: (person: Person) => ({ ...personDerived(person), ...personTrainingDerived(person) }),
+          fields: DERIVED_FIELDS.people,
+        },
+        relationships: {
+          derive: (pair: Relationship) => ({
+            ...relationshipDerived(pair),
+            ...relationshipPlanDerived(pair),
+          }),
+          fields: DERIVED_FIELDS.relationships,
+        },
         actionItems: { derive: actionItemDerived, fields: DERIVED_FIELDS.actionItems },
+        goals: { derive: goalDerived, fields: DERIVED_FIELDS.goals },
+        milestones: { derive: milestoneDerived, fields: DERIVED_FIELDS.milestones },
+        supportRequests: { derive: supportRequestDerived, fields: DERIVED_FIELDS.supportRequests },
       }),
     );
-    // Registered before the sealing middleware, so below it: it reads and rewrites records as stored.
+    // Registered before the sealing middleware, so below it: they read and rewrite records as stored.
+    this.use(summaryFieldsMiddleware());
     this.use(pairLivenessMiddleware());
-    hideDerivedFields(this.people, DERIVED_FIELDS.people);
-    hideDerivedFields(this.relationships, DERIVED_FIELDS.relationships);
-    hideDerivedFields(this.actionItems, DERIVED_FIELDS.actionItems);
+    for (const [table, fields] of Object.entries(DERIVED_FIELDS))
+      hideDerivedFields(this.table(table), fields);
     this.use(sealingMiddleware());
     openSealedFieldsOnRead((name) => this.table(name));
     // Sticky: also after a reopen. Nothing else runs on this connection until it has finished.

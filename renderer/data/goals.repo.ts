@@ -278,7 +278,8 @@ async function resyncGoals(entries: readonly GoalProgress[]): Promise<void> {
 /** Deletes a goal and its history (the plan screen asks first). */
 export async function deleteGoal(id: Id): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.goals, db.goalProgress, db.auditLog], async () => {
+  // With the pairs: a pair left without a goal is marked so (summary-fields.ts).
+  await db.transaction('rw', [db.goals, db.goalProgress, db.relationships, db.auditLog], async () => {
     const goal = await db.goals.get(id);
     if (!goal) throw new RuleError('not-found', 'This goal no longer exists.');
     const history = await db.goalProgress.where('goalId').equals(id).primaryKeys();

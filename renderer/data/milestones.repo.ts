@@ -174,24 +174,43 @@ export async function deleteMilestone(id: Id): Promise<void> {
   });
 }
 
-/** The milestones of live pairings still waiting for a debrief, the most pressing first. */
-export async function loadDebriefsDue(today: IsoDate): Promise<DebriefDue[]> {
+export interface DebriefsDueList {
+  /** The first rows, the most pressing first. */
+  rows: DebriefDue[];
+  total: number;
+  /** How many are past their target. */
+  overdue: number;
+}
+
+/**
+ * The milestones of live pairings still waiting for a debrief, the most pressing first: the first `rows`
+ * with the counts. A range of the `debriefDueOn` index (schema version 12, summary-fields.ts: the due day
+ * while no meeting debriefed the milestone and its pair can meet), counted on the index; only the rows
+ * shown, their pairs and names are read.
+ */
+export async function loadDebriefsDue(
+  today: IsoDate,
+  rows = Number.POSITIVE_INFINITY,
+): Promise<DebriefsDueList> {
   const db = getDb();
-  return db.transaction(
-    'r',
-    [db.milestones, db.meetings, db.relationships, db.people, db.milestoneTypes],
-    async () => {
-      // Which milestones were debriefed comes from the index keys alone: no meeting (nor its notes) is read.
-      const debriefed = new Set((await db.meetings.orderBy('milestoneId').uniqueKeys()).map(String));
-      const open = (await db.milestones.toArray()).filter((milestone) => !debriefed.has(milestone.id));
-      const pairs = (await db.relationships.bulkGet([...new Set(open.map((m) => m.relationshipId))])).flatMap(
-        (pair) => (pair ? [pair] : []),
-      );
-      const people = (
-        await db.people.bulkGet([...new Set(pairs.flatMap((pair) => [pair.menteeId, pair.mentorId]))])
-      ).flatMap((person) => (person ? [{ id: person.id, name: person.name }] : []));
-      const types = await db.milestoneTypes.toArray();
-      return computeDebriefsDue({ openMilestones: open, relationships: pairs, people, types }, today);
-    },
-  );
+  return db.transaction('r', [db.milestones, db.relationships, db.people, db.milestoneTypes], async () => {
+    const due = () => db.milestones.orderBy('debriefDueOn');
+    const [total, overdue, open, types] = await Promise.all([
+      due().count(),
+      db.milestones.where('debriefDueOn').below(today).count(),
+      (Number.isFinite(rows) ? due().limit(rows) : due()).toArray(),
+      db.milestoneTypes.toArray(),
+    ]);
+    const pairs = (await db.relationships.bulkGet([...new Set(open.map((m) => m.relationshipId))])).flatMap(
+      (pair) => (pair ? [pair] : []),
+    );
+    const people = (
+      await db.people.bulkGet([...new Set(pairs.flatMap((pair) => [pair.menteeId, pair.mentorId]))])
+    ).flatMap((person) => (person ? [{ id: person.id, name: person.name }] : []));
+    return {
+      rows: computeDebriefsDue({ openMilestones: open, relationships: pairs, people, types }, today),
+      total,
+      overdue,
+    };
+  });
 }

@@ -1,16 +1,25 @@
 import Dexie from 'dexie';
 import { addDaysIso } from '../domain/calendar';
+import { planExpectedBy } from '../domain/goals';
 import { computePlanDashboard, type PlanDashboardView } from '../domain/plan-dashboard';
-import { type IsoDate, OPEN_GOAL_STATUSES, type Relationship } from '../domain/types';
+import type { Goal, IsoDate, Relationship } from '../domain/types';
 import { getDb } from './db';
 
-// The dashboard's plan lists, read by index like the other cards (dashboard.repo.ts): open goals whose
-// target date has passed from [status+targetDate], active pairs started a month ago or more from
-// [status+startDate] against the pairs that have a goal (relationshipId index keys only). Counts come
-// from keys; only the rows on screen get their goal, pair and names read.
+// The dashboard's plan lists, each a range of an index (schema version 12, summary-fields.ts), counted
+// on the index with only its first rows read, then the pairs and names of those rows:
+// - goals past their target: `liveTargetDate` (the target date while the goal is open and its pair live),
+//   below today, in the list's order (the oldest target first, then by id);
+// - pairs a month in without a plan: `[status+startWithoutPlan]` (the start date while the pair has no
+//   goal), active pairs by start date, in the list's order too.
 
-/** Every month has at least 28 days: a pair that started later cannot be a month in yet. */
+/** A month is at most 31 days: a pair that started earlier expected its plan before today. */
+const LONGEST_MONTH_DAYS = 31;
+/** A month is at least 28 days: a pair that started later cannot be a month in yet. */
 const SHORTEST_MONTH_DAYS = 28;
+
+function firstRows<T>(collection: Dexie.Collection<T>, rows: number): Promise<T[]> {
+  return (Number.isFinite(rows) ? collection.limit(rows) : collection).toArray();
+}
 
 export async function loadPlanDashboard(
   today: IsoDate,
@@ -18,59 +27,44 @@ export async function loadPlanDashboard(
 ): Promise<PlanDashboardView> {
   const db = getDb();
   return db.transaction('r', [db.goals, db.relationships, db.programs, db.people], async () => {
-    const [overdueKeys, candidatePairs, plannedPairs, liveIds] = await Promise.all([
-      Promise.all(
-        OPEN_GOAL_STATUSES.map((status) =>
-          db.goals
-            .where('[status+targetDate]')
-            .between([status, Dexie.minKey], [status, today], true, false)
-            .primaryKeys(),
-        ),
-      ),
+    const overdue = () => db.goals.where('liveTargetDate').below(today);
+    // Started more than 31 days ago: surely a month in. Between 28 and 31 days: it depends on the month.
+    const surelyLate = () =>
       db.relationships
-        .where('[status+startDate+id]')
+        .where('[status+startWithoutPlan]')
+        .between(['active', Dexie.minKey], ['active', addDaysIso(today, -LONGEST_MONTH_DAYS)], true, false);
+    const [goalCount, goals, lateCount, late, edge, programs] = await Promise.all([
+      overdue().count(),
+      firstRows(overdue(), rows) as Promise<Goal[]>,
+      surelyLate().count(),
+      firstRows(surelyLate(), rows) as Promise<Relationship[]>,
+      db.relationships
+        .where('[status+startWithoutPlan]')
         .between(
-          ['active', Dexie.minKey, Dexie.minKey],
-          ['active', addDaysIso(today, -SHORTEST_MONTH_DAYS), Dexie.minKey],
+          ['active', addDaysIso(today, -LONGEST_MONTH_DAYS)],
+          ['active', addDaysIso(today, -SHORTEST_MONTH_DAYS)],
           true,
-          false,
+          true,
         )
         .toArray(),
-      db.goals.orderBy('relationshipId').uniqueKeys(),
-      db.relationships.where('status').anyOf(['active', 'paused', 'proposed']).primaryKeys(),
+      db.programs.toArray(),
     ]);
-    const planned = new Set(plannedPairs.map(String));
-    const live = new Set(liveIds);
-    // Goals of closed pairs are not followed up: read the goals to tell, then cut to the rows shown.
-    const overdueGoals = (await db.goals.bulkGet(overdueKeys.flat())).flatMap((goal) =>
-      goal && live.has(goal.relationshipId) ? [goal] : [],
-    );
-    const withoutPlan = candidatePairs.filter((pair) => !planned.has(pair.id));
-    const programs = await db.programs.toArray();
-
-    const pairs = new Map<string, Relationship>(withoutPlan.map((pair) => [pair.id, pair]));
-    const goalPairIds = [...new Set(overdueGoals.map((goal) => goal.relationshipId))].filter(
-      (id) => !pairs.has(id),
-    );
-    for (const pair of await db.relationships.bulkGet(goalPairIds)) if (pair) pairs.set(pair.id, pair);
-    const full = computePlanDashboard(
-      { goals: overdueGoals, relationships: [...pairs.values()], planned, programs, people: [] },
-      today,
-    );
-    const shownGoals = full.overdueGoals.slice(0, rows);
-    const shownPairs = full.pairsWithoutPlan.slice(0, rows);
-    const shownIds = new Set([...shownGoals, ...shownPairs].map((row) => row.relationshipId));
-    const listed = [...shownIds].flatMap((id) => pairs.get(id) ?? []);
+    const edgeLate = edge.filter((pair) => planExpectedBy(pair) < today);
+    const withoutPlan = [...late, ...edgeLate].slice(0, rows);
+    const goalPairs = (
+      await db.relationships.bulkGet([...new Set(goals.map((goal) => goal.relationshipId))])
+    ).flatMap((pair) => (pair ? [pair] : []));
+    const listed = [...goalPairs, ...withoutPlan];
     const personIds = [...new Set(listed.flatMap((pair) => [pair.mentorId, pair.menteeId]))];
     const people = (await db.people.bulkGet(personIds)).flatMap((person) =>
       person ? [{ id: person.id, name: person.name }] : [],
     );
-    const shownGoalIds = new Set(shownGoals.map((row) => row.goalId));
     const board = computePlanDashboard(
       {
-        goals: overdueGoals.filter((goal) => shownGoalIds.has(goal.id)),
+        goals,
         relationships: listed,
-        planned,
+        // The pairs of goals have a plan; the others listed have none.
+        planned: new Set(goalPairs.map((pair) => pair.id)),
         programs,
         people,
       },
@@ -79,7 +73,7 @@ export async function loadPlanDashboard(
     return {
       overdueGoals: board.overdueGoals,
       pairsWithoutPlan: board.pairsWithoutPlan,
-      totals: { overdueGoals: full.overdueGoals.length, pairsWithoutPlan: full.pairsWithoutPlan.length },
+      totals: { overdueGoals: goalCount, pairsWithoutPlan: lateCount + edgeLate.length },
     };
   });
 }

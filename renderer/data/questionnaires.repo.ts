@@ -187,21 +187,22 @@ export interface OpenSupportRequest {
   requestedOn: IsoDate;
 }
 
-/** The requests for contact not yet marked done, oldest first: a name and a date, nothing more. */
+/**
+ * The requests for contact not yet marked done, oldest first: a name and a date, nothing more. Read by
+ * the `openSince` index (schema version 12: the day asked while the request is open), so requests long
+ * since done are never read.
+ */
 export async function listOpenSupportRequests(): Promise<OpenSupportRequest[]> {
   const db = getDb();
   return db.transaction('r', db.supportRequests, db.people, async () => {
-    // A handful of records at most: read whole (the person is sealed, so it cannot be indexed).
-    const open = (await db.supportRequests.toArray()).filter((request) => request.doneAt === null);
+    const open = await db.supportRequests.orderBy('openSince').toArray();
     const people = await db.people.bulkGet(open.map((request) => request.personId));
-    return open
-      .map((request, index) => ({
-        id: request.id,
-        personId: request.personId,
-        personName: people[index]?.name ?? 'Someone no longer in the records',
-        requestedOn: request.requestedOn,
-      }))
-      .sort((a, b) => a.requestedOn.localeCompare(b.requestedOn) || a.id.localeCompare(b.id));
+    return open.map((request, index) => ({
+      id: request.id,
+      personId: request.personId,
+      personName: people[index]?.name ?? 'Someone no longer in the records',
+      requestedOn: request.requestedOn,
+    }));
   });
 }
 

@@ -225,7 +225,9 @@ export async function changeRelationshipStatus(
   reason: string | null = null,
 ): Promise<Relationship> {
   const db = getDb();
-  return db.transaction('rw', [db.relationships, db.actionItems, db.auditLog], async () => {
+  // Goals and milestones note their pair's status (summary-fields.ts): they are rewritten in this transaction.
+  const tables = [db.relationships, db.actionItems, db.goals, db.milestones, db.auditLog];
+  return db.transaction('rw', tables, async () => {
     const before = await db.relationships.get(id);
     if (!before) throw new RuleError('not-found', 'This pairing no longer exists.');
     checkStatusChange(before, status, date, reason);
@@ -296,7 +298,7 @@ export async function deleteRelationship(id: Id, reason: string): Promise<void> 
   const db = getDb();
   await db.transaction(
     'rw',
-    [db.relationships, db.meetings, db.goals, db.goalProgress, db.auditLog],
+    [db.relationships, db.meetings, db.goals, db.goalProgress, db.milestones, db.auditLog],
     async () => {
       const relationship = await db.relationships.get(id);
       if (!relationship) throw new RuleError('not-found', 'This pairing no longer exists.');

@@ -8,7 +8,7 @@ import {
   type TrainingInput,
 } from '../domain/rules';
 import { LAPSING_WITHIN_DAYS, type TrainingStatus, trainingStatusOn } from '../domain/training';
-import type { Id, IsoDate, TrainingCourse, TrainingRecord } from '../domain/types';
+import type { Id, IsoDate, Person, TrainingCourse, TrainingRecord } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb } from './db';
 
@@ -91,7 +91,8 @@ export async function addTraining(
 
 export async function deleteTraining(id: Id): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.trainingRecords, db.auditLog, async () => {
+  // With the people: the mentor's furthest renew-by day is kept beside them (summary-fields.ts).
+  await db.transaction('rw', db.trainingRecords, db.people, db.auditLog, async () => {
     if (!(await db.trainingRecords.get(id)))
       throw new RuleError('not-found', 'This training record no longer exists.');
     await db.trainingRecords.delete(id);
@@ -129,9 +130,11 @@ export interface TrainingDueList {
 }
 
 /**
- * Mentors whose training has lapsed or lapses within 30 days, lapsed longest first; the first `rows`
- * with the whole count. Read by the renew-by index: only completions that run out by today + 30 days
- * are candidates, and a candidate whose later completion runs further is left out.
+ * Mentors whose training has lapsed or lapses within 30 days, lapsed longest first (then by name); the
+ * first `rows` with the whole count. A range of the `mentorRenewBy` index (schema version 12,
+ * summary-fields.ts: a mentor's furthest renew-by day, kept beside them while they mentor and are not
+ * archived), counted on the index; only the rows shown are read. A completion is never dated after
+ * today (rules/training.ts), so the furthest renew-by day is the one that counts today.
  */
 export async function loadTrainingDue(
   today: IsoDate,
@@ -139,27 +142,34 @@ export async function loadTrainingDue(
 ): Promise<TrainingDueList> {
   const db = getDb();
   return db.transaction('r', [db.trainingRecords, db.people], async () => {
-    const limit = addDaysIso(today, LAPSING_WITHIN_DAYS);
-    const [ending, anyRecord] = await Promise.all([
-      db.trainingRecords.where('renewBy').belowOrEqual(limit).toArray(),
+    const due = () => db.people.where('mentorRenewBy').belowOrEqual(addDaysIso(today, LAPSING_WITHIN_DAYS));
+    // Raw: the renew-by day stays on the record (the reading hooks would strip it); names are not sealed.
+    type Due = Person & { mentorRenewBy: IsoDate };
+    const [total, first, anyRecord] = await Promise.all([
+      due().count(),
+      (Number.isFinite(rows) ? due().limit(rows) : due()).raw().toArray() as Promise<unknown> as Promise<
+        Due[]
+      >,
       db.trainingRecords.limit(1).count(),
     ]);
-    const candidates = [...new Set(ending.map((record) => record.personId))];
-    const [people, records] = await Promise.all([
-      db.people.bulkGet(candidates),
-      db.trainingRecords.where('personId').anyOf(candidates).toArray(),
-    ]);
-    const byPerson = new Map<Id, TrainingRecord[]>();
-    for (const record of records)
-      byPerson.set(record.personId, [...(byPerson.get(record.personId) ?? []), record]);
-    const due: TrainingDueRow[] = [];
-    for (const person of people) {
-      if (!person?.isMentor || person.archived) continue;
-      const status = trainingStatusOn(byPerson.get(person.id) ?? [], today);
-      if ((status.state === 'lapsed' || status.state === 'lapsing') && status.renewBy)
-        due.push({ personId: person.id, name: person.name, state: status.state, renewBy: status.renewBy });
-    }
-    due.sort((a, b) => a.renewBy.localeCompare(b.renewBy) || a.name.localeCompare(b.name));
-    return { rows: due.slice(0, rows), total: due.length, anyTraining: anyRecord > 0 };
+    // The list is ordered by day then name, the index by day then id: read every mentor of the last day shown.
+    const last = first.at(-1);
+    const tied =
+      last && first.length >= rows
+        ? ((await db.people
+            .where('mentorRenewBy')
+            .equals(last.mentorRenewBy)
+            .raw()
+            .toArray()) as unknown as Due[])
+        : [];
+    const byId = new Map([...first, ...tied].map((person) => [person.id, person]));
+    const listed: TrainingDueRow[] = [...byId.values()].map((person) => ({
+      personId: person.id,
+      name: person.name,
+      state: person.mentorRenewBy < today ? 'lapsed' : 'lapsing',
+      renewBy: person.mentorRenewBy,
+    }));
+    listed.sort((a, b) => a.renewBy.localeCompare(b.renewBy) || a.name.localeCompare(b.name));
+    return { rows: listed.slice(0, rows), total, anyTraining: anyRecord > 0 };
   });
 }

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import {
   addMilestoneType,
   archiveMilestoneType,
+  type DebriefsDueList,
   deleteMilestone,
   listMilestonesForRelationship,
   listMilestoneTypes,
@@ -10,7 +11,6 @@ import {
   recordMilestone,
   updateMilestoneType,
 } from '../data/milestones.repo';
-import type { DebriefDue } from '../domain/milestones';
 import type { Id, IsoDate, MilestoneType } from '../domain/types';
 
 export type { MilestoneWithDebrief } from '../data/milestones.repo';
@@ -25,9 +25,9 @@ export function useMilestonesForRelationship(relationshipId: Id): MilestoneWithD
   return useLiveQuery(() => listMilestonesForRelationship(relationshipId), [relationshipId]);
 }
 
-/** The milestones of live pairings still waiting for a debrief, the most pressing first. */
-export function useDebriefsDue(today: IsoDate): DebriefDue[] | undefined {
-  return useLiveQuery(() => loadDebriefsDue(today), [today]);
+/** The milestones of live pairings still waiting for a debrief, the most pressing first: `rows` of them, and the counts. */
+export function useDebriefsDue(today: IsoDate, rows: number): DebriefsDueList | undefined {
+  return useLiveQuery(() => loadDebriefsDue(today, rows), [today, rows]);
 }
 
 // Plain objects, not hooks: the same object on every render, so effects that use them never rerun.

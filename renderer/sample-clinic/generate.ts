@@ -1,5 +1,6 @@
 import type { IsoDate } from '../domain/types';
 import { ClinicBuilder } from './builder';
+import { addRecordsAtScale } from './clinic-at-scale';
 import { buildDemoClinic } from './demo-cast';
 import { buildCountedClinic, LARGE_SAMPLE_COUNTS } from './large-clinic';
 import { buildSampleQuestionnaires } from './questionnaires';
@@ -30,5 +31,6 @@ export function generateSampleClinic({
       ...buildSampleQuestionnaires(rng, today, clinic.people, clinic.relationships, clinic.meetings),
     };
   }
-  return buildCountedClinic(builder, size === 'large' ? { ...LARGE_SAMPLE_COUNTS } : size);
+  const clinic = buildCountedClinic(builder, size === 'large' ? { ...LARGE_SAMPLE_COUNTS } : size);
+  return addRecordsAtScale(clinic, seed, today);
 }

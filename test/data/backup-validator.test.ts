@@ -163,6 +163,37 @@ const BREAKAGES: Record<string, Breakage> = {
     request.personId = 'nobody-here';
     return 'supportRequests';
   },
+  // The dashboard's summary fields (version 12) are computed as a restore writes: a backup never holds one.
+  'a pair says it has a plan': (tables) => {
+    const pair = tables.relationships[0];
+    if (!pair) return null;
+    Object.assign(pair, { hasGoal: true });
+    return 'relationships';
+  },
+  "a goal carries its pair's status": (tables) => {
+    const goal = tables.goals[0];
+    if (!goal) return null;
+    Object.assign(goal, { pairStatus: 'active' });
+    return 'goals';
+  },
+  'a milestone says it was debriefed': (tables) => {
+    const milestone = tables.milestones[0];
+    if (!milestone) return null;
+    Object.assign(milestone, { debriefed: true });
+    return 'milestones';
+  },
+  "a person carries a mentor's renew-by day": (tables) => {
+    const person = tables.people[0];
+    if (!person) return null;
+    Object.assign(person, { mentorRenewBy: '2030-01-01' });
+    return 'people';
+  },
+  'a request for contact carries its open day': (tables) => {
+    const request = tables.supportRequests[0];
+    if (!request) return null;
+    Object.assign(request, { openSince: request.requestedOn });
+    return 'supportRequests';
+  },
   'a record is not an object': (tables) => {
     (tables.topics as unknown[]).push('a topic');
     return 'topics';

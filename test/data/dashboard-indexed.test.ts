@@ -94,8 +94,9 @@ describe('the dashboard read by index', () => {
     await db.relationships.update(first.id, {
       statusHistory: [...first.statusHistory, { status: 'active', date: addDaysIso(TODAY, 10) }],
     });
-    // A pair that stops running is written with its action items in the transaction (their index follows).
-    await db.transaction('rw', db.relationships, db.actionItems, () =>
+    // A pair that stops running is written with its action items, goals and milestones in the transaction
+    // (their indexes follow).
+    await db.transaction('rw', [db.relationships, db.actionItems, db.goals, db.milestones], () =>
       db.relationships.put({ ...second, status: 'completed', endDate: TODAY }),
     );
     await db.relationships.update(third.id, { lastMeetingDate: null, startDate: addDaysIso(TODAY, -400) });

@@ -89,7 +89,7 @@ describe('the past-due index of action items follows their pair', () => {
     // The app has no way back from "completed"; a corrected record written back (as an undo or a
     // repair would) brings the items back.
     const db = getDb();
-    await db.transaction('rw', db.relationships, db.actionItems, async () => {
+    await db.transaction('rw', [db.relationships, db.actionItems, db.goals, db.milestones], async () => {
       const ended = (await db.relationships.get(pair.id)) as Relationship;
       await db.relationships.put({ ...ended, status: 'active', endDate: null });
     });
@@ -118,7 +118,9 @@ describe('the past-due index of action items follows their pair', () => {
   it('clears the items of a deleted pair', async () => {
     const { pair } = await pairWithItems();
     const db = getDb();
-    await db.transaction('rw', db.relationships, db.actionItems, () => db.relationships.delete(pair.id));
+    await db.transaction('rw', [db.relationships, db.actionItems, db.goals, db.milestones], () =>
+      db.relationships.delete(pair.id),
+    );
     expect(await indexed()).toEqual([]);
   });
 

@@ -167,7 +167,7 @@ describe('the clinic’s list of milestones', () => {
 describe('debriefs', () => {
   it('a milestone is due for a debrief until a debrief meeting is logged for it', async () => {
     const { milestone, relationship } = await seedMilestone('2024-06-10');
-    expect(await loadDebriefsDue(TODAY)).toMatchObject([
+    expect((await loadDebriefsDue(TODAY)).rows).toMatchObject([
       {
         milestoneId: milestone.id,
         menteeName: 'Liam Chen',
@@ -179,7 +179,7 @@ describe('debriefs', () => {
     const meeting = await logMeeting(
       meetingInput(relationship.id, { format: 'debrief', milestoneId: milestone.id, date: '2024-06-14' }),
     );
-    expect(await loadDebriefsDue(TODAY)).toEqual([]);
+    expect(await loadDebriefsDue(TODAY)).toEqual({ rows: [], total: 0, overdue: 0 });
     expect((await listMilestonesForRelationship(relationship.id))[0]?.debrief).toEqual({
       meetingId: meeting.id,
       date: '2024-06-14',
@@ -190,9 +190,9 @@ describe('debriefs', () => {
     const { milestone, relationship } = await seedMilestone();
     const meeting = await logMeeting(meetingInput(relationship.id, { milestoneId: milestone.id }));
     const deleted = await deleteMeeting(meeting.id);
-    expect((await loadDebriefsDue(TODAY)).map((due) => due.milestoneId)).toEqual([milestone.id]);
+    expect((await loadDebriefsDue(TODAY)).rows.map((due) => due.milestoneId)).toEqual([milestone.id]);
     await undoDeleteMeeting(deleted);
-    expect(await loadDebriefsDue(TODAY)).toEqual([]);
+    expect(await loadDebriefsDue(TODAY)).toEqual({ rows: [], total: 0, overdue: 0 });
   });
 
   it('editing a debrief meeting keeps it the milestone’s debrief', async () => {
@@ -200,7 +200,7 @@ describe('debriefs', () => {
     const meeting = await logMeeting(meetingInput(relationship.id, { milestoneId: milestone.id }));
     await updateMeeting(meeting.id, meetingInput(relationship.id, { notes: 'Changed' }));
     expect((await getMeeting(meeting.id))?.milestoneId).toBe(milestone.id);
-    expect(await loadDebriefsDue(TODAY)).toEqual([]);
+    expect(await loadDebriefsDue(TODAY)).toEqual({ rows: [], total: 0, overdue: 0 });
   });
 
   it('refuses a debrief dated before the milestone or logged for another pairing', async () => {
@@ -227,7 +227,7 @@ describe('debriefs', () => {
   it('a milestone of a pairing that ended is no longer asked of it', async () => {
     const { relationship } = await seedMilestone();
     await changeRelationshipStatus(relationship.id, 'completed', TODAY);
-    expect(await loadDebriefsDue(TODAY)).toEqual([]);
+    expect(await loadDebriefsDue(TODAY)).toEqual({ rows: [], total: 0, overdue: 0 });
   });
 
   it('deleting a milestone keeps the debrief meeting, as an ordinary meeting', async () => {

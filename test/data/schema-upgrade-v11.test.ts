@@ -137,18 +137,21 @@ describe('upgrading a version 10 database to version 11', () => {
   it('finds debrief meetings by milestone, and no meeting of before the upgrade', async () => {
     const { db } = await upgraded();
     expect(await db.meetings.orderBy('milestoneId').count()).toBe(0);
-    await db.milestones.add({
-      id: 'first',
-      relationshipId: 'pair',
-      menteeId: 'mentee',
-      typeId: 'first-patient-death',
-      date: '2024-05-18',
-      description: 'A first',
-      debriefWithinDays: 7,
-      createdAt: STAMP,
-      updatedAt: STAMP,
+    // With the pairs and meetings: the milestone's summary fields follow them (version 12).
+    await db.transaction('rw', [db.milestones, db.relationships, db.meetings], async () => {
+      await db.milestones.add({
+        id: 'first',
+        relationshipId: 'pair',
+        menteeId: 'mentee',
+        typeId: 'first-patient-death',
+        date: '2024-05-18',
+        description: 'A first',
+        debriefWithinDays: 7,
+        createdAt: STAMP,
+        updatedAt: STAMP,
+      });
+      await db.meetings.update('meeting', { milestoneId: 'first' });
     });
-    await db.meetings.update('meeting', { milestoneId: 'first' });
     expect(await db.meetings.where('milestoneId').equals('first').primaryKeys()).toEqual(['meeting']);
   });
 });

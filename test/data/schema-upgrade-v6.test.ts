@@ -83,7 +83,10 @@ describe('upgrading a version 5 database to version 6', () => {
       createdAt: STAMP,
       updatedAt: STAMP,
     });
-    await db.trainingRecords.bulkAdd([record('old', '2024-05-01'), record('new', '2025-05-01')]);
+    // With the people: a mentor's furthest renew-by day is kept beside them (version 12).
+    await db.transaction('rw', db.trainingRecords, db.people, () =>
+      db.trainingRecords.bulkAdd([record('old', '2024-05-01'), record('new', '2025-05-01')]),
+    );
     expect(await db.trainingRecords.where('renewBy').below('2024-12-31').primaryKeys()).toEqual(['old']);
     expect(await db.trainingRecords.where('personId').equals('grace').count()).toBe(2);
   });

@@ -66,7 +66,12 @@ const V8_CONTENT: Record<string, object[]> = {
         { status: 'completed', date: '2024-05-31' },
       ],
     }),
-    pair('d-other-program', { programId: 'transition', clockStart: '2024-01-02', startDate: '2024-01-02' }),
+    pair('d-other-program', {
+      programId: 'transition',
+      clockStart: '2024-01-02',
+      startDate: '2024-01-02',
+      statusHistory: [{ status: 'active', date: '2024-01-02' }],
+    }),
   ],
   meetings: [],
   actionItems: [

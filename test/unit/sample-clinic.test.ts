@@ -372,6 +372,39 @@ describe('the large clinic', () => {
     expect(ruleViolations(large, TODAY, 25)).toEqual([]);
   });
 
+  it('holds what a clinic of its size holds after years: renewals, milestones, answers, requests', () => {
+    const training = large.trainingRecords ?? [];
+    const perMentor = new Map<string, number>();
+    for (const record of training) perMentor.set(record.personId, (perMentor.get(record.personId) ?? 0) + 1);
+    // Several years of yearly renewals, and every completion by a mentor, never after today.
+    expect(Math.max(...perMentor.values())).toBeGreaterThanOrEqual(4);
+    const mentors = new Set(large.people.filter((person) => person.isMentor).map((person) => person.id));
+    expect(training.every((record) => mentors.has(record.personId) && record.completedOn <= TODAY)).toBe(
+      true,
+    );
+    expect(training.every((record) => record.renewBy > record.completedOn)).toBe(true);
+
+    const milestones = large.milestones ?? [];
+    const debriefs = new Map(
+      large.meetings.flatMap((meeting) => (meeting.milestoneId ? [[meeting.milestoneId, meeting]] : [])),
+    );
+    expect(milestones.length).toBeGreaterThan(2_000);
+    // Most are debriefed, at a meeting of their own pair on or after the day; some are still waiting.
+    expect(debriefs.size / milestones.length).toBeGreaterThan(0.75);
+    expect(debriefs.size).toBeLessThan(milestones.length);
+    for (const milestone of milestones) {
+      const meeting = debriefs.get(milestone.id);
+      if (!meeting) continue;
+      expect(meeting.relationshipId).toBe(milestone.relationshipId);
+      expect(meeting.date >= milestone.date).toBe(true);
+    }
+
+    expect(large.responses.length).toBeGreaterThan(10_000);
+    const open = large.supportRequests.filter((request) => request.doneAt === null);
+    expect(open.length).toBeGreaterThanOrEqual(3);
+    expect(large.supportRequests.length).toBeGreaterThan(open.length * 5);
+  });
+
   it('has every status and some leavers', () => {
     expect(new Set(large.relationships.map((pair) => pair.status))).toEqual(new Set(RELATIONSHIP_STATUSES));
     expect(large.people.filter((person) => person.leavingDate).length).toBeGreaterThan(100);

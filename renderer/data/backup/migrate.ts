@@ -49,6 +49,8 @@ const MIGRATIONS: Record<number, Migration> = {
   // Schema 10 → 11 added the milestone, milestone-type and meeting-guide tables (the reader starts them
   // empty) and an optional field of meetings: records are unchanged.
   10: unchanged,
+  // Schema 11 → 12 added indexes and the dashboard's summary fields (which a backup never carries).
+  11: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

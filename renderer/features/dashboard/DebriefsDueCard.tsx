@@ -18,19 +18,19 @@ function statusOf(due: DebriefDue) {
 
 /** Milestones still waiting for their debrief: each stays here until a debrief meeting is logged. */
 export function DebriefsDueCard({ today }: { today: IsoDate }) {
-  const due = useDebriefsDue(today);
   const [limit, showMore] = useListLimit('debriefs', ROWS_SHOWN);
-  const overdue = due?.filter((item) => item.daysLeft < 0).length ?? 0;
+  const due = useDebriefsDue(today, limit);
+  const overdue = due?.overdue ?? 0;
   return (
     <Card
       title="Debriefs due"
       aside={
-        due && <span className={due.length > 0 ? 'badge badge--warn' : 'badge badge--ok'}>{due.length}</span>
+        due && <span className={due.total > 0 ? 'badge badge--warn' : 'badge badge--ok'}>{due.total}</span>
       }
     >
       {!due ? (
         <Loading />
-      ) : due.length === 0 ? (
+      ) : due.total === 0 ? (
         <EmptyState title="No debrief is due.">
           Record a mentee's first operation, first night in charge or another milestone on the pairing's page;
           it shows here until the pair logs the debrief.
@@ -45,7 +45,7 @@ export function DebriefsDueCard({ today }: { today: IsoDate }) {
             </p>
           )}
           <ul className="row-list" aria-label="Milestones waiting for a debrief">
-            {due.slice(0, limit).map((item) => {
+            {due.rows.slice(0, limit).map((item) => {
               const name = `${item.menteeName} with ${item.mentorName}`;
               return (
                 <li key={item.milestoneId}>
@@ -69,8 +69,8 @@ export function DebriefsDueCard({ today }: { today: IsoDate }) {
             })}
           </ul>
           <ShowMore
-            shown={Math.min(limit, due.length)}
-            total={due.length}
+            shown={Math.min(limit, due.rows.length)}
+            total={due.total}
             onMore={showMore}
             what="debriefs"
           />

@@ -1,0 +1,560 @@
+import Dexie, {
+  type DBCore,
+  type DBCoreKeyRange,
+  type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type Middleware,
+} from 'dexie';
+import { isOpenGoalStatus } from '../domain/goals';
+import { debriefDueDate } from '../domain/milestones';
+import type { SupportRequest } from '../domain/questionnaires/types';
+import type { Goal, IsoDate, Milestone, Person, RelationshipStatus } from '../domain/types';
+
+// Schema version 12: what the dashboard's cards ask, stored beside the records so that each card is a
+// range of an index. A summary field says something about *other* records (a pair's goals, a
+// milestone's debrief meeting, a mentor's completions, the status of a goal's or a milestone's pair);
+// summaryFieldsMiddleware keeps it right on every write, in the same transaction. The indexed field is
+// then computed from its own record alone, by derivedFieldsMiddleware (below it). Reads strip both
+// (DERIVED_FIELDS in db.ts): they never reach the app, a backup or the audit log, and a restore
+// recomputes them as it writes.
+
+/** Beside a pair: whether it has at least one goal, and (indexed with the status) its start while it has none. */
+export interface RelationshipPlanFields {
+  hasGoal?: true;
+  startWithoutPlan?: IsoDate;
+}
+
+/** Beside a goal: its pair's status, and (indexed) its target date while it is open and its pair live. */
+export interface GoalLiveness {
+  pairStatus?: RelationshipStatus;
+  liveTargetDate?: IsoDate;
+}
+
+/**
+ * Beside a milestone: its pair's status, whether a meeting debriefed it, and (indexed) its debrief's due
+ * day while it waits for one and its pair can still meet.
+ */
+export interface MilestoneDebriefFields {
+  pairStatus?: RelationshipStatus;
+  debriefed?: true;
+  debriefDueOn?: IsoDate;
+}
+
+/** Beside a person: the furthest renew-by day of their training, and (indexed) the same while they mentor. */
+export interface PersonTrainingFields {
+  trainingRenewBy?: IsoDate;
+  mentorRenewBy?: IsoDate;
+}
+
+/** Beside a request for contact: its day while it is open (indexed). */
+export interface SupportRequestDerived {
+  openSince?: IsoDate;
+}
+
+export const SUMMARY_FIELDS = {
+  relationships: ['hasGoal', 'startWithoutPlan'],
+  goals: ['pairStatus', 'liveTargetDate'],
+  milestones: ['pairStatus', 'debriefed', 'debriefDueOn'],
+  people: ['trainingRenewBy', 'mentorRenewBy'],
+  supportRequests: ['openSince'],
+} as const;
+
+/** Pairs whose goals are followed up (a proposed pair may already have a plan). */
+const GOAL_LIVE: readonly RelationshipStatus[] = ['active', 'paused', 'proposed'];
+/** Pairs that can still hold a debrief. */
+const CAN_DEBRIEF: readonly RelationshipStatus[] = ['active', 'paused'];
+
+// The indexed fields, each from its own record (with its summary fields) alone.
+
+export function relationshipPlanDerived(
+  pair: { startDate: IsoDate } & RelationshipPlanFields,
+): Pick<RelationshipPlanFields, 'startWithoutPlan'> {
+  return { startWithoutPlan: pair.hasGoal ? undefined : pair.startDate };
+}
+
+export function goalDerived(
+  goal: Pick<Goal, 'status' | 'targetDate'> & GoalLiveness,
+): Pick<GoalLiveness, 'liveTargetDate'> {
+  const live = goal.pairStatus !== undefined && GOAL_LIVE.includes(goal.pairStatus);
+  return {
+    liveTargetDate: live && isOpenGoalStatus(goal.status) && goal.targetDate ? goal.targetDate : undefined,
+  };
+}
+
+export function milestoneDerived(
+  milestone: Pick<Milestone, 'date' | 'debriefWithinDays'> & MilestoneDebriefFields,
+): Pick<MilestoneDebriefFields, 'debriefDueOn'> {
+  const open =
+    !milestone.debriefed && milestone.pairStatus !== undefined && CAN_DEBRIEF.includes(milestone.pairStatus);
+  return { debriefDueOn: open ? debriefDueDate(milestone) : undefined };
+}
+
+export function personTrainingDerived(
+  person: Pick<Person, 'isMentor' | 'archived'> & PersonTrainingFields,
+): Pick<PersonTrainingFields, 'mentorRenewBy'> {
+  return { mentorRenewBy: person.isMentor && !person.archived ? person.trainingRenewBy : undefined };
+}
+
+export function supportRequestDerived(
+  request: Pick<SupportRequest, 'doneAt' | 'requestedOn'>,
+): SupportRequestDerived {
+  return { openSince: request.doneAt === null ? request.requestedOn : undefined };
+}
+
+// The middleware.
+
+type Row = Record<string, unknown>;
+
+function inScope(trans: DBCoreTransaction, table: string): boolean {
+  return (trans as unknown as IDBTransaction).objectStoreNames.contains(table);
+}
+
+const equalTo = (key: string): DBCoreKeyRange =>
+  ({ type: 1 /* DBCoreRangeType.Equal */, lower: key, upper: key }) as DBCoreKeyRange;
+const everything = { type: 2 /* DBCoreRangeType.Range */ } as DBCoreKeyRange;
+
+function setField(row: Row, field: string, value: unknown): void {
+  if (value === undefined) delete row[field];
+  else row[field] = value;
+}
+
+/**
+ * Dexie's transaction zone: the layers below look for the transaction in it when a write is asked. The
+ * summary work waits between reads, so each call down is made in the zone the write was asked in.
+ */
+interface Zone {
+  readonly psd: unknown;
+}
+const dexiePromise = Dexie.Promise as unknown as {
+  PSD: unknown;
+  usePSD<T>(psd: unknown, fn: () => T): T;
+};
+const runInZone = dexiePromise.usePSD;
+const currentZone = (): Zone => ({ psd: dexiePromise.PSD });
+function inZone<T>(zone: Zone, fn: () => T): T {
+  return runInZone(zone.psd, fn);
+}
+
+/** A table below this layer whose every call runs in `zone`. */
+function zoned(table: DBCoreTable, zone: Zone): DBCoreTable {
+  return {
+    ...table,
+    mutate: (request) => inZone(zone, () => table.mutate(request)),
+    get: (request) => inZone(zone, () => table.get(request)),
+    getMany: (request) => inZone(zone, () => table.getMany(request)),
+    query: (request) => inZone(zone, () => table.query(request)),
+    openCursor: (request) => inZone(zone, () => table.openCursor(request)),
+    count: (request) => inZone(zone, () => table.count(request)),
+  };
+}
+
+/** Table access inside one transaction, as stored (below the sealing and the reading hooks). */
+class Stored {
+  constructor(
+    private readonly core: DBCore,
+    readonly trans: DBCoreTransaction,
+    private readonly zone: Zone,
+  ) {}
+  table(name: string): DBCoreTable {
+    return zoned(this.core.table(name), this.zone);
+  }
+  has(name: string): boolean {
+    return inScope(this.trans, name);
+  }
+  async get(name: string, keys: readonly string[]): Promise<(Row | undefined)[]> {
+    if (!keys.length) return [];
+    return (await this.table(name).getMany({ trans: this.trans, keys: [...keys] })) as (Row | undefined)[];
+  }
+  private index(name: string, keyPath: string) {
+    const index = this.table(name).schema.getIndexByKeyPath(keyPath);
+    if (!index) throw new Error(`${name} is indexed by ${keyPath}.`);
+    return index;
+  }
+  /** The records of `name` whose `keyPath` is `key`. */
+  async where(name: string, keyPath: string, key: string): Promise<Row[]> {
+    const found = await this.table(name).query({
+      trans: this.trans,
+      values: true,
+      query: { index: this.index(name, keyPath), range: equalTo(key) },
+    });
+    return found.result as Row[];
+  }
+  /** Whether any record of `name` has `keyPath` equal to `key` (any at all without a key). */
+  async any(name: string, keyPath: string, key?: string): Promise<boolean> {
+    const index = keyPath === ':id' ? this.table(name).schema.primaryKey : this.index(name, keyPath);
+    const found = await this.table(name).query({
+      trans: this.trans,
+      values: false,
+      limit: 1,
+      query: { index, range: key === undefined ? everything : equalTo(key) },
+    });
+    return found.result.length > 0;
+  }
+  async all(name: string): Promise<Row[]> {
+    const found = await this.table(name).query({
+      trans: this.trans,
+      values: true,
+      query: { index: this.table(name).schema.primaryKey, range: everything },
+    });
+    return found.result as Row[];
+  }
+  /** Writes back the records whose summary field changed (through the layers below: derived fields). */
+  async rewrite(name: string, rows: Row[]): Promise<void> {
+    if (rows.length)
+      await this.table(name).mutate({
+        type: 'put',
+        trans: this.trans,
+        values: rows,
+        keys: rows.map((row) => row.id),
+      });
+  }
+}
+
+const missingTable = (what: string) =>
+  new Error(`${what} (the dashboard's summary fields are kept in the same transaction).`);
+
+/** Each pair's status, by id, for the pairs of `rows` (`field` names the pair). */
+async function pairStatuses(
+  stored: Stored,
+  ids: readonly string[],
+): Promise<Map<string, RelationshipStatus>> {
+  const unique = [...new Set(ids)];
+  const pairs = await stored.get('relationships', unique);
+  const statuses = new Map<string, RelationshipStatus>();
+  pairs.forEach((pair) => {
+    if (pair) statuses.set(pair.id as string, pair.status as RelationshipStatus);
+  });
+  return statuses;
+}
+
+/** Sets a summary field on the stored records `ids` of `name` to what `compute` says now. */
+async function refresh(
+  stored: Stored,
+  name: string,
+  ids: readonly string[],
+  field: string,
+  compute: (id: string, row: Row) => Promise<unknown>,
+): Promise<void> {
+  const rows = (await stored.get(name, [...new Set(ids)])).filter((row): row is Row => !!row);
+  const values = await Promise.all(rows.map((row) => compute(row.id as string, row)));
+  const changed: Row[] = [];
+  rows.forEach((row, at) => {
+    if (row[field] === values[at]) return;
+    const next = { ...row };
+    setField(next, field, values[at]);
+    changed.push(next);
+  });
+  await stored.rewrite(name, changed);
+}
+
+const CHILDREN_OF_PAIRS = ['goals', 'milestones'] as const;
+
+/** The pair's status, copied to its goals and milestones wherever it changed. */
+async function pushPairStatus(
+  stored: Stored,
+  pairIds: readonly string[],
+  status: (id: string) => RelationshipStatus | undefined,
+) {
+  for (const child of CHILDREN_OF_PAIRS) {
+    if (!stored.has(child) || !pairIds.length) continue;
+    const rows = (await Promise.all(pairIds.map((id) => stored.where(child, 'relationshipId', id)))).flat();
+    const changed = rows.flatMap((row) => {
+      const now = status(row.relationshipId as string);
+      if (row.pairStatus === now) return [];
+      const next = { ...row };
+      setField(next, 'pairStatus', now);
+      return [next];
+    });
+    await stored.rewrite(child, changed);
+  }
+}
+
+async function furthestRenewBy(stored: Stored, personId: string): Promise<IsoDate | undefined> {
+  let furthest: IsoDate | undefined;
+  for (const record of await stored.where('trainingRecords', 'personId', personId))
+    if (furthest === undefined || (record.renewBy as IsoDate) > furthest)
+      furthest = record.renewBy as IsoDate;
+  return furthest;
+}
+
+/** Writes the request, with `values` in place of its own where given. */
+type Mutate = (values?: Row[]) => Promise<DBCoreMutateResponse>;
+type Handler = (
+  stored: Stored,
+  request: DBCoreMutateRequest,
+  mutate: Mutate,
+) => Promise<DBCoreMutateResponse>;
+
+const valuesOf = (request: DBCoreMutateRequest): Row[] =>
+  request.type === 'add' || request.type === 'put' ? (request.values as Row[]) : [];
+const keysOf = (request: DBCoreMutateRequest): string[] =>
+  request.type === 'delete' ? (request.keys as string[]) : valuesOf(request).map((row) => row.id as string);
+
+/** The stored records a put replaces or a delete removes, by id. */
+async function previous(
+  stored: Stored,
+  name: string,
+  request: DBCoreMutateRequest,
+): Promise<Map<string, Row>> {
+  if (request.type !== 'put' && request.type !== 'delete') return new Map();
+  const rows = await stored.get(name, keysOf(request));
+  return new Map(rows.flatMap((row) => (row ? [[row.id as string, row]] : [])));
+}
+
+/** Copies the summary fields of the records replaced onto the new values (the app never sends them). */
+function carryOver(
+  values: Row[],
+  before: Map<string, Row>,
+  fields: readonly string[],
+  keep = (_prev: Row, _row: Row) => true,
+) {
+  return values.map((row) => {
+    const prev = before.get(row.id as string);
+    const next = { ...row };
+    if (prev && keep(prev, row))
+      for (const field of fields) if (!(field in row)) setField(next, field, prev[field]);
+    return next;
+  });
+}
+
+const HANDLERS: Record<string, Handler> = {
+  async relationships(stored, request, mutate) {
+    if (request.type === 'deleteRange') {
+      const result = await mutate();
+      for (const child of CHILDREN_OF_PAIRS) {
+        if (!stored.has(child)) continue;
+        const orphans = (await stored.all(child)).filter((row) => row.pairStatus !== undefined);
+        const live = await pairStatuses(
+          stored,
+          orphans.map((row) => row.relationshipId as string),
+        );
+        await pushPairStatus(stored, [...new Set(orphans.map((row) => row.relationshipId as string))], (id) =>
+          live.get(id),
+        );
+      }
+      return result;
+    }
+    if (request.type === 'delete') {
+      const result = await mutate();
+      await pushPairStatus(stored, keysOf(request), () => undefined);
+      return result;
+    }
+    const before = await previous(stored, 'relationships', request);
+    const values = carryOver(valuesOf(request), before, ['hasGoal']);
+    const fresh = values.filter((row) => !before.has(row.id as string));
+    if (fresh.length && stored.has('goals') && (await stored.any('goals', ':id')))
+      for (const row of fresh)
+        if (await stored.any('goals', 'relationshipId', row.id as string)) row.hasGoal = true;
+    const turning = values.filter((row) => before.get(row.id as string)?.status !== row.status);
+    const childless = async () => {
+      for (const child of CHILDREN_OF_PAIRS)
+        if (stored.has(child) && (await stored.any(child, ':id'))) return false;
+      return true;
+    };
+    const changedStatus = turning.filter((row) => before.has(row.id as string));
+    if (changedStatus.length)
+      for (const child of CHILDREN_OF_PAIRS)
+        if (!stored.has(child))
+          throw missingTable(
+            `A pair whose status changes is written in a transaction that includes ${child}`,
+          );
+    const result = await mutate(values);
+    if (turning.length && !(changedStatus.length === 0 && (await childless()))) {
+      const statuses = new Map(turning.map((row) => [row.id as string, row.status as RelationshipStatus]));
+      await pushPairStatus(stored, [...statuses.keys()], (id) => statuses.get(id));
+    }
+    return result;
+  },
+
+  async goals(stored, request, mutate) {
+    const before = await previous(stored, 'goals', request);
+    if (request.type === 'deleteRange') {
+      const result = await mutate();
+      if (stored.has('relationships')) {
+        const planned = (await stored.all('relationships')).filter((row) => row.hasGoal);
+        await refresh(
+          stored,
+          'relationships',
+          planned.map((row) => row.id as string),
+          'hasGoal',
+          async (id) => ((await stored.any('goals', 'relationshipId', id)) ? true : undefined),
+        );
+      }
+      return result;
+    }
+    const samePair = (prev: Row, row: Row) => prev.relationshipId === row.relationshipId;
+    const values = carryOver(valuesOf(request), before, ['pairStatus'], samePair);
+    const moved = values.filter(
+      (row) => !before.has(row.id as string) || !samePair(before.get(row.id as string)!, row),
+    );
+    const gone: Row[] =
+      request.type === 'delete'
+        ? [...before.values()]
+        : moved.flatMap((row) => {
+            const prev = before.get(row.id as string);
+            return prev ? [prev] : [];
+          });
+    if ((moved.length || gone.length) && !stored.has('relationships'))
+      throw missingTable('Goals are added, moved or deleted in a transaction that includes the pairs');
+    const statuses = await pairStatuses(
+      stored,
+      moved.map((row) => row.relationshipId as string),
+    );
+    for (const row of moved) setField(row, 'pairStatus', statuses.get(row.relationshipId as string));
+    const result = await mutate(values);
+    const pairIds = [...moved, ...gone].map((row) => row.relationshipId as string);
+    await refresh(stored, 'relationships', pairIds, 'hasGoal', async (id) =>
+      (await stored.any('goals', 'relationshipId', id)) ? true : undefined,
+    );
+    return result;
+  },
+
+  async milestones(stored, request, mutate) {
+    if (request.type === 'delete' || request.type === 'deleteRange') return mutate();
+    const before = await previous(stored, 'milestones', request);
+    const samePair = (prev: Row, row: Row) => prev.relationshipId === row.relationshipId;
+    let values = carryOver(valuesOf(request), before, ['debriefed']);
+    values = carryOver(values, before, ['pairStatus'], samePair);
+    const moved = values.filter(
+      (row) => !before.has(row.id as string) || !samePair(before.get(row.id as string)!, row),
+    );
+    if (moved.length && !stored.has('relationships'))
+      throw missingTable('Milestones are added in a transaction that includes the pairs');
+    const statuses = await pairStatuses(
+      stored,
+      moved.map((row) => row.relationshipId as string),
+    );
+    for (const row of moved) setField(row, 'pairStatus', statuses.get(row.relationshipId as string));
+    const fresh = values.filter((row) => !before.has(row.id as string));
+    if (fresh.length && stored.has('meetings') && (await stored.any('meetings', 'milestoneId')))
+      for (const row of fresh)
+        if (await stored.any('meetings', 'milestoneId', row.id as string)) row.debriefed = true;
+    return mutate(values);
+  },
+
+  async meetings(stored, request, mutate) {
+    if (request.type === 'deleteRange') {
+      const result = await mutate();
+      if (stored.has('milestones')) {
+        const debriefed = (await stored.all('milestones')).filter((row) => row.debriefed);
+        await refresh(
+          stored,
+          'milestones',
+          debriefed.map((row) => row.id as string),
+          'debriefed',
+          async (id) => ((await stored.any('meetings', 'milestoneId', id)) ? true : undefined),
+        );
+      }
+      return result;
+    }
+    const before = await previous(stored, 'meetings', request);
+    const touched = new Set<string>();
+    for (const row of valuesOf(request)) {
+      const prev = before.get(row.id as string)?.milestoneId as string | undefined;
+      if (prev !== row.milestoneId) {
+        if (prev) touched.add(prev);
+        if (row.milestoneId) touched.add(row.milestoneId as string);
+      }
+    }
+    if (request.type === 'delete')
+      for (const prev of before.values()) if (prev.milestoneId) touched.add(prev.milestoneId as string);
+    if (!touched.size) return mutate();
+    if (!stored.has('milestones'))
+      throw missingTable('A debrief meeting is written in a transaction that includes the milestones');
+    const result = await mutate();
+    await refresh(stored, 'milestones', [...touched], 'debriefed', async (id) =>
+      (await stored.any('meetings', 'milestoneId', id)) ? true : undefined,
+    );
+    return result;
+  },
+
+  async trainingRecords(stored, request, mutate) {
+    if (request.type === 'deleteRange') {
+      const result = await mutate();
+      if (stored.has('people')) {
+        const trained = (await stored.all('people')).filter((row) => row.trainingRenewBy !== undefined);
+        await refresh(
+          stored,
+          'people',
+          trained.map((row) => row.id as string),
+          'trainingRenewBy',
+          (id) => furthestRenewBy(stored, id),
+        );
+      }
+      return result;
+    }
+    const before = await previous(stored, 'trainingRecords', request);
+    const personIds = [...valuesOf(request), ...before.values()].map((row) => row.personId as string);
+    if (personIds.length && !stored.has('people'))
+      throw missingTable('Training is written in a transaction that includes the people');
+    const result = await mutate();
+    await refresh(stored, 'people', personIds, 'trainingRenewBy', (id) => furthestRenewBy(stored, id));
+    return result;
+  },
+
+  async people(stored, request, mutate) {
+    if (request.type === 'delete' || request.type === 'deleteRange') return mutate();
+    const before = await previous(stored, 'people', request);
+    const values = carryOver(valuesOf(request), before, ['trainingRenewBy']);
+    const fresh = values.filter((row) => !before.has(row.id as string));
+    if (fresh.length && stored.has('trainingRecords') && (await stored.any('trainingRecords', ':id')))
+      for (const row of fresh)
+        setField(row, 'trainingRenewBy', await furthestRenewBy(stored, row.id as string));
+    return mutate(values);
+  },
+};
+
+/** Per transaction, the summary work runs one write at a time, in the order the writes were asked. */
+const queues = new WeakMap<object, Promise<unknown>>();
+
+function inTurn<T>(trans: DBCoreTransaction, work: () => Promise<T>): Promise<T> {
+  // Dexie's promises: each turn runs in the zone of the transaction, and so does the caller's next step.
+  const before = (queues.get(trans) ?? Dexie.Promise.resolve()) as Promise<unknown>;
+  const next = before.then(() => work());
+  queues.set(
+    trans,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+/**
+ * Keeps the summary fields right across tables. Sits above derivedFieldsMiddleware (which computes the
+ * indexed fields from them) and below the pair-liveness and sealing middlewares (it reads and writes
+ * records as stored).
+ * Within a transaction its writes run in the order they were asked (a restore writes a pair before its
+ * goals, a milestone before its debrief meeting), each reading what the earlier ones wrote.
+ */
+export function summaryFieldsMiddleware(): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'summaryFields',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        const handler = HANDLERS[name];
+        if (!handler) return table;
+        return {
+          ...table,
+          mutate: (request) => {
+            const zone = currentZone();
+            const below = zoned(table, zone);
+            return inTurn(request.trans, () => {
+              const stored = new Stored(down, request.trans, zone);
+              const mutate: Mutate = (values) =>
+                below.mutate(
+                  values && (request.type === 'add' || request.type === 'put')
+                    ? { ...request, values }
+                    : request,
+                );
+              return handler(stored, request, mutate);
+            });
+          },
+        };
+      },
+    }),
+  };
+}
