@@ -158,7 +158,8 @@ describe('continuing without the sealed text', () => {
     }
     // The index-only fields the database layer keeps beside the records are as they were.
     for (const [name, fields] of Object.entries(DERIVED_FIELDS)) {
-      if (!SEALED_TABLES.includes(name)) continue;
+      // Support requests are removed (above), their index fields with them.
+      if (!SEALED_TABLES.includes(name) || name === 'supportRequests') continue;
       const derived = (tables: typeof stored) =>
         (tables[name] ?? []).map((record) => fields.map((field) => record[field]));
       expect(derived(stored), name).toEqual(derived(storedBefore));
