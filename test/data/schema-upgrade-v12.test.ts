@@ -2,27 +2,13 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  closeDatabase,
-  SCHEMA_V1,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
-  SCHEMA_V5,
-  SCHEMA_V6,
-  SCHEMA_V7,
-  SCHEMA_V8,
-  SCHEMA_V9,
-  SCHEMA_V10,
-  SCHEMA_V11,
-  switchDatabase,
-  tablesOfSchema,
-} from '../../renderer/data/db';
+import { closeDatabase, switchDatabase, tablesOfSchema } from '../../renderer/data/db';
 import { loadDebriefsDue } from '../../renderer/data/milestones.repo';
 import { loadPlanDashboard } from '../../renderer/data/plan-dashboard.repo';
 import { listOpenSupportRequests } from '../../renderer/data/questionnaires.repo';
 import { SUMMARY_FIELDS } from '../../renderer/data/summary-fields';
 import { loadTrainingDue } from '../../renderer/data/training.repo';
+import { createDatabaseAt, type TableContent } from './schema-upgrade-helpers';
 
 // A clinic on version 11 opens version 12: every record keeps every field it had, and the dashboard's
 // summary fields are computed from what is there, so each card lists exactly what it listed before.
@@ -157,29 +143,7 @@ const V11_CONTENT: Record<string, object[]> = {
 
 async function createVersion11Database(name: string): Promise<void> {
   names.push(name);
-  const old = new Dexie(name);
-  const versions = [
-    SCHEMA_V1,
-    SCHEMA_V2,
-    SCHEMA_V3,
-    SCHEMA_V4,
-    SCHEMA_V5,
-    SCHEMA_V6,
-    SCHEMA_V7,
-    SCHEMA_V8,
-    SCHEMA_V9,
-    SCHEMA_V10,
-    SCHEMA_V11,
-  ];
-  versions.forEach((stores, index) => {
-    old.version(index + 1).stores(stores);
-  });
-  await old.open();
-  const tables = tablesOfSchema(11);
-  await old.transaction('rw', tables, async () => {
-    for (const table of tables) await old.table(table).bulkAdd(V11_CONTENT[table] ?? []);
-  });
-  old.close();
+  await createDatabaseAt(name, 11, V11_CONTENT as TableContent);
 }
 
 /** The records exactly as stored (no app hooks on this connection). */
