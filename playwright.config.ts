@@ -12,6 +12,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   timeout: 120_000,
+  // Many steps wait for real work (a backup's scrypt, a restore, a report) on a shared 2-core machine:
+  // an assertion gets 15 seconds before it fails, not the default 5.
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
