@@ -383,9 +383,16 @@ export class SearchEngine {
     return SEARCH_KINDS.reduce((sum, kind) => sum + this.indexes[kind].memoryEstimate(), 0);
   }
 
-  /** The records matching what was typed, each kind's best first, with their snippets. */
-  async search(text: string, limits: Record<SearchKind, number> = DEFAULT_LIMITS): Promise<SearchResults> {
+  /** The records matching what was typed, each kind's best first, with their snippets. A search
+   * superseded meanwhile (`signal` aborted) stops at its next step with an AbortError: it reads and opens
+   * nothing more. */
+  async search(
+    text: string,
+    limits: Record<SearchKind, number> = DEFAULT_LIMITS,
+    signal?: AbortSignal,
+  ): Promise<SearchResults> {
     const started = performance.now();
+    signal?.throwIfAborted();
     const query = parseQuery(text);
     if (isEmptyQuery(query)) return { text, groups: [], progress: this.progress, ms: 0, matchMs: 0 };
     const matches = SEARCH_KINDS.map((kind) => ({
@@ -395,6 +402,7 @@ export class SearchEngine {
         : this.indexes[kind].search(query, limits[kind])),
     }));
     const matchMs = performance.now() - started;
+    signal?.throwIfAborted();
     const byKind = new Map(matches.map((match) => [match.kind, match]));
     const hits = await this.describe(
       query,
@@ -402,6 +410,7 @@ export class SearchEngine {
       byKind.get('pair')?.keys ?? [],
       byKind.get('meeting')?.keys ?? [],
       byKind.get('actionItem')?.keys ?? [],
+      signal,
     );
     const groups = matches
       .filter((match) => match.total > 0)
@@ -420,6 +429,7 @@ export class SearchEngine {
     pairIds: Id[],
     meetingIds: Id[],
     itemIds: Id[],
+    signal: AbortSignal | undefined,
   ): Promise<SearchHit[]> {
     const db = this.db();
     const none = Promise.resolve([]);
@@ -438,6 +448,7 @@ export class SearchEngine {
             : none,
         ]),
     );
+    signal?.throwIfAborted();
     // An action item is dated by its meeting: the meeting index ranks meetings by their date; a meeting
     // it does not hold (confidential, without topics) is read.
     const meetingDates = new Map<Id, IsoDate | null>();
@@ -495,6 +506,7 @@ export class SearchEngine {
     }
     const meetings = byId(meetingsRead, meetingIds);
     const items = byId(itemsRead, itemIds);
+    signal?.throwIfAborted();
     // The sealed notes and action items are opened side by side.
     const [notes, texts] = await Promise.all([
       Promise.all(

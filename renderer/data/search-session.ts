@@ -10,6 +10,7 @@ import {
   type SearchProgress,
   type SearchResults,
 } from './search-engine';
+import { isAbort } from './search-serve';
 
 // The window's side of the clinic search. The index lives in a worker (search.worker.ts), so building it
 // over 200,000 notes never holds up the window; where no worker can start (tests in Node) the same engine
@@ -32,12 +33,14 @@ export type ToSearchWorker =
   | { type: 'open'; dbName: string; key: CryptoKey | null }
   | { type: 'changed'; changes: SearchChange[] }
   | { type: 'search'; id: number; text: string; limits: Record<SearchKind, number> }
+  | { type: 'cancel'; id: number }
   | { type: 'memory'; id: number }
   | { type: 'settle'; id: number };
 export type FromSearchWorker =
   | { type: 'ready' }
   | { type: 'progress'; progress: SearchProgress }
   | { type: 'results'; id: number; results: SearchResults }
+  | { type: 'superseded'; id: number }
   | { type: 'memory'; id: number; bytes: number }
   | { type: 'settled'; id: number }
   | { type: 'failed'; id: number; message: string };
@@ -46,7 +49,8 @@ const WATCHED_TABLES = ['people', 'programs', 'relationships', 'meetings', 'acti
 const WORKER_READY_TIMEOUT_MS = 5000;
 
 interface Backend {
-  search(text: string, limits: Record<SearchKind, number>): Promise<SearchResults>;
+  /** Rejects with an AbortError once `signal` is aborted: its answer, if it comes, is dropped. */
+  search(text: string, limits: Record<SearchKind, number>, signal: AbortSignal): Promise<SearchResults>;
   changed(changes: SearchChange[]): void;
   memory(): Promise<number>;
   /** Resolves once every change passed so far is in the index. */
@@ -147,7 +151,7 @@ function startInline(onProgress: OnProgress): Backend {
   built.catch(() => undefined);
   return {
     inWorker: false,
-    search: (text, limits) => engine.search(text, limits),
+    search: (text, limits, signal) => engine.search(text, limits, signal),
     changed: (changes) => {
       engine.changed(changes).catch(() => undefined);
     },
@@ -185,6 +189,26 @@ async function startWorker(
     worker.terminate();
     return null;
   }
+  return talkToSearchWorker(worker, dbName, key, onProgress, () => worker.terminate());
+}
+
+/** What the window needs of the worker (a Worker, or in tests one end of a message channel). */
+export interface SearchWorkerPort {
+  postMessage(message: ToSearchWorker): void;
+  onmessage: ((event: MessageEvent<FromSearchWorker>) => void) | null;
+  onerror?: ((event: ErrorEvent) => void) | null;
+}
+
+const abortError = () => new DOMException('A newer search replaced this one.', 'AbortError');
+
+/** The window's side of a started worker: asks it to open the database, then asks and answers. */
+export function talkToSearchWorker(
+  worker: SearchWorkerPort,
+  dbName: string,
+  key: CryptoKey | null,
+  onProgress: OnProgress,
+  end: () => void,
+): Backend {
   const pending = new Map<
     number,
     { resolve: (message: FromSearchWorker) => void; reject: (e: Error) => void }
@@ -198,10 +222,12 @@ async function startWorker(
       onProgress(message.progress);
       return;
     }
+    // An answer nobody waits for any more (a search superseded or cancelled meanwhile) is dropped here.
     const waiting = pending.get(message.id);
     if (!waiting) return;
     pending.delete(message.id);
     if (message.type === 'failed') waiting.reject(new Error(message.message));
+    else if (message.type === 'superseded') waiting.reject(abortError());
     else waiting.resolve(message);
   };
   worker.onerror = () => {
@@ -218,10 +244,24 @@ async function startWorker(
   };
   return {
     inWorker: true,
-    async search(text, limits) {
-      const reply = await ask({ type: 'search', id: ++nextId, text, limits });
-      if (reply.type !== 'results') throw new Error('The search answered out of turn.');
-      return reply.results;
+    async search(text, limits, signal) {
+      signal.throwIfAborted();
+      const id = ++nextId;
+      const stop = () => {
+        const waiting = pending.get(id);
+        if (!waiting) return;
+        pending.delete(id);
+        if (!closed) worker.postMessage({ type: 'cancel', id } satisfies ToSearchWorker);
+        waiting.reject(abortError());
+      };
+      signal.addEventListener('abort', stop, { once: true });
+      try {
+        const reply = await ask({ type: 'search', id, text, limits });
+        if (reply.type !== 'results') throw new Error('The search answered out of turn.');
+        return reply.results;
+      } finally {
+        signal.removeEventListener('abort', stop);
+      }
     },
     changed(changes) {
       if (!closed) worker.postMessage({ type: 'changed', changes } satisfies ToSearchWorker);
@@ -237,7 +277,7 @@ async function startWorker(
     close() {
       if (closed) return;
       closed = true;
-      worker.terminate();
+      end();
       for (const waiting of pending.values()) waiting.reject(new Error('The search is closed.'));
       pending.clear();
     },
@@ -267,16 +307,36 @@ export function changesIn(parts: ObservabilitySet, dbName: string): SearchChange
   return changes;
 }
 
-/** Searches the clinic; builds the index first if needed. Null while the clinic is locked. */
+/** The search asked last, which a newer one supersedes. */
+let asking: AbortController | null = null;
+
+/** Searches the clinic; builds the index first if needed. Null while the clinic is locked.
+ * One question at a time, as the manager types: asking again supersedes the search asked before, which
+ * rejects at once with an AbortError (its answer, should it still come, is never seen), and the worker
+ * stops it or skips it if it has not started. `signal` cancels this search (a box emptied or closed). */
 export async function searchClinic(
   text: string,
   limits: Record<SearchKind, number> = DEFAULT_LIMITS,
+  signal?: AbortSignal,
 ): Promise<SearchResults | null> {
-  const current = currentSession();
-  if (!current) return null;
-  const backend = await current.backend;
-  return backend.search(text, limits);
+  asking?.abort();
+  const controller = new AbortController();
+  asking = controller;
+  if (signal?.aborted) controller.abort();
+  else signal?.addEventListener('abort', () => controller.abort(), { once: true });
+  try {
+    const current = currentSession();
+    if (!current) return null;
+    const backend = await current.backend;
+    controller.signal.throwIfAborted();
+    return await backend.search(text, limits, controller.signal);
+  } finally {
+    if (asking === controller) asking = null;
+  }
 }
+
+/** Whether a search failed only because a newer one (or a cancel) replaced it. */
+export const isSuperseded = isAbort;
 
 /** How far the index is built; the listener hears every step. Returns the unsubscribe. */
 export function watchSearchProgress(listener: (progress: SearchProgress) => void): () => void {

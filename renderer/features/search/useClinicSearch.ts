@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import {
+  isSuperseded,
   prepareSearch,
   type SearchProgress,
   type SearchResults,
@@ -30,7 +31,7 @@ export interface ClinicSearch {
   failed: string | null;
 }
 
-/** Searches the clinic as the manager types; only the answer to the latest text is kept. */
+/** Searches the clinic as the manager types; only the latest text is searched and its answer kept. */
 export function useClinicSearch(text: string): ClinicSearch {
   const [results, setResults] = useState<SearchResults | null>(null);
   const [searching, setSearching] = useState(false);
@@ -53,24 +54,24 @@ export function useClinicSearch(text: string): ClinicSearch {
       setSearching(false);
       return;
     }
-    let current = true;
+    // Each keystroke's search supersedes the one before (the worker skips or stops it); an answer to an
+    // older text is never shown after a newer one.
+    const asked = new AbortController();
     setSearching(true);
-    searchClinic(text).then(
+    searchClinic(text, undefined, asked.signal).then(
       (answer) => {
-        if (!current) return;
+        if (asked.signal.aborted) return;
         setResults(answer);
         setFailed(null);
         setSearching(false);
       },
       (error: unknown) => {
-        if (!current) return;
+        if (asked.signal.aborted || isSuperseded(error)) return;
         setFailed(error instanceof Error ? error.message : 'The search did not answer.');
         setSearching(false);
       },
     );
-    return () => {
-      current = false;
-    };
+    return () => asked.abort();
   }, [text, searchable, building]);
 
   return { results, searching, progress, failed };
