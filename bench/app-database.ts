@@ -1,17 +1,5 @@
 import Dexie from 'dexie';
-import {
-  DEFAULT_DB_NAME,
-  SCHEMA_V1,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
-  SCHEMA_V5,
-  SCHEMA_V6,
-  SCHEMA_V7,
-  SCHEMA_V8,
-  switchDatabase,
-  tablesOfSchema,
-} from '../renderer/data/db';
+import { DEFAULT_DB_NAME, SHIPPED_SCHEMAS, switchDatabase, tablesOfSchema } from '../renderer/data/db';
 import {
   actionItemDerived,
   derivedFieldsMiddleware,
@@ -24,17 +12,6 @@ import { BENCH_TODAY, fillDatabase } from './fill-database';
 // The app's own database (the name the app opens), filled with a synthetic clinic for the cold-start
 // measurement. The baseline app (an older build, served from another origin, so with a database of
 // its own) may know an older schema only: its database is written at that version.
-
-const OLDER_SCHEMAS = [
-  SCHEMA_V1,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
-  SCHEMA_V5,
-  SCHEMA_V6,
-  SCHEMA_V7,
-  SCHEMA_V8,
-];
 
 declare global {
   interface Window {
@@ -55,7 +32,7 @@ export async function fillAppDatabase(size: SampleSize, schemaVersion?: number):
   // An older schema: its stores, and the index fields of versions 3 and 4, which that app derives too.
   const db = new Dexie(DEFAULT_DB_NAME);
   for (let version = 1; version <= schemaVersion; version++)
-    db.version(version).stores(OLDER_SCHEMAS[version - 1] ?? {});
+    db.version(version).stores(SHIPPED_SCHEMAS[version - 1] ?? {});
   db.use(
     derivedFieldsMiddleware({
       people: { derive: personDerived, fields: ['nameKey'] },

@@ -239,6 +239,25 @@ export const SCHEMA_V12: StoreList = {
 
 export const CURRENT_SCHEMA_VERSION = 12;
 
+/**
+ * Every shipped schema, by version: SHIPPED_SCHEMAS[version - 1] is the stores of that version (the
+ * upgrade tests and the benchmarks write older databases from it). A new version is added here too.
+ */
+export const SHIPPED_SCHEMAS: readonly StoreList[] = [
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_V6,
+  SCHEMA_V7,
+  SCHEMA_V8,
+  SCHEMA_V9,
+  SCHEMA_V10,
+  SCHEMA_V11,
+  SCHEMA_V12,
+];
+
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const latest = new Map<string, string>();
   await tx.table('meetings').each((meeting: Pick<Meeting, 'relationshipId' | 'date'>) => {

@@ -6,18 +6,7 @@ import {
   CURRENT_SCHEMA_VERSION,
   closeDatabase,
   GuidingHandsDb,
-  SCHEMA_V1,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
-  SCHEMA_V5,
-  SCHEMA_V6,
-  SCHEMA_V7,
-  SCHEMA_V8,
-  SCHEMA_V9,
-  SCHEMA_V10,
-  SCHEMA_V11,
-  SCHEMA_V12,
+  SHIPPED_SCHEMAS,
   type TableName,
   tablesOfSchema,
 } from '../../renderer/data/db';
@@ -28,7 +17,7 @@ import { withoutSummaryFields } from './stored-rows';
 // function runs), and the records read back raw, without the app's hooks.
 //
 // Writing the test of the next version N (from a version N - 1 database):
-//   1. Add SCHEMA_VN to SCHEMAS below (every upgrade test fails until it is there).
+//   1. Add SCHEMA_VN to SHIPPED_SCHEMAS in renderer/data/db.ts (every upgrade test fails until it is there).
 //   2. In test/data/schema-upgrade-vN.test.ts:
 //        import 'fake-indexeddb/auto';   // first, as in every data test
 //        import { closeUpgradeDatabasesAfterEach, storedTables, type TableContent, upgradeFrom }
@@ -45,21 +34,8 @@ import { withoutSummaryFields } from './stored-rows';
 //   3. Later versions run after yours: assert what your upgrade wrote, not the final version number.
 //   4. Check the test fails with your upgrade function replaced by one that does nothing.
 
-/** Every shipped schema, by version: SCHEMAS[version - 1] is the stores of that version. */
-export const SCHEMAS = [
-  SCHEMA_V1,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
-  SCHEMA_V5,
-  SCHEMA_V6,
-  SCHEMA_V7,
-  SCHEMA_V8,
-  SCHEMA_V9,
-  SCHEMA_V10,
-  SCHEMA_V11,
-  SCHEMA_V12,
-] as const;
+/** Every shipped schema, by version (from the app), checked against the version the app is at. */
+export const SCHEMAS = SHIPPED_SCHEMAS;
 if (SCHEMAS.length !== CURRENT_SCHEMA_VERSION)
   throw new Error(
     `SCHEMAS lists ${SCHEMAS.length} versions; the app is at ${CURRENT_SCHEMA_VERSION}: add the new one.`,
