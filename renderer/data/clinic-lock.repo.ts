@@ -38,6 +38,12 @@ import {
 export { recoveryGroups } from './lock/recovery-key';
 export type { ErasedClinic, LockMode, NewLock, SealProgress };
 
+/** What turning the lock off could not open (damaged): values left empty, safety copies removed. */
+export interface TurnedOff {
+  emptied: number;
+  safetyCopiesRemoved: number;
+}
+
 /** How long a passphrase counts as just typed: a confidential note shown later asks for it again. */
 export const REAUTHENTICATE_AFTER_MS = 2 * 60 * 1000;
 
@@ -92,10 +98,14 @@ export const clinicLockActions = {
   recover: (recoveryKey: string, newPassphrase: string) =>
     recoverWithSheet(getDb().name, recoveryKey, newPassphrase),
   changePassphrase: (current: string, next: string) => changePassphrase(getDb().name, current, next),
-  /** Returns how many damaged values could not be opened and were emptied (each named in the audit log). */
-  async turnOff(passphrase: string, onProgress: (progress: SealProgress) => void): Promise<number> {
+  /**
+   * Returns how many damaged values could not be opened and were emptied, and how many damaged safety
+   * copies were removed (each named in the audit log).
+   */
+  async turnOff(passphrase: string, onProgress: (progress: SealProgress) => void): Promise<TurnedOff> {
     await beginTurningOff(getDb().name, passphrase);
-    return (await unsealClinic(getDb(), onProgress)).length;
+    const unsealed = await unsealClinic(getDb(), onProgress);
+    return { emptied: unsealed.emptied.length, safetyCopiesRemoved: unsealed.safetyCopiesRemoved };
   },
   /** What erasing the sealed text loses for good, in plain words (one line a sealed field). */
   erasedFields: erasedFieldDescriptions,

@@ -13,6 +13,7 @@ export {
   type RecoverySheet,
   recoveryGroups,
   type SealProgress,
+  type TurnedOff,
 } from '../data/clinic-lock.repo';
 
 export interface LockState {

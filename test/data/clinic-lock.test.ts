@@ -265,7 +265,7 @@ describe('the clinic lock', () => {
     raw.close();
 
     await beginTurningOff(db().name, PASSPHRASE);
-    const emptied = await unsealClinic(db());
+    const { emptied } = await unsealClinic(db());
     expect(emptied).toEqual([{ table: 'meetings', id: ids[1], path: 'notes' }]);
     expect(lockMode()).toBe('off');
     expect(await readKeyRing(db().name)).toBeUndefined();

@@ -9,8 +9,8 @@ import type { BackupHeader } from './format';
 // holds, without the age layer. With the clinic lock, that document is sealed: AES-256-GCM under the
 // clinic's data key, with additional data naming the copy (its creation time), so the notes inside are
 // no more readable on the disk than in the app's database. Copies made before the lock was turned on
-// are sealed as the lock is turned on (sealClinic), and opened again as it is turned off; sealed ones are
-// removed when the sealed text is erased (both the passphrase and the recovery sheet lost: erase-all.ts).
+// are sealed as the lock is turned on (sealClinic), and opened again as it is turned off (one that no
+// longer opens, damaged, is removed then: it never could be opened again); sealed ones are removed when the sealed text is erased (both the passphrase and the recovery sheet lost: erase-all.ts).
 // It needs no dialog and no folder, works the same in Electron and in the browser, and is written in
 // one transaction, so a restore is never started without a complete copy to go back to.
 // The latest few copies are kept, and for 30 days the oldest; the backup screen lists them and can
@@ -111,9 +111,43 @@ export async function sealSafetyCopies(appDbName: string): Promise<void> {
   await eachCopy(appDbName, (copy) => !copy.sealedIv, sealCopy);
 }
 
-/** The lock is being turned off: opens every sealed copy, before the key is gone for good. */
-export async function openSafetyCopies(appDbName: string): Promise<void> {
-  await eachCopy(appDbName, (copy) => Boolean(copy.sealedIv), openCopy);
+/** A sealed safety copy that did not open with the clinic's key: which one it was (never its content). */
+export interface UnopenedSafetyCopy {
+  id: number;
+  createdAt: string;
+}
+
+/**
+ * The lock is being turned off: opens every sealed copy, before the key is gone for good. A copy that
+ * does not open with the key (damaged) never will once the key ring is deleted, and stopping there
+ * would keep the clinic behind a lock it cannot leave: it is removed, after `beforeRemoving` has noted
+ * it (a page closed between the two notes it again on the next try). Other failures (locked, storage)
+ * stop the walk, to be tried again. Returns how many were removed.
+ */
+export async function openSafetyCopies(
+  appDbName: string,
+  beforeRemoving: (copy: UnopenedSafetyCopy) => Promise<void> = async () => {},
+): Promise<number> {
+  const db = safetyDb(appDbName);
+  let removed = 0;
+  const ids = (await db.copies.orderBy('id').primaryKeys()) as number[];
+  for (const id of ids) {
+    const copy = await db.copies.get(id);
+    if (!copy?.sealedIv) continue;
+    let opened: SafetyCopy;
+    try {
+      opened = await openCopy(copy);
+    } catch (error) {
+      if (!(error instanceof DamagedBackupError)) throw error;
+      await beforeRemoving({ id, createdAt: copy.createdAt });
+      await db.copies.delete(id);
+      removed += 1;
+      continue;
+    }
+    delete (opened as Partial<SafetyCopy>).sealedIv;
+    await db.copies.put(opened);
+  }
+  return removed;
 }
 
 /**

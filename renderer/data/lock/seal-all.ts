@@ -1,6 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import type { AuditEntry } from '../../domain/types';
-import { openSafetyCopies, sealSafetyCopies } from '../backup/safety';
+import { openSafetyCopies, sealSafetyCopies, type UnopenedSafetyCopy } from '../backup/safety';
 import { openRecordsInBulk, sealRecordsInBulk } from './bulk-crypto';
 import { erasedValueOf } from './erasures';
 import { deleteKeyRing, readKeyRing, saveProgress, setKeyRingState } from './keyring';
@@ -95,6 +95,37 @@ async function recordEmptied(db: Dexie, emptied: readonly EmptiedValue[]): Promi
   );
 }
 
+const REMOVED_COPY_FIELDS = ['safetyCopy'];
+
+function removedCopyDetail(copy: UnopenedSafetyCopy): string {
+  return `The safety copy kept before the restore of ${copy.createdAt} could not be opened with the clinic’s key (damaged) and was removed as the clinic lock was turned off.`;
+}
+
+/**
+ * One audit entry a sealed safety copy that did not open and is removed (when it was made, never what
+ * it held). Written once, even if the page closes between it and the removal and the walk runs again.
+ */
+export async function recordRemovedCopy(db: Dexie, copy: UnopenedSafetyCopy): Promise<void> {
+  const log = db.table<AuditEntry, number>('auditLog');
+  const detail = removedCopyDetail(copy);
+  await db.transaction('rw', log, async () => {
+    const earlier = await log
+      .where('[table+recordId]')
+      .equals(['settings', 'clinic'])
+      .filter((entry) => entry.detail === detail)
+      .count();
+    if (earlier > 0) return;
+    await log.add({
+      at: new Date().toISOString(),
+      table: 'settings',
+      recordId: 'clinic',
+      action: 'delete',
+      fields: REMOVED_COPY_FIELDS,
+      detail,
+    });
+  });
+}
+
 /**
  * Walks every table of SEALED_FIELDS in primary-key order, one transaction per SEAL_BATCH records, from
  * where the key ring says an earlier walk stopped; the place reached is saved after each batch.
@@ -156,22 +187,30 @@ export async function sealClinic(
   await setKeyRingState(db.name, 'on');
 }
 
+/** What turning the lock off could not open: each is also named in the audit log, never its text. */
+export interface UnsealedClinic {
+  /** Sealed values that did not open (damaged, or moved from another record), emptied. */
+  emptied: EmptiedValue[];
+  /** Sealed safety copies that did not open (damaged), removed. */
+  safetyCopiesRemoved: number;
+}
+
 /**
  * Opens every sealed text and removes the key ring: the lock is off. beginTurningOff() comes first.
- * Returns the values that could not be opened and were emptied (see unsealing), each also in the audit log.
+ * Returns what could not be opened: values, emptied (see unsealing), and safety copies, removed.
  */
 export async function unsealClinic(
   db: Dexie,
   onProgress: (progress: SealProgress) => void = () => {},
-): Promise<EmptiedValue[]> {
-  if (lockMode() !== 'unsealing') return [];
+): Promise<UnsealedClinic> {
+  if (lockMode() !== 'unsealing') return { emptied: [], safetyCopiesRemoved: 0 };
   const emptied: EmptiedValue[] = [];
   await walkSealedTables(db, unsealing(emptied), onProgress);
   await recordEmptied(db, emptied);
-  // Sealed safety copies would never open again once the key ring is gone.
-  await openSafetyCopies(db.name);
+  // Sealed safety copies would never open again once the key ring is gone; a damaged one is removed.
+  const safetyCopiesRemoved = await openSafetyCopies(db.name, (copy) => recordRemovedCopy(db, copy));
   await deleteKeyRing(db.name);
-  return emptied;
+  return { emptied, safetyCopiesRemoved };
 }
 
 /** After an unlock: finishes what an earlier session left half-done. */

@@ -1,6 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import type { ClinicSettings } from '../../domain/types';
-import { clinicLockActions, type SealProgress, useClinicLock } from '../../hooks/useClinicLock';
+import {
+  clinicLockActions,
+  type SealProgress,
+  type TurnedOff,
+  useClinicLock,
+} from '../../hooks/useClinicLock';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError } from '../../ui/Field';
@@ -106,6 +111,20 @@ function ChangePassphrase({ settings, onClose }: { settings: ClinicSettings; onC
   );
 }
 
+/** The closing message of turning the lock off, with what could not be opened (damaged) counted. */
+export function turnedOffMessage({ emptied, safetyCopiesRemoved: copies }: TurnedOff): string {
+  const parts = ['The clinic lock is off. Notes are stored unsealed on this computer.'];
+  if (emptied > 0)
+    parts.push(
+      `${emptied === 1 ? 'One value' : `${emptied} values`} could not be opened (damaged) and ${emptied === 1 ? 'was' : 'were'} left empty.`,
+    );
+  if (copies > 0)
+    parts.push(
+      `${copies === 1 ? 'One safety copy' : `${copies} safety copies`} kept before a restore could not be opened (damaged) and ${copies === 1 ? 'was' : 'were'} removed; your records are not affected.`,
+    );
+  return parts.join(' ');
+}
+
 function TurnOffLock({ onClose }: { onClose: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -118,12 +137,7 @@ function TurnOffLock({ onClose }: { onClose: () => void }) {
     if (!passphrase) return setProblem('Type the clinic passphrase to turn the lock off.');
     setProgress({ done: 0, total: 0 });
     try {
-      const emptied = await clinicLockActions.turnOff(passphrase, setProgress);
-      showToast(
-        emptied === 0
-          ? 'The clinic lock is off. Notes are stored unsealed on this computer.'
-          : `The clinic lock is off. Notes are stored unsealed on this computer. ${emptied === 1 ? 'One value' : `${emptied} values`} could not be opened (damaged) and ${emptied === 1 ? 'was' : 'were'} left empty.`,
-      );
+      showToast(turnedOffMessage(await clinicLockActions.turnOff(passphrase, setProgress)));
       onClose();
     } catch (error) {
       setProgress(null);
