@@ -66,7 +66,7 @@ async function* decompressedChunks(
  * Step 2: splits chunks into lines, without their line breaks. A line may span many chunks: its pieces
  * are kept apart and joined once, when its end arrives, so a long line costs its length, not its square.
  */
-class LineSplitter {
+export class LineSplitter {
   private pieces: Uint8Array[] = [];
   private pieceBytes = 0;
 
