@@ -292,5 +292,5 @@ describe('stored data of any shape a backup allows', () => {
       }),
       { numRuns: 150 },
     );
-  }, 120_000);
+  });
 });
