@@ -237,7 +237,19 @@ export const SCHEMA_V12: StoreList = {
   supportRequests: `${SCHEMA_V11.supportRequests}, openSince`,
 };
 
-export const CURRENT_SCHEMA_VERSION = 12;
+/**
+ * Version 13: the dashboard's due questionnaires card reads who has answered which checkpoint of a pair
+ * from the keys of one index (pair, checkpoint, person), never a response record: the answers are not
+ * read, nor opened under the clinic lock, to say who is still waiting. An index of existing fields only;
+ * a response without a pair or a checkpoint is not in it (an IndexedDB key holds no null), and is never
+ * due either.
+ */
+export const SCHEMA_V13: StoreList = {
+  ...SCHEMA_V12,
+  responses: `${SCHEMA_V12.responses}, [relationshipId+checkpoint+personId]`,
+};
+
+export const CURRENT_SCHEMA_VERSION = 13;
 
 /**
  * Every shipped schema, by version: SHIPPED_SCHEMAS[version - 1] is the stores of that version (the
@@ -256,6 +268,7 @@ export const SHIPPED_SCHEMAS: readonly StoreList[] = [
   SCHEMA_V10,
   SCHEMA_V11,
   SCHEMA_V12,
+  SCHEMA_V13,
 ];
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -455,6 +468,10 @@ export class GuidingHandsDb extends Dexie {
       .upgrade(this.upgrading(11, async () => {}));
     // Dashboard summaries and derived index fields: nothing to change in the app's records, only beside them.
     this.version(12).stores(SCHEMA_V12).upgrade(this.upgrading(12, upgradeToV12));
+    // An index of existing fields only: IndexedDB builds it from the stored responses, no record changes.
+    this.version(13)
+      .stores(SCHEMA_V13)
+      .upgrade(this.upgrading(13, async () => {}));
     this.use(
       derivedFieldsMiddleware({
         people: {

@@ -227,7 +227,10 @@ export interface DueQuestionnairesView {
 
 /**
  * The pairing questionnaires due today. Only the pairs that can be due are read, by the status and
- * start date (version 7) and end date (version 8) indexes; then only their responses' keys and the names shown.
+ * start date (version 7) and end date (version 8) indexes. Who has answered is read from the keys of the
+ * (pair, checkpoint, person) index of the responses (version 13), asked for exactly the checkpoints and
+ * people scheduled: no response is read, so no answer is read (nor opened under the clinic lock). Then
+ * only the names of the rows shown.
  */
 export async function loadDueQuestionnaires(today: IsoDate, rows = 10): Promise<DueQuestionnairesView> {
   const db = getDb();
@@ -245,13 +248,19 @@ export async function loadDueQuestionnaires(today: IsoDate, rows = 10): Promise<
     const pairs = new Map<Id, Relationship>();
     for (const group of groups) for (const pair of group) pairs.set(pair.id, pair);
     const candidates: SchedulePair[] = [...pairs.values()];
-    const answered = await db.responses
-      .where('relationshipId')
-      .anyOf(candidates.map((pair) => pair.id))
-      .toArray();
+    // Every (pair, checkpoint, person) that could have answered what is due: nobody answered = all due.
+    const asked = dueQuestionnaires(candidates, [], today).flatMap((item) =>
+      item.respondents.map((personId) => [item.relationshipId, item.checkpoint, personId]),
+    );
+    const answered = asked.length
+      ? ((await db.responses
+          .where('[relationshipId+checkpoint+personId]')
+          .anyOf(asked)
+          .keys()) as unknown as [Id, Checkpoint, Id][])
+      : [];
     const due = dueQuestionnaires(
       candidates,
-      answered.map(({ relationshipId, checkpoint, personId }) => ({ relationshipId, checkpoint, personId })),
+      answered.map(([relationshipId, checkpoint, personId]) => ({ relationshipId, checkpoint, personId })),
       today,
     );
     const shown = due.slice(0, rows);

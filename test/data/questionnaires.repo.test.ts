@@ -194,4 +194,68 @@ describe('due questionnaires on the dashboard', () => {
     expect((await loadDueQuestionnaires('2024-07-20')).total).toBe(0);
     expect((await loadDueQuestionnaires('2024-07-19')).total).toBe(1);
   });
+
+  it('says who is still waiting from the index alone: no response is read, and other answers change nothing', async () => {
+    const { relationship, mentee, mentor } = await seedPair({ startDate: '2024-05-10' });
+    const answer = (
+      personId: string,
+      checkpoint: 'month-1' | 'month-3' | null,
+      relationshipId: string | null,
+    ) =>
+      saveResponse({
+        questionnaireId: checkpoint ? PAIRING_FIT_ID : BURNOUT_ID,
+        personId,
+        relationshipId,
+        checkpoint,
+        answers: checkpoint ? { 'often-enough': 3 } : { burnout: 1 },
+        wantsContact: false,
+      });
+    await answer(mentee.id, 'month-1', relationship.id);
+    // Answers that are not this checkpoint's: another checkpoint of the pair, and a questionnaire of no pair.
+    await answer(mentor.id, 'month-3', relationship.id);
+    await answer(mentor.id, null, null);
+
+    // Every read of the responses table below the app, and whether it asked for the records themselves.
+    const reads: string[] = [];
+    const db = getDb();
+    db.close();
+    db.use({
+      stack: 'dbcore',
+      name: 'count-response-reads',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'responses') return table;
+          return {
+            ...table,
+            get: (request) => {
+              reads.push('get');
+              return table.get(request);
+            },
+            getMany: (request) => {
+              reads.push('getMany');
+              return table.getMany(request);
+            },
+            query: (request) => {
+              reads.push(`query ${request.values ? 'records' : 'keys'}`);
+              return table.query(request);
+            },
+            openCursor: (request) => {
+              reads.push(`cursor ${request.values ? 'records' : 'keys'}`);
+              return table.openCursor(request);
+            },
+          };
+        },
+      }),
+    });
+    await db.open();
+
+    const due = await loadDueQuestionnaires('2024-06-15');
+    expect(due.total).toBe(1);
+    expect(due.rows[0]).toMatchObject({ checkpoint: 'month-1', waitingFor: [mentor.id] });
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.filter((read) => !read.endsWith('keys'))).toEqual([]);
+    db.unuse({ stack: 'dbcore', name: 'count-response-reads' });
+  });
 });

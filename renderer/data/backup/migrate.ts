@@ -51,6 +51,8 @@ const MIGRATIONS: Record<number, Migration> = {
   10: unchanged,
   // Schema 11 → 12 added indexes and the dashboard's summary fields (which a backup never carries).
   11: unchanged,
+  // Schema 12 → 13 added an index of existing fields only.
+  12: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {
