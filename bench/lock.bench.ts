@@ -8,14 +8,17 @@ import { SEALED_FIELDS } from '../renderer/data/lock/sealed-fields';
 import { closeSession, setLockMode } from '../renderer/data/lock/session';
 import { listLatestMeetingsForRelationship } from '../renderer/data/meetings.repo';
 import type { Id } from '../renderer/domain/types';
+import type { SampleSize } from '../renderer/sample-clinic';
 import { fillDatabase } from './fill-database';
-import { type Measured, measure, seconds } from './suite';
+import { type Measured, measure, megabytes, seconds } from './suite';
 
 // The clinic lock on the synthetic clinic (10,000 people, 20,000 pairs, 200,000 meetings), in one run:
 // a pairing timeline with the lock off, then the lock turned on (real scrypt 2^18) and every note
-// sealed, then unlocking and the same timeline with the lock on. Backups: the same clinic is also kept
-// plain in a second database, and backups of the plain and the sealed one alternate, so the machine's
-// load (it is shared) weighs on both sides alike.
+// sealed, then unlocking and the same timeline with the lock on. Backups: the same clinic is then also
+// written plain into a second database (the bench runs in a profile on disk, whose quota holds both), and
+// backups of the plain and the sealed one alternate, round after round, so the machine's load (it is
+// shared) weighs on both sides alike. `GH_BENCH_SCALE=small` runs it all on a clinic a tenth the size,
+// to try a change in minutes.
 // Budgets (CLINIC-LOCK.md): unlock ≤ 1.5 s; a timeline adds ≤ 5 ms; sealing 200,000 notes ≤ 90 s;
 // a backup with the lock ≤ 1.3× the backup without it.
 
@@ -24,6 +27,14 @@ export const name = 'lock';
 const CLINIC_PASSPHRASE = 'bench clinic lock: harbour-velvet-orchard-lantern';
 const BACKUP_PASSPHRASE = 'bench-orchard-lantern-velvet-harbour';
 const TIMELINE_ROUNDS = 15;
+
+/** The clinic's size: the bench page's `scale` parameter (scripts/bench.mjs sets it from GH_BENCH_SCALE). */
+function clinicSize(): { size: SampleSize; label: string; rounds: number } {
+  const scale = new URLSearchParams(location.search).get('scale');
+  if (scale === 'small')
+    return { size: { people: 1_000, relationships: 2_000, meetings: 20_000 }, label: 'small', rounds: 5 };
+  return { size: 'large', label: 'large', rounds: 3 };
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -44,20 +55,57 @@ async function timelineMs(pairId: Id): Promise<{ median: number; min: number; ma
 }
 
 const ms = (value: number) => Math.round(value * 10) / 10;
-const fastest = <T>(runs: Measured<T>[]) => runs.reduce((best, run) => (run.ms < best.ms ? run : best));
 
-async function backups(rounds: number, openSealed: SealedReading = 'bulk'): Promise<Measured<MadeBackup>> {
-  const runs: Measured<MadeBackup>[] = [];
-  for (let round = 0; round < rounds; round += 1)
-    runs.push(await measure(() => makeBackup({ passphrase: BACKUP_PASSPHRASE, openSealed })));
-  return fastest(runs);
+const spread = (values: number[]) => `${seconds(Math.min(...values))}–${seconds(Math.max(...values))}`;
+const loadAverage = async () =>
+  ((await window.benchLoadAverage?.()) ?? []).map((value) => value.toFixed(2)).join(' / ');
+
+/**
+ * Backups of the plain twin and of the sealed clinic, alternating: each round backs up the plain one
+ * (no lock in the page) and the sealed one (unlocked) in each way of opening the notes under test, the
+ * order reversed every other round. The unlock between them (scrypt) is not timed.
+ */
+async function compareBackups(
+  sealedName: string,
+  plainName: string,
+  rounds: number,
+  readings: SealedReading[],
+): Promise<{ off: Measured<MadeBackup>[]; on: Map<SealedReading, Measured<MadeBackup>[]> }> {
+  const off: Measured<MadeBackup>[] = [];
+  const on = new Map<SealedReading, Measured<MadeBackup>[]>(readings.map((reading) => [reading, []]));
+  const backupOff = async () => {
+    closeSession();
+    setLockMode('off');
+    switchDatabase(plainName);
+    off.push(await measure(() => makeBackup({ passphrase: BACKUP_PASSPHRASE })));
+  };
+  const backupsOn = async (order: SealedReading[]) => {
+    switchDatabase(sealedName);
+    await unlockWithPassphrase(sealedName, CLINIC_PASSPHRASE);
+    for (const reading of order)
+      on.get(reading)?.push(
+        await measure(() => makeBackup({ passphrase: BACKUP_PASSPHRASE, openSealed: reading })),
+      );
+  };
+  for (let round = 0; round < rounds; round += 1) {
+    if (round % 2 === 0) {
+      await backupOff();
+      await backupsOn(readings);
+    } else {
+      await backupsOn([...readings].reverse());
+      await backupOff();
+    }
+  }
+  return { off, on };
 }
 
 export async function run(): Promise<Record<string, number | string>> {
   const dbName = `bench-lock-${Date.now()}`;
+  const plainName = `${dbName}-plain`;
+  const { size, label, rounds } = clinicSize();
   switchDatabase(dbName);
   try {
-    await fillDatabase('large');
+    await fillDatabase(size);
     const db = getDb();
     const counts = new Map<Id, number>();
     await db.meetings.orderBy('relationshipId').eachKey((key) => {
@@ -67,9 +115,6 @@ export async function run(): Promise<Record<string, number | string>> {
     const meetings = await db.meetings.count();
 
     const timelineOff = await timelineMs(busiestPairId);
-    // The backups without the lock, on this very clinic before it is sealed (a second, plain copy of
-    // the clinic does not fit in the browser's storage quota beside it any more).
-    const backupOff = await backups(2, 'reading-hook');
     const db2 = getDb();
 
     const turnOn = await measure(() => createLock(dbName, CLINIC_PASSPHRASE));
@@ -91,12 +136,44 @@ export async function run(): Promise<Record<string, number | string>> {
     closeSession();
     const unlock = await measure(() => unlockWithPassphrase(dbName, CLINIC_PASSPHRASE));
     const timelineOn = await timelineMs(busiestPairId);
-    const backupOn = await backups(2);
-    // The file must hold the notes opened: the lock-on backup is about as large as the lock-off one.
-    if (backupOn.result.bytes.length < backupOff.result.bytes.length * 0.9)
-      throw new Error('the lock-on backup is much smaller: were the notes left sealed?');
+
+    // The plain twin: the same clinic (same seed and day), written with no lock in the page.
+    closeSession();
+    setLockMode('off');
+    switchDatabase(plainName);
+    await fillDatabase(size);
+    const loadBefore = await loadAverage();
+    const readings: SealedReading[] = ['worker', 'page'];
+    const { off, on } = await compareBackups(dbName, plainName, rounds, readings);
+    const loadAfter = await loadAverage();
+    const offMs = off.map((run) => run.ms);
+    const backupFigures: Record<string, number | string> = {
+      [`backup, lock off (s) [median of ${rounds}]`]: seconds(median(offMs)),
+      '  range off (s)': spread(offMs),
+    };
+    for (const [reading, runs] of on) {
+      const onMs = runs.map((run) => run.ms);
+      // The file must hold the notes opened: the lock-on backup is about as large as the lock-off one.
+      if ((runs[0]?.result.bytes.length ?? 0) < (off[0]?.result.bytes.length ?? 0) * 0.9)
+        throw new Error('the lock-on backup is much smaller: were the notes left sealed?');
+      const ratios = onMs.map((value, index) => value / (offMs[index] as number));
+      Object.assign(backupFigures, {
+        [`backup, lock on, ${reading} (s) [median of ${rounds}]`]: seconds(median(onMs)),
+        [`  range on, ${reading} (s)`]: spread(onMs),
+        [`backup on ÷ off, ${reading} (medians)`]: Math.round((median(onMs) / median(offMs)) * 100) / 100,
+        [`  each round's on ÷ off, ${reading}`]: `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`,
+        [`  peak memory on, ${reading} (MB)`]: megabytes(Math.max(...runs.map((run) => run.peakBytes ?? 0))),
+      });
+    }
+    Object.assign(backupFigures, {
+      '  peak memory off (MB)': megabytes(Math.max(...off.map((run) => run.peakBytes ?? 0))),
+      'backup file, lock off / on (MB)': `${((off[0]?.result.bytes.length ?? 0) / 2 ** 20).toFixed(1)} / ${((on.get('worker')?.[0]?.result.bytes.length ?? 0) / 2 ** 20).toFixed(1)}`,
+      'load average during the backups, before (1 / 5 / 15 min)': loadBefore,
+      'load average during the backups, after': loadAfter,
+    });
 
     return {
+      clinic: label,
       meetings,
       'unlock, real scrypt 2^18 (s)': seconds(unlock.ms),
       'turn the lock on: new key, passphrase slot (s)': seconds(turnOn.ms),
@@ -108,10 +185,7 @@ export async function run(): Promise<Record<string, number | string>> {
       'timeline, lock on (ms, median of 15)': ms(timelineOn.median),
       '  range on (ms)': `${ms(timelineOn.min)}–${ms(timelineOn.max)}`,
       'timeline: lock adds (ms)': ms(timelineOn.median - timelineOff.median),
-      'backup, lock off (s) [best of 2, before sealing]': seconds(backupOff.ms),
-      'backup, lock on (s) [best of 2]': seconds(backupOn.ms),
-      'backup on ÷ off': Math.round((backupOn.ms / backupOff.ms) * 100) / 100,
-      'backup file, lock off / on (MB)': `${(backupOff.result.bytes.length / 2 ** 20).toFixed(1)} / ${(backupOn.result.bytes.length / 2 ** 20).toFixed(1)}`,
+      ...backupFigures,
     };
   } finally {
     getDb().close();
@@ -121,5 +195,7 @@ export async function run(): Promise<Record<string, number | string>> {
     await Dexie.delete(dbName);
     await Dexie.delete(`${dbName}-keyring`);
     await Dexie.delete(`${dbName}-safety`);
+    await Dexie.delete(plainName);
+    await Dexie.delete(`${plainName}-safety`);
   }
 }

@@ -6,11 +6,15 @@
 // for the cold-start suite; a baseline build (GH_BENCH_BASELINE_APP, e.g. the app before a change) is
 // served at baseline/ and opened from another origin (localhost instead of 127.0.0.1), so that it has a
 // database of its own, written at its own schema (GH_BENCH_BASELINE_SCHEMA).
+// The page runs in a browser profile of its own: on disk (a fresh folder, removed afterwards) when the
+// lock suite runs, whose plain twin of the larger clinic needs more than an in-memory profile's storage
+// quota; in memory otherwise, as the other suites' recorded figures were measured. GH_BENCH_PROFILE=disk
+// or memory chooses. GH_BENCH_SCALE (e.g. small) is handed to the page as its `scale` parameter.
 // Usage: node scripts/bench.mjs [suite names…]
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
@@ -25,6 +29,12 @@ const baselineBuild = process.env.GH_BENCH_BASELINE_APP ?? null;
 const baselineSchema = process.env.GH_BENCH_BASELINE_SCHEMA
   ? Number(process.env.GH_BENCH_BASELINE_SCHEMA)
   : null;
+const diskProfile = process.env.GH_BENCH_PROFILE
+  ? process.env.GH_BENCH_PROFILE === 'disk'
+  : only.length === 0 || only.includes('lock');
+const pageQuery = process.env.GH_BENCH_SCALE
+  ? `?scale=${encodeURIComponent(process.env.GH_BENCH_SCALE)}`
+  : '';
 
 // The same flags as playwright.config.ts, plus what the measurements need.
 const chromiumArgs = [
@@ -150,6 +160,50 @@ async function openApp(context, url) {
   }
 }
 
+/** The browser process whose command line names the profile folder (not one of its helpers). */
+function browserPidOf(profileDir) {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (args.includes(`--user-data-dir=${profileDir}`) && !args.some((arg) => arg.startsWith('--type=')))
+        return Number(entry);
+    } catch {
+      // Gone already.
+    }
+  }
+  throw new Error('The browser process was not found.');
+}
+
+/** A browser context and the browser's process id, in a profile on disk or in memory. */
+async function launchProfile() {
+  if (diskProfile) {
+    const profileDir = mkdtempSync(join(tmpdir(), 'gh-bench-profile-'));
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+    });
+    return {
+      context,
+      browserPid: browserPidOf(profileDir),
+      async close() {
+        await context.close();
+        rmSync(profileDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const browserServer = await chromium.launchServer({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await chromium.connect(browserServer.wsEndpoint());
+  return {
+    context: await browser.newContext(),
+    browserPid: browserServer.process().pid,
+    async close() {
+      await browser.close();
+      await browserServer.close();
+    },
+  };
+}
+
 function printTable(name, figures) {
   const rows = Object.entries(figures);
   const width = Math.max(...rows.map(([key]) => key.length));
@@ -170,13 +224,13 @@ async function main() {
   });
   await new Promise((ready) => server.stdout.once('data', ready));
 
-  const browserServer = await chromium.launchServer({ executablePath: chromiumPath, args: chromiumArgs });
-  const browserPid = browserServer.process().pid;
-  const browser = await chromium.connect(browserServer.wsEndpoint());
+  const profile = await launchProfile();
+  console.log(`Browser profile: ${diskProfile ? 'on disk' : 'in memory'}`);
   const exitCode = { value: 0 };
   try {
     // A context of its own, so the cold-start suite can open the app in further tabs of it.
-    const page = await (await browser.newContext()).newPage();
+    const page = await profile.context.newPage();
+    const browserPid = profile.browserPid;
     page.on('console', (message) => {
       if (message.type() === 'error') console.error(`page: ${message.text()}`);
     });
@@ -201,7 +255,7 @@ async function main() {
       }
       return `http://localhost:${port}/baseline/index.html`;
     });
-    await page.goto(`http://127.0.0.1:${port}/index.html`);
+    await page.goto(`http://127.0.0.1:${port}/index.html${pageQuery}`);
     await page.waitForFunction(() => typeof window.runBenchSuites === 'function');
     const names = await page.evaluate(() => window.benchSuiteNames);
     console.log(`Suites: ${names.join(', ')}${only.length ? ` (running: ${only.join(', ')})` : ''}`);
@@ -232,8 +286,7 @@ async function main() {
     writeFileSync(resolve(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\nFigures also written to ${resolve(outDir, 'results.json')}`);
   } finally {
-    await browser.close();
-    await browserServer.close();
+    await profile.close();
     server.kill();
   }
   process.exitCode = exitCode.value;

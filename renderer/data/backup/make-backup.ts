@@ -3,6 +3,7 @@ import { version } from '../../../package.json';
 import { type BackupKind, recordBackupMade } from '../backup-history.repo';
 import { CURRENT_SCHEMA_VERSION, DERIVED_FIELDS, getDb, TABLE_NAMES } from '../db';
 import { openRecordsInBulk } from '../lock/bulk-crypto';
+import { createPageOpener, type PageOpener } from '../lock/open-in-worker';
 import { sealedPathsOf } from '../lock/sealed-fields';
 import { type UnreadableMark, unreadableFields } from '../lock/sealing';
 import { hasLock } from '../lock/session';
@@ -39,11 +40,13 @@ export interface MakeBackupOptions {
 }
 
 /**
- * How a backup opens the notes the clinic lock sealed: 'bulk' reads raw pages and opens a page's values
- * with WebCrypto in parallel; 'reading-hook' lets the database layer open each record as it is read
- * (synchronous AES-GCM in JavaScript), kept to measure against.
+ * How a backup opens the notes the clinic lock sealed: 'worker' reads raw pages and a worker opens each
+ * page's values with WebCrypto while the page reads and writes out the next ones (see open-in-worker.ts);
+ * 'page' opens a page's values with WebCrypto in the page itself, before the page is written and the
+ * next one read (the way of version 12); 'reading-hook' lets the database layer open each record as it
+ * is read (synchronous AES-GCM in JavaScript). The last two are kept to measure against.
  */
-export type SealedReading = 'bulk' | 'reading-hook';
+export type SealedReading = 'worker' | 'page' | 'reading-hook';
 
 export interface MadeBackup {
   /** The encrypted file's bytes, ready to be saved. */
@@ -67,12 +70,15 @@ export async function countCurrentRecords(): Promise<TableCounts> {
 const RECORDS_PER_PAGE = 2000;
 /** Bytes written but not yet compressed before reading pauses: bounds memory when gzip lags. */
 const MAX_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
+/** Pages read but not yet written out (their notes still being opened) before reading pauses. */
+const MAX_PAGES_IN_FLIGHT = 3;
 
 /**
  * The current records as a gzipped backup document (the plaintext of a backup file). Everything is
  * read in ONE read transaction, so the backup is a consistent picture of one moment, a page of
- * records at a time, each page written out and hashed before the next is read: memory stays near
- * one page plus the compressed output, not the whole clinic.
+ * records at a time, each page written out and hashed in order while the next ones are read (and,
+ * with the clinic lock, while a worker opens their notes): memory stays near a few pages plus the
+ * compressed output, not the whole clinic.
  */
 export async function buildDocument(
   now: Date,
@@ -80,7 +86,7 @@ export async function buildDocument(
   onProgress?: ProgressListener,
   needsRepair?: BackupHeader['needsRepair'],
   check = true,
-  openSealed: SealedReading = 'bulk',
+  openSealed: SealedReading = 'worker',
 ): Promise<{ header: BackupHeader; bytes: Uint8Array; validator: BackupValidator }> {
   // Every record passes the same checks a restore applies, as it is written (a safety copy is
   // opened without the rules, so it is written without any check).
@@ -89,86 +95,123 @@ export async function buildDocument(
   const tables = TABLE_NAMES.map((name) => db.table(name));
   const sink = (await createWorkerSink(pipeline)) ?? createInlineSink(pipeline);
   const writer = new DocumentWriter(sink);
-  const header = await db.transaction('r', tables, async () => {
-    const sizes = await Promise.all(tables.map((table) => table.count()));
-    const counts = Object.fromEntries(TABLE_NAMES.map((name, index) => [name, sizes[index]])) as TableCounts;
-    const settings = await db.settings.get('clinic');
-    const header: BackupHeader = {
-      format: BACKUP_FORMAT_NAME,
-      formatVersion: BACKUP_FORMAT_VERSION,
-      appVersion: APP_VERSION,
-      schemaVersion: CURRENT_SCHEMA_VERSION,
-      createdAt: now.toISOString(),
-      clinicName: typeof settings?.clinicName === 'string' ? settings.clinicName : '',
-      counts,
-      ...(needsRepair ? { needsRepair } : {}),
-    };
-    const total = sizes.reduce((sum, size) => sum + size, 0);
-    let done = 0;
-    writer.start(header);
-    for (const [index, name] of TABLE_NAMES.entries()) {
-      const table = tables[index];
-      const keyPath = table.schema.primKey.keyPath as string;
-      writer.openTable(name);
-      // With the clinic lock, a table with sealed fields is read raw and its page opened in bulk: the
-      // backup holds the notes in the clear inside its encryption, as docs/backup-format.md says.
-      const bulk = openSealed === 'bulk' && hasLock() && sealedPathsOf(name).length > 0;
-      let lastKey: unknown;
-      let written = 0;
-      for (;;) {
-        const collection = written === 0 ? table.toCollection() : table.where(':id').above(lastKey);
-        const limited = collection.limit(RECORDS_PER_PAGE);
-        const page: Record<string, unknown>[] = bulk
-          ? await limited.raw().toArray()
-          : await limited.toArray();
-        if (page.length === 0) break;
-        // A sealed value that does not open (damaged, or copied from another record) does not stop the
-        // backup: the field is left out (the empty value of its kind) and the record named as a problem,
-        // so the backup is marked "needs repair" (see docs/backup-format.md).
-        const unopened = new Map<Record<string, unknown>, string[]>();
-        // WebCrypto is not IndexedDB work: Dexie keeps the read transaction open while it runs.
-        if (bulk) {
-          // A raw read skips every reading hook: the index-only fields are dropped here too.
-          const derived = DERIVED_FIELDS[name] ?? [];
-          if (derived.length) for (const record of page) for (const field of derived) delete record[field];
-          await Dexie.waitFor(
-            openRecordsInBulk(name, page, (record, path) =>
+  // With the clinic lock, tables with sealed fields are read raw and their pages opened in bulk: the
+  // backup holds the notes in the clear inside its encryption, as docs/backup-format.md says.
+  const bulk = openSealed !== 'reading-hook' && hasLock();
+  const opener: PageOpener | null = bulk
+    ? openSealed === 'worker'
+      ? await createPageOpener()
+      : { open: openRecordsInBulk, close: () => undefined }
+    : null;
+  // The writing out, page after page in the document's order, runs behind the reading: a page is
+  // written once its notes are open, while the transaction reads the next ones.
+  let writing: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | null = null;
+  const then = (step: () => void | Promise<void>): Promise<void> => {
+    writing = writing.then(step);
+    writing.catch((error: unknown) => {
+      failure ??= { error };
+    });
+    return writing;
+  };
+  try {
+    const header = await db.transaction('r', tables, async () => {
+      const sizes = await Promise.all(tables.map((table) => table.count()));
+      const counts = Object.fromEntries(
+        TABLE_NAMES.map((name, index) => [name, sizes[index]]),
+      ) as TableCounts;
+      const settings = await db.settings.get('clinic');
+      const header: BackupHeader = {
+        format: BACKUP_FORMAT_NAME,
+        formatVersion: BACKUP_FORMAT_VERSION,
+        appVersion: APP_VERSION,
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        createdAt: now.toISOString(),
+        clinicName: typeof settings?.clinicName === 'string' ? settings.clinicName : '',
+        counts,
+        ...(needsRepair ? { needsRepair } : {}),
+      };
+      const total = sizes.reduce((sum, size) => sum + size, 0);
+      let done = 0;
+      const pagesInFlight: Promise<void>[] = [];
+      writer.start(header);
+      for (const [index, name] of TABLE_NAMES.entries()) {
+        const table = tables[index];
+        const keyPath = table.schema.primKey.keyPath as string;
+        then(() => writer.openTable(name));
+        const raw = opener !== null && sealedPathsOf(name).length > 0;
+        let lastKey: unknown;
+        let read = 0;
+        for (;;) {
+          if (failure) throw failure.error;
+          const collection = read === 0 ? table.toCollection() : table.where(':id').above(lastKey);
+          const limited = collection.limit(RECORDS_PER_PAGE);
+          const page: Record<string, unknown>[] = raw
+            ? await limited.raw().toArray()
+            : await limited.toArray();
+          if (page.length === 0) break;
+          read += page.length;
+          lastKey = page[page.length - 1][keyPath];
+          // A sealed value that does not open (damaged, or copied from another record) does not stop the
+          // backup: the field is left out (the empty value of its kind) and the record named as a problem,
+          // so the backup is marked "needs repair" (see docs/backup-format.md).
+          const unopened = new Map<Record<string, unknown>, string[]>();
+          let opening: Promise<void> | null = null;
+          if (raw && opener) {
+            // A raw read skips every reading hook: the index-only fields are dropped here too.
+            const derived = DERIVED_FIELDS[name] ?? [];
+            if (derived.length) for (const record of page) for (const field of derived) delete record[field];
+            opening = opener.open(name, page, (record, path) =>
               unopened.set(record, [...(unopened.get(record) ?? []), path]),
-            ),
+            );
+            opening.catch(() => undefined);
+            // Opened in the page: WebCrypto is not IndexedDB work, Dexie keeps the transaction open.
+            if (openSealed === 'page') await Dexie.waitFor(opening);
+          } else {
+            // Opened by the reading hook: the mark names the fields that did not open; it is never written.
+            for (const record of page) {
+              const paths = unreadableFields(record);
+              if (paths.length === 0) continue;
+              unopened.set(record, paths);
+              delete (record as UnreadableMark).$unreadable;
+            }
+          }
+          const pageDone = done + page.length;
+          pagesInFlight.push(
+            then(async () => {
+              if (opening) await opening;
+              writer.addRecords(page);
+              if (check)
+                for (const record of page) {
+                  validator.check(name, record);
+                  for (const path of unopened.get(record) ?? [])
+                    validator.unopened(name, String(record.id), path);
+                }
+              onProgress?.({ phase: 'writing-file', done: pageDone, total });
+            }),
           );
-        } else {
-          // Opened by the reading hook: the mark names the fields that did not open; it is never written.
-          for (const record of page) {
-            const paths = unreadableFields(record);
-            if (paths.length === 0) continue;
-            unopened.set(record, paths);
-            delete (record as UnreadableMark).$unreadable;
-          }
+          done = pageDone;
+          // Waiting on the worker or the compressor, not on IndexedDB: Dexie keeps the transaction open.
+          if (pagesInFlight.length >= MAX_PAGES_IN_FLIGHT)
+            await Dexie.waitFor(pagesInFlight.shift() as Promise<void>);
+          const backlog = sink.whenBelow(MAX_BYTES_IN_FLIGHT);
+          if (backlog) await Dexie.waitFor(backlog);
+          if (page.length < RECORDS_PER_PAGE) break;
         }
-        writer.addRecords(page);
-        if (check)
-          for (const record of page) {
-            validator.check(name, record);
-            for (const path of unopened.get(record) ?? []) validator.unopened(name, String(record.id), path);
-          }
-        const backlog = sink.whenBelow(MAX_BYTES_IN_FLIGHT);
-        // Waiting on the compressor, not on IndexedDB: Dexie keeps the transaction open meanwhile.
-        if (backlog) await Dexie.waitFor(backlog);
-        written += page.length;
-        done += page.length;
-        lastKey = page[page.length - 1][keyPath];
-        onProgress?.({ phase: 'writing-file', done, total });
-        if (page.length < RECORDS_PER_PAGE) break;
+        // The transaction guarantees this; a mismatch would mean a broken database, not a broken file.
+        if (read !== counts[name]) throw new Error(`The ${name} table changed while it was read.`);
+        then(() => writer.closeTable());
       }
-      // The transaction guarantees this; a mismatch would mean a broken database, not a broken file.
-      if (written !== counts[name]) throw new Error(`The ${name} table changed while it was read.`);
-      writer.closeTable();
-    }
-    return header;
-  });
-  validator.finish();
-  const { bytes } = await writer.finish();
-  return { header, bytes, validator };
+      return header;
+    });
+    // Every record is read; the last pages are written out after the transaction.
+    await writing;
+    validator.finish();
+    const { bytes } = await writer.finish();
+    return { header, bytes, validator };
+  } finally {
+    opener?.close();
+  }
 }
 
 /**
@@ -183,7 +226,7 @@ export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup
     passphrase: options.passphrase,
     scryptWorkFactor: options.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR,
   };
-  const openSealed = options.openSealed ?? 'bulk';
+  const openSealed = options.openSealed ?? 'worker';
   let built = await buildDocument(now, encryption, options.onProgress, undefined, true, openSealed);
   // Rare: the header comes first in the file, so a backup found broken is written again, marked.
   if (!built.validator.valid)
