@@ -1,7 +1,7 @@
 import { openRecordsInBulk, type UnopenedListener } from './bulk-crypto';
 import { isSealed, readPath, SealError, type SealedValue, sealContext, writePath } from './seal';
 import { sealedPathsOf, unreadableValueOf } from './sealed-fields';
-import { dataCryptoKey } from './session';
+import { dataCryptoKey, isOpen, LockedError, onLockChange } from './session';
 
 // Opening the sealed fields of a whole table's pages off the window's thread, for a backup: the window
 // reads a page of raw records, packs its sealed values (IV and ciphertext) into one buffer handed over
@@ -202,9 +202,23 @@ export async function createPageOpener(): Promise<PageOpener> {
   const post = (message: ToOpenWorker, transfer: Transferable[] = []) =>
     worker.postMessage(message, transfer);
   post({ type: 'key', key });
+  let closed = false;
+  const close = (error: Error) => {
+    if (closed) return;
+    closed = true;
+    stopWatching();
+    failAll(error);
+    worker.terminate();
+  };
+  // Locking drops the key: the worker's copy goes with it, and the backup stops.
+  const stopWatching = onLockChange(() => {
+    if (!isOpen()) close(new LockedError());
+  });
   let nextId = 0;
   return {
     async open(table, records, onUnopened) {
+      if (closed)
+        throw isOpen() ? new Error('The worker that opens sealed notes was closed.') : new LockedError();
       const { batch, places } = packSealed(table, records);
       if (batch.ids.length === 0) return;
       nextId += 1;
@@ -214,9 +228,6 @@ export async function createPageOpener(): Promise<PageOpener> {
       post({ type: 'open', id, batch }, [batch.bytes.buffer, batch.ends.buffer, batch.paths.buffer]);
       unpackOpened(table, places, await opened, onUnopened);
     },
-    close() {
-      failAll(new Error('The worker that opens sealed notes was closed.'));
-      worker.terminate();
-    },
+    close: () => close(new Error('The worker that opens sealed notes was closed.')),
   };
 }
