@@ -136,9 +136,10 @@ export const lockState = {
   /** True when the clinic has no lock, or it is unlocked. */
   isOpen,
   mode: lockMode,
-  /** Set once this page erased the sealed text (the lock is off), until the manager closes the notice. */
+  /** Set once the sealed text was erased (the lock is off), until the manager closes the notice. */
   erasedNotice,
-  dismissErasedNotice,
+  /** The manager closed the notice: it stays closed after a restart. */
+  dismissErasedNotice: () => dismissErasedNotice(getDb().name),
   /** True when a confidential note may be shown without asking for the passphrase again. */
   recentlyUnlocked(now = Date.now()): boolean {
     if (!hasLock()) return true;

@@ -4,20 +4,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listSafetyCopies, makeBackup, openBackup, restoreBackup } from '../../renderer/data/backup';
 import { DERIVED_FIELDS } from '../../renderer/data/db';
 import {
+  dismissErasedNotice,
   ERASED_TEXT,
   eraseClinic,
   erasedFieldDescriptions,
+  erasedNotice,
   erasedValueOf,
   startErasing,
 } from '../../renderer/data/lock/erase-all';
 import {
+  beginTurningOff,
+  closeKeyRings,
   createLock,
   loadLockMode,
   readKeyRing,
   unlockWithPassphrase,
 } from '../../renderer/data/lock/keyring';
 import { isSealed, readPath, writePath } from '../../renderer/data/lock/seal';
-import { SEAL_BATCH, sealClinic } from '../../renderer/data/lock/seal-all';
+import { SEAL_BATCH, sealClinic, unsealClinic } from '../../renderer/data/lock/seal-all';
 import { SEALED_FIELDS, sealedPathsOf } from '../../renderer/data/lock/sealed-fields';
 import { closeSession, isOpen, LockedError, lockMode, setLockMode } from '../../renderer/data/lock/session';
 import { getMeeting, logMeeting } from '../../renderer/data/meetings.repo';
@@ -81,6 +85,17 @@ async function safetyCopyRecords(): Promise<{ id: number; sealedIv?: Uint8Array 
   await raw.open();
   try {
     return await raw.table('copies').toArray();
+  } finally {
+    raw.close();
+  }
+}
+
+/** The key ring database's notices, as stored. */
+async function storedNotices(): Promise<unknown[]> {
+  const raw = new Dexie(`${db().name}-keyring`);
+  await raw.open();
+  try {
+    return await raw.table('notices').toArray();
   } finally {
     raw.close();
   }
@@ -310,6 +325,112 @@ describe('continuing without the sealed text', () => {
     const erasures = (await db().auditLog.toArray()).filter((entry) => entry.detail?.includes('sealed text'));
     expect(erasures).toHaveLength(1);
     expect(lockMode()).toBe('off');
+  });
+
+  it('the notice that the lock is off is kept on the disk across restarts until the manager closes it', async () => {
+    await lockedClinic();
+    expect(erasedNotice()).toBeNull();
+    await erase();
+    expect(erasedNotice()).toEqual({ safetyCopiesRemoved: 0 });
+
+    // A restart: nothing of this page is remembered, the key ring database is read again.
+    closeKeyRings();
+    setLockMode('off');
+    expect(erasedNotice()).toBeNull();
+    expect(await loadLockMode(db().name)).toBe('off');
+    expect(erasedNotice()).toEqual({ safetyCopiesRemoved: 0 });
+    expect(JSON.stringify(await storedNotices())).not.toContain('IBEX');
+
+    await dismissErasedNotice(db().name);
+    expect(erasedNotice()).toBeNull();
+    closeKeyRings();
+    expect(await loadLockMode(db().name)).toBe('off');
+    expect(erasedNotice()).toBeNull();
+    expect(await storedNotices()).toEqual([]);
+  });
+
+  it('a page closed half-way keeps no notice yet; the finished erase at the next start does', async () => {
+    const pair = await seedPair();
+    await db().meetings.bulkAdd(
+      Array.from({ length: SEAL_BATCH + 5 }, (_, index) => {
+        const { actionItems: _items, ...meeting } = meetingInput(pair.relationship.id);
+        return {
+          ...meeting,
+          id: `n-${String(index).padStart(5, '0')}`,
+          notes: `${MARKER} ${index}`,
+          createdAt: `${TODAY}T10:00:00.000Z`,
+          updatedAt: `${TODAY}T10:00:00.000Z`,
+        };
+      }),
+    );
+    await lockedClinic();
+    await startErasing(db());
+    await expect(
+      eraseClinic(db(), (progress) => {
+        if (progress.done >= SEAL_BATCH) throw new Error('page closed');
+      }),
+    ).rejects.toThrow('page closed');
+    closeKeyRings();
+    setLockMode('off');
+    expect(await loadLockMode(db().name)).toBe('erasing');
+    expect(erasedNotice()).toBeNull();
+    expect(await storedNotices()).toEqual([]);
+
+    await eraseClinic(db());
+    closeKeyRings();
+    expect(await loadLockMode(db().name)).toBe('off');
+    expect(erasedNotice()).toEqual({ safetyCopiesRemoved: 0 });
+  });
+
+  it('turning the lock on again ends the notice, and it does not come back when that lock is turned off', async () => {
+    await lockedClinic();
+    await erase();
+    await createLock(db().name, 'a brand new passphrase 77', FAST);
+    expect(erasedNotice()).toBeNull();
+    expect(await storedNotices()).toEqual([]);
+    await sealClinic(db());
+    await beginTurningOff(db().name, 'a brand new passphrase 77');
+    await unsealClinic(db());
+    expect(lockMode()).toBe('off');
+    expect(erasedNotice()).toBeNull();
+    closeKeyRings();
+    await loadLockMode(db().name);
+    expect(erasedNotice()).toBeNull();
+  });
+
+  it('a key ring written before the notice existed (its version 1) opens unchanged', async () => {
+    if (LOCKED_CONFIGURATION) closeKeyRings();
+    const name = `${db().name}-older`;
+    const older = new Dexie(`${name}-keyring`);
+    older.version(1).stores({ rings: 'id' });
+    await older.open();
+    const ring = {
+      id: 'clinic',
+      version: 1,
+      state: 'on',
+      createdAt: `${TODAY}T09:00:00.000Z`,
+      slots: [],
+      ageRecipient: 'age1example',
+      failedAttempts: 2,
+      lastFailedAt: null,
+      progress: null,
+    };
+    await older.table('rings').put(ring);
+    older.close();
+    try {
+      expect(await loadLockMode(name)).toBe('on');
+      expect(await readKeyRing(name)).toEqual(ring);
+      expect(erasedNotice()).toBeNull();
+      const upgraded = new Dexie(`${name}-keyring`);
+      await upgraded.open();
+      expect(upgraded.verno).toBe(2);
+      expect(upgraded.tables.map((table) => table.name).sort()).toEqual(['notices', 'rings']);
+      upgraded.close();
+    } finally {
+      closeKeyRings();
+      setLockMode('off');
+      await Dexie.delete(`${name}-keyring`);
+    }
   });
 
   it('refuses to erase unless the manager confirmed (the key ring says so)', async () => {

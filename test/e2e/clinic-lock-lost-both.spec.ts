@@ -155,6 +155,12 @@ test('with the clinic lock on, both the passphrase and the sheet lost: the seale
   expect(await storedKeyRing(page)).toBeUndefined();
   await expectNoAccessibilityProblems(page);
 
+  // The notice is kept on the disk: a reload (or a restart of the app) still opens with it.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(notice).toContainText('The sealed text was erased');
+  await expect(notice).toContainText('This message stays until you close it');
+
   // Names and pairings are there; the meeting is, without its note.
   await goTo(page, 'Relationships');
   await page.getByRole('link', { name: PAIRING }).click();
@@ -179,10 +185,11 @@ test('with the clinic lock on, both the passphrase and the sheet lost: the seale
   await page.keyboard.press('Enter');
   await expect(notice).toHaveCount(0);
 
-  // The app now opens without the lock.
+  // The app now opens without the lock, and without the notice once it was closed.
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'This clinic is locked' })).toHaveCount(0);
+  await expect(notice).toHaveCount(0);
 });
 
 test('with the clinic lock on, an erasing stopped by a closed page finishes at the next start, with no key', async ({

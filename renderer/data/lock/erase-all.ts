@@ -2,18 +2,27 @@ import type { Dexie } from 'dexie';
 import type { AuditEntry } from '../../domain/types';
 import { removeSealedSafetyCopies } from '../backup/safety';
 import { erasedValueOf, erasureOf } from './erasures';
-import { beginErasing, deleteKeyRing, type Erasure, readKeyRing, saveErasure } from './keyring';
+import {
+  beginErasing,
+  closeLockErasedNote,
+  type Erasure,
+  finishErasing,
+  lockErasedNote,
+  readKeyRing,
+  saveErasure,
+} from './keyring';
 import { isSealed, readPath, writePath } from './seal';
 import { type BatchWork, type SealProgress, walkSealedTables } from './seal-all';
 import { SEALED_FIELDS, sealedPathsOf } from './sealed-fields';
-import { lockMode } from './session';
+import { hasLock, lockMode } from './session';
 
 // Continuing without the sealed text: both the clinic passphrase and the recovery sheet are lost, so
 // no key will ever open a sealed value again. Every sealed value becomes the empty value of its kind
 // (what an unreadable value already reads as), without any key, in the same resumable batches as
 // sealing (seal-all.ts), the place reached kept in the key ring in the 'erasing' state. Then sealed
 // safety copies (which cannot open either) are removed, one audit entry says what happened (never any
-// text), and the key ring goes: the lock is off, and can be turned on again with a new passphrase.
+// text), and the key ring goes: the lock is off, and can be turned on again with a new passphrase. A
+// notice that the lock is off is kept in its place (keyring.ts) until the manager closes it.
 
 export { ERASED_TEXT, ERASURES, erasedFieldDescriptions, erasedValueOf, type FieldErasure } from './erasures';
 
@@ -90,22 +99,23 @@ async function erase(db: Dexie, now: () => Date): Promise<ErasedClinic> {
     await saveErasure(db.name, { ...erasure, safetyCopiesRemoved: copiesRemoved });
   }
   await recordErasure(db, erasure, copiesRemoved, now());
-  const erased = { safetyCopiesRemoved: copiesRemoved };
-  // Kept before the lock goes off, so the app opening at that moment finds it.
-  justErased = erased;
-  await deleteKeyRing(db.name);
-  return erased;
+  // The key ring goes and the notice for the manager is kept, in one write.
+  await finishErasing(db.name, { at: now().toISOString(), safetyCopiesRemoved: copiesRemoved });
+  return { safetyCopiesRemoved: copiesRemoved };
 }
 
-let justErased: ErasedClinic | null = null;
-
-/** Set once this page has erased the sealed text, until the manager has read the notice. */
+/**
+ * Set once the sealed text was erased (on this page or before a restart), until the manager closes the
+ * notice; never while the clinic has a lock again.
+ */
 export function erasedNotice(): ErasedClinic | null {
-  return justErased;
+  const note = lockErasedNote();
+  return note && !hasLock() ? { safetyCopiesRemoved: note.safetyCopiesRemoved } : null;
 }
 
-export function dismissErasedNotice(): void {
-  justErased = null;
+/** The manager closed the notice: gone for good, after a restart too. */
+export function dismissErasedNotice(appDbName: string): Promise<void> {
+  return closeLockErasedNote(appDbName);
 }
 
 /**

@@ -65,14 +65,32 @@ export interface KeyRing {
   erasure?: Erasure;
 }
 
+/**
+ * Kept once the sealed text was erased (both the passphrase and the recovery sheet lost, erase-all.ts):
+ * the app opens with a notice that the lock is off until the manager closes it, across restarts.
+ */
+export interface LockErasedNote {
+  id: 'lock-erased';
+  /** When the erasing finished. */
+  at: string;
+  /** Sealed safety copies removed. */
+  safetyCopiesRemoved: number;
+}
+
 class KeyRingDb extends Dexie {
   rings!: EntityTable<KeyRing, 'id'>;
+  notices!: EntityTable<LockErasedNote, 'id'>;
   constructor(name: string) {
     // Strict: a new passphrase must be on the disk before the manager is told it is set.
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({ rings: 'id' });
+    // Version 2: the notice after an erase (a new, empty store; the key ring is unchanged).
+    this.version(2).stores({ rings: 'id', notices: 'id' });
   }
 }
+
+/** The notice read at start (loadLockMode) or written as an erase finished; null once closed. */
+let erasedNote: LockErasedNote | null = null;
 
 const opened = new Map<string, KeyRingDb>();
 
@@ -145,7 +163,9 @@ export async function readKeyRing(appDbName: string): Promise<KeyRing | undefine
 
 /** Reads the key ring and sets this page's lock mode from it. Call before the app shows anything. */
 export async function loadLockMode(appDbName: string): Promise<LockMode> {
-  const ring = await readKeyRing(appDbName);
+  const db = keyRingDb(appDbName);
+  const [ring, note] = await Promise.all([db.rings.get('clinic'), db.notices.get('lock-erased')]);
+  erasedNote = note ?? null;
   const mode: LockMode = ring?.state ?? 'off';
   setLockMode(mode);
   return mode;
@@ -193,7 +213,12 @@ export async function createLock(
     lastFailedAt: null,
     progress: null,
   };
-  await db.rings.add(ring);
+  // A notice that an earlier lock's text was erased is over: the clinic has a lock again.
+  await db.transaction('rw', db.rings, db.notices, async () => {
+    await db.rings.add(ring);
+    await db.notices.delete('lock-erased');
+  });
+  erasedNote = null;
   openSession(dataKey, 'sealing');
   dataKey.fill(0);
   const formatted = formatRecoveryKey(recovery);
@@ -349,6 +374,33 @@ export async function deleteKeyRing(appDbName: string): Promise<void> {
   setLockMode('off');
 }
 
+/**
+ * The erasing is done: the key ring goes and the notice for the manager is kept, in one write, so a
+ * page closed at any moment either carries on erasing at the next start or opens with the notice.
+ */
+export async function finishErasing(appDbName: string, note: Omit<LockErasedNote, 'id'>): Promise<void> {
+  const db = keyRingDb(appDbName);
+  const stored: LockErasedNote = { id: 'lock-erased', ...note };
+  await db.transaction('rw', db.rings, db.notices, async () => {
+    await db.rings.delete('clinic');
+    await db.notices.put(stored);
+  });
+  // Known before the lock goes off, so the app opening at that moment finds it.
+  erasedNote = stored;
+  setLockMode('off');
+}
+
+/** The notice that the sealed text was erased, while the manager has not closed it (null otherwise). */
+export function lockErasedNote(): LockErasedNote | null {
+  return erasedNote;
+}
+
+/** The manager closed the notice: it is not shown again, after a restart either. */
+export async function closeLockErasedNote(appDbName: string): Promise<void> {
+  await keyRingDb(appDbName).notices.delete('lock-erased');
+  erasedNote = null;
+}
+
 /** The public age recipient of automatic backups, or null without a lock. */
 export async function clinicAgeRecipient(appDbName: string): Promise<string | null> {
   return (await readKeyRing(appDbName))?.ageRecipient ?? null;
@@ -358,4 +410,5 @@ export async function clinicAgeRecipient(appDbName: string): Promise<string | nu
 export function closeKeyRings(): void {
   for (const db of opened.values()) db.close();
   opened.clear();
+  erasedNote = null;
 }

@@ -1,14 +1,16 @@
 import { Link } from 'react-router';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
+import { FormError } from '../../ui/Field';
 import { useErasedNotice } from './useEraseClinic';
 
 /**
  * What the app opens with once the sealed text was erased (both the passphrase and the recovery sheet
- * lost): the lock is off, and where to turn it on again. Shown until the manager closes it.
+ * lost): the lock is off, and where to turn it on again. Shown until the manager closes it, across
+ * restarts (the key ring database keeps it).
  */
 export function LockErasedNotice() {
-  const { erased, dismiss } = useErasedNotice();
+  const { erased, dismiss, problem } = useErasedNotice();
   if (!erased) return null;
   const copies = erased.safetyCopiesRemoved;
   return (
@@ -21,8 +23,10 @@ export function LockErasedNotice() {
       </p>
       <p>
         Anyone at this computer can open Guiding Hands now. Turn the lock on again, with a new passphrase and
-        a new recovery sheet, in <Link to="/settings">Settings → Privacy</Link>.
+        a new recovery sheet, in <Link to="/settings">Settings → Privacy</Link>. This message stays until you
+        close it.
       </p>
+      <FormError message={problem} />
       <Button onClick={dismiss}>Close this message</Button>
     </Card>
   );

@@ -78,12 +78,23 @@ export function useErasing(): ErasingState {
   return { progress, failed, retry: useCallback(() => setRound((count) => count + 1), []) };
 }
 
-/** Once this page has erased the sealed text: the notice the app opens with, until it is closed. */
-export function useErasedNotice(): { erased: ErasedClinic | null; dismiss: () => void } {
+export interface ErasedNotice {
+  erased: ErasedClinic | null;
+  dismiss: () => void;
+  /** A plain message when closing the notice failed (it stays). */
+  problem: string | null;
+}
+
+/** Once the sealed text was erased: the notice the app opens with, after restarts too, until it is closed. */
+export function useErasedNotice(): ErasedNotice {
   const [erased, setErased] = useState(() => lockState.erasedNotice());
+  const [problem, setProblem] = useState<string | null>(null);
   const dismiss = useCallback(() => {
-    lockState.dismissErasedNotice();
-    setErased(null);
+    setProblem(null);
+    lockState.dismissErasedNotice().then(
+      () => setErased(null),
+      () => setProblem('This message could not be closed. Try again.'),
+    );
   }, []);
-  return { erased, dismiss };
+  return { erased, dismiss, problem };
 }
