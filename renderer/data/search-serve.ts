@@ -92,9 +92,11 @@ export function serveSearch(port: SearchPort, openDb: (name: string) => GuidingH
         (results) => port.postMessage({ type: 'results', id, results }),
         (error: unknown) => (isAbort(error) ? port.postMessage({ type: 'superseded', id }) : fail(id, error)),
       );
-    else if (message.type === 'memory')
+    else if (message.type === 'memory') {
+      // Only a browser started for measuring exposes a collector; elsewhere nothing is collected here.
+      if (message.collect) (globalThis as { gc?: () => void }).gc?.();
       port.postMessage({ type: 'memory', id, bytes: engine.memoryEstimate() });
-    else if (message.type === 'settle')
+    } else if (message.type === 'settle')
       engine.settled().then(
         () => port.postMessage({ type: 'settled', id }),
         (error: unknown) => fail(id, error),

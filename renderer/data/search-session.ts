@@ -34,7 +34,7 @@ export type ToSearchWorker =
   | { type: 'changed'; changes: SearchChange[] }
   | { type: 'search'; id: number; text: string; limits: Record<SearchKind, number> }
   | { type: 'cancel'; id: number }
-  | { type: 'memory'; id: number }
+  | { type: 'memory'; id: number; collect?: boolean }
   | { type: 'settle'; id: number };
 export type FromSearchWorker =
   | { type: 'ready' }
@@ -52,7 +52,8 @@ interface Backend {
   /** Rejects with an AbortError once `signal` is aborted: its answer, if it comes, is dropped. */
   search(text: string, limits: Record<SearchKind, number>, signal: AbortSignal): Promise<SearchResults>;
   changed(changes: SearchChange[]): void;
-  memory(): Promise<number>;
+  /** `collect`: first collect the garbage, where the browser lets a page ask (the bench's browser). */
+  memory(collect?: boolean): Promise<number>;
   /** Resolves once every change passed so far is in the index. */
   settled(): Promise<void>;
   close(): void;
@@ -266,8 +267,8 @@ export function talkToSearchWorker(
     changed(changes) {
       if (!closed) worker.postMessage({ type: 'changed', changes } satisfies ToSearchWorker);
     },
-    async memory() {
-      const reply = await ask({ type: 'memory', id: ++nextId });
+    async memory(collect = false) {
+      const reply = await ask({ type: 'memory', id: ++nextId, collect });
       if (reply.type !== 'memory') throw new Error('The search answered out of turn.');
       return reply.bytes;
     },
@@ -353,10 +354,12 @@ export function hasSearchIndex(): boolean {
   return session !== null;
 }
 
-/** Bytes the index holds, as the engine counts them (the bench also reads the process's memory). */
-export async function searchIndexBytes(): Promise<number | null> {
+/** Bytes the index holds, as the engine counts them (the bench also reads the process's memory).
+ * `collect`: the worker collects its garbage first where the browser exposes a collector (the bench's),
+ * so the bench can tell what the index holds from what is only waiting to be collected. */
+export async function searchIndexBytes(collect = false): Promise<number | null> {
   if (!session) return null;
-  return (await session.backend).memory();
+  return (await session.backend).memory(collect);
 }
 
 /** Waits until every change committed so far is in the index (for tests and the bench). */
