@@ -3,9 +3,10 @@ import { DEFAULT_DB_NAME, SHIPPED_SCHEMAS, switchDatabase, tablesOfSchema } from
 import {
   actionItemDerived,
   derivedFieldsMiddleware,
-  personDerived,
+  nameKeyOf,
   relationshipDerived,
 } from '../renderer/data/derived-fields';
+import type { Person } from '../renderer/domain/types';
 import { generateSampleClinic, type SampleSize } from '../renderer/sample-clinic';
 import { BENCH_TODAY, fillDatabase } from './fill-database';
 
@@ -35,7 +36,7 @@ export async function fillAppDatabase(size: SampleSize, schemaVersion?: number):
     db.version(version).stores(SHIPPED_SCHEMAS[version - 1] ?? {});
   db.use(
     derivedFieldsMiddleware({
-      people: { derive: personDerived, fields: ['nameKey'] },
+      people: { derive: (person: Person) => ({ nameKey: nameKeyOf(person) }), fields: ['nameKey'] },
       relationships: { derive: relationshipDerived, fields: ['clockStart'] },
       actionItems: { derive: actionItemDerived, fields: ['openDueDate'] },
     }),

@@ -7,7 +7,7 @@ import {
   listLatestMeetingsForRelationship,
   listMeetingsForRelationship,
 } from '../renderer/data/meetings.repo';
-import { getPeopleByIds, getPerson, listPeople } from '../renderer/data/people.repo';
+import { getPeopleByIds, getPerson, listPeople, listPeoplePage } from '../renderer/data/people.repo';
 import { listPrograms } from '../renderer/data/programs.repo';
 import {
   getRelationship,
@@ -70,6 +70,18 @@ async function peopleBefore(filter: PeopleFilter): Promise<Person[]> {
     0,
     PEOPLE_PAGE,
   );
+}
+// The People list's search as it was before the word index (schema version 14): the name index read on,
+// each person checked, until a page of matches is found (every person when few match).
+async function peopleScanBefore(search: string): Promise<Person[]> {
+  const words = searchWords(search);
+  const page = await listPeoplePage({
+    direction: 'ascending',
+    limit: PEOPLE_PAGE,
+    keep: (person) =>
+      !person.archived && matchesSearch(words, [person.name, person.email, person.specialty, ...person.tags]),
+  });
+  return page.people;
 }
 async function pairingsBefore(): Promise<string[]> {
   const [relationships, people] = await Promise.all([listRelationships(), listPeople()]);
@@ -174,6 +186,8 @@ export async function run(): Promise<Record<string, number | string>> {
       // A surname that many share, and a search that matches nobody (the whole list is scanned).
       const someone = await db.people.orderBy('id').first();
       const common = someone ? someone.name.split(' ').slice(-1)[0] : 'a';
+      // One person's whole name: a search that matches few people (no longer a scan of everyone).
+      const fullName = someone?.name ?? 'a';
       const mentee = (await db.people.filter((person) => person.isMentee).first()) as Person;
       // The busiest pair and the busiest mentor: the longest timeline and history a screen shows.
       const counts = new Map<Id, number>();
@@ -216,6 +230,21 @@ export async function run(): Promise<Record<string, number | string>> {
           () => readPeopleList({ ...NO_FILTER, search: common }, BY_NAME, PEOPLE_PAGE),
         ],
         [
+          `People list, search "${fullName}" (few match)`,
+          () => peopleBefore({ ...NO_FILTER, search: fullName }),
+          () => readPeopleList({ ...NO_FILTER, search: fullName }, BY_NAME, PEOPLE_PAGE),
+        ],
+        [
+          `People list, search "${fullName}", against the name-order scan of version 13`,
+          () => peopleScanBefore(fullName),
+          () => readPeopleList({ ...NO_FILTER, search: fullName }, BY_NAME, PEOPLE_PAGE),
+        ],
+        [
+          'People list, search matching nobody, against the name-order scan of version 13',
+          () => peopleScanBefore('zzqx'),
+          () => readPeopleList({ ...NO_FILTER, search: 'zzqx' }, BY_NAME, PEOPLE_PAGE),
+        ],
+        [
           'People list, search matching nobody',
           () => peopleBefore({ ...NO_FILTER, search: 'zzqx' }),
           () => readPeopleList({ ...NO_FILTER, search: 'zzqx' }, BY_NAME, PEOPLE_PAGE),
@@ -235,6 +264,11 @@ export async function run(): Promise<Record<string, number | string>> {
           `pair picker, "${common}" typed`,
           () => pickerBefore(common),
           () => readPickerPairs(common, PICKER_PAGE),
+        ],
+        [
+          `pair picker, "${fullName}" typed (few match)`,
+          () => pickerBefore(fullName),
+          () => readPickerPairs(fullName, PICKER_PAGE),
         ],
         [
           'pair picker, a name matching nobody',

@@ -31,6 +31,7 @@ import {
   derivedFieldsMiddleware,
   hideDerivedFields,
   LIVE_PAIR_STATUSES,
+  nameKeyOf,
   pairLivenessMiddleware,
   personDerived,
   relationshipDerived,
@@ -249,7 +250,18 @@ export const SCHEMA_V13: StoreList = {
   responses: `${SCHEMA_V12.responses}, [relationshipId+checkpoint+personId]`,
 };
 
-export const CURRENT_SCHEMA_VERSION = 13;
+/**
+ * Version 14: people are indexed by the words of their name, e-mail, specialty and tags (a multi-entry
+ * index of a derived field, derived-fields.ts), so a search of the People list, of New pairing's mentee
+ * and of the pair picker reads the people whose words start with what was typed, not everyone. The
+ * upgrade computes the words of every person.
+ */
+export const SCHEMA_V14: StoreList = {
+  ...SCHEMA_V13,
+  people: `${SCHEMA_V13.people}, *wordKeys`,
+};
+
+export const CURRENT_SCHEMA_VERSION = 14;
 
 /**
  * Every shipped schema, by version: SHIPPED_SCHEMAS[version - 1] is the stores of that version (the
@@ -269,6 +281,7 @@ export const SHIPPED_SCHEMAS: readonly StoreList[] = [
   SCHEMA_V11,
   SCHEMA_V12,
   SCHEMA_V13,
+  SCHEMA_V14,
 ];
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -307,7 +320,7 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
     .table('people')
     .toCollection()
     .modify((person: Person) => {
-      Object.assign(person, personDerived(person));
+      Object.assign(person, { nameKey: nameKeyOf(person) });
     });
 }
 
@@ -388,6 +401,15 @@ export async function upgradeToV12(tx: Transaction): Promise<void> {
     });
 }
 
+export async function upgradeToV14(tx: Transaction): Promise<void> {
+  await tx
+    .table('people')
+    .toCollection()
+    .modify((person: Person) => {
+      Object.assign(person, { wordKeys: personDerived(person).wordKeys });
+    });
+}
+
 /**
  * How a transaction is committed (docs/data-model.md, "Durability"). Everyday edits are relaxed: "Done"
  * comes once the operating system has the change. Writes that must survive a power cut right after
@@ -401,7 +423,7 @@ export type Durability = 'relaxed' | 'strict';
  * must drop them itself).
  */
 export const DERIVED_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  people: ['nameKey', ...SUMMARY_FIELDS.people],
+  people: ['nameKey', 'wordKeys', ...SUMMARY_FIELDS.people],
   relationships: ['clockStart', ...SUMMARY_FIELDS.relationships],
   actionItems: ['openDueDate', 'liveDueDate'],
   goals: SUMMARY_FIELDS.goals,
@@ -472,6 +494,7 @@ export class GuidingHandsDb extends Dexie {
     this.version(13)
       .stores(SCHEMA_V13)
       .upgrade(this.upgrading(13, async () => {}));
+    this.version(14).stores(SCHEMA_V14).upgrade(this.upgrading(14, upgradeToV14));
     this.use(
       derivedFieldsMiddleware({
         people: {

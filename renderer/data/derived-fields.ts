@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreKeyRange, DBCoreTable, DBCoreTransaction, Middleware, Table } from 'dexie';
 import { meetingClockStart } from '../domain/cadence';
+import { personWords } from '../domain/people-search';
 import { searchKey } from '../domain/text';
 import type { ActionItem, IsoDate, Person, Relationship } from '../domain/types';
 
@@ -31,10 +32,20 @@ export interface ActionItemLiveness {
 export interface PersonDerived {
   /** searchKey() of the name: the People list and the name type-aheads read by it, accent- and case-blind. */
   nameKey: string;
+  /**
+   * The distinct words of the name, e-mail, specialty and tags, as search keys (people-search.ts): a
+   * multi-entry index, so the people whose words start with what was typed are one range of it.
+   */
+  wordKeys: string[];
 }
 
-export function personDerived(person: Pick<Person, 'name'>): PersonDerived {
-  return { nameKey: searchKey(person.name) };
+/** searchKey() of a person's name: their place in the name order. */
+export function nameKeyOf(person: Pick<Person, 'name'>): string {
+  return searchKey(person.name);
+}
+
+export function personDerived(person: Pick<Person, 'name' | 'email' | 'specialty' | 'tags'>): PersonDerived {
+  return { nameKey: nameKeyOf(person), wordKeys: personWords(person) };
 }
 
 export function relationshipDerived(

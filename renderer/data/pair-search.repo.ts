@@ -1,15 +1,21 @@
 import type { Id, Person, Relationship, RelationshipStatus } from '../domain/types';
 import { getDb } from './db';
-import { getPeopleByIds, listPeoplePage, type PeopleCursor } from './people.repo';
+import { getPeopleByIds, type PeopleCursor, rarestTerm, searchPeoplePage } from './people.repo';
 
 // Finding a pair by a name typed in a search box without reading every pair and every person: the
-// people are walked in name order (their name index) a batch at a time, each batch's pairs read by the
-// mentee and mentor indexes, until a page of matching pairs is found.
+// people whose words start with the rarest term typed (the word index of people) are taken in name
+// order a batch at a time, each batch's pairs read by the mentee and mentor indexes, until a page of
+// matching pairs is found. Every pair that matches has one of its two people among them.
 
 export interface PairSearch {
   statuses: readonly RelationshipStatus[];
-  /** Whether a person may be the one searched for (their pairs are then looked at). */
-  personMatches: (person: Person) => boolean;
+  /** What was typed, as search terms (people-search.ts); a matching pair has each in one of its people. */
+  terms: readonly string[];
+  /**
+   * Whether a person whose words start with `term` (the rarest typed) may be the one searched for: their
+   * pairs are then looked at.
+   */
+  personMatches: (person: Person, term: string) => boolean;
   /** Whether a pair matches, knowing both of its people. */
   pairMatches: (relationship: Relationship, people: Map<Id, Person>) => boolean;
   limit: number;
@@ -27,17 +33,21 @@ export interface FoundPairs {
 const PEOPLE_PER_STEP = 100;
 
 export async function findPairsByPerson(search: PairSearch): Promise<FoundPairs> {
-  const { statuses, personMatches, pairMatches, limit } = search;
+  const { statuses, terms, personMatches, pairMatches, limit } = search;
   const relationships = getDb().relationships;
   const found = new Map<Id, Relationship>();
   const people = new Map<Id, Person>();
+  const rarest = await rarestTerm(terms);
+  if (!rarest || rarest.count === 0) return { relationships: [], people: new Map(), more: false };
+  const { term } = rarest;
   let after: PeopleCursor | null = null;
   do {
-    const page = await listPeoplePage({
+    const page = await searchPeoplePage({
+      terms: [term],
       direction: 'ascending',
       after,
       limit: PEOPLE_PER_STEP,
-      keep: personMatches,
+      keep: (person) => personMatches(person, term),
     });
     after = page.next;
     if (page.people.length === 0) break;

@@ -1,9 +1,10 @@
+import { personWords, termsMatch } from '../domain/people-search';
 import { changedFields, checkPerson, type PersonInput, RuleError } from '../domain/rules';
 import { personKey, storedLine, storedText } from '../domain/text';
 import type { Id, Person } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb, getStrictDb } from './db';
-import { personDerived } from './derived-fields';
+import { nameKeyOf } from './derived-fields';
 import { readKept } from './keyset';
 import { ensureRoomFor, storedSizeOf } from './storage';
 
@@ -54,7 +55,7 @@ export interface PeoplePage {
 
 /** The position of a person in the name order (their name key, computed as the database does). */
 export function peopleCursor(person: Pick<Person, 'id' | 'name'>): PeopleCursor {
-  return { nameKey: personDerived(person).nameKey, id: person.id };
+  return { nameKey: nameKeyOf(person), id: person.id };
 }
 
 const NAME_ORDER = '[nameKey+id]';
@@ -68,7 +69,7 @@ export async function listPeoplePage(query: PeoplePageQuery): Promise<PeoplePage
   const table = getDb().people;
   const start = query.after ? [query.after.nameKey, query.after.id] : null;
   const read = (after: Person | null, count: number) => {
-    const from = after ? [personDerived(after).nameKey, after.id] : start;
+    const from = after ? [nameKeyOf(after), after.id] : start;
     const range =
       direction === 'ascending'
         ? from
@@ -83,6 +84,61 @@ export async function listPeoplePage(query: PeoplePageQuery): Promise<PeoplePage
   const people = await readKept(read, limit + 1, keep);
   const page = people.slice(0, limit);
   return { people: page, next: people.length > limit ? peopleCursor(page[page.length - 1]) : null };
+}
+
+export interface PeopleSearchQuery extends PeoplePageQuery {
+  /** What was typed, as search terms (people-search.ts): each must start a word of the person. */
+  terms: readonly string[];
+}
+
+const WORDS = 'wordKeys';
+
+/** How many index entries hold a word starting with `term` (a person counts once per such word). */
+export async function countWordStarts(term: string): Promise<number> {
+  return getDb().people.where(WORDS).startsWith(term).count();
+}
+
+/** The term of `terms` the fewest people's words start with, and how many index entries start with it. */
+export async function rarestTerm(terms: readonly string[]): Promise<{ term: string; count: number } | null> {
+  const counts = await Promise.all(terms.map(countWordStarts));
+  let best: { term: string; count: number } | null = null;
+  for (const [at, count] of counts.entries())
+    if (!best || count < best.count) best = { term: terms[at], count };
+  return best;
+}
+
+const compareKeys = (a: [string, string], b: [string, string]) =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+
+/**
+ * One page of the people whose words start with every term (and whom `keep` accepts), in name order,
+ * keyset-paged like listPeoplePage. The rarest term is looked up in the word index: when few people have
+ * a word starting with it, they are read from that index range alone and put in name order; when many do,
+ * the name index is read on until a page of them is found (a match is then never far).
+ */
+export async function searchPeoplePage(query: PeopleSearchQuery): Promise<PeoplePage> {
+  const { terms, keep, direction, limit } = query;
+  const matches = (person: Person) => termsMatch(terms, personWords(person)) && (!keep || keep(person));
+  const rarest = await rarestTerm(terms);
+  if (!rarest) return listPeoplePage(query);
+  if (rarest.count === 0) return { people: [], next: null };
+  const total = await countPeople();
+  // Reading the range costs about its length; walking the name order about limit × total / count rows.
+  if (rarest.count * rarest.count > 2 * (limit + 1) * total)
+    return listPeoplePage({ ...query, keep: matches });
+  const found = await getDb().people.where(WORDS).startsWith(rarest.term).toArray();
+  const byId = new Map<Id, Person>();
+  for (const person of found) if (matches(person)) byId.set(person.id, person);
+  const sign = direction === 'ascending' ? 1 : -1;
+  const keyed = [...byId.values()].map((person) => ({
+    person,
+    key: [nameKeyOf(person), person.id] as [string, string],
+  }));
+  keyed.sort((a, b) => sign * compareKeys(a.key, b.key));
+  const after = query.after ? ([query.after.nameKey, query.after.id] as [string, string]) : null;
+  const rest = after ? keyed.filter(({ key }) => sign * compareKeys(key, after) > 0) : keyed;
+  const page = rest.slice(0, limit).map(({ person }) => person);
+  return { people: page, next: rest.length > limit ? peopleCursor(page[page.length - 1]) : null };
 }
 
 export async function getPerson(id: Id): Promise<Person | undefined> {

@@ -188,6 +188,12 @@ const BREAKAGES: Record<string, Breakage> = {
     Object.assign(person, { mentorRenewBy: '2030-01-01' });
     return 'people';
   },
+  "a person carries the words of their name (the search index's)": (tables) => {
+    const person = tables.people[0];
+    if (!person) return null;
+    Object.assign(person, { wordKeys: ['grace', 'okafor'] });
+    return 'people';
+  },
   'a request for contact carries its open day': (tables) => {
     const request = tables.supportRequests[0];
     if (!request) return null;

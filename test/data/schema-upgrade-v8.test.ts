@@ -29,8 +29,22 @@ function pair(id: string, fields: object) {
 const V7_CONTENT: Record<string, object[]> = {
   // Each table in primary-key order, as it reads back.
   people: [
-    { id: 'mentee', name: 'Liam Chen', email: 'liam@clinic.example', profession: 'nurse', tags: [] },
-    { id: 'mentor', name: 'Grace Okafor', email: 'grace@clinic.example', profession: 'nurse', tags: [] },
+    {
+      id: 'mentee',
+      name: 'Liam Chen',
+      email: 'liam@clinic.example',
+      profession: 'nurse',
+      tags: [],
+      nameKey: 'liam chen',
+    },
+    {
+      id: 'mentor',
+      name: 'Grace Okafor',
+      email: 'grace@clinic.example',
+      profession: 'nurse',
+      tags: [],
+      nameKey: 'grace okafor',
+    },
   ],
   programs: [
     { id: 'residency', name: 'Residency', cadenceDays: 14, typicalLengthMonths: 12, archived: false },

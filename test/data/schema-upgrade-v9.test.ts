@@ -42,8 +42,22 @@ function item(id: string, relationshipId: string, fields: object) {
 const V8_CONTENT: Record<string, object[]> = {
   // Each table in primary-key order, as it reads back.
   people: [
-    { id: 'mentee', name: 'Liam Chen', email: 'liam@clinic.example', profession: 'nurse', tags: [] },
-    { id: 'mentor', name: 'Grace Okafor', email: 'grace@clinic.example', profession: 'nurse', tags: [] },
+    {
+      id: 'mentee',
+      name: 'Liam Chen',
+      email: 'liam@clinic.example',
+      profession: 'nurse',
+      tags: [],
+      nameKey: 'liam chen',
+    },
+    {
+      id: 'mentor',
+      name: 'Grace Okafor',
+      email: 'grace@clinic.example',
+      profession: 'nurse',
+      tags: [],
+      nameKey: 'grace okafor',
+    },
   ],
   programs: [
     { id: 'residency', name: 'Residency', cadenceDays: 14, typicalLengthMonths: 12, archived: false },

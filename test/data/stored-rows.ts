@@ -1,11 +1,21 @@
 import { SUMMARY_FIELDS } from '../../renderer/data/summary-fields';
 
+/** Fields later upgrades add beside the records, each checked by its own version's upgrade test. */
+const LATER_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  // Version 14: the words of each person (schema-upgrade-v14.test.ts).
+  people: ['wordKeys'],
+};
+
 /**
  * Records as stored, less the dashboard's summary fields that version 12 keeps beside them (computed by
- * its upgrade, checked in schema-upgrade-v12.test.ts): what an earlier version's upgrade test compares.
+ * its upgrade, checked in schema-upgrade-v12.test.ts) and the words of version 14: what an earlier
+ * version's upgrade test compares.
  */
 export function withoutSummaryFields<T extends object>(table: string, rows: T[]): T[] {
-  const fields: readonly string[] = SUMMARY_FIELDS[table as keyof typeof SUMMARY_FIELDS] ?? [];
+  const fields: readonly string[] = [
+    ...(SUMMARY_FIELDS[table as keyof typeof SUMMARY_FIELDS] ?? []),
+    ...(LATER_FIELDS[table] ?? []),
+  ];
   if (!fields.length) return rows;
   return rows.map(
     (row) => Object.fromEntries(Object.entries(row).filter(([field]) => !fields.includes(field))) as T,

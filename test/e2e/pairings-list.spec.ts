@@ -46,6 +46,13 @@ test('pairings are listed newest first, filtered by status, and the picker finds
   await expect(pairs).toHaveText(['Ben Roy with Amara Okafor', 'Dana Cruz with Amara Okafor']);
   await find.fill('dana amara');
   await expect(pairs).toHaveText(['Dana Cruz with Amara Okafor']);
+  // The start of a word finds it, a part inside a word does not.
+  await find.fill('oka cru');
+  await expect(pairs).toHaveText(['Dana Cruz with Amara Okafor']);
+  await find.fill('kafor');
+  await expect(pairs).toHaveCount(0);
+  await find.fill('dana amara');
+  await expect(pairs).toHaveText(['Dana Cruz with Amara Okafor']);
   // From the keyboard: Tab from the search box reaches the pair, Enter opens its meeting form.
   await find.press('Tab');
   await expect(pairs.first()).toBeFocused();

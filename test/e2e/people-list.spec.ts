@@ -204,7 +204,16 @@ test('a long list shows a page of people by name, accents ignored, and "Show mor
   await expect(rows.first()).toHaveText('Staff 127');
   await expect(rows).toHaveCount(100);
 
-  // A search finds a person far down the list.
-  await page.getByLabel('Search', { exact: true }).fill('EMILIE');
+  // A search finds a person far down the list, by the start of a word (the hint says so), not by a
+  // part inside a word.
+  const search = page.getByLabel('Search', { exact: true });
+  await expect(search).toHaveAccessibleDescription(
+    /The start of any word of a name, e-mail, specialty or tag/,
+  );
+  await search.fill('EMILIE');
   await expect.poll(() => shownNames(page)).toEqual(['émilie abbott']);
+  await search.fill('ABB emili');
+  await expect.poll(() => shownNames(page)).toEqual(['émilie abbott']);
+  await search.fill('milie');
+  await expect(page.getByText('Showing 0 of 130 people.')).toBeVisible();
 });

@@ -53,6 +53,8 @@ const MIGRATIONS: Record<number, Migration> = {
   11: unchanged,
   // Schema 12 → 13 added an index of existing fields only.
   12: unchanged,
+  // Schema 13 → 14 added an index of people's words, a derived field a backup never carries.
+  13: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

@@ -36,7 +36,7 @@ export function PairingPicker() {
         type="search"
         value={query}
         onChange={setQuery}
-        hint="Type the mentee's or the mentor's name or e-mail"
+        hint="Type the start of the mentee's or the mentor's name or e-mail"
       />
       <p role="status" className="muted">
         {found.length === 0

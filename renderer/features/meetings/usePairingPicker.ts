@@ -3,11 +3,11 @@ import { countPairsIn, findPairsByPerson } from '../../data/pair-search.repo';
 import { getPeopleByIds } from '../../data/people.repo';
 import { listRelationshipsPage } from '../../data/relationships.repo';
 import { pairLabel } from '../../domain/pair-label';
-import { matchesSearch, searchKey, searchWords } from '../../domain/text';
+import { nameAndEmailWords, searchTerms, termsMatch, textsMatch } from '../../domain/people-search';
 import type { Id, Person, Relationship, RelationshipStatus } from '../../domain/types';
 
 // The pairs "Log a meeting" offers: without a search, the newest running pairs; with one, the pairs of
-// the people whose name or e-mail matches. Either way only the pairs shown and their people are read.
+// the people a word of whose name or e-mail starts with each word typed (people-search.ts). Either way only the pairs shown and their people are read.
 
 /** A meeting is logged for a running pair: active, or paused (a catch-up meeting). */
 const PICKABLE: readonly RelationshipStatus[] = ['active', 'paused'];
@@ -24,11 +24,14 @@ function rowsOf(relationships: Relationship[], people: Map<Id, Person>) {
   return relationships.map((relationship) => ({ relationship, label: pairLabel(relationship, people) }));
 }
 
-/** The pairs to offer for what was typed: at most `limit`, found by either name or either e-mail address. */
+/**
+ * The pairs to offer for what was typed: at most `limit`, each word typed starting a word of either
+ * name or either e-mail address.
+ */
 export async function readPickerPairs(query: string, limit: number): Promise<PickerView> {
   const running = await countPairsIn(PICKABLE);
-  const words = searchWords(query);
-  if (words.length === 0) {
+  const terms = searchTerms(query);
+  if (terms.length === 0) {
     const page = await listRelationshipsPage({ statuses: PICKABLE, limit });
     const people = await getPeopleByIds(page.relationships.flatMap((pair) => [pair.menteeId, pair.mentorId]));
     return { rows: rowsOf(page.relationships, people), more: page.next !== null, running };
@@ -36,12 +39,10 @@ export async function readPickerPairs(query: string, limit: number): Promise<Pic
   const found = await findPairsByPerson({
     statuses: PICKABLE,
     limit,
-    personMatches: (person) => {
-      const key = searchKey(`${person.name} ${person.email}`);
-      return words.some((word) => key.includes(word));
-    },
+    terms,
+    personMatches: (person, term) => termsMatch([term], nameAndEmailWords(person)),
     pairMatches: (pair, people) =>
-      matchesSearch(words, [
+      textsMatch(terms, [
         pairLabel(pair, people),
         people.get(pair.menteeId)?.email ?? '',
         people.get(pair.mentorId)?.email ?? '',

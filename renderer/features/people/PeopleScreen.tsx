@@ -63,7 +63,7 @@ export function PeopleScreen() {
               type="search"
               value={filter.search}
               onChange={(search) => change({ search })}
-              hint="Name, e-mail, specialty or tag"
+              hint="The start of any word of a name, e-mail, specialty or tag: “mar” finds Martin"
             />
             <SelectField
               label="Profession"

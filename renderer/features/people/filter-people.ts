@@ -1,4 +1,4 @@
-import { matchesSearch, searchWords } from '../../domain/text';
+import { personWords, searchTerms, termsMatch } from '../../domain/people-search';
 import type { Id, Person, Profession } from '../../domain/types';
 
 export type RoleFilter = 'all' | 'mentors' | 'mentees' | 'mentees-without-mentor' | 'mentors-with-room';
@@ -20,7 +20,10 @@ export interface PeopleFilter {
 
 export const NO_FILTER: PeopleFilter = { search: '', profession: '', role: 'all', showArchived: false };
 
-/** The people matching the search (name, e-mail, specialty or a tag; accents and capitals ignored) and the filters. */
+/**
+ * The people matching the search (each word typed starts a word of the name, e-mail, specialty or a tag;
+ * accents and capitals ignored, see people-search.ts) and the filters.
+ */
 export function filterPeople(people: Person[], filter: PeopleFilter, pairing: PairingFacts): Person[] {
   return people.filter(peopleMatcher(filter, pairing));
 }
@@ -38,7 +41,7 @@ export function peopleMatcher(
   filter: PeopleFilter,
   pairing: PairingFacts | null,
 ): (person: Person) => boolean {
-  const words = searchWords(filter.search);
+  const terms = searchTerms(filter.search);
   const facts = pairing ?? { loads: new Map<Id, number>(), menteesWithMentor: new Set<Id>() };
   return (person) => {
     if (person.archived && !filter.showArchived) return false;
@@ -52,7 +55,7 @@ export function peopleMatcher(
       return false;
     if (filter.role === 'mentors-with-room' && !(person.isMentor && hasRoom(person, facts.loads)))
       return false;
-    return matchesSearch(words, [person.name, person.email, person.specialty, ...person.tags]);
+    return terms.length === 0 || termsMatch(terms, personWords(person));
   };
 }
 

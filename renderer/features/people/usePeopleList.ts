@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countPeople, listPeople, listPeoplePage } from '../../data/people.repo';
+import { countPeople, listPeople, searchPeoplePage } from '../../data/people.repo';
 import { menteesWithMentor, mentorLoads, mentorLoadsFor } from '../../data/relationships.repo';
+import { searchTerms } from '../../domain/people-search';
 import type { Id, Person } from '../../domain/types';
 import {
   filterPeople,
@@ -12,7 +13,8 @@ import {
 import { type PeopleSort, sortPeople } from './sort-people';
 
 // The People list reads only the rows it shows. Sorted by name (the usual order) it reads them from the
-// name-key index, one page at a time, and counts the pairs of the mentors on those rows only. Sorted by
+// name-key index, one page at a time, and counts the pairs of the mentors on those rows only. A search
+// reads the people whose words start with what was typed from the word index (searchPeoplePage). Sorted by
 // another column it still reads everyone, since no index orders people by profession, specialty or tags.
 
 export interface PeopleListView {
@@ -47,10 +49,11 @@ export async function readPeopleList(
     return { people: matching.slice(0, limit), loads: facts.loads, hasMore: matching.length > limit, total };
   }
   const facts = needsPairingFacts(filter.role) ? await pairingFacts() : null;
-  const page = await listPeoplePage({
+  const page = await searchPeoplePage({
+    terms: searchTerms(filter.search),
     direction: sort.direction,
     limit,
-    keep: isPlain(filter) ? undefined : peopleMatcher(filter, facts),
+    keep: isPlain(filter) ? undefined : peopleMatcher({ ...filter, search: '' }, facts),
   });
   const loads =
     facts?.loads ?? (await mentorLoadsFor(page.people.filter((p) => p.isMentor).map((p) => p.id)));
@@ -65,10 +68,11 @@ export async function readWholePeopleList(
   const facts = await pairingFacts();
   if (sort.column === 'Name') {
     // In the very order of the screen (the name-key index), not a collator's, which may differ slightly.
-    const page = await listPeoplePage({
+    const page = await searchPeoplePage({
+      terms: searchTerms(filter.search),
       direction: sort.direction,
       limit: Math.max(1, await countPeople()),
-      keep: peopleMatcher(filter, facts),
+      keep: peopleMatcher({ ...filter, search: '' }, facts),
     });
     return { people: page.people, loads: facts.loads };
   }

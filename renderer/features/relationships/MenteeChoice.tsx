@@ -33,7 +33,7 @@ export function MenteeChoice({ chosen, onChange, error }: MenteeChoiceProps) {
         type="search"
         value={query}
         onChange={setQuery}
-        hint="Name, e-mail, specialty or interest"
+        hint="The start of any word of a name, e-mail, specialty or interest"
       />
       <p className="muted" role="status">
         {!matches

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { matchesSearch, searchKey, searchWords } from '../../domain/text';
+import { searchTerms, textsMatch } from '../../domain/people-search';
+import { searchKey } from '../../domain/text';
 import type { TrainingStatus } from '../../domain/training';
 import type { Id, Person } from '../../domain/types';
 import { PROFESSION_LABELS } from '../../domain/types';
@@ -10,7 +11,7 @@ const MENTORS_SHOWN = 25;
 
 function matches(option: MentorOption, words: string[]): boolean {
   const { mentor } = option;
-  return matchesSearch(words, [
+  return textsMatch(words, [
     mentor.name,
     mentor.email,
     mentor.specialty,
@@ -64,7 +65,7 @@ interface MentorChoiceProps {
 /** One radio button per mentor, each showing the mentor's current load against their capacity. */
 export function MentorChoice({ options, value, onChange, error, training }: MentorChoiceProps) {
   const [query, setQuery] = useState('');
-  const words = searchWords(query);
+  const words = searchTerms(query);
   const found = options.filter((option) => matches(option, words));
   const visible = found.slice(0, MENTORS_SHOWN);
   // The chosen mentor stays in view while the manager types another search.
@@ -84,7 +85,7 @@ export function MentorChoice({ options, value, onChange, error, training }: Ment
           type="search"
           value={query}
           onChange={setQuery}
-          hint="Name, e-mail, profession, specialty or interest"
+          hint="The start of any word of a name, e-mail, profession, specialty or interest"
         />
       )}
       <p className="muted" role="status">

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getPerson, listPeople, listPeoplePage } from '../../data/people.repo';
+import { getPerson, listPeople, searchPeoplePage } from '../../data/people.repo';
 import { mentorLoads } from '../../data/relationships.repo';
-import { matchesSearch, searchWords } from '../../domain/text';
+import { searchTerms } from '../../domain/people-search';
 import type { Id, Person } from '../../domain/types';
 
 // What "New pairing" reads. The mentee is found by typing: a page of matching mentees read from the
-// name index, never the whole staff list. The mentors (and their loads) are read only once a mentee
+// word index (or the name index with nothing typed), never the whole staff list. The mentors (and their loads) are read only once a mentee
 // is chosen, since the best mentor for that mentee is ranked among all of them.
 
 export interface MenteeMatches {
@@ -14,16 +14,13 @@ export interface MenteeMatches {
   more: boolean;
 }
 
-/** Mentees (not archived) whose name, e-mail, specialty or tag holds every word typed, by name. */
+/** Mentees (not archived) a word of whose name, e-mail, specialty or tags starts with each word typed, by name. */
 export async function readMenteeMatches(query: string, limit: number): Promise<MenteeMatches> {
-  const words = searchWords(query);
-  const page = await listPeoplePage({
+  const page = await searchPeoplePage({
+    terms: searchTerms(query),
     direction: 'ascending',
     limit,
-    keep: (person) =>
-      person.isMentee &&
-      !person.archived &&
-      matchesSearch(words, [person.name, person.email, person.specialty, ...person.tags]),
+    keep: (person) => person.isMentee && !person.archived,
   });
   return { people: page.people, more: page.next !== null };
 }
