@@ -229,14 +229,19 @@ async function pairStatuses(
   return statuses;
 }
 
-/** Sets a summary field on the stored records `ids` of `name` to what `compute` says now. */
+/**
+ * Sets a summary field on the stored records `ids` of `name` to what `compute` says now: one read of
+ * those records, the computations at once (any reads they make are asked together, not one after the
+ * other), one write of the records whose field changed.
+ */
 async function refresh(
   stored: Stored,
   name: string,
   ids: readonly string[],
   field: string,
-  compute: (id: string, row: Row) => Promise<unknown>,
+  compute: (id: string, row: Row) => unknown,
 ): Promise<void> {
+  if (!ids.length) return;
   const rows = (await stored.get(name, [...new Set(ids)])).filter((row): row is Row => !!row);
   const values = await Promise.all(rows.map((row) => compute(row.id as string, row)));
   const changed: Row[] = [];
@@ -247,6 +252,24 @@ async function refresh(
     changed.push(next);
   });
   await stored.rewrite(name, changed);
+}
+
+/** Copies of the rows whose `field` differs from what `compute` gives, set to it. */
+function withField(rows: readonly Row[], field: string, compute: (row: Row) => unknown): Row[] {
+  return rows.flatMap((row) => {
+    const now = compute(row);
+    if (row[field] === now) return [];
+    const next = { ...row };
+    setField(next, field, now);
+    return [next];
+  });
+}
+
+/** Of `rows` (some of the request's `values`), those the write stored (a bulk write may fail in part). */
+function written(values: readonly Row[], result: DBCoreMutateResponse, rows: readonly Row[]): Row[] {
+  if (!result.numFailures) return [...rows];
+  const failed = new Set(Object.keys(result.failures).map((at) => values[Number(at)]));
+  return rows.filter((row) => !failed.has(row));
 }
 
 const CHILDREN_OF_PAIRS = ['goals', 'milestones'] as const;
@@ -260,14 +283,10 @@ async function pushPairStatus(
   for (const child of CHILDREN_OF_PAIRS) {
     if (!stored.has(child) || !pairIds.length) continue;
     const rows = (await Promise.all(pairIds.map((id) => stored.where(child, 'relationshipId', id)))).flat();
-    const changed = rows.flatMap((row) => {
-      const now = status(row.relationshipId as string);
-      if (row.pairStatus === now) return [];
-      const next = { ...row };
-      setField(next, 'pairStatus', now);
-      return [next];
-    });
-    await stored.rewrite(child, changed);
+    await stored.rewrite(
+      child,
+      withField(rows, 'pairStatus', (row) => status(row.relationshipId as string)),
+    );
   }
 }
 
@@ -323,15 +342,18 @@ const HANDLERS: Record<string, Handler> = {
   async relationships(stored, request, mutate) {
     if (request.type === 'deleteRange') {
       const result = await mutate();
+      // The children that still carry a pair's status: each takes its pair's status now (none if the
+      // pair is gone), from one read of those pairs.
       for (const child of CHILDREN_OF_PAIRS) {
         if (!stored.has(child)) continue;
-        const orphans = (await stored.all(child)).filter((row) => row.pairStatus !== undefined);
-        const live = await pairStatuses(
+        const marked = (await stored.all(child)).filter((row) => row.pairStatus !== undefined);
+        const now = await pairStatuses(
           stored,
-          orphans.map((row) => row.relationshipId as string),
+          marked.map((row) => row.relationshipId as string),
         );
-        await pushPairStatus(stored, [...new Set(orphans.map((row) => row.relationshipId as string))], (id) =>
-          live.get(id),
+        await stored.rewrite(
+          child,
+          withField(marked, 'pairStatus', (row) => now.get(row.relationshipId as string)),
         );
       }
       return result;
@@ -344,9 +366,14 @@ const HANDLERS: Record<string, Handler> = {
     const before = await previous(stored, 'relationships', request);
     const values = carryOver(valuesOf(request), before, ['hasGoal']);
     const fresh = values.filter((row) => !before.has(row.id as string));
-    if (fresh.length && stored.has('goals') && (await stored.any('goals', ':id')))
-      for (const row of fresh)
-        if (await stored.any('goals', 'relationshipId', row.id as string)) row.hasGoal = true;
+    if (fresh.length && stored.has('goals') && (await stored.any('goals', ':id'))) {
+      const planned = await Promise.all(
+        fresh.map((row) => stored.any('goals', 'relationshipId', row.id as string)),
+      );
+      fresh.forEach((row, at) => {
+        if (planned[at]) row.hasGoal = true;
+      });
+    }
     const turning = values.filter((row) => before.get(row.id as string)?.status !== row.status);
     const childless = async () => {
       for (const child of CHILDREN_OF_PAIRS)
@@ -374,12 +401,14 @@ const HANDLERS: Record<string, Handler> = {
       const result = await mutate();
       if (stored.has('relationships')) {
         const planned = (await stored.all('relationships')).filter((row) => row.hasGoal);
+        // Once every goal is gone (a clear), no pair has one: nothing to ask pair by pair.
+        const anyLeft = planned.length > 0 && (await stored.any('goals', ':id'));
         await refresh(
           stored,
           'relationships',
           planned.map((row) => row.id as string),
           'hasGoal',
-          async (id) => ((await stored.any('goals', 'relationshipId', id)) ? true : undefined),
+          async (id) => (anyLeft && (await stored.any('goals', 'relationshipId', id)) ? true : undefined),
         );
       }
       return result;
@@ -404,9 +433,14 @@ const HANDLERS: Record<string, Handler> = {
     );
     for (const row of moved) setField(row, 'pairStatus', statuses.get(row.relationshipId as string));
     const result = await mutate(values);
-    const pairIds = [...moved, ...gone].map((row) => row.relationshipId as string);
-    await refresh(stored, 'relationships', pairIds, 'hasGoal', async (id) =>
-      (await stored.any('goals', 'relationshipId', id)) ? true : undefined,
+    // A pair that gained a goal has one: no read needed. Only a pair that lost one (a goal deleted or
+    // moved away, or a write that failed) is asked whether it has another.
+    const gained = new Set(written(values, result, moved).map((row) => row.relationshipId as string));
+    const lost = [...moved, ...gone]
+      .map((row) => row.relationshipId as string)
+      .filter((id) => !gained.has(id));
+    await refresh(stored, 'relationships', [...gained, ...lost], 'hasGoal', async (id) =>
+      gained.has(id) || (await stored.any('goals', 'relationshipId', id)) ? true : undefined,
     );
     return result;
   },
@@ -428,9 +462,14 @@ const HANDLERS: Record<string, Handler> = {
     );
     for (const row of moved) setField(row, 'pairStatus', statuses.get(row.relationshipId as string));
     const fresh = values.filter((row) => !before.has(row.id as string));
-    if (fresh.length && stored.has('meetings') && (await stored.any('meetings', 'milestoneId')))
-      for (const row of fresh)
-        if (await stored.any('meetings', 'milestoneId', row.id as string)) row.debriefed = true;
+    if (fresh.length && stored.has('meetings') && (await stored.any('meetings', 'milestoneId'))) {
+      const debriefed = await Promise.all(
+        fresh.map((row) => stored.any('meetings', 'milestoneId', row.id as string)),
+      );
+      fresh.forEach((row, at) => {
+        if (debriefed[at]) row.debriefed = true;
+      });
+    }
     return mutate(values);
   },
 
@@ -439,33 +478,41 @@ const HANDLERS: Record<string, Handler> = {
       const result = await mutate();
       if (stored.has('milestones')) {
         const debriefed = (await stored.all('milestones')).filter((row) => row.debriefed);
+        const anyLeft = debriefed.length > 0 && (await stored.any('meetings', 'milestoneId'));
         await refresh(
           stored,
           'milestones',
           debriefed.map((row) => row.id as string),
           'debriefed',
-          async (id) => ((await stored.any('meetings', 'milestoneId', id)) ? true : undefined),
+          async (id) => (anyLeft && (await stored.any('meetings', 'milestoneId', id)) ? true : undefined),
         );
       }
       return result;
     }
     const before = await previous(stored, 'meetings', request);
-    const touched = new Set<string>();
+    // The meetings that now name a milestone they did not name before, and the milestones left behind.
+    const naming: Row[] = [];
+    const left = new Set<string>();
     for (const row of valuesOf(request)) {
       const prev = before.get(row.id as string)?.milestoneId as string | undefined;
       if (prev !== row.milestoneId) {
-        if (prev) touched.add(prev);
-        if (row.milestoneId) touched.add(row.milestoneId as string);
+        if (prev) left.add(prev);
+        if (row.milestoneId) naming.push(row);
       }
     }
     if (request.type === 'delete')
-      for (const prev of before.values()) if (prev.milestoneId) touched.add(prev.milestoneId as string);
-    if (!touched.size) return mutate();
+      for (const prev of before.values()) if (prev.milestoneId) left.add(prev.milestoneId as string);
+    if (!naming.length && !left.size) return mutate();
     if (!stored.has('milestones'))
       throw missingTable('A debrief meeting is written in a transaction that includes the milestones');
     const result = await mutate();
-    await refresh(stored, 'milestones', [...touched], 'debriefed', async (id) =>
-      (await stored.any('meetings', 'milestoneId', id)) ? true : undefined,
+    // A milestone a meeting now names is debriefed: no read needed. Only one left behind (or named by a
+    // write that failed) is asked whether another meeting debriefs it.
+    const named = new Set(written(valuesOf(request), result, naming).map((row) => row.milestoneId as string));
+    for (const row of naming) if (!named.has(row.milestoneId as string)) left.add(row.milestoneId as string);
+    const unsure = [...left].filter((id) => !named.has(id));
+    await refresh(stored, 'milestones', [...named, ...unsure], 'debriefed', async (id) =>
+      named.has(id) || (await stored.any('meetings', 'milestoneId', id)) ? true : undefined,
     );
     return result;
   },
@@ -475,22 +522,48 @@ const HANDLERS: Record<string, Handler> = {
       const result = await mutate();
       if (stored.has('people')) {
         const trained = (await stored.all('people')).filter((row) => row.trainingRenewBy !== undefined);
+        const anyLeft = trained.length > 0 && (await stored.any('trainingRecords', ':id'));
         await refresh(
           stored,
           'people',
           trained.map((row) => row.id as string),
           'trainingRenewBy',
-          (id) => furthestRenewBy(stored, id),
+          (id) => (anyLeft ? furthestRenewBy(stored, id) : undefined),
         );
       }
       return result;
     }
     const before = await previous(stored, 'trainingRecords', request);
-    const personIds = [...valuesOf(request), ...before.values()].map((row) => row.personId as string);
+    const values = valuesOf(request);
+    const personIds = [...values, ...before.values()].map((row) => row.personId as string);
     if (personIds.length && !stored.has('people'))
       throw missingTable('Training is written in a transaction that includes the people');
     const result = await mutate();
-    await refresh(stored, 'people', personIds, 'trainingRenewBy', (id) => furthestRenewBy(stored, id));
+    // A completion added (or renewing later) can only push its person's furthest renew-by day out: the
+    // stored summary and the new day give it, with no read of their other completions. A completion
+    // removed, moved to someone else, shortened or not written makes its person's furthest day be read again.
+    const storedRows = written(values, result, values);
+    const later = new Map<string, IsoDate>();
+    const reread = new Set<string>();
+    for (const row of storedRows) {
+      const prev = before.get(row.id as string);
+      const person = row.personId as string;
+      const renewBy = row.renewBy as IsoDate;
+      if (prev && prev.personId === person && prev.renewBy === renewBy) continue;
+      if (prev && (prev.personId !== person || (prev.renewBy as IsoDate) > renewBy))
+        reread.add(prev.personId as string);
+      const known = later.get(person);
+      if (known === undefined || renewBy > known) later.set(person, renewBy);
+    }
+    const storedIds = new Set(storedRows.map((row) => row.id as string));
+    for (const row of values) if (!storedIds.has(row.id as string)) reread.add(row.personId as string);
+    if (request.type === 'delete') for (const prev of before.values()) reread.add(prev.personId as string);
+    await refresh(stored, 'people', [...later.keys(), ...reread], 'trainingRenewBy', (id, person) => {
+      if (reread.has(id)) return furthestRenewBy(stored, id);
+      const now = person.trainingRenewBy as IsoDate | undefined;
+      const added = later.get(id) as IsoDate;
+      return now !== undefined && now > added ? now : added;
+    });
     return result;
   },
 
@@ -499,9 +572,12 @@ const HANDLERS: Record<string, Handler> = {
     const before = await previous(stored, 'people', request);
     const values = carryOver(valuesOf(request), before, ['trainingRenewBy']);
     const fresh = values.filter((row) => !before.has(row.id as string));
-    if (fresh.length && stored.has('trainingRecords') && (await stored.any('trainingRecords', ':id')))
-      for (const row of fresh)
-        setField(row, 'trainingRenewBy', await furthestRenewBy(stored, row.id as string));
+    if (fresh.length && stored.has('trainingRecords') && (await stored.any('trainingRecords', ':id'))) {
+      const furthest = await Promise.all(fresh.map((row) => furthestRenewBy(stored, row.id as string)));
+      fresh.forEach((row, at) => {
+        setField(row, 'trainingRenewBy', furthest[at]);
+      });
+    }
     return mutate(values);
   },
 };

@@ -22,6 +22,18 @@ const RECORDS_PER_WRITE = 10_000;
 /** Writes kept in flight at once: enough to keep IndexedDB busy, few enough to bound the memory. */
 const WRITES_IN_FLIGHT = 2;
 
+/**
+ * The order the tables are emptied in. Some records carry a summary of others (docs/data-model.md,
+ * schema version 12), kept right in the same transaction: emptying a table rewrites the records that
+ * summarise it. So the tables that hold summaries go first, while what they summarise is still there:
+ * milestones, action items and people, then goals (pairs and goals summarise each other; emptying the
+ * goals first rewrites only the pairs that had one), then the rest, which then rewrites nothing.
+ */
+const CLEAR_ORDER: readonly TableName[] = (() => {
+  const first: TableName[] = ['milestones', 'actionItems', 'people', 'goals'];
+  return [...first, ...TABLE_NAMES.filter((name) => !first.includes(name))];
+})();
+
 interface Batch {
   table: TableName;
   records: unknown[];
@@ -83,7 +95,7 @@ export async function replaceAllTables(opened: OpenedBackup, onProgress?: Progre
     'rw',
     TABLE_NAMES.map((name) => db.table(name)),
     async () => {
-      for (const name of TABLE_NAMES) await db.table(name).clear();
+      for (const name of CLEAR_ORDER) await db.table(name).clear();
       let nextBatch: () => Promise<Batch | null>;
       if (content.kind === 'document') {
         const read = documentBatches(content.gzipped, counts);
