@@ -65,3 +65,10 @@ export async function machineLoad(): Promise<string> {
   const load = window.benchLoadAverage ? await window.benchLoadAverage() : null;
   return load ? load.map((value) => value.toFixed(1)).join(' / ') : 'n/a';
 }
+
+const benchStarted = performance.now();
+
+/** A line on the terminal while a suite runs (scripts/bench.mjs prints it), with the time since the page opened. */
+export function progress(text: string): void {
+  console.log(`[bench] ${seconds(performance.now() - benchStarted).toFixed(1)} s  ${text}`);
+}

@@ -233,6 +233,8 @@ async function main() {
     const browserPid = profile.browserPid;
     page.on('console', (message) => {
       if (message.type() === 'error') console.error(`page: ${message.text()}`);
+      // A suite's progress (bench/suite.ts progress()): a long suite says where it is.
+      else if (message.text().startsWith('[bench] ')) console.log(message.text().slice(8));
     });
     const watch = new MemoryWatch(browserPid);
     await page.exposeFunction('benchMemoryStart', () => watch.start());
