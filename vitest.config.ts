@@ -30,6 +30,7 @@ export default defineConfig({
           // These manage the lock (or the raw schema) themselves.
           exclude: [
             'test/data/clinic-lock.test.ts',
+            'test/data/clinic-lock-batches.test.ts',
             'test/data/backup-lock.test.ts',
             'test/data/schema-upgrade*.test.ts',
           ],

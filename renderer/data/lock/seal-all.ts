@@ -1,4 +1,4 @@
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type ObservabilitySet, RangeSet, type Transaction } from 'dexie';
 import type { AuditEntry } from '../../domain/types';
 import { openSafetyCopies, sealSafetyCopies, type UnopenedSafetyCopy } from '../backup/safety';
 import { openRecordsInBulk, sealRecordsInBulk } from './bulk-crypto';
@@ -9,11 +9,19 @@ import { SEALED_FIELDS, sealedPathsOf } from './sealed-fields';
 import { lockMode } from './session';
 
 // Sealing every existing text when the lock is turned on, and opening it all again when it is turned
-// off: one transaction per batch, in primary-key order, the place reached kept in the key ring. A page
-// closed half-way leaves every value readable (reads open sealed and plain values alike) and the next
-// unlock resumes where it stopped. Re-doing a batch is harmless: sealed values are left as they are.
+// off: one read-write transaction per batch, in primary-key order, the place reached kept in the key
+// ring. A page closed half-way leaves every value readable (reads open sealed and plain values alike)
+// and the next unlock resumes where it stopped. Re-doing a batch is harmless: sealed values are left as
+// they are. A batch is one transaction, so the app's own writes wait for it and none is lost.
+//
+// Inside the transaction: the batch is read in one request, then sealed (or opened) with WebCrypto a
+// chunk at a time, every chunk started at once; each chunk is written as soon as it is done, while the
+// next ones are still being sealed, so the writes and the crypto overlap (Dexie.waitFor keeps the
+// transaction open through any gap). The records go straight to the object store: only sealed fields
+// change, and no layer of the database (derived and summary fields, which would read every record
+// again) depends on them; open screens are told of the change when the transaction commits.
 
-export const SEAL_BATCH = 500;
+export const SEAL_BATCH = 2000;
 
 export interface SealProgress {
   done: number;
@@ -31,6 +39,9 @@ export interface BatchWork {
   /** True when the changed records of this table are removed instead of written back. */
   removes?: (table: string) => boolean;
 }
+
+/** Records sealed (or opened) together; each chunk is written while the next ones are being sealed. */
+const CHUNK = 250;
 
 function hasSealedPath(
   table: string,
@@ -126,6 +137,57 @@ export async function recordRemovedCopy(db: Dexie, copy: UnopenedSafetyCopy): Pr
   });
 }
 
+type Row = Record<string, unknown>;
+
+/**
+ * Tells open screens (live queries) that the records of `name` from `first` to `last` changed, once the
+ * transaction commits, as a write through the database layer would.
+ */
+function announce(tx: Transaction, dbName: string, name: string, first: string, last: string): void {
+  const idbtrans = (tx as unknown as { idbtrans: IDBTransaction & { mutatedParts?: ObservabilitySet } })
+    .idbtrans;
+  idbtrans.mutatedParts = Dexie.extendObservabilitySet(idbtrans.mutatedParts ?? {}, {
+    [`idb://${dbName}/${name}/`]: new RangeSet(first, last),
+  });
+}
+
+/**
+ * One batch in one read-write transaction: up to SEAL_BATCH records of `name` after the primary key
+ * `after` (from the first without) read, changed where needed and written back. Returns their ids.
+ */
+function walkBatch(db: Dexie, name: string, after: string | null, work: BatchWork): Promise<string[]> {
+  const table = db.table<Row, string>(name);
+  // Erasing removes records through the database layer: action items are written with their pairs.
+  const scope = name === 'actionItems' ? [table, db.table('relationships')] : [table];
+  return db.transaction('rw', scope, async (tx) => {
+    const collection = after === null ? table.orderBy(':id') : table.where(':id').above(after);
+    const records = (await collection.limit(SEAL_BATCH).raw().toArray()) as Row[];
+    const changed = records.filter((record) => work.needs(name, record));
+    if (changed.length === 0) return records.map((record) => record.id as string);
+    const chunks: Row[][] = [];
+    for (let at = 0; at < changed.length; at += CHUNK) chunks.push(changed.slice(at, at + CHUNK));
+    // Every chunk is started at once: WebCrypto works on them while the first ones are written.
+    const changing = chunks.map((chunk) => work.change(name, chunk));
+    // None left unwatched if an earlier one fails (the transaction is then aborted).
+    for (const promise of changing) promise.catch(() => {});
+    if (work.removes?.(name)) {
+      await Dexie.waitFor(Promise.all(changing));
+      await table.bulkDelete(changed.map((record) => record.id as string));
+    } else {
+      const store = (tx as unknown as { idbtrans: IDBTransaction }).idbtrans.objectStore(name);
+      for (const [at, chunk] of chunks.entries()) {
+        await Dexie.waitFor(changing[at] as Promise<void>);
+        // Not waited for one by one: the transaction commits only once every put has succeeded, and
+        // a put that fails aborts it (the batch is then done again after the next unlock).
+        for (const record of chunk) store.put(record);
+      }
+      const ids = changed.map((record) => record.id as string);
+      announce(tx, db.name, name, ids[0] as string, ids[ids.length - 1] as string);
+    }
+    return records.map((record) => record.id as string);
+  });
+}
+
 /**
  * Walks every table of SEALED_FIELDS in primary-key order, one transaction per SEAL_BATCH records, from
  * where the key ring says an earlier walk stopped; the place reached is saved after each batch.
@@ -145,26 +207,10 @@ export async function walkSealedTables(
   onProgress({ done, total });
   for (let index = startIndex; index < TABLES.length; index++) {
     const name = TABLES[index] as string;
-    // biome-ignore lint/suspicious/noExplicitAny: any sealed table
-    const table: Table<any, string> = db.table(name);
     let after = start && index === startIndex ? start.after : null;
-    if (after !== null) done += await table.where(':id').belowOrEqual(after).count();
+    if (after !== null) done += await db.table(name).where(':id').belowOrEqual(after).count();
     for (;;) {
-      // Action items are written with the pairs in the transaction: each notes whether its pair is live.
-      const scope = name === 'actionItems' ? [table, db.table('relationships')] : [table];
-      const batch = await db.transaction('rw', scope, async () => {
-        const collection = after === null ? table.orderBy(':id') : table.where(':id').above(after);
-        const records = (await collection.limit(SEAL_BATCH).raw().toArray()) as Record<string, unknown>[];
-        const changed = records.filter((record) => work.needs(name, record));
-        // The batch is sealed (or opened) with WebCrypto, all at once; Dexie keeps the transaction open
-        // meanwhile. Written back, sealed values pass the database layer as they are, and plain ones
-        // pass while unsealing or erasing (the mode lets them through).
-        if (changed.length) await Dexie.waitFor(work.change(name, changed));
-        if (changed.length && work.removes?.(name))
-          await table.bulkDelete(changed.map((record) => record.id as string));
-        else if (changed.length) await table.bulkPut(changed);
-        return records.map((record) => record.id as string);
-      });
+      const batch = await walkBatch(db, name, after, work);
       if (batch.length === 0) break;
       after = batch[batch.length - 1] as string;
       done += batch.length;
