@@ -7,6 +7,7 @@ import {
   erasedNotice,
   startErasing,
 } from './lock/erase-all';
+import { prepareKdf } from './lock/kdf';
 import {
   beginTurningOff,
   changePassphrase,
@@ -88,6 +89,8 @@ export const clinicLockActions = {
   sealAll: (onProgress: (progress: SealProgress) => void) => sealClinic(getDb(), onProgress),
   /** Finishes sealing or unsealing an earlier session left half-done (nothing when none was). */
   resume: (onProgress: (progress: SealProgress) => void) => resumeSealingWork(getDb(), onProgress),
+  /** Starts the passphrase's worker ahead (a passphrase field shows), so Enter waits for the scrypt alone. */
+  prepareUnlock: prepareKdf,
   unlock: (passphrase: string) => unlockWithPassphrase(getDb().name, passphrase),
   confirm: (passphrase: string) => confirmPassphrase(getDb().name, passphrase),
   /** Checks the passphrase again for a confidential note; the unlock then counts as recent. */

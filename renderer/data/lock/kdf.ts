@@ -2,7 +2,9 @@ import { scrypt, scryptAsync } from '@noble/hashes/scrypt.js';
 
 // The passphrase's key: scrypt, the primitive and cost the backups use (N = 2^18, r = 8, p = 1). It
 // runs in a worker so the window never freezes for the second or so it takes; where there are no
-// workers (tests in Node) it runs here, yielding to the event loop as it goes.
+// workers (tests in Node) it runs here, yielding to the event loop as it goes. The worker is started
+// ahead (prepareKdf, as the lock screen or a passphrase field shows), so its code is loaded and
+// compiled while the manager types, not after Enter; each worker derives one key and is ended.
 
 export interface ScryptParams {
   logN: number;
@@ -32,9 +34,37 @@ export function deriveAtOnce(request: KdfRequest): Uint8Array {
   return scrypt(request.passphrase.normalize('NFC'), request.salt, scryptOptions(request.params));
 }
 
+function startWorker(): Worker {
+  return new Worker(new URL('./kdf.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** A worker started ahead, waiting for the next passphrase. */
+let standby: Worker | null = null;
+
+/**
+ * Starts the worker of the next derivation now, so that loading its code does not add to the wait once
+ * the passphrase is typed. Harmless to call again: one worker waits at most.
+ */
+export function prepareKdf(): void {
+  if (standby || typeof Worker === 'undefined') return;
+  let worker: Worker;
+  try {
+    worker = startWorker();
+  } catch {
+    return; // deriveKey starts one when needed, or says why it cannot
+  }
+  // A worker whose code failed to load is dropped before anyone waits on it; deriveKey then starts another.
+  worker.onerror = () => {
+    if (standby === worker) standby = null;
+    worker.terminate();
+  };
+  standby = worker;
+}
+
 export async function deriveKey(request: KdfRequest): Promise<Uint8Array> {
   if (typeof Worker === 'undefined') return deriveInline(request);
-  const worker = new Worker(new URL('./kdf.worker.ts', import.meta.url), { type: 'module' });
+  const worker = standby ?? startWorker();
+  standby = null;
   try {
     return await new Promise<Uint8Array>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<{ key?: Uint8Array; failed?: string }>) => {

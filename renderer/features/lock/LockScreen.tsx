@@ -1,6 +1,6 @@
 import './lock.css';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { useClinicLock } from '../../hooks/useClinicLock';
+import { clinicLockActions, useClinicLock } from '../../hooks/useClinicLock';
 import { useSettings } from '../../hooks/useSettings';
 import { Button } from '../../ui/Button';
 import { FieldFrame, FormError } from '../../ui/Field';
@@ -73,6 +73,8 @@ function PassphraseForm({
   const [empty, setEmpty] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const waiting = attempt.waitSeconds > 0;
+  // The passphrase's worker loads while the manager types, not after Enter.
+  useEffect(() => clinicLockActions.prepareUnlock(), []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
