@@ -143,7 +143,7 @@ export async function run(): Promise<Record<string, number | string>> {
     switchDatabase(plainName);
     await fillDatabase(size);
     const loadBefore = await loadAverage();
-    const readings: SealedReading[] = ['worker', 'page'];
+    const readings: SealedReading[] = ['page', 'worker'];
     const { off, on } = await compareBackups(dbName, plainName, rounds, readings);
     const loadAfter = await loadAverage();
     const offMs = off.map((run) => run.ms);
@@ -167,7 +167,7 @@ export async function run(): Promise<Record<string, number | string>> {
     }
     Object.assign(backupFigures, {
       '  peak memory off (MB)': megabytes(Math.max(...off.map((run) => run.peakBytes ?? 0))),
-      'backup file, lock off / on (MB)': `${((off[0]?.result.bytes.length ?? 0) / 2 ** 20).toFixed(1)} / ${((on.get('worker')?.[0]?.result.bytes.length ?? 0) / 2 ** 20).toFixed(1)}`,
+      'backup file, lock off / on (MB)': `${((off[0]?.result.bytes.length ?? 0) / 2 ** 20).toFixed(1)} / ${((on.get('page')?.[0]?.result.bytes.length ?? 0) / 2 ** 20).toFixed(1)}`,
       'load average during the backups, before (1 / 5 / 15 min)': loadBefore,
       'load average during the backups, after': loadAfter,
     });

@@ -35,16 +35,17 @@ export interface MakeBackupOptions {
   onProgress?: ProgressListener;
   /** Tests only: a low scrypt work factor keeps them fast. The app always uses the age default. */
   scryptWorkFactor?: number;
-  /** Benchmarks only: how sealed notes are opened (the app always opens them in bulk). */
+  /** Benchmarks only: how sealed notes are opened (the app always opens them in bulk, in the page). */
   openSealed?: SealedReading;
 }
 
 /**
- * How a backup opens the notes the clinic lock sealed: 'worker' reads raw pages and a worker opens each
- * page's values with WebCrypto while the page reads and writes out the next ones (see open-in-worker.ts);
- * 'page' opens a page's values with WebCrypto in the page itself, before the page is written and the
- * next one read (the way of version 12); 'reading-hook' lets the database layer open each record as it
- * is read (synchronous AES-GCM in JavaScript). The last two are kept to measure against.
+ * How a backup opens the notes the clinic lock sealed: 'page' (the app's) reads raw pages and opens a
+ * page's values with WebCrypto in the page itself, all in parallel, before reading on (the page is then
+ * written out while the next one is read); 'worker' hands each page's values to a worker that opens them
+ * while the page reads and writes out the next ones (see open-in-worker.ts): slower in the side-by-side
+ * runs on the 2-core machine (docs/benchmarks.md); 'reading-hook' lets the database layer open each record
+ * as it is read (synchronous AES-GCM in JavaScript). The last two are kept to measure against.
  */
 export type SealedReading = 'worker' | 'page' | 'reading-hook';
 
@@ -86,7 +87,7 @@ export async function buildDocument(
   onProgress?: ProgressListener,
   needsRepair?: BackupHeader['needsRepair'],
   check = true,
-  openSealed: SealedReading = 'worker',
+  openSealed: SealedReading = 'page',
 ): Promise<{ header: BackupHeader; bytes: Uint8Array; validator: BackupValidator }> {
   // Every record passes the same checks a restore applies, as it is written (a safety copy is
   // opened without the rules, so it is written without any check).
@@ -226,7 +227,7 @@ export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup
     passphrase: options.passphrase,
     scryptWorkFactor: options.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR,
   };
-  const openSealed = options.openSealed ?? 'worker';
+  const openSealed = options.openSealed ?? 'page';
   let built = await buildDocument(now, encryption, options.onProgress, undefined, true, openSealed);
   // Rare: the header comes first in the file, so a backup found broken is written again, marked.
   if (!built.validator.valid)
