@@ -143,7 +143,7 @@ export async function run(): Promise<Record<string, number | string>> {
     switchDatabase(plainName);
     await fillDatabase(size);
     const loadBefore = await loadAverage();
-    const readings: SealedReading[] = ['page', 'worker'];
+    const readings: SealedReading[] = ['page'];
     const { off, on } = await compareBackups(dbName, plainName, rounds, readings);
     const loadAfter = await loadAverage();
     const offMs = off.map((run) => run.ms);

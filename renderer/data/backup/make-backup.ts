@@ -3,7 +3,6 @@ import { version } from '../../../package.json';
 import { type BackupKind, recordBackupMade } from '../backup-history.repo';
 import { CURRENT_SCHEMA_VERSION, DERIVED_FIELDS, getDb, TABLE_NAMES } from '../db';
 import { openRecordsInBulk } from '../lock/bulk-crypto';
-import { createPageOpener, type PageOpener } from '../lock/open-in-worker';
 import { sealedPathsOf } from '../lock/sealed-fields';
 import { type UnreadableMark, unreadableFields } from '../lock/sealing';
 import { hasLock } from '../lock/session';
@@ -42,12 +41,11 @@ export interface MakeBackupOptions {
 /**
  * How a backup opens the notes the clinic lock sealed: 'page' (the app's) reads raw pages and opens a
  * page's values with WebCrypto in the page itself, all in parallel, before reading on (the page is then
- * written out while the next one is read); 'worker' hands each page's values to a worker that opens them
- * while the page reads and writes out the next ones (see open-in-worker.ts): slower in the side-by-side
- * runs on the 2-core machine (docs/benchmarks.md); 'reading-hook' lets the database layer open each record
- * as it is read (synchronous AES-GCM in JavaScript). The last two are kept to measure against.
+ * written out while the next one is read); 'reading-hook' lets the database layer open each record as it
+ * is read (synchronous AES-GCM in JavaScript), kept to measure against. (A worker opening each page's
+ * values beside the reading was measured slower on the 2-core machine, docs/benchmarks.md, and removed.)
  */
-export type SealedReading = 'worker' | 'page' | 'reading-hook';
+export type SealedReading = 'page' | 'reading-hook';
 
 export interface MadeBackup {
   /** The encrypted file's bytes, ready to be saved. */
@@ -99,11 +97,6 @@ export async function buildDocument(
   // With the clinic lock, tables with sealed fields are read raw and their pages opened in bulk: the
   // backup holds the notes in the clear inside its encryption, as docs/backup-format.md says.
   const bulk = openSealed !== 'reading-hook' && hasLock();
-  const opener: PageOpener | null = bulk
-    ? openSealed === 'worker'
-      ? await createPageOpener()
-      : { open: openRecordsInBulk, close: () => undefined }
-    : null;
   // The writing out, page after page in the document's order, runs behind the reading: a page is
   // written once its notes are open, while the transaction reads the next ones.
   let writing: Promise<void> = Promise.resolve();
@@ -115,104 +108,96 @@ export async function buildDocument(
     });
     return writing;
   };
-  try {
-    const header = await db.transaction('r', tables, async () => {
-      const sizes = await Promise.all(tables.map((table) => table.count()));
-      const counts = Object.fromEntries(
-        TABLE_NAMES.map((name, index) => [name, sizes[index]]),
-      ) as TableCounts;
-      const settings = await db.settings.get('clinic');
-      const header: BackupHeader = {
-        format: BACKUP_FORMAT_NAME,
-        formatVersion: BACKUP_FORMAT_VERSION,
-        appVersion: APP_VERSION,
-        schemaVersion: CURRENT_SCHEMA_VERSION,
-        createdAt: now.toISOString(),
-        clinicName: typeof settings?.clinicName === 'string' ? settings.clinicName : '',
-        counts,
-        ...(needsRepair ? { needsRepair } : {}),
-      };
-      const total = sizes.reduce((sum, size) => sum + size, 0);
-      let done = 0;
-      const pagesInFlight: Promise<void>[] = [];
-      writer.start(header);
-      for (const [index, name] of TABLE_NAMES.entries()) {
-        const table = tables[index];
-        const keyPath = table.schema.primKey.keyPath as string;
-        then(() => writer.openTable(name));
-        const raw = opener !== null && sealedPathsOf(name).length > 0;
-        let lastKey: unknown;
-        let read = 0;
-        for (;;) {
-          if (failure) throw failure.error;
-          const collection = read === 0 ? table.toCollection() : table.where(':id').above(lastKey);
-          const limited = collection.limit(RECORDS_PER_PAGE);
-          const page: Record<string, unknown>[] = raw
-            ? await limited.raw().toArray()
-            : await limited.toArray();
-          if (page.length === 0) break;
-          read += page.length;
-          lastKey = page[page.length - 1][keyPath];
-          // A sealed value that does not open (damaged, or copied from another record) does not stop the
-          // backup: the field is left out (the empty value of its kind) and the record named as a problem,
-          // so the backup is marked "needs repair" (see docs/backup-format.md).
-          const unopened = new Map<Record<string, unknown>, string[]>();
-          let opening: Promise<void> | null = null;
-          if (raw && opener) {
-            // A raw read skips every reading hook: the index-only fields are dropped here too.
-            const derived = DERIVED_FIELDS[name] ?? [];
-            if (derived.length) for (const record of page) for (const field of derived) delete record[field];
-            opening = opener.open(name, page, (record, path) =>
-              unopened.set(record, [...(unopened.get(record) ?? []), path]),
-            );
-            opening.catch(() => undefined);
-            // Opened in the page: WebCrypto is not IndexedDB work, Dexie keeps the transaction open.
-            if (openSealed === 'page') await Dexie.waitFor(opening);
-          } else {
-            // Opened by the reading hook: the mark names the fields that did not open; it is never written.
-            for (const record of page) {
-              const paths = unreadableFields(record);
-              if (paths.length === 0) continue;
-              unopened.set(record, paths);
-              delete (record as UnreadableMark).$unreadable;
-            }
-          }
-          const pageDone = done + page.length;
-          pagesInFlight.push(
-            then(async () => {
-              if (opening) await opening;
-              writer.addRecords(page);
-              if (check)
-                for (const record of page) {
-                  validator.check(name, record);
-                  for (const path of unopened.get(record) ?? [])
-                    validator.unopened(name, String(record.id), path);
-                }
-              onProgress?.({ phase: 'writing-file', done: pageDone, total });
-            }),
+  const header = await db.transaction('r', tables, async () => {
+    const sizes = await Promise.all(tables.map((table) => table.count()));
+    const counts = Object.fromEntries(TABLE_NAMES.map((name, index) => [name, sizes[index]])) as TableCounts;
+    const settings = await db.settings.get('clinic');
+    const header: BackupHeader = {
+      format: BACKUP_FORMAT_NAME,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      appVersion: APP_VERSION,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      createdAt: now.toISOString(),
+      clinicName: typeof settings?.clinicName === 'string' ? settings.clinicName : '',
+      counts,
+      ...(needsRepair ? { needsRepair } : {}),
+    };
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    let done = 0;
+    const pagesInFlight: Promise<void>[] = [];
+    writer.start(header);
+    for (const [index, name] of TABLE_NAMES.entries()) {
+      const table = tables[index];
+      const keyPath = table.schema.primKey.keyPath as string;
+      then(() => writer.openTable(name));
+      const raw = bulk && sealedPathsOf(name).length > 0;
+      let lastKey: unknown;
+      let read = 0;
+      for (;;) {
+        if (failure) throw failure.error;
+        const collection = read === 0 ? table.toCollection() : table.where(':id').above(lastKey);
+        const limited = collection.limit(RECORDS_PER_PAGE);
+        const page: Record<string, unknown>[] = raw ? await limited.raw().toArray() : await limited.toArray();
+        if (page.length === 0) break;
+        read += page.length;
+        lastKey = page[page.length - 1][keyPath];
+        // A sealed value that does not open (damaged, or copied from another record) does not stop the
+        // backup: the field is left out (the empty value of its kind) and the record named as a problem,
+        // so the backup is marked "needs repair" (see docs/backup-format.md).
+        const unopened = new Map<Record<string, unknown>, string[]>();
+        let opening: Promise<void> | null = null;
+        if (raw) {
+          // A raw read skips every reading hook: the index-only fields are dropped here too.
+          const derived = DERIVED_FIELDS[name] ?? [];
+          if (derived.length) for (const record of page) for (const field of derived) delete record[field];
+          opening = openRecordsInBulk(name, page, (record, path) =>
+            unopened.set(record, [...(unopened.get(record) ?? []), path]),
           );
-          done = pageDone;
-          // Waiting on the worker or the compressor, not on IndexedDB: Dexie keeps the transaction open.
-          if (pagesInFlight.length >= MAX_PAGES_IN_FLIGHT)
-            await Dexie.waitFor(pagesInFlight.shift() as Promise<void>);
-          const backlog = sink.whenBelow(MAX_BYTES_IN_FLIGHT);
-          if (backlog) await Dexie.waitFor(backlog);
-          if (page.length < RECORDS_PER_PAGE) break;
+          opening.catch(() => undefined);
+          // Opened in the page: WebCrypto is not IndexedDB work, Dexie keeps the transaction open.
+          await Dexie.waitFor(opening);
+        } else {
+          // Opened by the reading hook: the mark names the fields that did not open; it is never written.
+          for (const record of page) {
+            const paths = unreadableFields(record);
+            if (paths.length === 0) continue;
+            unopened.set(record, paths);
+            delete (record as UnreadableMark).$unreadable;
+          }
         }
-        // The transaction guarantees this; a mismatch would mean a broken database, not a broken file.
-        if (read !== counts[name]) throw new Error(`The ${name} table changed while it was read.`);
-        then(() => writer.closeTable());
+        const pageDone = done + page.length;
+        pagesInFlight.push(
+          then(async () => {
+            if (opening) await opening;
+            writer.addRecords(page);
+            if (check)
+              for (const record of page) {
+                validator.check(name, record);
+                for (const path of unopened.get(record) ?? [])
+                  validator.unopened(name, String(record.id), path);
+              }
+            onProgress?.({ phase: 'writing-file', done: pageDone, total });
+          }),
+        );
+        done = pageDone;
+        // Waiting on the opening or the compressor, not on IndexedDB: Dexie keeps the transaction open.
+        if (pagesInFlight.length >= MAX_PAGES_IN_FLIGHT)
+          await Dexie.waitFor(pagesInFlight.shift() as Promise<void>);
+        const backlog = sink.whenBelow(MAX_BYTES_IN_FLIGHT);
+        if (backlog) await Dexie.waitFor(backlog);
+        if (page.length < RECORDS_PER_PAGE) break;
       }
-      return header;
-    });
-    // Every record is read; the last pages are written out after the transaction.
-    await writing;
-    validator.finish();
-    const { bytes } = await writer.finish();
-    return { header, bytes, validator };
-  } finally {
-    opener?.close();
-  }
+      // The transaction guarantees this; a mismatch would mean a broken database, not a broken file.
+      if (read !== counts[name]) throw new Error(`The ${name} table changed while it was read.`);
+      then(() => writer.closeTable());
+    }
+    return header;
+  });
+  // Every record is read; the last pages are written out after the transaction.
+  await writing;
+  validator.finish();
+  const { bytes } = await writer.finish();
+  return { header, bytes, validator };
 }
 
 /**
