@@ -6,6 +6,7 @@ import { ReportsScreen } from '../renderer/features/reports/ReportsScreen';
 import type { SampleSize } from '../renderer/sample-clinic';
 import { fillDatabase } from './fill-database';
 import { FormerReportsScreen } from './former-reports-screen';
+import { progress } from './suite';
 
 // The Reports screen as the manager meets it, on synthetic clinics of 1,000 and 10,000 people (the
 // clinic built around today, so "Last 12 months", the screen's first choice, covers a full year):
@@ -45,10 +46,11 @@ interface Round {
 
 const MB = 1024 * 1024;
 
-/** A line on the bench page, so a long run shows where it is. */
+/** A line on the bench page and in the bench's output, so a long run shows where it is. */
 function log(line: string): void {
   const element = document.getElementById('log');
   if (element) element.textContent += `${line}\n`;
+  progress(`reports-screen: ${line}`);
 }
 
 function heap(): number {
@@ -64,13 +66,22 @@ async function rss(): Promise<number> {
 }
 
 /** Resolves once `test` holds, checked on every frame, with the time it first held. */
-function whenSeen(test: () => boolean, timeoutMs = 120_000): Promise<number> {
+function whenSeen(
+  test: () => boolean,
+  what: string,
+  shown: () => string,
+  timeoutMs = 300_000,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const look = () => {
       if (test()) resolve(performance.now());
       else if (performance.now() - started > timeoutMs)
-        reject(new Error('Timed out waiting for the screen.'));
+        reject(
+          new Error(
+            `Timed out after ${timeoutMs / 1000} s waiting for ${what}; the screen showed: ${shown().replace(/\s+/g, ' ').slice(0, 300)}`,
+          ),
+        );
       else requestAnimationFrame(look);
     };
     look();
@@ -97,10 +108,23 @@ async function round(screen: 'now' | 'former'): Promise<Round> {
   const root = createRoot(host);
   const started = performance.now();
   root.render(createElement(screen === 'now' ? ReportsScreen : FormerReportsScreen));
-  const controls = (await whenSeen(() => host.querySelector('select') !== null)) - started;
-  const report = (await whenSeen(() => host.querySelector('article.report') !== null)) - started;
+  const shown = () => host.textContent ?? '';
+  const controls =
+    (await whenSeen(() => host.querySelector('select') !== null, `the ${screen} screen's controls`, shown)) -
+    started;
+  const report =
+    (await whenSeen(
+      () => host.querySelector('article.report') !== null,
+      `the ${screen} screen's report`,
+      shown,
+    )) - started;
   // The former screen drew the print layout right after the report: wait for it, as the manager did.
-  if (screen === 'former') await whenSeen(() => document.querySelector('.report-print') !== null);
+  if (screen === 'former')
+    await whenSeen(
+      () => document.querySelector('.report-print') !== null,
+      "the former screen's print layout",
+      shown,
+    );
   await pause(500);
   observer.disconnect();
   const heapShown = heap() - heapBefore;
@@ -143,6 +167,7 @@ export async function run(): Promise<Record<string, number | string>> {
       switchDatabase(dbName);
       await fillDatabase(size, todayIso());
       const rounds = { now: [] as Round[], former: [] as Round[] };
+      log(`${label}: clinic filled, warm-up round`);
       await round('now'); // warm-up: compiles the code, starts the worker once
       for (let i = 0; i < roundCount; i++) {
         log(`${label}: round ${i + 1} of ${roundCount}`);
