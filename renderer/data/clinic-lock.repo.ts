@@ -7,7 +7,7 @@ import {
   erasedNotice,
   startErasing,
 } from './lock/erase-all';
-import { prepareKdf } from './lock/kdf';
+import { dropKdf, holdKdf } from './lock/kdf';
 import {
   beginTurningOff,
   changePassphrase,
@@ -89,8 +89,11 @@ export const clinicLockActions = {
   sealAll: (onProgress: (progress: SealProgress) => void) => sealClinic(getDb(), onProgress),
   /** Finishes sealing or unsealing an earlier session left half-done (nothing when none was). */
   resume: (onProgress: (progress: SealProgress) => void) => resumeSealingWork(getDb(), onProgress),
-  /** Starts the passphrase's worker ahead (a passphrase field shows), so Enter waits for the scrypt alone. */
-  prepareUnlock: prepareKdf,
+  /**
+   * A passphrase form shows: its worker starts now, so Enter waits for the scrypt alone. Returns the
+   * release, for when the form closes (the last release ends the waiting worker).
+   */
+  holdPassphraseWorker: holdKdf,
   unlock: (passphrase: string) => unlockWithPassphrase(getDb().name, passphrase),
   confirm: (passphrase: string) => confirmPassphrase(getDb().name, passphrase),
   /** Checks the passphrase again for a confidential note; the unlock then counts as recent. */
@@ -119,8 +122,14 @@ export const clinicLockActions = {
   beginErasing: () => startErasing(getDb()),
   /** Erases every sealed value (or carries on after a closed page); the lock is off once done. */
   erase: (onProgress: (progress: SealProgress) => void) => eraseClinic(getDb(), onProgress),
-  /** Drops the data key: every sealed value is unreadable until the next unlock. */
-  lockNow: () => closeSession(),
+  /**
+   * Drops the data key: every sealed value is unreadable until the next unlock. A passphrase worker
+   * waiting for a form of the unlocked session is ended with it.
+   */
+  lockNow: () => {
+    closeSession();
+    dropKdf();
+  },
   /** Seconds still to wait after too many wrong passphrases (0: may try now). */
   async secondsToWait(): Promise<number> {
     const ring = await readKeyRing(getDb().name);

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { clinicLockActions, lockState } from '../data/clinic-lock.repo';
 import { recordMeetingNotesViewed } from '../data/meetings.repo';
 import type { Id } from '../domain/types';
+import { usePassphraseWorker } from './usePassphraseWorker';
 
 export interface NoteReveal {
   revealed: boolean;
@@ -26,6 +27,7 @@ export function useNoteReveal(meetingId: Id | undefined): NoteReveal {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  usePassphraseWorker(asking);
 
   const reveal = useCallback(async () => {
     if (meetingId) await recordMeetingNotesViewed(meetingId);

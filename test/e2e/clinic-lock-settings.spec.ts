@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, loadSampleData, openApp, test } from './helpers';
-import { expectLocked, unlock } from './lock-steps';
+import { expectLocked, expectPassphraseWorkers, unlock } from './lock-steps';
 
 // Settings → Privacy: the manager turns the clinic lock on (passphrase, recovery sheet, two groups typed
 // back, sealing with progress), changes the passphrase, and turns the lock off again.
@@ -46,20 +46,33 @@ async function setUpLock(page: Page, card: Locator, passphrase: string, scan = f
 async function turnOnLock(page: Page, passphrase: string): Promise<void> {
   await openApp(page, '/settings');
   const card = page.getByRole('region', { name: 'Privacy and the clinic lock' });
+  await expectPassphraseWorkers(page, 0);
   await card.getByRole('button', { name: 'Turn on the clinic lock' }).click();
+  // The passphrase's worker waits from the first step of the set-up, and goes once the lock is on.
+  await expectPassphraseWorkers(page, 1);
   await expectNoSeriousViolations(page, 'Settings → Privacy');
   await setUpLock(page, card, passphrase, true);
+  await expectPassphraseWorkers(page, 0);
 }
 
 test('the manager turns the clinic lock on, changes its passphrase and turns it off again', async ({
   page,
 }) => {
+  // Six passphrases stretched at the full cost (seconds each on a busy machine).
+  test.setTimeout(240_000);
   await loadSampleData(page);
   await turnOnLock(page, PASSPHRASE);
   const card = page.getByRole('region', { name: 'Privacy and the clinic lock' });
   await card.getByRole('button', { name: 'Close' }).click();
 
+  // A form closed unused leaves no worker behind.
   await card.getByRole('button', { name: 'Change the passphrase' }).click();
+  await expectPassphraseWorkers(page, 1);
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await expectPassphraseWorkers(page, 0);
+
+  await card.getByRole('button', { name: 'Change the passphrase' }).click();
+  await expectPassphraseWorkers(page, 1);
   await card.getByLabel('Current clinic passphrase').fill('not the passphrase');
   await card.getByLabel('New clinic passphrase').fill(NEXT);
   await card.getByLabel('Type the passphrase again').fill(NEXT);
@@ -67,9 +80,12 @@ test('the manager turns the clinic lock on, changes its passphrase and turns it 
   await expect(card.getByRole('alert')).toContainText('does not open the clinic lock', { timeout: 20_000 });
   await card.getByLabel('Current clinic passphrase').fill(PASSPHRASE);
   await card.getByRole('button', { name: 'Change the passphrase' }).click();
-  await expect(page.getByText('The clinic passphrase is changed.')).toBeVisible({ timeout: 20_000 });
+  // The current passphrase and the new one: two stretchings.
+  await expect(page.getByText('The clinic passphrase is changed.')).toBeVisible({ timeout: 60_000 });
+  await expectPassphraseWorkers(page, 0);
 
   await card.getByRole('button', { name: 'Turn off the clinic lock' }).click();
+  await expectPassphraseWorkers(page, 1);
   await card.getByLabel('Clinic passphrase').fill(PASSPHRASE);
   await card.getByRole('button', { name: 'Turn off the clinic lock' }).click();
   await expect(card.getByRole('alert')).toContainText('does not open the clinic lock', { timeout: 20_000 });
@@ -78,6 +94,7 @@ test('the manager turns the clinic lock on, changes its passphrase and turns it 
   await expect(card.getByRole('button', { name: 'Turn on the clinic lock' })).toBeVisible({
     timeout: 60_000,
   });
+  await expectPassphraseWorkers(page, 0);
 
   // The sample clinic's notes read as before.
   await openApp(page, '/relationships');

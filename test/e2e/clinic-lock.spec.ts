@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { addPerson, addProgram, PROGRAM } from './clinic-steps';
 import { expect, goTo, startEmpty, test } from './helpers';
-import { CLINIC_PASSPHRASE, expectLocked, turnLockOn, unlock } from './lock-steps';
+import { CLINIC_PASSPHRASE, expectLocked, expectPassphraseWorkers, turnLockOn, unlock } from './lock-steps';
 
 // Being locked and unlocking, in real Chromium IndexedDB.
 
@@ -39,14 +39,18 @@ test.describe('with the clinic lock on', () => {
   }) => {
     await startEmpty(page);
     await turnLockOn(page);
+    // The passphrase's worker is started as the lock screen shows, and again after a wrong try.
+    await expectPassphraseWorkers(page, 1);
     await page.getByLabel('Clinic passphrase').fill('not the passphrase at all');
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByRole('alert')).toHaveText(/does not open the clinic lock/);
     await expect(page.getByLabel('Clinic passphrase')).toHaveValue('');
     await expect(page.getByLabel('Clinic passphrase')).toBeFocused();
     await expectLocked(page);
+    await expectPassphraseWorkers(page, 1);
     await unlock(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await expectPassphraseWorkers(page, 0);
   });
 
   test('after five wrong passphrases the lock screen counts down the wait', async ({ page }) => {
@@ -80,6 +84,8 @@ test.describe('with the clinic lock on', () => {
     ).toBeVisible();
     await expect(page.getByLabel('Recovery key')).toBeFocused();
     await expectNoAccessibilityProblems(page);
+    // The new passphrase's worker waits here too.
+    await expectPassphraseWorkers(page, 1);
 
     const newPassphrase = 'violet harbour kettle ninety';
     const wrongKey = [...recoveryKey.replace(/-/g, '')].reverse().join('');
@@ -103,6 +109,7 @@ test.describe('with the clinic lock on', () => {
     await page.getByRole('button', { name: 'Unlock and set the new passphrase' }).click();
     // The new passphrase is stretched at the full cost (several seconds on a busy machine).
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible({ timeout: 60_000 });
+    await expectPassphraseWorkers(page, 0);
 
     await page.getByRole('button', { name: 'Lock now' }).click();
     await expectLocked(page);
@@ -129,6 +136,7 @@ test.describe('with the clinic lock on', () => {
     await page.getByRole('button', { name: 'Lock now' }).click();
     await expectLocked(page);
     await expect(page).toHaveTitle('Locked — Guiding Hands');
+    await expectPassphraseWorkers(page, 1);
     await page.goBack();
     await expectLocked(page);
     await expect(page.getByText('Dana Whitfield')).toHaveCount(0);

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { addPerson, addProgram, day, PROGRAM, pair } from './clinic-steps';
 import { expect, startEmpty, test } from './helpers';
-import { CLINIC_PASSPHRASE, turnLockOn, unlock } from './lock-steps';
+import { CLINIC_PASSPHRASE, expectPassphraseWorkers, turnLockOn, unlock } from './lock-steps';
 
 // A confidential meeting's notes: closed until asked for, the passphrase asked again when the last
 // unlock is older than two minutes, and every showing written to the audit log (never the text).
@@ -72,16 +72,20 @@ test('with the lock on, a confidential note asks for the passphrase again after 
   const prompt = page.getByRole('dialog', { name: 'Confirm the clinic passphrase' });
   await expect(prompt).toBeVisible();
   await expect(prompt.getByLabel('Clinic passphrase')).toBeFocused();
+  // The passphrase's worker waits while the question shows (and again after a wrong try), no longer.
+  await expectPassphraseWorkers(page, 1);
   const axe = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(axe.violations.map((violation) => violation.id)).toEqual([]);
   await prompt.getByLabel('Clinic passphrase').fill('not the passphrase');
   await prompt.getByLabel('Clinic passphrase').press('Enter');
   await expect(prompt.getByRole('alert')).toHaveText(/does not open the clinic lock/);
   await expect(timeline(page).getByText(NOTE)).toHaveCount(0);
+  await expectPassphraseWorkers(page, 1);
   await prompt.getByLabel('Clinic passphrase').fill(CLINIC_PASSPHRASE);
   await prompt.getByRole('button', { name: 'Show the notes' }).click();
   await expect(prompt).toBeHidden();
   await expect(timeline(page).getByText(NOTE)).toBeVisible();
+  await expectPassphraseWorkers(page, 0);
 
   // The edit form hides them the same way; the passphrase was just confirmed, so no question.
   await page.getByRole('link', { name: /Edit the meeting of/ }).click();
@@ -96,8 +100,10 @@ test('with the lock on, a confidential note asks for the passphrase again after 
   await page.getByRole('button', { name: 'Show confidential notes' }).click();
   const again = page.getByRole('dialog', { name: 'Confirm the clinic passphrase' });
   await expect(again).toBeVisible();
+  await expectPassphraseWorkers(page, 1);
   await again.getByRole('button', { name: 'Cancel' }).click();
   await expect(again).toBeHidden();
+  await expectPassphraseWorkers(page, 0);
   await expect(page.getByLabel('Notes')).toHaveCount(0);
 
   const views = await viewEntries(page);

@@ -88,3 +88,13 @@ export async function turnLockOnInSettings(page: Page, passphrase = CLINIC_PASSP
   await card.getByRole('button', { name: 'Turn on the clinic lock' }).click();
   await expect(card.getByText('The clinic lock is on.')).toBeVisible({ timeout: 60_000 });
 }
+
+/**
+ * Waits until `count` passphrase workers are alive in the page: one waits while a passphrase form shows
+ * (the lock screen, a confidential note's question, the settings' forms), none once they close.
+ */
+export async function expectPassphraseWorkers(page: Page, count: number): Promise<void> {
+  await expect
+    .poll(() => page.workers().filter((worker) => /kdf\.worker/.test(worker.url())).length)
+    .toBe(count);
+}

@@ -3,8 +3,9 @@ import { scrypt, scryptAsync } from '@noble/hashes/scrypt.js';
 // The passphrase's key: scrypt, the primitive and cost the backups use (N = 2^18, r = 8, p = 1). It
 // runs in a worker so the window never freezes for the second or so it takes; where there are no
 // workers (tests in Node) it runs here, yielding to the event loop as it goes. The worker is started
-// ahead (prepareKdf, as the lock screen or a passphrase field shows), so its code is loaded and
-// compiled while the manager types, not after Enter; each worker derives one key and is ended.
+// ahead (holdKdf, as the lock screen or another passphrase form shows), so its code is loaded and
+// compiled while the manager types, not after Enter; each worker derives one key and is ended. While a
+// form shows, one worker waits; once none does, or the clinic locks, the waiting worker is ended.
 
 export interface ScryptParams {
   logN: number;
@@ -40,6 +41,13 @@ function startWorker(): Worker {
 
 /** A worker started ahead, waiting for the next passphrase. */
 let standby: Worker | null = null;
+/** Passphrase forms showing now (holdKdf): while there are none, no worker waits. */
+let holders = 0;
+
+function endStandby(): void {
+  standby?.terminate();
+  standby = null;
+}
 
 /**
  * Starts the worker of the next derivation now, so that loading its code does not add to the wait once
@@ -53,12 +61,44 @@ export function prepareKdf(): void {
   } catch {
     return; // deriveKey starts one when needed, or says why it cannot
   }
-  // A worker whose code failed to load is dropped before anyone waits on it; deriveKey then starts another.
+  // A worker whose code failed to load is dropped before anyone waits on it; the next derivation (or
+  // the next form shown) starts another.
   worker.onerror = () => {
     if (standby === worker) standby = null;
     worker.terminate();
   };
   standby = worker;
+}
+
+/**
+ * A passphrase form shows: the worker of its derivation is started now, or the one waiting already is
+ * kept for it. Returns the release, for when the form closes: once no form holds it, the waiting worker
+ * is ended, so none outlives the forms. Calling the release again does nothing.
+ */
+export function holdKdf(): () => void {
+  holders += 1;
+  prepareKdf();
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    holders -= 1;
+    if (holders === 0) endStandby();
+  };
+}
+
+/** A wrong passphrase: the form still showing will be asked again, so its next worker starts now. */
+export function prepareKdfAgain(): void {
+  if (holders > 0) prepareKdf();
+}
+
+/**
+ * The clinic locks: the waiting worker is ended with the session. A form still showing (the lock
+ * screen, drawn as the lock begins) gets a fresh one.
+ */
+export function dropKdf(): void {
+  endStandby();
+  if (holders > 0) prepareKdf();
 }
 
 export async function deriveKey(request: KdfRequest): Promise<Uint8Array> {

@@ -1,7 +1,7 @@
 import { gcm } from '@noble/ciphers/aes.js';
 import { randomBytes } from '@noble/ciphers/utils.js';
 import Dexie, { type EntityTable } from 'dexie';
-import { DEFAULT_SCRYPT, deriveKey, type ScryptParams } from './kdf';
+import { DEFAULT_SCRYPT, deriveKey, prepareKdfAgain, type ScryptParams } from './kdf';
 import {
   ageIdentityOf,
   ageRecipientOf,
@@ -259,6 +259,7 @@ async function dataKeyFromPassphrase(
       return { key, ring };
     }
   }
+  prepareKdfAgain();
   const failedAttempts = ring.failedAttempts + 1;
   await db.rings.update('clinic', { failedAttempts, lastFailedAt: new Date().toISOString() });
   const nextWait = waitAfter(failedAttempts);

@@ -1,6 +1,7 @@
 import './lock.css';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { clinicLockActions, useClinicLock } from '../../hooks/useClinicLock';
+import { useClinicLock } from '../../hooks/useClinicLock';
+import { usePassphraseWorker } from '../../hooks/usePassphraseWorker';
 import { useSettings } from '../../hooks/useSettings';
 import { Button } from '../../ui/Button';
 import { FieldFrame, FormError } from '../../ui/Field';
@@ -27,6 +28,9 @@ export function LockScreen() {
   const attempt = useUnlock();
   const { mode } = useClinicLock();
   const [way, setWay] = useState<Way>('passphrase');
+  // The passphrase's worker loads while the manager types (the passphrase, or the new one after the
+  // recovery key), not after Enter.
+  usePassphraseWorker(mode !== 'erasing' && way !== 'lost-both');
 
   // The window title may have named a person on the screen that was showing.
   useEffect(() => {
@@ -73,8 +77,6 @@ function PassphraseForm({
   const [empty, setEmpty] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const waiting = attempt.waitSeconds > 0;
-  // The passphrase's worker loads while the manager types, not after Enter.
-  useEffect(() => clinicLockActions.prepareUnlock(), []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -6,6 +6,7 @@ import {
   type TurnedOff,
   useClinicLock,
 } from '../../hooks/useClinicLock';
+import { usePassphraseWorker } from '../../hooks/usePassphraseWorker';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError } from '../../ui/Field';
@@ -68,6 +69,7 @@ function ChangePassphrase({ settings, onClose }: { settings: ClinicSettings; onC
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { showToast } = useToast();
+  usePassphraseWorker();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -130,6 +132,8 @@ function TurnOffLock({ onClose }: { onClose: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [progress, setProgress] = useState<SealProgress | null>(null);
   const { showToast } = useToast();
+  // Held while unsealing too: the passphrase is checked after the progress shows.
+  usePassphraseWorker();
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { todayIso } from '../../domain/calendar';
 import { formatDisplayDate } from '../../domain/date-format';
 import type { ClinicSettings } from '../../domain/types';
+import { usePassphraseWorker } from '../../hooks/usePassphraseWorker';
 import { getPlatform } from '../../platform/platform';
 import { Button } from '../../ui/Button';
 import { CheckboxField, FormError, TextField } from '../../ui/Field';
@@ -23,6 +24,8 @@ export function TurnOnLock({ settings, onClose }: { settings: ClinicSettings; on
   const [printing, setPrinting] = useState(false);
   const [busy, setBusy] = useState(false);
   const madeOn = todayIso();
+  // The passphrase is stretched as the sheet is confirmed: its worker waits from the first step.
+  usePassphraseWorker(flow.step === 'choose' || flow.step === 'sheet');
 
   useEffect(() => {
     if (!printing) return;
