@@ -25,14 +25,13 @@ import { isSealed } from '../../renderer/data/lock/seal';
 import { sealClinic } from '../../renderer/data/lock/seal-all';
 import { closeSession, setLockMode } from '../../renderer/data/lock/session';
 import { getMeeting, logMeeting, updateMeeting } from '../../renderer/data/meetings.repo';
-import { freshDatabasePerTest, meetingInput, seedPair, TODAY } from './helpers';
+import { FAST_SCRYPT, freshDatabasePerTest, meetingInput, seedPair, storedRows, TODAY } from './helpers';
 
 // Backups, restores and safety copies of a clinic with the clinic lock: automatic backups are locked to
 // the recovery sheet's age identity and open with the age tool; every backup holds the notes in the
 // clear inside its encryption; what a restore writes is sealed; safety copies are sealed too.
 
 const db = freshDatabasePerTest();
-const FAST = { logN: 10, r: 8, p: 1 };
 const CLINIC_PASSPHRASE = 'quiet harbour lantern 42';
 const BACKUP_PASSPHRASE = 'willow-granite-lantern-63';
 const MARKER = 'OKAPI-5519 moral distress after the night in bay 2';
@@ -58,7 +57,7 @@ async function clinicWithMarker(): Promise<string[]> {
 }
 
 async function turnOn() {
-  const lock = await createLock(db().name, CLINIC_PASSPHRASE, FAST);
+  const lock = await createLock(db().name, CLINIC_PASSPHRASE, FAST_SCRYPT);
   await sealClinic(db());
   return lock;
 }
@@ -78,15 +77,8 @@ async function storedText(): Promise<string> {
 }
 
 /** The safety database's copies, as stored. */
-async function storedSafetyCopies(): Promise<{ document: Uint8Array; sealedIv?: Uint8Array }[]> {
-  const raw = new Dexie(`${db().name}-safety`);
-  await raw.open();
-  try {
-    return await raw.table('copies').toArray();
-  } finally {
-    raw.close();
-  }
-}
+const storedSafetyCopies = () =>
+  storedRows<{ document: Uint8Array; sealedIv?: Uint8Array }>(`${db().name}-safety`, 'copies');
 
 function gunzipText(bytes: Uint8Array): string | null {
   try {

@@ -26,7 +26,18 @@ import { SEALED_FIELDS, sealedPathsOf } from '../../renderer/data/lock/sealed-fi
 import { closeSession, isOpen, LockedError, lockMode, setLockMode } from '../../renderer/data/lock/session';
 import { getMeeting, logMeeting } from '../../renderer/data/meetings.repo';
 import { loadSampleClinic } from '../../renderer/sample-clinic/load-sample-clinic';
-import { freshDatabasePerTest, LOCKED_CONFIGURATION, meetingInput, seedPair, TODAY } from './helpers';
+import {
+  FAST_SCRYPT,
+  freshDatabasePerTest,
+  LOCKED_CONFIGURATION,
+  meetingInput,
+  readStored,
+  seedPair,
+  storedRows,
+  storedTablesOf,
+  TEST_CLINIC_PASSPHRASE,
+  TODAY,
+} from './helpers';
 
 // Both the passphrase and the recovery sheet lost: every sealed value is erased without any key, in
 // resumable batches; sealed safety copies go; one audit entry says so, without any text; the key ring
@@ -34,10 +45,9 @@ import { freshDatabasePerTest, LOCKED_CONFIGURATION, meetingInput, seedPair, TOD
 // (plain), or on before anything was written (locked).
 
 const db = freshDatabasePerTest();
-const FAST = { logN: 10, r: 8, p: 1 };
 const MARKER = 'IBEX-4402 grief after the code on ward 6';
 // The locked configuration turns the lock on for each fresh database with its own passphrase.
-const PASSPHRASE = LOCKED_CONFIGURATION ? 'test clinic passphrase' : 'quiet harbour lantern 42';
+const PASSPHRASE = LOCKED_CONFIGURATION ? TEST_CLINIC_PASSPHRASE : 'quiet harbour lantern 42';
 const SEALED_TABLES = Object.keys(SEALED_FIELDS);
 
 afterEach(() => setLockMode('off'));
@@ -45,7 +55,7 @@ afterEach(() => setLockMode('off'));
 /** Turns the lock on (the locked configuration did already) and locks: no key is held. */
 async function lockedClinic(): Promise<void> {
   if (!LOCKED_CONFIGURATION) {
-    await createLock(db().name, PASSPHRASE, FAST);
+    await createLock(db().name, PASSPHRASE, FAST_SCRYPT);
     await sealClinic(db());
   }
   closeSession();
@@ -53,17 +63,7 @@ async function lockedClinic(): Promise<void> {
 }
 
 /** Every record of every table as IndexedDB holds it (no reading hooks). */
-async function storedTables(): Promise<Record<string, Record<string, unknown>[]>> {
-  const raw = new Dexie(db().name);
-  await raw.open();
-  try {
-    const tables: Record<string, Record<string, unknown>[]> = {};
-    for (const table of raw.tables) tables[table.name] = await table.toArray();
-    return tables;
-  } finally {
-    raw.close();
-  }
-}
+const storedTables = () => storedTablesOf(db().name);
 
 /** The records the app reads (sealed values opened, hidden index fields left out), table by table. */
 async function readTables(): Promise<Record<string, Record<string, unknown>[]>> {
@@ -80,25 +80,38 @@ function sealedValuesIn(tables: Record<string, Record<string, unknown>[]>): numb
   return count;
 }
 
-async function safetyCopyRecords(): Promise<{ id: number; sealedIv?: Uint8Array }[]> {
-  const raw = new Dexie(`${db().name}-safety`);
-  await raw.open();
-  try {
-    return await raw.table('copies').toArray();
-  } finally {
-    raw.close();
-  }
-}
+/** The safety database's copies, as stored. */
+const safetyCopyRecords = () =>
+  storedRows<{ id: number; sealedIv?: Uint8Array }>(`${db().name}-safety`, 'copies');
 
 /** The key ring database's notices, as stored. */
-async function storedNotices(): Promise<unknown[]> {
-  const raw = new Dexie(`${db().name}-keyring`);
-  await raw.open();
-  try {
-    return await raw.table('notices').toArray();
-  } finally {
-    raw.close();
-  }
+const storedNotices = () => storedRows(`${db().name}-keyring`, 'notices');
+
+/**
+ * `count` meetings of a new pair (the marker and its number in each one's notes, ids from `prefix`-00000),
+ * the lock on and locked, then an erase confirmed and stopped after its first batch (the page closed).
+ */
+async function eraseStoppedHalfWay(count: number, prefix: string): Promise<void> {
+  const pair = await seedPair();
+  await db().meetings.bulkAdd(
+    Array.from({ length: count }, (_, index) => {
+      const { actionItems: _items, ...meeting } = meetingInput(pair.relationship.id);
+      return {
+        ...meeting,
+        id: `${prefix}-${String(index).padStart(5, '0')}`,
+        notes: `${MARKER} ${index}`,
+        createdAt: `${TODAY}T10:00:00.000Z`,
+        updatedAt: `${TODAY}T10:00:00.000Z`,
+      };
+    }),
+  );
+  await lockedClinic();
+  await startErasing(db());
+  await expect(
+    eraseClinic(db(), (progress) => {
+      if (progress.done >= SEAL_BATCH) throw new Error('page closed');
+    }),
+  ).rejects.toThrow('page closed');
 }
 
 async function erase() {
@@ -110,7 +123,7 @@ describe('continuing without the sealed text', () => {
   it('empties every sealed field of every table without a key, leaves every other field, and turns the lock off', async () => {
     await loadSampleClinic({ seed: 1, size: 'demo', today: TODAY });
     if (!LOCKED_CONFIGURATION) {
-      await createLock(db().name, PASSPHRASE, FAST);
+      await createLock(db().name, PASSPHRASE, FAST_SCRYPT);
       await sealClinic(db());
     }
     const before = await readTables();
@@ -214,12 +227,11 @@ describe('continuing without the sealed text', () => {
     const backup = await makeBackup({ passphrase: 'willow-granite-lantern-63', scryptWorkFactor: 10 });
     await restoreBackup(await openBackup(backup.bytes, 'willow-granite-lantern-63'));
     await restoreBackup(await openBackup(backup.bytes, 'willow-granite-lantern-63'));
-    const raw = new Dexie(`${db().name}-safety`);
-    await raw.open();
-    const [sealedCopy] = await raw.table('copies').toArray();
-    const { id: _id, sealedIv: _iv, ...plainCopy } = sealedCopy;
-    await raw.table('copies').add({ ...plainCopy, document: new Uint8Array([1, 2, 3]) });
-    raw.close();
+    await readStored(`${db().name}-safety`, async (raw) => {
+      const [sealedCopy] = await raw.table('copies').toArray();
+      const { id: _id, sealedIv: _iv, ...plainCopy } = sealedCopy;
+      await raw.table('copies').add({ ...plainCopy, document: new Uint8Array([1, 2, 3]) });
+    });
     closeSession();
     expect((await safetyCopyRecords()).filter((copy) => copy.sealedIv)).toHaveLength(2);
 
@@ -236,27 +248,8 @@ describe('continuing without the sealed text', () => {
   });
 
   it('a page closed half-way leaves every record whole, and the next start finishes without any key', async () => {
-    const pair = await seedPair();
     const count = SEAL_BATCH + 20;
-    await db().meetings.bulkAdd(
-      Array.from({ length: count }, (_, index) => {
-        const { actionItems: _items, ...meeting } = meetingInput(pair.relationship.id);
-        return {
-          ...meeting,
-          id: `m-${String(index).padStart(5, '0')}`,
-          notes: `${MARKER} ${index}`,
-          createdAt: `${TODAY}T10:00:00.000Z`,
-          updatedAt: `${TODAY}T10:00:00.000Z`,
-        };
-      }),
-    );
-    await lockedClinic();
-    await startErasing(db());
-    await expect(
-      eraseClinic(db(), (progress) => {
-        if (progress.done >= SEAL_BATCH) throw new Error('page closed');
-      }),
-    ).rejects.toThrow('page closed');
+    await eraseStoppedHalfWay(count, 'm');
 
     // The next start: the key ring says the clinic is being erased.
     setLockMode('off');
@@ -294,10 +287,9 @@ describe('continuing without the sealed text', () => {
     const ring = await readKeyRing(db().name);
     await eraseClinic(db());
     // The key ring as it was just before its removal, written back.
-    const keyRing = new Dexie(`${db().name}-keyring`);
-    await keyRing.open();
-    await keyRing.table('rings').put({ ...ring, erasure: { ...ring?.erasure, safetyCopiesRemoved: 0 } });
-    keyRing.close();
+    await readStored(`${db().name}-keyring`, (keyRing) =>
+      keyRing.table('rings').put({ ...ring, erasure: { ...ring?.erasure, safetyCopiesRemoved: 0 } }),
+    );
     setLockMode('off');
     expect(await loadLockMode(db().name)).toBe('erasing');
 
@@ -350,26 +342,7 @@ describe('continuing without the sealed text', () => {
   });
 
   it('a page closed half-way keeps no notice yet; the finished erase at the next start does', async () => {
-    const pair = await seedPair();
-    await db().meetings.bulkAdd(
-      Array.from({ length: SEAL_BATCH + 5 }, (_, index) => {
-        const { actionItems: _items, ...meeting } = meetingInput(pair.relationship.id);
-        return {
-          ...meeting,
-          id: `n-${String(index).padStart(5, '0')}`,
-          notes: `${MARKER} ${index}`,
-          createdAt: `${TODAY}T10:00:00.000Z`,
-          updatedAt: `${TODAY}T10:00:00.000Z`,
-        };
-      }),
-    );
-    await lockedClinic();
-    await startErasing(db());
-    await expect(
-      eraseClinic(db(), (progress) => {
-        if (progress.done >= SEAL_BATCH) throw new Error('page closed');
-      }),
-    ).rejects.toThrow('page closed');
+    await eraseStoppedHalfWay(SEAL_BATCH + 5, 'n');
     closeKeyRings();
     setLockMode('off');
     expect(await loadLockMode(db().name)).toBe('erasing');
@@ -385,7 +358,7 @@ describe('continuing without the sealed text', () => {
   it('turning the lock on again ends the notice, and it does not come back when that lock is turned off', async () => {
     await lockedClinic();
     await erase();
-    await createLock(db().name, 'a brand new passphrase 77', FAST);
+    await createLock(db().name, 'a brand new passphrase 77', FAST_SCRYPT);
     expect(erasedNotice()).toBeNull();
     expect(await storedNotices()).toEqual([]);
     await sealClinic(db());

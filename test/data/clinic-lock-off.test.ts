@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import { gunzipSync } from 'node:zlib';
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   listSafetyCopies,
@@ -15,7 +14,17 @@ import { recordRemovedCopy, sealClinic, unsealClinic } from '../../renderer/data
 import { closeSession, LockedError, lockMode, setLockMode } from '../../renderer/data/lock/session';
 import { logMeeting } from '../../renderer/data/meetings.repo';
 import { turnedOffMessage } from '../../renderer/features/settings/PrivacySection';
-import { freshDatabasePerTest, LOCKED_CONFIGURATION, meetingInput, seedPair, TODAY } from './helpers';
+import {
+  FAST_SCRYPT,
+  freshDatabasePerTest,
+  LOCKED_CONFIGURATION,
+  meetingInput,
+  readStored,
+  seedPair,
+  storedRows,
+  TEST_CLINIC_PASSPHRASE,
+  TODAY,
+} from './helpers';
 
 // Turning the clinic lock off past what no longer opens: a damaged sealed safety copy (kept before a
 // restore) would never open once the key ring is gone, and must not keep the clinic behind the lock.
@@ -24,8 +33,7 @@ import { freshDatabasePerTest, LOCKED_CONFIGURATION, meetingInput, seedPair, TOD
 // existing records (plain), or on before anything was written (locked).
 
 const db = freshDatabasePerTest();
-const FAST = { logN: 10, r: 8, p: 1 };
-const PASSPHRASE = LOCKED_CONFIGURATION ? 'test clinic passphrase' : 'quiet harbour lantern 42';
+const PASSPHRASE = LOCKED_CONFIGURATION ? TEST_CLINIC_PASSPHRASE : 'quiet harbour lantern 42';
 const BACKUP_PASSPHRASE = 'willow-granite-lantern-63';
 const MARKER = 'QUOKKA-5519 talked about the mistake on night shift';
 
@@ -38,25 +46,16 @@ interface StoredCopy {
   sealedIv?: Uint8Array;
 }
 
-async function storedCopies(): Promise<StoredCopy[]> {
-  const raw = new Dexie(`${db().name}-safety`);
-  await raw.open();
-  try {
-    return await raw.table('copies').toArray();
-  } finally {
-    raw.close();
-  }
-}
+const storedCopies = () => storedRows<StoredCopy>(`${db().name}-safety`, 'copies');
 
 /** Flips one byte of a stored copy's sealed document, as a damaged disk would. */
 async function damageCopy(id: number): Promise<void> {
-  const raw = new Dexie(`${db().name}-safety`);
-  await raw.open();
-  const copy = (await raw.table('copies').get(id)) as StoredCopy;
-  const document = copy.document.slice();
-  document[40] = (document[40] as number) ^ 0x5a;
-  await raw.table('copies').update(id, { document });
-  raw.close();
+  await readStored(`${db().name}-safety`, async (raw) => {
+    const copy = (await raw.table('copies').get(id)) as StoredCopy;
+    const document = copy.document.slice();
+    document[40] = (document[40] as number) ^ 0x5a;
+    await raw.table('copies').update(id, { document });
+  });
 }
 
 /** A clinic with a note, the lock on, and two sealed safety copies (two restores). */
@@ -64,7 +63,7 @@ async function lockedClinicWithTwoCopies(): Promise<StoredCopy[]> {
   const pair = await seedPair();
   await logMeeting(meetingInput(pair.relationship.id, { date: TODAY, notes: MARKER }));
   if (!LOCKED_CONFIGURATION) {
-    await createLock(db().name, PASSPHRASE, FAST);
+    await createLock(db().name, PASSPHRASE, FAST_SCRYPT);
     await sealClinic(db());
   }
   expect(lockMode()).toBe('on');

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { closeDatabase, type GuidingHandsDb, getDb, switchDatabase } from '../../renderer/data/db';
 import { createLock } from '../../renderer/data/lock/keyring';
@@ -23,12 +24,18 @@ export const TODAY = '2024-06-15';
  */
 export const LOCKED_CONFIGURATION = process.env.GH_TEST_LOCK === 'on';
 
+/** A light scrypt cost for passphrases set in tests: each derivation takes milliseconds. */
+export const FAST_SCRYPT = { logN: 10, r: 8, p: 1 };
+
+/** The passphrase of the lock the locked configuration turns on for each fresh database. */
+export const TEST_CLINIC_PASSPHRASE = 'test clinic passphrase';
+
 /** Gives each test a fresh, empty database; returns a getter for the current one. */
 export function freshDatabasePerTest(): () => GuidingHandsDb {
   beforeEach(async () => {
     const db = switchDatabase(`test-${crypto.randomUUID()}`);
     if (LOCKED_CONFIGURATION) {
-      await createLock(db.name, 'test clinic passphrase', { logN: 10, r: 8, p: 1 });
+      await createLock(db.name, TEST_CLINIC_PASSPHRASE, FAST_SCRYPT);
       await sealClinic(db);
     }
   });
@@ -125,4 +132,29 @@ export async function auditText(): Promise<string> {
 /** Audit entries about one record, oldest first. */
 export async function auditOf(recordId: Id): Promise<AuditEntry[]> {
   return (await auditEntries()).filter((entry) => entry.recordId === recordId);
+}
+
+/** Opens database `name` as it is on disk (whatever version, no app hooks), reads, and closes it. */
+export async function readStored<T>(name: string, read: (raw: Dexie) => Promise<T>): Promise<T> {
+  const raw = new Dexie(name);
+  await raw.open();
+  try {
+    return await read(raw);
+  } finally {
+    raw.close();
+  }
+}
+
+/** The records of one table of database `name`, exactly as stored (sealed values as they are). */
+export function storedRows<T = Record<string, unknown>>(name: string, table: string): Promise<T[]> {
+  return readStored(name, (raw) => raw.table(table).toArray());
+}
+
+/** Every table's records of database `name`, exactly as stored, by table name. */
+export function storedTablesOf(name: string): Promise<Record<string, Record<string, unknown>[]>> {
+  return readStored(name, async (raw) => {
+    const tables: Record<string, Record<string, unknown>[]> = {};
+    for (const table of raw.tables) tables[table.name] = await table.toArray();
+    return tables;
+  });
 }

@@ -7,9 +7,11 @@ import {
   closeDatabase,
   GuidingHandsDb,
   SHIPPED_SCHEMAS,
+  switchDatabase,
   type TableName,
   tablesOfSchema,
 } from '../../renderer/data/db';
+import { readStored } from './helpers';
 import { withoutSummaryFields } from './stored-rows';
 
 // Shared set-up of the schema-upgrade tests (test/data/schema-upgrade*.test.ts): a database written
@@ -86,6 +88,21 @@ export async function openUpgraded(name: string): Promise<GuidingHandsDb> {
   return db;
 }
 
+/**
+ * A new database at `version` holding `content`, then opened as the app's own database (switchDatabase),
+ * so the repositories read it: for tests of what the screens see after the upgrade.
+ */
+export async function upgradeAppDatabaseFrom(
+  version: number,
+  content: TableContent,
+): Promise<{ name: string; db: GuidingHandsDb }> {
+  const name = `upgrade-from-v${version}-${crypto.randomUUID()}`;
+  await createDatabaseAt(name, version, content);
+  const db = switchDatabase(name);
+  await db.open();
+  return { name, db };
+}
+
 /** A new database at `version` holding `content`, then opened by the app (all later upgrades run). */
 export async function upgradeFrom(
   version: number,
@@ -101,29 +118,23 @@ export async function upgradeFrom(
  * the dashboard's summary fields of version 12, which its own test checks (schema-upgrade-v12.test.ts).
  */
 export async function storedRecords(name: string, table: string): Promise<object[]> {
-  return readRaw(name, async (raw) => withoutSummaryFields(table, await raw.table(table).toArray()));
+  return readStored(name, async (raw) => withoutSummaryFields(table, await raw.table(table).toArray()));
 }
 
 /** Every table's records as stored (no app hooks on this connection), by table name, less version 12's summaries. */
 export async function storedTables(name: string): Promise<Record<string, object[]>> {
-  return readRaw(name, async (raw) => {
-    const tables: Record<string, object[]> = {};
-    for (const table of raw.tables)
-      tables[table.name] = withoutSummaryFields(table.name, await table.toArray());
-    return tables;
-  });
+  const tables = await everyStoredField(name);
+  for (const [table, rows] of Object.entries(tables)) tables[table] = withoutSummaryFields(table, rows);
+  return tables;
 }
 
-/** Opens `name` as it is on disk (whatever version, no app hooks), reads, closes. */
-async function readRaw<T>(name: string, read: (raw: Dexie) => Promise<T>): Promise<T> {
-  const raw = new Dexie(name);
-  opened.push(raw);
-  await raw.open();
-  try {
-    return await read(raw);
-  } finally {
-    raw.close();
-  }
+/** Every table's records exactly as stored, every field (summaries and later versions' fields too). */
+export async function everyStoredField(name: string): Promise<Record<string, object[]>> {
+  return readStored(name, async (raw) => {
+    const tables: Record<string, object[]> = {};
+    for (const table of raw.tables) tables[table.name] = await table.toArray();
+    return tables;
+  });
 }
 
 /**
@@ -149,6 +160,41 @@ export function pairAsStored(id: string, fields: object = {}): { id: string } & 
     updatedAt: '2024-01-01T09:00:00.000Z',
     ...fields,
   };
+}
+
+/**
+ * A person as versions 4 to 13 stored them (with the name key of version 4): a nurse, e-mail by first
+ * name; `fields` replace or add fields.
+ */
+export function personAsStored(
+  id: string,
+  name: string,
+  fields: object = {},
+): { id: string } & Record<string, unknown> {
+  const first = (name.split(' ')[0] ?? name).toLowerCase();
+  return {
+    id,
+    name,
+    email: `${first}@clinic.example`,
+    profession: 'nurse',
+    tags: [],
+    nameKey: name.toLowerCase(),
+    ...fields,
+  };
+}
+
+/** The same, with the mentor and mentee roles and not archived. */
+export function staffAsStored(id: string, name: string, role: 'mentor' | 'mentee') {
+  return personAsStored(id, name, {
+    isMentor: role === 'mentor',
+    isMentee: role === 'mentee',
+    archived: false,
+  });
+}
+
+/** The mentor and the mentee of pairAsStored (Grace Okafor, Liam Chen), in primary-key order. */
+export function pairPeopleAsStored(): object[] {
+  return [personAsStored('mentee', 'Liam Chen'), personAsStored('mentor', 'Grace Okafor')];
 }
 
 /** Rows in primary-key order (id, key or seq), as a table reads back. */

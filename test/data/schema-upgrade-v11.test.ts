@@ -5,6 +5,7 @@ import { type GuidingHandsDb, TABLE_NAMES, tablesOfSchema } from '../../renderer
 import {
   closeUpgradeDatabasesAfterEach,
   inKeyOrder,
+  pairPeopleAsStored,
   storedRecords,
   upgradeFrom,
 } from './schema-upgrade-helpers';
@@ -17,24 +18,7 @@ const STAMP = '2024-01-01T09:00:00.000Z';
 closeUpgradeDatabasesAfterEach();
 
 const V10_CONTENT: Record<string, object[]> = {
-  people: [
-    {
-      id: 'mentor',
-      name: 'Grace Okafor',
-      email: 'grace@clinic.example',
-      profession: 'nurse',
-      tags: [],
-      nameKey: 'grace okafor',
-    },
-    {
-      id: 'mentee',
-      name: 'Liam Chen',
-      email: 'liam@clinic.example',
-      profession: 'nurse',
-      tags: [],
-      nameKey: 'liam chen',
-    },
-  ],
+  people: pairPeopleAsStored(),
   programs: [
     { id: 'residency', name: 'Residency', cadenceDays: 14, typicalLengthMonths: 12, archived: false },
   ],

@@ -1,43 +1,27 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  CURRENT_SCHEMA_VERSION,
-  closeDatabase,
-  switchDatabase,
-  tablesOfSchema,
-} from '../../renderer/data/db';
+import { describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION, closeDatabase, tablesOfSchema } from '../../renderer/data/db';
 import { loadDebriefsDue } from '../../renderer/data/milestones.repo';
 import { loadPlanDashboard } from '../../renderer/data/plan-dashboard.repo';
 import { listOpenSupportRequests } from '../../renderer/data/questionnaires.repo';
-import { SUMMARY_FIELDS } from '../../renderer/data/summary-fields';
 import { loadTrainingDue } from '../../renderer/data/training.repo';
-import { createDatabaseAt, type TableContent } from './schema-upgrade-helpers';
+import {
+  closeUpgradeDatabasesAfterEach,
+  everyStoredField,
+  inKeyOrder,
+  staffAsStored,
+  storedRecords,
+  upgradeAppDatabaseFrom,
+} from './schema-upgrade-helpers';
 
 // A clinic on version 11 opens version 12: every record keeps every field it had, and the dashboard's
 // summary fields are computed from what is there, so each card lists exactly what it listed before.
 
 const STAMP = '2024-01-01T09:00:00.000Z';
 const TODAY = '2024-06-15';
-const names: string[] = [];
+closeUpgradeDatabasesAfterEach();
 
-afterEach(async () => {
-  closeDatabase();
-  for (const name of names.splice(0)) await Dexie.delete(name);
-});
-
-const person = (id: string, name: string, isMentor: boolean) => ({
-  id,
-  name,
-  email: `${id}@clinic.example`,
-  profession: 'nurse',
-  tags: [],
-  isMentor,
-  isMentee: !isMentor,
-  archived: false,
-  nameKey: name.toLowerCase(),
-});
 const pair = (id: string, menteeId: string, status: string, startDate: string) => ({
   id,
   programId: 'residency',
@@ -90,11 +74,11 @@ const training = (id: string, personId: string, completedOn: string, renewBy: st
 
 const V11_CONTENT: Record<string, object[]> = {
   people: [
-    person('grace', 'Grace Okafor', true),
-    person('omar', 'Omar Haddad', true),
-    person('liam', 'Liam Chen', false),
-    person('ana', 'Ana Silva', false),
-    person('noor', 'Noor Ali', false),
+    staffAsStored('grace', 'Grace Okafor', 'mentor'),
+    staffAsStored('omar', 'Omar Haddad', 'mentor'),
+    staffAsStored('liam', 'Liam Chen', 'mentee'),
+    staffAsStored('ana', 'Ana Silva', 'mentee'),
+    staffAsStored('noor', 'Noor Ali', 'mentee'),
   ],
   programs: [
     { id: 'residency', name: 'Residency', cadenceDays: 14, typicalLengthMonths: 12, archived: false },
@@ -146,43 +130,8 @@ const V11_CONTENT: Record<string, object[]> = {
   auditLog: [{ at: STAMP, table: 'people', recordId: 'grace', action: 'create', fields: ['name'] }],
 };
 
-async function createVersion11Database(name: string): Promise<void> {
-  names.push(name);
-  await createDatabaseAt(name, 11, V11_CONTENT as TableContent);
-}
-
-/** The records exactly as stored (no app hooks on this connection). */
-async function storedRecords(name: string, table: string): Promise<Record<string, unknown>[]> {
-  const raw = new Dexie(name);
-  await raw.open();
-  const rows = await raw.table(table).toArray();
-  raw.close();
-  return rows;
-}
-
-const byKey = (rows: object[]) =>
-  [...rows].sort((a, b) => {
-    const key = (row: object) =>
-      String((row as { id?: string; key?: string }).id ?? (row as { key?: string }).key);
-    return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
-  });
-
-function withoutSummaries(table: string, rows: Record<string, unknown>[]): Record<string, unknown>[] {
-  const fields: readonly string[] = [
-    ...(SUMMARY_FIELDS[table as keyof typeof SUMMARY_FIELDS] ?? []),
-    // The words of version 14, checked by its own upgrade test.
-    ...(table === 'people' ? ['wordKeys'] : []),
-  ];
-  return rows.map((row) =>
-    Object.fromEntries(Object.entries(row).filter(([field]) => !fields.includes(field))),
-  );
-}
-
 async function upgradedClinic(): Promise<string> {
-  const name = `upgrade-v12-${crypto.randomUUID()}`;
-  await createVersion11Database(name);
-  const db = switchDatabase(name);
-  await db.open();
+  const { name, db } = await upgradeAppDatabaseFrom(11, V11_CONTENT);
   expect(db.verno).toBeGreaterThanOrEqual(12);
   return name;
 }
@@ -199,18 +148,16 @@ describe('upgrading a version 11 database to version 12', () => {
         expect(stored.at(-1)).toMatchObject({
           detail: `Database upgraded to version ${CURRENT_SCHEMA_VERSION}.`,
         });
-      } else expect(withoutSummaries(table, stored), table).toStrictEqual(byKey(V11_CONTENT[table] ?? []));
+      } else expect(stored, table).toStrictEqual(inKeyOrder(V11_CONTENT[table] ?? []));
     }
   });
 
   it('stores the summaries beside the records, from the records they summarise', async () => {
     const name = await upgradedClinic();
     closeDatabase();
-    const [people, pairs, goals, milestones, requests] = await Promise.all(
-      ['people', 'relationships', 'goals', 'milestones', 'supportRequests'].map((table) =>
-        storedRecords(name, table),
-      ),
-    );
+    // Every field as stored, the summaries included.
+    const stored = (await everyStoredField(name)) as Record<string, Record<string, unknown>[]>;
+    const { people, relationships: pairs, goals, milestones, supportRequests: requests } = stored;
     const pick = (rows: Record<string, unknown>[], fields: string[]) =>
       Object.fromEntries(rows.map((row) => [row.id, Object.fromEntries(fields.map((f) => [f, row[f]]))]));
     expect(pick(people!, ['trainingRenewBy', 'mentorRenewBy'])).toEqual({

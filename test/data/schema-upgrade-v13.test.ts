@@ -1,15 +1,16 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { switchDatabase, tablesOfSchema } from '../../renderer/data/db';
+import { tablesOfSchema } from '../../renderer/data/db';
 import { loadDueQuestionnaires } from '../../renderer/data/questionnaires.repo';
+import { readStored } from './helpers';
 import {
   closeUpgradeDatabasesAfterEach,
-  createDatabaseAt,
   pairAsStored,
+  staffAsStored,
   storedTables,
   type TableContent,
+  upgradeAppDatabaseFrom,
 } from './schema-upgrade-helpers';
 
 // A clinic on version 12 opens version 13: every record keeps every field it had, and the new index of
@@ -21,17 +22,6 @@ closeUpgradeDatabasesAfterEach();
 const STAMP = '2024-01-01T09:00:00.000Z';
 const TODAY = '2024-06-15';
 
-const person = (id: string, name: string, isMentor: boolean) => ({
-  id,
-  name,
-  email: `${id}@clinic.example`,
-  profession: 'nurse',
-  tags: [],
-  isMentor,
-  isMentee: !isMentor,
-  archived: false,
-  nameKey: name.toLowerCase(),
-});
 const response = (
   id: string,
   personId: string,
@@ -54,9 +44,9 @@ const response = (
 // a session rating (no checkpoint) and a clinic questionnaire (no pair) are stored too.
 const OLD_CONTENT: TableContent = {
   people: [
-    person('grace', 'Grace Okafor', true),
-    person('liam', 'Liam Chen', false),
-    person('maya', 'Maya Ruiz', false),
+    staffAsStored('grace', 'Grace Okafor', 'mentor'),
+    staffAsStored('liam', 'Liam Chen', 'mentee'),
+    staffAsStored('maya', 'Maya Ruiz', 'mentee'),
   ],
   programs: [{ id: 'residency', name: 'New-graduate nurse residency', createdAt: STAMP }],
   relationships: [
@@ -81,10 +71,7 @@ const OLD_CONTENT: TableContent = {
 };
 
 async function upgraded(): Promise<string> {
-  const name = `upgrade-v13-${crypto.randomUUID()}`;
-  await createDatabaseAt(name, 12, OLD_CONTENT);
-  const db = switchDatabase(name);
-  await db.open();
+  const { name, db } = await upgradeAppDatabaseFrom(12, OLD_CONTENT);
   expect(db.verno).toBeGreaterThanOrEqual(13);
   return name;
 }
@@ -100,14 +87,10 @@ describe('upgrading a version 12 database to version 13', () => {
 
   it('indexes every response about a pair’s checkpoint by pair, checkpoint and person, and no other', async () => {
     const name = await upgraded();
-    const raw = new Dexie(name);
-    await raw.open();
-    try {
-      const keys = await raw.table('responses').orderBy('[relationshipId+checkpoint+personId]').keys();
-      expect(keys).toEqual([['pair-liam', 'month-1', 'liam']]);
-    } finally {
-      raw.close();
-    }
+    const keys = await readStored(name, (raw) =>
+      raw.table('responses').orderBy('[relationshipId+checkpoint+personId]').keys(),
+    );
+    expect(keys).toEqual([['pair-liam', 'month-1', 'liam']]);
   });
 
   it('lists the due questionnaires from the index as before: whoever has not answered', async () => {

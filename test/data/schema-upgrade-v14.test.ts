@@ -1,11 +1,16 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, switchDatabase, tablesOfSchema } from '../../renderer/data/db';
 import { searchPeoplePage } from '../../renderer/data/people.repo';
 import { searchTerms } from '../../renderer/domain/people-search';
-import { closeUpgradeDatabasesAfterEach, createDatabaseAt, openUpgraded } from './schema-upgrade-helpers';
+import { readStored } from './helpers';
+import {
+  closeUpgradeDatabasesAfterEach,
+  createDatabaseAt,
+  everyStoredField,
+  openUpgraded,
+} from './schema-upgrade-helpers';
 
 // A clinic on version 13 opens version 14: every record of every table keeps every field it had, and
 // every person gains the words of their name, e-mail, specialty and tags (as search keys), indexed, so
@@ -61,18 +66,6 @@ const PROGRAM = {
 };
 const TOPIC = { id: 'topic-1', label: 'Handover', archived: false };
 
-async function storedTablesOf(name: string): Promise<Record<string, object[]>> {
-  const raw = new Dexie(name);
-  await raw.open();
-  try {
-    const tables: Record<string, object[]> = {};
-    for (const table of raw.tables) tables[table.name] = await table.toArray();
-    return tables;
-  } finally {
-    raw.close();
-  }
-}
-
 describe('upgrading a version 13 database to version 14', () => {
   it('keeps every field of every record and gives every person the words of their name, e-mail, specialty and tags', async () => {
     const name = `upgrade-v14-${crypto.randomUUID()}`;
@@ -83,7 +76,7 @@ describe('upgrading a version 13 database to version 14', () => {
     const shown = await db.people.toArray();
     expect(shown.map((row) => Object.keys(row))).not.toContainEqual(expect.arrayContaining(['wordKeys']));
     db.close();
-    const stored = await storedTablesOf(name);
+    const stored = await everyStoredField(name);
     expect(stored.people).toStrictEqual(
       [...PEOPLE].sort((a, b) => (a.id < b.id ? -1 : 1)).map((row) => ({ ...row, wordKeys: WORDS[row.id] })),
     );
@@ -98,19 +91,14 @@ describe('upgrading a version 13 database to version 14', () => {
     const name = `upgrade-v14-${crypto.randomUUID()}`;
     await createDatabaseAt(name, 13, { people: PEOPLE });
     (await openUpgraded(name)).close();
-    const raw = new Dexie(name);
-    await raw.open();
-    try {
-      // The index itself answers: a range of word starts, accent-blind.
-      const ids = await raw.table('people').where('wordKeys').startsWith('pedi').primaryKeys();
-      expect(ids).toEqual(['zoe.adams']);
-      expect(await raw.table('people').where('wordKeys').startsWith('e').count()).toBe(
-        // emile, emergency, evenings and every "example".
-        6,
-      );
-    } finally {
-      raw.close();
-    }
+    // The index itself answers: a range of word starts, accent-blind.
+    const [ids, startingWithE] = await readStored(name, (raw) => {
+      const words = raw.table('people').where('wordKeys');
+      return Promise.all([words.startsWith('pedi').primaryKeys(), words.startsWith('e').count()]);
+    });
+    expect(ids).toEqual(['zoe.adams']);
+    // emile, emergency, evenings and every "example".
+    expect(startingWithE).toBe(6);
     switchDatabase(name);
     try {
       const find = async (query: string) =>

@@ -2,18 +2,13 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import {
-  CURRENT_SCHEMA_VERSION,
-  type GuidingHandsDb,
-  TABLE_NAMES,
-  tablesOfSchema,
-} from '../../renderer/data/db';
+import { CURRENT_SCHEMA_VERSION, TABLE_NAMES, tablesOfSchema } from '../../renderer/data/db';
 import {
   closeUpgradeDatabasesAfterEach,
-  createDatabaseAt,
-  openUpgraded,
   pairAsStored,
+  pairPeopleAsStored,
   storedTables,
+  upgradeFrom,
 } from './schema-upgrade-helpers';
 
 // A clinic on version 7 opens version 8: every record of every table keeps every field, the three
@@ -28,24 +23,7 @@ function pair(id: string, fields: object) {
 
 const V7_CONTENT: Record<string, object[]> = {
   // Each table in primary-key order, as it reads back.
-  people: [
-    {
-      id: 'mentee',
-      name: 'Liam Chen',
-      email: 'liam@clinic.example',
-      profession: 'nurse',
-      tags: [],
-      nameKey: 'liam chen',
-    },
-    {
-      id: 'mentor',
-      name: 'Grace Okafor',
-      email: 'grace@clinic.example',
-      profession: 'nurse',
-      tags: [],
-      nameKey: 'grace okafor',
-    },
-  ],
+  people: pairPeopleAsStored(),
   programs: [
     { id: 'residency', name: 'Residency', cadenceDays: 14, typicalLengthMonths: 12, archived: false },
   ],
@@ -68,15 +46,9 @@ const V7_CONTENT: Record<string, object[]> = {
   auditLog: [{ seq: 1, at: STAMP, table: 'people', recordId: 'mentor', action: 'create', fields: ['name'] }],
 };
 
-async function upgrade(name: string): Promise<GuidingHandsDb> {
-  await createDatabaseAt(name, 7, V7_CONTENT);
-  return openUpgraded(name);
-}
-
 describe('upgrading a version 7 database to version 8', () => {
   it('keeps every field of every record in every table and adds three empty questionnaire tables', async () => {
-    const name = `upgrade-v8-${crypto.randomUUID()}`;
-    const db = await upgrade(name);
+    const { name, db } = await upgradeFrom(7, V7_CONTENT);
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     db.close();
     const stored = await storedTables(name);
@@ -105,7 +77,7 @@ describe('upgrading a version 7 database to version 8', () => {
   });
 
   it('finds pairs by status and start date, and ended pairs by end date, through the new indexes', async () => {
-    const db = await upgrade(`upgrade-v8-${crypto.randomUUID()}`);
+    const { db } = await upgradeFrom(7, V7_CONTENT);
     const startedInJanuary = await db.relationships
       .where('[status+startDate+id]')
       .between(['active', '2024-01-01', Dexie.minKey], ['active', '2024-01-31', Dexie.maxKey], true, true)
@@ -119,7 +91,7 @@ describe('upgrading a version 7 database to version 8', () => {
   });
 
   it('takes answers by person and by pairing once upgraded', async () => {
-    const db = await upgrade(`upgrade-v8-${crypto.randomUUID()}`);
+    const { db } = await upgradeFrom(7, V7_CONTENT);
     await db.responses.add({
       id: 'r1',
       questionnaireId: 'builtin-pairing-fit',

@@ -2,13 +2,13 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { type GuidingHandsDb, tablesOfSchema } from '../../renderer/data/db';
+import { tablesOfSchema } from '../../renderer/data/db';
 import {
   closeUpgradeDatabasesAfterEach,
-  createDatabaseAt,
-  openUpgraded,
   pairAsStored,
+  pairPeopleAsStored,
   storedTables,
+  upgradeFrom,
 } from './schema-upgrade-helpers';
 
 // A clinic on version 8 opens version 9: every action item gains liveDueDate (its due date while it is
@@ -41,24 +41,7 @@ function item(id: string, relationshipId: string, fields: object) {
 
 const V8_CONTENT: Record<string, object[]> = {
   // Each table in primary-key order, as it reads back.
-  people: [
-    {
-      id: 'mentee',
-      name: 'Liam Chen',
-      email: 'liam@clinic.example',
-      profession: 'nurse',
-      tags: [],
-      nameKey: 'liam chen',
-    },
-    {
-      id: 'mentor',
-      name: 'Grace Okafor',
-      email: 'grace@clinic.example',
-      profession: 'nurse',
-      tags: [],
-      nameKey: 'grace okafor',
-    },
-  ],
+  people: pairPeopleAsStored(),
   programs: [
     { id: 'residency', name: 'Residency', cadenceDays: 14, typicalLengthMonths: 12, archived: false },
     { id: 'transition', name: 'Transition', cadenceDays: 30, typicalLengthMonths: 6, archived: false },
@@ -101,15 +84,9 @@ const V8_CONTENT: Record<string, object[]> = {
   auditLog: [{ seq: 1, at: STAMP, table: 'people', recordId: 'mentor', action: 'create', fields: ['name'] }],
 };
 
-async function upgrade(name: string): Promise<GuidingHandsDb> {
-  await createDatabaseAt(name, 8, V8_CONTENT);
-  return openUpgraded(name);
-}
-
 describe('upgrading a version 8 database to version 9', () => {
   it('marks the open, dated items of live pairs with their due date and keeps every other field', async () => {
-    const name = `upgrade-v9-${crypto.randomUUID()}`;
-    const db = await upgrade(name);
+    const { name, db } = await upgradeFrom(8, V8_CONTENT);
     expect(db.verno).toBeGreaterThanOrEqual(9);
     db.close();
     const stored = await storedTables(name);
@@ -128,7 +105,7 @@ describe('upgrading a version 8 database to version 9', () => {
   });
 
   it('answers the dashboard ranges through the new indexes', async () => {
-    const db = await upgrade(`upgrade-v9-${crypto.randomUUID()}`);
+    const { db } = await upgradeFrom(8, V8_CONTENT);
     expect(await db.actionItems.where('liveDueDate').below('2024-06-01').primaryKeys()).toEqual([
       'i4-paused-pair',
       'i1-open',
