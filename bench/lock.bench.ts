@@ -5,12 +5,21 @@ import { getDb, switchDatabase } from '../renderer/data/db';
 import { closeKeyRings, createLock, unlockWithPassphrase } from '../renderer/data/lock/keyring';
 import { sealClinic } from '../renderer/data/lock/seal-all';
 import { SEALED_FIELDS } from '../renderer/data/lock/sealed-fields';
-import { closeSession, setLockMode } from '../renderer/data/lock/session';
+import {
+  isSealed,
+  openSync,
+  parseMany,
+  readPath,
+  type SealedValue,
+  sealContext,
+  writePath,
+} from '../renderer/data/lock/seal';
+import { closeSession, dataCryptoKey, dataKey, setLockMode } from '../renderer/data/lock/session';
 import { listLatestMeetingsForRelationship } from '../renderer/data/meetings.repo';
 import type { Id } from '../renderer/domain/types';
 import type { SampleSize } from '../renderer/sample-clinic';
 import { fillDatabase } from './fill-database';
-import { type Measured, measure, megabytes, seconds } from './suite';
+import { type Measured, measure, megabytes, progress, seconds } from './suite';
 
 // The clinic lock on the synthetic clinic (10,000 people, 20,000 pairs, 200,000 meetings), in one run:
 // a pairing timeline with the lock off, then the lock turned on (real scrypt 2^18) and every note
@@ -34,6 +43,11 @@ function clinicSize(): { size: SampleSize; label: string; rounds: number } {
   if (scale === 'small')
     return { size: { people: 1_000, relationships: 2_000, meetings: 20_000 }, label: 'small', rounds: 5 };
   return { size: 'large', label: 'large', rounds: 3 };
+}
+
+/** `lock=backup` (GH_BENCH_LOCK=backup): only the backups, and where the lock-on backup's extra time goes. */
+function backupOnly(): boolean {
+  return new URLSearchParams(location.search).get('lock') === 'backup';
 }
 
 function median(values: number[]): number {
@@ -99,7 +113,158 @@ async function compareBackups(
   return { off, on };
 }
 
+const PROFILE_PAGE = 2000;
+
+/** Every record of a table, read raw a page at a time as the backup reads it, and the time it took. */
+async function readRawPages(table: string): Promise<{ pages: Record<string, unknown>[][]; ms: number }> {
+  const db = getDb();
+  const pages: Record<string, unknown>[][] = [];
+  const started = performance.now();
+  await db.transaction('r', db.table(table), async () => {
+    let lastKey: unknown;
+    for (;;) {
+      const collection =
+        pages.length === 0 ? db.table(table).toCollection() : db.table(table).where(':id').above(lastKey);
+      const page: Record<string, unknown>[] = await collection.limit(PROFILE_PAGE).raw().toArray();
+      if (page.length === 0) break;
+      pages.push(page);
+      lastKey = page[page.length - 1]?.id;
+      if (page.length < PROFILE_PAGE) break;
+    }
+  });
+  return { pages, ms: performance.now() - started };
+}
+
+/**
+ * Where the lock-on backup's extra time goes, step by step over every sealed table (the sealed clinic
+ * unlocked, the plain twin beside it): the raw read of each, the contexts, the WebCrypto decrypts (a
+ * page's at once), the UTF-8 decode and JSON parse of the plaintexts, the JSON of the records, and the
+ * synchronous AES-GCM the reading hook uses, for comparison.
+ */
+async function profileBackupSteps(
+  sealedName: string,
+  plainName: string,
+  withSync = false,
+): Promise<Record<string, number>> {
+  const times = {
+    readSealed: 0,
+    readPlain: 0,
+    contexts: 0,
+    decrypt: 0,
+    decryptOnly: 0,
+    decode: 0,
+    parse: 0,
+    stringifyOpened: 0,
+    stringifyPlain: 0,
+    openSync: 0,
+    parseMany: 0,
+    values: 0,
+  };
+  const decoder = new TextDecoder();
+  for (const table of Object.keys(SEALED_FIELDS)) {
+    const paths = SEALED_FIELDS[table as keyof typeof SEALED_FIELDS] as readonly string[];
+    closeSession();
+    setLockMode('off');
+    switchDatabase(plainName);
+    const plain = await readRawPages(table);
+    times.readPlain += plain.ms;
+    let started = performance.now();
+    for (const page of plain.pages) for (const record of page) JSON.stringify(record);
+    times.stringifyPlain += performance.now() - started;
+    switchDatabase(sealedName);
+    await unlockWithPassphrase(sealedName, CLINIC_PASSPHRASE);
+    const sealed = await readRawPages(table);
+    times.readSealed += sealed.ms;
+    const key = await dataCryptoKey();
+    const rawKey = dataKey() as Uint8Array;
+    for (const page of sealed.pages) {
+      started = performance.now();
+      const items: {
+        context: Uint8Array;
+        value: SealedValue;
+        record: Record<string, unknown>;
+        path: string;
+      }[] = [];
+      for (const record of page)
+        for (const path of paths) {
+          const value = readPath(record, path);
+          if (!isSealed(value)) continue;
+          items.push({ context: sealContext(table, record.id as string, path), value, record, path });
+        }
+      times.contexts += performance.now() - started;
+      times.values += items.length;
+      started = performance.now();
+      const plaintexts = await Promise.all(
+        items.map(({ context, value }) =>
+          crypto.subtle.decrypt(
+            {
+              name: 'AES-GCM',
+              iv: value.iv as Uint8Array<ArrayBuffer>,
+              additionalData: context as Uint8Array<ArrayBuffer>,
+            },
+            key,
+            value.ct as Uint8Array<ArrayBuffer>,
+          ),
+        ),
+      );
+      times.decrypt += performance.now() - started;
+      started = performance.now();
+      const texts = plaintexts.map((bytes) => decoder.decode(bytes));
+      times.decode += performance.now() - started;
+      started = performance.now();
+      const opened = texts.map((text) => JSON.parse(text));
+      times.parse += performance.now() - started;
+      started = performance.now();
+      parseMany(plaintexts.map((bytes) => new Uint8Array(bytes)));
+      times.parseMany += performance.now() - started;
+      if (withSync) {
+        started = performance.now();
+        for (const item of items) openSync(rawKey, item.context, item.value);
+        times.openSync += performance.now() - started;
+      }
+      items.forEach((item, index) => {
+        writePath(item.record, item.path, opened[index]);
+      });
+      started = performance.now();
+      for (const record of page) JSON.stringify(record);
+      times.stringifyOpened += performance.now() - started;
+    }
+    // The decrypts alone, the page's calls issued together, nothing else in the loop.
+    const again = await readRawPages(table);
+    for (const page of again.pages) {
+      const items = page.flatMap((record) =>
+        paths
+          .map((path) => ({
+            context: sealContext(table, record.id as string, path),
+            value: readPath(record, path),
+          }))
+          .filter((item): item is { context: Uint8Array; value: SealedValue } => isSealed(item.value)),
+      );
+      started = performance.now();
+      await Promise.all(
+        items.map(({ context, value }) =>
+          crypto.subtle.decrypt(
+            {
+              name: 'AES-GCM',
+              iv: value.iv as Uint8Array<ArrayBuffer>,
+              additionalData: context as Uint8Array<ArrayBuffer>,
+            },
+            key,
+            value.ct as Uint8Array<ArrayBuffer>,
+          ),
+        ),
+      );
+      times.decryptOnly += performance.now() - started;
+    }
+  }
+  const figures: Record<string, number> = {};
+  for (const [step, value] of Object.entries(times))
+    figures[`  step: ${step}${step === 'values' ? '' : ' (ms)'}`] = Math.round(value);
+  return figures;
+}
+
 export async function run(): Promise<Record<string, number | string>> {
+  if (backupOnly()) return runBackupsOnly();
   const dbName = `bench-lock-${Date.now()}`;
   const plainName = `${dbName}-plain`;
   const { size, label, rounds } = clinicSize();
@@ -143,7 +308,7 @@ export async function run(): Promise<Record<string, number | string>> {
     switchDatabase(plainName);
     await fillDatabase(size);
     const loadBefore = await loadAverage();
-    const readings: SealedReading[] = ['page'];
+    const readings: SealedReading[] = ['page', 'page-each'];
     const { off, on } = await compareBackups(dbName, plainName, rounds, readings);
     const loadAfter = await loadAverage();
     const offMs = off.map((run) => run.ms);
@@ -186,6 +351,62 @@ export async function run(): Promise<Record<string, number | string>> {
       '  range on (ms)': `${ms(timelineOn.min)}–${ms(timelineOn.max)}`,
       'timeline: lock adds (ms)': ms(timelineOn.median - timelineOff.median),
       ...backupFigures,
+    };
+  } finally {
+    getDb().close();
+    closeSession();
+    setLockMode('off');
+    closeKeyRings();
+    await Dexie.delete(dbName);
+    await Dexie.delete(`${dbName}-keyring`);
+    await Dexie.delete(`${dbName}-safety`);
+    await Dexie.delete(plainName);
+    await Dexie.delete(`${plainName}-safety`);
+  }
+}
+
+/** The backups alone (GH_BENCH_LOCK=backup): the clinic sealed untimed, then where the time goes and the comparison. */
+async function runBackupsOnly(): Promise<Record<string, number | string>> {
+  const dbName = `bench-lock-${Date.now()}`;
+  const plainName = `${dbName}-plain`;
+  const { size, label, rounds } = clinicSize();
+  switchDatabase(dbName);
+  try {
+    await fillDatabase(size);
+    await createLock(dbName, CLINIC_PASSPHRASE);
+    await sealClinic(getDb(), () => undefined);
+    closeSession();
+    setLockMode('off');
+    switchDatabase(plainName);
+    await fillDatabase(size);
+    progress('lock (backups only): the clinic and its plain twin are ready; where the time goes…');
+    const steps = await profileBackupSteps(dbName, plainName);
+    progress(`lock (backups only): steps ${JSON.stringify(steps)}`);
+    const loadBefore = await loadAverage();
+    const readings: SealedReading[] = ['page', 'page-each'];
+    const { off, on } = await compareBackups(dbName, plainName, rounds, readings);
+    const loadAfter = await loadAverage();
+    const offMs = off.map((made) => made.ms);
+    const figures: Record<string, number | string> = {
+      clinic: label,
+      ...steps,
+      [`backup, lock off (s) [median of ${rounds}]`]: seconds(median(offMs)),
+      '  range off (s)': spread(offMs),
+    };
+    for (const [reading, runs] of on) {
+      const onMs = runs.map((made) => made.ms);
+      const ratios = onMs.map((value, index) => value / (offMs[index] as number));
+      Object.assign(figures, {
+        [`backup, lock on, ${reading} (s) [median of ${rounds}]`]: seconds(median(onMs)),
+        [`  range on, ${reading} (s)`]: spread(onMs),
+        [`backup on ÷ off, ${reading} (medians)`]: Math.round((median(onMs) / median(offMs)) * 100) / 100,
+        [`  each round's on ÷ off, ${reading}`]: ratios.map((ratio) => ratio.toFixed(2)).join(' '),
+      });
+    }
+    return {
+      ...figures,
+      'load average during the backups, before (1 / 5 / 15 min)': loadBefore,
+      'load average during the backups, after': loadAfter,
     };
   } finally {
     getDb().close();

@@ -9,7 +9,8 @@
 // The page runs in a browser profile of its own: on disk (a fresh folder, removed afterwards) when the
 // lock suite runs, whose plain twin of the larger clinic needs more than an in-memory profile's storage
 // quota; in memory otherwise, as the other suites' recorded figures were measured. GH_BENCH_PROFILE=disk
-// or memory chooses. GH_BENCH_SCALE (e.g. small) is handed to the page as its `scale` parameter.
+// or memory chooses. GH_BENCH_SCALE (e.g. small) is handed to the page as its `scale` parameter, and
+// GH_BENCH_LOCK (backup: the lock suite's backups alone, with where their time goes) as its `lock` one.
 // Usage: node scripts/bench.mjs [suite names…]
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,9 +33,10 @@ const baselineSchema = process.env.GH_BENCH_BASELINE_SCHEMA
 const diskProfile = process.env.GH_BENCH_PROFILE
   ? process.env.GH_BENCH_PROFILE === 'disk'
   : only.length === 0 || only.includes('lock');
-const pageQuery = process.env.GH_BENCH_SCALE
-  ? `?scale=${encodeURIComponent(process.env.GH_BENCH_SCALE)}`
-  : '';
+const pageParameters = new URLSearchParams();
+if (process.env.GH_BENCH_SCALE) pageParameters.set('scale', process.env.GH_BENCH_SCALE);
+if (process.env.GH_BENCH_LOCK) pageParameters.set('lock', process.env.GH_BENCH_LOCK);
+const pageQuery = pageParameters.size > 0 ? `?${pageParameters}` : '';
 
 // The same flags as playwright.config.ts, plus what the measurements need.
 const chromiumArgs = [

@@ -3,9 +3,10 @@ import { version } from '../../../package.json';
 import { type BackupKind, recordBackupMade } from '../backup-history.repo';
 import { CURRENT_SCHEMA_VERSION, DERIVED_FIELDS, getDb, TABLE_NAMES } from '../db';
 import { openRecordsInBulk } from '../lock/bulk-crypto';
-import { sealedPathsOf } from '../lock/sealed-fields';
+import { isSealed, openAsync, readPath, sealContext, writePath } from '../lock/seal';
+import { sealedPathsOf, unreadableValueOf } from '../lock/sealed-fields';
 import { type UnreadableMark, unreadableFields } from '../lock/sealing';
-import { hasLock } from '../lock/session';
+import { dataCryptoKey, hasLock } from '../lock/session';
 import { DocumentWriter } from './document-writer';
 import { DEFAULT_SCRYPT_WORK_FACTOR, encryptBytes } from './encryption';
 import { type BackupIssue, NotABackupError } from './errors';
@@ -40,12 +41,39 @@ export interface MakeBackupOptions {
 
 /**
  * How a backup opens the notes the clinic lock sealed: 'page' (the app's) reads raw pages and opens a
- * page's values with WebCrypto in the page itself, all in parallel, before reading on (the page is then
- * written out while the next one is read); 'reading-hook' lets the database layer open each record as it
- * is read (synchronous AES-GCM in JavaScript), kept to measure against. (A worker opening each page's
- * values beside the reading was measured slower on the 2-core machine, docs/benchmarks.md, and removed.)
+ * page's values with WebCrypto in the page itself, all at once, their plaintexts parsed together, while
+ * the next pages are read (a page is written out once its values are open); 'page-each', kept to measure
+ * against, is the way before it: each value's plaintext decoded and parsed alone, and a page's values all
+ * opened before the next page is read; 'reading-hook' lets the database layer open each record as it is
+ * read (synchronous AES-GCM in JavaScript). (A worker opening each page's values beside the reading was
+ * measured slower on the 2-core machine, docs/benchmarks.md, and removed.)
  */
-export type SealedReading = 'page' | 'reading-hook';
+export type SealedReading = 'page' | 'page-each' | 'reading-hook';
+
+/** The former way of opening a page ('page-each'): one WebCrypto call, decode and parse a value. */
+async function openEachInPage(
+  table: string,
+  records: Record<string, unknown>[],
+  onUnopened: (record: Record<string, unknown>, path: string) => void,
+): Promise<void> {
+  const key = await dataCryptoKey();
+  const work: Promise<void>[] = [];
+  for (const record of records)
+    for (const path of sealedPathsOf(table)) {
+      const value = readPath(record, path);
+      if (!isSealed(value)) continue;
+      work.push(
+        openAsync(key, sealContext(table, record.id as string, path), value).then(
+          (opened) => writePath(record, path, opened),
+          () => {
+            onUnopened(record, path);
+            writePath(record, path, unreadableValueOf(table, path));
+          },
+        ),
+      );
+    }
+  await Promise.all(work);
+}
 
 export interface MadeBackup {
   /** The encrypted file's bytes, ready to be saved. */
@@ -150,12 +178,16 @@ export async function buildDocument(
           // A raw read skips every reading hook: the index-only fields are dropped here too.
           const derived = DERIVED_FIELDS[name] ?? [];
           if (derived.length) for (const record of page) for (const field of derived) delete record[field];
-          opening = openRecordsInBulk(name, page, (record, path) =>
-            unopened.set(record, [...(unopened.get(record) ?? []), path]),
-          );
+          const unopenedField = (record: Record<string, unknown>, path: string) =>
+            unopened.set(record, [...(unopened.get(record) ?? []), path]);
+          opening =
+            openSealed === 'page-each'
+              ? openEachInPage(name, page, unopenedField)
+              : openRecordsInBulk(name, page, unopenedField);
           opening.catch(() => undefined);
-          // Opened in the page: WebCrypto is not IndexedDB work, Dexie keeps the transaction open.
-          await Dexie.waitFor(opening);
+          // Opened in the page: WebCrypto is not IndexedDB work. The app's way reads on meanwhile (the
+          // page is written out once its values are open, at most MAX_PAGES_IN_FLIGHT pages behind).
+          if (openSealed === 'page-each') await Dexie.waitFor(opening);
         } else {
           // Opened by the reading hook: the mark names the fields that did not open; it is never written.
           for (const record of page) {

@@ -88,10 +88,14 @@ export async function sealAsync(key: CryptoKey, context: Uint8Array, value: unkn
   return { $sealed: SEALED_VERSION, iv, ct: new Uint8Array(ct) };
 }
 
-export async function openAsync(key: CryptoKey, context: Uint8Array, sealed: SealedValue): Promise<unknown> {
-  let bytes: ArrayBuffer;
+/** The plaintext bytes of a sealed value (the JSON of the value), with WebCrypto. */
+export async function openBytesAsync(
+  key: CryptoKey,
+  context: Uint8Array,
+  sealed: SealedValue,
+): Promise<Uint8Array> {
   try {
-    bytes = await crypto.subtle.decrypt(
+    const bytes = await crypto.subtle.decrypt(
       {
         name: 'AES-GCM',
         iv: sealed.iv as Uint8Array<ArrayBuffer>,
@@ -100,10 +104,51 @@ export async function openAsync(key: CryptoKey, context: Uint8Array, sealed: Sea
       key,
       sealed.ct as Uint8Array<ArrayBuffer>,
     );
+    return new Uint8Array(bytes);
   } catch {
     throw new SealError(OPEN_FAILED);
   }
-  return parse(new Uint8Array(bytes));
+}
+
+export async function openAsync(key: CryptoKey, context: Uint8Array, sealed: SealedValue): Promise<unknown> {
+  return parse(await openBytesAsync(key, context, sealed));
+}
+
+const COMMA = 0x2c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+/**
+ * The values of many plaintexts (each the JSON of one value) read in one go: the bytes joined into one JSON
+ * array, decoded once and parsed once, instead of a decode and a parse per value. Each plaintext is
+ * authenticated and was written as the JSON of one value; should the joined text still not read back as
+ * exactly one value each, every plaintext is read alone and the ones that do not read are SealErrors.
+ */
+export function parseMany(plaintexts: readonly Uint8Array[]): (unknown | SealError)[] {
+  let size = 2 + Math.max(plaintexts.length - 1, 0);
+  for (const bytes of plaintexts) size += bytes.length;
+  const joined = new Uint8Array(size);
+  joined[0] = OPEN_BRACKET;
+  let at = 1;
+  plaintexts.forEach((bytes, index) => {
+    if (index > 0) joined[at++] = COMMA;
+    joined.set(bytes, at);
+    at += bytes.length;
+  });
+  joined[at] = CLOSE_BRACKET;
+  try {
+    const values = parse(joined);
+    if (Array.isArray(values) && values.length === plaintexts.length) return values;
+  } catch {
+    // One of them is not the JSON of one value: read each alone below.
+  }
+  return plaintexts.map((bytes) => {
+    try {
+      return parse(bytes);
+    } catch {
+      return new SealError(OPEN_FAILED);
+    }
+  });
 }
 
 /** Reads a dotted path ("capacityOverride.reason") of a record. */
