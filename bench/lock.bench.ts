@@ -3,8 +3,6 @@ import { type MadeBackup, makeBackup } from '../renderer/data/backup';
 import type { SealedReading } from '../renderer/data/backup/make-backup';
 import { getDb, switchDatabase } from '../renderer/data/db';
 import { closeKeyRings, createLock, unlockWithPassphrase } from '../renderer/data/lock/keyring';
-import { sealClinic } from '../renderer/data/lock/seal-all';
-import { SEALED_FIELDS } from '../renderer/data/lock/sealed-fields';
 import {
   isSealed,
   openSync,
@@ -14,6 +12,8 @@ import {
   sealContext,
   writePath,
 } from '../renderer/data/lock/seal';
+import { sealClinic } from '../renderer/data/lock/seal-all';
+import { SEALED_FIELDS } from '../renderer/data/lock/sealed-fields';
 import { closeSession, dataCryptoKey, dataKey, setLockMode } from '../renderer/data/lock/session';
 import { listLatestMeetingsForRelationship } from '../renderer/data/meetings.repo';
 import type { Id } from '../renderer/domain/types';
