@@ -26,6 +26,9 @@ import { machineLoad, progress, seconds } from './suite';
 // card alone, and ticking off a past-due action item until the board shows it gone (aim ≤ 100 ms). The
 // warm-up round's two boards are compared first: they must show the same rows and counts. Progress and
 // each size's figures are printed as they come (the 10,000-person clinic takes minutes to write).
+// The page's `scale` parameter (GH_BENCH_SCALE) narrows the run: "1k" or "10k" for one size, and
+// "cards" (e.g. "10k,cards") for each current card alone, without the boards and the tick — each
+// round's per-card times are printed as soon as they are known.
 
 export const name = 'dashboard';
 
@@ -34,10 +37,17 @@ const RUNS = 7;
 /** What the screen asks for: ten rows a list (ROWS_SHOWN of useDashboard). */
 const ROWS_SHOWN = 10;
 
-const SIZES: [string, SampleSize][] = [
+const ALL_SIZES: [string, SampleSize][] = [
   ['1k', { people: 1_000, relationships: 2_000, meetings: 20_000 }],
   ['10k', 'large'],
 ];
+
+/** The `scale` parameter's words: the sizes to run (all when none is named) and whether cards only. */
+function options(): { sizes: [string, SampleSize][]; cardsOnly: boolean } {
+  const words = (new URLSearchParams(location.search).get('scale') ?? '').split(',').filter(Boolean);
+  const named = ALL_SIZES.filter(([label]) => words.includes(label));
+  return { sizes: named.length ? named : ALL_SIZES, cardsOnly: words.includes('cards') };
+}
 
 /** The loader before schema version 3: every live pair, every person, every past-due item. */
 async function fullScanDashboard(today: IsoDate): Promise<Dashboard> {
@@ -127,7 +137,8 @@ function checkSameBoard(label: string, now: unknown[], before: unknown[]): void 
 
 export async function run(): Promise<Record<string, number | string>> {
   const figures: Record<string, number | string> = {};
-  for (const [label, size] of SIZES) {
+  const { sizes, cardsOnly } = options();
+  for (const [label, size] of sizes) {
     const dbName = `bench-dashboard-${label}-${Date.now()}`;
     const mine: Record<string, number | string> = {};
     try {
@@ -147,24 +158,40 @@ export async function run(): Promise<Record<string, number | string>> {
       mine[`${label}: machine load at start (1/5/15 min)`] = await machineLoad();
       // At 1,000 people the pairs-and-items card is also checked against the full scan (the card is
       // the same loader in both boards; test/data/dashboard-indexed.test.ts checks it at every size).
-      if (label === '1k') {
+      if (label === '1k' && !cardsOnly) {
         const { totals, ...indexed } = await loadDashboard(TODAY);
         if (JSON.stringify(indexed) !== JSON.stringify(await fullScanDashboard(TODAY)))
           throw new Error(`The indexed dashboard differs from the full scan (${label}).`);
       }
-      const boards = { 'before v12': wholeBoard(FORMER_CARDS), 'v12 (landed)': wholeBoard(CARDS) };
-      // A warm-up round, not counted, whose boards are compared.
-      progress(`dashboard ${label}: warm-up round, comparing the boards`);
-      checkSameBoard(label, await boards['v12 (landed)'](TODAY), await boards['before v12'](TODAY));
+      const boards: Record<string, ReturnType<typeof wholeBoard>> = cardsOnly
+        ? {}
+        : { 'before v12': wholeBoard(FORMER_CARDS), 'v12 (landed)': wholeBoard(CARDS) };
+      if (cardsOnly) {
+        // A warm-up of each card, timed apart (the first read of a fresh clinic).
+        for (const card of Object.keys(CARDS) as CardName[])
+          progress(
+            `dashboard ${label}: warm-up, ${card} ${Math.round(await timed(() => CARDS[card](TODAY)))} ms`,
+          );
+      } else {
+        // A warm-up round, not counted, whose boards are compared.
+        progress(`dashboard ${label}: warm-up round, comparing the boards`);
+        checkSameBoard(label, await boards['v12 (landed)']!(TODAY), await boards['before v12']!(TODAY));
+      }
       const load: Record<string, number[]> = {};
       for (const name of Object.keys(boards)) load[name] = [];
       const cards: Record<string, number[]> = {};
       const ticks: number[] = [];
       for (let i = 0; i < RUNS; i++) {
-        for (const [name, board] of Object.entries(boards)) load[name].push(await timed(() => board(TODAY)));
+        for (const [name, board] of Object.entries(boards)) load[name]!.push(await timed(() => board(TODAY)));
         // Each card alone, as loaded now (the former cards are timed together, as the former board).
         for (const card of Object.keys(CARDS) as CardName[])
           cards[card] = [...(cards[card] ?? []), await timed(() => CARDS[card](TODAY))];
+        progress(
+          `dashboard ${label}: round ${i + 1} of ${RUNS}, each card: ${Object.entries(cards)
+            .map(([card, times]) => `${card} ${Math.round(times[i]!)} ms`)
+            .join(', ')}`,
+        );
+        if (cardsOnly) continue;
         ticks.push(await tick());
         progress(
           `dashboard ${label}: round ${i + 1} of ${RUNS}: ${Object.entries(load)
@@ -176,14 +203,16 @@ export async function run(): Promise<Record<string, number | string>> {
       mine[`${label}: rows (overdue/quiet/ending/past-due)`] =
         `${totals.overdue}/${totals.quiet}/${totals.endingSoon}/${totals.pastDueActions}`;
       for (const name of Object.keys(boards)) {
-        mine[`${label}: whole dashboard, ${name} (ms, median)`] = Math.round(median(load[name]));
-        mine[`${label}: whole dashboard, ${name} (ms, spread)`] = spread(load[name]);
+        mine[`${label}: whole dashboard, ${name} (ms, median)`] = Math.round(median(load[name]!));
+        mine[`${label}: whole dashboard, ${name} (ms, spread)`] = spread(load[name]!);
       }
       for (const [name, values] of Object.entries(cards))
         mine[`${label}: ${name}, now (ms, median; spread)`] =
           `${Math.round(median(values))}; ${spread(values)}`;
-      mine[`${label}: tick + reload (ms, median)`] = Math.round(median(ticks));
-      mine[`${label}: tick + reload (ms, spread)`] = spread(ticks);
+      if (ticks.length) {
+        mine[`${label}: tick + reload (ms, median)`] = Math.round(median(ticks));
+        mine[`${label}: tick + reload (ms, spread)`] = spread(ticks);
+      }
       mine[`${label}: machine load at end (1/5/15 min)`] = await machineLoad();
       // Printed as soon as a size is done: the larger clinic takes much longer.
       for (const [key, value] of Object.entries(mine)) progress(`${key}: ${value}`);

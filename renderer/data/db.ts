@@ -41,7 +41,9 @@ import {
   goalDerived,
   milestoneDerived,
   personTrainingDerived,
+  questionnaireAnswerKey,
   relationshipPlanDerived,
+  relationshipQuestionnaireDerived,
   SUMMARY_FIELDS,
   summaryFieldsMiddleware,
   supportRequestDerived,
@@ -261,7 +263,19 @@ export const SCHEMA_V14: StoreList = {
   people: `${SCHEMA_V13.people}, *wordKeys`,
 };
 
-export const CURRENT_SCHEMA_VERSION = 14;
+/**
+ * Version 15: the dashboard's due questionnaires card is a range of one index. A pair carries who has
+ * answered which of its questionnaires (a summary of the responses naming it, summary-fields.ts) and,
+ * indexed (multi-entry), the due day of each questionnaire its status asks for that someone has yet to
+ * answer; the questionnaires due today are the last 30 days of it, counted on the index, with only the
+ * pairs of the rows shown read. The upgrade computes both for every pair.
+ */
+export const SCHEMA_V15: StoreList = {
+  ...SCHEMA_V14,
+  relationships: `${SCHEMA_V14.relationships}, *questionnaireDueOn`,
+};
+
+export const CURRENT_SCHEMA_VERSION = 15;
 
 /**
  * Every shipped schema, by version: SHIPPED_SCHEMAS[version - 1] is the stores of that version (the
@@ -282,6 +296,7 @@ export const SHIPPED_SCHEMAS: readonly StoreList[] = [
   SCHEMA_V12,
   SCHEMA_V13,
   SCHEMA_V14,
+  SCHEMA_V15,
 ];
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -410,6 +425,25 @@ export async function upgradeToV14(tx: Transaction): Promise<void> {
     });
 }
 
+export async function upgradeToV15(tx: Transaction): Promise<void> {
+  const answers = new Map<string, string[]>();
+  // The keys of the (pair, checkpoint, person) index of version 13: no response record is read.
+  const keys = (await tx
+    .table('responses')
+    .orderBy('[relationshipId+checkpoint+personId]')
+    .keys()) as unknown as [string, QuestionnaireResponse['checkpoint'] & string, string][];
+  for (const [pairId, checkpoint, personId] of keys)
+    answers.set(pairId, [...(answers.get(pairId) ?? []), questionnaireAnswerKey(checkpoint, personId)]);
+  await tx
+    .table('relationships')
+    .toCollection()
+    .modify((pair: Relationship & Stored) => {
+      const known = answers.get(pair.id);
+      assignFields(pair, { questionnaireAnswers: known ? [...new Set(known)].sort() : undefined });
+      assignFields(pair, relationshipQuestionnaireDerived(pair));
+    });
+}
+
 /**
  * How a transaction is committed (docs/data-model.md, "Durability"). Everyday edits are relaxed: "Done"
  * comes once the operating system has the change. Writes that must survive a power cut right after
@@ -495,6 +529,7 @@ export class GuidingHandsDb extends Dexie {
       .stores(SCHEMA_V13)
       .upgrade(this.upgrading(13, async () => {}));
     this.version(14).stores(SCHEMA_V14).upgrade(this.upgrading(14, upgradeToV14));
+    this.version(15).stores(SCHEMA_V15).upgrade(this.upgrading(15, upgradeToV15));
     this.use(
       derivedFieldsMiddleware({
         people: {
@@ -505,6 +540,7 @@ export class GuidingHandsDb extends Dexie {
           derive: (pair: Relationship) => ({
             ...relationshipDerived(pair),
             ...relationshipPlanDerived(pair),
+            ...relationshipQuestionnaireDerived(pair),
           }),
           fields: DERIVED_FIELDS.relationships,
         },

@@ -1,12 +1,10 @@
-import Dexie from 'dexie';
-import { todayIso } from '../domain/calendar';
+import { addDaysIso, todayIso } from '../domain/calendar';
 import { checkAnswers, isHighBurnout } from '../domain/questionnaires/answers';
 import { BUILT_IN_QUESTIONNAIRES, builtInQuestionnaire } from '../domain/questionnaires/built-in';
 import {
+  DUE_WINDOW_DAYS,
   type DueQuestionnaire,
   dueQuestionnaires,
-  endWindowStart,
-  fitStartWindows,
   type SchedulePair,
 } from '../domain/questionnaires/schedule';
 import type {
@@ -18,7 +16,7 @@ import type {
   SupportOutcome,
 } from '../domain/questionnaires/types';
 import { checkQuestionnaireDraft, type QuestionnaireDraft, RuleError } from '../domain/rules';
-import type { Id, IsoDate, Relationship } from '../domain/types';
+import type { Id, IsoDate } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb } from './db';
 
@@ -226,28 +224,35 @@ export interface DueQuestionnairesView {
 }
 
 /**
- * The pairing questionnaires due today. Only the pairs that can be due are read, by the status and
- * start date (version 7) and end date (version 8) indexes. Who has answered is read from the keys of the
- * (pair, checkpoint, person) index of the responses (version 13), asked for exactly the checkpoints and
- * people scheduled: no response is read, so no answer is read (nor opened under the clinic lock). Then
- * only the names of the rows shown.
+ * The pairing questionnaires due today. Each pair carries, indexed, the due day of each questionnaire
+ * its status asks for that someone has yet to answer (schema version 15, summary-fields.ts): what is due
+ * today is the range of the last DUE_WINDOW_DAYS days of that index, counted there, and only the pairs of
+ * its first rows are read (with every pair of the last day shown, which the list orders by id as the
+ * words sort, not as the index does). Who is still waiting on those rows is read from the keys of the
+ * (pair, checkpoint, person) index of the responses (version 13): no response is read, so no answer is
+ * read (nor opened under the clinic lock). Then only the names of the rows shown.
  */
 export async function loadDueQuestionnaires(today: IsoDate, rows = 10): Promise<DueQuestionnairesView> {
   const db = getDb();
   return db.transaction('r', [db.relationships, db.responses, db.people], async () => {
-    const byStart = db.relationships.where('[status+startDate+id]');
-    const byEnd = db.relationships.where('[status+endDate]');
-    const groups = await Promise.all([
-      ...fitStartWindows(today).map(({ from, to }) =>
-        byStart.between(['active', from, Dexie.minKey], ['active', to, Dexie.maxKey], true, true).toArray(),
-      ),
-      ...(['completed', 'ended-early'] as const).map((status) =>
-        byEnd.between([status, endWindowStart(today)], [status, today], true, true).toArray(),
-      ),
+    const due = () =>
+      db.relationships
+        .where('questionnaireDueOn')
+        .between(addDaysIso(today, -(DUE_WINDOW_DAYS - 1)), today, true, true);
+    const first = () => (Number.isFinite(rows) ? due().limit(rows) : due());
+    const [total, days, ids] = await Promise.all([
+      due().count(),
+      first().keys() as Promise<IsoDate[]>,
+      first().primaryKeys() as Promise<Id[]>,
     ]);
-    const pairs = new Map<Id, Relationship>();
-    for (const group of groups) for (const pair of group) pairs.set(pair.id, pair);
-    const candidates: SchedulePair[] = [...pairs.values()];
+    const lastDay = days.at(-1);
+    const tied =
+      lastDay !== undefined && ids.length >= rows
+        ? ((await db.relationships.where('questionnaireDueOn').equals(lastDay).primaryKeys()) as Id[])
+        : [];
+    const candidates: SchedulePair[] = (
+      await db.relationships.bulkGet([...new Set([...ids, ...tied])])
+    ).flatMap((pair) => (pair ? [pair] : []));
     // Every (pair, checkpoint, person) that could have answered what is due: nobody answered = all due.
     const asked = dueQuestionnaires(candidates, [], today).flatMap((item) =>
       item.respondents.map((personId) => [item.relationshipId, item.checkpoint, personId]),
@@ -258,19 +263,18 @@ export async function loadDueQuestionnaires(today: IsoDate, rows = 10): Promise<
           .anyOf(asked)
           .keys()) as unknown as [Id, Checkpoint, Id][])
       : [];
-    const due = dueQuestionnaires(
+    const shown = dueQuestionnaires(
       candidates,
       answered.map(([relationshipId, checkpoint, personId]) => ({ relationshipId, checkpoint, personId })),
       today,
-    );
-    const shown = due.slice(0, rows);
-    const ids = [...new Set(shown.flatMap((item) => item.respondents))];
-    const people = await db.people.bulkGet(ids);
+    ).slice(0, rows);
+    const personIds = [...new Set(shown.flatMap((item) => item.respondents))];
+    const people = await db.people.bulkGet(personIds);
     const names: Record<Id, string> = {};
-    ids.forEach((id, index) => {
+    personIds.forEach((id, index) => {
       names[id] = people[index]?.name ?? 'Unknown person';
     });
-    return { rows: shown.map((item) => ({ ...item, names })), total: due.length };
+    return { rows: shown.map((item) => ({ ...item, names })), total };
   });
 }
 

@@ -9,7 +9,8 @@ import Dexie, {
 } from 'dexie';
 import { isOpenGoalStatus } from '../domain/goals';
 import { debriefDueDate } from '../domain/milestones';
-import type { SupportRequest } from '../domain/questionnaires/types';
+import { type SchedulePair, scheduledFor } from '../domain/questionnaires/schedule';
+import type { Checkpoint, SupportRequest } from '../domain/questionnaires/types';
 import type { Goal, IsoDate, Milestone, Person, RelationshipStatus } from '../domain/types';
 
 // Schema version 12: what the dashboard's cards ask, stored beside the records so that each card is a
@@ -48,13 +49,26 @@ export interface PersonTrainingFields {
   mentorRenewBy?: IsoDate;
 }
 
+/**
+ * Beside a pair (schema version 15): who has answered which of its questionnaires ("checkpoint:person",
+ * from the responses naming the pair and a checkpoint), and (indexed, multi-entry) the due day of each of
+ * its questionnaires someone has yet to answer, among those its status asks for (the pairing-fit checks
+ * while it is active, the evaluation once it has ended). The due questionnaires card is then the range
+ * of the last DUE_WINDOW_DAYS days of that index: a pair is in it at most once, as its checks fall due
+ * two months apart at least and it is asked either the checks or the evaluation.
+ */
+export interface RelationshipQuestionnaireFields {
+  questionnaireAnswers?: string[];
+  questionnaireDueOn?: IsoDate[];
+}
+
 /** Beside a request for contact: its day while it is open (indexed). */
 export interface SupportRequestDerived {
   openSince?: IsoDate;
 }
 
 export const SUMMARY_FIELDS = {
-  relationships: ['hasGoal', 'startWithoutPlan'],
+  relationships: ['hasGoal', 'startWithoutPlan', 'questionnaireAnswers', 'questionnaireDueOn'],
   goals: ['pairStatus', 'liveTargetDate'],
   milestones: ['pairStatus', 'debriefed', 'debriefDueOn'],
   people: ['trainingRenewBy', 'mentorRenewBy'],
@@ -72,6 +86,27 @@ export function relationshipPlanDerived(
   pair: { startDate: IsoDate } & RelationshipPlanFields,
 ): Pick<RelationshipPlanFields, 'startWithoutPlan'> {
   return { startWithoutPlan: pair.hasGoal ? undefined : pair.startDate };
+}
+
+/** How a pair's summary names one answer: the checkpoint, then who answered. */
+export function questionnaireAnswerKey(checkpoint: Checkpoint, personId: string): string {
+  return `${checkpoint}:${personId}`;
+}
+
+const EVER = { from: '0000-01-01', to: '9999-12-31' };
+
+export function relationshipQuestionnaireDerived(
+  pair: SchedulePair & RelationshipQuestionnaireFields,
+): Pick<RelationshipQuestionnaireFields, 'questionnaireDueOn'> {
+  const answered = new Set(pair.questionnaireAnswers ?? []);
+  const days = scheduledFor(pair, EVER.from, EVER.to)
+    // As dueQuestionnaires asks: the checks of an active pair, the evaluation of an ended one.
+    .filter((item) => item.checkpoint === 'end' || pair.status === 'active')
+    .filter((item) =>
+      item.respondents.some((person) => !answered.has(questionnaireAnswerKey(item.checkpoint, person))),
+    )
+    .map((item) => item.dueOn);
+  return { questionnaireDueOn: days.length ? [...new Set(days)].sort() : undefined };
 }
 
 export function goalDerived(
@@ -114,6 +149,13 @@ function inScope(trans: DBCoreTransaction, table: string): boolean {
 const equalTo = (key: string): DBCoreKeyRange =>
   ({ type: 1 /* DBCoreRangeType.Equal */, lower: key, upper: key }) as DBCoreKeyRange;
 const everything = { type: 2 /* DBCoreRangeType.Range */ } as DBCoreKeyRange;
+
+/** Whether two summary values are the same (lists compared item by item). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, at) => item === b[at]);
+  return a === b;
+}
 
 function setField(row: Row, field: string, value: unknown): void {
   if (value === undefined) delete row[field];
@@ -192,6 +234,26 @@ class Stored {
     });
     return found.result.length > 0;
   }
+  /** The keys of the index `keyPath` of `name` from `lower` to `upper` (both included), read from the index alone. */
+  async indexKeys(name: string, keyPath: string, lower: unknown, upper: unknown): Promise<unknown[]> {
+    const cursor = await this.table(name).openCursor({
+      trans: this.trans,
+      values: false,
+      query: {
+        index: this.index(name, keyPath),
+        range: { type: 2 /* DBCoreRangeType.Range */, lower, upper, lowerOpen: false, upperOpen: false },
+      },
+    });
+    const keys: unknown[] = [];
+    if (!cursor) return keys;
+    await inZone(this.zone, () =>
+      cursor.start(() => {
+        keys.push(cursor.key);
+        cursor.continue();
+      }),
+    );
+    return keys;
+  }
   async all(name: string): Promise<Row[]> {
     const found = await this.table(name).query({
       trans: this.trans,
@@ -246,7 +308,7 @@ async function refresh(
   const values = await Promise.all(rows.map((row) => compute(row.id as string, row)));
   const changed: Row[] = [];
   rows.forEach((row, at) => {
-    if (row[field] === values[at]) return;
+    if (sameValue(row[field], values[at])) return;
     const next = { ...row };
     setField(next, field, values[at]);
     changed.push(next);
@@ -296,6 +358,40 @@ async function furthestRenewBy(stored: Stored, personId: string): Promise<IsoDat
     if (furthest === undefined || (record.renewBy as IsoDate) > furthest)
       furthest = record.renewBy as IsoDate;
   return furthest;
+}
+
+const ANSWERED_INDEX = '[relationshipId+checkpoint+personId]';
+
+/** A pair's questionnaire answers as its summary holds them, read from the keys of the responses' index. */
+async function answersOfPair(stored: Stored, pairId: string): Promise<string[] | undefined> {
+  // Every key [pairId, checkpoint, person] lies between [pairId] and [pairId, []] (a list sorts after text).
+  const keys = (await stored.indexKeys('responses', ANSWERED_INDEX, [pairId], [pairId, []])) as [
+    string,
+    Checkpoint,
+    string,
+  ][];
+  return withAnswers(
+    undefined,
+    keys.map(([, checkpoint, person]) => questionnaireAnswerKey(checkpoint, person)),
+  );
+}
+
+/** `known` with `added` (distinct, in order); `known` itself when nothing is new; none for an empty list. */
+function withAnswers(known: string[] | undefined, added: Iterable<string>): string[] | undefined {
+  const all = new Set(known ?? []);
+  const size = all.size;
+  for (const key of added) all.add(key);
+  if (known && all.size === size) return known;
+  return all.size ? [...all].sort() : undefined;
+}
+
+/** The pair and answer key a response counts for on the dashboard (none without a pair or a checkpoint). */
+function answerOf(row: Row | undefined): { pairId: string; key: string } | null {
+  if (!row || typeof row.relationshipId !== 'string' || typeof row.checkpoint !== 'string') return null;
+  return {
+    pairId: row.relationshipId,
+    key: questionnaireAnswerKey(row.checkpoint as Checkpoint, row.personId as string),
+  };
 }
 
 /** Writes the request, with `values` in place of its own where given. */
@@ -364,7 +460,7 @@ const HANDLERS: Record<string, Handler> = {
       return result;
     }
     const before = await previous(stored, 'relationships', request);
-    const values = carryOver(valuesOf(request), before, ['hasGoal']);
+    const values = carryOver(valuesOf(request), before, ['hasGoal', 'questionnaireAnswers']);
     const fresh = values.filter((row) => !before.has(row.id as string));
     if (fresh.length && stored.has('goals') && (await stored.any('goals', ':id'))) {
       const planned = await Promise.all(
@@ -372,6 +468,14 @@ const HANDLERS: Record<string, Handler> = {
       );
       fresh.forEach((row, at) => {
         if (planned[at]) row.hasGoal = true;
+      });
+    }
+    // A new pair has answers only if responses naming it were written before it (a restore writes the
+    // pairs first, so this is read only in an unusual order).
+    if (fresh.length && stored.has('responses') && (await stored.any('responses', ANSWERED_INDEX))) {
+      const answers = await Promise.all(fresh.map((row) => answersOfPair(stored, row.id as string)));
+      fresh.forEach((row, at) => {
+        setField(row, 'questionnaireAnswers', answers[at]);
       });
     }
     const turning = values.filter((row) => before.get(row.id as string)?.status !== row.status);
@@ -513,6 +617,63 @@ const HANDLERS: Record<string, Handler> = {
     const unsure = [...left].filter((id) => !named.has(id));
     await refresh(stored, 'milestones', [...named, ...unsure], 'debriefed', async (id) =>
       named.has(id) || (await stored.any('meetings', 'milestoneId', id)) ? true : undefined,
+    );
+    return result;
+  },
+
+  async responses(stored, request, mutate) {
+    if (request.type === 'deleteRange') {
+      const result = await mutate();
+      if (stored.has('relationships')) {
+        const answered = (await stored.all('relationships')).filter((row) => row.questionnaireAnswers);
+        const anyLeft = answered.length > 0 && (await stored.any('responses', ANSWERED_INDEX));
+        await refresh(
+          stored,
+          'relationships',
+          answered.map((row) => row.id as string),
+          'questionnaireAnswers',
+          (id) => (anyLeft ? answersOfPair(stored, id) : undefined),
+        );
+      }
+      return result;
+    }
+    const before = await previous(stored, 'responses', request);
+    const values = valuesOf(request);
+    // The answers each write adds, and the pairs whose answers it may take away (a response deleted, or
+    // put with another pair, checkpoint or person, whether or not that put is stored): those are read
+    // again from the index once written.
+    const changed = values.filter((row) => {
+      const prev = answerOf(before.get(row.id as string));
+      const now = answerOf(row);
+      return prev?.pairId !== now?.pairId || prev?.key !== now?.key;
+    });
+    const reread = new Set<string>();
+    for (const row of changed) {
+      const prev = answerOf(before.get(row.id as string));
+      if (prev) reread.add(prev.pairId);
+    }
+    if (request.type === 'delete')
+      for (const prev of before.values()) {
+        const answer = answerOf(prev);
+        if (answer) reread.add(answer.pairId);
+      }
+    if ((reread.size || changed.some((row) => answerOf(row))) && !stored.has('relationships'))
+      throw missingTable('Questionnaire answers are written in a transaction that includes the pairs');
+    const result = await mutate();
+    const added = new Map<string, string[]>();
+    for (const row of written(values, result, changed)) {
+      const answer = answerOf(row);
+      if (answer) added.set(answer.pairId, [...(added.get(answer.pairId) ?? []), answer.key]);
+    }
+    await refresh(
+      stored,
+      'relationships',
+      [...added.keys(), ...reread],
+      'questionnaireAnswers',
+      (id, pair) =>
+        reread.has(id)
+          ? answersOfPair(stored, id)
+          : withAnswers(pair.questionnaireAnswers as string[] | undefined, added.get(id) ?? []),
     );
     return result;
   },

@@ -8,9 +8,11 @@ import {
   milestoneDerived,
   personTrainingDerived,
   relationshipPlanDerived,
+  relationshipQuestionnaireDerived,
   SUMMARY_FIELDS,
   supportRequestDerived,
 } from '../../renderer/data/summary-fields';
+import type { QuestionnaireResponse } from '../../renderer/domain/questionnaires/types';
 import type { IsoDate } from '../../renderer/domain/types';
 import { generateSampleClinic } from '../../renderer/sample-clinic';
 import { freshDatabasePerTest, TODAY } from './helpers';
@@ -31,6 +33,7 @@ const TABLES = [
   'meetings',
   'trainingRecords',
   'supportRequests',
+  'responses',
 ];
 
 /** The records exactly as stored (no app hooks on this connection). */
@@ -53,9 +56,19 @@ function only(row: Row, fields: readonly string[]): Row {
 
 /** Each summarised table's summary fields, by id: as stored, and as the records say they should be. */
 async function summaries(): Promise<{ stored: Record<string, Row>; expected: Record<string, Row> }> {
-  const { people, relationships, goals, milestones, meetings, trainingRecords, supportRequests } =
+  const { people, relationships, goals, milestones, meetings, trainingRecords, supportRequests, responses } =
     await storedTables();
   const planned = new Set(goals.map((goal) => goal.relationshipId));
+  // Who answered which questionnaire of each pair: the responses naming a pair and a checkpoint.
+  const answers = new Map<unknown, Set<string>>();
+  for (const response of responses)
+    if (response.relationshipId && response.checkpoint)
+      answers.set(
+        response.relationshipId,
+        (answers.get(response.relationshipId) ?? new Set()).add(
+          `${response.checkpoint}:${response.personId}`,
+        ),
+      );
   const status = new Map(relationships.map((pair) => [pair.id, pair.status]));
   const debriefed = new Set<unknown>(
     meetings.flatMap((meeting) => (meeting.milestoneId ? [meeting.milestoneId] : [])),
@@ -76,11 +89,17 @@ async function summaries(): Promise<{ stored: Record<string, Row>; expected: Rec
     }
   };
   add('relationships', relationships, (pair) => {
-    const next = { ...pair, hasGoal: planned.has(pair.id) ? true : undefined } as Row & {
-      startDate: IsoDate;
-      hasGoal?: true;
+    const answered = answers.get(pair.id);
+    const next = {
+      ...pair,
+      hasGoal: planned.has(pair.id) ? true : undefined,
+      questionnaireAnswers: answered ? [...answered].sort() : undefined,
+    } as never as Row & { startDate: IsoDate; hasGoal?: true };
+    return {
+      ...next,
+      ...relationshipPlanDerived(next),
+      ...relationshipQuestionnaireDerived(next as never),
     };
-    return { ...next, ...relationshipPlanDerived(next) };
   });
   add('goals', goals, (goal) => {
     const next = { ...goal, pairStatus: status.get(goal.relationshipId) } as never;
@@ -173,6 +192,8 @@ describe('the summary fields on bulk writes', () => {
     for (const field of [
       'hasGoal',
       'startWithoutPlan',
+      'questionnaireAnswers',
+      'questionnaireDueOn',
       'pairStatus',
       'debriefed',
       'debriefDueOn',
@@ -195,13 +216,13 @@ describe('the summary fields on bulk writes', () => {
     const db = getDb();
     // Everything but a share of the goals, meetings and training, written again below with a duplicate.
     const held: Record<string, Row[]> = {};
-    for (const table of ['goals', 'meetings', 'trainingRecords']) {
+    for (const table of ['goals', 'meetings', 'trainingRecords', 'responses']) {
       held[table] = records[table]!.filter((_, at) => at % 3 === 0);
       records[table] = records[table]!.filter((_, at) => at % 3 !== 0);
     }
     await write(records, TABLE_NAMES);
     await db.transaction('rw', allTables(), async () => {
-      for (const table of ['goals', 'meetings', 'trainingRecords']) {
+      for (const table of ['goals', 'meetings', 'trainingRecords', 'responses']) {
         const [taken] = records[table]!;
         // A record whose id is already taken, naming what the first held record names: it is not written.
         const clash = { ...held[table]![1]!, id: taken!.id };
@@ -266,6 +287,37 @@ describe('the summary fields on bulk writes', () => {
     });
     await expectSummariesRight('debrief meetings moved, unlinked and deleted');
     await db.transaction('rw', allTables(), async () => {
+      // Answers moved to another pair, to another checkpoint, to no checkpoint, and deleted.
+      const responses = (await db.responses.toArray()).filter((response) => response.checkpoint);
+      await db.responses.bulkPut(
+        responses.flatMap<QuestionnaireResponse>((response, at) =>
+          at % 4 === 0
+            ? [{ ...response, relationshipId: pairIds[(at * 11) % pairIds.length]! }]
+            : at % 4 === 1
+              ? [{ ...response, checkpoint: response.checkpoint === 'end' ? 'month-1' : ('end' as const) }]
+              : at % 4 === 2
+                ? [{ ...response, relationshipId: null, checkpoint: null }]
+                : [],
+        ),
+      );
+      await db.responses.bulkDelete(responses.filter((_, at) => at % 8 === 3).map((response) => response.id));
+    });
+    await expectSummariesRight('answers moved, unlinked and deleted');
+    await db.transaction('rw', allTables(), async () => {
+      // Pairs given another mentor, started later, ended on another day.
+      const pairs = await db.relationships.toArray();
+      await db.relationships.bulkPut(
+        pairs.flatMap((pair, at) =>
+          at % 3 === 0
+            ? [{ ...pair, mentorId: people[(at * 13) % people.length]! }]
+            : at % 3 === 1
+              ? [{ ...pair, startDate: '2024-03-01', endDate: pair.endDate ? TODAY : null }]
+              : [],
+        ),
+      );
+    });
+    await expectSummariesRight('pairs with another mentor, start or end');
+    await db.transaction('rw', allTables(), async () => {
       // Pairs ended and brought back; some deleted with their goals and milestones left behind.
       const pairs = await db.relationships.toArray();
       await db.relationships.bulkPut(
@@ -281,8 +333,8 @@ describe('the summary fields on bulk writes', () => {
 
   it('follow each table emptied, in any order', async () => {
     for (const order of [
-      ['relationships', 'goals', 'meetings', 'trainingRecords', 'milestones', 'people'],
-      ['goals', 'trainingRecords', 'meetings', 'relationships'],
+      ['relationships', 'goals', 'meetings', 'trainingRecords', 'milestones', 'people', 'responses'],
+      ['goals', 'trainingRecords', 'responses', 'meetings', 'relationships'],
     ]) {
       await write(sampleWithEveryCase(), TABLE_NAMES);
       for (const table of order) {
