@@ -11,6 +11,7 @@ import {
   fitStartWindows,
   type SchedulePair,
 } from '../renderer/domain/questionnaires/schedule';
+import type { Checkpoint } from '../renderer/domain/questionnaires/types';
 import { LAPSING_WITHIN_DAYS, trainingStatusOn } from '../renderer/domain/training';
 import {
   type Id,
@@ -202,6 +203,52 @@ export async function formerDueQuestionnaires(today: IsoDate, rows = 10): Promis
     const due = dueQuestionnaires(
       candidates,
       answered.map(({ relationshipId, checkpoint, personId }) => ({ relationshipId, checkpoint, personId })),
+      today,
+    );
+    const shown = due.slice(0, rows);
+    const ids = [...new Set(shown.flatMap((item) => item.respondents))];
+    const people = await db.people.bulkGet(ids);
+    const names: Record<Id, string> = {};
+    ids.forEach((id, index) => {
+      names[id] = people[index]?.name ?? 'Unknown person';
+    });
+    return { rows: shown.map((item) => ({ ...item, names })), total: due.length };
+  });
+}
+
+/**
+ * The due questionnaires card of schema versions 13 and 14: the pairs that can be due read by their start
+ * and end dates, then the responses' (pair, checkpoint, person) index asked for every key scheduled in
+ * the window — a cursor step per key.
+ */
+export async function landedDueQuestionnairesV13(today: IsoDate, rows = 10): Promise<DueQuestionnairesView> {
+  const db = getDb();
+  return db.transaction('r', [db.relationships, db.responses, db.people], async () => {
+    const byStart = db.relationships.where('[status+startDate+id]');
+    const byEnd = db.relationships.where('[status+endDate]');
+    const groups = await Promise.all([
+      ...fitStartWindows(today).map(({ from, to }) =>
+        byStart.between(['active', from, Dexie.minKey], ['active', to, Dexie.maxKey], true, true).toArray(),
+      ),
+      ...(['completed', 'ended-early'] as const).map((status) =>
+        byEnd.between([status, endWindowStart(today)], [status, today], true, true).toArray(),
+      ),
+    ]);
+    const pairs = new Map<Id, Relationship>();
+    for (const group of groups) for (const pair of group) pairs.set(pair.id, pair);
+    const candidates: SchedulePair[] = [...pairs.values()];
+    const asked = dueQuestionnaires(candidates, [], today).flatMap((item) =>
+      item.respondents.map((personId) => [item.relationshipId, item.checkpoint, personId]),
+    );
+    const answered = asked.length
+      ? ((await db.responses
+          .where('[relationshipId+checkpoint+personId]')
+          .anyOf(asked)
+          .keys()) as unknown as [Id, Checkpoint, Id][])
+      : [];
+    const due = dueQuestionnaires(
+      candidates,
+      answered.map(([relationshipId, checkpoint, personId]) => ({ relationshipId, checkpoint, personId })),
       today,
     );
     const shown = due.slice(0, rows);

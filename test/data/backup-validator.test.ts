@@ -170,6 +170,19 @@ const BREAKAGES: Record<string, Breakage> = {
     Object.assign(pair, { hasGoal: true });
     return 'relationships';
   },
+  // Version 15: who answered a pair's questionnaires, and the due days still waiting (summary fields).
+  'a pair says who answered its questionnaires': (tables) => {
+    const pair = tables.relationships[0];
+    if (!pair) return null;
+    Object.assign(pair, { questionnaireAnswers: [`month-1:${pair.menteeId}`] });
+    return 'relationships';
+  },
+  'a pair carries the due days of its questionnaires': (tables) => {
+    const pair = tables.relationships[0];
+    if (!pair) return null;
+    Object.assign(pair, { questionnaireDueOn: [pair.startDate] });
+    return 'relationships';
+  },
   "a goal carries its pair's status": (tables) => {
     const goal = tables.goals[0];
     if (!goal) return null;

@@ -7,9 +7,9 @@ const LATER_FIELDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Records as stored, less the dashboard's summary fields that version 12 keeps beside them (computed by
- * its upgrade, checked in schema-upgrade-v12.test.ts) and the words of version 14: what an earlier
- * version's upgrade test compares.
+ * Records as stored, less the dashboard's summary fields that versions 12 and 15 keep beside them
+ * (computed by their upgrades, checked in schema-upgrade-v12.test.ts and schema-upgrade-v15.test.ts) and
+ * the words of version 14: what an earlier version's upgrade test compares.
  */
 export function withoutSummaryFields<T extends object>(table: string, rows: T[]): T[] {
   const fields: readonly string[] = [

@@ -55,6 +55,8 @@ const MIGRATIONS: Record<number, Migration> = {
   12: unchanged,
   // Schema 13 → 14 added an index of people's words, a derived field a backup never carries.
   13: unchanged,
+  // Schema 14 → 15 added the pairs' questionnaire summaries and their index (which a backup never carries).
+  14: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {
