@@ -4,19 +4,19 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { makeBackup, restoreBackupFile } from '../../renderer/data/backup';
 import { getDb } from '../../renderer/data/db';
+import { createPerson } from '../../renderer/data/people.repo';
 import {
   type DueQuestionnairesView,
   loadDueQuestionnaires,
   saveResponse,
 } from '../../renderer/data/questionnaires.repo';
-import { createPerson } from '../../renderer/data/people.repo';
 import {
   changeRelationshipStatus,
   createRelationship,
   updateRelationship,
 } from '../../renderer/data/relationships.repo';
 import { addDaysIso } from '../../renderer/domain/calendar';
-import { PAIRING_FIT_ID, END_OF_PAIRING_ID } from '../../renderer/domain/questionnaires/built-in';
+import { END_OF_PAIRING_ID, PAIRING_FIT_ID } from '../../renderer/domain/questionnaires/built-in';
 import { dueQuestionnaires } from '../../renderer/domain/questionnaires/schedule';
 import type { Checkpoint } from '../../renderer/domain/questionnaires/types';
 import type { Id, IsoDate } from '../../renderer/domain/types';
