@@ -3,7 +3,7 @@ import Dexie, { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../renderer/data/db';
 import { sealRecordsInBulk } from '../../renderer/data/lock/bulk-crypto';
-import { beginTurningOff, createLock } from '../../renderer/data/lock/keyring';
+import { beginTurningOff, createLock, readKeyRing } from '../../renderer/data/lock/keyring';
 import { isSealed, readPath } from '../../renderer/data/lock/seal';
 import { SEAL_BATCH, sealClinic, unsealClinic, walkSealedTables } from '../../renderer/data/lock/seal-all';
 import { SEALED_FIELDS, sealedPathsOf } from '../../renderer/data/lock/sealed-fields';
@@ -155,6 +155,59 @@ describe('sealing a whole clinic in batches', () => {
     for (const record of meetings.values()) expect(isSealed(record.notes)).toBe(true);
     expect((await getMeeting('m-005'))?.notes).toBe('edited meanwhile');
     expect((await getMeeting('m-010'))?.notes).toBe('note 10');
+  });
+
+  it('saves the place reached while the next batch runs, in order: a page closed after two batches resumes at the third', async () => {
+    const pair = await seedPair();
+    const ids = Array.from({ length: 30 }, (_, index) => `m-${String(index).padStart(3, '0')}`);
+    await getDb().meetings.bulkAdd(
+      ids.map((id, index) => {
+        const { actionItems: _items, ...meeting } = meetingInput(pair.relationship.id);
+        return {
+          ...meeting,
+          id,
+          notes: `note ${index}`,
+          createdAt: `${TODAY}T10:00:00.000Z`,
+          updatedAt: `${TODAY}T10:00:00.000Z`,
+        };
+      }),
+    );
+    await createLock(db().name, PASSPHRASE, FAST);
+    const sealing = {
+      needs: (table: string, record: Row) =>
+        sealedPathsOf(table).some((path) => {
+          const value = readPath(record, path);
+          return value !== null && value !== undefined && !isSealed(value);
+        }),
+      change: (table: string, records: Row[]) => sealRecordsInBulk(table, records),
+    };
+    // Batches of 7: the page closes as the second batch is reported.
+    await expect(
+      walkSealedTables(
+        db(),
+        sealing,
+        ({ done }) => {
+          if (done >= 14) throw new Error('page closed');
+        },
+        7,
+      ),
+    ).rejects.toThrow('page closed');
+    expect((await readKeyRing(db().name))?.progress).toEqual({ table: 'meetings', after: 'm-013' });
+    const halfway = (await storedRecords()).meetings ?? [];
+    expect(halfway.filter((record) => isSealed(record.notes))).toHaveLength(14);
+
+    const seen: number[] = [];
+    await walkSealedTables(db(), sealing, ({ done }) => seen.push(done), 7);
+    // The first report is the two batches already done; the walk goes on from the third.
+    expect(seen.slice(0, 3)).toEqual([0, 21, 28]);
+    // The 30 meetings and the pair (relationships have sealed fields too).
+    expect(seen.at(-1)).toBe(31);
+    // The last save is in before the walk ends: the last record of the last table with records.
+    expect((await readKeyRing(db().name))?.progress).toEqual({
+      table: 'relationships',
+      after: pair.relationship.id,
+    });
+    for (const record of (await storedRecords()).meetings ?? []) expect(isSealed(record.notes)).toBe(true);
   });
 
   it('tells open screens that the sealed records changed', async () => {
