@@ -11,11 +11,15 @@ import { machineLoad, progress } from './suite';
 
 // Where the time of the sealing walk goes, phase by phase, on the meetings of the seal suite's clinic
 // (20,000): each way below runs on a freshly filled database and walks the meetings only.
-// - walk: the sealing walk's batch as it is (read, seal in chunks overlapping the puts, commit), then the
-//   key ring's progress, each phase timed;
-// - bare put: the same batches read and written back unchanged (no crypto, no progress): the floor;
-// - sealed put: the records sealed beforehand in memory, only written (the write floor of sealed records);
+// - walk: a copy of the walk's batch (read, seal in chunks overlapping the puts, commit), then the key
+//   ring's progress, each phase timed; walk-async-save: the same, the progress saved beside the next batch;
+// - new-walk: the app's walkSealedTables itself, at the batch size given;
+// - bare: the same batches read and written back unchanged (no crypto, no progress): the floor;
+//   bare-relaxed / bare-strict: the same with that durability;
+// - walk-nativeread: the copy, the batch read with the object store's getAll;
+// - sealed-put: the records sealed beforehand in memory, only written (the write floor of sealed records);
 // - crypto: the sealing alone, in memory.
+// WAYS lists those run (docs/benchmarks.md, "Where the sealing walk's time goes", has the figures).
 
 export const name = 'seal-phases';
 
