@@ -72,6 +72,7 @@ function done(tx: IDBTransaction): Promise<void> {
 type Way =
   | 'new-walk'
   | 'walk'
+  | 'walk-async-save'
   | 'walk-nativeread'
   | 'bare'
   | 'bare-relaxed'
