@@ -275,7 +275,18 @@ export const SCHEMA_V15: StoreList = {
   relationships: `${SCHEMA_V14.relationships}, *questionnaireDueOn`,
 };
 
-export const CURRENT_SCHEMA_VERSION = 15;
+/**
+ * Version 16: people are indexed by each of their words followed by their name key and id (a multi-entry
+ * index of a derived field, derived-fields.ts), so the people with a given word come in name order
+ * straight from the index: a search for a word many people share reads only the rows of its page, not
+ * every match to sort them. The upgrade computes the entries of every person.
+ */
+export const SCHEMA_V16: StoreList = {
+  ...SCHEMA_V15,
+  people: `${SCHEMA_V15.people}, *wordNames`,
+};
+
+export const CURRENT_SCHEMA_VERSION = 16;
 
 /**
  * Every shipped schema, by version: SHIPPED_SCHEMAS[version - 1] is the stores of that version (the
@@ -297,6 +308,7 @@ export const SHIPPED_SCHEMAS: readonly StoreList[] = [
   SCHEMA_V13,
   SCHEMA_V14,
   SCHEMA_V15,
+  SCHEMA_V16,
 ];
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -444,6 +456,15 @@ export async function upgradeToV15(tx: Transaction): Promise<void> {
     });
 }
 
+export async function upgradeToV16(tx: Transaction): Promise<void> {
+  await tx
+    .table('people')
+    .toCollection()
+    .modify((person: Person) => {
+      Object.assign(person, { wordNames: personDerived(person).wordNames });
+    });
+}
+
 /**
  * How a transaction is committed (docs/data-model.md, "Durability"). Everyday edits are relaxed: "Done"
  * comes once the operating system has the change. Writes that must survive a power cut right after
@@ -457,7 +478,7 @@ export type Durability = 'relaxed' | 'strict';
  * must drop them itself).
  */
 export const DERIVED_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  people: ['nameKey', 'wordKeys', ...SUMMARY_FIELDS.people],
+  people: ['nameKey', 'wordKeys', 'wordNames', ...SUMMARY_FIELDS.people],
   relationships: ['clockStart', ...SUMMARY_FIELDS.relationships],
   actionItems: ['openDueDate', 'liveDueDate'],
   goals: SUMMARY_FIELDS.goals,
@@ -530,6 +551,7 @@ export class GuidingHandsDb extends Dexie {
       .upgrade(this.upgrading(13, async () => {}));
     this.version(14).stores(SCHEMA_V14).upgrade(this.upgrading(14, upgradeToV14));
     this.version(15).stores(SCHEMA_V15).upgrade(this.upgrading(15, upgradeToV15));
+    this.version(16).stores(SCHEMA_V16).upgrade(this.upgrading(16, upgradeToV16));
     this.use(
       derivedFieldsMiddleware({
         people: {

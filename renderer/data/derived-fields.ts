@@ -37,6 +37,23 @@ export interface PersonDerived {
    * multi-entry index, so the people whose words start with what was typed are one range of it.
    */
   wordKeys: string[];
+  /**
+   * Each of those words followed by the name key and the id (wordNameEntry): a multi-entry index in which
+   * the people with one word come in name order, so a page of them is a range of it.
+   */
+  wordNames: string[];
+}
+
+/**
+ * Separates a word, the name key and the id in a wordNames entry. A word never holds it (words are
+ * letters and digits), a name cannot be typed with it, and it sorts before every other character, so the
+ * entries of one word sort as [nameKey, id] does.
+ */
+export const WORD_NAME_SEPARATOR = '\u0000';
+
+/** The wordNames entry of a word of the person whose name key and id are given. */
+export function wordNameEntry(word: string, nameKey: string, id: string): string {
+  return `${word}${WORD_NAME_SEPARATOR}${nameKey}${WORD_NAME_SEPARATOR}${id}`;
 }
 
 /** searchKey() of a person's name: their place in the name order. */
@@ -44,8 +61,16 @@ export function nameKeyOf(person: Pick<Person, 'name'>): string {
   return searchKey(person.name);
 }
 
-export function personDerived(person: Pick<Person, 'name' | 'email' | 'specialty' | 'tags'>): PersonDerived {
-  return { nameKey: nameKeyOf(person), wordKeys: personWords(person) };
+export function personDerived(
+  person: Pick<Person, 'id' | 'name' | 'email' | 'specialty' | 'tags'>,
+): PersonDerived {
+  const nameKey = nameKeyOf(person);
+  const wordKeys = personWords(person);
+  return {
+    nameKey,
+    wordKeys,
+    wordNames: wordKeys.map((word) => wordNameEntry(word, nameKey, person.id)),
+  };
 }
 
 export function relationshipDerived(

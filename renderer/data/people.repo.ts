@@ -4,7 +4,7 @@ import { personKey, storedLine, storedText } from '../domain/text';
 import type { Id, Person } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb, getStrictDb } from './db';
-import { nameKeyOf } from './derived-fields';
+import { nameKeyOf, wordNameEntry } from './derived-fields';
 import { readKept } from './keyset';
 import { ensureRoomFor, storedSizeOf } from './storage';
 
@@ -110,27 +110,49 @@ export async function rarestTerm(terms: readonly string[]): Promise<{ term: stri
 const compareKeys = (a: [string, string], b: [string, string]) =>
   a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
 
+/** At most this many words starting with the rarest term are read side by side, each in name order. */
+const MAX_WORD_RANGES = 8;
+
 /**
  * One page of the people whose words start with every term (and whom `keep` accepts), in name order,
- * keyset-paged like listPeoplePage. The rarest term is looked up in the word index: when few people have
- * a word starting with it, they are read from that index range alone and put in name order; when many do,
- * the name index is read on until a page of them is found (a match is then never far).
+ * keyset-paged like listPeoplePage. The rarest term is looked up in the word index:
+ * - when few people have a word starting with it, they are read from that index range and sorted;
+ * - when many do but through few distinct words (a common surname, every e-mail's domain), each word's
+ *   range of the word-and-name index (schema version 15) gives its people already in name order, so only
+ *   the page's rows are read from each and the pages are merged;
+ * - when many do through many words (one or two letters typed), matches are dense: the name index is
+ *   read on until a page of them is found.
  */
 export async function searchPeoplePage(query: PeopleSearchQuery): Promise<PeoplePage> {
-  const { terms, keep, direction, limit } = query;
+  const { terms, keep, limit } = query;
   const matches = (person: Person) => termsMatch(terms, personWords(person)) && (!keep || keep(person));
   const rarest = await rarestTerm(terms);
   if (!rarest) return listPeoplePage(query);
   if (rarest.count === 0) return { people: [], next: null };
-  const total = await countPeople();
-  // Reading the range costs about its length; walking the name order about limit × total / count rows.
-  if (rarest.count * rarest.count > 2 * (limit + 1) * total)
-    return listPeoplePage({ ...query, keep: matches });
-  const found = await getDb().people.where(WORDS).startsWith(rarest.term).toArray();
+  const people = getDb().people;
+  if (rarest.count > 4 * (limit + 1)) {
+    const words = (await people
+      .where(WORDS)
+      .startsWith(rarest.term)
+      .limit(MAX_WORD_RANGES + 1)
+      .uniqueKeys()) as string[];
+    if (words.length <= MAX_WORD_RANGES) return pageByWords(words, { ...query, keep: matches });
+    // Reading the range costs about its length; walking the name order about limit × total / count rows.
+    const total = await countPeople();
+    if (rarest.count * rarest.count > 2 * (limit + 1) * total)
+      return listPeoplePage({ ...query, keep: matches });
+  }
+  const found = await people.where(WORDS).startsWith(rarest.term).toArray();
   const byId = new Map<Id, Person>();
   for (const person of found) if (matches(person)) byId.set(person.id, person);
+  return pageOf([...byId.values()], query);
+}
+
+/** The page of `people` (all of them matches) after the query's cursor, in its direction. */
+function pageOf(people: Person[], query: PeoplePageQuery): PeoplePage {
+  const { direction, limit } = query;
   const sign = direction === 'ascending' ? 1 : -1;
-  const keyed = [...byId.values()].map((person) => ({
+  const keyed = people.map((person) => ({
     person,
     key: [nameKeyOf(person), person.id] as [string, string],
   }));
@@ -139,6 +161,41 @@ export async function searchPeoplePage(query: PeopleSearchQuery): Promise<People
   const rest = after ? keyed.filter(({ key }) => sign * compareKeys(key, after) > 0) : keyed;
   const page = rest.slice(0, limit).map(({ person }) => person);
   return { people: page, next: rest.length > limit ? peopleCursor(page[page.length - 1]) : null };
+}
+
+const WORD_NAMES = 'wordNames';
+const LAST_KEY = '\uffff';
+
+/**
+ * A page of the people `query.keep` accepts among those having one of `words`: each word's range of
+ * the word-and-name index is in name order, so up to a page (plus one) is read from each, after the
+ * cursor, and the pages merged. Everyone on the merged page is among the first of their word's range.
+ */
+async function pageByWords(words: readonly string[], query: PeoplePageQuery): Promise<PeoplePage> {
+  const { direction, limit, keep } = query;
+  const table = getDb().people;
+  const perWord = await Promise.all(
+    words.map((word) => {
+      const first = wordNameEntry(word, '', '');
+      const last = wordNameEntry(word, LAST_KEY, LAST_KEY);
+      const start = query.after ? wordNameEntry(word, query.after.nameKey, query.after.id) : null;
+      const read = (after: Person | null, count: number) => {
+        const from = after ? wordNameEntry(word, nameKeyOf(after), after.id) : start;
+        const range =
+          direction === 'ascending'
+            ? table.where(WORD_NAMES).between(from ?? first, last, from === null, true)
+            : table
+                .where(WORD_NAMES)
+                .between(first, from ?? last, true, from === null)
+                .reverse();
+        return range.limit(count).toArray();
+      };
+      return readKept(read, limit + 1, keep);
+    }),
+  );
+  const byId = new Map<Id, Person>();
+  for (const person of perWord.flat()) byId.set(person.id, person);
+  return pageOf([...byId.values()], { ...query, after: null });
 }
 
 export async function getPerson(id: Id): Promise<Person | undefined> {

@@ -32,11 +32,14 @@ const CLINIC = [
 ];
 
 async function addClinic(extra: number): Promise<Person[]> {
+  // Three surnames starting alike (one with an accent), and a tag giving some people two words that
+  // start alike, so that a search for "nguy" reads several words of the word-and-name index.
+  const surnames = ['Nguyen', 'Nguyễn', 'Nguyet'];
   const filler = Array.from({ length: extra }, (_, index) => ({
-    name: `Staff ${String(index).padStart(3, '0')} Nguyen`,
+    name: `Staff ${String(index).padStart(3, '0')} ${surnames[index % 3]}`,
     email: `staff${index}@clinic.example`,
     specialty: 'Ward',
-    tags: [],
+    tags: index % 7 === 0 ? ['Nguyet team'] : [],
   }));
   return createPeopleInBulk(
     [...CLINIC, ...filler].map((person, index) =>
@@ -104,6 +107,14 @@ describe('searching people by the start of their words', () => {
       ['e', [40]],
       ['clinic', [100]],
       ['ward staff', [150]],
+      // Many match through few words: each word's range of the word-and-name index, in name order, only
+      // a page read from each and merged (people with both "nguyen" and "nguyet" listed once).
+      ['nguyen', [3, 7]],
+      ['NGUYÊN', [50]],
+      ['nguy', [4, 9]],
+      ['nguy team', [5]],
+      ['clinic example', [9]],
+      ['ward', [11]],
     ];
     for (const [query, limits] of cases) {
       for (const direction of ['ascending', 'descending'] as const) {
@@ -112,6 +123,20 @@ describe('searching people by the start of their words', () => {
           expect(found, `${query} ${direction} ${limit}`).toEqual(expected(people, query, direction));
         }
       }
+    }
+  });
+
+  it('keeps a filter on the rows of a word read page by page, as a full check would', async () => {
+    const people = await addClinic(120);
+    for (const role of ['mentors', 'mentees'] as const) {
+      const view = await readPeopleList({ ...NO_FILTER, search: 'nguy', role }, BY_NAME, 6);
+      const all = expected(
+        people.filter((person) => (role === 'mentors' ? person.isMentor : person.isMentee)),
+        'nguy',
+        'ascending',
+      );
+      expect(view.people.map((person) => person.name)).toEqual(all.slice(0, 6));
+      expect(view.hasMore).toBe(true);
     }
   });
 
@@ -194,5 +219,81 @@ describe('searching people by the start of their words', () => {
     // A specialty or tag is not a name: the picker does not find José by his tag "marathon".
     expect(await labels('marath')).toEqual([]);
     expect(await labels('artin')).toEqual([]);
+  });
+
+  it('offers the same pairs as checking every pair, with many matches, two words or none', async () => {
+    const people = await addClinic(90);
+    const statuses = ['active', 'paused', 'completed', 'proposed'];
+    const pairs = people.slice(5).map((mentor, index) => {
+      const mentee = people[5 + ((index + 1) % 90)];
+      const status = statuses[index % 4];
+      return {
+        id: `pair-${String(index).padStart(3, '0')}`,
+        programId: 'residency',
+        mentorId: mentor.id,
+        menteeId: mentee.id,
+        focus: 'clinical',
+        startDate: '2024-01-08',
+        plannedEndDate: null,
+        endDate: null,
+        status,
+        endReason: null,
+        statusHistory: [{ status, date: '2024-01-08' }],
+        capacityOverride: null,
+        lastMeetingDate: null,
+        createdAt: '2024-01-01T09:00:00.000Z',
+        updatedAt: '2024-01-01T09:00:00.000Z',
+      };
+    });
+    await db().transaction('rw', db().relationships, db().actionItems, async () => {
+      await db().relationships.bulkAdd(pairs as never);
+    });
+    const byId = new Map(people.map((person) => [person.id, person]));
+    const label = (pair: (typeof pairs)[number]) =>
+      `${byId.get(pair.menteeId)?.name} with ${byId.get(pair.mentorId)?.name}`;
+    const everyMatch = (query: string) => {
+      const terms = searchTerms(query);
+      return pairs
+        .filter((pair) => ['active', 'paused'].includes(pair.status))
+        .filter((pair) =>
+          termsMatch(
+            terms,
+            [label(pair), byId.get(pair.menteeId)?.email ?? '', byId.get(pair.mentorId)?.email ?? ''].flatMap(
+              (text) => personWords({ name: text, email: '', specialty: '', tags: [] }),
+            ),
+          ),
+        )
+        .map(label)
+        .sort((a, b) => a.localeCompare(b));
+    };
+    const queries = [
+      'nguy',
+      'NGUYÊN',
+      'nguyet nguyen',
+      'staff 01',
+      'staff01',
+      'staff 012 nguy',
+      'ward',
+      'team',
+      'zzz',
+    ];
+    for (const query of queries) {
+      const all = everyMatch(query);
+      const whole = await readPickerPairs(query, 500);
+      expect(
+        whole.rows.map((row) => row.label),
+        query,
+      ).toEqual(all);
+      expect(whole.more, query).toBe(false);
+      if (all.length > 4) {
+        const page = await readPickerPairs(query, 4);
+        expect(page.rows, query).toHaveLength(4);
+        expect(page.more, query).toBe(true);
+        for (const row of page.rows) expect(all, query).toContain(row.label);
+      }
+    }
+    // Words of a specialty or a tag are not names: "ward" and "team" find no pair.
+    expect(everyMatch('ward')).toEqual([]);
+    expect(everyMatch('nguyet nguyen').length).toBeGreaterThan(4);
   });
 });

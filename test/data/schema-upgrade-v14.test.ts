@@ -77,6 +77,11 @@ describe('upgrading a version 13 database to version 14', () => {
     expect(shown.map((row) => Object.keys(row))).not.toContainEqual(expect.arrayContaining(['wordKeys']));
     db.close();
     const stored = await everyStoredField(name);
+    // Version 15's entries of each word with the name (checked by its own upgrade test) are left aside.
+    stored.people = stored.people.map((row) => {
+      const { wordNames: _later, ...rest } = row as Record<string, unknown>;
+      return rest;
+    });
     expect(stored.people).toStrictEqual(
       [...PEOPLE].sort((a, b) => (a.id < b.id ? -1 : 1)).map((row) => ({ ...row, wordKeys: WORDS[row.id] })),
     );

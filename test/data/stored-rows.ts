@@ -2,14 +2,15 @@ import { SUMMARY_FIELDS } from '../../renderer/data/summary-fields';
 
 /** Fields later upgrades add beside the records, each checked by its own version's upgrade test. */
 const LATER_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  // Version 14: the words of each person (schema-upgrade-v14.test.ts).
-  people: ['wordKeys'],
+  // Version 14: the words of each person (schema-upgrade-v14.test.ts); version 16: each word with the
+  // name key and id (schema-upgrade-v16.test.ts).
+  people: ['wordKeys', 'wordNames'],
 };
 
 /**
  * Records as stored, less the dashboard's summary fields that versions 12 and 15 keep beside them
  * (computed by their upgrades, checked in schema-upgrade-v12.test.ts and schema-upgrade-v15.test.ts) and
- * the words of version 14: what an earlier version's upgrade test compares.
+ * the words of versions 14 and 16: what an earlier version's upgrade test compares.
  */
 export function withoutSummaryFields<T extends object>(table: string, rows: T[]): T[] {
   const fields: readonly string[] = [

@@ -57,6 +57,8 @@ const MIGRATIONS: Record<number, Migration> = {
   13: unchanged,
   // Schema 14 → 15 added the pairs' questionnaire summaries and their index (which a backup never carries).
   14: unchanged,
+  // Schema 15 → 16 added an index of each word of people with their name, a derived field a backup never carries.
+  15: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

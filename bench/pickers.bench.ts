@@ -1,0 +1,149 @@
+import Dexie from 'dexie';
+import { getDb, switchDatabase } from '../renderer/data/db';
+import { searchTerms } from '../renderer/domain/people-search';
+import { readPickerPairs } from '../renderer/features/meetings/usePairingPicker';
+import { NO_FILTER } from '../renderer/features/people/filter-people';
+import { BY_NAME } from '../renderer/features/people/sort-people';
+import { readPeopleList } from '../renderer/features/people/usePeopleList';
+import { readMenteeMatches } from '../renderer/features/relationships/usePairingCandidates';
+import { fillDatabase } from './fill-database';
+import { formerPickerPairs, formerSearchPeoplePage } from './former-people-search';
+import { machineLoad } from './suite';
+
+// The People search, New pairing's mentee search and the pair picker of "Log a meeting" on the large
+// synthetic clinic (10,000 people, 20,000 pairs): each as it was with the word index of schema version 14
+// alone (bench/former-people-search.ts) alternated with the read it makes now, 9 rounds after a warm-up,
+// median and spread. Data reads only; rendering is not measured. GH_BENCH_SCALE=small: 1,000 people.
+
+export const name = 'pickers';
+
+const ROUNDS = 9;
+const PEOPLE_PAGE = 100;
+const PICKER_PAGE = 20;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const spread = (values: number[]) =>
+  `${Math.round(Math.min(...values) * 10) / 10}–${Math.round(Math.max(...values) * 10) / 10}`;
+const ms = (value: number) => (value < 10 ? Math.round(value * 10) / 10 : Math.round(value));
+
+async function compare(before: () => Promise<unknown>, after: () => Promise<unknown>) {
+  await before();
+  await after();
+  const times = { before: [] as number[], after: [] as number[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    // The order alternates, so neither always runs on a warmer cache.
+    const order = round % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const);
+    for (const key of order) {
+      const started = performance.now();
+      await (key === 'before' ? before : after)();
+      times[key].push(performance.now() - started);
+    }
+  }
+  return times;
+}
+
+/** The People list's first page for a search, as the list read it with the former search. */
+async function formerPeopleList(search: string) {
+  return formerSearchPeoplePage({
+    terms: searchTerms(search),
+    direction: 'ascending',
+    limit: PEOPLE_PAGE,
+    keep: (person) => !person.archived,
+  });
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  const small = new URLSearchParams(location.search).get('scale') === 'small';
+  const size = small ? { people: 1_000, relationships: 2_000, meetings: 20_000 } : ('large' as const);
+  const figures: Record<string, number | string> = {
+    'machine load at start (1 / 5 / 15 min)': await machineLoad(),
+  };
+  const dbName = `bench-pickers-${Date.now()}`;
+  try {
+    switchDatabase(dbName);
+    await fillDatabase(size);
+    const db = getDb();
+    figures['machine load once filled (1 / 5 / 15 min)'] = await machineLoad();
+    const someone = await db.people.orderBy('id').first();
+    const common = someone ? someone.name.split(' ').slice(-1)[0] : 'a';
+    const firstName = someone ? someone.name.split(' ')[0] : 'a';
+    const fullName = someone?.name ?? 'a';
+    const count = async (word: string) =>
+      db.people
+        .where('wordKeys')
+        .startsWith(searchTerms(word)[0] ?? '')
+        .count();
+    figures['people / pairs'] = `${await db.people.count()} / ${await db.relationships.count()}`;
+    figures[`people with a word starting "${common}" / "${firstName}"`] =
+      `${await count(common)} / ${await count(firstName)}`;
+    const rows: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
+      [
+        `People list, search "${common}" (a common surname)`,
+        () => formerPeopleList(common),
+        () => readPeopleList({ ...NO_FILTER, search: common }, BY_NAME, PEOPLE_PAGE),
+      ],
+      [
+        `People list, search "${firstName}" (a common first name)`,
+        () => formerPeopleList(firstName),
+        () => readPeopleList({ ...NO_FILTER, search: firstName }, BY_NAME, PEOPLE_PAGE),
+      ],
+      [
+        `People list, search "${fullName}" (one person)`,
+        () => formerPeopleList(fullName),
+        () => readPeopleList({ ...NO_FILTER, search: fullName }, BY_NAME, PEOPLE_PAGE),
+      ],
+      [
+        'People list, search "clinic" (every e-mail)',
+        () => formerPeopleList('clinic'),
+        () => readPeopleList({ ...NO_FILTER, search: 'clinic' }, BY_NAME, PEOPLE_PAGE),
+      ],
+      [
+        'People list, search matching nobody',
+        () => formerPeopleList('zzqx'),
+        () => readPeopleList({ ...NO_FILTER, search: 'zzqx' }, BY_NAME, PEOPLE_PAGE),
+      ],
+      [
+        `New pairing, typing "${common}" for the mentee`,
+        () =>
+          formerSearchPeoplePage({
+            terms: searchTerms(common),
+            direction: 'ascending',
+            limit: 8,
+            keep: (person) => person.isMentee && !person.archived,
+          }),
+        () => readMenteeMatches(common, 8),
+      ],
+      [
+        `pair picker, "${common}" typed`,
+        () => formerPickerPairs(searchTerms(common), PICKER_PAGE),
+        () => readPickerPairs(common, PICKER_PAGE),
+      ],
+      [
+        `pair picker, "${firstName}" typed`,
+        () => formerPickerPairs(searchTerms(firstName), PICKER_PAGE),
+        () => readPickerPairs(firstName, PICKER_PAGE),
+      ],
+      [
+        `pair picker, "${fullName}" typed`,
+        () => formerPickerPairs(searchTerms(fullName), PICKER_PAGE),
+        () => readPickerPairs(fullName, PICKER_PAGE),
+      ],
+      [
+        'pair picker, a name matching nobody',
+        () => formerPickerPairs(searchTerms('zzqx'), PICKER_PAGE),
+        () => readPickerPairs('zzqx', PICKER_PAGE),
+      ],
+    ];
+    for (const [row, before, after] of rows) {
+      const times = await compare(before, after);
+      figures[`${row}: former, median ms (spread)`] = `${ms(median(times.before))} (${spread(times.before)})`;
+      figures[`${row}: now, median ms (spread)`] = `${ms(median(times.after))} (${spread(times.after)})`;
+    }
+    figures['machine load at the end (1 / 5 / 15 min)'] = await machineLoad();
+  } finally {
+    getDb().close();
+    await Dexie.delete(dbName);
+    switchDatabase(`bench-pickers-idle-${Date.now()}`);
+  }
+  return figures;
+}
