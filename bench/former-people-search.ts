@@ -1,6 +1,6 @@
 import { getDb } from '../renderer/data/db';
 import { nameKeyOf } from '../renderer/data/derived-fields';
-import type { FoundPairs, PairSearch } from '../renderer/data/pair-search.repo';
+import { countPairsIn, type FoundPairs, type PairSearch } from '../renderer/data/pair-search.repo';
 import {
   countPeople,
   getPeopleByIds,
@@ -99,6 +99,7 @@ async function formerFindPairsByPerson(search: PairSearch): Promise<FoundPairs> 
 
 /** The pair picker's read for what was typed, with the former search (readPickerPairs as it was). */
 export async function formerPickerPairs(terms: string[], limit: number): Promise<string[]> {
+  await countPairsIn(['active', 'paused']);
   const found = await formerFindPairsByPerson({
     statuses: ['active', 'paused'],
     limit,

@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
 import { getDb, switchDatabase } from '../renderer/data/db';
+import { countPeople } from '../renderer/data/people.repo';
+import { mentorLoadsFor } from '../renderer/data/relationships.repo';
 import { searchTerms } from '../renderer/domain/people-search';
 import { readPickerPairs } from '../renderer/features/meetings/usePairingPicker';
 import { NO_FILTER } from '../renderer/features/people/filter-people';
@@ -44,12 +46,14 @@ async function compare(before: () => Promise<unknown>, after: () => Promise<unkn
 
 /** The People list's first page for a search, as the list read it with the former search. */
 async function formerPeopleList(search: string) {
-  return formerSearchPeoplePage({
+  await countPeople();
+  const page = await formerSearchPeoplePage({
     terms: searchTerms(search),
     direction: 'ascending',
     limit: PEOPLE_PAGE,
     keep: (person) => !person.archived,
   });
+  return mentorLoadsFor(page.people.filter((person) => person.isMentor).map((person) => person.id));
 }
 
 export async function run(): Promise<Record<string, number | string>> {

@@ -1,13 +1,14 @@
 import type { Id, Person, Relationship, RelationshipStatus } from '../domain/types';
 import { getDb } from './db';
-import { getPeopleByIds, type PeopleCursor, searchPeoplePage } from './people.repo';
+import { getPeopleByIds } from './people.repo';
 
 // Finding a pair by a name typed in a search box without reading every pair and every person. The
 // ids of the people with a word starting with each term typed come from the word index's keys alone (no
-// record read). The people of the rarest term are then taken in name order a step at a time (a page of
-// the word-and-name index), their pairs read by the mentee and mentor indexes, and a pair is kept only
-// if each term has one of its two people among those ids; only then are its other person read to check
-// the names themselves. It stops at a page of matching pairs.
+// person read). The people of the rarest term are taken a step at a time; their pairs' ids come from the
+// mentee and mentor indexes' keys (one request a person, no cursor stepping through the pairs), those
+// pairs are read a slice at a time, and a pair is kept only if it is pickable and each term has one of
+// its two people among the ids; only then are its people read, to check the names and e-mails
+// themselves. It stops at a page of matching pairs.
 
 export interface PairSearch {
   statuses: readonly RelationshipStatus[];
@@ -24,7 +25,10 @@ export interface PairSearch {
 }
 
 export interface FoundPairs {
-  /** At most `limit` pairs, in the order found (by the name of the matching person). */
+  /**
+   * At most `limit` pairs, in the order found: by the people of the rarest term, in the word index's order
+   * (word, then id); the picker shows them by name.
+   */
   relationships: Relationship[];
   /** The people of those pairs, by id. */
   people: Map<Id, Person>;
@@ -32,7 +36,8 @@ export interface FoundPairs {
   more: boolean;
 }
 
-const PEOPLE_PER_STEP = 50;
+const PEOPLE_PER_STEP = 100;
+const PAIRS_PER_SLICE = 64;
 
 export async function findPairsByPerson(search: PairSearch): Promise<FoundPairs> {
   const { statuses, terms, personMatches, pairMatches, limit } = search;
@@ -47,54 +52,45 @@ export async function findPairsByPerson(search: PairSearch): Promise<FoundPairs>
   if (idsByTerm.some((ids) => ids.size === 0)) return none;
   const rarest = idsByTerm.reduce((best, ids, at) => (ids.size < idsByTerm[best].size ? at : best), 0);
   const term = terms[rarest];
+  const walk = [...idsByTerm[rarest]];
   const mayMatch = (pair: Relationship) =>
     statuses.includes(pair.status) &&
     idsByTerm.every((ids) => ids.has(pair.menteeId) || ids.has(pair.mentorId));
   const people = new Map<Id, Person>();
   const found: Relationship[] = [];
   const seen = new Set<Id>();
-  let after: PeopleCursor | null = null;
-  do {
-    const page = await searchPeoplePage({
-      terms: [term],
-      direction: 'ascending',
-      after,
-      limit: PEOPLE_PER_STEP,
-      keep: (person) => personMatches(person, term),
-    });
-    after = page.next;
-    if (page.people.length === 0) break;
-    for (const person of page.people) people.set(person.id, person);
-    const ids = page.people.map((person) => person.id);
-    const [asMentee, asMentor] = await Promise.all([
-      db.relationships.where('menteeId').anyOf(ids).toArray(),
-      db.relationships.where('mentorId').anyOf(ids).toArray(),
-    ]);
-    // In the order of the people found (by name), each pair once.
-    const order = new Map(ids.map((id, at) => [id, at]));
-    const place = (pair: Relationship) =>
-      Math.min(
-        order.get(pair.menteeId) ?? Number.POSITIVE_INFINITY,
-        order.get(pair.mentorId) ?? Number.POSITIVE_INFINITY,
+  for (let step = 0; step < walk.length && found.length <= limit; step += PEOPLE_PER_STEP) {
+    const ids = walk.slice(step, step + PEOPLE_PER_STEP);
+    const keys = await Promise.all(
+      ids.flatMap((id) => [
+        db.relationships.where('menteeId').equals(id).primaryKeys(),
+        db.relationships.where('mentorId').equals(id).primaryKeys(),
+      ]),
+    );
+    const pairIds = [...new Set(keys.flat())].filter((id) => !seen.has(id));
+    for (let at = 0; at < pairIds.length && found.length <= limit; at += PAIRS_PER_SLICE) {
+      const slice = pairIds.slice(at, at + PAIRS_PER_SLICE);
+      for (const id of slice) seen.add(id);
+      const pairs = (await db.relationships.bulkGet(slice)).filter(
+        (pair): pair is Relationship => !!pair && mayMatch(pair),
       );
-    const candidates = [...new Map([...asMentee, ...asMentor].map((pair) => [pair.id, pair])).values()]
-      .filter((pair) => !seen.has(pair.id) && mayMatch(pair))
-      .sort((a, b) => place(a) - place(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    // Only as many candidates as the page still needs have their other person read and checked.
-    let at = 0;
-    while (at < candidates.length && found.length <= limit) {
-      const next = candidates.slice(at, at + limit + 1 - found.length);
-      at += next.length;
-      const partners = await getPeopleByIds(
-        next.flatMap((pair) => [pair.menteeId, pair.mentorId]).filter((id) => !people.has(id)),
-      );
-      for (const [id, person] of partners) people.set(id, person);
-      for (const pair of next) {
-        seen.add(pair.id);
-        if (pairMatches(pair, people)) found.push(pair);
+      // Only as many as the page still needs have their people read and checked.
+      let next = 0;
+      while (next < pairs.length && found.length <= limit) {
+        const batch = pairs.slice(next, next + limit + 1 - found.length);
+        next += batch.length;
+        const unknown = batch
+          .flatMap((pair) => [pair.menteeId, pair.mentorId])
+          .filter((id) => !people.has(id));
+        for (const [id, person] of await getPeopleByIds(unknown)) people.set(id, person);
+        for (const pair of batch) {
+          const side = [people.get(pair.menteeId), people.get(pair.mentorId)];
+          if (side.some((person) => person && personMatches(person, term)) && pairMatches(pair, people))
+            found.push(pair);
+        }
       }
     }
-  } while (after && found.length <= limit);
+  }
   const shown = found.slice(0, limit);
   const named = new Map<Id, Person>();
   for (const pair of shown)
