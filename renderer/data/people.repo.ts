@@ -118,7 +118,7 @@ const MAX_WORD_RANGES = 8;
  * keyset-paged like listPeoplePage. The rarest term is looked up in the word index:
  * - when few people have a word starting with it, they are read from that index range and sorted;
  * - when many do but through few distinct words (a common surname, every e-mail's domain), each word's
- *   range of the word-and-name index (schema version 15) gives its people already in name order, so only
+ *   range of the word-and-name index (schema version 16) gives its people already in name order, so only
  *   the page's rows are read from each and the pages are merged;
  * - when many do through many words (one or two letters typed), matches are dense: the name index is
  *   read on until a page of them is found.
