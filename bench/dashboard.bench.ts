@@ -28,8 +28,8 @@ import { machineLoad, progress, seconds } from './suite';
 // warm-up round's two boards are compared first: they must show the same rows and counts. Progress and
 // each size's figures are printed as they come (the 10,000-person clinic takes minutes to write).
 // The page's `scale` parameter (GH_BENCH_SCALE) narrows the run: "1k" or "10k" for one size, and
-// "cards" (e.g. "10k,cards") for each current card alone, without the boards and the tick — each
-// round's per-card times are printed as soon as they are known.
+// "cards" (e.g. "10k,cards") for each card alone, without the boards and the tick, or "now" for the
+// current cards alone (no baseline) — each round's times are printed as soon as they are known.
 
 export const name = 'dashboard';
 
@@ -44,10 +44,14 @@ const ALL_SIZES: [string, SampleSize][] = [
 ];
 
 /** The `scale` parameter's words: the sizes to run (all when none is named) and whether cards only. */
-function options(): { sizes: [string, SampleSize][]; cardsOnly: boolean } {
+function options(): { sizes: [string, SampleSize][]; cardsOnly: boolean; nowOnly: boolean } {
   const words = (new URLSearchParams(location.search).get('scale') ?? '').split(',').filter(Boolean);
   const named = ALL_SIZES.filter(([label]) => words.includes(label));
-  return { sizes: named.length ? named : ALL_SIZES, cardsOnly: words.includes('cards') };
+  return {
+    sizes: named.length ? named : ALL_SIZES,
+    cardsOnly: words.includes('cards') || words.includes('now'),
+    nowOnly: words.includes('now'),
+  };
 }
 
 /** The loader before schema version 3: every live pair, every person, every past-due item. */
@@ -147,7 +151,7 @@ function checkSameBoard(label: string, now: unknown[], before: unknown[], before
 
 export async function run(): Promise<Record<string, number | string>> {
   const figures: Record<string, number | string> = {};
-  const { sizes, cardsOnly } = options();
+  const { sizes, cardsOnly, nowOnly } = options();
   for (const [label, size] of sizes) {
     const dbName = `bench-dashboard-${label}-${Date.now()}`;
     const mine: Record<string, number | string> = {};
@@ -182,9 +186,9 @@ export async function run(): Promise<Record<string, number | string>> {
         subjects['whole dashboard, v15'] = () => wholeBoard(CARDS)(TODAY);
       }
       for (const card of Object.keys(CARDS) as CardName[]) {
-        if (FORMER_CARDS[card] !== CARDS[card])
+        if (FORMER_CARDS[card] !== CARDS[card] && !nowOnly)
           subjects[`${card}, before v12`] = () => FORMER_CARDS[card](TODAY);
-        if (LANDED_CARDS[card] !== CARDS[card])
+        if (LANDED_CARDS[card] !== CARDS[card] && !nowOnly)
           subjects[`${card}, v13–v14 (landed)`] = () => LANDED_CARDS[card](TODAY);
         subjects[`${card}, now`] = () => CARDS[card](TODAY);
       }
@@ -193,7 +197,7 @@ export async function run(): Promise<Record<string, number | string>> {
       progress(`dashboard ${label}: warm-up, comparing the cards of before and now`);
       const times: Record<string, number[]> = {};
       const results: Record<string, unknown[]> = {};
-      for (const board of [FORMER_CARDS, LANDED_CARDS, CARDS]) {
+      for (const board of nowOnly ? [CARDS] : [FORMER_CARDS, LANDED_CARDS, CARDS]) {
         const shown: unknown[] = [];
         for (const card of Object.keys(CARDS) as CardName[]) {
           const started = performance.now();
@@ -213,8 +217,10 @@ export async function run(): Promise<Record<string, number | string>> {
         }
         results[board === CARDS ? 'now' : board === LANDED_CARDS ? 'landed' : 'before'] = shown;
       }
-      checkSameBoard(`${label}, before v12`, results.now!, results.before!);
-      checkSameBoard(`${label}, v13–v14`, results.now!, results.landed!, false);
+      if (!nowOnly) {
+        checkSameBoard(`${label}, before v12`, results.now!, results.before!);
+        checkSameBoard(`${label}, v13–v14`, results.now!, results.landed!, false);
+      }
       const once = new Set(Object.keys(times));
       // A board holding a baseline timed once is timed once too (its warm-up is not timed: left out).
       if (once.size)

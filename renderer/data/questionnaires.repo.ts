@@ -228,9 +228,9 @@ export interface DueQuestionnairesView {
  * its status asks for that someone has yet to answer (schema version 15, summary-fields.ts): what is due
  * today is the range of the last DUE_WINDOW_DAYS days of that index, counted there, and only the pairs of
  * its first rows are read (with every pair of the last day shown, which the list orders by id as the
- * words sort, not as the index does). Who is still waiting on those rows is read from the keys of the
- * (pair, checkpoint, person) index of the responses (version 13): no response is read, so no answer is
- * read (nor opened under the clinic lock). Then only the names of the rows shown.
+ * words sort, not as the index does). Who is still waiting on the rows shown is read from the keys of
+ * the (pair, checkpoint, person) index of the responses (version 13), one exact key each: no response is
+ * read, so no answer is read (nor opened under the clinic lock). Then only the names of the rows shown.
  */
 export async function loadDueQuestionnaires(today: IsoDate, rows = 10): Promise<DueQuestionnairesView> {
   const db = getDb();
@@ -253,21 +253,26 @@ export async function loadDueQuestionnaires(today: IsoDate, rows = 10): Promise<
     const candidates: SchedulePair[] = (
       await db.relationships.bulkGet([...new Set([...ids, ...tied])])
     ).flatMap((pair) => (pair ? [pair] : []));
-    // Every (pair, checkpoint, person) that could have answered what is due: nobody answered = all due.
-    const asked = dueQuestionnaires(candidates, [], today).flatMap((item) =>
-      item.respondents.map((personId) => [item.relationshipId, item.checkpoint, personId]),
-    );
-    const answered = asked.length
-      ? ((await db.responses
-          .where('[relationshipId+checkpoint+personId]')
-          .anyOf(asked)
-          .keys()) as unknown as [Id, Checkpoint, Id][])
-      : [];
-    const shown = dueQuestionnaires(
-      candidates,
-      answered.map(([relationshipId, checkpoint, personId]) => ({ relationshipId, checkpoint, personId })),
-      today,
-    ).slice(0, rows);
+    // Each of these pairs has exactly one questionnaire due today, someone still waiting (the index says
+    // so): the list's order needs no answer. Who is waiting is then asked for the rows shown only, one
+    // exact key each (a cursor jumping from key to key across the index steps over every record between).
+    const scheduled = dueQuestionnaires(candidates, [], today).slice(0, rows);
+    const answered = (
+      await Promise.all(
+        scheduled.flatMap((item) =>
+          item.respondents.map(async (personId) => {
+            const found = await db.responses
+              .where('[relationshipId+checkpoint+personId]')
+              .equals([item.relationshipId, item.checkpoint, personId])
+              .limit(1)
+              .primaryKeys();
+            const { relationshipId, checkpoint } = item;
+            return found.length ? [{ relationshipId, checkpoint, personId }] : [];
+          }),
+        ),
+      )
+    ).flat();
+    const shown = dueQuestionnaires(candidates, answered, today).slice(0, rows);
     const personIds = [...new Set(shown.flatMap((item) => item.respondents))];
     const people = await db.people.bulkGet(personIds);
     const names: Record<Id, string> = {};
