@@ -53,7 +53,16 @@ export interface SearchProgress {
   done: number;
   total: number;
   ready: boolean;
+  /**
+   * Set when the index could not read every record (a build or a change failed): the search still
+   * answers from what it holds, and the window says, in these words, that results may be missing.
+   */
+  incomplete?: string;
 }
+
+/** What the window says when the index could not read every record. */
+export const SEARCH_INCOMPLETE =
+  'The search could not read every record, so it may miss some results. Close Guiding Hands and open it again to read them afresh.';
 
 export interface SearchResults {
   text: string;
@@ -118,7 +127,7 @@ export class SearchEngine {
 
   /** Reads every record into the indexes; changes arriving meanwhile wait and are applied after. */
   build(): Promise<void> {
-    return this.serially(async () => {
+    return this.noticed(async () => {
       const db = this.db();
       const [meetings, items] = await Promise.all([db.meetings.count(), db.actionItems.count()]);
       const people = await db.people.count();
@@ -146,7 +155,7 @@ export class SearchEngine {
 
   /** Applies what changed in the database, after anything already under way. */
   changed(changes: readonly SearchChange[]): Promise<void> {
-    return this.serially(async () => {
+    return this.noticed(async () => {
       for (const { table, ids } of changes) {
         if (table === 'people') {
           if (ids === null) {
@@ -181,6 +190,22 @@ export class SearchEngine {
   /** Resolves once the build and every change passed so far are done. */
   settled(): Promise<void> {
     return this.queue;
+  }
+
+  /**
+   * Runs `work` after what is under way; if it fails, the progress says the index is incomplete (the
+   * window tells the manager) before the failure is passed on. A later failure does not clear it.
+   */
+  private noticed(work: () => Promise<void>): Promise<void> {
+    return this.serially(async () => {
+      try {
+        await work();
+      } catch (error) {
+        this.progress = { ...this.progress, incomplete: SEARCH_INCOMPLETE };
+        this.onProgress(this.progress);
+        throw error;
+      }
+    });
   }
 
   private serially(work: () => Promise<void>): Promise<void> {

@@ -2,7 +2,13 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { formatDisplayDate } from '../../domain/date-format';
 import { isEmptyQuery, MIN_PREFIX_LENGTH, parseQuery } from '../../domain/search/words';
-import { type SearchHit, type SearchKind, type SearchResults, useClinicSearch } from './useClinicSearch';
+import {
+  type SearchHit,
+  type SearchKind,
+  type SearchProgress,
+  type SearchResults,
+  useClinicSearch,
+} from './useClinicSearch';
 
 // The search box of the header: people, pairings, meeting notes and action items, found by their words
 // whatever the accents and capitals. Ctrl+K (Cmd+K) or "/" comes here from anywhere; the arrow keys
@@ -224,11 +230,12 @@ function statusText(
   text: string,
   results: SearchResults | null,
   searching: boolean,
-  progress: { done: number; total: number; ready: boolean },
+  progress: SearchProgress,
   failed: string | null,
 ): string {
-  const reading =
-    !progress.ready && progress.total > 0
+  const reading = progress.incomplete
+    ? ` ${progress.incomplete}`
+    : !progress.ready && progress.total > 0
       ? ` Notes are still being read for the search (${Math.floor((progress.done / progress.total) * 100)}%).`
       : '';
   if (failed) return `The search could not answer: ${failed}`;
