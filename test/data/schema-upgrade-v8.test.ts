@@ -92,17 +92,20 @@ describe('upgrading a version 7 database to version 8', () => {
 
   it('takes answers by person and by pairing once upgraded', async () => {
     const { db } = await upgradeFrom(7, V7_CONTENT);
-    await db.responses.add({
-      id: 'r1',
-      questionnaireId: 'builtin-pairing-fit',
-      personId: 'mentee',
-      relationshipId: 'b-started-jan',
-      checkpoint: 'month-1',
-      answeredOn: '2024-02-09',
-      createdAt: STAMP,
-      answers: { 'often-enough': 3 },
-      support: 'not-offered',
-    });
+    // As the app writes an answer: with the pairs, whose questionnaire summaries it keeps.
+    await db.transaction('rw', db.responses, db.relationships, () =>
+      db.responses.add({
+        id: 'r1',
+        questionnaireId: 'builtin-pairing-fit',
+        personId: 'mentee',
+        relationshipId: 'b-started-jan',
+        checkpoint: 'month-1',
+        answeredOn: '2024-02-09',
+        createdAt: STAMP,
+        answers: { 'often-enough': 3 },
+        support: 'not-offered',
+      }),
+    );
     expect(await db.responses.where('personId').equals('mentee').primaryKeys()).toEqual(['r1']);
     expect(await db.responses.where('relationshipId').equals('b-started-jan').count()).toBe(1);
   });
