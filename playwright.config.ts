@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CONTENT_SECURITY_POLICY } from './electron/main/security';
 
 // Browser tests run in the system's Chromium against the built renderer served on localhost.
 // GH_RENDERER_OUT and GH_PORT let several runs build and serve side by side.
@@ -47,8 +48,11 @@ export default defineConfig({
       grepInvert: /with the clinic lock on/,
     },
   ],
+  // Every file is served with the desktop app's policy header, as its app:// protocol does, so a policy
+  // that blocks something in a worker (which ignores the page's <meta> tag) fails here too.
   webServer: {
     command: `node scripts/serve-static.mjs ${outDir} ${port}`,
+    env: { GH_CONTENT_SECURITY_POLICY: CONTENT_SECURITY_POLICY },
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,18 +1,25 @@
 import { deriveAtOnce, type KdfRequest } from '../renderer/data/lock/kdf';
+import { deriveWithWasm, prepareWasm } from '../renderer/data/lock/kdf-wasm';
 
-// The unlock bench's worker: the same derivation as the app's key worker (deriveAtOnce), timed inside
-// the worker, so the bench can show the scrypt alone beside the whole unlock.
+// The unlock bench's worker: the app's two derivations (the key worker's WebAssembly scrypt, and the
+// JavaScript one it falls back to), timed inside the worker, so the bench can show the scrypt alone in
+// each beside the whole unlock. Ready once the WebAssembly is compiled, as the app's worker started ahead.
+
+interface TimingRequest extends KdfRequest {
+  engine: 'webassembly' | 'javascript';
+}
 
 interface WorkerScope {
   postMessage(message: { ready?: true; ms?: number }): void;
-  onmessage: ((event: MessageEvent<KdfRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<TimingRequest>) => void) | null;
 }
 
 const scope = self as unknown as WorkerScope;
 
-scope.onmessage = (event) => {
+scope.onmessage = async (event) => {
   const started = performance.now();
-  deriveAtOnce(event.data);
+  if (event.data.engine === 'webassembly') await deriveWithWasm(event.data);
+  else deriveAtOnce(event.data);
   scope.postMessage({ ms: performance.now() - started });
 };
-scope.postMessage({ ready: true });
+void prepareWasm().then(() => scope.postMessage({ ready: true }));

@@ -4,10 +4,14 @@ import { APP_SCHEME, isAppUrl } from './origin';
 /**
  * The policy sent with every page the app serves: the `<meta>` policy of renderer/index.html (a test keeps
  * them equal) plus frame-ancestors, which works only as a header. Nothing but the app's own origin, no eval.
+ * 'wasm-unsafe-eval' lets the app compile its own WebAssembly (the passphrase's scrypt, in the key
+ * worker) and nothing else: eval and new Function stay blocked ('unsafe-eval' is never allowed). A
+ * worker takes its policy from this header (sent with its script), not from the page's `<meta>`, so the
+ * header must carry it.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

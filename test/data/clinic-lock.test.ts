@@ -7,6 +7,7 @@ import { getDb } from '../../renderer/data/db';
 import {
   beginTurningOff,
   changePassphrase,
+  confirmPassphrase,
   createLock,
   readKeyRing,
   recoverWithSheet,
@@ -152,6 +153,75 @@ describe('the clinic lock', () => {
     expect([waitAfter(4), waitAfter(5), waitAfter(6), waitAfter(7), waitAfter(40)]).toEqual([
       0, 30, 60, 120, 900,
     ]);
+  });
+
+  it('counts wrong passphrases tried at the same moment (two windows) once each', async () => {
+    await turnOn();
+    closeSession();
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      await expect(unlockWithPassphrase(db().name, 'wrong')).rejects.toBeInstanceOf(WrongPassphraseError);
+    }
+    // Two windows, each with its own wrong try under way: both count.
+    const both = await Promise.allSettled([
+      unlockWithPassphrase(db().name, 'wrong in the first window'),
+      confirmPassphrase(db().name, 'wrong in the second window'),
+    ]);
+    expect(both.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect((await readKeyRing(db().name))?.failedAttempts).toBe(4);
+
+    // The fifth and a sixth at the same moment: the fifth counts and sets the wait; the sixth, begun while
+    // the fifth was being checked, waits too instead of being tried.
+    const [fifth, sixth] = await Promise.allSettled([
+      unlockWithPassphrase(db().name, 'wrong again'),
+      unlockWithPassphrase(db().name, PASSPHRASE),
+    ]);
+    expect(fifth.status === 'rejected' && fifth.reason).toBeInstanceOf(TooManyAttemptsError);
+    expect(sixth.status === 'rejected' && sixth.reason).toBeInstanceOf(TooManyAttemptsError);
+    expect((await readKeyRing(db().name))?.failedAttempts).toBe(5);
+    expect(isOpen()).toBe(false);
+  });
+
+  it('counts wrong passphrases at a confidential note’s re-ask toward the lock screen’s wait', async () => {
+    await turnOn();
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await expect(confirmPassphrase(db().name, 'wrong')).rejects.toBeInstanceOf(WrongPassphraseError);
+    }
+    await expect(confirmPassphrase(db().name, 'wrong')).rejects.toBeInstanceOf(TooManyAttemptsError);
+    closeSession();
+    // The lock screen, after a lock, waits the same: the re-ask is no way around the wait.
+    await expect(unlockWithPassphrase(db().name, PASSPHRASE)).rejects.toThrow(/Wait 30 seconds/);
+    expect(isOpen()).toBe(false);
+  });
+
+  it('clears the count of wrong tries at the right passphrase, wherever it is typed', async () => {
+    await turnOn();
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await expect(confirmPassphrase(db().name, 'wrong')).rejects.toBeInstanceOf(WrongPassphraseError);
+    }
+    await confirmPassphrase(db().name, PASSPHRASE);
+    expect(await readKeyRing(db().name)).toMatchObject({ failedAttempts: 0, lastFailedAt: null });
+    closeSession();
+    await expect(unlockWithPassphrase(db().name, 'wrong')).rejects.toBeInstanceOf(WrongPassphraseError);
+    await unlockWithPassphrase(db().name, PASSPHRASE);
+    expect(isOpen()).toBe(true);
+  });
+
+  it('does not count a try whose passphrase could not be checked at all', async () => {
+    await turnOn();
+    const keyRing = new Dexie(`${db().name}-keyring`);
+    await keyRing.open();
+    // A slot whose parameters the derivation refuses (N = 1): the check fails before any answer.
+    await keyRing
+      .table('rings')
+      .toCollection()
+      .modify((ring: { slots: { kind: string; scrypt?: { logN: number } }[] }) => {
+        for (const slot of ring.slots) if (slot.scrypt) slot.scrypt.logN = 0;
+      });
+    keyRing.close();
+    const failed = await confirmPassphrase(db().name, PASSPHRASE).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(Error);
+    expect(failed).not.toBeInstanceOf(WrongPassphraseError);
+    expect(await readKeyRing(db().name)).toMatchObject({ failedAttempts: 0, lastFailedAt: null });
   });
 
   it('opens with the recovery sheet and a new passphrase; the old passphrase stops working', async () => {

@@ -77,10 +77,11 @@ describe('the built renderer', () => {
   it('carries a policy with no eval and no network origin, the same as the app:// header', () => {
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(meta).not.toBe('');
-    expect(meta).not.toContain('unsafe-eval');
+    expect(meta).not.toMatch(/(?<!wasm-)unsafe-eval/);
     expect(meta).not.toMatch(/https?:|wss?:|\*/);
     const page = directives(meta);
-    expect(page.get('script-src')).toEqual(["'self'"]);
+    // WebAssembly compiled by the app's own scripts (the passphrase's scrypt), never eval.
+    expect(page.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     const header = directives(CONTENT_SECURITY_POLICY);
     header.delete('frame-ancestors');
     expect(page).toEqual(header);
@@ -116,6 +117,26 @@ describe('the built renderer', () => {
       );
     }
   });
+  it('serves the passphrase worker with the policy that lets it compile its WebAssembly, and only it', async () => {
+    const serve = createAppProtocolHandler(outDir);
+    const scripts = (await readdir(join(outDir, 'assets'))).filter((name) => name.endsWith('.js'));
+    const worker = scripts.find((name) => /^kdf\.worker-[\w-]+\.js$/.test(name));
+    expect(worker).toBeDefined();
+    // A worker is held to the policy sent with its own script, not to the page's <meta> tag.
+    const response = await serve(new Request(`app://guiding-hands/assets/${worker}`));
+    expect(response.status).toBe(200);
+    expect(directives(response.headers.get('content-security-policy') ?? '').get('script-src')).toEqual([
+      "'self'",
+      "'wasm-unsafe-eval'",
+    ]);
+    expect(await response.text()).toContain('WebAssembly.compile');
+    // The WebAssembly scrypt is loaded by the key worker alone, never by the window.
+    for (const name of scripts.filter((other) => other !== worker)) {
+      const code = await readFile(join(outDir, 'assets', name), 'utf8');
+      expect(code.includes('WebAssembly.compile'), name).toBe(false);
+    }
+  });
+
   it('finds every chunk loaded later (a screen on its first visit) in its folder, served on app://', async () => {
     const serve = createAppProtocolHandler(outDir);
     const files = new Set(await readdir(join(outDir, 'assets')));

@@ -65,8 +65,11 @@ describe('content security policy', () => {
 
   it('allows no eval, no inline script, no plug-ins and no network origin', () => {
     const policy = directives(CONTENT_SECURITY_POLICY);
-    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
-    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('script-src')).not.toContain("'unsafe-eval'");
+    expect(policy.get('script-src')).not.toContain("'unsafe-inline'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/(?<!wasm-)unsafe-eval/);
+    // Scripts of the app's own origin, and WebAssembly compiled by them (the passphrase's scrypt): no more.
+    expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(policy.get('default-src')).toEqual(["'self'"]);
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);

@@ -1,27 +1,35 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deriveAtOnce, type KdfRequest } from '../../renderer/data/lock/kdf';
+import { deriveFastest } from '../../renderer/data/lock/kdf-wasm';
 
 // The passphrase's worker, started as a passphrase form shows: one waits at most, it is kept for the
 // next form, ended when the last form closes or the clinic locks, and one that fails to load is
 // replaced. Node has no Worker: this stand-in answers as the app's worker does (the same derivation,
-// posted back later); the browser tests run the real one.
+// in WebAssembly, posted back later); the browser tests run the real one.
 
 class StandInWorker {
   static made: StandInWorker[] = [];
-  onmessage: ((event: { data: { key?: Uint8Array; failed?: string } }) => void) | null = null;
+  /** What happened, in order: each worker made, and each answer posted (by the worker's number). */
+  static events: string[] = [];
+  onmessage: ((event: { data: { key?: Uint8Array; engine?: string; failed?: string } }) => void) | null =
+    null;
   onerror: ((event: unknown) => void) | null = null;
   terminated = false;
   requests = 0;
 
   constructor(readonly url: URL) {
     StandInWorker.made.push(this);
+    StandInWorker.events.push(`made ${StandInWorker.made.length}`);
   }
 
   postMessage(request: KdfRequest): void {
     this.requests += 1;
-    setTimeout(() => {
-      if (!this.terminated) this.onmessage?.({ data: { key: deriveAtOnce(request) } });
+    const number = StandInWorker.made.indexOf(this) + 1;
+    setTimeout(async () => {
+      const { key, engine } = await deriveFastest(request);
+      StandInWorker.events.push(`answer ${number}`);
+      if (!this.terminated) this.onmessage?.({ data: { key, engine } });
     }, 1);
   }
 
@@ -58,6 +66,7 @@ async function load() {
 beforeEach(() => {
   vi.resetModules();
   StandInWorker.made = [];
+  StandInWorker.events = [];
   vi.stubGlobal('Worker', StandInWorker);
 });
 
@@ -88,6 +97,8 @@ describe('the passphrase worker started ahead', () => {
     const waiting = StandInWorker.made[0]!;
     const key = await kdf.deriveKey(request('quiet harbour'));
     expect(hex(key)).toBe(hex(deriveAtOnce(request('quiet harbour'))));
+    const marks = performance.getEntriesByName(kdf.KDF_MARK) as PerformanceMark[];
+    expect(marks.at(-1)?.detail).toEqual({ engine: 'webassembly' });
     expect(StandInWorker.made).toEqual([waiting]);
     expect(waiting.requests).toBe(1);
     expect(waiting.terminated).toBe(true);
@@ -164,6 +175,30 @@ describe('the passphrase worker started ahead', () => {
     await keyring.confirmPassphrase(name, 'the right passphrase 42');
     expect(next[0]!.requests).toBe(1);
     expect(StandInWorker.alive()).toHaveLength(0);
+    release();
+    keyring.closeKeyRings();
+  });
+
+  it('changing the passphrase starts the new passphrase’s worker while the current one is checked', async () => {
+    const { clinicLockActions, keyring } = await load();
+    const name = `kdf-worker-${crypto.randomUUID()}`;
+    await keyring.createLock(name, 'the right passphrase 42', FAST);
+    StandInWorker.made = [];
+    StandInWorker.events = [];
+    const release = clinicLockActions.holdPassphraseWorker();
+
+    await keyring.changePassphrase(name, 'the right passphrase 42', 'a brand new passphrase 7', FAST);
+    // The form's worker checked the current passphrase; the second, started before that answer, derived
+    // the new one's key.
+    expect(StandInWorker.made).toHaveLength(2);
+    expect(StandInWorker.made.map((worker) => worker.requests)).toEqual([1, 1]);
+    expect(StandInWorker.events).toEqual(['made 1', 'made 2', 'answer 1', 'answer 2']);
+    expect(StandInWorker.alive()).toHaveLength(0);
+
+    await expect(keyring.confirmPassphrase(name, 'the right passphrase 42')).rejects.toBeInstanceOf(
+      keyring.WrongPassphraseError,
+    );
+    await keyring.confirmPassphrase(name, 'a brand new passphrase 7');
     release();
     keyring.closeKeyRings();
   });

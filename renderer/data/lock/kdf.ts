@@ -1,8 +1,9 @@
 import { scrypt, scryptAsync } from '@noble/hashes/scrypt.js';
 
 // The passphrase's key: scrypt, the primitive and cost the backups use (N = 2^18, r = 8, p = 1). It
-// runs in a worker so the window never freezes for the second or so it takes; where there are no
-// workers (tests in Node) it runs here, yielding to the event loop as it goes. The worker is started
+// runs in a worker so the window never freezes for the second or so it takes, in WebAssembly there
+// (kdf-wasm.ts; the JavaScript scrypt below where WebAssembly cannot be compiled); where there are no
+// workers (tests in Node) it runs here in JavaScript, yielding to the event loop as it goes. The worker is started
 // ahead (holdKdf, as the lock screen or another passphrase form shows), so its code is loaded and
 // compiled while the manager types, not after Enter; each worker derives one key and is ended. While a
 // form shows, one worker waits; once none does, or the clinic locks, the waiting worker is ended.
@@ -101,15 +102,29 @@ export function dropKdf(): void {
   if (holders > 0) prepareKdf();
 }
 
-export async function deriveKey(request: KdfRequest): Promise<Uint8Array> {
+/** The user-timing mark of each derivation, naming its engine (the bench and browser tests read it). */
+export const KDF_MARK = 'passphrase-key';
+
+export interface DeriveOptions {
+  /**
+   * Another derivation follows this one (changing the passphrase: the current one, then the new one):
+   * its worker is started now, so it is loaded and ready while this one derives.
+   */
+  another?: boolean;
+}
+
+export async function deriveKey(request: KdfRequest, options: DeriveOptions = {}): Promise<Uint8Array> {
   if (typeof Worker === 'undefined') return deriveInline(request);
   const worker = standby ?? startWorker();
   standby = null;
+  if (options.another) prepareKdf();
   try {
     return await new Promise<Uint8Array>((resolve, reject) => {
-      worker.onmessage = (event: MessageEvent<{ key?: Uint8Array; failed?: string }>) => {
-        if (event.data.key) resolve(event.data.key);
-        else reject(new Error(event.data.failed ?? 'The passphrase could not be checked.'));
+      worker.onmessage = (event: MessageEvent<{ key?: Uint8Array; engine?: string; failed?: string }>) => {
+        if (event.data.key) {
+          performance.mark(KDF_MARK, { detail: { engine: event.data.engine } });
+          resolve(event.data.key);
+        } else reject(new Error(event.data.failed ?? 'The passphrase could not be checked.'));
       };
       worker.onerror = () => reject(new Error('The passphrase could not be checked.'));
       worker.postMessage(request);

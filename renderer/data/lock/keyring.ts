@@ -1,7 +1,7 @@
 import { gcm } from '@noble/ciphers/aes.js';
 import { randomBytes } from '@noble/ciphers/utils.js';
 import Dexie, { type EntityTable } from 'dexie';
-import { DEFAULT_SCRYPT, deriveKey, prepareKdfAgain, type ScryptParams } from './kdf';
+import { DEFAULT_SCRYPT, type DeriveOptions, deriveKey, prepareKdfAgain, type ScryptParams } from './kdf';
 import {
   ageIdentityOf,
   ageRecipientOf,
@@ -243,26 +243,69 @@ export function secondsToWait(
   return left > 0 ? Math.ceil(left / 1000) : 0;
 }
 
-/** Checks the passphrase and returns the data key, counting wrong tries. Changes nothing else. */
+/**
+ * Counts a try before its passphrase is checked, in one transaction with the check of the wait, so that
+ * tries made at the same moment (two windows, or a second form) each count, and none starts while
+ * another's count imposes a wait. A right passphrase then clears the count.
+ */
+async function countTry(db: KeyRingDb): Promise<KeyRing> {
+  return db.transaction('rw', db.rings, async () => {
+    const ring = await requireRing(db);
+    const wait = secondsToWait(ring);
+    if (wait > 0) throw new TooManyAttemptsError(wait);
+    const failedAttempts = ring.failedAttempts + 1;
+    const lastFailedAt = new Date().toISOString();
+    await db.rings.update('clinic', { failedAttempts, lastFailedAt });
+    return { ...ring, failedAttempts, lastFailedAt };
+  });
+}
+
+/** A try that could not be checked (the derivation failed) is not a wrong passphrase: uncounted. */
+async function uncountTry(db: KeyRingDb): Promise<void> {
+  await db.rings
+    .where(':id')
+    .equals('clinic')
+    .modify((ring) => {
+      ring.failedAttempts = Math.max(0, ring.failedAttempts - 1);
+      if (ring.failedAttempts === 0) ring.lastFailedAt = null;
+    });
+}
+
+/**
+ * Checks the passphrase and returns the data key, counting wrong tries (every form that asks for the
+ * clinic passphrase shares the count: the lock screen, the confidential notes' re-ask, changing the
+ * passphrase, turning the lock off). Changes nothing else.
+ */
 async function dataKeyFromPassphrase(
   db: KeyRingDb,
   passphrase: string,
+  options: DeriveOptions = {},
 ): Promise<{ key: Uint8Array; ring: KeyRing }> {
-  const ring = await requireRing(db);
-  const wait = secondsToWait(ring);
-  if (wait > 0) throw new TooManyAttemptsError(wait);
-  for (const slot of ring.slots) {
-    if (slot.kind !== 'passphrase') continue;
-    const key = unwrap(await deriveKey({ passphrase, salt: slot.salt, params: slot.scrypt }), slot);
-    if (key) {
-      if (ring.failedAttempts > 0) await db.rings.update('clinic', { failedAttempts: 0, lastFailedAt: null });
-      return { key, ring };
+  const ring = await countTry(db);
+  let key: Uint8Array | null = null;
+  try {
+    for (const slot of ring.slots) {
+      if (slot.kind !== 'passphrase') continue;
+      key = unwrap(await deriveKey({ passphrase, salt: slot.salt, params: slot.scrypt }, options), slot);
+      if (key) break;
     }
+  } catch (error) {
+    await uncountTry(db);
+    throw error;
+  }
+  if (key) {
+    await db.rings.update('clinic', { failedAttempts: 0, lastFailedAt: null });
+    return { key, ring: { ...ring, failedAttempts: 0, lastFailedAt: null } };
   }
   prepareKdfAgain();
-  const failedAttempts = ring.failedAttempts + 1;
-  await db.rings.update('clinic', { failedAttempts, lastFailedAt: new Date().toISOString() });
-  const nextWait = waitAfter(failedAttempts);
+  // The wait runs from the end of the wrong try, not its start.
+  const lastFailedAt = new Date().toISOString();
+  const counted = await db.transaction('rw', db.rings, async () => {
+    const now = await requireRing(db);
+    await db.rings.update('clinic', { lastFailedAt });
+    return now.failedAttempts;
+  });
+  const nextWait = waitAfter(counted);
   throw nextWait > 0 ? new TooManyAttemptsError(nextWait) : new WrongPassphraseError();
 }
 
@@ -319,7 +362,8 @@ export async function changePassphrase(
   scrypt: ScryptParams = DEFAULT_SCRYPT,
 ): Promise<void> {
   const db = keyRingDb(appDbName);
-  const { key, ring } = await dataKeyFromPassphrase(db, currentPassphrase);
+  // The new passphrase's derivation follows: its worker loads while the current one is checked.
+  const { key, ring } = await dataKeyFromPassphrase(db, currentPassphrase, { another: true });
   const passphrase = await passphraseSlot(newPassphrase, key, scrypt);
   key.fill(0);
   await db.rings.update('clinic', {
