@@ -20,10 +20,24 @@ export const name = 'reports-screen';
 
 // Rounds per size (each runs the former and the current screen); the former 10k screen takes about a
 // minute a round on a busy machine.
-const SIZES: [string, SampleSize, number][] = [
+const ALL_SIZES: [string, SampleSize, number][] = [
   ['1k', { people: 1_000, relationships: 2_000, meetings: 20_000 }, 5],
   ['10k', 'large', 3],
 ];
+
+/**
+ * The page's `scale` parameter (GH_BENCH_SCALE) narrows the run: "1k" or "10k" for one size, "now" for
+ * the current screen alone (no former screen), "rounds=N" for N rounds a size.
+ */
+function options(): { sizes: [string, SampleSize, number][]; nowOnly: boolean } {
+  const words = (new URLSearchParams(location.search).get('scale') ?? '').split(',').filter(Boolean);
+  const named = ALL_SIZES.filter(([label]) => words.includes(label));
+  const rounds = Number(words.find((word) => word.startsWith('rounds='))?.slice(7));
+  const sizes = (named.length ? named : ALL_SIZES).map(
+    ([label, size, count]): [string, SampleSize, number] => [label, size, rounds > 0 ? rounds : count],
+  );
+  return { sizes, nowOnly: words.includes('now') };
+}
 
 declare global {
   interface Window {
@@ -161,7 +175,8 @@ function summary(values: number[], scale = 1): string {
 export async function run(): Promise<Record<string, number | string>> {
   const figures: Record<string, number | string> = {};
   const loadBefore = (await window.benchLoadAverage?.()) ?? [];
-  for (const [label, size, roundCount] of SIZES) {
+  const { sizes, nowOnly } = options();
+  for (const [label, size, roundCount] of sizes) {
     const dbName = `bench-reports-screen-${label}-${Date.now()}`;
     try {
       switchDatabase(dbName);
@@ -171,10 +186,14 @@ export async function run(): Promise<Record<string, number | string>> {
       await round('now'); // warm-up: compiles the code, starts the worker once
       for (let i = 0; i < roundCount; i++) {
         log(`${label}: round ${i + 1} of ${roundCount}`);
-        rounds.now.push(await round('now'));
-        rounds.former.push(await round('former'));
+        const now = await round('now');
+        rounds.now.push(now);
+        log(
+          `${label}: now: controls ${Math.round(now.controls)} ms, report ${Math.round(now.report)} ms, longest freeze ${Math.round(now.longestBlock)} ms`,
+        );
+        if (!nowOnly) rounds.former.push(await round('former'));
       }
-      for (const screen of ['former', 'now'] as const) {
+      for (const screen of nowOnly ? (['now'] as const) : (['former', 'now'] as const)) {
         const of = (key: keyof Round) => rounds[screen].map((r) => r[key]);
         const prefix = `${label} ${screen === 'now' ? 'now' : 'before'}`;
         figures[`${label}: rounds`] = roundCount;

@@ -1,11 +1,17 @@
 import { type AccreditationReport, computeReport } from '../domain/reports/compute-report';
 import type { ReportPeriod } from '../domain/reports/period';
+import { computeQuestionnairesSection, type QuestionnairesSection } from '../domain/reports/questionnaires';
 import { computeRecognitionLetter, type RecognitionLetter } from '../domain/reports/recognition-letter';
 import type { ReportData } from '../domain/reports/report-data';
 import { letterMentors, type ScreenReport, shortenReport } from '../domain/reports/screen-report';
-import type { Id, IsoDate, IsoTimestamp } from '../domain/types';
+import type { Id, IsoDate, IsoTimestamp, Relationship } from '../domain/types';
 import type { GuidingHandsDb } from './db';
-import { loadReportData, type OpenEndReasons, type ReportLoadProgress } from './reports.repo';
+import {
+  loadReportData,
+  type OpenEndReasons,
+  type OpenResponses,
+  type ReportLoadProgress,
+} from './reports.repo';
 
 // Makes reports and letters and keeps what they were made from. The same code runs in the report
 // worker (report-session.worker.ts), away from the window, or inline where there are no workers (tests in
@@ -27,6 +33,8 @@ export type ReportProgress = ReportLoadProgress | { step: 'figures' };
 export interface MadeReport extends ScreenReport {
   /** Who a recognition letter can be made for. */
   mentors: { id: Id; name: string }[];
+  /** The questionnaires section, in aggregate only (null when the data had none to count). */
+  questionnaires: QuestionnairesSection | null;
 }
 
 /** Thrown when a newer request replaced the one being worked on. */
@@ -46,6 +54,8 @@ export class ReportEngine {
     private readonly db: () => GuidingHandsDb,
     /** Where sealed end reasons are opened (the window, which holds the clinic's key). */
     private readonly openEndReasons?: OpenEndReasons,
+    /** How the period's sealed questionnaire answers are opened (a worker is lent the key). */
+    private readonly openResponses?: OpenResponses,
   ) {}
 
   async make(
@@ -65,6 +75,7 @@ export class ReportEngine {
         onProgress,
         checkStillWanted: check,
         openEndReasons: this.openEndReasons,
+        openResponses: this.openResponses,
       });
       this.data = { key, value };
     }
@@ -78,11 +89,21 @@ export class ReportEngine {
       generatedAt: request.generatedAt,
       appVersion: request.appVersion,
     });
+    const questionnaires = data.questionnaires
+      ? computeQuestionnairesSection({
+          period: request.period,
+          questionnaires: data.questionnaires.questionnaires,
+          responses: data.questionnaires.responses,
+          answered: data.questionnaires.answered,
+          relationships: inPrograms(data.relationships, request.programIds),
+        })
+      : null;
     check();
     this.report = report;
     this.period = request.period;
     return {
       ...shortenReport(report, request.screenRows),
+      questionnaires,
       mentors: letterMentors(
         data.people,
         data.relationships.map((pair) => pair.mentorId),
@@ -101,4 +122,11 @@ export class ReportEngine {
     if (!this.data || !this.period) throw new Error('No report has been made yet.');
     return computeRecognitionLetter(this.data.value, this.period, mentorId);
   }
+}
+
+/** The pairs of the chosen programs (every pair for all programs). */
+function inPrograms(pairs: Relationship[], programIds: Id[] | 'all'): Relationship[] {
+  if (programIds === 'all') return pairs;
+  const chosen = new Set(programIds);
+  return pairs.filter((pair) => chosen.has(pair.programId));
 }

@@ -2,6 +2,8 @@ import type { AccreditationReport } from '../domain/reports/compute-report';
 import type { RecognitionLetter } from '../domain/reports/recognition-letter';
 import type { Id } from '../domain/types';
 import { GuidingHandsDb, getDb } from './db';
+import { openRecordsInBulk } from './lock/bulk-crypto';
+import { dataCryptoKey, dataKey, hasLock, onLockChange } from './lock/session';
 import {
   type MadeReport,
   ReportEngine,
@@ -32,7 +34,7 @@ export interface ReportSession {
 
 /** Messages between the screen and report-session.worker.ts. */
 export type ToReportWorker =
-  | { type: 'open'; dbName: string }
+  | { type: 'open'; dbName: string; key: CryptoKey | null }
   | { type: 'opened-reasons'; id: number; pairs: { id: string; endReason: string | null }[] }
   | { type: 'open-reasons-failed'; id: number; message: string }
   | { type: 'make'; id: number; request: ReportRequest }
@@ -80,6 +82,9 @@ interface Pending {
 
 async function openWorkerSession(): Promise<ReportSession | null> {
   if (typeof Worker === 'undefined') return null;
+  // With the clinic lock on, the worker is lent a non-extractable copy of the data key, to open the
+  // period's questionnaire answers itself; the session ends, key and all, when the clinic locks.
+  const key = hasLock() && dataKey() ? await dataCryptoKey() : null;
   let worker: Worker;
   try {
     worker = new Worker(new URL('./report-session.worker.ts', import.meta.url), { type: 'module' });
@@ -139,7 +144,17 @@ async function openWorkerSession(): Promise<ReportSession | null> {
     else waiting.resolve(message);
   };
   worker.onerror = () => failAll('The report worker stopped.');
-  worker.postMessage({ type: 'open', dbName: getDb().name } satisfies ToReportWorker);
+  worker.postMessage({ type: 'open', dbName: getDb().name, key } satisfies ToReportWorker);
+
+  const stopWatchingLock = key
+    ? onLockChange(() => {
+        if (dataKey()) return;
+        stopWatchingLock();
+        closed = true;
+        worker.terminate();
+        failAll('The clinic was locked.');
+      })
+    : () => undefined;
 
   const ask = (
     message: ToReportWorker & { id: number },
@@ -172,6 +187,7 @@ async function openWorkerSession(): Promise<ReportSession | null> {
     close() {
       if (closed) return;
       closed = true;
+      stopWatchingLock();
       worker.terminate();
       for (const waiting of pending.values()) waiting.reject(new ReportSuperseded());
       pending.clear();
@@ -184,6 +200,7 @@ export function serveReportSession(
   post: (message: FromReportWorker) => void,
 ): (message: ToReportWorker) => void {
   let db: GuidingHandsDb | null = null;
+  let key: CryptoKey | null = null;
   const opening = new Map<
     number,
     { resolve: (pairs: { id: string; endReason: string | null }[]) => void; reject: (error: Error) => void }
@@ -200,12 +217,14 @@ export function serveReportSession(
         opening.set(id, { resolve, reject });
         post({ type: 'open-reasons', id, pairs });
       }),
+    (responses) => openRecordsInBulk('responses', responses, () => undefined, key ?? undefined),
   );
   let latestMake = 0;
   return (message) => {
     if (message.type === 'open') {
       // The same schema as the window's connection (same class), so opening never upgrades differently.
       db = new GuidingHandsDb(message.dbName);
+      key = message.key;
       return;
     }
     if (message.type === 'opened-reasons' || message.type === 'open-reasons-failed') {

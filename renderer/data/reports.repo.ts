@@ -1,6 +1,10 @@
 import Dexie from 'dexie';
+import { BUILT_IN_QUESTIONNAIRES } from '../domain/questionnaires/built-in';
+import type { AnsweredKey } from '../domain/questionnaires/schedule';
+import type { Checkpoint, QuestionnaireResponse } from '../domain/questionnaires/types';
 import type { ReportGoal, ReportGoalProgress } from '../domain/reports/goals';
 import type { ReportMilestone } from '../domain/reports/milestone-debriefs';
+import type { ReportQuestionnaireData, ReportResponse } from '../domain/reports/questionnaires';
 import {
   type ReportActionItem,
   type ReportData,
@@ -20,6 +24,7 @@ import type {
   Relationship,
 } from '../domain/types';
 import { type GuidingHandsDb, getDb } from './db';
+import { openRecordsInBulk } from './lock/bulk-crypto';
 import { isSealed } from './lock/seal';
 import { openRecord } from './lock/sealing';
 import { getSettings } from './settings.repo';
@@ -27,7 +32,9 @@ import { getSettings } from './settings.repo';
 // Loads what an accreditation report needs, as plain data. Meetings come through the date index for
 // the period only, a month at a time (so the screen can say how far it got). Meetings and action items
 // are read raw: the reading hooks that would open sealed note and action-item text (the clinic lock) are
-// skipped, and that text is dropped here, before anything reaches a report.
+// skipped, and that text is dropped here, before anything reaches a report. Questionnaire responses come
+// through their answer-date index for the period only; who answered each pair's scheduled questionnaires
+// before the period comes from the pairs' own summary of their answers (summary-fields.ts).
 
 /** How far loading a report's data has got, for a progress bar the manager can read. */
 export type ReportLoadProgress =
@@ -46,7 +53,18 @@ export interface LoadReportOptions {
    * asks the window. Absent: opened here.
    */
   openEndReasons?: OpenEndReasons;
+  /**
+   * Opens, in place, the sealed answers of the period's questionnaire responses (clinic lock): a worker
+   * is lent the data key for it. Absent: opened with this thread's key.
+   */
+  openResponses?: OpenResponses;
 }
+
+export type OpenResponses = (responses: Record<string, unknown>[]) => Promise<void>;
+
+/** Opens responses' sealed answers with this thread's key; one that does not open counts as empty. */
+export const openResponsesHere: OpenResponses = (responses) =>
+  openRecordsInBulk('responses', responses, () => undefined);
 
 /** A pair's end reason as stored: sealed while the clinic lock is on. */
 export interface StoredEndReason {
@@ -87,6 +105,8 @@ export async function loadReportData(
       db.settings,
       db.trainingRecords,
       db.milestones,
+      db.questionnaires,
+      db.responses,
     ],
     async () => {
       progress({ step: 'records' });
@@ -95,32 +115,45 @@ export async function loadReportData(
       const months = monthSpans(range.start, range.end);
       let monthsRead = 0;
       let meetingsRead = 0;
-      const [settings, people, programs, relationships, topics, training, storedItems, ...monthly] =
-        await Promise.all([
-          getSettings(db),
-          db.people.toArray(),
-          db.programs.toArray(),
-          // Raw, like meetings: the reading hook would open sealed reasons, which a worker cannot.
-          db.relationships.toCollection().raw().toArray(),
-          db.topics.toArray(),
-          // Dates and hours only are kept; training records hold no sealed field.
-          db.trainingRecords.toCollection().raw().toArray(),
-          db.actionItems.toCollection().raw().toArray(),
-          ...months.map((month) =>
-            db.meetings
-              .where('date')
-              .between(month.start, month.end, true, true)
-              .raw()
-              .toArray()
-              .then((stored) => {
-                check();
-                monthsRead++;
-                meetingsRead += stored.length;
-                progress({ step: 'meetings', monthsRead, months: months.length, meetingsRead });
-                return stored.map(withoutNotes);
-              }),
-          ),
-        ]);
+      const [
+        settings,
+        people,
+        programs,
+        relationships,
+        topics,
+        training,
+        storedItems,
+        clinicQuestionnaires,
+        storedResponses,
+        ...monthly
+      ] = await Promise.all([
+        getSettings(db),
+        db.people.toArray(),
+        db.programs.toArray(),
+        // Raw, like meetings: the reading hook would open sealed reasons, which a worker cannot.
+        db.relationships.toCollection().raw().toArray(),
+        db.topics.toArray(),
+        // Dates and hours only are kept; training records hold no sealed field.
+        db.trainingRecords.toCollection().raw().toArray(),
+        db.actionItems.toCollection().raw().toArray(),
+        db.questionnaires.toArray(),
+        // The period's answers only (the pairs' summary says who answered before it); raw, opened below.
+        db.responses.where('answeredOn').between(range.start, range.end, true, true).raw().toArray(),
+        ...months.map((month) =>
+          db.meetings
+            .where('date')
+            .between(month.start, month.end, true, true)
+            .raw()
+            .toArray()
+            .then((stored) => {
+              check();
+              monthsRead++;
+              meetingsRead += stored.length;
+              progress({ step: 'meetings', monthsRead, months: months.length, meetingsRead });
+              return stored.map(withoutNotes);
+            }),
+        ),
+      ]);
       check();
       const meetings: ReportMeeting[] = monthly.flat();
 
@@ -147,7 +180,14 @@ export async function loadReportData(
         if (last) lastMeetingBeforeRange[id] = last.date;
       }
 
+      const milestones = await loadReportMilestones(db);
+      const questionnaires: ReportQuestionnaireData = {
+        questionnaires: [...BUILT_IN_QUESTIONNAIRES, ...clinicQuestionnaires],
+        responses: storedResponses,
+        answered: answeredFromSummaries(relationships),
+      };
       return {
+        questionnaires,
         clinicName: settings.clinicName,
         paperSize: settings.paperSize,
         people: people.map(toReportPerson),
@@ -164,7 +204,7 @@ export async function loadReportData(
           hours,
           renewBy,
         })),
-        milestones: await loadReportMilestones(db),
+        milestones,
         goalAreas,
         goals,
         goalProgress,
@@ -172,6 +212,11 @@ export async function loadReportData(
     },
   );
   // Outside the transaction: opening may wait on the window, and a transaction cannot wait.
+  const questionnaireData = data.questionnaires as ReportQuestionnaireData;
+  const stored = questionnaireData.responses as unknown as Record<string, unknown>[];
+  if (stored.some((response) => isSealed(response.answers) || isSealed(response.support)))
+    await (options.openResponses ?? openResponsesHere)(stored);
+  questionnaireData.responses = stored.map(toReportResponse);
   const sealed = data.relationships.filter((pair) => isSealed(pair.endReason));
   if (sealed.length > 0) {
     const opened = new Map(
@@ -301,6 +346,34 @@ function withoutText(item: ActionItem): ReportActionItem {
     ...rest
   } = item as ActionItem & { openDueDate?: IsoDate; liveDueDate?: IsoDate };
   return rest;
+}
+
+/**
+ * Who answered which pair's scheduled questionnaire, from each pair's summary of its answers
+ * (`questionnaireAnswers`, kept with every response written: summary-fields.ts), so that no response
+ * outside the period is read.
+ */
+function answeredFromSummaries(pairs: readonly Relationship[]): AnsweredKey[] {
+  const answered: AnsweredKey[] = [];
+  for (const pair of pairs) {
+    for (const key of (pair as Relationship & { questionnaireAnswers?: string[] }).questionnaireAnswers ??
+      []) {
+      const colon = key.indexOf(':');
+      answered.push({
+        relationshipId: pair.id,
+        checkpoint: key.slice(0, colon) as Checkpoint,
+        personId: key.slice(colon + 1),
+      });
+    }
+  }
+  return answered;
+}
+
+/** A response as the report counts it: no id or creation time. */
+function toReportResponse(stored: Record<string, unknown>): ReportResponse {
+  const { questionnaireId, personId, relationshipId, checkpoint, answeredOn, answers, support } =
+    stored as unknown as QuestionnaireResponse;
+  return { questionnaireId, personId, relationshipId, checkpoint, answeredOn, answers, support };
 }
 
 function toReportPerson(person: Person): ReportPerson {

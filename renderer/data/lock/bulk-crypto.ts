@@ -58,11 +58,14 @@ export type UnopenedListener = (record: Record<string, unknown>, path: string) =
  * What costs here is not the cipher but the work around each value, so it is kept to one WebCrypto call
  * a value: every decrypt of the records is issued at once, and the plaintexts are then decoded and parsed
  * together, as one JSON array (parseMany), not one decode and one parse a value.
+ *
+ * `lentKey` is the data key lent to a worker (which has no session of its own); absent, this thread's.
  */
 export async function openRecordsInBulk(
   table: string,
   records: Record<string, unknown>[],
   onUnopened?: UnopenedListener,
+  lentKey?: CryptoKey,
 ): Promise<void> {
   const paths = sealedPathsOf(table);
   if (paths.length === 0) return;
@@ -79,7 +82,7 @@ export async function openRecordsInBulk(
     }
   }
   if (places.length === 0) return;
-  const key = await dataCryptoKey();
+  const key = lentKey ?? (await dataCryptoKey());
   const failed = new Set<number>();
   const plaintexts = await Promise.all(
     sealed.map((value, index) =>

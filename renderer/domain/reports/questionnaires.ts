@@ -1,5 +1,11 @@
 import { END_OF_PAIRING_ID, PAIRING_FIT_ID } from '../questionnaires/built-in';
-import { answeredSet, hasAnswered, type SchedulePair, scheduledFor } from '../questionnaires/schedule';
+import {
+  type AnsweredKey,
+  answeredSet,
+  hasAnswered,
+  type SchedulePair,
+  scheduledFor,
+} from '../questionnaires/schedule';
 import type {
   Answer,
   Question,
@@ -24,6 +30,16 @@ export type ReportResponse = Pick<
   QuestionnaireResponse,
   'questionnaireId' | 'personId' | 'relationshipId' | 'checkpoint' | 'answeredOn' | 'answers' | 'support'
 >;
+
+/** What the questionnaires section is made from, as the report's data holds it. */
+export interface ReportQuestionnaireData {
+  /** The definitions answers may belong to (built in and the clinic's own). */
+  questionnaires: QuestionnaireDefinition[];
+  /** The responses answered in the period, their answers opened (only ever counted in aggregate). */
+  responses: ReportResponse[];
+  /** Who answered which pair's scheduled questionnaire, at any date (see QuestionnairesReportInput). */
+  answered: AnsweredKey[];
+}
 
 export interface ResponseRate {
   questionnaireId: string;
@@ -82,8 +98,17 @@ export interface QuestionnairesReportInput {
   questionnaires: readonly QuestionnaireDefinition[];
   /** Pairs in the selected programs. */
   relationships: readonly SchedulePair[];
-  /** Every response; those outside the period or the selected programs are left out here. */
+  /**
+   * The responses answered in the period, or more (every response): those outside the period or the
+   * selected programs are left out here.
+   */
   responses: readonly ReportResponse[];
+  /**
+   * Who answered which pair's scheduled questionnaire, whenever they answered (the pairs' own summary of
+   * their answers, so no response outside the period need be read). Absent: taken from `responses`,
+   * which must then be every response.
+   */
+  answered?: readonly AnsweredKey[];
   /** Which questionnaires are scheduled for pairs; SCHEDULED_QUESTIONNAIRES unless a test says. */
   scheduledIds?: ReadonlySet<string>;
 }
@@ -151,7 +176,7 @@ export function computeQuestionnairesSection(input: QuestionnairesReportInput): 
       (response.relationshipId === null || pairIds.has(response.relationshipId)),
   );
   const answered = answeredSet(
-    input.responses.filter(
+    (input.answered ?? input.responses).filter(
       (response) => response.relationshipId !== null && pairIds.has(response.relationshipId),
     ),
   );

@@ -16,6 +16,7 @@ import type {
 import type { ReportGoal, ReportGoalProgress } from './goals';
 import type { ReportMilestone } from './milestone-debriefs';
 import type { ReportPeriod } from './period';
+import type { ReportQuestionnaireData } from './questionnaires';
 
 // What a report is computed from. Note text and action-item text are left out by type, so no section
 // can put them in a report even by mistake.
@@ -58,6 +59,8 @@ export interface ReportData {
   trainingRecords?: ReportTrainingRecord[];
   /** Every milestone, with its first debrief's date; absent counts as none. */
   milestones?: ReportMilestone[];
+  /** What the questionnaires section is made from; absent in data made without it (no section). */
+  questionnaires?: ReportQuestionnaireData;
   /** The clinic's own goal areas (the built-in ones are added by buildReportIndex). */
   goalAreas: GoalArea[];
   /** Every goal, without its text. */

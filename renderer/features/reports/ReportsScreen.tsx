@@ -13,7 +13,6 @@ import type { PaperSize } from '../../domain/types';
 import { getPlatform } from '../../platform/platform';
 import { Card } from '../../ui/Card';
 import { SelectField } from '../../ui/Field';
-import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { PrintPortal } from '../../ui/PrintPortal';
 import { takeOverPrint } from '../../ui/print-handler';
@@ -26,7 +25,6 @@ import { RecognitionLetterDocument } from './RecognitionLetterDocument';
 import { ReportDocument } from './ReportDocument';
 import { programList } from './ReportHeader';
 import { ReportProgress } from './ReportProgress';
-import { useQuestionnairesReport } from './useQuestionnairesReport';
 import { useAccreditationReport, useReportChoices, useReportSession } from './useReports';
 import './reports.css';
 
@@ -62,17 +60,11 @@ export function ReportsScreen() {
     }
   }, [form, today]);
   const state = useAccreditationReport(session, resolved.period, programId === 'all' ? 'all' : [programId]);
-  const questionnaires = useQuestionnairesReport(resolved.period, programId);
-  const questionnairesSection =
-    questionnaires instanceof Error ? (
-      <p className="form-error" role="alert">
-        {questionnaires.message}
-      </p>
-    ) : questionnaires ? (
-      <QuestionnairesReportSection section={questionnaires} />
-    ) : null;
   const paperSize: PaperSize = choices && !(choices instanceof Error) ? choices.paperSize : 'A4';
   const made = state.status === 'ready' ? state.made : null;
+  const questionnairesSection = made?.questionnaires ? (
+    <QuestionnairesReportSection section={made.questionnaires} />
+  ) : null;
   const report = made?.report ?? null;
   const printMatches =
     printReport !== null && report !== null && printReport.generatedAt === report.generatedAt;
@@ -163,7 +155,6 @@ export function ReportsScreen() {
     };
   }, [report, printReportJob]);
 
-  if (!choices) return <Loading what="Loading reports" />;
   if (choices instanceof Error)
     return (
       <>
@@ -173,7 +164,10 @@ export function ReportsScreen() {
         </p>
       </>
     );
-  const firstYear = choices.firstMeetingDate ? Number(choices.firstMeetingDate.slice(0, 4)) : currentYear;
+  // The controls show at once; the clinic's programs and its first year join them once read (a few
+  // records, read beside the report's own reading in its worker).
+  const programs = choices?.programs ?? [];
+  const firstYear = choices?.firstMeetingDate ? Number(choices.firstMeetingDate.slice(0, 4)) : currentYear;
   const years = yearsFrom(Math.min(firstYear, currentYear - 1), currentYear);
   const preparing = printJob?.target === 'report' && !printMatches;
 
@@ -189,7 +183,7 @@ export function ReportsScreen() {
             onChange={setProgramId}
             options={[
               { value: 'all', label: 'All programs' },
-              ...choices.programs.map((program) => ({ value: program.id, label: program.name })),
+              ...programs.map((program) => ({ value: program.id, label: program.name })),
             ]}
           />
         </form>
