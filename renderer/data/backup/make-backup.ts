@@ -136,7 +136,17 @@ export async function buildDocument(
     });
     return writing;
   };
-  const header = await db.transaction('r', tables, async () => {
+  // A backup that fails half-way (the clinic locks while its notes are opened, a read fails) ends its
+  // pipeline as a finished one does, once the pages already on their way are through: no worker is left
+  // running with the records written so far.
+  const abandon = (error: unknown): never => {
+    void writing
+      .catch(() => undefined)
+      .then(() => sink.finish())
+      .catch(() => undefined);
+    throw error;
+  };
+  const reading = db.transaction('r', tables, async () => {
     const sizes = await Promise.all(tables.map((table) => table.count()));
     const counts = Object.fromEntries(TABLE_NAMES.map((name, index) => [name, sizes[index]])) as TableCounts;
     const settings = await db.settings.get('clinic');
@@ -225,8 +235,9 @@ export async function buildDocument(
     }
     return header;
   });
+  const header = await reading.catch(abandon);
   // Every record is read; the last pages are written out after the transaction.
-  await writing;
+  await writing.catch(abandon);
   validator.finish();
   const { bytes } = await writer.finish();
   return { header, bytes, validator };
