@@ -90,6 +90,9 @@ export async function run(): Promise<Record<string, number | string>> {
         median(aloneJs),
       ),
       'WebAssembly / JavaScript, scrypt alone': (scrypt / median(aloneJs)).toFixed(2),
+      'WebAssembly / JavaScript, each round (the two side by side)': alone
+        .map((ms, round) => (ms / (aloneJs[round] as number)).toFixed(2))
+        .join(' / '),
       [`unlock, worker started at Enter (s, median of ${ROUNDS})`]: seconds(median(cold)),
       [`unlock, worker started as the lock screen shows (s, median of ${ROUNDS})`]: seconds(median(prepared)),
       'beyond the scrypt, worker started at Enter (ms)': Math.round(median(cold) - scrypt),
