@@ -84,18 +84,28 @@ async function compareBackups(
   plainName: string,
   rounds: number,
   readings: SealedReading[],
-): Promise<{ off: Measured<MadeBackup>[]; on: Map<SealedReading, Measured<MadeBackup>[]> }> {
+  timelinePair: Id | null = null,
+): Promise<{
+  off: Measured<MadeBackup>[];
+  on: Map<SealedReading, Measured<MadeBackup>[]>;
+  timelines: { off: number[]; on: number[] };
+}> {
   const off: Measured<MadeBackup>[] = [];
   const on = new Map<SealedReading, Measured<MadeBackup>[]>(readings.map((reading) => [reading, []]));
+  // The timeline too, in the same alternation: the plain twin's before its backup, the sealed clinic's
+  // (unlocked) before its backups, each the median of its 15 opens.
+  const timelines = { off: [] as number[], on: [] as number[] };
   const backupOff = async () => {
     closeSession();
     setLockMode('off');
     switchDatabase(plainName);
+    if (timelinePair) timelines.off.push((await timelineMs(timelinePair)).median);
     off.push(await measure(() => makeBackup({ passphrase: BACKUP_PASSPHRASE })));
   };
   const backupsOn = async (order: SealedReading[]) => {
     switchDatabase(sealedName);
     await unlockWithPassphrase(sealedName, CLINIC_PASSPHRASE);
+    if (timelinePair) timelines.on.push((await timelineMs(timelinePair)).median);
     for (const reading of order)
       on.get(reading)?.push(
         await measure(() => makeBackup({ passphrase: BACKUP_PASSPHRASE, openSealed: reading })),
@@ -110,7 +120,7 @@ async function compareBackups(
       await backupOff();
     }
   }
-  return { off, on };
+  return { off, on, timelines };
 }
 
 const PROFILE_PAGE = 2000;
@@ -309,10 +319,15 @@ export async function run(): Promise<Record<string, number | string>> {
     await fillDatabase(size);
     const loadBefore = await loadAverage();
     const readings: SealedReading[] = ['page', 'page-each'];
-    const { off, on } = await compareBackups(dbName, plainName, rounds, readings);
+    const { off, on, timelines } = await compareBackups(dbName, plainName, rounds, readings, busiestPairId);
     const loadAfter = await loadAverage();
     const offMs = off.map((run) => run.ms);
     const backupFigures: Record<string, number | string> = {
+      [`timeline alternated, plain twin / sealed clinic (ms, median of ${rounds} rounds' medians)`]: `${ms(median(timelines.off))} / ${ms(median(timelines.on))}`,
+      '  timeline alternated: lock adds (ms)': ms(median(timelines.on) - median(timelines.off)),
+      "  timeline alternated, each round's off / on (ms)": timelines.off
+        .map((value, index) => `${ms(value)}/${ms(timelines.on[index] ?? Number.NaN)}`)
+        .join(' '),
       [`backup, lock off (s) [median of ${rounds}]`]: seconds(median(offMs)),
       '  range off (s)': spread(offMs),
     };

@@ -10,7 +10,9 @@
 // lock suite runs, whose plain twin of the larger clinic needs more than an in-memory profile's storage
 // quota; in memory otherwise, as the other suites' recorded figures were measured. GH_BENCH_PROFILE=disk
 // or memory chooses. GH_BENCH_SCALE (e.g. small) is handed to the page as its `scale` parameter, and
-// GH_BENCH_LOCK (backup: the lock suite's backups alone, with where their time goes) as its `lock` one.
+// GH_BENCH_LOCK (backup: the lock suite's backups alone, with where their time goes) as its `lock` one;
+// GH_BENCH_WAYS and GH_BENCH_ROUNDS as `ways` and `rounds` (the seal-phases and seal-store suites: which
+// ways to run, comma-separated, and how many rounds).
 // Usage: node scripts/bench.mjs [suite names…]
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +38,8 @@ const diskProfile = process.env.GH_BENCH_PROFILE
 const pageParameters = new URLSearchParams();
 if (process.env.GH_BENCH_SCALE) pageParameters.set('scale', process.env.GH_BENCH_SCALE);
 if (process.env.GH_BENCH_LOCK) pageParameters.set('lock', process.env.GH_BENCH_LOCK);
+if (process.env.GH_BENCH_WAYS) pageParameters.set('ways', process.env.GH_BENCH_WAYS);
+if (process.env.GH_BENCH_ROUNDS) pageParameters.set('rounds', process.env.GH_BENCH_ROUNDS);
 const pageQuery = pageParameters.size > 0 ? `?${pageParameters}` : '';
 
 // The same flags as playwright.config.ts, plus what the measurements need.
