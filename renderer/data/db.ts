@@ -286,7 +286,18 @@ export const SCHEMA_V16: StoreList = {
   people: `${SCHEMA_V15.people}, *wordNames`,
 };
 
-export const CURRENT_SCHEMA_VERSION = 16;
+/**
+ * Version 17: the meetings lose their index of the pairing alone. `[relationshipId+date]` starts with the
+ * pairing and every meeting has both, so it answers every query by pairing (Dexie reads a query on
+ * `relationshipId` from the compound index's prefix); the second index only cost an entry on every write
+ * of a meeting, the sealing of every note when the clinic lock is turned on included.
+ */
+export const SCHEMA_V17: StoreList = {
+  ...SCHEMA_V16,
+  meetings: 'id, date, [relationshipId+date], milestoneId',
+};
+
+export const CURRENT_SCHEMA_VERSION = 17;
 
 /**
  * Every shipped schema, by version: SHIPPED_SCHEMAS[version - 1] is the stores of that version (the
@@ -309,6 +320,7 @@ export const SHIPPED_SCHEMAS: readonly StoreList[] = [
   SCHEMA_V14,
   SCHEMA_V15,
   SCHEMA_V16,
+  SCHEMA_V17,
 ];
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -552,6 +564,10 @@ export class GuidingHandsDb extends Dexie {
     this.version(14).stores(SCHEMA_V14).upgrade(this.upgrading(14, upgradeToV14));
     this.version(15).stores(SCHEMA_V15).upgrade(this.upgrading(15, upgradeToV15));
     this.version(16).stores(SCHEMA_V16).upgrade(this.upgrading(16, upgradeToV16));
+    // An index removed only: IndexedDB drops its entries, no record changes.
+    this.version(17)
+      .stores(SCHEMA_V17)
+      .upgrade(this.upgrading(17, async () => {}));
     this.use(
       derivedFieldsMiddleware({
         people: {

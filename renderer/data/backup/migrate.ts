@@ -59,6 +59,8 @@ const MIGRATIONS: Record<number, Migration> = {
   14: unchanged,
   // Schema 15 → 16 added an index of each word of people with their name, a derived field a backup never carries.
   15: unchanged,
+  // Schema 16 → 17 removed an index of meetings only.
+  16: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {
