@@ -338,6 +338,18 @@ describe('a person’s record', () => {
     expect(() => checkPerson(personInput())).not.toThrow();
   });
 
+  it('refuses a name holding an invisible control character, but not spaces, tabs or accents', () => {
+    for (const name of ['Ana\u0000Silva', 'Ana\u001fSilva', 'Ana Silva\u007f']) {
+      const error = ruleErrorOf(() => checkPerson(personInput({ name })));
+      expect(error.code).toBe('control-character');
+      expect(error.field).toBe('name');
+      expect(error.message).toMatch(/^Name holds an invisible character/);
+    }
+    for (const name of ['Ana\tSilva', 'Zoë Ångström-Øster', 'Ana  Silva']) {
+      expect(() => checkPerson(personInput({ name }))).not.toThrow();
+    }
+  });
+
   it('refuses hire or leaving dates that are impossible or not year-month-day', () => {
     for (const [field, input] of [
       ['hireDate', personInput({ hireDate: '2024-02-30' })],

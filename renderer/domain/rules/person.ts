@@ -9,12 +9,31 @@ export type PersonInput = Omit<Person, Stamped | 'archived'> & { archived?: bool
 export const MAX_MENTOR_CAPACITY = 50;
 export const MAX_NAME_LENGTH = 200;
 
+/**
+ * Control characters other than spaces, tabs and line breaks: they cannot be typed, only pasted or
+ * imported by mistake, and U+0000 separates the parts of the people's word-and-name index
+ * (derived-fields.ts), so a name holding it would sort out of place there.
+ */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+  }
+  return false;
+}
+
 export function checkPerson(input: PersonInput): void {
   checkAll([
     () => {
       if (!input.name.trim()) throw new RuleError('required', 'Name is required.', 'name');
       if (input.name.length > MAX_NAME_LENGTH)
         throw new RuleError('too-long', `Name is too long (${MAX_NAME_LENGTH} characters at most).`, 'name');
+      if (hasControlCharacter(input.name))
+        throw new RuleError(
+          'control-character',
+          'Name holds an invisible character that cannot be typed (often copied in from another program). Type the name again.',
+          'name',
+        );
     },
     () => {
       if (input.email && !isEmailAddress(input.email))
