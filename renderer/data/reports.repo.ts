@@ -115,20 +115,10 @@ export async function loadReportData(
       const months = monthSpans(range.start, range.end);
       let monthsRead = 0;
       let meetingsRead = 0;
-      const [
-        settings,
-        people,
-        programs,
-        relationships,
-        topics,
-        training,
-        storedItems,
-        clinicQuestionnaires,
-        storedResponses,
-        ...monthly
-      ] = await Promise.all([
+      const firstReads = Promise.all([
         getSettings(db),
-        db.people.toArray(),
+        // Raw: people hold no sealed field, and the fields the reading hook would hide are not kept.
+        db.people.toCollection().raw().toArray(),
         db.programs.toArray(),
         // Raw, like meetings: the reading hook would open sealed reasons, which a worker cannot.
         db.relationships.toCollection().raw().toArray(),
@@ -154,14 +144,35 @@ export async function loadReportData(
             }),
         ),
       ]);
+      // Then the follow-up records (goals, milestones), asked for behind them so the database reads on.
+      // Raw, so no goal text, progress note or milestone description is even opened; dropped at once.
+      const followUp = Promise.all([
+        db.goalAreas.toArray(),
+        db.goals.toCollection().raw().toArray(),
+        db.goalProgress.toCollection().raw().toArray(),
+        loadReportMilestones(db),
+      ]);
+      // Awaited below; a first read that fails (or a newer choice) must not leave this one unhandled.
+      followUp.catch(() => undefined);
+      const [
+        settings,
+        people,
+        programs,
+        relationships,
+        topics,
+        training,
+        storedItems,
+        clinicQuestionnaires,
+        storedResponses,
+        ...monthly
+      ] = await firstReads;
       check();
       const meetings: ReportMeeting[] = monthly.flat();
 
       progress({ step: 'follow-up' });
-      // Raw, so no goal text or progress note is even opened; the text fields are dropped at once.
-      const goalAreas = await db.goalAreas.toArray();
-      const goals = (await db.goals.toCollection().raw().toArray()).map(withoutGoalText);
-      const goalProgress = (await db.goalProgress.toCollection().raw().toArray()).map(withoutProgressNote);
+      const [goalAreas, storedGoals, storedProgress, milestones] = await followUp;
+      const goals = storedGoals.map(withoutGoalText);
+      const goalProgress = storedProgress.map(withoutProgressNote);
       const meetingIds = new Set(meetings.map((meeting) => meeting.id));
       const actionItems: ReportActionItem[] = [];
       for (const item of storedItems) {
@@ -180,7 +191,6 @@ export async function loadReportData(
         if (last) lastMeetingBeforeRange[id] = last.date;
       }
 
-      const milestones = await loadReportMilestones(db);
       const questionnaires: ReportQuestionnaireData = {
         questionnaires: [...BUILT_IN_QUESTIONNAIRES, ...clinicQuestionnaires],
         responses: storedResponses,
