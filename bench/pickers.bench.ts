@@ -1,20 +1,25 @@
 import Dexie from 'dexie';
 import { getDb, switchDatabase } from '../renderer/data/db';
-import { countPeople } from '../renderer/data/people.repo';
-import { mentorLoadsFor } from '../renderer/data/relationships.repo';
+import { countPeople, listPeople, searchPeoplePage } from '../renderer/data/people.repo';
 import { searchTerms } from '../renderer/domain/people-search';
 import { readPickerPairs } from '../renderer/features/meetings/usePairingPicker';
-import { NO_FILTER } from '../renderer/features/people/filter-people';
+import { NO_FILTER, type PeopleFilter, peopleMatcher } from '../renderer/features/people/filter-people';
 import { BY_NAME } from '../renderer/features/people/sort-people';
 import { readPeopleList } from '../renderer/features/people/usePeopleList';
-import { readMenteeMatches } from '../renderer/features/relationships/usePairingCandidates';
+import {
+  readMenteeMatches,
+  readMentorCandidates,
+} from '../renderer/features/relationships/usePairingCandidates';
 import { fillDatabase } from './fill-database';
+import { formerMenteesWithMentor, formerMentorLoads, formerMentorLoadsFor } from './former-pairing-facts';
 import { formerPickerPairs, formerSearchPeoplePage } from './former-people-search';
 import { machineLoad } from './suite';
 
 // The People search, New pairing's mentee search and the pair picker of "Log a meeting" on the large
 // synthetic clinic (10,000 people, 20,000 pairs): each as it was with the word index of schema version 14
-// alone (bench/former-people-search.ts) alternated with the read it makes now, 9 rounds after a warm-up,
+// alone (bench/former-people-search.ts) alternated with the read it makes now; the People list's pairing
+// filters, its shown mentors' loads and New pairing's mentors as they were read from the pairs before
+// schema version 18 (bench/former-pairing-facts.ts) alternated with the reads of the people's summaries, 9 rounds after a warm-up,
 // median and spread. Data reads only; rendering is not measured. GH_BENCH_SCALE=small: 1,000 people.
 
 export const name = 'pickers';
@@ -53,7 +58,30 @@ async function formerPeopleList(search: string) {
     limit: PEOPLE_PAGE,
     keep: (person) => !person.archived,
   });
-  return mentorLoadsFor(page.people.filter((person) => person.isMentor).map((person) => person.id));
+  return formerMentorLoadsFor(page.people.filter((person) => person.isMentor).map((person) => person.id));
+}
+
+/**
+ * The People list's first page for a pairing filter, as it was before schema version 18: every proposed,
+ * active and paused pair read to know each mentor's load and the mentees with a mentor, then the name
+ * order walked with the filter, and the shown mentors' pairs read for their loads.
+ */
+async function formerPeopleFiltered(filter: PeopleFilter) {
+  await countPeople();
+  const [loads, menteesWithMentor] = await Promise.all([formerMentorLoads(), formerMenteesWithMentor()]);
+  const page = await searchPeoplePage({
+    terms: [],
+    direction: 'ascending',
+    limit: PEOPLE_PAGE,
+    keep: peopleMatcher(filter, { loads, menteesWithMentor }),
+  });
+  return page.people.length + loads.size;
+}
+
+/** New pairing's mentors and their loads, as read before schema version 18: everyone, and every load pair. */
+async function formerMentorCandidates() {
+  const [people, loads] = await Promise.all([listPeople(), formerMentorLoads()]);
+  return { mentors: people.filter((person) => person.isMentor && !person.archived), loads };
 }
 
 export async function run(): Promise<Record<string, number | string>> {
@@ -105,6 +133,21 @@ export async function run(): Promise<Record<string, number | string>> {
         'People list, search matching nobody',
         () => formerPeopleList('zzqx'),
         () => readPeopleList({ ...NO_FILTER, search: 'zzqx' }, BY_NAME, PEOPLE_PAGE),
+      ],
+      [
+        'People list, mentors with room',
+        () => formerPeopleFiltered({ ...NO_FILTER, role: 'mentors-with-room' }),
+        () => readPeopleList({ ...NO_FILTER, role: 'mentors-with-room' }, BY_NAME, PEOPLE_PAGE),
+      ],
+      [
+        'People list, mentees without a mentor',
+        () => formerPeopleFiltered({ ...NO_FILTER, role: 'mentees-without-mentor' }),
+        () => readPeopleList({ ...NO_FILTER, role: 'mentees-without-mentor' }, BY_NAME, PEOPLE_PAGE),
+      ],
+      [
+        'New pairing, the mentors and their loads once a mentee is chosen',
+        formerMentorCandidates,
+        readMentorCandidates,
       ],
       [
         `New pairing, typing "${common}" for the mentee`,

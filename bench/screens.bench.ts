@@ -13,8 +13,6 @@ import {
   getRelationship,
   listRelationships,
   listRelationshipsForPerson,
-  menteesWithMentor,
-  mentorLoads,
 } from '../renderer/data/relationships.repo';
 import { listTopics } from '../renderer/data/topics.repo';
 import { pairLabel } from '../renderer/domain/pair-label';
@@ -28,6 +26,7 @@ import { mentorOptions } from '../renderer/features/relationships/MentorChoice';
 import { readMenteeMatches } from '../renderer/features/relationships/usePairingCandidates';
 import { readPairingsList } from '../renderer/features/relationships/useRelationshipsList';
 import { fillDatabase } from './fill-database';
+import { formerMenteesWithMentor, formerMentorLoads } from './former-pairing-facts';
 import { machineLoad } from './suite';
 
 // The reads behind the list screens (People, Relationships, the pair picker of "Log a meeting") on a
@@ -65,7 +64,11 @@ async function compare(before: () => Promise<unknown>, after: () => Promise<unkn
 
 // The screens' reads as they were before paging.
 async function peopleBefore(filter: PeopleFilter): Promise<Person[]> {
-  const [people, loads, withMentor] = await Promise.all([listPeople(), mentorLoads(), menteesWithMentor()]);
+  const [people, loads, withMentor] = await Promise.all([
+    listPeople(),
+    formerMentorLoads(),
+    formerMenteesWithMentor(),
+  ]);
   return sortPeople(filterPeople(people, filter, { loads, menteesWithMentor: withMentor }), BY_NAME).slice(
     0,
     PEOPLE_PAGE,
@@ -152,7 +155,7 @@ async function meetingForm(pairId: Id, before: boolean) {
 // New pairing: before, opening it read everyone and every mentor's load; now it reads a page of mentees
 // (and whether any exists), and the mentors with their loads once a mentee is chosen.
 async function newPairingBefore(): Promise<unknown> {
-  const [people, programs, loads] = await Promise.all([listPeople(), listPrograms(), mentorLoads()]);
+  const [people, programs, loads] = await Promise.all([listPeople(), listPrograms(), formerMentorLoads()]);
   const mentees = people.filter((person) => person.isMentee && !person.archived);
   return [programs, mentees.length, loads.size];
 }
@@ -160,7 +163,7 @@ async function newPairingOpen(): Promise<unknown> {
   return Promise.all([readMenteeMatches('', 8), readMenteeMatches('', 1), listPrograms()]);
 }
 async function mentorsFor(mentee: Person): Promise<unknown> {
-  const [people, loads] = await Promise.all([listPeople(), mentorLoads()]);
+  const [people, loads] = await Promise.all([listPeople(), formerMentorLoads()]);
   return mentorOptions(
     people.filter((person) => person.isMentor && !person.archived),
     loads,

@@ -19,6 +19,7 @@ import type {
   Program,
   Recognition,
   Relationship,
+  RelationshipStatus,
   Topic,
   TrainingCourse,
   TrainingRecord,
@@ -40,6 +41,8 @@ import { openSealedFieldsOnRead, sealingMiddleware } from './lock/sealing';
 import {
   goalDerived,
   milestoneDerived,
+  pairingSummary,
+  personPairingDerived,
   personTrainingDerived,
   questionnaireAnswerKey,
   relationshipPlanDerived,
@@ -297,7 +300,19 @@ export const SCHEMA_V17: StoreList = {
   meetings: 'id, date, [relationshipId+date], milestoneId',
 };
 
-export const CURRENT_SCHEMA_VERSION = 17;
+/**
+ * Version 18: each person carries their pairing summaries (summary-fields.ts): their proposed and active
+ * pairs as mentor, and whether a pair gives them a mentor. Indexed from those: a mentor's load while they
+ * mentor and are not archived (New pairing reads its mentors and their loads from it, no pair read),
+ * whether they mentor with room left, and whether they are a mentee without a mentor (the People list's
+ * two pairing filters are ranges of it). The upgrade computes them from every pair.
+ */
+export const SCHEMA_V18: StoreList = {
+  ...SCHEMA_V17,
+  people: `${SCHEMA_V17.people}, openMentorLoad, withRoom, withoutMentor`,
+};
+
+export const CURRENT_SCHEMA_VERSION = 18;
 
 /**
  * Every shipped schema, by version: SHIPPED_SCHEMAS[version - 1] is the stores of that version (the
@@ -321,6 +336,7 @@ export const SHIPPED_SCHEMAS: readonly StoreList[] = [
   SCHEMA_V15,
   SCHEMA_V16,
   SCHEMA_V17,
+  SCHEMA_V18,
 ];
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -477,6 +493,27 @@ export async function upgradeToV16(tx: Transaction): Promise<void> {
     });
 }
 
+export async function upgradeToV18(tx: Transaction): Promise<void> {
+  const asMentor = new Map<string, RelationshipStatus[]>();
+  const asMentee = new Map<string, RelationshipStatus[]>();
+  const add = (map: Map<string, RelationshipStatus[]>, id: string, status: RelationshipStatus) => {
+    const known = map.get(id);
+    if (known) known.push(status);
+    else map.set(id, [status]);
+  };
+  await tx.table('relationships').each((pair: Relationship) => {
+    add(asMentor, pair.mentorId, pair.status);
+    add(asMentee, pair.menteeId, pair.status);
+  });
+  await tx
+    .table('people')
+    .toCollection()
+    .modify((person: Person & Stored) => {
+      assignFields(person, pairingSummary(asMentor.get(person.id) ?? [], asMentee.get(person.id) ?? []));
+      assignFields(person, personPairingDerived(person));
+    });
+}
+
 /**
  * How a transaction is committed (docs/data-model.md, "Durability"). Everyday edits are relaxed: "Done"
  * comes once the operating system has the change. Writes that must survive a power cut right after
@@ -568,10 +605,15 @@ export class GuidingHandsDb extends Dexie {
     this.version(17)
       .stores(SCHEMA_V17)
       .upgrade(this.upgrading(17, async () => {}));
+    this.version(18).stores(SCHEMA_V18).upgrade(this.upgrading(18, upgradeToV18));
     this.use(
       derivedFieldsMiddleware({
         people: {
-          derive: (person: Person) => ({ ...personDerived(person), ...personTrainingDerived(person) }),
+          derive: (person: Person) => ({
+            ...personDerived(person),
+            ...personTrainingDerived(person),
+            ...personPairingDerived(person),
+          }),
           fields: DERIVED_FIELDS.people,
         },
         relationships: {

@@ -198,6 +198,62 @@ async function pageByWords(words: readonly string[], query: PeoplePageQuery): Pr
   return pageOf([...byId.values()], { ...query, after: null });
 }
 
+export interface MentorsWithLoads {
+  /** Every mentor who is not archived. */
+  mentors: Person[];
+  /** Each of their proposed and active pairs, by mentor id. */
+  loads: Map<Id, number>;
+}
+
+/**
+ * Every mentor who is not archived, with their loads, from the index of open mentors' loads (schema
+ * version 18): one read of the mentors for each load any of them has, and no pair read.
+ */
+export async function listOpenMentorsWithLoads(): Promise<MentorsWithLoads> {
+  const people = getDb().people;
+  const loads = (await people.orderBy('openMentorLoad').uniqueKeys()) as number[];
+  const byLoad = await Promise.all(
+    loads.map((load) => people.where('openMentorLoad').equals(load).toArray()),
+  );
+  const mentors: Person[] = [];
+  const loadOf = new Map<Id, number>();
+  byLoad.forEach((group, at) => {
+    for (const mentor of group) {
+      mentors.push(mentor);
+      loadOf.set(mentor.id, loads[at]);
+    }
+  });
+  return { mentors, loads: loadOf };
+}
+
+/** The two groups of the People list that depend on people's pairs. */
+export type PairingGroup = 'mentors-with-room' | 'mentees-without-mentor';
+
+/**
+ * The ids of the mentors with room left (fewer proposed and active pairs than their capacity, archived
+ * or not) or of the mentees without a proposed, active or paused pair: a range of an index of schema
+ * version 18, its keys alone.
+ */
+export async function peopleIdsIn(group: PairingGroup): Promise<Set<Id>> {
+  const index = group === 'mentors-with-room' ? 'withRoom' : 'withoutMentor';
+  return new Set(await getDb().people.where(index).equals(1).primaryKeys());
+}
+
+/**
+ * Each of the mentors `ids`'s proposed and active pairs (0 for none), from the load kept beside each
+ * person (schema version 18): their records read past the hook that hides it, and no pair read.
+ */
+export async function mentorLoadsOf(ids: readonly Id[]): Promise<Map<Id, number>> {
+  const unique = [...new Set(ids)];
+  const loads = new Map<Id, number>(unique.map((id) => [id, 0]));
+  if (unique.length === 0) return loads;
+  const rows = (await getDb().people.where(':id').anyOf(unique).raw().toArray()) as (Person & {
+    mentorLoad?: number;
+  })[];
+  for (const row of rows) loads.set(row.id, row.mentorLoad ?? 0);
+  return loads;
+}
+
 export async function getPerson(id: Id): Promise<Person | undefined> {
   return getDb().people.get(id);
 }

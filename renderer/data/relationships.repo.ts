@@ -36,21 +36,6 @@ export async function listRelationshipsForPerson(personId: Id): Promise<Relation
   return [...asMentor, ...asMentee].sort((a, b) => b.startDate.localeCompare(a.startDate));
 }
 
-/**
- * How many proposed or active pairs each mentor has, by mentor id. One getAll per status: on 20,000
- * pairs this measured faster than one anyOf cursor over the records, and about twice as fast as
- * walking the status and mentor indexes' keys alone (docs/benchmarks.md, "Lists").
- */
-export async function mentorLoads(): Promise<Map<Id, number>> {
-  const db = getDb();
-  const lists = await Promise.all(
-    LOAD_STATUSES.map((status) => db.relationships.where('status').equals(status).toArray()),
-  );
-  const loads = new Map<Id, number>();
-  for (const pair of lists.flat()) loads.set(pair.mentorId, (loads.get(pair.mentorId) ?? 0) + 1);
-  return loads;
-}
-
 /** Where a page of pairs ends: the next page starts just before (older than) this start date and id. */
 export interface PairsCursor {
   startDate: IsoDate;
@@ -123,26 +108,6 @@ export async function listRelationshipsPage(query: PairsPageQuery): Promise<Pair
 /** How many pairs the clinic has, in every status (counted by the table, no record read). */
 export async function countRelationships(): Promise<number> {
   return getDb().relationships.count();
-}
-
-/** The loads of the named mentors only (the rows a list shows), by mentor id; 0 for a mentor with none. */
-export async function mentorLoadsFor(mentorIds: readonly Id[]): Promise<Map<Id, number>> {
-  const unique = [...new Set(mentorIds)];
-  const loads = new Map<Id, number>(unique.map((id) => [id, 0]));
-  if (unique.length === 0) return loads;
-  const pairs = await getDb().relationships.where('mentorId').anyOf(unique).toArray();
-  for (const pair of pairs)
-    if (LOAD_STATUSES.includes(pair.status)) loads.set(pair.mentorId, (loads.get(pair.mentorId) ?? 0) + 1);
-  return loads;
-}
-
-/** Pairs that give a mentee a mentor: a paused pair still has one, to come back to. */
-const HAS_MENTOR_STATUSES: RelationshipStatus[] = ['proposed', 'active', 'paused'];
-
-/** The ids of mentees with a proposed, active or paused pair. */
-export async function menteesWithMentor(): Promise<Set<Id>> {
-  const pairs = await getDb().relationships.where('status').anyOf(HAS_MENTOR_STATUSES).toArray();
-  return new Set(pairs.map((pair) => pair.menteeId));
 }
 
 export async function createRelationship(
@@ -225,8 +190,9 @@ export async function changeRelationshipStatus(
   reason: string | null = null,
 ): Promise<Relationship> {
   const db = getDb();
-  // Goals and milestones note their pair's status (summary-fields.ts): they are rewritten in this transaction.
-  const tables = [db.relationships, db.actionItems, db.goals, db.milestones, db.auditLog];
+  // Goals and milestones note their pair's status, and its people their pairing summaries
+  // (summary-fields.ts): they are rewritten in this transaction.
+  const tables = [db.relationships, db.actionItems, db.goals, db.milestones, db.people, db.auditLog];
   return db.transaction('rw', tables, async () => {
     const before = await db.relationships.get(id);
     if (!before) throw new RuleError('not-found', 'This pairing no longer exists.');
@@ -298,7 +264,7 @@ export async function deleteRelationship(id: Id, reason: string): Promise<void> 
   const db = getDb();
   await db.transaction(
     'rw',
-    [db.relationships, db.meetings, db.goals, db.goalProgress, db.milestones, db.auditLog],
+    [db.relationships, db.meetings, db.goals, db.goalProgress, db.milestones, db.people, db.auditLog],
     async () => {
       const relationship = await db.relationships.get(id);
       if (!relationship) throw new RuleError('not-found', 'This pairing no longer exists.');

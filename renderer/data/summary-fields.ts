@@ -11,6 +11,7 @@ import { isOpenGoalStatus } from '../domain/goals';
 import { debriefDueDate } from '../domain/milestones';
 import { type SchedulePair, scheduledFor } from '../domain/questionnaires/schedule';
 import type { Checkpoint, SupportRequest } from '../domain/questionnaires/types';
+import { LOAD_STATUSES } from '../domain/rules';
 import type { Goal, IsoDate, Milestone, Person, RelationshipStatus } from '../domain/types';
 
 // Schema version 12: what the dashboard's cards ask, stored beside the records so that each card is a
@@ -62,6 +63,20 @@ export interface RelationshipQuestionnaireFields {
   questionnaireDueOn?: IsoDate[];
 }
 
+/**
+ * Beside a person (schema version 18): their proposed and active pairs as mentor (absent when none) and
+ * whether they have a proposed, active or paused pair as mentee; indexed, from those and their own
+ * fields: their load while they mentor and are not archived (New pairing's mentors), whether they mentor
+ * with room left (the People list's "mentors with room") and whether they are a mentee without a mentor.
+ */
+export interface PersonPairingFields {
+  mentorLoad?: number;
+  hasMentor?: true;
+  openMentorLoad?: number;
+  withRoom?: 1;
+  withoutMentor?: 1;
+}
+
 /** Beside a request for contact: its day while it is open (indexed). */
 export interface SupportRequestDerived {
   openSince?: IsoDate;
@@ -71,9 +86,20 @@ export const SUMMARY_FIELDS = {
   relationships: ['hasGoal', 'startWithoutPlan', 'questionnaireAnswers', 'questionnaireDueOn'],
   goals: ['pairStatus', 'liveTargetDate'],
   milestones: ['pairStatus', 'debriefed', 'debriefDueOn'],
-  people: ['trainingRenewBy', 'mentorRenewBy'],
+  people: [
+    'trainingRenewBy',
+    'mentorRenewBy',
+    'mentorLoad',
+    'hasMentor',
+    'openMentorLoad',
+    'withRoom',
+    'withoutMentor',
+  ],
   supportRequests: ['openSince'],
 } as const;
+
+/** Pairs that give a mentee a mentor: a paused pair still has one, to come back to. */
+const GIVES_MENTOR: readonly RelationshipStatus[] = ['proposed', 'active', 'paused'];
 
 /** Pairs whose goals are followed up (a proposed pair may already have a plan). */
 const GOAL_LIVE: readonly RelationshipStatus[] = ['active', 'paused', 'proposed'];
@@ -130,6 +156,29 @@ export function personTrainingDerived(
   person: Pick<Person, 'isMentor' | 'archived'> & PersonTrainingFields,
 ): Pick<PersonTrainingFields, 'mentorRenewBy'> {
   return { mentorRenewBy: person.isMentor && !person.archived ? person.trainingRenewBy : undefined };
+}
+
+export function personPairingDerived(
+  person: Pick<Person, 'isMentor' | 'isMentee' | 'archived' | 'mentorCapacity'> & PersonPairingFields,
+): Pick<PersonPairingFields, 'openMentorLoad' | 'withRoom' | 'withoutMentor'> {
+  const load = person.mentorLoad ?? 0;
+  return {
+    openMentorLoad: person.isMentor && !person.archived ? load : undefined,
+    withRoom: person.isMentor && load < person.mentorCapacity ? 1 : undefined,
+    withoutMentor: person.isMentee && !person.hasMentor ? 1 : undefined,
+  };
+}
+
+/** A person's pairing summaries from their pairs' statuses as mentor and as mentee. */
+export function pairingSummary(
+  asMentor: readonly RelationshipStatus[],
+  asMentee: readonly RelationshipStatus[],
+): Pick<PersonPairingFields, 'mentorLoad' | 'hasMentor'> {
+  const load = asMentor.filter((status) => LOAD_STATUSES.includes(status)).length;
+  return {
+    mentorLoad: load > 0 ? load : undefined,
+    hasMentor: asMentee.some((status) => GIVES_MENTOR.includes(status)) ? true : undefined,
+  };
 }
 
 export function supportRequestDerived(
@@ -394,6 +443,58 @@ function answerOf(row: Row | undefined): { pairId: string; key: string } | null 
   };
 }
 
+/** A person's pairing summaries, from their pairs as stored now. */
+async function pairingOf(stored: Stored, personId: string) {
+  const [asMentor, asMentee] = await Promise.all([
+    stored.where('relationships', 'mentorId', personId),
+    stored.where('relationships', 'menteeId', personId),
+  ]);
+  const statuses = (rows: Row[]) => rows.map((row) => row.status as RelationshipStatus);
+  return pairingSummary(statuses(asMentor), statuses(asMentee));
+}
+
+/**
+ * Sets the pairing summaries of the people `ids` (those whose pairs were written): the people in `reread`
+ * from their pairs as stored now; the others from their stored summaries and the pairs just added
+ * (`added`: statuses as mentor and as mentee), with no read of their other pairs.
+ */
+async function refreshPairings(
+  stored: Stored,
+  ids: readonly string[],
+  reread: ReadonlySet<string>,
+  added: ReadonlyMap<string, { asMentor: RelationshipStatus[]; asMentee: RelationshipStatus[] }>,
+): Promise<void> {
+  if (!ids.length) return;
+  const rows = (await stored.get('people', [...new Set(ids)])).filter((row): row is Row => !!row);
+  const values = await Promise.all(
+    rows.map(async (row) => {
+      const id = row.id as string;
+      if (reread.has(id)) return pairingOf(stored, id);
+      const more = added.get(id) ?? { asMentor: [], asMentee: [] };
+      const extra = pairingSummary(more.asMentor, more.asMentee);
+      const load = ((row.mentorLoad as number | undefined) ?? 0) + (extra.mentorLoad ?? 0);
+      return {
+        mentorLoad: load > 0 ? load : undefined,
+        hasMentor: row.hasMentor || extra.hasMentor ? (true as const) : undefined,
+      };
+    }),
+  );
+  const changed: Row[] = [];
+  rows.forEach((row, at) => {
+    const now = values[at];
+    if (row.mentorLoad === now.mentorLoad && row.hasMentor === now.hasMentor) return;
+    const next = { ...row };
+    setField(next, 'mentorLoad', now.mentorLoad);
+    setField(next, 'hasMentor', now.hasMentor);
+    changed.push(next);
+  });
+  await stored.rewrite('people', changed);
+}
+
+/** The people of pairs: each pair's mentor and mentee. */
+const peopleOf = (pairs: Iterable<Row>) =>
+  [...pairs].flatMap((pair) => [pair.mentorId as string, pair.menteeId as string]);
+
 /** Writes the request, with `values` in place of its own where given. */
 type Mutate = (values?: Row[]) => Promise<DBCoreMutateResponse>;
 type Handler = (
@@ -438,6 +539,25 @@ const HANDLERS: Record<string, Handler> = {
   async relationships(stored, request, mutate) {
     if (request.type === 'deleteRange') {
       const result = await mutate();
+      // The people who still carry a pairing summary: each is asked again (none once the pairs are empty).
+      if (stored.has('people')) {
+        const paired = (await stored.all('people')).filter(
+          (row) => row.mentorLoad !== undefined || row.hasMentor !== undefined,
+        );
+        const anyLeft = paired.length > 0 && (await stored.any('relationships', ':id'));
+        const ids = paired.map((row) => row.id as string);
+        if (anyLeft) await refreshPairings(stored, ids, new Set(ids), new Map());
+        else
+          await stored.rewrite(
+            'people',
+            paired.map((row) => {
+              const next = { ...row };
+              setField(next, 'mentorLoad', undefined);
+              setField(next, 'hasMentor', undefined);
+              return next;
+            }),
+          );
+      }
       // The children that still carry a pair's status: each takes its pair's status now (none if the
       // pair is gone), from one read of those pairs.
       for (const child of CHILDREN_OF_PAIRS) {
@@ -455,8 +575,13 @@ const HANDLERS: Record<string, Handler> = {
       return result;
     }
     if (request.type === 'delete') {
+      const before = await previous(stored, 'relationships', request);
+      if (before.size && !stored.has('people'))
+        throw missingTable('Pairs are deleted in a transaction that includes the people');
       const result = await mutate();
       await pushPairStatus(stored, keysOf(request), () => undefined);
+      const ids = peopleOf(before.values());
+      await refreshPairings(stored, ids, new Set(ids), new Map());
       return result;
     }
     const before = await previous(stored, 'relationships', request);
@@ -491,10 +616,48 @@ const HANDLERS: Record<string, Handler> = {
           throw missingTable(
             `A pair whose status changes is written in a transaction that includes ${child}`,
           );
+    // The pairs that change whom they pair or their status: their people's pairing summaries change.
+    const repaired = values.filter((row) => {
+      const prev = before.get(row.id as string);
+      return (
+        !prev ||
+        prev.status !== row.status ||
+        prev.mentorId !== row.mentorId ||
+        prev.menteeId !== row.menteeId
+      );
+    });
+    if (repaired.length && !stored.has('people'))
+      throw missingTable(
+        'A pair is added, or changes its people or status, in a transaction that includes the people',
+      );
     const result = await mutate(values);
     if (turning.length && !(changedStatus.length === 0 && (await childless()))) {
       const statuses = new Map(turning.map((row) => [row.id as string, row.status as RelationshipStatus]));
       await pushPairStatus(stored, [...statuses.keys()], (id) => statuses.get(id));
+    }
+    if (repaired.length) {
+      // A pair added adds to its people's summaries: no read of their other pairs. A pair replaced (or a
+      // write that failed) has its people, before and after, asked again.
+      const storedRows = new Set(written(values, result, repaired));
+      const added = new Map<string, { asMentor: RelationshipStatus[]; asMentee: RelationshipStatus[] }>();
+      const reread = new Set<string>();
+      for (const row of repaired) {
+        const prev = before.get(row.id as string);
+        if (prev || !storedRows.has(row)) {
+          for (const id of peopleOf([row])) reread.add(id);
+          if (prev) for (const id of peopleOf([prev])) reread.add(id);
+          continue;
+        }
+        const status = row.status as RelationshipStatus;
+        const entry = (id: string) => {
+          const known = added.get(id) ?? { asMentor: [], asMentee: [] };
+          added.set(id, known);
+          return known;
+        };
+        entry(row.mentorId as string).asMentor.push(status);
+        entry(row.menteeId as string).asMentee.push(status);
+      }
+      await refreshPairings(stored, [...added.keys(), ...reread], reread, added);
     }
     return result;
   },
@@ -731,12 +894,20 @@ const HANDLERS: Record<string, Handler> = {
   async people(stored, request, mutate) {
     if (request.type === 'delete' || request.type === 'deleteRange') return mutate();
     const before = await previous(stored, 'people', request);
-    const values = carryOver(valuesOf(request), before, ['trainingRenewBy']);
+    const values = carryOver(valuesOf(request), before, ['trainingRenewBy', 'mentorLoad', 'hasMentor']);
     const fresh = values.filter((row) => !before.has(row.id as string));
     if (fresh.length && stored.has('trainingRecords') && (await stored.any('trainingRecords', ':id'))) {
       const furthest = await Promise.all(fresh.map((row) => furthestRenewBy(stored, row.id as string)));
       fresh.forEach((row, at) => {
         setField(row, 'trainingRenewBy', furthest[at]);
+      });
+    }
+    // A person added after their pairs (a restore in another order): their pairs give their summaries.
+    if (fresh.length && stored.has('relationships') && (await stored.any('relationships', ':id'))) {
+      const pairings = await Promise.all(fresh.map((row) => pairingOf(stored, row.id as string)));
+      fresh.forEach((row, at) => {
+        setField(row, 'mentorLoad', pairings[at].mentorLoad);
+        setField(row, 'hasMentor', pairings[at].hasMentor);
       });
     }
     return mutate(values);

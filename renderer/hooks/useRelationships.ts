@@ -6,8 +6,6 @@ import {
   getRelationship,
   listRelationships,
   listRelationshipsForPerson,
-  menteesWithMentor,
-  mentorLoads,
   updateRelationship,
 } from '../data/relationships.repo';
 import type { Id, Relationship } from '../domain/types';
@@ -23,16 +21,6 @@ export function useRelationship(id: Id | undefined): Relationship | null | undef
 
 export function useRelationshipsForPerson(personId: Id): Relationship[] | undefined {
   return useLiveQuery(() => listRelationshipsForPerson(personId), [personId]);
-}
-
-/** Proposed and active pairs per mentor id, to compare with each mentor's capacity. */
-export function useMentorLoads(): Map<Id, number> | undefined {
-  return useLiveQuery(() => mentorLoads(), []);
-}
-
-/** The ids of mentees who have a mentor (a proposed, active or paused pair). */
-export function useMenteesWithMentor(): Set<Id> | undefined {
-  return useLiveQuery(() => menteesWithMentor(), []);
 }
 
 // Plain objects, not hooks: the same object on every render, so effects that use them never rerun.

@@ -213,6 +213,37 @@ const BREAKAGES: Record<string, Breakage> = {
     Object.assign(person, { wordNames: [`grace\u0000grace okafor\u0000${person.id}`] });
     return 'people';
   },
+  // Version 17: each person's pairing summaries and the indexed fields from them.
+  "a person carries a mentor's load": (tables) => {
+    const person = tables.people.find((candidate) => candidate.isMentor);
+    if (!person) return null;
+    Object.assign(person, { mentorLoad: 1 });
+    return 'people';
+  },
+  'a person says they have a mentor': (tables) => {
+    const person = tables.people.find((candidate) => candidate.isMentee);
+    if (!person) return null;
+    Object.assign(person, { hasMentor: true });
+    return 'people';
+  },
+  "a person carries their load as an open mentor's": (tables) => {
+    const person = tables.people[0];
+    if (!person) return null;
+    Object.assign(person, { openMentorLoad: 0 });
+    return 'people';
+  },
+  'a person says they mentor with room': (tables) => {
+    const person = tables.people[0];
+    if (!person) return null;
+    Object.assign(person, { withRoom: 1 });
+    return 'people';
+  },
+  'a person says they are a mentee without a mentor': (tables) => {
+    const person = tables.people[0];
+    if (!person) return null;
+    Object.assign(person, { withoutMentor: 1 });
+    return 'people';
+  },
   'a request for contact carries its open day': (tables) => {
     const request = tables.supportRequests[0];
     if (!request) return null;

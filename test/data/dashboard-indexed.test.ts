@@ -96,7 +96,7 @@ describe('the dashboard read by index', () => {
     });
     // A pair that stops running is written with its action items, goals and milestones in the transaction
     // (their indexes follow).
-    await db.transaction('rw', [db.relationships, db.actionItems, db.goals, db.milestones], () =>
+    await db.transaction('rw', [db.relationships, db.actionItems, db.goals, db.milestones, db.people], () =>
       db.relationships.put({ ...second, status: 'completed', endDate: TODAY }),
     );
     await db.relationships.update(third.id, { lastMeetingDate: null, startDate: addDaysIso(TODAY, -400) });

@@ -89,10 +89,14 @@ describe('the past-due index of action items follows their pair', () => {
     // The app has no way back from "completed"; a corrected record written back (as an undo or a
     // repair would) brings the items back.
     const db = getDb();
-    await db.transaction('rw', [db.relationships, db.actionItems, db.goals, db.milestones], async () => {
-      const ended = (await db.relationships.get(pair.id)) as Relationship;
-      await db.relationships.put({ ...ended, status: 'active', endDate: null });
-    });
+    await db.transaction(
+      'rw',
+      [db.relationships, db.actionItems, db.goals, db.milestones, db.people],
+      async () => {
+        const ended = (await db.relationships.get(pair.id)) as Relationship;
+        await db.relationships.put({ ...ended, status: 'active', endDate: null });
+      },
+    );
     expect(await indexed()).toEqual(open);
     expect((await loadDashboard(TODAY)).totals.pastDueActions).toBe(2);
   });
@@ -118,7 +122,7 @@ describe('the past-due index of action items follows their pair', () => {
   it('clears the items of a deleted pair', async () => {
     const { pair } = await pairWithItems();
     const db = getDb();
-    await db.transaction('rw', [db.relationships, db.actionItems, db.goals, db.milestones], () =>
+    await db.transaction('rw', [db.relationships, db.actionItems, db.goals, db.milestones, db.people], () =>
       db.relationships.delete(pair.id),
     );
     expect(await indexed()).toEqual([]);

@@ -16,6 +16,11 @@ import { freshDatabasePerTest, personInput } from './helpers';
 const db = freshDatabasePerTest();
 const STAMP = '2024-01-01T09:00:00.000Z';
 
+/** Adds pairs with their people's pairing summaries kept (the people are in the transaction). */
+async function addPairs(pairs: Parameters<ReturnType<typeof db>['relationships']['bulkAdd']>[0]) {
+  await db().transaction('rw', db().relationships, db().people, () => db().relationships.bulkAdd(pairs));
+}
+
 function pair(
   id: string,
   status: RelationshipStatus,
@@ -56,7 +61,7 @@ async function allIds(statuses: RelationshipStatus[], limit: number, keep?: (pai
 
 describe('paging the pairings newest first', () => {
   it('merges the statuses asked for into one order, a page at a time, and leaves the others out', async () => {
-    await db().relationships.bulkAdd([
+    await addPairs([
       pair('a', 'active', '2024-05-01'),
       pair('b', 'paused', '2024-06-01'),
       pair('c', 'proposed', '2024-04-01'),
@@ -83,15 +88,13 @@ describe('paging the pairings newest first', () => {
 
   it('splits pairs started the same day across a page boundary without repeating or losing one', async () => {
     const ids = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
-    await db().relationships.bulkAdd(
-      ids.map((id, index) => pair(id, index % 2 ? 'active' : 'paused', '2024-05-01')),
-    );
+    await addPairs(ids.map((id, index) => pair(id, index % 2 ? 'active' : 'paused', '2024-05-01')));
     for (const limit of [1, 2, 4])
       expect(await allIds(['active', 'paused'], limit)).toEqual([...ids].reverse());
   });
 
   it('fills a page of one program from further down, and counts pairs by status without reading them', async () => {
-    await db().relationships.bulkAdd(
+    await addPairs(
       Array.from({ length: 300 }, (_, index) =>
         pair(
           `p${String(index).padStart(3, '0')}${index % 50 === 0 ? 'x' : ''}`,
@@ -106,16 +109,13 @@ describe('paging the pairings newest first', () => {
   });
 
   it('shows a pair started while paging in its place, and the next page neither repeats nor skips one', async () => {
-    await db().relationships.bulkAdd([
+    await addPairs([
       pair('a', 'active', '2024-05-01'),
       pair('b', 'active', '2024-04-01'),
       pair('c', 'active', '2024-03-01'),
     ]);
     const first = await listRelationshipsPage({ statuses: ['active'], limit: 1 });
-    await db().relationships.bulkAdd([
-      pair('new', 'active', '2024-06-01'),
-      pair('mid', 'active', '2024-03-15'),
-    ]);
+    await addPairs([pair('new', 'active', '2024-06-01'), pair('mid', 'active', '2024-03-15')]);
     const rest = await allIds(['active'], 10);
     expect(rest).toEqual(['new', 'a', 'b', 'mid', 'c']);
     const next = await listRelationshipsPage({ statuses: ['active'], after: first.next, limit: 10 });
@@ -137,7 +137,7 @@ describe('finding running pairs by a name or e-mail typed', () => {
       ),
     );
     const [lea, jose, ben, amara, dana] = people;
-    await db().relationships.bulkAdd([
+    await addPairs([
       pair('jose-lea', 'active', '2024-05-01', jose.id, lea.id),
       pair('ben-amara', 'paused', '2024-04-01', ben.id, amara.id),
       pair('dana-amara', 'completed', '2024-03-01', dana.id, amara.id),

@@ -205,7 +205,7 @@ describe('searching people by the start of their words', () => {
       createdAt: '2024-01-01T09:00:00.000Z',
       updatedAt: '2024-01-01T09:00:00.000Z',
     });
-    await db().transaction('rw', db().relationships, db().actionItems, async () => {
+    await db().transaction('rw', db().relationships, db().actionItems, db().people, async () => {
       await db().relationships.bulkAdd([
         pair('lea-omar', lea.id, omar.id, 'active'),
         pair('ben-jose', ben.id, jose.id, 'paused'),
@@ -245,7 +245,7 @@ describe('searching people by the start of their words', () => {
         updatedAt: '2024-01-01T09:00:00.000Z',
       };
     });
-    await db().transaction('rw', db().relationships, db().actionItems, async () => {
+    await db().transaction('rw', db().relationships, db().actionItems, db().people, async () => {
       await db().relationships.bulkAdd(pairs as never);
     });
     const byId = new Map(people.map((person) => [person.id, person]));

@@ -6,6 +6,7 @@ import { closeDatabase, switchDatabase, tablesOfSchema } from '../../renderer/da
 import { searchPeoplePage } from '../../renderer/data/people.repo';
 import { searchTerms } from '../../renderer/domain/people-search';
 import { closeUpgradeDatabasesAfterEach, createDatabaseAt, openUpgraded } from './schema-upgrade-helpers';
+import { withoutPairingSummaries } from './stored-rows';
 
 // A clinic on version 15 opens version 16: every record of every table keeps every field it had, and
 // every person gains, for each of their words, an entry of the word, their name key and their id (a
@@ -81,7 +82,8 @@ describe('upgrading a version 15 database to version 16', () => {
     expect(shown.map((row) => Object.keys(row))).not.toContainEqual(expect.arrayContaining(['wordNames']));
     db.close();
     const stored = await storedTablesOf(name);
-    expect(stored.people).toStrictEqual(
+    // The pairing summaries of version 18, checked by its own upgrade test, are left aside.
+    expect(stored.people.map((row) => withoutPairingSummaries(row as Record<string, unknown>))).toStrictEqual(
       [...PEOPLE].sort((a, b) => (a.id < b.id ? -1 : 1)).map((row) => ({ ...row, wordNames: entries(row) })),
     );
     expect(stored.programs).toStrictEqual([PROGRAM]);

@@ -15,6 +15,7 @@ import {
   openUpgraded,
   pairPeopleAsStored,
 } from './schema-upgrade-helpers';
+import { withoutSummaryFields } from './stored-rows';
 
 // A clinic on version 16 opens version 17: the meetings lose their index of the pairing alone, every
 // record of every table keeps every field, and every query by pairing is answered from the pair-and-date
@@ -81,6 +82,10 @@ async function upgraded(): Promise<string> {
   expect([...store.indexNames].sort()).toEqual(['[relationshipId+date]', 'date', 'milestoneId']);
   db.close();
   const after = await everyStoredField(name);
+  // Version 18 runs after this one: its pairing summaries (and the derived fields its rewrite of every
+  // person brings up to date) are checked by its own test.
+  after.people = withoutSummaryFields('people', after.people);
+  before.people = withoutSummaryFields('people', before.people);
   // No record of any table changed (the upgrade's audit entry aside).
   for (const table of tablesOfSchema(16))
     if (table !== 'auditLog') expect(after[table], table).toEqual(before[table]);

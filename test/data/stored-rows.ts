@@ -22,3 +22,9 @@ export function withoutSummaryFields<T extends object>(table: string, rows: T[])
     (row) => Object.fromEntries(Object.entries(row).filter(([field]) => !fields.includes(field))) as T,
   );
 }
+
+/** A person as stored, less the pairing summaries of version 18 (checked in schema-upgrade-v18.test.ts). */
+export function withoutPairingSummaries(row: Record<string, unknown>): Record<string, unknown> {
+  const { mentorLoad: _a, hasMentor: _b, openMentorLoad: _c, withRoom: _d, withoutMentor: _e, ...rest } = row;
+  return rest;
+}

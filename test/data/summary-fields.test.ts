@@ -6,6 +6,8 @@ import { getDb, TABLE_NAMES } from '../../renderer/data/db';
 import {
   goalDerived,
   milestoneDerived,
+  pairingSummary,
+  personPairingDerived,
   personTrainingDerived,
   relationshipPlanDerived,
   relationshipQuestionnaireDerived,
@@ -13,7 +15,7 @@ import {
   supportRequestDerived,
 } from '../../renderer/data/summary-fields';
 import type { QuestionnaireResponse } from '../../renderer/domain/questionnaires/types';
-import type { IsoDate } from '../../renderer/domain/types';
+import type { IsoDate, RelationshipStatus } from '../../renderer/domain/types';
 import { generateSampleClinic } from '../../renderer/sample-clinic';
 import { freshDatabasePerTest, TODAY } from './helpers';
 
@@ -113,9 +115,19 @@ async function summaries(): Promise<{ stored: Record<string, Row>; expected: Rec
     } as never;
     return { ...(next as Row), ...milestoneDerived(next) };
   });
+  const asMentor = new Map<unknown, RelationshipStatus[]>();
+  const asMentee = new Map<unknown, RelationshipStatus[]>();
+  for (const pair of relationships) {
+    asMentor.set(pair.mentorId, [...(asMentor.get(pair.mentorId) ?? []), pair.status as RelationshipStatus]);
+    asMentee.set(pair.menteeId, [...(asMentee.get(pair.menteeId) ?? []), pair.status as RelationshipStatus]);
+  }
   add('people', people, (person) => {
-    const next = { ...person, trainingRenewBy: renewBy.get(person.id) } as never;
-    return { ...(next as Row), ...personTrainingDerived(next) };
+    const next = {
+      ...person,
+      trainingRenewBy: renewBy.get(person.id),
+      ...pairingSummary(asMentor.get(person.id) ?? [], asMentee.get(person.id) ?? []),
+    } as never;
+    return { ...(next as Row), ...personTrainingDerived(next), ...personPairingDerived(next) };
   });
   add('supportRequests', supportRequests, (request) => ({ ...supportRequestDerived(request as never) }));
   return { stored, expected };
@@ -199,6 +211,11 @@ describe('the summary fields on bulk writes', () => {
       'debriefDueOn',
       'trainingRenewBy',
       'mentorRenewBy',
+      'mentorLoad',
+      'hasMentor',
+      'openMentorLoad',
+      'withRoom',
+      'withoutMentor',
     ])
       expect(
         Object.values(stored).some((row) => field in row),
@@ -310,13 +327,15 @@ describe('the summary fields on bulk writes', () => {
         pairs.flatMap((pair, at) =>
           at % 3 === 0
             ? [{ ...pair, mentorId: people[(at * 13) % people.length]! }]
-            : at % 3 === 1
-              ? [{ ...pair, startDate: '2024-03-01', endDate: pair.endDate ? TODAY : null }]
-              : [],
+            : at % 6 === 1
+              ? [{ ...pair, menteeId: people[(at * 17) % people.length]! }]
+              : at % 3 === 1
+                ? [{ ...pair, startDate: '2024-03-01', endDate: pair.endDate ? TODAY : null }]
+                : [],
         ),
       );
     });
-    await expectSummariesRight('pairs with another mentor, start or end');
+    await expectSummariesRight('pairs with another mentor or mentee, start or end');
     await db.transaction('rw', allTables(), async () => {
       // Pairs ended and brought back; some deleted with their goals and milestones left behind.
       const pairs = await db.relationships.toArray();

@@ -113,6 +113,47 @@ test('from an empty clinic: the pairing filters find mentees without a mentor an
     ['Jonas Berg', 'Mentor', '0', '2'],
   ]);
   await expect(page.getByRole('status').filter({ hasText: 'The CSV file was saved.' })).toBeVisible();
+
+  // Each mentor's load is shown from their record, and New pairing ranks the mentors by it.
+  await role.selectOption({ label: 'Mentors' });
+  await expect.poll(() => shownNames(page)).toEqual(['Amara Okafor', 'Jonas Berg']);
+  const amaraRow = peopleTable(page).getByRole('row').filter({ hasText: 'Amara Okafor' });
+  await expect(amaraRow).toContainText('mentors 2 of 2');
+  await goTo(page, 'Relationships');
+  await page.getByRole('link', { name: 'New pairing' }).click();
+  await page.getByRole('group', { name: 'Mentee' }).getByLabel('Find the mentee').fill('Dana');
+  await page
+    .getByRole('group', { name: 'Mentee' })
+    .getByRole('radio', { name: /Dana Cruz/ })
+    .check();
+  await page
+    .getByLabel('Program')
+    .selectOption({ label: 'New-graduate nurse residency (meets every 14 days)' });
+  const mentors = page.getByRole('group', { name: 'Choose a mentor' });
+  await expect(mentors.getByRole('radio', { name: /Jonas Berg/ })).toBeVisible();
+  await expect(mentors.getByText(/Mentors 0 of 2/)).toBeVisible();
+  await expect(mentors.getByText(/Mentors 2 of 2/)).toBeVisible();
+
+  // A pause gives Amara a place back while Ben keeps his mentor; the list follows at once.
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Relationships', exact: true })
+    .click();
+  await page
+    .getByRole('dialog', { name: 'Leave without saving?' })
+    .getByRole('button', { name: 'Leave and discard' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Relationships', exact: true })).toBeVisible();
+  await page.getByRole('link', { name: 'Ben Roy with Amara Okafor' }).click();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The pairing is paused.' })).toBeVisible();
+  await goTo(page, 'People');
+  await role.selectOption({ label: 'Mentors with room' });
+  await expect.poll(() => shownNames(page)).toEqual(['Amara Okafor', 'Jonas Berg']);
+  await expect(amaraRow).toContainText('mentors 1 of 2');
+  await role.selectOption({ label: 'Mentees without a mentor' });
+  await expect.poll(() => shownNames(page)).toEqual(['Dana Cruz']);
 });
 
 test('the list saves as CSV and as a workbook with its filters and order, every row of it', async ({

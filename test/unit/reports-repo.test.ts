@@ -95,7 +95,10 @@ beforeEach(async () => {
   };
   await db.people.bulkAdd([person('ana', 'Ana', true), person('ben', 'Ben', false)]);
   await db.programs.add(program);
-  await db.relationships.bulkAdd([pair('met-inside', '2024-03-01'), pair('met-only-after', '2024-09-01')]);
+  // Pairs are written with their people, who keep their pairing summaries.
+  await db.transaction('rw', db.relationships, db.people, () =>
+    db.relationships.bulkAdd([pair('met-inside', '2024-03-01'), pair('met-only-after', '2024-09-01')]),
+  );
   await db.meetings.bulkAdd([
     meeting('m-old', 'met-only-after', '2023-11-05'),
     meeting('m-older', 'met-only-after', '2023-10-01'),
@@ -233,7 +236,7 @@ describe('with the clinic lock on', () => {
         { status: 'ended-early' as const, date: '2024-04-01' },
       ],
     };
-    await db.relationships.put(ended);
+    await db.transaction('rw', db.relationships, db.people, () => db.relationships.put(ended));
     const stored = await db.relationships.toCollection().raw().toArray();
     expect(JSON.stringify(stored)).not.toContain('Moved to another site');
   }

@@ -1,21 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countPeople, listPeople, searchPeoplePage } from '../../data/people.repo';
-import { menteesWithMentor, mentorLoads, mentorLoadsFor } from '../../data/relationships.repo';
+import {
+  countPeople,
+  listPeople,
+  mentorLoadsOf,
+  type PairingGroup,
+  peopleIdsIn,
+  searchPeoplePage,
+} from '../../data/people.repo';
 import { searchTerms } from '../../domain/people-search';
 import type { Id, Person } from '../../domain/types';
-import {
-  filterPeople,
-  needsPairingFacts,
-  type PairingFacts,
-  type PeopleFilter,
-  peopleMatcher,
-} from './filter-people';
+import { needsPairingFacts, type PeopleFilter, peopleMatcher } from './filter-people';
 import { type PeopleSort, sortPeople } from './sort-people';
 
 // The People list reads only the rows it shows. Sorted by name (the usual order) it reads them from the
-// name-key index, one page at a time, and counts the pairs of the mentors on those rows only. A search
-// reads the people whose words start with what was typed from the word index (searchPeoplePage). Sorted by
-// another column it still reads everyone, since no index orders people by profession, specialty or tags.
+// name-key index, one page at a time. A search reads the people whose words start with what was typed
+// from the word index (searchPeoplePage). The two pairing filters ("mentors with room", "mentees without
+// a mentor") are a range of an index each, and the shown mentors' loads are read from their own records
+// (schema version 18): no pair is read. Sorted by another column it still reads everyone, since no index
+// orders people by profession, specialty or tags.
 
 export interface PeopleListView {
   /** The rows to show, in order: at most `limit`. */
@@ -28,13 +30,26 @@ export interface PeopleListView {
   total: number;
 }
 
-async function pairingFacts(): Promise<PairingFacts> {
-  const [loads, withMentor] = await Promise.all([mentorLoads(), menteesWithMentor()]);
-  return { loads, menteesWithMentor: withMentor };
-}
-
 const isPlain = (filter: PeopleFilter) =>
   filter.search.trim() === '' && filter.profession === '' && filter.role === 'all' && filter.showArchived;
+
+/**
+ * The filter, less the search, as a test of the rows read: a pairing filter is the ids of its index's
+ * range, the others the person's own fields.
+ */
+async function keeperOf(filter: PeopleFilter): Promise<(person: Person) => boolean> {
+  const role = filter.role;
+  const inGroup = needsPairingFacts(role) ? await peopleIdsIn(role as PairingGroup) : null;
+  const others = peopleMatcher({ ...filter, search: '', role: inGroup ? 'all' : role }, null);
+  return inGroup ? (person) => inGroup.has(person.id) && others(person) : others;
+}
+
+/** The search alone, as a test of a person (for the lists that read everyone). */
+const searchMatcher = (filter: PeopleFilter) =>
+  peopleMatcher({ search: filter.search, profession: '', role: 'all', showArchived: true }, null);
+
+const loadsOfShown = (people: readonly Person[]) =>
+  mentorLoadsOf(people.filter((person) => person.isMentor).map((person) => person.id));
 
 /** The first `limit` people the list shows for this filter and order, with their mentors' loads. */
 export async function readPeopleList(
@@ -42,41 +57,49 @@ export async function readPeopleList(
   sort: PeopleSort,
   limit: number,
 ): Promise<PeopleListView> {
-  const total = await countPeople();
+  const [total, keep] = await Promise.all([countPeople(), keeperOf(filter)]);
   if (sort.column !== 'Name') {
-    const [everyone, facts] = await Promise.all([listPeople(), pairingFacts()]);
-    const matching = sortPeople(filterPeople(everyone, filter, facts), sort);
-    return { people: matching.slice(0, limit), loads: facts.loads, hasMore: matching.length > limit, total };
+    const found = searchMatcher(filter);
+    const matching = sortPeople(
+      (await listPeople()).filter((person) => keep(person) && found(person)),
+      sort,
+    );
+    const shown = matching.slice(0, limit);
+    return { people: shown, loads: await loadsOfShown(shown), hasMore: matching.length > limit, total };
   }
-  const facts = needsPairingFacts(filter.role) ? await pairingFacts() : null;
   const page = await searchPeoplePage({
     terms: searchTerms(filter.search),
     direction: sort.direction,
     limit,
-    keep: isPlain(filter) ? undefined : peopleMatcher({ ...filter, search: '' }, facts),
+    keep: isPlain(filter) ? undefined : keep,
   });
-  const loads =
-    facts?.loads ?? (await mentorLoadsFor(page.people.filter((p) => p.isMentor).map((p) => p.id)));
-  return { people: page.people, loads, hasMore: page.next !== null, total };
+  return { people: page.people, loads: await loadsOfShown(page.people), hasMore: page.next !== null, total };
 }
 
-/** Every person the filter keeps, in the list's order, with every mentor's load: what "Save list" writes. */
+/** Every person the filter keeps, in the list's order, with their mentors' loads: what "Save list" writes. */
 export async function readWholePeopleList(
   filter: PeopleFilter,
   sort: PeopleSort,
 ): Promise<{ people: Person[]; loads: Map<Id, number> }> {
-  const facts = await pairingFacts();
+  const keep = await keeperOf(filter);
+  let people: Person[];
   if (sort.column === 'Name') {
     // In the very order of the screen (the name-key index), not a collator's, which may differ slightly.
     const page = await searchPeoplePage({
       terms: searchTerms(filter.search),
       direction: sort.direction,
       limit: Math.max(1, await countPeople()),
-      keep: peopleMatcher({ ...filter, search: '' }, facts),
+      keep,
     });
-    return { people: page.people, loads: facts.loads };
+    people = page.people;
+  } else {
+    const found = searchMatcher(filter);
+    people = sortPeople(
+      (await listPeople()).filter((person) => keep(person) && found(person)),
+      sort,
+    );
   }
-  return { people: sortPeople(filterPeople(await listPeople(), filter, facts), sort), loads: facts.loads };
+  return { people, loads: await loadsOfShown(people) };
 }
 
 /** The list as shown, kept live; while a new filter, order or length is read, the previous one stays. */

@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getPerson, listPeople, searchPeoplePage } from '../../data/people.repo';
-import { mentorLoads } from '../../data/relationships.repo';
+import { getPerson, listOpenMentorsWithLoads, searchPeoplePage } from '../../data/people.repo';
 import { searchTerms } from '../../domain/people-search';
 import type { Id, Person } from '../../domain/types';
 
 // What "New pairing" reads. The mentee is found by typing: a page of matching mentees read from the
 // word index (or the name index with nothing typed), never the whole staff list. The mentors (and their loads) are read only once a mentee
-// is chosen, since the best mentor for that mentee is ranked among all of them.
+// is chosen, since the best mentor for that mentee is ranked among all of them: the mentors who are not
+// archived, from the index of their loads (each mentor's load is kept beside them), no pair read.
 
 export interface MenteeMatches {
   people: Person[];
@@ -40,11 +40,12 @@ export interface MentorCandidates {
   loads: Map<Id, number>;
 }
 
-/** Every mentor who is not archived, with every mentor's load; read only when `wanted`. */
+/** Every mentor who is not archived, with their loads (mentorOptions ranks them). */
+export async function readMentorCandidates(): Promise<MentorCandidates> {
+  return listOpenMentorsWithLoads();
+}
+
+/** Every mentor who is not archived, with their loads; read only when `wanted`. */
 export function useMentorCandidates(wanted: boolean): MentorCandidates | undefined {
-  return useLiveQuery(async () => {
-    if (!wanted) return undefined;
-    const [people, loads] = await Promise.all([listPeople(), mentorLoads()]);
-    return { mentors: people.filter((person) => person.isMentor && !person.archived), loads };
-  }, [wanted]);
+  return useLiveQuery(async () => (wanted ? readMentorCandidates() : undefined), [wanted]);
 }
