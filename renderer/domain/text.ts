@@ -15,9 +15,13 @@ export function storedLine(value: string): string {
 // Letters that carry no combining mark to strip but that people type without their stroke.
 const PLAIN_LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' };
 
-/** A text for searching: no accents, no capitals, single spaces ("Léa  MARTIN" → "lea martin"). */
+/**
+ * A text for searching: no accents, no capitals, single spaces ("Léa  MARTIN" → "lea martin"). U+0000 is
+ * dropped: it separates the parts of the people's word-and-name index, so no key may hold it.
+ */
 export function searchKey(value: string): string {
   return value
+    .replaceAll('\u0000', '')
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

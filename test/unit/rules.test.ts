@@ -350,6 +350,12 @@ describe('a person’s record', () => {
     }
   });
 
+  it('lets a backup restore a name saved before control characters were refused', () => {
+    expect(() => checkPerson(personInput({ name: 'Ana\u0000Silva' }), { fromBackup: true })).not.toThrow();
+    const error = ruleErrorOf(() => checkPerson(personInput({ name: '' }), { fromBackup: true }));
+    expect(error.code).toBe('required');
+  });
+
   it('refuses hire or leaving dates that are impossible or not year-month-day', () => {
     for (const [field, input] of [
       ['hireDate', personInput({ hireDate: '2024-02-30' })],

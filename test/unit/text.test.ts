@@ -59,6 +59,11 @@ describe('searching', () => {
     expect(searchKey('  Zoë   ÅSTRÖM ')).toBe('zoe astrom');
   });
 
+  it('drops U+0000 from a search key (it separates the parts of the word-and-name index)', () => {
+    expect(searchKey('Ana\u0000 Silva')).toBe('ana silva');
+    expect(searchKey('\u0000')).toBe('');
+  });
+
   it('finds people by name, accent-free, and by e-mail address', () => {
     const people = [
       person('Léa Martin', 'lea.martin@clinic.example'),

@@ -69,7 +69,7 @@ function checksFor(table: TableName, record: unknown): Array<() => void> {
   switch (table) {
     case 'people': {
       const person = record as Person;
-      return [() => checkPerson(person), checkDates(stamps(person))];
+      return [() => checkPerson(person, { fromBackup: true }), checkDates(stamps(person))];
     }
     case 'programs': {
       const program = record as Program;

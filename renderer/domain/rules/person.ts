@@ -22,13 +22,21 @@ function hasControlCharacter(text: string): boolean {
   return false;
 }
 
-export function checkPerson(input: PersonInput): void {
+export interface PersonCheckOptions {
+  /**
+   * A backup holds what the app once accepted: names saved before control characters were refused
+   * restore as they are (their search key drops U+0000, see searchKey).
+   */
+  fromBackup?: boolean;
+}
+
+export function checkPerson(input: PersonInput, options: PersonCheckOptions = {}): void {
   checkAll([
     () => {
       if (!input.name.trim()) throw new RuleError('required', 'Name is required.', 'name');
       if (input.name.length > MAX_NAME_LENGTH)
         throw new RuleError('too-long', `Name is too long (${MAX_NAME_LENGTH} characters at most).`, 'name');
-      if (hasControlCharacter(input.name))
+      if (!options.fromBackup && hasControlCharacter(input.name))
         throw new RuleError(
           'control-character',
           'Name holds an invisible character that cannot be typed (often copied in from another program). Type the name again.',
