@@ -32,6 +32,17 @@ export async function countPeople(): Promise<number> {
   return getDb().people.count();
 }
 
+/**
+ * Whether someone not archived is a mentor (or a mentee). The walk stops at the first one found, so a
+ * clinic with staff answers after a few records, never reading the whole table.
+ */
+export async function hasStaffWho(role: 'isMentor' | 'isMentee'): Promise<boolean> {
+  const found = await getDb()
+    .people.filter((person) => person[role] && !person.archived)
+    .first();
+  return found !== undefined;
+}
+
 /** Where a page of people ends: the next page starts just after this name key and id. */
 export interface PeopleCursor {
   nameKey: string;

@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
 import {
   archivePerson,
   createPerson,
@@ -7,20 +6,19 @@ import {
   findPeopleByNameAndEmail,
   getPeopleByIds,
   getPerson,
-  listPeople,
+  hasStaffWho,
+  searchPeoplePage,
   updatePerson,
 } from '../data/people.repo';
+import { searchTerms } from '../domain/people-search';
 import type { Id, Person } from '../domain/types';
 
-/** Everyone, archived included, sorted by name; undefined while loading. */
-export function usePeople(): Person[] | undefined {
-  return useLiveQuery(() => listPeople(), []);
-}
-
-/** People by id, for showing names next to pairings and meetings. */
-export function usePeopleById(): Map<Id, Person> | undefined {
-  const people = usePeople();
-  return useMemo(() => (people ? new Map(people.map((person) => [person.id, person])) : undefined), [people]);
+/** Whether the clinic has a mentor and a mentee who are not archived; undefined while loading. */
+export function useStaffStarted(): { mentor: boolean; mentee: boolean } | undefined {
+  return useLiveQuery(async () => {
+    const [mentor, mentee] = await Promise.all([hasStaffWho('isMentor'), hasStaffWho('isMentee')]);
+    return { mentor, mentee };
+  }, []);
 }
 
 /**
@@ -40,6 +38,45 @@ export function usePeopleByIds(ids: readonly Id[]): Map<Id, Person> | undefined 
 /** One person; null when there is no such person, undefined while loading. */
 export function usePerson(id: Id | undefined): Person | null | undefined {
   return useLiveQuery(async () => (id ? ((await getPerson(id)) ?? null) : null), [id]);
+}
+
+/** Whom a person finder offers (never the archived): mentees, mentors or anyone. */
+export type FinderRole = 'mentee' | 'mentor' | 'anyone';
+
+export interface PersonMatches {
+  people: Person[];
+  /** Whether more people match than the ones listed. */
+  more: boolean;
+}
+
+const OFFERED: Record<FinderRole, (person: Person) => boolean> = {
+  mentee: (person) => person.isMentee && !person.archived,
+  mentor: (person) => person.isMentor && !person.archived,
+  anyone: (person) => !person.archived,
+};
+
+/**
+ * The first `limit` people of `role`, by name, a word of whose name, e-mail, specialty or tags starts
+ * with each word typed: a page of the word index (or of the name index with nothing typed), never the
+ * whole staff list.
+ */
+export async function readPersonMatches(
+  query: string,
+  role: FinderRole,
+  limit: number,
+): Promise<PersonMatches> {
+  const page = await searchPeoplePage({
+    terms: searchTerms(query),
+    direction: 'ascending',
+    limit,
+    keep: OFFERED[role],
+  });
+  return { people: page.people, more: page.next !== null };
+}
+
+/** The matching people, kept live; undefined until the first answer. */
+export function usePersonMatches(query: string, role: FinderRole, limit: number): PersonMatches | undefined {
+  return useLiveQuery(() => readPersonMatches(query, role, limit), [query, role, limit]);
 }
 
 // Plain objects, not hooks: the same object on every render, so effects that use them never rerun.

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 // Shared browser-test helpers. `test` is Playwright's test with one addition: any console error or
@@ -90,4 +91,18 @@ export async function goTo(
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: item, exact: true }).click();
   // Each main screen's heading is its menu item: wait for it, so the next step never acts on the old screen.
   await expect(page.getByRole('heading', { level: 1, name: item, exact: true })).toBeVisible();
+}
+
+/** Fails with the list of every serious or critical WCAG 2.1 A/AA problem axe finds on the page. */
+export async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    );
+  expect(serious, `accessibility problems on ${screen}`).toEqual([]);
 }

@@ -1,5 +1,5 @@
 import { addPerson, addProgram, day, pair } from './clinic-steps';
-import { expect, goTo, loadSampleData, startEmpty, test } from './helpers';
+import { expect, expectNoSeriousViolations, goTo, loadSampleData, startEmpty, test } from './helpers';
 
 // A pairing entered by mistake is corrected, or deleted with a reason, instead of being "ended early".
 
@@ -15,7 +15,18 @@ test('a pairing with the wrong mentor is corrected, and a mistaken one is delete
 
   await page.getByRole('button', { name: 'Edit details' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit pairing details' });
-  await edit.getByLabel('Mentor').selectOption({ label: 'Jonas Berg' });
+  const mentor = edit.getByRole('group', { name: 'Mentor' });
+  // The pairing's mentor is shown chosen; typing finds the others by any word of their names.
+  await expect(mentor.getByRole('radio', { name: /Amara Okafor/ })).toBeChecked();
+  await mentor.getByLabel('Find the mentor').fill('berg');
+  await expect(mentor.getByRole('radio')).toHaveCount(2);
+  await mentor.getByRole('radio', { name: /Jonas Berg/ }).check();
+  // Only mentees are offered as the mentee.
+  const mentee = edit.getByRole('group', { name: 'Mentee' });
+  await mentee.getByLabel('Find the mentee').fill('jonas');
+  await expect(mentee.getByRole('status')).toHaveText('No mentee matches that search.');
+  await expect(mentee.getByRole('radio', { name: /Ben Roy/ })).toBeChecked();
+  await expectNoSeriousViolations(page, 'the pairing edit dialog');
   await edit.getByRole('button', { name: 'Save details' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ben Roy with Jonas Berg' })).toBeVisible();
   await expect(page.getByRole('status').getByText('The pairing was updated.')).toBeVisible();
@@ -59,5 +70,5 @@ test('a pairing that has met keeps its people and program, and cannot be deleted
   await expect(edit).toContainText(
     'This pairing has meetings, so its mentee, mentor and program stay as they are.',
   );
-  await expect(edit.getByLabel('Mentor')).toHaveCount(0);
+  await expect(edit.getByRole('group', { name: 'Mentor' })).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { usePeople } from '../../hooks/usePeople';
+import { useStaffStarted } from '../../hooks/usePeople';
 import { usePrograms } from '../../hooks/usePrograms';
 
 interface Step {
@@ -12,9 +12,8 @@ interface Step {
 /** A new clinic's first three steps, each ticked off as the records appear. */
 export function GettingStarted() {
   const programs = usePrograms();
-  const people = usePeople();
-  if (!programs || !people) return null;
-  const live = people.filter((person) => !person.archived);
+  const staff = useStaffStarted();
+  if (!programs || !staff) return null;
   const steps: Step[] = [
     {
       done: programs.some((program) => !program.archived),
@@ -23,7 +22,7 @@ export function GettingStarted() {
       action: 'Go to Settings',
     },
     {
-      done: live.some((person) => person.isMentor) && live.some((person) => person.isMentee),
+      done: staff.mentor && staff.mentee,
       label: 'Add your mentors and mentees, one by one or from a CSV file',
       to: '/people',
       action: 'Go to People',

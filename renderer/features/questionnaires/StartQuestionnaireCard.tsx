@@ -1,20 +1,26 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useDeferredValue, useState } from 'react';
 import { BUILT_IN_QUESTIONNAIRES } from '../../domain/questionnaires/built-in';
+import type { Person } from '../../domain/types';
 import { handOverActions } from '../../hooks/useHandOver';
-import { usePeople } from '../../hooks/usePeople';
+import { usePersonMatches } from '../../hooks/usePeople';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError, SelectField } from '../../ui/Field';
+import { PersonFinder } from '../../ui/PersonFinder';
 import type { ClinicQuestionnaireRow } from './useQuestionnaires';
+
+/** A handful to choose from; a larger clinic types more of the name. */
+const PEOPLE_SHOWN = 8;
 
 /**
  * Hands the computer to a named person for one questionnaire. The pairing checks are started from the
  * dashboard, where they fall due; here: the session rating, the well-being check and the clinic's own.
  */
 export function StartQuestionnaireCard({ own }: { own: ClinicQuestionnaireRow[] }) {
-  const people = usePeople();
   const [questionnaireId, setQuestionnaireId] = useState('');
-  const [personId, setPersonId] = useState('');
+  const [person, setPerson] = useState<Person | null>(null);
+  const [query, setQuery] = useState('');
+  const matches = usePersonMatches(useDeferredValue(query), 'anyone', PEOPLE_SHOWN);
   const [errors, setErrors] = useState<{ questionnaire?: string; person?: string }>({});
   const choices = [
     ...BUILT_IN_QUESTIONNAIRES.filter(
@@ -23,17 +29,16 @@ export function StartQuestionnaireCard({ own }: { own: ClinicQuestionnaireRow[] 
     ),
     ...own.filter((row) => !row.questionnaire.archived).map((row) => row.questionnaire),
   ];
-  const active = (people ?? []).filter((person) => !person.archived);
 
   function start(event: FormEvent) {
     event.preventDefault();
     const found = {
       questionnaire: questionnaireId ? undefined : 'Choose a questionnaire.',
-      person: personId ? undefined : 'Choose who will answer.',
+      person: person ? undefined : 'Choose who will answer.',
     };
     setErrors(found);
-    if (found.questionnaire || found.person) return;
-    handOverActions.start({ questionnaireId, personId, relationshipId: null, checkpoint: null });
+    if (found.questionnaire || found.person || !person) return;
+    handOverActions.start({ questionnaireId, personId: person.id, relationshipId: null, checkpoint: null });
   }
 
   return (
@@ -57,15 +62,19 @@ export function StartQuestionnaireCard({ own }: { own: ClinicQuestionnaireRow[] 
             }))}
             error={errors.questionnaire}
           />
-          <SelectField
-            label="Person answering"
-            value={personId}
-            onChange={setPersonId}
-            placeholder={people ? 'Choose a person' : 'Loading people…'}
-            options={active.map((person) => ({ value: person.id, label: person.name }))}
-            error={errors.person}
-          />
         </div>
+        <PersonFinder
+          legend="Person answering"
+          findLabel="Find the person"
+          noun={{ one: 'person', many: 'people' }}
+          name="answering"
+          query={query}
+          onQueryChange={setQuery}
+          matches={matches}
+          chosen={person}
+          onChange={setPerson}
+          error={errors.person}
+        />
         <Button type="submit" variant="primary">
           Start and hand over
         </Button>

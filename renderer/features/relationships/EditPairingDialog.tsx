@@ -1,23 +1,54 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useDeferredValue, useRef, useState } from 'react';
 import { FOCUS_LABELS, FOCUSES, type Focus, type Person, type Relationship } from '../../domain/types';
-import { usePeople } from '../../hooks/usePeople';
+import { type FinderRole, usePeopleByIds, usePersonMatches } from '../../hooks/usePeople';
 import { usePrograms } from '../../hooks/usePrograms';
 import { relationshipActions } from '../../hooks/useRelationships';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
 import { FormError, SelectField, TextField } from '../../ui/Field';
+import { PersonFinder } from '../../ui/PersonFinder';
 import { useToast } from '../../ui/Toast';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { useLeaveGuard } from '../../ui/useLeaveGuard';
 
 const FOCUS_OPTIONS = FOCUSES.map((value) => ({ value, label: FOCUS_LABELS[value] }));
 
-/** Who can be chosen: people still here with that role, and whoever is on the pairing now. */
-function choices(people: Person[] | undefined, role: 'isMentor' | 'isMentee', current: string) {
-  return (people ?? [])
-    .filter((person) => person.id === current || (person[role] && !person.archived))
-    .map((person) => ({ value: person.id, label: person.name }));
+/** A handful to choose from in the dialog; a larger clinic types more of the name. */
+const PEOPLE_SHOWN = 5;
+
+/**
+ * One side of the pairing, found by typing among the people of that role who are not archived; whoever
+ * is on the pairing now stays in view (even if archived since) until another is chosen.
+ */
+function PairedPersonFinder({
+  side: role,
+  chosen,
+  onChange,
+  error,
+}: {
+  side: Extract<FinderRole, 'mentee' | 'mentor'>;
+  chosen: Person | null;
+  onChange: (person: Person) => void;
+  error: string | undefined;
+}) {
+  const [query, setQuery] = useState('');
+  const matches = usePersonMatches(useDeferredValue(query), role, PEOPLE_SHOWN);
+  const title = role === 'mentee' ? 'Mentee' : 'Mentor';
+  return (
+    <PersonFinder
+      legend={title}
+      findLabel={`Find the ${role}`}
+      noun={{ one: role, many: `${role}s` }}
+      name={`edit-${role}`}
+      query={query}
+      onQueryChange={setQuery}
+      matches={matches}
+      chosen={chosen}
+      onChange={onChange}
+      error={error}
+    />
+  );
 }
 
 /**
@@ -34,10 +65,12 @@ export function EditPairingDialog({
   hasMeetings: boolean;
   onClose: () => void;
 }) {
-  const people = usePeople();
+  const paired = usePeopleByIds([relationship.mentorId, relationship.menteeId]);
   const programs = usePrograms();
-  const [mentorId, setMentorId] = useState(relationship.mentorId);
-  const [menteeId, setMenteeId] = useState(relationship.menteeId);
+  const [mentor, setMentor] = useState<Person | null>(null);
+  const [mentee, setMentee] = useState<Person | null>(null);
+  const mentorId = mentor?.id ?? relationship.mentorId;
+  const menteeId = mentee?.id ?? relationship.menteeId;
   const [programId, setProgramId] = useState(relationship.programId);
   const [focus, setFocus] = useState<Focus>(relationship.focus);
   const [startDate, setStartDate] = useState(relationship.startDate);
@@ -102,18 +135,16 @@ export function EditPairingDialog({
           </p>
         ) : (
           <>
-            <SelectField
-              label="Mentee"
-              value={menteeId}
-              onChange={setMenteeId}
-              options={choices(people, 'isMentee', relationship.menteeId)}
+            <PairedPersonFinder
+              side="mentee"
+              chosen={mentee ?? paired?.get(relationship.menteeId) ?? null}
+              onChange={setMentee}
               error={errors.fields.menteeId}
             />
-            <SelectField
-              label="Mentor"
-              value={mentorId}
-              onChange={setMentorId}
-              options={choices(people, 'isMentor', relationship.mentorId)}
+            <PairedPersonFinder
+              side="mentor"
+              chosen={mentor ?? paired?.get(relationship.mentorId) ?? null}
+              onChange={setMentor}
               error={errors.fields.mentorId}
             />
             <SelectField

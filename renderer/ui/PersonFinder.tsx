@@ -1,0 +1,107 @@
+import type { ReactNode } from 'react';
+import type { Person } from '../domain/types';
+import { PROFESSION_LABELS } from '../domain/types';
+import { TextField } from './Field';
+
+// Choosing one person of a clinic of any size: a search box and, below it, a handful of matches as radio
+// buttons (arrow keys move between them, as in any radio group). The screen reads the matches a page at a
+// time and passes them in; the chosen person stays in view whatever is typed.
+
+export interface PersonFinderProps {
+  /** The group's name ("Mentee"). */
+  legend: string;
+  /** The search box's label ("Find the mentee"). */
+  findLabel: string;
+  /** What the people listed are called, one and many ("mentee", "mentees"). */
+  noun: { one: string; many: string };
+  /** The radio group's name, unique on the screen. */
+  name: string;
+  query: string;
+  onQueryChange: (query: string) => void;
+  /** The matches of the query; undefined while they are read. */
+  matches: { people: Person[]; more: boolean } | undefined;
+  chosen: Person | null;
+  onChange: (person: Person) => void;
+  error?: string | null;
+  /** What is shown after each name; by default the profession and specialty. */
+  details?: (person: Person) => ReactNode;
+}
+
+function professionOf(person: Person): ReactNode {
+  return (
+    <>
+      {PROFESSION_LABELS[person.profession]}
+      {person.specialty && `, ${person.specialty}`}
+    </>
+  );
+}
+
+function statusOf(matches: PersonFinderProps['matches'], noun: PersonFinderProps['noun']): string {
+  if (!matches) return 'Looking…';
+  const count = matches.people.length;
+  if (count === 0) return `No ${noun.one} matches that search.`;
+  if (matches.more) return `The first ${count} ${noun.many} by name. Type more of a name to narrow the list.`;
+  return `${count} ${count === 1 ? noun.one : noun.many}.`;
+}
+
+export function PersonFinder({
+  legend,
+  findLabel,
+  noun,
+  name,
+  query,
+  onQueryChange,
+  matches,
+  chosen,
+  onChange,
+  error,
+  details = professionOf,
+}: PersonFinderProps) {
+  const shown = matches?.people ?? [];
+  const visible = chosen && !shown.some((person) => person.id === chosen.id) ? [chosen, ...shown] : shown;
+  const errorId = `${name}-choice-error`;
+  return (
+    <fieldset
+      className="fieldset"
+      aria-describedby={error ? errorId : undefined}
+      data-field-error={error ? true : undefined}
+      tabIndex={error ? -1 : undefined}
+    >
+      <legend>{legend}</legend>
+      <TextField
+        label={findLabel}
+        type="search"
+        value={query}
+        onChange={onQueryChange}
+        hint="The start of any word of a name, e-mail, specialty or interest"
+      />
+      <p className="muted" role="status">
+        {statusOf(matches, noun)}
+      </p>
+      <ul className="row-list">
+        {visible.map((person) => (
+          <li key={person.id}>
+            <label className="mentor-option">
+              <input
+                type="radio"
+                name={name}
+                value={person.id}
+                checked={chosen?.id === person.id}
+                onChange={() => onChange(person)}
+              />
+              <span>
+                <strong>{person.name}</strong>
+                <span className="muted"> · {details(person)}</span>
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
