@@ -52,6 +52,8 @@ interface Round {
   controls: number;
   report: number;
   longestBlock: number;
+  /** When the longest block began, from the screen's mount (ms). */
+  longestBlockAt: number;
   heapShown: number;
   heapAfter: number;
   rssShown: number;
@@ -111,9 +113,9 @@ async function round(screen: 'now' | 'former'): Promise<Round> {
   await pause(2000);
   const heapBefore = heap();
   await window.benchMemoryStart?.();
-  const blocks: number[] = [];
+  const blocks: { at: number; duration: number }[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) blocks.push(entry.duration);
+    for (const entry of list.getEntries()) blocks.push({ at: entry.startTime, duration: entry.duration });
   });
   observer.observe({ type: 'longtask' });
 
@@ -126,9 +128,13 @@ async function round(screen: 'now' | 'former'): Promise<Round> {
   const controls =
     (await whenSeen(() => host.querySelector('select') !== null, `the ${screen} screen's controls`, shown)) -
     started;
+  // The whole report: every part drawn (the screen draws it a part at a time), and, on the current
+  // screen, the recognition letter's card, drawn last.
   const report =
     (await whenSeen(
-      () => host.querySelector('article.report') !== null,
+      () =>
+        host.querySelector('article.report:not([data-drawing])') !== null &&
+        (screen === 'former' || shown().includes('Mentor recognition letter')),
       `the ${screen} screen's report`,
       shown,
     )) - started;
@@ -150,10 +156,15 @@ async function round(screen: 'now' | 'former'): Promise<Round> {
   await pause(500);
   const heapAfter = heap() - heapBefore;
   const rssAfter = await rss();
+  const longest = blocks.reduce((a, b) => (b.duration > a.duration ? b : a), { at: started, duration: 0 });
+  log(
+    `${screen}: long tasks (start from mount / ms): ${blocks.map((block) => `${Math.round(block.at - started)}/${Math.round(block.duration)}`).join(', ')}; report at ${Math.round(report)}`,
+  );
   return {
     controls,
     report,
-    longestBlock: Math.max(0, ...blocks),
+    longestBlock: longest.duration,
+    longestBlockAt: longest.at - started,
     heapShown,
     heapAfter,
     rssShown,

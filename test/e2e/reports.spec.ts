@@ -102,6 +102,10 @@ test('the report for the sample clinic prints to a PDF with the clinic, the peri
   await expect(report.getByText(formatPeriodRange(expected.period), { exact: false }).first()).toBeVisible();
   const meetingsHeld = report.locator('.report-figures__item', { hasText: 'Meetings held' }).locator('dd');
   await expect(meetingsHeld).toHaveText(String(expected.compliance.totals.held));
+  // Drawn a part at a time: once no longer busy, the last section and the letter card are there too.
+  await expect(report).not.toHaveAttribute('aria-busy');
+  await expect(report.getByRole('heading', { name: 'Appendix: evidence log' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Mentor' })).toBeVisible();
 
   await layOutForPrinting(page);
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

@@ -22,7 +22,7 @@ import { LetterCard } from './LetterCard';
 import { PeriodChooser, type PeriodForm } from './PeriodChooser';
 import { QuestionnairesReportSection } from './QuestionnairesReportSection';
 import { RecognitionLetterDocument } from './RecognitionLetterDocument';
-import { ReportDocument } from './ReportDocument';
+import { REPORT_PARTS, ReportDocument } from './ReportDocument';
 import { programList } from './ReportHeader';
 import { ReportProgress } from './ReportProgress';
 import { useAccreditationReport, useReportChoices, useReportSession } from './useReports';
@@ -68,6 +68,9 @@ export function ReportsScreen() {
   const report = made?.report ?? null;
   const printMatches =
     printReport !== null && report !== null && printReport.generatedAt === report.generatedAt;
+  // The report is drawn a part at a time, each in a task of its own, then its questionnaires and the
+  // letter card: drawn at once, the whole of it held the window for one long task.
+  const drawn = useStepwise(report?.generatedAt ?? null, REPORT_PARTS + 2);
 
   // A new report (another period or program) makes the old print layout stale: let it go.
   useEffect(() => {
@@ -217,31 +220,33 @@ export function ReportsScreen() {
       {made && report && (
         <>
           <div className="report-screen">
-            <ReportDocument report={report} totals={made.totals} variant="screen" />
-            {questionnairesSection}
+            <ReportDocument report={report} totals={made.totals} variant="screen" parts={drawn} />
+            {drawn > REPORT_PARTS && questionnairesSection}
           </div>
-          <LetterCard
-            makeLetter={(mentorId) => {
-              if (!session || session instanceof Error) throw new Error('No report session.');
-              return session.letter(mentorId);
-            }}
-            reportKey={report.generatedAt}
-            mentors={made.mentors}
-            issuedOn={today}
-            busy={printJob !== null}
-            onSavePdf={(letter) =>
-              setPrintJob({
-                target: 'letter',
-                letter,
-                name: fileStem(
-                  letter.mentorName,
-                  'recognition-letter',
-                  report.period.start,
-                  report.period.end,
-                ),
-              })
-            }
-          />
+          {drawn > REPORT_PARTS + 1 && (
+            <LetterCard
+              makeLetter={(mentorId) => {
+                if (!session || session instanceof Error) throw new Error('No report session.');
+                return session.letter(mentorId);
+              }}
+              reportKey={report.generatedAt}
+              mentors={made.mentors}
+              issuedOn={today}
+              busy={printJob !== null}
+              onSavePdf={(letter) =>
+                setPrintJob({
+                  target: 'letter',
+                  letter,
+                  name: fileStem(
+                    letter.mentorName,
+                    'recognition-letter',
+                    report.period.start,
+                    report.period.end,
+                  ),
+                })
+              }
+            />
+          )}
           {printJob?.target === 'letter' ? (
             <PrintPortal
               className="report-print"
@@ -269,6 +274,21 @@ export function ReportsScreen() {
       )}
     </>
   );
+}
+
+/**
+ * How many of `total` parts to draw of what `key` names: one at first, then one more in each task
+ * after, so that no single task draws it all. Starts again when the key changes.
+ */
+function useStepwise(key: string | null, total: number): number {
+  const [drawn, setDrawn] = useState({ key, parts: 1 });
+  const parts = drawn.key === key ? drawn.parts : 1;
+  useEffect(() => {
+    if (key === null || parts >= total) return;
+    const timer = setTimeout(() => setDrawn({ key, parts: parts + 1 }), 0);
+    return () => clearTimeout(timer);
+  }, [key, parts, total]);
+  return parts;
 }
 
 function toChoice(form: PeriodForm): PeriodChoice {

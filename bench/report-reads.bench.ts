@@ -1,0 +1,192 @@
+import Dexie from 'dexie';
+import { createElement } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { getDb, switchDatabase } from '../renderer/data/db';
+import { ReportEngine } from '../renderer/data/report-engine';
+import { loadReportData, monthSpans } from '../renderer/data/reports.repo';
+import { todayIso } from '../renderer/domain/calendar';
+import { computeReport } from '../renderer/domain/reports/compute-report';
+import { resolvePeriod } from '../renderer/domain/reports/period';
+import { relationshipsNeedingEarlierMeeting } from '../renderer/domain/reports/report-data';
+import { LetterCard } from '../renderer/features/reports/LetterCard';
+import { ReportDocument } from '../renderer/features/reports/ReportDocument';
+import { SCREEN_ROWS } from '../renderer/features/reports/ScreenLimit';
+import type { SampleSize } from '../renderer/sample-clinic';
+import { fillDatabase } from './fill-database';
+import { progress } from './suite';
+
+// Where the Reports screen's time goes at 10,000 people: each read of the report's data timed alone
+// (its own transaction, one after the other), then the whole load, each step of the computation, the
+// message the worker sends, and what the window does with it (drawing the report and the letter's list
+// of mentors), each timed alone.
+
+export const name = 'report-reads';
+
+const SIZES: Record<string, SampleSize> = {
+  '1k': { people: 1_000, relationships: 2_000, meetings: 20_000 },
+  '10k': 'large',
+};
+
+const ms = (value: number) => Math.round(value);
+
+async function timed<T>(figures: Record<string, number | string>, label: string, work: () => Promise<T>) {
+  const started = performance.now();
+  const result = await work();
+  const took = performance.now() - started;
+  const count = Array.isArray(result) ? ` (${result.length} records)` : '';
+  figures[`${label}${count} (ms)`] = ms(took);
+  progress(`report-reads: ${label}${count}: ${ms(took)} ms`);
+  return result;
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  const words = (new URLSearchParams(location.search).get('scale') ?? '').split(',');
+  // The 1k clinic unless GH_BENCH_SCALE asks for 10k (its clinic alone takes minutes to write).
+  const label = words.includes('10k') ? '10k' : '1k';
+  const figures: Record<string, number | string> = {};
+  const today = todayIso();
+  const period = resolvePeriod({ kind: 'last-12-months' }, today);
+  const dbName = `bench-report-reads-${Date.now()}`;
+  try {
+    switchDatabase(dbName);
+    const fill = performance.now();
+    await fillDatabase(SIZES[label], today);
+    progress(`report-reads: filled in ${ms(performance.now() - fill)} ms`);
+    const db = getDb();
+    const raw = (table: string) => () => db.table(table).toCollection().raw().toArray();
+    await timed(figures, 'warm-up: people', raw('people'));
+    await timed(figures, 'people', raw('people'));
+    await timed(figures, 'relationships', raw('relationships'));
+    await timed(figures, 'training', raw('trainingRecords'));
+    const items = await timed(figures, 'action items, all', raw('actionItems'));
+    await timed(figures, 'responses of the period', () =>
+      db.responses.where('answeredOn').between(period.start, period.end, true, true).raw().toArray(),
+    );
+    const months = monthSpans(period.start, period.end);
+    const meetings = await timed(figures, 'meetings, 12 months one after the other', async () => {
+      const all = [];
+      for (const month of months)
+        all.push(
+          ...(await db.meetings.where('date').between(month.start, month.end, true, true).raw().toArray()),
+        );
+      return all;
+    });
+    await timed(
+      figures,
+      'meetings, one range, IndexedDB getAll without Dexie',
+      () =>
+        new Promise<unknown[]>((resolve, reject) => {
+          const idb = db.backendDB();
+          const request = idb
+            .transaction('meetings', 'readonly')
+            .objectStore('meetings')
+            .index('date')
+            .getAll(IDBKeyRange.bound(period.start, period.end));
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    await timed(figures, 'meetings of the period, primary keys only', () =>
+      db.meetings.where('date').between(period.start, period.end, true, true).primaryKeys(),
+    );
+    const noteChars = meetings.reduce((sum, meeting) => sum + String(meeting.notes ?? '').length, 0);
+    figures['note characters in the period'] = noteChars;
+    figures['meeting records as JSON, with notes (kB)'] = Math.round(JSON.stringify(meetings).length / 1024);
+    const dueDates = items.map((item) => item.dueDate).sort();
+    figures['action items: first / last due date'] = `${dueDates[0]} / ${dueDates[dueDates.length - 1]}`;
+    await timed(figures, 'goals', raw('goals'));
+    await timed(figures, 'goal progress', raw('goalProgress'));
+    await timed(figures, 'milestones', raw('milestones'));
+    await timed(figures, 'debrief meetings', () =>
+      db.meetings.where('milestoneId').above('').raw().toArray(),
+    );
+    const pairs = await db.relationships.toCollection().raw().toArray();
+    const needing = relationshipsNeedingEarlierMeeting(pairs, meetings, period.start);
+    figures['pairs needing an earlier meeting'] = needing.length;
+    await timed(figures, 'earlier meetings, one query a pair', async () => {
+      const found = [];
+      for (const id of needing)
+        found.push(
+          await db.meetings
+            .where('[relationshipId+date]')
+            .between([id, Dexie.minKey], [id, period.start], true, false)
+            .raw()
+            .last(),
+        );
+      return found;
+    });
+
+    const data = await timed(figures, 'loadReportData, whole', () => loadReportData(period));
+    const options = {
+      period,
+      programIds: 'all' as const,
+      today,
+      generatedAt: new Date().toISOString(),
+      appVersion: 'bench',
+    };
+    computeReport(data, options);
+    const started = performance.now();
+    const report = computeReport(data, options);
+    figures['computeReport (ms)'] = ms(performance.now() - started);
+
+    const engine = new ReportEngine(getDb);
+    const made = await timed(figures, 'engine.make, whole', () =>
+      engine.make(
+        { ...options, screenRows: SCREEN_ROWS },
+        () => undefined,
+        () => true,
+      ),
+    );
+    figures['mentors in the letter list'] = made.mentors.length;
+    const cloneStart = performance.now();
+    const clone = structuredClone(made);
+    figures['structured clone of the made report (ms)'] = ms(performance.now() - cloneStart);
+    figures['made report as JSON (kB)'] = Math.round(JSON.stringify(clone).length / 1024);
+    figures['made report without mentors as JSON (kB)'] = Math.round(
+      JSON.stringify({ ...clone, mentors: [] }).length / 1024,
+    );
+    const fullStart = performance.now();
+    structuredClone(report);
+    figures['structured clone of the full report (ms)'] = ms(performance.now() - fullStart);
+
+    for (const attempt of ['first', 'second']) {
+      const host = document.createElement('div');
+      document.body.append(host);
+      const root = createRoot(host);
+      let drawStart = performance.now();
+      flushSync(() =>
+        root.render(
+          createElement(ReportDocument, { report: made.report, totals: made.totals, variant: 'screen' }),
+        ),
+      );
+      figures[`draw the report on screen, ${attempt} (ms)`] = ms(performance.now() - drawStart);
+      figures['report table rows'] = host.querySelectorAll('tr').length;
+      root.unmount();
+      drawStart = performance.now();
+      const letterRoot = createRoot(host);
+      flushSync(() =>
+        letterRoot.render(
+          createElement(LetterCard, {
+            makeLetter: async () => {
+              throw new Error('not asked');
+            },
+            reportKey: 'x',
+            mentors: made.mentors,
+            issuedOn: today,
+            onSavePdf: () => undefined,
+            busy: false,
+          }),
+        ),
+      );
+      figures[`draw the letter card with every mentor, ${attempt} (ms)`] = ms(performance.now() - drawStart);
+      letterRoot.unmount();
+      host.remove();
+    }
+    return figures;
+  } finally {
+    getDb().close();
+    await Dexie.delete(dbName);
+    switchDatabase(`bench-report-reads-idle-${Date.now()}`);
+  }
+}
