@@ -7,7 +7,7 @@ import { type BatchWork, walkSealedTables } from '../renderer/data/lock/seal-all
 import { closeSession, setLockMode } from '../renderer/data/lock/session';
 import { generateSampleClinic, type SampleClinic } from '../renderer/sample-clinic';
 import { BENCH_TODAY } from './fill-database';
-import { machineLoad, progress } from './suite';
+import { cpuMs, machineLoad, progress } from './suite';
 
 // Where the time of the sealing walk goes, phase by phase, on the meetings of the seal suite's clinic
 // (20,000): each way below runs on a freshly filled database and walks the meetings only.
@@ -88,6 +88,7 @@ async function runWay(way: Way, batch: number): Promise<Phases> {
     await fillMeetings();
     const db = getDb();
     await createLock(dbName, 'bench seal: harbour-velvet-orchard-lantern', FAST_SCRYPT);
+    const startedCpu = await cpuMs();
     const started = performance.now();
     if (way === 'new-walk') {
       await walkSealedTables(db, SEALING_MEETINGS, () => {}, batch);
@@ -197,6 +198,8 @@ async function runWay(way: Way, batch: number): Promise<Phases> {
       if (saving) await saving;
     }
     phases.total = performance.now() - started;
+    // The CPU time of every browser process over the way (the page, IndexedDB's work, WebCrypto).
+    phases.cpu = (await cpuMs()) - startedCpu;
     return phases;
   } finally {
     getDb().close();
@@ -224,9 +227,16 @@ const ROUNDS = Number(new URLSearchParams(location.search).get('rounds') ?? 2);
 export async function run(): Promise<Record<string, number | string>> {
   const figures: Record<string, number | string> = {};
   const only = new URLSearchParams(location.search).get('ways');
+  // `way:batch` (e.g. new-walk:1000) runs that way at that batch size; a bare name, at the sizes of WAYS.
+  const sized = only?.includes(':')
+    ? only.split(',').map((entry) => {
+        const [way, batch] = entry.split(':');
+        return [way as Way, Number(batch ?? 2000)] as [Way, number];
+      })
+    : null;
+  const ways = sized ?? WAYS.filter(([way]) => !only || only.split(',').includes(way));
   for (let round = 1; round <= ROUNDS; round++) {
-    for (const [way, batch] of round % 2 === 1 ? WAYS : [...WAYS].reverse()) {
-      if (only && !only.split(',').includes(way)) continue;
+    for (const [way, batch] of round % 2 === 1 ? ways : [...ways].reverse()) {
       const load = await machineLoad();
       progress(`seal-phases: round ${round}, ${way} ×${batch}`);
       const phases = await runWay(way, batch);

@@ -1,6 +1,6 @@
 import { generateSampleClinic, type SampleClinic } from '../renderer/sample-clinic';
 import { BENCH_TODAY } from './fill-database';
-import { machineLoad, progress } from './suite';
+import { cpuMs, machineLoad, progress } from './suite';
 
 // What IndexedDB's own work on a meeting record costs, by what the record carries: the meetings of the
 // seal suite's clinic (20,000) written plain into a fresh database of one object store, then
@@ -8,12 +8,15 @@ import { machineLoad, progress } from './suite';
 //   value made beforehand (no crypto timed: the sealing walk's IndexedDB work alone);
 // - read: every record read again in pages of 2,000 (a backup's raw read of the sealed records).
 // Each way is a stored shape of the sealed value, or a set of the meetings' indexes:
-// - sealed: the stored format ({ $sealed, iv, ct }, two byte arrays), with the four indexes of today;
+// - sealed: the stored format ({ $sealed, iv, ct }, two byte arrays), with the three indexes of today
+//   (schema version 17 on); sealed-v16: the same with the four indexes before it;
+// - bytes: one byte array in place of the field, the version, the IV and the ciphertext (a format change);
 // - one-array: { $sealed, v } with the IV and the ciphertext in one byte array (a format change);
 // - string: { $sealed, s } with the IV and the ciphertext as a one-byte string (a format change);
 // - plain: the notes written back unchanged (the floor);
-// - sealed-no-relationshipId / sealed-no-index: today's format, fewer indexes (a schema change).
-// Plain IndexedDB throughout, no Dexie; the ways alternate, the order reversed each round.
+// - sealed-no-index: today's format, no index at all (the floor of the index entries' cost).
+// Plain IndexedDB throughout, no Dexie; the ways alternate, the order reversed each round. Each walk and
+// read is timed on the clock and in the CPU time of the browser's processes (steadier under load).
 // `ways=reads` (GH_BENCH_WAYS=reads) compares the read alone instead (compareReads below).
 
 export const name = 'seal-store';
@@ -23,7 +26,7 @@ const BATCH = 2000;
 const ROUNDS = Number(new URLSearchParams(location.search).get('rounds') ?? 3);
 
 type Row = Record<string, unknown>;
-type Shape = 'sealed' | 'one-array' | 'string' | 'plain';
+type Shape = 'sealed' | 'bytes' | 'one-array' | 'string' | 'plain';
 
 interface Way {
   name: string;
@@ -38,12 +41,16 @@ const ALL_INDEXES: [string, string | string[]][] = [
   ['milestoneId', 'milestoneId'],
 ];
 
+// The meetings' indexes since schema version 17 (the pairing's own index dropped).
+const TODAY_INDEXES = ALL_INDEXES.slice(1);
+
 const WAYS: Way[] = [
-  { name: 'sealed', shape: 'sealed', indexes: ALL_INDEXES },
-  { name: 'one-array', shape: 'one-array', indexes: ALL_INDEXES },
-  { name: 'string', shape: 'string', indexes: ALL_INDEXES },
-  { name: 'plain', shape: 'plain', indexes: ALL_INDEXES },
-  { name: 'sealed-no-relationshipId', shape: 'sealed', indexes: ALL_INDEXES.slice(1) },
+  { name: 'sealed', shape: 'sealed', indexes: TODAY_INDEXES },
+  { name: 'bytes', shape: 'bytes', indexes: TODAY_INDEXES },
+  { name: 'one-array', shape: 'one-array', indexes: TODAY_INDEXES },
+  { name: 'string', shape: 'string', indexes: TODAY_INDEXES },
+  { name: 'plain', shape: 'plain', indexes: TODAY_INDEXES },
+  { name: 'sealed-v16', shape: 'sealed', indexes: ALL_INDEXES },
   { name: 'sealed-no-index', shape: 'sealed', indexes: [] },
 ];
 
@@ -90,6 +97,13 @@ function sealedValue(shape: Shape, id: string, notes: unknown): unknown {
   if (!sealed || shape === 'plain') return notes;
   // Fresh arrays each time, as a sealing walk makes them.
   if (shape === 'sealed') return { $sealed: 1, iv: sealed.iv.slice(), ct: sealed.ct.slice() };
+  if (shape === 'bytes') {
+    const bytes = new Uint8Array(1 + sealed.iv.length + sealed.ct.length);
+    bytes[0] = 2;
+    bytes.set(sealed.iv, 1);
+    bytes.set(sealed.ct, 1 + sealed.iv.length);
+    return bytes;
+  }
   const joined = new Uint8Array(sealed.iv.length + sealed.ct.length);
   joined.set(sealed.iv);
   joined.set(sealed.ct, sealed.iv.length);
@@ -109,7 +123,7 @@ async function openStore(dbName: string, way: Way): Promise<IDBDatabase> {
   return request(opening);
 }
 
-async function runWay(way: Way): Promise<{ walk: number; read: number }> {
+async function runWay(way: Way): Promise<{ walk: number; read: number; walkCpu: number; readCpu: number }> {
   const dbName = `bench-seal-store-${way.name}-${Date.now()}`;
   const idb = await openStore(dbName, way);
   try {
@@ -118,6 +132,7 @@ async function runWay(way: Way): Promise<{ walk: number; read: number }> {
     for (const meeting of meetings) fill.objectStore('meetings').add(meeting);
     await done(fill);
 
+    const startedCpu = await cpuMs();
     const started = performance.now();
     let after: string | null = null;
     for (;;) {
@@ -135,7 +150,9 @@ async function runWay(way: Way): Promise<{ walk: number; read: number }> {
       after = records[records.length - 1]?.id as string;
     }
     const walk = performance.now() - started;
+    const walkCpu = (await cpuMs()) - startedCpu;
 
+    const readStartedCpu = await cpuMs();
     const readStarted = performance.now();
     after = null;
     let count = 0;
@@ -148,8 +165,9 @@ async function runWay(way: Way): Promise<{ walk: number; read: number }> {
       after = records[records.length - 1]?.id as string;
     }
     const read = performance.now() - readStarted;
+    const readCpu = (await cpuMs()) - readStartedCpu;
     if (count !== meetings.length) throw new Error(`read ${count} of ${meetings.length}`);
-    return { walk, read };
+    return { walk, read, walkCpu, readCpu };
   } finally {
     idb.close();
     await request(indexedDB.deleteDatabase(dbName) as unknown as IDBRequest<unknown>);
@@ -169,7 +187,7 @@ async function readAll(idb: IDBDatabase): Promise<number> {
   return performance.now() - started;
 }
 
-const SHAPES: Shape[] = ['sealed', 'one-array', 'string', 'plain'];
+const SHAPES: Shape[] = ['sealed', 'bytes', 'one-array', 'string', 'plain'];
 
 /**
  * `ways=reads`: the read alone, each shape written once (added, never rewritten: the same history for
@@ -183,7 +201,7 @@ async function compareReads(): Promise<Record<string, number | string>> {
   try {
     for (const shape of SHAPES) {
       const name = `bench-seal-store-read-${shape}-${Date.now()}`;
-      const idb = await openStore(name, { name: shape, shape, indexes: ALL_INDEXES });
+      const idb = await openStore(name, { name: shape, shape, indexes: TODAY_INDEXES });
       dbs.set(shape, { name, idb });
       const meetings = structuredClone(clinic?.meetings ?? []) as unknown as Row[];
       const fill = idb.transaction('meetings', 'readwrite');
@@ -221,21 +239,24 @@ export async function run(): Promise<Record<string, number | string>> {
   if (only === 'reads') return compareReads();
   const ways = only ? WAYS.filter((way) => only.split(',').includes(way.name)) : WAYS;
   const figures: Record<string, number | string> = {};
-  const totals: Record<string, { walk: number[]; read: number[] }> = {};
+  const totals: Record<string, { walk: number[]; read: number[]; walkCpu: number[]; readCpu: number[] }> = {};
   for (let round = 1; round <= ROUNDS; round++) {
     for (const way of round % 2 === 1 ? ways : [...ways].reverse()) {
       const load = await machineLoad();
       progress(`seal-store: round ${round}, ${way.name}`);
-      const { walk, read } = await runWay(way);
-      totals[way.name] ??= { walk: [], read: [] };
+      const { walk, read, walkCpu, readCpu } = await runWay(way);
+      totals[way.name] ??= { walk: [], read: [], walkCpu: [], readCpu: [] };
       totals[way.name]?.walk.push(walk);
       totals[way.name]?.read.push(read);
+      totals[way.name]?.walkCpu.push(walkCpu);
+      totals[way.name]?.readCpu.push(readCpu);
       figures[`r${round} ${way.name}`] =
-        `walk ${Math.round(walk)} ms, read ${Math.round(read)} ms (load ${load})`;
+        `walk ${Math.round(walk)} ms (cpu ${walkCpu}), read ${Math.round(read)} ms (cpu ${readCpu}) (load ${load})`;
     }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-  for (const [wayName, { walk, read }] of Object.entries(totals))
-    figures[`median ${wayName}`] = `walk ${Math.round(median(walk))} ms, read ${Math.round(median(read))} ms`;
+  for (const [wayName, { walk, read, walkCpu, readCpu }] of Object.entries(totals))
+    figures[`median ${wayName}`] =
+      `walk ${Math.round(median(walk))} ms (cpu ${median(walkCpu)}), read ${Math.round(median(read))} ms (cpu ${median(readCpu)})`;
   return figures;
 }

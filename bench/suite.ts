@@ -30,6 +30,8 @@ declare global {
     benchMemoryPeek?: () => Promise<number>;
     /** Provided by scripts/bench.mjs: the machine's load average over 1, 5 and 15 minutes. */
     benchLoadAverage?: () => Promise<number[]>;
+    /** Provided by scripts/bench.mjs: the CPU time used so far by the browser's processes, in ms. */
+    benchCpuMs?: () => Promise<number>;
     gc?: () => void;
   }
 }
@@ -61,6 +63,11 @@ export const megabytes = (bytes: number | null): number | string =>
 export const seconds = (ms: number): number => Math.round(ms / 100) / 10;
 
 /** The machine's load average (1, 5, 15 minutes) as text, to print beside figures taken on a shared machine. */
+/** The CPU time the browser's processes have used so far (ms), or 0 outside scripts/bench.mjs. */
+export async function cpuMs(): Promise<number> {
+  return window.benchCpuMs ? window.benchCpuMs() : 0;
+}
+
 export async function machineLoad(): Promise<string> {
   const load = window.benchLoadAverage ? await window.benchLoadAverage() : null;
   return load ? load.map((value) => value.toFixed(1)).join(' / ') : 'n/a';

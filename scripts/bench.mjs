@@ -12,7 +12,10 @@
 // or memory chooses. GH_BENCH_SCALE (e.g. small) is handed to the page as its `scale` parameter, and
 // GH_BENCH_LOCK (backup: the lock suite's backups alone, with where their time goes) as its `lock` one;
 // GH_BENCH_WAYS and GH_BENCH_ROUNDS as `ways` and `rounds` (the seal-phases and seal-store suites: which
-// ways to run, comma-separated, and how many rounds).
+// ways to run, comma-separated, and how many rounds). The page can read the CPU time the browser's
+// processes have used (benchCpuMs), steadier than wall-clock time on a shared machine.
+// GH_BENCH_CPUPROFILE=FILE profiles the page's JavaScript while the suites run and prints the functions
+// with the most time of their own.
 // Usage: node scripts/bench.mjs [suite names…]
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -86,6 +89,27 @@ function rendererPids(browserPid) {
     }
   }
   return found;
+}
+
+/**
+ * The CPU time (user + system, in ms) used so far by the browser and every process under it: the page,
+ * the storage and GPU processes and their threads (IndexedDB's own work included). Far steadier than the
+ * wall-clock time when the machine is shared, since time spent waiting for a core does not count.
+ */
+function browserCpuMs(browserPid) {
+  const pids = [browserPid];
+  for (let at = 0; at < pids.length; at++) pids.push(...childrenOf(pids[at]));
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return ticks * 10;
 }
 
 function statusKb(pid, field) {
@@ -218,6 +242,28 @@ function printTable(name, figures) {
   for (const [key, value] of rows) console.log(`${key.padEnd(width)}  ${String(value).padStart(12)}`);
 }
 
+/** The 25 functions of a CPU profile with the most time of their own (samples × interval). */
+function printSelfTimes(samples) {
+  const byId = new Map(samples.nodes.map((node) => [node.id, node]));
+  const counts = new Map();
+  for (const id of samples.samples) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const total = samples.samples.length;
+  const perMs = total / ((samples.endTime - samples.startTime) / 1000);
+  const byName = new Map();
+  for (const [id, count] of counts) {
+    const frame = byId.get(id).callFrame;
+    const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    byName.set(name, (byName.get(name) ?? 0) + count);
+  }
+  console.log(
+    `\nCPU profile: ${total} samples over ${Math.round((samples.endTime - samples.startTime) / 1000)} ms`,
+  );
+  for (const [name, count] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(
+      `${String(Math.round(count / perMs)).padStart(8)} ms  ${((100 * count) / total).toFixed(1).padStart(5)} %  ${name}`,
+    );
+}
+
 async function main() {
   console.log('Building the benchmark page…');
   await build({ configFile: resolve(root, 'bench/vite.config.ts'), build: { outDir } });
@@ -247,6 +293,7 @@ async function main() {
     await page.exposeFunction('benchMemoryStop', () => watch.stop());
     await page.exposeFunction('benchMemoryPeek', () => watch.peek());
     await page.exposeFunction('benchLoadAverage', () => loadavg());
+    await page.exposeFunction('benchCpuMs', () => browserCpuMs(browserPid));
     await page.exposeFunction('benchOpenApp', (url) => openApp(page.context(), url));
     await page.exposeFunction('benchFillBaseline', async (size) => {
       if (!baselineBuild) return null;
@@ -274,7 +321,21 @@ async function main() {
         .join(' / ')} (1 / 5 / 15 min, ${cpus().length} cores)`;
     const loadBefore = load();
     console.log(`Machine load before: ${loadBefore}`);
+    // GH_BENCH_CPUPROFILE=FILE: the page's JavaScript profiled while the suites run (a .cpuprofile that
+    // Chromium's DevTools opens), and the functions with the most time of their own printed.
+    const cpuProfile = process.env.GH_BENCH_CPUPROFILE ?? null;
+    const cdp = cpuProfile ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     const results = await page.evaluate((selected) => window.runBenchSuites(selected), only);
+    if (cdp && cpuProfile) {
+      const { profile: samples } = await cdp.send('Profiler.stop');
+      writeFileSync(cpuProfile, JSON.stringify(samples));
+      printSelfTimes(samples);
+    }
     const loadAfter = load();
     console.log(`Machine load after:  ${loadAfter}`);
     for (const result of results)
