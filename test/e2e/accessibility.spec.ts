@@ -1,23 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { chooseMentee } from './clinic-steps';
-import { expect, goTo, loadSampleData, openApp, test } from './helpers';
+import { expect, expectNoSeriousViolations, goTo, loadSampleData, openApp, test } from './helpers';
 
 // Every main screen, filled with the sample clinic, scanned with axe-core: no serious or critical
 // accessibility problems (WCAG 2.1 A and AA rules).
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-    );
-  expect(serious, `accessibility problems on ${screen}`).toEqual([]);
-}
 
 async function heading(page: Page, name: string | RegExp) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, loadSampleData, openApp, test } from './helpers';
+import { expect, expectNoSeriousViolations, loadSampleData, openApp, test } from './helpers';
 import { expectLocked, expectPassphraseWorkers, unlock } from './lock-steps';
 
 // Settings → Privacy: the manager turns the clinic lock on (passphrase, recovery sheet, two groups typed
@@ -100,14 +99,6 @@ test('the manager turns the clinic lock on, changes its passphrase and turns it 
   await openApp(page, '/relationships');
   await expect(page.getByRole('heading', { name: 'Relationships' })).toBeVisible();
 });
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id}`)).toEqual([]);
-}
 
 test('a new clinic is offered the lock on the welcome, and then opens locked', async ({ page }) => {
   await openApp(page);

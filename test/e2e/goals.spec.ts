@@ -1,24 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { addPerson, addProgram, day, PROGRAM, pair } from './clinic-steps';
-import { expect, goTo, startEmpty, test } from './helpers';
+import { expect, expectNoSeriousViolations, goTo, startEmpty, test } from './helpers';
 
 // The manager's path through a development plan: a pair a month in without a plan shows on the
 // dashboard; she plans a goal, logs a meeting with progress on it, reads the goal's history, sees it
 // past its target date on the dashboard and counted in the report. Every new screen is scanned by axe.
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-    );
-  expect(serious, `accessibility problems on ${screen}`).toEqual([]);
-}
 
 const GOAL = 'Lead the morning handover on my own';
 

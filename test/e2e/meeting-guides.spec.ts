@@ -1,23 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { extractText } from 'unpdf';
-import { expect, goTo, loadSampleData, startEmpty, test } from './helpers';
+import { expect, expectNoSeriousViolations, goTo, loadSampleData, startEmpty, test } from './helpers';
 
 // Meeting guides: ours for every built-in topic, editable by the clinic in Settings, opened while
 // logging a meeting and printed on one page; and the printable mentor's handbook.
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-    );
-  expect(serious, `accessibility problems on ${screen}`).toEqual([]);
-}
 
 /** The browser's print dialog cannot show in a headless browser: keep a copy of the layout instead. */
 async function recordPrints(page: Page) {

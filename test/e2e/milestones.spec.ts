@@ -1,24 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { day } from './clinic-steps';
-import { expect, goTo, loadSampleData, test } from './helpers';
+import { expect, expectNoSeriousViolations, goTo, loadSampleData, test } from './helpers';
 
 // Milestones and their debriefs, the manager's way: record a mentee's first on the pairing's page, see
 // "debrief due" on the dashboard, log the debrief from there, see it leave the dashboard and count in
 // the report. Every new screen is scanned with axe-core.
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-    );
-  expect(serious, `accessibility problems on ${screen}`).toEqual([]);
-}
 
 function debriefsDue(page: Page): Locator {
   return page.getByRole('list', { name: 'Milestones waiting for a debrief' }).getByRole('listitem');

@@ -1,10 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { extractText } from 'unpdf';
 import { addMonthsIso } from '../../renderer/domain/calendar';
 import { formatDisplayDate, setDisplayLocale } from '../../renderer/domain/date-format';
 import { addPerson, addProgram, chooseMentee, day, PROGRAM } from './clinic-steps';
-import { expect, goTo, startEmpty, test } from './helpers';
+import { expect, expectNoSeriousViolations, goTo, startEmpty, test } from './helpers';
 
 // Mentor training and recognition, as a manager meets them: record a course a mentor took long ago, see
 // the lapse on the dashboard, pair the mentor anyway (warned, and the pairing keeps it), add a thank-you,
@@ -14,19 +13,6 @@ const MENTOR = 'Ada Okonkwo';
 const MENTEE = 'Ben Laurent';
 const COURSE = 'Mentoring essentials';
 const THANKS = 'Ben wrote: thank you for the calm on my first night shifts.';
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    );
-  expect(serious, `accessibility problems on ${screen}`).toEqual([]);
-}
 
 async function openPerson(page: Page, name: string) {
   await goTo(page, 'People');
