@@ -33,8 +33,10 @@ import {
   hideDerivedFields,
   LIVE_PAIR_STATUSES,
   nameKeyOf,
+  PERSON_SORT_FIELDS,
   pairLivenessMiddleware,
   personDerived,
+  personSortKeys,
   relationshipDerived,
 } from './derived-fields';
 import { openSealedFieldsOnRead, sealingMiddleware } from './lock/sealing';
@@ -312,7 +314,18 @@ export const SCHEMA_V18: StoreList = {
   people: `${SCHEMA_V17.people}, openMentorLoad, withRoom, withoutMentor`,
 };
 
-export const CURRENT_SCHEMA_VERSION = 18;
+/**
+ * Version 19: each person carries a sort key for each column of the People list other than the name
+ * (derived-fields.ts, personSortKeys), each indexed with the name key and the id, so the list sorted by
+ * profession, specialty, role or tags reads a page at a time (keyset paging) instead of everyone. The
+ * upgrade computes the keys of every person.
+ */
+export const SCHEMA_V19: StoreList = {
+  ...SCHEMA_V18,
+  people: `${SCHEMA_V18.people}, [sortProfession+nameKey+id], [sortSpecialty+nameKey+id], [sortRole+nameKey+id], [sortTags+nameKey+id]`,
+};
+
+export const CURRENT_SCHEMA_VERSION = 19;
 
 /**
  * Every shipped schema, by version: SHIPPED_SCHEMAS[version - 1] is the stores of that version (the
@@ -337,6 +350,7 @@ export const SHIPPED_SCHEMAS: readonly StoreList[] = [
   SCHEMA_V16,
   SCHEMA_V17,
   SCHEMA_V18,
+  SCHEMA_V19,
 ];
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -514,6 +528,15 @@ export async function upgradeToV18(tx: Transaction): Promise<void> {
     });
 }
 
+export async function upgradeToV19(tx: Transaction): Promise<void> {
+  await tx
+    .table('people')
+    .toCollection()
+    .modify((person: Person & Stored) => {
+      assignFields(person, personSortKeys(person));
+    });
+}
+
 /**
  * How a transaction is committed (docs/data-model.md, "Durability"). Everyday edits are relaxed: "Done"
  * comes once the operating system has the change. Writes that must survive a power cut right after
@@ -527,7 +550,7 @@ export type Durability = 'relaxed' | 'strict';
  * must drop them itself).
  */
 export const DERIVED_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  people: ['nameKey', 'wordKeys', 'wordNames', ...SUMMARY_FIELDS.people],
+  people: ['nameKey', 'wordKeys', 'wordNames', ...PERSON_SORT_FIELDS, ...SUMMARY_FIELDS.people],
   relationships: ['clockStart', ...SUMMARY_FIELDS.relationships],
   actionItems: ['openDueDate', 'liveDueDate'],
   goals: SUMMARY_FIELDS.goals,
@@ -606,11 +629,13 @@ export class GuidingHandsDb extends Dexie {
       .stores(SCHEMA_V17)
       .upgrade(this.upgrading(17, async () => {}));
     this.version(18).stores(SCHEMA_V18).upgrade(this.upgrading(18, upgradeToV18));
+    this.version(19).stores(SCHEMA_V19).upgrade(this.upgrading(19, upgradeToV19));
     this.use(
       derivedFieldsMiddleware({
         people: {
           derive: (person: Person) => ({
             ...personDerived(person),
+            ...personSortKeys(person),
             ...personTrainingDerived(person),
             ...personPairingDerived(person),
           }),

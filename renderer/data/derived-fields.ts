@@ -1,6 +1,7 @@
 import type { DBCore, DBCoreKeyRange, DBCoreTable, DBCoreTransaction, Middleware, Table } from 'dexie';
 import { meetingClockStart } from '../domain/cadence';
 import { personWords } from '../domain/people-search';
+import { columnSortKey } from '../domain/people-sort';
 import { searchKey } from '../domain/text';
 import type { ActionItem, IsoDate, Person, Relationship } from '../domain/types';
 
@@ -54,6 +55,32 @@ export const WORD_NAME_SEPARATOR = '\u0000';
 /** The wordNames entry of a word of the person whose name key and id are given. */
 export function wordNameEntry(word: string, nameKey: string, id: string): string {
   return `${word}${WORD_NAME_SEPARATOR}${nameKey}${WORD_NAME_SEPARATOR}${id}`;
+}
+
+/**
+ * Beside a person (schema version 19): the sort key of each column of the People list other than the name
+ * (columnSortKey, domain/people-sort.ts: what the column shows, as a key in the list's order; empty when
+ * it shows nothing), each indexed with the name key and the id, so a page sorted by that column is a
+ * range of its index.
+ */
+export interface PersonSortKeys {
+  sortProfession: string;
+  sortSpecialty: string;
+  sortRole: string;
+  sortTags: string;
+}
+
+export const PERSON_SORT_FIELDS = ['sortProfession', 'sortSpecialty', 'sortRole', 'sortTags'] as const;
+
+export function personSortKeys(
+  person: Pick<Person, 'profession' | 'specialty' | 'isMentor' | 'isMentee' | 'tags'>,
+): PersonSortKeys {
+  return {
+    sortProfession: columnSortKey(person, 'Profession'),
+    sortSpecialty: columnSortKey(person, 'Specialty'),
+    sortRole: columnSortKey(person, 'Role'),
+    sortTags: columnSortKey(person, 'Tags'),
+  };
 }
 
 /** searchKey() of a person's name: their place in the name order. */

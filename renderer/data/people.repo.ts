@@ -1,4 +1,12 @@
+import Dexie from 'dexie';
 import { personWords, termsMatch } from '../domain/people-search';
+import {
+  columnSortKey,
+  compareSorted,
+  type KeyedColumn,
+  type SortedPosition,
+  sortedPosition,
+} from '../domain/people-sort';
 import { changedFields, checkPerson, type PersonInput, RuleError } from '../domain/rules';
 import { personKey, storedLine, storedText } from '../domain/text';
 import type { Id, Person } from '../domain/types';
@@ -95,6 +103,165 @@ export async function listPeoplePage(query: PeoplePageQuery): Promise<PeoplePage
   const people = await readKept(read, limit + 1, keep);
   const page = people.slice(0, limit);
   return { people: page, next: people.length > limit ? peopleCursor(page[page.length - 1]) : null };
+}
+
+/** Where a page sorted by a column ends: the column's sort key, then the name key and id. */
+export type SortedPeopleCursor = SortedPosition;
+
+export interface SortedPeopleQuery {
+  column: KeyedColumn;
+  direction: 'ascending' | 'descending';
+  /** The cursor of the previous page; null (or absent) for the first page. */
+  after?: SortedPeopleCursor | null;
+  limit: number;
+  /** Keeps only the people it accepts (a filter); the page still holds `limit` of them. */
+  keep?: (person: Person) => boolean;
+}
+
+export interface SortedPeoplePage {
+  people: Person[];
+  /** The cursor for the next page; null when no one is left. */
+  next: SortedPeopleCursor | null;
+}
+
+const SORT_INDEX: Record<KeyedColumn, string> = {
+  Profession: '[sortProfession+nameKey+id]',
+  Specialty: '[sortSpecialty+nameKey+id]',
+  Role: '[sortRole+nameKey+id]',
+  Tags: '[sortTags+nameKey+id]',
+};
+
+/** The position of a person in a column's order (their keys, computed as the database computes them). */
+export function sortedPeopleCursor(person: Person, column: KeyedColumn): SortedPeopleCursor {
+  return sortedPosition(person, column);
+}
+
+/**
+ * The rows after `from` (from the start when null) in a column's order, up to `count`, from the column's
+ * index [key+nameKey+id] (schema version 19). The blank value has the empty key, first in the index but
+ * last in the list, so it is read last either way.
+ * - Ascending, the rows with a value are the index's order from just past the blank ones.
+ * - Descending, the values go down while each value's people still go up by name: the index is read
+ *   downwards from the cursor's value, and each value's run is turned round. The last run read may be
+ *   cut short (its first names not reached), so it is read again from its first name instead.
+ */
+function sortedReader(column: KeyedColumn, direction: 'ascending' | 'descending') {
+  const table = getDb().people;
+  const index = SORT_INDEX[column];
+  // The first and past-the-last entries of a value (an empty array sorts above every string; each bound
+  // is a fresh one, as a key may not hold the same array twice).
+  const firstOf = (key: string) => [key, Dexie.minKey, Dexie.minKey];
+  const pastLastOf = (key: string) => [key, [], []];
+  const keyOf = (person: Person) => columnSortKey(person, column);
+  /** The people of one value, by name, after `from` (from the first when null). */
+  const group = (key: string, from: SortedPeopleCursor | null, count: number) =>
+    count <= 0
+      ? Promise.resolve([] as Person[])
+      : table
+          .where(index)
+          .between(from ? [key, from.nameKey, from.id] : firstOf(key), pastLastOf(key), !from, true)
+          .limit(count)
+          .toArray();
+  /** The rows with a value, downwards from below `upper` (from the top when null). */
+  const downwards = (upper: string | null) =>
+    upper === null
+      ? table.where(index).above(pastLastOf('')).reverse()
+      : table.where(index).between(pastLastOf(''), firstOf(upper), false, false).reverse();
+
+  return async (from: SortedPeopleCursor | null, count: number): Promise<Person[]> => {
+    if (from && from.key === '') return group('', from, count);
+    if (direction === 'ascending') {
+      const rows = await (from
+        ? table.where(index).above([from.key, from.nameKey, from.id])
+        : table.where(index).above(pastLastOf(''))
+      )
+        .limit(count)
+        .toArray();
+      return rows.length < count ? [...rows, ...(await group('', null, count - rows.length))] : rows;
+    }
+    const rows = from ? await group(from.key, from, count) : [];
+    if (rows.length === count) return rows;
+    const wanted = count - rows.length;
+    const below = await downwards(from ? from.key : null)
+      .limit(wanted)
+      .toArray();
+    // Each value's run, turned round to go up by name.
+    const runs: Person[][] = [];
+    let last: string | null = null;
+    for (const person of below) {
+      const key = keyOf(person);
+      if (key !== last) runs.push([]);
+      runs[runs.length - 1].push(person);
+      last = key;
+    }
+    if (below.length === wanted && last !== null) {
+      // The last run may not have reached its value's first names: read it from its start instead.
+      runs.pop();
+      const whole = runs.reduce((sum, run) => sum + run.length, 0);
+      for (const run of runs) rows.push(...run.reverse());
+      rows.push(...(await group(last, null, wanted - whole)));
+      return rows;
+    }
+    for (const run of runs) rows.push(...run.reverse());
+    return rows.length < count ? [...rows, ...(await group('', null, count - rows.length))] : rows;
+  };
+}
+
+/**
+ * One page of people sorted by a column other than the name, in the list's order (domain/people-sort.ts,
+ * the same as sortPeople): the column's values in the direction asked, the blank ones last either way,
+ * and the people of one value by name. Keyset paging on the column's index (see sortedReader and
+ * keyset.ts): a page costs about its own rows, wherever it starts.
+ */
+export async function listPeopleSortedPage(query: SortedPeopleQuery): Promise<SortedPeoplePage> {
+  const { column, limit, keep } = query;
+  const reader = sortedReader(column, query.direction);
+  const start = query.after ?? null;
+  const read = (after: Person | null, count: number) =>
+    reader(after ? sortedPeopleCursor(after, column) : start, count);
+  // One row more than the page tells whether another page follows.
+  const people = await readKept(read, limit + 1, keep);
+  const page = people.slice(0, limit);
+  return {
+    people: page,
+    next: people.length > limit ? sortedPeopleCursor(page[page.length - 1], column) : null,
+  };
+}
+
+export interface SortedPeopleSearchQuery extends SortedPeopleQuery {
+  /** What was typed, as search terms (people-search.ts): each must start a word of the person. */
+  terms: readonly string[];
+}
+
+/**
+ * One page of the people whose words start with every term (and whom `keep` accepts), sorted by a column
+ * other than the name. When few people have a word starting with the rarest term, they are read from the
+ * word index and sorted; when many do, matches are dense, and the column's order is read on until a page
+ * of them is found (the same choice as searchPeoplePage's, by the same costs).
+ */
+export async function searchPeopleSortedPage(query: SortedPeopleSearchQuery): Promise<SortedPeoplePage> {
+  const { terms, keep, limit, column, direction } = query;
+  const matches = (person: Person) => termsMatch(terms, personWords(person)) && (!keep || keep(person));
+  const rarest = await rarestTerm(terms);
+  if (!rarest) return listPeopleSortedPage(query);
+  if (rarest.count === 0) return { people: [], next: null };
+  if (rarest.count > 4 * (limit + 1)) {
+    const total = await countPeople();
+    if (rarest.count * rarest.count > 2 * (limit + 1) * total)
+      return listPeopleSortedPage({ ...query, keep: matches });
+  }
+  const found = await getDb().people.where(WORDS).startsWith(rarest.term).toArray();
+  const byId = new Map<Id, Person>();
+  for (const person of found) if (matches(person)) byId.set(person.id, person);
+  const keyed = [...byId.values()].map((person) => ({ person, position: sortedPosition(person, column) }));
+  keyed.sort((a, b) => compareSorted(a.position, b.position, direction));
+  const after = query.after ?? null;
+  const rest = after ? keyed.filter(({ position }) => compareSorted(position, after, direction) > 0) : keyed;
+  const page = rest.slice(0, limit);
+  return {
+    people: page.map(({ person }) => person),
+    next: rest.length > limit ? page[page.length - 1].position : null,
+  };
 }
 
 export interface PeopleSearchQuery extends PeoplePageQuery {

@@ -244,6 +244,13 @@ const BREAKAGES: Record<string, Breakage> = {
     Object.assign(person, { withoutMentor: 1 });
     return 'people';
   },
+  // Version 19: the sort keys of the People list's columns.
+  "a person carries a column's sort key": (tables) => {
+    const person = tables.people[0];
+    if (!person) return null;
+    Object.assign(person, { sortSpecialty: 'emergency' });
+    return 'people';
+  },
   'a request for contact carries its open day': (tables) => {
     const request = tables.supportRequests[0];
     if (!request) return null;

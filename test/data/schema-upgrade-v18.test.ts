@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, switchDatabase, tablesOfSchema } from '../../renderer/data/db';
-import { personDerived, relationshipDerived } from '../../renderer/data/derived-fields';
+import { PERSON_SORT_FIELDS, personDerived, relationshipDerived } from '../../renderer/data/derived-fields';
 import { peopleIdsIn } from '../../renderer/data/people.repo';
 import type { RelationshipStatus } from '../../renderer/domain/types';
 import { NO_FILTER } from '../../renderer/features/people/filter-people';
@@ -99,6 +99,8 @@ const ADDED: Record<string, object> = {
   ida: { withoutMentor: 1 },
 };
 const NEW_FIELDS = ['mentorLoad', 'hasMentor', 'openMentorLoad', 'withRoom', 'withoutMentor'];
+// Added by a later version's upgrade (checked in schema-upgrade-v19.test.ts).
+const LATER_FIELDS: readonly string[] = PERSON_SORT_FIELDS;
 
 async function upgraded(): Promise<string> {
   const name = `upgrade-v18-${crypto.randomUUID()}`;
@@ -118,9 +120,9 @@ describe('upgrading a version 17 database to version 18', () => {
     const stored = await everyStoredField(name);
     // Every field of version 17 exactly as it was, in every table.
     const people = stored.people as Record<string, unknown>[];
-    expect(people.map((row) => only(row, (field) => !NEW_FIELDS.includes(field)))).toStrictEqual(
-      inKeyOrder(OLD_CONTENT.people!),
-    );
+    expect(
+      people.map((row) => only(row, (field) => !NEW_FIELDS.includes(field) && !LATER_FIELDS.includes(field))),
+    ).toStrictEqual(inKeyOrder(OLD_CONTENT.people!));
     expect(stored.relationships).toStrictEqual(inKeyOrder(OLD_CONTENT.relationships!));
     expect(stored.programs).toStrictEqual(OLD_CONTENT.programs);
     for (const table of tablesOfSchema(17))

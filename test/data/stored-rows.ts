@@ -3,8 +3,9 @@ import { SUMMARY_FIELDS } from '../../renderer/data/summary-fields';
 /** Fields later upgrades add beside the records, each checked by its own version's upgrade test. */
 const LATER_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // Version 14: the words of each person (schema-upgrade-v14.test.ts); version 16: each word with the
-  // name key and id (schema-upgrade-v16.test.ts).
-  people: ['wordKeys', 'wordNames'],
+  // name key and id (schema-upgrade-v16.test.ts); version 19: the sort keys of the People list's
+  // columns (schema-upgrade-v19.test.ts).
+  people: ['wordKeys', 'wordNames', 'sortProfession', 'sortSpecialty', 'sortRole', 'sortTags'],
 };
 
 /**

@@ -63,6 +63,8 @@ const MIGRATIONS: Record<number, Migration> = {
   16: unchanged,
   // Schema 17 → 18 added the people's pairing summaries and their indexes, which a backup never carries.
   17: unchanged,
+  // Schema 18 → 19 added the sort keys of the People list's columns, derived fields a backup never carries.
+  18: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

@@ -59,10 +59,7 @@ export function peopleMatcher(
   };
 }
 
-export function roleLabel(person: Pick<Person, 'isMentor' | 'isMentee'>): string {
-  if (person.isMentor && person.isMentee) return 'Mentor and mentee';
-  return person.isMentor ? 'Mentor' : 'Mentee';
-}
+export { roleLabel } from '../../domain/people-sort';
 
 /** A mentor whose proposed and active pairs are fewer than their capacity. */
 export function hasRoom(person: Pick<Person, 'id' | 'mentorCapacity'>, loads: Map<Id, number>): boolean {

@@ -1,12 +1,17 @@
-import { type Person, PROFESSION_LABELS } from '../../domain/types';
-import { roleLabel } from './filter-people';
+import {
+  compareByName,
+  compareSorted,
+  type PeopleColumn,
+  type SortDirection,
+  sortedPosition,
+} from '../../domain/people-sort';
+import type { Person } from '../../domain/types';
 
-// The people list sorts by any of its columns. Blank values (no specialty, no tags) stay at the
-// bottom whichever way the column is sorted, and ties fall back to the name.
+// The people list sorts by any of its columns (the order is defined in domain/people-sort.ts): by what
+// the column shows, accents and capitals ignored and numbers read as numbers; blank values (no
+// specialty, no tags) at the bottom whichever way the column is sorted; ties in the name order.
 
-export const PEOPLE_COLUMNS = ['Name', 'Profession', 'Specialty', 'Role', 'Tags'] as const;
-export type PeopleColumn = (typeof PEOPLE_COLUMNS)[number];
-export type SortDirection = 'ascending' | 'descending';
+export { PEOPLE_COLUMNS, type PeopleColumn, type SortDirection } from '../../domain/people-sort';
 
 export interface PeopleSort {
   column: PeopleColumn;
@@ -15,32 +20,12 @@ export interface PeopleSort {
 
 export const BY_NAME: PeopleSort = { column: 'Name', direction: 'ascending' };
 
-// Accent- and case-blind, and "Room 2" before "Room 10", as a person reads them.
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-/** The text a column shows for a person, which is what it sorts by. */
-function sortText(person: Person, column: PeopleColumn): string {
-  switch (column) {
-    case 'Name':
-      return person.name;
-    case 'Profession':
-      return PROFESSION_LABELS[person.profession];
-    case 'Specialty':
-      return person.specialty.trim();
-    case 'Role':
-      return roleLabel(person);
-    case 'Tags':
-      return person.tags.join(', ');
-  }
-}
-
+/** `people` in the list's order: the order the database's pages give, for every column and direction. */
 export function sortPeople(people: Person[], sort: PeopleSort): Person[] {
-  const sign = sort.direction === 'ascending' ? 1 : -1;
-  const keyed = people.map((person) => ({ person, key: sortText(person, sort.column) }));
-  keyed.sort((a, b) => {
-    if (!a.key !== !b.key) return a.key ? -1 : 1;
-    return sign * collator.compare(a.key, b.key) || collator.compare(a.person.name, b.person.name);
-  });
+  const { column, direction } = sort;
+  if (column === 'Name') return [...people].sort((a, b) => compareByName(a, b, direction));
+  const keyed = people.map((person) => ({ person, position: sortedPosition(person, column) }));
+  keyed.sort((a, b) => compareSorted(a.position, b.position, direction));
   return keyed.map(({ person }) => person);
 }
 

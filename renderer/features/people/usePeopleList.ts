@@ -1,23 +1,24 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   countPeople,
-  listPeople,
   mentorLoadsOf,
   type PairingGroup,
   peopleIdsIn,
   searchPeoplePage,
+  searchPeopleSortedPage,
 } from '../../data/people.repo';
 import { searchTerms } from '../../domain/people-search';
 import type { Id, Person } from '../../domain/types';
 import { needsPairingFacts, type PeopleFilter, peopleMatcher } from './filter-people';
-import { type PeopleSort, sortPeople } from './sort-people';
+import type { PeopleSort } from './sort-people';
 
 // The People list reads only the rows it shows. Sorted by name (the usual order) it reads them from the
-// name-key index, one page at a time. A search reads the people whose words start with what was typed
-// from the word index (searchPeoplePage). The two pairing filters ("mentors with room", "mentees without
-// a mentor") are a range of an index each, and the shown mentors' loads are read from their own records
-// (schema version 18): no pair is read. Sorted by another column it still reads everyone, since no index
-// orders people by profession, specialty or tags.
+// name-key index, one page at a time; sorted by profession, specialty, role or tags, from that column's
+// sort-key index (schema version 19), one page at a time too. A search reads the people whose words start
+// with what was typed from the word index (searchPeoplePage, searchPeopleSortedPage), or walks the
+// list's order when they are many. The two pairing filters ("mentors with room", "mentees without a
+// mentor") are a range of an index each, and the shown mentors' loads are read from their own records
+// (schema version 18): no pair is read.
 
 export interface PeopleListView {
   /** The rows to show, in order: at most `limit`. */
@@ -44,10 +45,6 @@ async function keeperOf(filter: PeopleFilter): Promise<(person: Person) => boole
   return inGroup ? (person) => inGroup.has(person.id) && others(person) : others;
 }
 
-/** The search alone, as a test of a person (for the lists that read everyone). */
-const searchMatcher = (filter: PeopleFilter) =>
-  peopleMatcher({ search: filter.search, profession: '', role: 'all', showArchived: true }, null);
-
 const loadsOfShown = (people: readonly Person[]) =>
   mentorLoadsOf(people.filter((person) => person.isMentor).map((person) => person.id));
 
@@ -58,22 +55,21 @@ export async function readPeopleList(
   limit: number,
 ): Promise<PeopleListView> {
   const [total, keep] = await Promise.all([countPeople(), keeperOf(filter)]);
-  if (sort.column !== 'Name') {
-    const found = searchMatcher(filter);
-    const matching = sortPeople(
-      (await listPeople()).filter((person) => keep(person) && found(person)),
-      sort,
-    );
-    const shown = matching.slice(0, limit);
-    return { people: shown, loads: await loadsOfShown(shown), hasMore: matching.length > limit, total };
-  }
-  const page = await searchPeoplePage({
-    terms: searchTerms(filter.search),
-    direction: sort.direction,
-    limit,
-    keep: isPlain(filter) ? undefined : keep,
-  });
+  const page = await readPage(filter, sort, limit, isPlain(filter) ? undefined : keep);
   return { people: page.people, loads: await loadsOfShown(page.people), hasMore: page.next !== null, total };
+}
+
+/** The first `limit` people of the list in its order, the search and `keep` applied. */
+function readPage(
+  filter: PeopleFilter,
+  sort: PeopleSort,
+  limit: number,
+  keep: ((person: Person) => boolean) | undefined,
+) {
+  const query = { terms: searchTerms(filter.search), direction: sort.direction, limit, keep };
+  return sort.column === 'Name'
+    ? searchPeoplePage(query)
+    : searchPeopleSortedPage({ ...query, column: sort.column });
 }
 
 /** Every person the filter keeps, in the list's order, with their mentors' loads: what "Save list" writes. */
@@ -82,23 +78,8 @@ export async function readWholePeopleList(
   sort: PeopleSort,
 ): Promise<{ people: Person[]; loads: Map<Id, number> }> {
   const keep = await keeperOf(filter);
-  let people: Person[];
-  if (sort.column === 'Name') {
-    // In the very order of the screen (the name-key index), not a collator's, which may differ slightly.
-    const page = await searchPeoplePage({
-      terms: searchTerms(filter.search),
-      direction: sort.direction,
-      limit: Math.max(1, await countPeople()),
-      keep,
-    });
-    people = page.people;
-  } else {
-    const found = searchMatcher(filter);
-    people = sortPeople(
-      (await listPeople()).filter((person) => keep(person) && found(person)),
-      sort,
-    );
-  }
+  // Read as the screen reads its pages, so in the very same order.
+  const { people } = await readPage(filter, sort, Math.max(1, await countPeople()), keep);
   return { people, loads: await loadsOfShown(people) };
 }
 
