@@ -4,7 +4,7 @@ import { countPeople, listPeople, searchPeoplePage } from '../renderer/data/peop
 import { searchTerms } from '../renderer/domain/people-search';
 import { readPickerPairs } from '../renderer/features/meetings/usePairingPicker';
 import { NO_FILTER, type PeopleFilter, peopleMatcher } from '../renderer/features/people/filter-people';
-import { BY_NAME } from '../renderer/features/people/sort-people';
+import { BY_NAME, type PeopleSort } from '../renderer/features/people/sort-people';
 import { readPeopleList } from '../renderer/features/people/usePeopleList';
 import {
   readMenteeMatches,
@@ -13,14 +13,18 @@ import {
 import { fillDatabase } from './fill-database';
 import { formerMenteesWithMentor, formerMentorLoads, formerMentorLoadsFor } from './former-pairing-facts';
 import { formerPickerPairs, formerSearchPeoplePage } from './former-people-search';
+import { formerSortedPeopleList } from './former-people-sort';
 import { machineLoad } from './suite';
 
 // The People search, New pairing's mentee search and the pair picker of "Log a meeting" on the large
 // synthetic clinic (10,000 people, 20,000 pairs): each as it was with the word index of schema version 14
 // alone (bench/former-people-search.ts) alternated with the read it makes now; the People list's pairing
 // filters, its shown mentors' loads and New pairing's mentors as they were read from the pairs before
-// schema version 18 (bench/former-pairing-facts.ts) alternated with the reads of the people's summaries, 9 rounds after a warm-up,
-// median and spread. Data reads only; rendering is not measured. GH_BENCH_SCALE=small: 1,000 people.
+// schema version 18 (bench/former-pairing-facts.ts) alternated with the reads of the people's summaries;
+// the People list sorted by profession, specialty, role or tags as it was read before schema version 19
+// (everyone read and sorted, bench/former-people-sort.ts) alternated with the page read from the
+// column's index; 9 rounds after a warm-up, median and spread. Data reads only; rendering is not
+// measured. GH_BENCH_SCALE=small: 1,000 people. GH_BENCH_WAYS=sorted: the sorted People list alone.
 
 export const name = 'pickers';
 
@@ -108,7 +112,46 @@ export async function run(): Promise<Record<string, number | string>> {
     figures['people / pairs'] = `${await db.people.count()} / ${await db.relationships.count()}`;
     figures[`people with a word starting "${common}" / "${firstName}"`] =
       `${await count(common)} / ${await count(firstName)}`;
-    const rows: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
+    const sortedRows: [string, () => Promise<unknown>, () => Promise<unknown>][] = [];
+    for (const column of ['Profession', 'Specialty', 'Role', 'Tags'] as const)
+      for (const direction of ['ascending', 'descending'] as const) {
+        const sort: PeopleSort = { column, direction };
+        sortedRows.push([
+          `People list sorted by ${column}, ${direction}`,
+          () => formerSortedPeopleList(NO_FILTER, sort, PEOPLE_PAGE),
+          () => readPeopleList(NO_FILTER, sort, PEOPLE_PAGE),
+        ]);
+      }
+    const bySpecialty: PeopleSort = { column: 'Specialty', direction: 'descending' };
+    sortedRows.push(
+      [
+        'People list sorted by Specialty, descending, nurses only',
+        () => formerSortedPeopleList({ ...NO_FILTER, profession: 'nurse' }, bySpecialty, PEOPLE_PAGE),
+        () => readPeopleList({ ...NO_FILTER, profession: 'nurse' }, bySpecialty, PEOPLE_PAGE),
+      ],
+      [
+        `People list sorted by Specialty, descending, search "${common}"`,
+        () => formerSortedPeopleList({ ...NO_FILTER, search: common }, bySpecialty, PEOPLE_PAGE),
+        () => readPeopleList({ ...NO_FILTER, search: common }, bySpecialty, PEOPLE_PAGE),
+      ],
+      [
+        'People list sorted by Tags, ascending, search "clinic" (every e-mail)',
+        () =>
+          formerSortedPeopleList(
+            { ...NO_FILTER, search: 'clinic' },
+            { column: 'Tags', direction: 'ascending' },
+            PEOPLE_PAGE,
+          ),
+        () =>
+          readPeopleList(
+            { ...NO_FILTER, search: 'clinic' },
+            { column: 'Tags', direction: 'ascending' },
+            PEOPLE_PAGE,
+          ),
+      ],
+    );
+    const onlySorted = new URLSearchParams(location.search).get('ways') === 'sorted';
+    const otherRows: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
       [
         `People list, search "${common}" (a common surname)`,
         () => formerPeopleList(common),
@@ -181,6 +224,7 @@ export async function run(): Promise<Record<string, number | string>> {
         () => readPickerPairs('zzqx', PICKER_PAGE),
       ],
     ];
+    const rows = onlySorted ? sortedRows : [...otherRows, ...sortedRows];
     for (const [row, before, after] of rows) {
       const times = await compare(before, after);
       figures[`${row}: former, median ms (spread)`] = `${ms(median(times.before))} (${spread(times.before)})`;
