@@ -30,17 +30,20 @@ export function roleLabel(person: Pick<Person, 'isMentor' | 'isMentee'>): string
   return person.isMentor ? 'Mentor' : 'Mentee';
 }
 
-/** The text a column other than the name shows for a person, which is what it sorts by. */
+/**
+ * The text a column other than the name shows for a person, which is what it sorts by. A record written
+ * before a field existed (a schema upgrade reads it as stored) may lack the specialty or the tags.
+ */
 export function shownText(person: Shown, column: KeyedColumn): string {
   switch (column) {
     case 'Profession':
-      return PROFESSION_LABELS[person.profession];
+      return PROFESSION_LABELS[person.profession] ?? '';
     case 'Specialty':
-      return person.specialty.trim();
+      return (person.specialty ?? '').trim();
     case 'Role':
       return roleLabel(person);
     case 'Tags':
-      return person.tags.join(', ');
+      return (person.tags ?? []).join(', ');
   }
 }
 
