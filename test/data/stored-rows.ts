@@ -24,8 +24,22 @@ export function withoutSummaryFields<T extends object>(table: string, rows: T[])
   );
 }
 
-/** A person as stored, less the pairing summaries of version 18 (checked in schema-upgrade-v18.test.ts). */
+/**
+ * A person as stored, less the pairing summaries of version 18 (checked in schema-upgrade-v18.test.ts)
+ * and the sort keys of version 19 (schema-upgrade-v19.test.ts).
+ */
 export function withoutPairingSummaries(row: Record<string, unknown>): Record<string, unknown> {
-  const { mentorLoad: _a, hasMentor: _b, openMentorLoad: _c, withRoom: _d, withoutMentor: _e, ...rest } = row;
+  const {
+    mentorLoad: _a,
+    hasMentor: _b,
+    openMentorLoad: _c,
+    withRoom: _d,
+    withoutMentor: _e,
+    sortProfession: _f,
+    sortSpecialty: _g,
+    sortRole: _h,
+    sortTags: _i,
+    ...rest
+  } = row;
   return rest;
 }
