@@ -1,9 +1,10 @@
 import Dexie from 'dexie';
 import { getDb, switchDatabase } from '../renderer/data/db';
-import { countPeople, listPeople, searchPeoplePage } from '../renderer/data/people.repo';
+import { countPeople } from '../renderer/data/people.repo';
 import { searchTerms } from '../renderer/domain/people-search';
+import type { Person } from '../renderer/domain/types';
 import { readPickerPairs } from '../renderer/features/meetings/usePairingPicker';
-import { NO_FILTER, type PeopleFilter, peopleMatcher } from '../renderer/features/people/filter-people';
+import { NO_FILTER } from '../renderer/features/people/filter-people';
 import { BY_NAME, type PeopleSort } from '../renderer/features/people/sort-people';
 import { readPeopleList } from '../renderer/features/people/usePeopleList';
 import {
@@ -11,7 +12,8 @@ import {
   readMentorCandidates,
 } from '../renderer/features/relationships/usePairingCandidates';
 import { fillDatabase } from './fill-database';
-import { formerMenteesWithMentor, formerMentorLoads, formerMentorLoadsFor } from './former-pairing-facts';
+import { formerMentorLoadsFor } from './former-pairing-facts';
+import { formerPeopleFiltered, formerRankedMentors } from './former-pairing-pages';
 import { formerPickerPairs, formerSearchPeoplePage } from './former-people-search';
 import { formerSortedPeopleList } from './former-people-sort';
 import { machineLoad } from './suite';
@@ -24,13 +26,17 @@ import { machineLoad } from './suite';
 // the People list sorted by profession, specialty, role or tags as it was read before schema version 19
 // (everyone read and sorted, bench/former-people-sort.ts) alternated with the page read from the
 // column's index; 9 rounds after a warm-up, median and spread. Data reads only; rendering is not
-// measured. GH_BENCH_SCALE=small: 1,000 people. GH_BENCH_WAYS=sorted: the sorted People list alone.
+// measured. GH_BENCH_SCALE=small: 1,000 people. GH_BENCH_WAYS=sorted: the sorted People list alone. The People list's pairing filters and New pairing's
+// mentors as schema version 18 read them (bench/former-pairing-pages.ts: the group's ids, then the name
+// order walked; every mentor read and ranked) alternated with the pages of version 20's indexes.
 
 export const name = 'pickers';
 
 const ROUNDS = 9;
 const PEOPLE_PAGE = 100;
 const PICKER_PAGE = 20;
+/** The mentors New pairing shows at first (MentorChoice). */
+const MENTORS_SHOWN = 25;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const spread = (values: number[]) =>
@@ -65,29 +71,6 @@ async function formerPeopleList(search: string) {
   return formerMentorLoadsFor(page.people.filter((person) => person.isMentor).map((person) => person.id));
 }
 
-/**
- * The People list's first page for a pairing filter, as it was before schema version 18: every proposed,
- * active and paused pair read to know each mentor's load and the mentees with a mentor, then the name
- * order walked with the filter, and the shown mentors' pairs read for their loads.
- */
-async function formerPeopleFiltered(filter: PeopleFilter) {
-  await countPeople();
-  const [loads, menteesWithMentor] = await Promise.all([formerMentorLoads(), formerMenteesWithMentor()]);
-  const page = await searchPeoplePage({
-    terms: [],
-    direction: 'ascending',
-    limit: PEOPLE_PAGE,
-    keep: peopleMatcher(filter, { loads, menteesWithMentor }),
-  });
-  return page.people.length + loads.size;
-}
-
-/** New pairing's mentors and their loads, as read before schema version 18: everyone, and every load pair. */
-async function formerMentorCandidates() {
-  const [people, loads] = await Promise.all([listPeople(), formerMentorLoads()]);
-  return { mentors: people.filter((person) => person.isMentor && !person.archived), loads };
-}
-
 export async function run(): Promise<Record<string, number | string>> {
   const small = new URLSearchParams(location.search).get('scale') === 'small';
   const size = small ? { people: 1_000, relationships: 2_000, meetings: 20_000 } : ('large' as const);
@@ -104,6 +87,11 @@ export async function run(): Promise<Record<string, number | string>> {
     const common = someone ? someone.name.split(' ').slice(-1)[0] : 'a';
     const firstName = someone ? someone.name.split(' ')[0] : 'a';
     const fullName = someone?.name ?? 'a';
+    // A mentee with a specialty and interests, as most have: the mentors sharing them are ranked first.
+    const mentee = (await db.people
+      .orderBy('id')
+      .filter((person) => person.isMentee && !person.archived && person.tags.length > 0)
+      .first()) as Person;
     const count = async (word: string) =>
       db.people
         .where('wordKeys')
@@ -179,18 +167,43 @@ export async function run(): Promise<Record<string, number | string>> {
       ],
       [
         'People list, mentors with room',
-        () => formerPeopleFiltered({ ...NO_FILTER, role: 'mentors-with-room' }),
+        () => formerPeopleFiltered({ ...NO_FILTER, role: 'mentors-with-room' }, PEOPLE_PAGE),
         () => readPeopleList({ ...NO_FILTER, role: 'mentors-with-room' }, BY_NAME, PEOPLE_PAGE),
       ],
       [
         'People list, mentees without a mentor',
-        () => formerPeopleFiltered({ ...NO_FILTER, role: 'mentees-without-mentor' }),
+        () => formerPeopleFiltered({ ...NO_FILTER, role: 'mentees-without-mentor' }, PEOPLE_PAGE),
         () => readPeopleList({ ...NO_FILTER, role: 'mentees-without-mentor' }, BY_NAME, PEOPLE_PAGE),
       ],
       [
-        'New pairing, the mentors and their loads once a mentee is chosen',
-        formerMentorCandidates,
-        readMentorCandidates,
+        `People list, mentors with room, search "${common}"`,
+        () => formerPeopleFiltered({ ...NO_FILTER, role: 'mentors-with-room', search: common }, PEOPLE_PAGE),
+        () =>
+          readPeopleList({ ...NO_FILTER, role: 'mentors-with-room', search: common }, BY_NAME, PEOPLE_PAGE),
+      ],
+      [
+        'People list, mentees without a mentor, search "clinic" (every e-mail)',
+        () =>
+          formerPeopleFiltered(
+            { ...NO_FILTER, role: 'mentees-without-mentor', search: 'clinic' },
+            PEOPLE_PAGE,
+          ),
+        () =>
+          readPeopleList(
+            { ...NO_FILTER, role: 'mentees-without-mentor', search: 'clinic' },
+            BY_NAME,
+            PEOPLE_PAGE,
+          ),
+      ],
+      [
+        `New pairing, the mentors once a mentee is chosen (${mentee.name}: ${mentee.specialty || 'no specialty'}; ${mentee.tags.join(', ') || 'no tags'})`,
+        () => formerRankedMentors(mentee),
+        () => readMentorCandidates(mentee, MENTORS_SHOWN, false),
+      ],
+      [
+        'New pairing, every mentor, once the manager searches them',
+        () => formerRankedMentors(mentee),
+        () => readMentorCandidates(mentee, MENTORS_SHOWN, true),
       ],
       [
         `New pairing, typing "${common}" for the mentee`,

@@ -15,6 +15,7 @@ import {
   listRelationshipsForPerson,
 } from '../renderer/data/relationships.repo';
 import { listTopics } from '../renderer/data/topics.repo';
+import { mentorOptions } from '../renderer/domain/mentor-ranking';
 import { pairLabel } from '../renderer/domain/pair-label';
 import { matchesSearch, searchWords } from '../renderer/domain/text';
 import type { Id, Person } from '../renderer/domain/types';
@@ -22,7 +23,6 @@ import { readPickerPairs } from '../renderer/features/meetings/usePairingPicker'
 import { filterPeople, NO_FILTER, type PeopleFilter } from '../renderer/features/people/filter-people';
 import { BY_NAME, sortPeople } from '../renderer/features/people/sort-people';
 import { readPeopleList } from '../renderer/features/people/usePeopleList';
-import { mentorOptions } from '../renderer/features/relationships/MentorChoice';
 import { readMenteeMatches } from '../renderer/features/relationships/usePairingCandidates';
 import { readPairingsList } from '../renderer/features/relationships/useRelationshipsList';
 import { fillDatabase } from './fill-database';

@@ -44,6 +44,7 @@ import {
   goalDerived,
   milestoneDerived,
   pairingSummary,
+  personMentorRankDerived,
   personPairingDerived,
   personTrainingDerived,
   questionnaireAnswerKey,
@@ -325,7 +326,23 @@ export const SCHEMA_V19: StoreList = {
   people: `${SCHEMA_V18.people}, [sortProfession+nameKey+id], [sortSpecialty+nameKey+id], [sortRole+nameKey+id], [sortTags+nameKey+id]`,
 };
 
-export const CURRENT_SCHEMA_VERSION = 19;
+/**
+ * Version 20: the People list's two pairing filters and New pairing's mentors read only the rows they
+ * show. Each pairing group is indexed with the name order (`[withRoom+nameKey+id]`,
+ * `[withoutMentor+nameKey+id]`), so a page of the group is a range of it; their indexes of version 18
+ * are dropped (a query on the group alone reads the compound index's prefix). Each mentor who is not
+ * archived carries (summary-fields.ts) whether they are full, indexed with their load and name
+ * (`[mentorFull+openMentorLoad+nameKey+id]`: the ranking of mentors sharing nothing with the mentee), and
+ * each specialty or tag they offer with the same (`*mentorMatches`: those sharing some, ranked from the
+ * index keys). The upgrade computes both for every person.
+ */
+export const SCHEMA_V20: StoreList = {
+  ...SCHEMA_V19,
+  people:
+    'id, name, email, profession, [nameKey+id], mentorRenewBy, *wordKeys, *wordNames, openMentorLoad, [sortProfession+nameKey+id], [sortSpecialty+nameKey+id], [sortRole+nameKey+id], [sortTags+nameKey+id], [withRoom+nameKey+id], [withoutMentor+nameKey+id], [mentorFull+openMentorLoad+nameKey+id], *mentorMatches',
+};
+
+export const CURRENT_SCHEMA_VERSION = 20;
 
 /**
  * Every shipped schema, by version: SHIPPED_SCHEMAS[version - 1] is the stores of that version (the
@@ -351,6 +368,7 @@ export const SHIPPED_SCHEMAS: readonly StoreList[] = [
   SCHEMA_V17,
   SCHEMA_V18,
   SCHEMA_V19,
+  SCHEMA_V20,
 ];
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -537,6 +555,16 @@ export async function upgradeToV19(tx: Transaction): Promise<void> {
     });
 }
 
+export async function upgradeToV20(tx: Transaction): Promise<void> {
+  // Only the mentors who are not archived have a rank to store.
+  await tx
+    .table('people')
+    .filter((person: Person) => person.isMentor && !person.archived)
+    .modify((person: Person & Stored) => {
+      assignFields(person, personMentorRankDerived(person));
+    });
+}
+
 /**
  * How a transaction is committed (docs/data-model.md, "Durability"). Everyday edits are relaxed: "Done"
  * comes once the operating system has the change. Writes that must survive a power cut right after
@@ -630,6 +658,7 @@ export class GuidingHandsDb extends Dexie {
       .upgrade(this.upgrading(17, async () => {}));
     this.version(18).stores(SCHEMA_V18).upgrade(this.upgrading(18, upgradeToV18));
     this.version(19).stores(SCHEMA_V19).upgrade(this.upgrading(19, upgradeToV19));
+    this.version(20).stores(SCHEMA_V20).upgrade(this.upgrading(20, upgradeToV20));
     this.use(
       derivedFieldsMiddleware({
         people: {
@@ -638,6 +667,7 @@ export class GuidingHandsDb extends Dexie {
             ...personSortKeys(person),
             ...personTrainingDerived(person),
             ...personPairingDerived(person),
+            ...personMentorRankDerived(person),
           }),
           fields: DERIVED_FIELDS.people,
         },

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { compareMentorRank, type MentorRank, menteeMatchWeights } from '../domain/mentor-ranking';
 import { personWords, termsMatch } from '../domain/people-search';
 import {
   columnSortKey,
@@ -15,6 +16,7 @@ import { getDb, getStrictDb } from './db';
 import { nameKeyOf, wordNameEntry } from './derived-fields';
 import { readKept } from './keyset';
 import { ensureRoomFor, storedSizeOf } from './storage';
+import type { MentorMatchEntry } from './summary-fields';
 
 export type { PersonInput } from '../domain/rules';
 
@@ -64,6 +66,8 @@ export interface PeoplePageQuery {
   limit: number;
   /** Keeps only the people it accepts (a search or filter); the page still holds `limit` of them. */
   keep?: (person: Person) => boolean;
+  /** Only the people of this pairing group (read from the group's own index, in the same order). */
+  group?: PairingGroup;
 }
 
 export interface PeoplePage {
@@ -79,25 +83,61 @@ export function peopleCursor(person: Pick<Person, 'id' | 'name'>): PeopleCursor 
 
 const NAME_ORDER = '[nameKey+id]';
 
+/** The two groups of the People list that depend on people's pairs. */
+export type PairingGroup = 'mentors-with-room' | 'mentees-without-mentor';
+
+/** Each group's index (schema version 20): its people (the field is 1), then the name order. */
+const GROUP_ORDER: Record<PairingGroup, string> = {
+  'mentors-with-room': '[withRoom+nameKey+id]',
+  'mentees-without-mentor': '[withoutMentor+nameKey+id]',
+};
+
+/** At most `count` rows of the name order after `from` (from the start when null), in `direction`. */
+function nameOrderAfter(from: [string, Id] | null, direction: PeoplePageQuery['direction'], count: number) {
+  const table = getDb().people;
+  const range =
+    direction === 'ascending'
+      ? from
+        ? table.where(NAME_ORDER).above(from)
+        : table.orderBy(NAME_ORDER)
+      : from
+        ? table.where(NAME_ORDER).below(from).reverse()
+        : table.orderBy(NAME_ORDER).reverse();
+  return range.limit(count).toArray();
+}
+
+const FIRST_IN_GROUP = [1, Dexie.minKey];
+const LAST_IN_GROUP = [1, Dexie.maxKey];
+
+/** The whole range of a pairing group's index. */
+const everyoneIn = (group: PairingGroup) =>
+  getDb().people.where(GROUP_ORDER[group]).between(FIRST_IN_GROUP, LAST_IN_GROUP, true, true);
+
+/** The same in a pairing group's index: its people alone, in the same order. */
+function groupOrderAfter(
+  group: PairingGroup,
+  from: [string, Id] | null,
+  direction: PeoplePageQuery['direction'],
+  count: number,
+) {
+  const index = getDb().people.where(GROUP_ORDER[group]);
+  const range =
+    direction === 'ascending'
+      ? index.between(from ? [1, ...from] : FIRST_IN_GROUP, LAST_IN_GROUP, from === null, true)
+      : index.between(FIRST_IN_GROUP, from ? [1, ...from] : LAST_IN_GROUP, true, from === null).reverse();
+  return range.limit(count).toArray();
+}
+
 /**
  * One page of people by name, accents and capitals ignored, ties broken by id (keyset paging on the
- * name-key index, see keyset.ts).
+ * name-key index, see keyset.ts); with a pairing group, on the group's index, in the same order.
  */
 export async function listPeoplePage(query: PeoplePageQuery): Promise<PeoplePage> {
-  const { direction, limit, keep } = query;
-  const table = getDb().people;
-  const start = query.after ? [query.after.nameKey, query.after.id] : null;
+  const { direction, limit, keep, group } = query;
+  const start: [string, Id] | null = query.after ? [query.after.nameKey, query.after.id] : null;
   const read = (after: Person | null, count: number) => {
-    const from = after ? [nameKeyOf(after), after.id] : start;
-    const range =
-      direction === 'ascending'
-        ? from
-          ? table.where(NAME_ORDER).above(from)
-          : table.orderBy(NAME_ORDER)
-        : from
-          ? table.where(NAME_ORDER).below(from).reverse()
-          : table.orderBy(NAME_ORDER).reverse();
-    return range.limit(count).toArray();
+    const from: [string, Id] | null = after ? [nameKeyOf(after), after.id] : start;
+    return group ? groupOrderAfter(group, from, direction, count) : nameOrderAfter(from, direction, count);
   };
   // One row more than the page tells whether another page follows.
   const people = await readKept(read, limit + 1, keep);
@@ -300,13 +340,22 @@ const MAX_WORD_RANGES = 8;
  *   the page's rows are read from each and the pages are merged;
  * - when many do through many words (one or two letters typed), matches are dense: the name index is
  *   read on until a page of them is found.
+ * With a pairing group (schema version 20): when the group holds no more people than the rarest term's
+ * range, the group's index is walked in name order testing each person's words; otherwise the word's
+ * people are read as above and only the group's kept (its ids, from the index keys).
  */
 export async function searchPeoplePage(query: PeopleSearchQuery): Promise<PeoplePage> {
-  const { terms, keep, limit } = query;
-  const matches = (person: Person) => termsMatch(terms, personWords(person)) && (!keep || keep(person));
+  const { terms, keep, limit, group } = query;
   const rarest = await rarestTerm(terms);
   if (!rarest) return listPeoplePage(query);
   if (rarest.count === 0) return { people: [], next: null };
+  const found = (person: Person) => termsMatch(terms, personWords(person)) && (!keep || keep(person));
+  // A group no larger than the word's range: its index is walked, testing the words of each of its people.
+  const groupSize = group ? await countGroup(group) : 0;
+  if (group && groupSize <= rarest.count) return listPeoplePage({ ...query, keep: found });
+  // Otherwise the word's people are read, and only those of the group kept (the group's ids, index keys).
+  const members = group ? await peopleIdsIn(group) : null;
+  const matches = members ? (person: Person) => members.has(person.id) && found(person) : found;
   const people = getDb().people;
   if (rarest.count > 4 * (limit + 1)) {
     const words = (await people
@@ -314,15 +363,16 @@ export async function searchPeoplePage(query: PeopleSearchQuery): Promise<People
       .startsWith(rarest.term)
       .limit(MAX_WORD_RANGES + 1)
       .uniqueKeys()) as string[];
-    if (words.length <= MAX_WORD_RANGES) return pageByWords(words, { ...query, keep: matches });
+    if (words.length <= MAX_WORD_RANGES)
+      return pageByWords(words, { ...query, group: undefined, keep: matches });
     // Reading the range costs about its length; walking the name order about limit × total / count rows.
-    const total = await countPeople();
+    const total = group ? groupSize : await countPeople();
     if (rarest.count * rarest.count > 2 * (limit + 1) * total)
-      return listPeoplePage({ ...query, keep: matches });
+      return listPeoplePage({ ...query, keep: found });
   }
-  const found = await people.where(WORDS).startsWith(rarest.term).toArray();
+  const inRange = await people.where(WORDS).startsWith(rarest.term).toArray();
   const byId = new Map<Id, Person>();
-  for (const person of found) if (matches(person)) byId.set(person.id, person);
+  for (const person of inRange) if (matches(person)) byId.set(person.id, person);
   return pageOf([...byId.values()], query);
 }
 
@@ -404,17 +454,81 @@ export async function listOpenMentorsWithLoads(): Promise<MentorsWithLoads> {
   return { mentors, loads: loadOf };
 }
 
-/** The two groups of the People list that depend on people's pairs. */
-export type PairingGroup = 'mentors-with-room' | 'mentees-without-mentor';
+export interface RankedMentors {
+  /** The first mentors of the ranking for the mentee (mentor-ranking.ts), in its order. */
+  mentors: Person[];
+  /** Their proposed and active pairs, by mentor id. */
+  loads: Map<Id, number>;
+  /** How many mentors could take the mentee: every mentor who is not archived, less the mentee. */
+  total: number;
+}
+
+const RANK_ORDER = '[mentorFull+openMentorLoad+nameKey+id]';
+const MATCHES = 'mentorMatches';
+type RankKey = [full: 0 | 1, load: number, nameKey: string, id: Id];
+
+/**
+ * The first `limit` mentors New pairing offers a mentee, ranked as mentorOptions ranks them all, read
+ * from the indexes of schema version 20 without the rest: for those with room, then for the full ones,
+ * the mentors sharing some of the mentee's specialty and interests are read (ranked) from the keys of
+ * `mentorMatches` for those keys alone, then, if the page is not full, those sharing nothing in the order
+ * of the rank index; only the page's records are read.
+ */
+export async function listRankedMentors(mentee: Person, limit: number): Promise<RankedMentors> {
+  const people = getDb().people;
+  const weights = [...menteeMatchWeights(mentee)];
+  const openMentee = mentee.isMentor && !mentee.archived;
+  const ranks: MentorRank[] = [];
+  const total = (await people.orderBy('openMentorLoad').count()) - (openMentee ? 1 : 0);
+  for (const full of [0, 1] as const) {
+    if (ranks.length >= limit) break;
+    const entries = (await Promise.all(
+      weights.map(([key]) =>
+        people.where(MATCHES).between([full, key], [full, key, Dexie.maxKey], true, true).keys(),
+      ),
+    )) as unknown as MentorMatchEntry[][];
+    const sharing = new Map<Id, MentorRank>();
+    entries.forEach((list, at) => {
+      const weight = weights[at][1];
+      for (const [, , load, nameKey, id] of list) {
+        if (id === mentee.id) continue;
+        const known = sharing.get(id);
+        if (known) known.shared += weight;
+        else sharing.set(id, { full: full === 1, shared: weight, load, nameKey, id });
+      }
+    });
+    ranks.push(...[...sharing.values()].sort(compareMentorRank).slice(0, limit - ranks.length));
+    if (ranks.length >= limit) break;
+    const read = (after: RankKey | null, count: number) =>
+      people
+        .where(RANK_ORDER)
+        .between(after ?? [full, Dexie.minKey], [full, Dexie.maxKey], after === null, true)
+        .limit(count)
+        .keys() as unknown as Promise<RankKey[]>;
+    const rest = await readKept(
+      read,
+      limit - ranks.length,
+      ([, , , id]) => id !== mentee.id && !sharing.has(id),
+    );
+    for (const [, load, nameKey, id] of rest) ranks.push({ full: full === 1, shared: 0, load, nameKey, id });
+  }
+  const records = await people.bulkGet(ranks.map((rank) => rank.id));
+  const mentors = records.filter((person): person is Person => person !== undefined);
+  return { mentors, loads: new Map(ranks.map((rank) => [rank.id, rank.load])), total };
+}
 
 /**
  * The ids of the mentors with room left (fewer proposed and active pairs than their capacity, archived
- * or not) or of the mentees without a proposed, active or paused pair: a range of an index of schema
- * version 18, its keys alone.
+ * or not) or of the mentees without a proposed, active or paused pair: a range of the group's index
+ * (schema version 20), its keys alone.
  */
 export async function peopleIdsIn(group: PairingGroup): Promise<Set<Id>> {
-  const index = group === 'mentors-with-room' ? 'withRoom' : 'withoutMentor';
-  return new Set(await getDb().people.where(index).equals(1).primaryKeys());
+  return new Set(await everyoneIn(group).primaryKeys());
+}
+
+/** How many people a pairing group holds (counted on its index, no record read). */
+export async function countGroup(group: PairingGroup): Promise<number> {
+  return everyoneIn(group).count();
 }
 
 /**

@@ -8,11 +8,13 @@ import Dexie, {
   type Middleware,
 } from 'dexie';
 import { isOpenGoalStatus } from '../domain/goals';
+import { mentorMatchKeys } from '../domain/mentor-ranking';
 import { debriefDueDate } from '../domain/milestones';
 import { type SchedulePair, scheduledFor } from '../domain/questionnaires/schedule';
 import type { Checkpoint, SupportRequest } from '../domain/questionnaires/types';
 import { LOAD_STATUSES } from '../domain/rules';
 import type { Goal, IsoDate, Milestone, Person, RelationshipStatus } from '../domain/types';
+import { nameKeyOf } from './derived-fields';
 
 // Schema version 12: what the dashboard's cards ask, stored beside the records so that each card is a
 // range of an index. A summary field says something about *other* records (a pair's goals, a
@@ -77,6 +79,21 @@ export interface PersonPairingFields {
   withoutMentor?: 1;
 }
 
+/** An entry of a mentor's `mentorMatches`: what they offer, after whether they are full, then their rank. */
+export type MentorMatchEntry = [full: 0 | 1, match: string, load: number, nameKey: string, id: string];
+
+/**
+ * Beside a person (schema version 20), while they mentor and are not archived: whether they are full (as
+ * many proposed and active pairs as their capacity, or more), indexed with their load, name key and id as
+ * New pairing ranks mentors sharing nothing with the mentee; and (multi-entry) each specialty or tag they
+ * offer (mentor-ranking.ts) with the same, so the mentors sharing one with a mentee are read, ranked,
+ * from the index keys alone.
+ */
+export interface PersonMentorRankFields {
+  mentorFull?: 0 | 1;
+  mentorMatches?: MentorMatchEntry[];
+}
+
 /** Beside a request for contact: its day while it is open (indexed). */
 export interface SupportRequestDerived {
   openSince?: IsoDate;
@@ -94,6 +111,8 @@ export const SUMMARY_FIELDS = {
     'openMentorLoad',
     'withRoom',
     'withoutMentor',
+    'mentorFull',
+    'mentorMatches',
   ],
   supportRequests: ['openSince'],
 } as const;
@@ -166,6 +185,20 @@ export function personPairingDerived(
     openMentorLoad: person.isMentor && !person.archived ? load : undefined,
     withRoom: person.isMentor && load < person.mentorCapacity ? 1 : undefined,
     withoutMentor: person.isMentee && !person.hasMentor ? 1 : undefined,
+  };
+}
+
+export function personMentorRankDerived(
+  person: Pick<Person, 'id' | 'name' | 'specialty' | 'tags' | 'isMentor' | 'archived' | 'mentorCapacity'> &
+    Pick<PersonPairingFields, 'mentorLoad'>,
+): PersonMentorRankFields {
+  if (!person.isMentor || person.archived) return { mentorFull: undefined, mentorMatches: undefined };
+  const load = person.mentorLoad ?? 0;
+  const full = load >= person.mentorCapacity ? 1 : 0;
+  const nameKey = nameKeyOf(person);
+  return {
+    mentorFull: full,
+    mentorMatches: mentorMatchKeys(person).map((match) => [full, match, load, nameKey, person.id]),
   };
 }
 

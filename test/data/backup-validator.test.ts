@@ -251,6 +251,19 @@ const BREAKAGES: Record<string, Breakage> = {
     Object.assign(person, { sortSpecialty: 'emergency' });
     return 'people';
   },
+  // Version 20: a mentor's rank and what they offer.
+  'a mentor says whether they are full': (tables) => {
+    const person = tables.people.find((candidate) => candidate.isMentor);
+    if (!person) return null;
+    Object.assign(person, { mentorFull: 0 });
+    return 'people';
+  },
+  'a mentor carries the specialty and tags they offer with their rank': (tables) => {
+    const person = tables.people.find((candidate) => candidate.isMentor);
+    if (!person) return null;
+    Object.assign(person, { mentorMatches: [[0, 's:', 0, 'grace okafor', person.id]] });
+    return 'people';
+  },
   'a request for contact carries its open day': (tables) => {
     const request = tables.supportRequests[0];
     if (!request) return null;

@@ -8,6 +8,7 @@ import {
   archivePerson,
   createPerson,
   deletePerson,
+  listOpenMentorsWithLoads,
   mentorLoadsOf,
   peopleIdsIn,
   updatePerson,
@@ -19,11 +20,11 @@ import {
   deleteRelationship,
   updateRelationship,
 } from '../../renderer/data/relationships.repo';
+import { searchKey } from '../../renderer/domain/text';
 import type { Id, Person, Relationship } from '../../renderer/domain/types';
 import { NO_FILTER } from '../../renderer/features/people/filter-people';
 import { BY_NAME } from '../../renderer/features/people/sort-people';
 import { readPeopleList } from '../../renderer/features/people/usePeopleList';
-import { readMentorCandidates } from '../../renderer/features/relationships/usePairingCandidates';
 import { gunzipText } from './backup-documents';
 import {
   fixTodayPerTest,
@@ -78,6 +79,23 @@ async function pairingFields(): Promise<{ stored: Record<string, Row>; expected:
     if (person.isMentor && load < (person.mentorCapacity as number)) row.withRoom = 1;
     if (person.isMentee && !mentored) row.withoutMentor = 1;
     expected[id] = row;
+    // Version 19: an open mentor's rank, and each specialty or tag they offer with it.
+    const ranked = { mentorFull: person.mentorFull, mentorMatches: person.mentorMatches };
+    const rank: Row = {};
+    if (person.isMentor && !person.archived) {
+      const full = load >= (person.mentorCapacity as number) ? 1 : 0;
+      const nameKey = searchKey(person.name as string);
+      const offers = new Set([
+        `s:${searchKey(person.specialty as string)}`,
+        ...(person.tags as string[]).map((tag) => `t:${searchKey(tag)}`),
+      ]);
+      rank.mentorFull = full;
+      rank.mentorMatches = [...offers].map((offer) => [full, offer, load, nameKey, id]);
+    }
+    expect(
+      Object.fromEntries(Object.entries(ranked).filter(([, value]) => value !== undefined)),
+      `the rank of ${person.name}`,
+    ).toEqual(rank);
   }
   return { stored: got, expected };
 }
@@ -92,7 +110,7 @@ async function expectRight(when: string): Promise<Record<string, Row>> {
   const has = (field: string) => ids.filter((id) => field in expected[id]).sort();
   expect([...(await peopleIdsIn('mentors-with-room'))].sort(), when).toEqual(has('withRoom'));
   expect([...(await peopleIdsIn('mentees-without-mentor'))].sort(), when).toEqual(has('withoutMentor'));
-  const candidates = await readMentorCandidates();
+  const candidates = await listOpenMentorsWithLoads();
   expect(candidates.mentors.map((mentor) => mentor.id).sort(), when).toEqual(has('openMentorLoad'));
   expect(Object.fromEntries(candidates.loads), when).toEqual(
     Object.fromEntries(has('openMentorLoad').map((id) => [id, expected[id].openMentorLoad])),

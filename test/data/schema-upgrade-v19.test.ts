@@ -113,6 +113,8 @@ async function upgraded(): Promise<string> {
 }
 
 const NEW_FIELDS: readonly string[] = PERSON_SORT_FIELDS;
+// Added by version 20 (checked in schema-upgrade-v20.test.ts).
+const LATER_FIELDS = ['mentorFull', 'mentorMatches'];
 const only = (row: object, keep: (field: string) => boolean) =>
   Object.fromEntries(Object.entries(row).filter(([field]) => keep(field)));
 
@@ -122,9 +124,8 @@ describe('upgrading a version 18 database to version 19', () => {
     const stored = await everyStoredField(name);
     const people = stored.people as Record<string, unknown>[];
     // Every field of version 18 exactly as it was, in every table.
-    expect(people.map((row) => only(row, (field) => !NEW_FIELDS.includes(field)))).toStrictEqual(
-      inKeyOrder(OLD_CONTENT.people!),
-    );
+    const earlier = (field: string) => !NEW_FIELDS.includes(field) && !LATER_FIELDS.includes(field);
+    expect(people.map((row) => only(row, earlier))).toStrictEqual(inKeyOrder(OLD_CONTENT.people!));
     expect(stored.programs).toStrictEqual(OLD_CONTENT.programs);
     for (const table of tablesOfSchema(18))
       if (!['people', 'programs', 'auditLog'].includes(table)) expect(stored[table], table).toEqual([]);

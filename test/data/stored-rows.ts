@@ -25,8 +25,9 @@ export function withoutSummaryFields<T extends object>(table: string, rows: T[])
 }
 
 /**
- * A person as stored, less the pairing summaries of version 18 (checked in schema-upgrade-v18.test.ts)
- * and the sort keys of version 19 (schema-upgrade-v19.test.ts).
+ * A person as stored, less the pairing summaries of version 18 (checked in schema-upgrade-v18.test.ts),
+ * the sort keys of version 19 (schema-upgrade-v19.test.ts) and the mentors' ranks of version 20
+ * (schema-upgrade-v20.test.ts).
  */
 export function withoutPairingSummaries(row: Record<string, unknown>): Record<string, unknown> {
   const {
@@ -39,6 +40,8 @@ export function withoutPairingSummaries(row: Record<string, unknown>): Record<st
     sortSpecialty: _g,
     sortRole: _h,
     sortTags: _i,
+    mentorFull: _j,
+    mentorMatches: _k,
     ...rest
   } = row;
   return rest;

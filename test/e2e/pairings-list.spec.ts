@@ -1,4 +1,4 @@
-import { addPerson, addProgram, day, PROGRAM, pair } from './clinic-steps';
+import { addPerson, addProgram, chooseMentee, day, PROGRAM, pair } from './clinic-steps';
 import { expect, goTo, startEmpty, test } from './helpers';
 
 // The Relationships list and the pair picker of "Log a meeting" read a page of pairs at a time, newest
@@ -100,4 +100,60 @@ test('New pairing finds the mentee by typing, accents and capitals ignored, and 
   await expect(
     page.getByRole('group', { name: 'Mentee' }).getByRole('radio', { name: /Ben Roy/ }),
   ).toBeChecked();
+});
+
+test('New pairing shows the best 25 mentors for the mentee and finds any other one by typing', async ({
+  page,
+}) => {
+  await startEmpty(page);
+  await addProgram(page, PROGRAM, 14);
+  // Thirty mentors from a roster: Zed Zulu shares the mentee's specialty and an interest (last by name
+  // all the same), Ada Ames and Bo Berg one of them; the others share nothing, and Yara Young comes last.
+  const mentors = Array.from({ length: 26 }, (_, at) => {
+    const name = `Mentor ${String.fromCharCode(65 + (at % 26))}${at}`;
+    return `${name},m${at}@clinic.example,Physician,Family medicine,Teaching,yes,no,2`;
+  });
+  const roster = [
+    'Name,Email,Profession,Specialty,Tags,Mentor,Mentee,Mentor capacity',
+    ...mentors,
+    'Zed Zulu,zed@clinic.example,Physician,Pediatrics,Research,yes,no,2',
+    'Ada Ames,ada@clinic.example,Physician,Pediatrics,Teaching,yes,no,2',
+    'Bo Berg,bo@clinic.example,Physician,Family medicine,research,yes,no,2',
+    'Yara Young,yara@clinic.example,Physician,Psychiatry,Wellness,yes,no,2',
+    'Lin Lowe,lin@clinic.example,Nurse,Pediatrics,Research;Triage,no,yes,',
+  ].join('\r\n');
+  await goTo(page, 'People');
+  await page.getByRole('link', { name: 'Import a roster (Excel or CSV)' }).click();
+  await page.getByLabel('Roster file (Excel or CSV)').setInputFiles({
+    name: 'staff.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(roster, 'utf8'),
+  });
+  await page.getByRole('button', { name: 'Import 31 people' }).click();
+  await expect(page.getByRole('heading', { name: 'Imported 31 people' })).toBeFocused();
+
+  await goTo(page, 'Relationships');
+  await page.getByRole('link', { name: 'New pairing' }).click();
+  await chooseMentee(page, 'Lin Lowe');
+  await page.getByLabel('Program').selectOption({ label: `${PROGRAM} (meets every 14 days)` });
+  const choice = page.getByRole('group', { name: 'Choose a mentor' });
+  await expect(choice.getByText('Showing the best 25 of 30 mentors. Type to narrow the list.')).toBeVisible();
+  const radios = choice.getByRole('radio');
+  await expect(radios).toHaveCount(25);
+  // Both shared first, then one shared (the least busy, then by name), then the rest by name.
+  await expect(radios.nth(0)).toHaveAccessibleName(/^Zed Zulu/);
+  await expect(radios.nth(1)).toHaveAccessibleName(/^Ada Ames/);
+  await expect(radios.nth(2)).toHaveAccessibleName(/^Bo Berg/);
+  await expect(radios.nth(3)).toHaveAccessibleName(/^Mentor A0/);
+  await expect(choice.getByRole('radio', { name: /Yara Young/ })).toHaveCount(0);
+
+  // Typing looks through every mentor, not only those shown.
+  await choice.getByLabel('Find a mentor').fill('yara');
+  await expect(choice.getByText('1 mentor, those with room first.')).toBeVisible();
+  await choice.getByRole('radio', { name: /Yara Young/ }).check();
+  await choice.getByLabel('Find a mentor').fill('');
+  await expect(choice.getByText('Showing the best 25 of 30 mentors. Type to narrow the list.')).toBeVisible();
+  // The chosen mentor stays in view and chosen.
+  await expect(choice.getByRole('radio', { name: /Yara Young/ })).toBeChecked();
+  await expect(radios).toHaveCount(26);
 });

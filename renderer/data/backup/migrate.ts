@@ -65,6 +65,8 @@ const MIGRATIONS: Record<number, Migration> = {
   17: unchanged,
   // Schema 18 → 19 added the sort keys of the People list's columns, derived fields a backup never carries.
   18: unchanged,
+  // Schema 19 → 20 added the mentors' ranks and the pairing groups' name-order indexes, never in a backup.
+  19: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

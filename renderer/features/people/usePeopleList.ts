@@ -17,8 +17,11 @@ import type { PeopleSort } from './sort-people';
 // sort-key index (schema version 19), one page at a time too. A search reads the people whose words start
 // with what was typed from the word index (searchPeoplePage, searchPeopleSortedPage), or walks the
 // list's order when they are many. The two pairing filters ("mentors with room", "mentees without a
-// mentor") are a range of an index each, and the shown mentors' loads are read from their own records
-// (schema version 18): no pair is read.
+// mentor") have an index each that holds their people in the name order (schema version 20): sorted by
+// name, their pages are read from it; combined with a search, either that index is walked or the word's
+// people are read and tested against the group's ids, whichever holds fewer people. Sorted by another
+// column, a pairing filter is the group's ids (its index's keys). The shown mentors' loads are read from
+// their own records (schema version 18): no pair is read.
 
 export interface PeopleListView {
   /** The rows to show, in order: at most `limit`. */
@@ -34,9 +37,17 @@ export interface PeopleListView {
 const isPlain = (filter: PeopleFilter) =>
   filter.search.trim() === '' && filter.profession === '' && filter.role === 'all' && filter.showArchived;
 
+/** The pairing group the role filter asks for, if any. */
+const groupOf = (filter: PeopleFilter): PairingGroup | undefined =>
+  needsPairingFacts(filter.role) ? (filter.role as PairingGroup) : undefined;
+
+/** The filter, less the search and the pairing group, as a test of the rows read: the person's own fields. */
+const ownFieldsKeeper = (filter: PeopleFilter) =>
+  peopleMatcher({ ...filter, search: '', role: groupOf(filter) ? 'all' : filter.role }, null);
+
 /**
- * The filter, less the search, as a test of the rows read: a pairing filter is the ids of its index's
- * range, the others the person's own fields.
+ * The filter, less the search, as a test of the rows read (the orders other than the name's): a pairing
+ * filter is the ids of its index's range, the others the person's own fields.
  */
 async function keeperOf(filter: PeopleFilter): Promise<(person: Person) => boolean> {
   const role = filter.role;
@@ -54,22 +65,21 @@ export async function readPeopleList(
   sort: PeopleSort,
   limit: number,
 ): Promise<PeopleListView> {
-  const [total, keep] = await Promise.all([countPeople(), keeperOf(filter)]);
-  const page = await readPage(filter, sort, limit, isPlain(filter) ? undefined : keep);
+  const [total, page] = await Promise.all([countPeople(), readPage(filter, sort, limit, isPlain(filter))]);
   return { people: page.people, loads: await loadsOfShown(page.people), hasMore: page.next !== null, total };
 }
 
-/** The first `limit` people of the list in its order, the search and `keep` applied. */
-function readPage(
-  filter: PeopleFilter,
-  sort: PeopleSort,
-  limit: number,
-  keep: ((person: Person) => boolean) | undefined,
-) {
-  const query = { terms: searchTerms(filter.search), direction: sort.direction, limit, keep };
-  return sort.column === 'Name'
-    ? searchPeoplePage(query)
-    : searchPeopleSortedPage({ ...query, column: sort.column });
+/** The first `limit` people of the list in its order, the search and the filter applied (none when plain). */
+async function readPage(filter: PeopleFilter, sort: PeopleSort, limit: number, plain: boolean) {
+  const query = { terms: searchTerms(filter.search), direction: sort.direction, limit };
+  if (sort.column === 'Name')
+    return searchPeoplePage({
+      ...query,
+      group: groupOf(filter),
+      keep: plain ? undefined : ownFieldsKeeper(filter),
+    });
+  const keep = plain ? undefined : await keeperOf(filter);
+  return searchPeopleSortedPage({ ...query, keep, column: sort.column });
 }
 
 /** Every person the filter keeps, in the list's order, with their mentors' loads: what "Save list" writes. */
@@ -77,9 +87,8 @@ export async function readWholePeopleList(
   filter: PeopleFilter,
   sort: PeopleSort,
 ): Promise<{ people: Person[]; loads: Map<Id, number> }> {
-  const keep = await keeperOf(filter);
   // Read as the screen reads its pages, so in the very same order.
-  const { people } = await readPage(filter, sort, Math.max(1, await countPeople()), keep);
+  const { people } = await readPage(filter, sort, Math.max(1, await countPeople()), false);
   return { people, loads: await loadsOfShown(people) };
 }
 

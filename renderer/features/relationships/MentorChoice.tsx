@@ -1,13 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { MentorOption } from '../../domain/mentor-ranking';
 import { searchTerms, textsMatch } from '../../domain/people-search';
-import { searchKey } from '../../domain/text';
 import type { TrainingStatus } from '../../domain/training';
-import type { Id, Person } from '../../domain/types';
+import type { Id } from '../../domain/types';
 import { PROFESSION_LABELS } from '../../domain/types';
 import { TextField } from '../../ui/Field';
 
 /** A long radio list is hard to scan and slow to tab through: past this, the manager narrows it by typing. */
-const MENTORS_SHOWN = 25;
+export const MENTORS_SHOWN = 25;
 
 function matches(option: MentorOption, words: string[]): boolean {
   const { mentor } = option;
@@ -20,41 +20,14 @@ function matches(option: MentorOption, words: string[]): boolean {
   ]);
 }
 
-export interface MentorOption {
-  mentor: Person;
-  load: number;
-  full: boolean;
-  /** The mentee's specialty and interests that this mentor shares, as a hint for a good match. */
-  shared: string[];
-}
-
-function sharedWith(mentee: Person, mentor: Person): string[] {
-  const mine = new Set(mentor.tags.map(searchKey));
-  const shared = mentee.tags.filter((tag) => mine.has(searchKey(tag)));
-  if (mentee.specialty && searchKey(mentee.specialty) === searchKey(mentor.specialty))
-    shared.unshift(mentee.specialty);
-  return shared;
-}
-
-/** Mentors who could take this mentee: those with room first, then the closest match, then the least busy. */
-export function mentorOptions(people: Person[], loads: Map<Id, number>, mentee: Person): MentorOption[] {
-  return people
-    .filter((person) => person.isMentor && !person.archived && person.id !== mentee.id)
-    .map((mentor) => {
-      const load = loads.get(mentor.id) ?? 0;
-      return { mentor, load, full: load >= mentor.mentorCapacity, shared: sharedWith(mentee, mentor) };
-    })
-    .sort(
-      (a, b) =>
-        Number(a.full) - Number(b.full) ||
-        b.shared.length - a.shared.length ||
-        a.load - b.load ||
-        a.mentor.name.localeCompare(b.mentor.name),
-    );
-}
-
 interface MentorChoiceProps {
+  /** The mentors, ranked: at least the first MENTORS_SHOWN, or every one when `complete`. */
   options: MentorOption[];
+  /** How many mentors there are in all. */
+  total: number;
+  complete: boolean;
+  /** Asks for every mentor, once the manager searches them. */
+  onSearch: () => void;
   value: Id;
   onChange: (mentorId: Id) => void;
   error: string | null;
@@ -63,10 +36,25 @@ interface MentorChoiceProps {
 }
 
 /** One radio button per mentor, each showing the mentor's current load against their capacity. */
-export function MentorChoice({ options, value, onChange, error, training }: MentorChoiceProps) {
+export function MentorChoice({
+  options,
+  total,
+  complete,
+  onSearch,
+  value,
+  onChange,
+  error,
+  training,
+}: MentorChoiceProps) {
   const [query, setQuery] = useState('');
   const words = searchTerms(query);
+  const searching = words.length > 0;
+  // A search looks through every mentor: they are read the first time one is typed.
+  useEffect(() => {
+    if (searching && !complete) onSearch();
+  }, [searching, complete, onSearch]);
   const found = options.filter((option) => matches(option, words));
+  const foundCount = searching ? found.length : total;
   const visible = found.slice(0, MENTORS_SHOWN);
   // The chosen mentor stays in view while the manager types another search.
   const chosen = options.find((option) => option.mentor.id === value);
@@ -79,7 +67,7 @@ export function MentorChoice({ options, value, onChange, error, training }: Ment
       tabIndex={error ? -1 : undefined}
     >
       <legend>Choose a mentor</legend>
-      {options.length > MENTORS_SHOWN / 2 && (
+      {total > MENTORS_SHOWN / 2 && (
         <TextField
           label="Find a mentor"
           type="search"
@@ -89,11 +77,13 @@ export function MentorChoice({ options, value, onChange, error, training }: Ment
         />
       )}
       <p className="muted" role="status">
-        {found.length === 0
-          ? 'No mentor matches that search.'
-          : found.length > MENTORS_SHOWN
-            ? `Showing the best ${MENTORS_SHOWN} of ${found.length} mentors. Type to narrow the list.`
-            : `${found.length} ${found.length === 1 ? 'mentor' : 'mentors'}, those with room first.`}
+        {searching && !complete
+          ? 'Looking through every mentor…'
+          : foundCount === 0
+            ? 'No mentor matches that search.'
+            : foundCount > MENTORS_SHOWN
+              ? `Showing the best ${MENTORS_SHOWN} of ${foundCount} mentors. Type to narrow the list.`
+              : `${foundCount} ${foundCount === 1 ? 'mentor' : 'mentors'}, those with room first.`}
       </p>
       <ul className="row-list mentor-list">
         {visible.map(({ mentor, load, full, shared }) => (

@@ -1,5 +1,5 @@
 import { addMonths } from 'date-fns';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isIsoDate, parseIsoDate, todayIso, toIsoDate } from '../../domain/calendar';
 import { formatDisplayDate } from '../../domain/date-format';
@@ -15,7 +15,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { useLeaveGuard } from '../../ui/useLeaveGuard';
 import { MenteeChoice } from './MenteeChoice';
-import { MentorChoice, mentorOptions } from './MentorChoice';
+import { MENTORS_SHOWN, MentorChoice } from './MentorChoice';
 import { useChosenPerson, useMenteeMatches, useMentorCandidates } from './usePairingCandidates';
 
 const FOCUS_OPTIONS = FOCUSES.map((value) => ({ value, label: FOCUS_LABELS[value] }));
@@ -52,12 +52,12 @@ export function NewPairingScreen() {
 
   const livePrograms = useMemo(() => programs?.filter((program) => !program.archived) ?? [], [programs]);
   const noMentee = anyMentee !== undefined && anyMentee.people.length === 0 && !mentee;
-  // Mentors are ranked for the chosen mentee among all of them: read once a mentee is chosen.
-  const candidates = useMentorCandidates(Boolean(mentee));
-  const options = useMemo(
-    () => (candidates && mentee ? mentorOptions(candidates.mentors, candidates.loads, mentee) : []),
-    [candidates, mentee],
-  );
+  // Mentors are ranked for the chosen mentee, read once one is chosen: the first ones shown, every one
+  // once the manager searches them.
+  const [everyMentor, setEveryMentor] = useState(false);
+  const searchEveryMentor = useCallback(() => setEveryMentor(true), []);
+  const candidates = useMentorCandidates(mentee, MENTORS_SHOWN, everyMentor);
+  const options = candidates?.options ?? [];
   const program = livePrograms.find((candidate) => candidate.id === programId);
   const chosen = options.find((option) => option.mentor.id === mentorId);
   const shownEnd = endDate ?? plannedEnd(startDate, program);
@@ -166,6 +166,9 @@ export function NewPairingScreen() {
               ) : (
                 <MentorChoice
                   options={options}
+                  total={candidates.total}
+                  complete={candidates.complete}
+                  onSearch={searchEveryMentor}
                   value={mentorId}
                   onChange={setMentorId}
                   error={fieldError('mentorId')}
