@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { type KeyboardEvent, type ReactNode, useId } from 'react';
 
 // Every input has a visible label; hints and errors are tied to it with aria-describedby,
 // so a screen reader reads the error when the field gets focus.
@@ -46,6 +46,7 @@ interface TextFieldProps {
   autoFocus?: boolean;
   autoComplete?: string;
   name?: string;
+  onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
 }
 
 export function TextField({ label, value, onChange, hint, error, type = 'text', ...rest }: TextFieldProps) {

@@ -1,11 +1,12 @@
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { Person } from '../domain/types';
 import { PROFESSION_LABELS } from '../domain/types';
 import { TextField } from './Field';
 
 // Choosing one person of a clinic of any size: a search box and, below it, a handful of matches as radio
 // buttons (arrow keys move between them, as in any radio group). The screen reads the matches a page at a
-// time and passes them in; the chosen person stays in view whatever is typed.
+// time and passes them in; the chosen person stays in view whatever is typed. Enter in the search box
+// chooses the only match, and never sends the form.
 
 export interface PersonFinderProps {
   /** The group's name ("Mentee"). */
@@ -60,6 +61,14 @@ export function PersonFinder({
   const shown = matches?.people ?? [];
   const visible = chosen && !shown.some((person) => person.id === chosen.id) ? [chosen, ...shown] : shown;
   const errorId = `${name}-choice-error`;
+  // Enter in the search box never sends the form around it (that would save or hand over with whoever
+  // was chosen before the search); with exactly one match listed, it chooses that person.
+  function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const only = matches && !matches.more && matches.people.length === 1 ? matches.people[0] : undefined;
+    if (only) onChange(only);
+  }
   return (
     <fieldset
       className="fieldset"
@@ -73,6 +82,7 @@ export function PersonFinder({
         type="search"
         value={query}
         onChange={onQueryChange}
+        onKeyDown={onSearchKey}
         hint="The start of any word of a name, e-mail, specialty or interest"
       />
       <p className="muted" role="status">

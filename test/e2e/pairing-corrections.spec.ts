@@ -20,7 +20,16 @@ test('a pairing with the wrong mentor is corrected, and a mistaken one is delete
   await expect(mentor.getByRole('radio', { name: /Amara Okafor/ })).toBeChecked();
   await mentor.getByLabel('Find the mentor').fill('berg');
   await expect(mentor.getByRole('radio')).toHaveCount(2);
-  await mentor.getByRole('radio', { name: /Jonas Berg/ }).check();
+  // Enter in the search box chooses the only match and does not save the dialog.
+  await mentor.getByLabel('Find the mentor').press('Enter');
+  await expect(mentor.getByRole('radio', { name: /Jonas Berg/ })).toBeChecked();
+  await expect(edit).toBeVisible();
+  // With several matches, Enter chooses no one and still saves nothing.
+  await mentor.getByLabel('Find the mentor').fill('');
+  await expect(mentor.getByRole('status')).toHaveText('2 mentors.');
+  await mentor.getByLabel('Find the mentor').press('Enter');
+  await expect(mentor.getByRole('radio', { name: /Jonas Berg/ })).toBeChecked();
+  await expect(edit).toBeVisible();
   // Only mentees are offered as the mentee.
   const mentee = edit.getByRole('group', { name: 'Mentee' });
   await mentee.getByLabel('Find the mentee').fill('jonas');

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { AccreditationReport } from '../../domain/reports/compute-report';
 import type { ReportRowTotals } from '../../domain/reports/screen-report';
 import { CensusSection } from './CensusSection';
@@ -33,28 +34,38 @@ export function ReportDocument({
   parts?: number;
 }) {
   const limit = variant === 'screen' ? SCREEN_ROWS : undefined;
-  const all = [
-    <ReportHeader key="header" report={report} />,
-    <CensusSection key="census" census={report.census} limit={limit} mentorLoadTotal={totals?.mentorLoad} />,
-    <ComplianceSection
-      key="compliance"
-      compliance={report.compliance}
-      limit={limit}
-      pairsTotal={totals?.compliancePairs}
-    />,
-    <TopicsSection key="topics" topics={report.topics} />,
-    <FollowUpSection key="follow-up" followUp={report.followUp} />,
-    <GoalsSection key="goals" goals={report.goals} />,
-    <RetentionSection key="retention" retention={report.retention} />,
-    <MentorTrainingSection key="training" training={report.training} />,
-    <DebriefsSection key="debriefs" debriefs={report.debriefs} />,
-    <EvidenceLogSection
-      key="evidence"
-      log={report.evidence}
-      limit={limit}
-      rowsTotal={totals?.evidenceRows}
-    />,
-  ];
+  // The same elements from one drawing step to the next: React then leaves the parts already drawn as
+  // they are instead of rendering them again at every step.
+  const all = useMemo(
+    () => [
+      <ReportHeader key="header" report={report} />,
+      <CensusSection
+        key="census"
+        census={report.census}
+        limit={limit}
+        mentorLoadTotal={totals?.mentorLoad}
+      />,
+      <ComplianceSection
+        key="compliance"
+        compliance={report.compliance}
+        limit={limit}
+        pairsTotal={totals?.compliancePairs}
+      />,
+      <TopicsSection key="topics" topics={report.topics} />,
+      <FollowUpSection key="follow-up" followUp={report.followUp} />,
+      <GoalsSection key="goals" goals={report.goals} />,
+      <RetentionSection key="retention" retention={report.retention} />,
+      <MentorTrainingSection key="training" training={report.training} />,
+      <DebriefsSection key="debriefs" debriefs={report.debriefs} />,
+      <EvidenceLogSection
+        key="evidence"
+        log={report.evidence}
+        limit={limit}
+        rowsTotal={totals?.evidenceRows}
+      />,
+    ],
+    [report, limit, totals],
+  );
   const drawing = parts < all.length;
   return (
     <article
