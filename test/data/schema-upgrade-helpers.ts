@@ -183,6 +183,32 @@ export function personAsStored(
   };
 }
 
+/**
+ * A person's own fields as today's app writes them (every field, before the database layer adds its
+ * derived and summary fields): a nurse who is neither mentor nor mentee, e-mail by id; `fields` replace
+ * or add fields.
+ */
+export function personRecordAsTyped(id: string, name: string, fields: object = {}) {
+  return {
+    id,
+    name,
+    email: `${id}@clinic.example`,
+    profession: 'nurse',
+    specialty: '',
+    careerStage: 'experienced',
+    hireDate: null,
+    leavingDate: null,
+    tags: [] as string[],
+    isMentor: false,
+    isMentee: false,
+    mentorCapacity: 2,
+    archived: false,
+    createdAt: '2024-01-01T09:00:00.000Z',
+    updatedAt: '2024-01-01T09:00:00.000Z',
+    ...fields,
+  };
+}
+
 /** The same, with the mentor and mentee roles and not archived. */
 export function staffAsStored(id: string, name: string, role: 'mentor' | 'mentee') {
   return personAsStored(id, name, {

@@ -15,6 +15,7 @@ import {
   inKeyOrder,
   openUpgraded,
   pairAsStored,
+  personRecordAsTyped,
   type TableContent,
 } from './schema-upgrade-helpers';
 
@@ -30,24 +31,7 @@ const STAMP = '2024-01-01T09:00:00.000Z';
 
 /** A person as version 17 stored them: with the name key, words and word-name entries. */
 function person(id: string, name: string, fields: object = {}) {
-  const record = {
-    id,
-    name,
-    email: `${id}@clinic.example`,
-    profession: 'nurse',
-    specialty: '',
-    careerStage: 'experienced',
-    hireDate: null,
-    leavingDate: null,
-    tags: [],
-    isMentor: false,
-    isMentee: false,
-    mentorCapacity: 2,
-    archived: false,
-    createdAt: STAMP,
-    updatedAt: STAMP,
-    ...fields,
-  };
+  const record = personRecordAsTyped(id, name, fields);
   return { ...record, ...personDerived(record) };
 }
 

@@ -13,6 +13,7 @@ import {
   everyStoredField,
   inKeyOrder,
   openUpgraded,
+  personRecordAsTyped,
   type TableContent,
 } from './schema-upgrade-helpers';
 
@@ -27,24 +28,7 @@ const STAMP = '2024-01-01T09:00:00.000Z';
 
 /** A person as version 18 stored them: with the name key, words, word-name entries and pairing summaries. */
 function person(id: string, name: string, fields: object = {}) {
-  const record = {
-    id,
-    name,
-    email: `${id}@clinic.example`,
-    profession: 'nurse',
-    specialty: '',
-    careerStage: 'experienced',
-    hireDate: null,
-    leavingDate: null,
-    tags: [],
-    isMentor: false,
-    isMentee: true,
-    mentorCapacity: 0,
-    archived: false,
-    createdAt: STAMP,
-    updatedAt: STAMP,
-    ...fields,
-  };
+  const record = personRecordAsTyped(id, name, { isMentee: true, mentorCapacity: 0, ...fields });
   // No pair yet: the pairing summaries of version 18 are those of a person without any.
   const pairing = Object.fromEntries(
     Object.entries(personPairingDerived(record as never)).filter(([, value]) => value !== undefined),

@@ -13,6 +13,7 @@ import {
   inKeyOrder,
   openUpgraded,
   pairAsStored,
+  personRecordAsTyped,
   type TableContent,
 } from './schema-upgrade-helpers';
 
@@ -33,24 +34,7 @@ function person(
   fields: object,
   summaries: { mentorLoad?: number; hasMentor?: true },
 ) {
-  const record = {
-    id,
-    name,
-    email: `${id}@clinic.example`,
-    profession: 'nurse',
-    specialty: '',
-    careerStage: 'experienced',
-    hireDate: null,
-    leavingDate: null,
-    tags: [] as string[],
-    isMentor: false,
-    isMentee: false,
-    mentorCapacity: 2,
-    archived: false,
-    createdAt: STAMP,
-    updatedAt: STAMP,
-    ...fields,
-  };
+  const record = personRecordAsTyped(id, name, fields);
   const derived = personPairingDerived({ ...record, ...summaries } as Person & typeof summaries);
   const indexed = Object.fromEntries(Object.entries(derived).filter(([, value]) => value !== undefined));
   return {
