@@ -18,6 +18,18 @@ export async function addProgram(page: Page, name: string, cadenceDays: number) 
   await expect(row).toContainText(`Meets every ${cadenceDays} days`);
 }
 
+/** Imports a roster written as CSV from the People screen, up to pressing "Import N people". */
+export async function importRoster(page: Page, csv: string, people: number) {
+  await goTo(page, 'People');
+  await page.getByRole('link', { name: 'Import a roster (Excel or CSV)' }).click();
+  await page.getByLabel('Roster file (Excel or CSV)').setInputFiles({
+    name: 'staff.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8'),
+  });
+  await page.getByRole('button', { name: `Import ${people} people` }).click();
+}
+
 export async function addPerson(page: Page, name: string, role: 'mentor' | 'mentee') {
   await goTo(page, 'People');
   await page.getByRole('link', { name: 'Add a person' }).click();

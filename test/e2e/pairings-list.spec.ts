@@ -1,4 +1,4 @@
-import { addPerson, addProgram, chooseMentee, day, PROGRAM, pair } from './clinic-steps';
+import { addPerson, addProgram, chooseMentee, day, importRoster, PROGRAM, pair } from './clinic-steps';
 import { expect, goTo, startEmpty, test } from './helpers';
 
 // The Relationships list and the pair picker of "Log a meeting" read a page of pairs at a time, newest
@@ -122,14 +122,7 @@ test('New pairing shows the best 25 mentors for the mentee and finds any other o
     'Yara Young,yara@clinic.example,Physician,Psychiatry,Wellness,yes,no,2',
     'Lin Lowe,lin@clinic.example,Nurse,Pediatrics,Research;Triage,no,yes,',
   ].join('\r\n');
-  await goTo(page, 'People');
-  await page.getByRole('link', { name: 'Import a roster (Excel or CSV)' }).click();
-  await page.getByLabel('Roster file (Excel or CSV)').setInputFiles({
-    name: 'staff.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(roster, 'utf8'),
-  });
-  await page.getByRole('button', { name: 'Import 31 people' }).click();
+  await importRoster(page, roster, 31);
   await expect(page.getByRole('heading', { name: 'Imported 31 people' })).toBeFocused();
 
   await goTo(page, 'Relationships');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { addPerson, addProgram, day, pair } from './clinic-steps';
+import { addPerson, addProgram, day, importRoster, pair } from './clinic-steps';
 import { expect, goTo, loadSampleData, startEmpty, test } from './helpers';
 
 // The people list from the manager's side: sorting by a column with the mouse or the keyboard, the
@@ -216,14 +216,7 @@ test('a long list shows a page of people by name, accents ignored, and "Show mor
     'Name,Email,Profession,Mentor,Mentee,Mentor capacity',
     ...names.map((name, index) => `${name},person${index}@clinic.example,Nurse,no,yes,`),
   ].join('\r\n');
-  await goTo(page, 'People');
-  await page.getByRole('link', { name: 'Import a roster (Excel or CSV)' }).click();
-  await page.getByLabel('Roster file (Excel or CSV)').setInputFiles({
-    name: 'staff.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(roster, 'utf8'),
-  });
-  await page.getByRole('button', { name: 'Import 130 people' }).click();
+  await importRoster(page, roster, 130);
   await page.getByRole('link', { name: 'Go to People' }).click();
 
   const rows = peopleTable(page).getByRole('row').locator('td:first-child a');

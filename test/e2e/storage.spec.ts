@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { importRoster } from './clinic-steps';
 import { expect, goTo, openApp, startEmpty, test } from './helpers';
 
 // The clinic's only copy: the app asks the browser engine to keep it, says in Settings whether it
@@ -51,16 +52,11 @@ test('the app asks to keep its records at start, and Settings → Backups says w
 test('an import that cannot fit on the disk is refused before anything is written', async ({ page }) => {
   await reportFreeSpace(page, 1024 * 1024);
   await startEmpty(page);
-  await goTo(page, 'People');
-  await page.getByRole('link', { name: 'Import a roster (Excel or CSV)' }).click();
-  await page.getByLabel('Roster file (Excel or CSV)').setInputFiles({
-    name: 'staff.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(
-      'Name,Email,Profession,Mentor,Mentee\nAmara Okafor,amara@clinic.example,Physician,yes,no\nBen Roy,ben@clinic.example,Nurse,no,yes\n',
-    ),
-  });
-  await page.getByRole('button', { name: 'Import 2 people' }).click();
+  await importRoster(
+    page,
+    'Name,Email,Profession,Mentor,Mentee\nAmara Okafor,amara@clinic.example,Physician,yes,no\nBen Roy,ben@clinic.example,Nurse,no,yes\n',
+    2,
+  );
   const alert = page.getByRole('alert').filter({ hasText: 'not enough free space' });
   await expect(alert).toContainText(
     "There is not enough free space on this computer's disk to import this roster",
