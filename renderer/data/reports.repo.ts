@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { BUILT_IN_QUESTIONNAIRES } from '../domain/questionnaires/built-in';
 import type { AnsweredKey } from '../domain/questionnaires/schedule';
 import type { Checkpoint, QuestionnaireResponse } from '../domain/questionnaires/types';
@@ -16,6 +16,7 @@ import type {
   ActionItem,
   Goal,
   GoalProgress,
+  Id,
   IsoDate,
   Meeting,
   PaperSize,
@@ -28,6 +29,7 @@ import { openRecordsInBulk } from './lock/bulk-crypto';
 import { isSealed } from './lock/seal';
 import { openRecord } from './lock/sealing';
 import { getSettings } from './settings.repo';
+import type { RelationshipPlanFields } from './summary-fields';
 
 // Loads what an accreditation report needs, as plain data. Meetings come through the date index for
 // the period only, a month at a time (so the screen can say how far it got). Meetings and action items
@@ -148,8 +150,7 @@ export async function loadReportData(
       // Raw, so no goal text, progress note or milestone description is even opened; dropped at once.
       const followUp = Promise.all([
         db.goalAreas.toArray(),
-        db.goals.toCollection().raw().toArray(),
-        db.goalProgress.toCollection().raw().toArray(),
+        loadReportGoals(db, range),
         loadReportMilestones(db),
       ]);
       // Awaited below; a first read that fails (or a newer choice) must not leave this one unhandled.
@@ -168,11 +169,14 @@ export async function loadReportData(
       ] = await firstReads;
       check();
       const meetings: ReportMeeting[] = monthly.flat();
+      const plannedRead = pairsPlannedByDay(db, range.end, relationships);
+      plannedRead.catch(() => undefined);
 
       progress({ step: 'follow-up' });
-      const [goalAreas, storedGoals, storedProgress, milestones] = await followUp;
-      const goals = storedGoals.map(withoutGoalText);
-      const goalProgress = storedProgress.map(withoutProgressNote);
+      const [goalAreas, periodGoals, milestones] = await followUp;
+      const goals = periodGoals.goals.map(withoutGoalText);
+      const goalProgress = periodGoals.history.map(withoutProgressNote);
+      const pairsPlannedBy = await plannedRead;
       const meetingIds = new Set(meetings.map((meeting) => meeting.id));
       const actionItems: ReportActionItem[] = [];
       for (const item of storedItems) {
@@ -218,6 +222,7 @@ export async function loadReportData(
         goalAreas,
         goals,
         goalProgress,
+        pairsPlannedBy,
       };
     },
   );
@@ -252,6 +257,82 @@ function withoutStoredOnlyFields(stored: Relationship): Relationship {
   return pair.capacityOverride
     ? { ...pair, capacityOverride: { ...pair.capacityOverride, reason: '' } }
     : pair;
+}
+
+/**
+ * The goals the period's figures count, read raw (no goal text or progress note is opened, only
+ * dropped): those set within the range (by the set-date index) and those achieved within it (their
+ * "achieved" entries of the range by the status-and-date index), with each achieved goal's whole history,
+ * as whether it was achieved in the range hangs on the entry before.
+ */
+async function loadReportGoals(
+  db: GuidingHandsDb,
+  range: { start: IsoDate; end: IsoDate },
+): Promise<{ goals: Goal[]; history: GoalProgress[] }> {
+  const [setInRange, achievedEntries] = await Promise.all([
+    db.goals.where('setDate').between(range.start, range.end, true, true).raw().toArray(),
+    db.goalProgress
+      .where('[status+date]')
+      .between(['achieved', range.start], ['achieved', range.end], true, true)
+      .raw()
+      .toArray(),
+  ]);
+  const achievedIds = [...new Set(achievedEntries.map((entry) => entry.goalId))];
+  const known = new Set(setInRange.map((goal) => goal.id));
+  const [history, achievedGoals] = await Promise.all([
+    byKeys(db.goalProgress, 'goalId', achievedIds),
+    byKeys(
+      db.goals,
+      'id',
+      achievedIds.filter((id) => !known.has(id)),
+    ),
+  ]);
+  return { goals: [...setInRange, ...achievedGoals], history };
+}
+
+/**
+ * The records of `table` whose `index` equals one of `keys`, raw: one range read per key, asked all at
+ * once (a cursor jumping from key to key over the whole index is far slower for a few thousand keys).
+ */
+async function byKeys<T>(
+  table: Table<T, string, unknown>,
+  index: string,
+  keys: readonly string[],
+): Promise<T[]> {
+  const found = await Promise.all(keys.map((key) => table.where(index).equals(key).raw().toArray()));
+  return found.flat();
+}
+
+/**
+ * The pairs with a goal set on or before `day`. Each pair's summary says whether it has a goal at all
+ * (`hasGoal`, summary-fields.ts), so only the side of the set-date index past `day` is read — the goals
+ * set later, and every goal of their pairs to see whether one came earlier — unless the goals set by
+ * `day` are fewer, and are read instead.
+ */
+async function pairsPlannedByDay(
+  db: GuidingHandsDb,
+  day: IsoDate,
+  pairs: readonly Relationship[],
+): Promise<Id[]> {
+  const [byDay, later] = await Promise.all([
+    db.goals.where('setDate').belowOrEqual(day).count(),
+    db.goals.where('setDate').above(day).count(),
+  ]);
+  if (byDay <= later) {
+    const earlier = await db.goals.where('setDate').belowOrEqual(day).raw().toArray();
+    return [...new Set(earlier.map((goal) => goal.relationshipId))];
+  }
+  const laterGoals = later ? await db.goals.where('setDate').above(day).raw().toArray() : [];
+  const unsure = [...new Set(laterGoals.map((goal) => goal.relationshipId))];
+  const theirGoals = await byKeys(db.goals, 'relationshipId', unsure);
+  const planned = new Set(
+    theirGoals.filter((goal) => goal.setDate <= day).map((goal) => goal.relationshipId),
+  );
+  const unsureSet = new Set(unsure);
+  for (const pair of pairs)
+    if ((pair as Relationship & RelationshipPlanFields).hasGoal && !unsureSet.has(pair.id))
+      planned.add(pair.id);
+  return [...planned];
 }
 
 /**

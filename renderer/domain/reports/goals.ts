@@ -66,11 +66,9 @@ export function computeGoalsInPeriod(index: ReportIndex): GoalsInPeriod {
   const total = emptyTally();
   const byArea = new Map<Id, Tally>();
   const byProgram = new Map<Id, Tally>();
-  const plannedBy = new Set<Id>();
   for (const goal of index.goals) {
     const pair = pairs.get(goal.relationshipId);
     if (!pair) continue;
-    if (goal.setDate <= period.end) plannedBy.add(pair.id);
     const wasSet = goal.setDate >= period.start && goal.setDate <= period.end;
     const achieved = achievedWithin(historyByGoal.get(goal.id) ?? [], period.start, period.end) !== null;
     if (!wasSet && !achieved) continue;
@@ -95,7 +93,7 @@ export function computeGoalsInPeriod(index: ReportIndex): GoalsInPeriod {
   for (const pair of index.relationships) {
     if (statusOn(pair, period.end) !== 'active' || planExpectedBy(pair) >= period.end) continue;
     pairsDueAPlan += 1;
-    if (plannedBy.has(pair.id)) continue;
+    if (index.plannedBy.has(pair.id)) continue;
     pairsWithoutPlan += 1;
     menteesWithoutPlan.add(pair.menteeId);
   }

@@ -63,10 +63,21 @@ export interface ReportData {
   questionnaires?: ReportQuestionnaireData;
   /** The clinic's own goal areas (the built-in ones are added by buildReportIndex). */
   goalAreas: GoalArea[];
-  /** Every goal, without its text. */
+  /**
+   * Goals without their text: every goal, or (the loader's) only those the period's figures count —
+   * every goal set within `meetingRange` and every goal achieved within it — with `pairsPlannedBy`.
+   */
   goals: ReportGoal[];
-  /** Every goal's history, without its notes. */
+  /**
+   * Goals' histories without their notes: every entry, or (the loader's) the whole history of each goal
+   * with an "achieved" entry within `meetingRange` (what achievedWithin needs) and no other entry.
+   */
   goalProgress: ReportGoalProgress[];
+  /**
+   * The pairs with a goal set on or before `meetingRange.end`, when `goals` holds only the period's
+   * goals (see above); absent when `goals` holds every goal.
+   */
+  pairsPlannedBy?: Id[];
 }
 
 /** Everything a section needs, indexed once so that no section loops over meetings per pair. */
@@ -92,9 +103,11 @@ export interface ReportIndex {
   /** The last meeting on or before the period's last day, by pair (selected programs only). */
   lastMeetingByRelationship: Map<Id, IsoDate>;
   goalAreas: GoalArea[];
-  /** Goals of pairs in the selected programs, and their history. */
+  /** Goals of pairs in the selected programs, and their history (see ReportData). */
   goals: ReportGoal[];
   goalProgress: ReportGoalProgress[];
+  /** Pairs in the selected programs with a goal set on or before the period's last day. */
+  plannedBy: Set<Id>;
 }
 
 export class ReportDataError extends Error {
@@ -142,6 +155,15 @@ export function buildReportIndex(
   const selectedIds = new Set(selectedPrograms.map((program) => program.id));
   const relationships = data.relationships.filter((pair) => selectedIds.has(pair.programId));
   const relationshipIds = new Set(relationships.map((pair) => pair.id));
+  if (data.pairsPlannedBy && period.end !== data.meetingRange.end)
+    throw new ReportDataError('The goals loaded are for another period; load the period again.');
+  const plannedBy = new Set<Id>();
+  if (data.pairsPlannedBy) {
+    for (const id of data.pairsPlannedBy) if (relationshipIds.has(id)) plannedBy.add(id);
+  } else
+    for (const goal of data.goals)
+      if (goal.setDate <= period.end && relationshipIds.has(goal.relationshipId))
+        plannedBy.add(goal.relationshipId);
 
   // One pass: the period's meetings, and for each pair its last meeting in the loaded days before it.
   const lastBeforePeriod = new Map<Id, IsoDate>();
@@ -192,6 +214,7 @@ export function buildReportIndex(
     goalAreas: withBuiltInGoalAreas(data.goalAreas),
     goals: data.goals.filter((goal) => relationshipIds.has(goal.relationshipId)),
     goalProgress: data.goalProgress.filter((entry) => relationshipIds.has(entry.relationshipId)),
+    plannedBy,
   };
 }
 
