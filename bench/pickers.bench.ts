@@ -26,7 +26,8 @@ import { machineLoad } from './suite';
 // the People list sorted by profession, specialty, role or tags as it was read before schema version 19
 // (everyone read and sorted, bench/former-people-sort.ts) alternated with the page read from the
 // column's index; 9 rounds after a warm-up, median and spread. Data reads only; rendering is not
-// measured. GH_BENCH_SCALE=small: 1,000 people. GH_BENCH_WAYS=sorted: the sorted People list alone. The People list's pairing filters and New pairing's
+// measured. GH_BENCH_SCALE=small: 1,000 people. GH_BENCH_WAYS=sorted: the sorted People list alone;
+// GH_BENCH_WAYS=role,picker (any words): the rows whose name holds one of them. The People list's pairing filters and New pairing's
 // mentors as schema version 18 read them (bench/former-pairing-pages.ts: the group's ids, then the name
 // order walked; every mentor read and ranked) alternated with the pages of version 20's indexes.
 
@@ -138,7 +139,8 @@ export async function run(): Promise<Record<string, number | string>> {
           ),
       ],
     );
-    const onlySorted = new URLSearchParams(location.search).get('ways') === 'sorted';
+    const ways = new URLSearchParams(location.search).get('ways');
+    const onlySorted = ways === 'sorted';
     const otherRows: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
       [
         `People list, search "${common}" (a common surname)`,
@@ -198,13 +200,16 @@ export async function run(): Promise<Record<string, number | string>> {
       [
         `New pairing, the mentors once a mentee is chosen (${mentee.name}: ${mentee.specialty || 'no specialty'}; ${mentee.tags.join(', ') || 'no tags'})`,
         () => formerRankedMentors(mentee),
-        () => readMentorCandidates(mentee, MENTORS_SHOWN, false),
+        () => readMentorCandidates(mentee, MENTORS_SHOWN, ''),
       ],
-      [
-        'New pairing, every mentor, once the manager searches them',
-        () => formerRankedMentors(mentee),
-        () => readMentorCandidates(mentee, MENTORS_SHOWN, true),
-      ],
+      // Before, the first letter typed read and ranked every mentor; now only those who may match are read.
+      ...[firstName.slice(0, 1), common.slice(0, 1), firstName, fullName].map(
+        (typed): [string, () => Promise<unknown>, () => Promise<unknown>] => [
+          `New pairing, "${typed}" typed in "Find a mentor"`,
+          () => formerRankedMentors(mentee),
+          () => readMentorCandidates(mentee, MENTORS_SHOWN, typed),
+        ],
+      ),
       [
         `New pairing, typing "${common}" for the mentee`,
         () =>
@@ -237,7 +242,11 @@ export async function run(): Promise<Record<string, number | string>> {
         () => readPickerPairs('zzqx', PICKER_PAGE),
       ],
     ];
-    const rows = onlySorted ? sortedRows : [...otherRows, ...sortedRows];
+    // Other ways: the rows whose name holds one of the comma-separated words given (any case).
+    const wanted = ways && !onlySorted ? ways.toLowerCase().split(',') : null;
+    const rows = (onlySorted ? sortedRows : [...otherRows, ...sortedRows]).filter(
+      ([row]) => !wanted || wanted.some((word) => row.toLowerCase().includes(word)),
+    );
     for (const [row, before, after] of rows) {
       const times = await compare(before, after);
       figures[`${row}: former, median ms (spread)`] = `${ms(median(times.before))} (${spread(times.before)})`;

@@ -1,6 +1,6 @@
-import Dexie from 'dexie';
+import Dexie, { type DBCoreTransaction } from 'dexie';
 import { compareMentorRank, type MentorRank, menteeMatchWeights } from '../domain/mentor-ranking';
-import { personWords, termsMatch } from '../domain/people-search';
+import { personWords, termsMatch, wordsOfTexts } from '../domain/people-search';
 import {
   columnSortKey,
   compareSorted,
@@ -10,7 +10,7 @@ import {
 } from '../domain/people-sort';
 import { changedFields, checkPerson, type PersonInput, RuleError } from '../domain/rules';
 import { personKey, storedLine, storedText } from '../domain/text';
-import type { Id, Person } from '../domain/types';
+import { type Id, type Person, PROFESSION_LABELS, PROFESSIONS } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb, getStrictDb } from './db';
 import { nameKeyOf, wordNameEntry } from './derived-fields';
@@ -181,9 +181,10 @@ export function sortedPeopleCursor(person: Person, column: KeyedColumn): SortedP
  * index [key+nameKey+id] (schema version 19). The blank value has the empty key, first in the index but
  * last in the list, so it is read last either way.
  * - Ascending, the rows with a value are the index's order from just past the blank ones.
- * - Descending, the values go down while each value's people still go up by name: the index is read
- *   downwards from the cursor's value, and each value's run is turned round. The last run read may be
- *   cut short (its first names not reached), so it is read again from its first name instead.
+ * - Descending, the values go down while each value's people still go up by name: the next value's
+ *   run is read upwards from its first name; if the page wants more, the index is read downwards below
+ *   it, and each value's run is turned round. The last run read may be cut short (its first names not
+ *   reached), so it is read again from its first name instead.
  */
 function sortedReader(column: KeyedColumn, direction: 'ascending' | 'descending') {
   const table = getDb().people;
@@ -221,10 +222,18 @@ function sortedReader(column: KeyedColumn, direction: 'ascending' | 'descending'
     }
     const rows = from ? await group(from.key, from, count) : [];
     if (rows.length === count) return rows;
-    const wanted = count - rows.length;
-    const below = await downwards(from ? from.key : null)
-      .limit(wanted)
+    // The next value down is found from its last entry alone, and its run read upwards from its first
+    // name: a value with more people than the page (a role, a profession) is read once, not read
+    // downwards and then again from its start.
+    const [top] = await downwards(from ? from.key : null)
+      .limit(1)
       .toArray();
+    if (!top) return [...rows, ...(await group('', null, count - rows.length))];
+    const topKey = keyOf(top);
+    rows.push(...(await group(topKey, null, count - rows.length)));
+    if (rows.length === count) return rows;
+    const wanted = count - rows.length;
+    const below = await downwards(topKey).limit(wanted).toArray();
     // Each value's run, turned round to go up by name.
     const runs: Person[][] = [];
     let last: string | null = null;
@@ -454,6 +463,41 @@ export async function listOpenMentorsWithLoads(): Promise<MentorsWithLoads> {
   return { mentors, loads: loadOf };
 }
 
+/**
+ * The mentors who are not archived and may match a search typed in "Find a mentor" (each term the start
+ * of a word of their name, e-mail, specialty, profession or a tag), with their loads: every such mentor,
+ * and perhaps a few more (the caller tests the words). For each term, the people with a word starting with
+ * it and those of a profession whose name has one come from index keys alone; only the mentors in every
+ * term's set and among the open mentors are read.
+ */
+export async function listOpenMentorsMatching(terms: readonly string[]): Promise<MentorsWithLoads> {
+  if (terms.length === 0) return listOpenMentorsWithLoads();
+  const people = getDb().people;
+  const idsOf = async (term: string) => {
+    const professions = PROFESSIONS.filter((profession) =>
+      termsMatch([term], wordsOfTexts([PROFESSION_LABELS[profession]])),
+    );
+    const found = await Promise.all([
+      people.where(WORDS).startsWith(term).primaryKeys(),
+      ...professions.map((profession) => people.where('profession').equals(profession).primaryKeys()),
+    ]);
+    return new Set(found.flat());
+  };
+  const [open, ...byTerm] = await Promise.all([
+    people.orderBy('openMentorLoad').primaryKeys(),
+    ...terms.map(idsOf),
+  ]);
+  const ids = open.filter((id) => byTerm.every((set) => set.has(id)));
+  const [records, loads] = await Promise.all([people.bulkGet(ids), mentorLoadsOf(ids)]);
+  const mentors = records.filter((person): person is Person => person !== undefined);
+  return { mentors, loads };
+}
+
+/** How many mentors are not archived (counted on the index of their loads, no record read). */
+export async function countOpenMentors(): Promise<number> {
+  return getDb().people.orderBy('openMentorLoad').count();
+}
+
 export interface RankedMentors {
   /** The first mentors of the ranking for the mentee (mentor-ranking.ts), in its order. */
   mentors: Person[];
@@ -533,16 +577,20 @@ export async function countGroup(group: PairingGroup): Promise<number> {
 
 /**
  * Each of the mentors `ids`'s proposed and active pairs (0 for none), from the load kept beside each
- * person (schema version 18): their records read past the hook that hides it, and no pair read.
+ * person (schema version 18): their records read past the hook that hides it, and no pair read. The
+ * records are got by key, all in one request (a primary-key range walked to each id stepped through a
+ * cursor, one step a person: 100 mentors cost about 4× more).
  */
 export async function mentorLoadsOf(ids: readonly Id[]): Promise<Map<Id, number>> {
   const unique = [...new Set(ids)];
   const loads = new Map<Id, number>(unique.map((id) => [id, 0]));
   if (unique.length === 0) return loads;
-  const rows = (await getDb().people.where(':id').anyOf(unique).raw().toArray()) as (Person & {
-    mentorLoad?: number;
-  })[];
-  for (const row of rows) loads.set(row.id, row.mentorLoad ?? 0);
+  const db = getDb();
+  const rows = (await db.transaction('r', db.people, (tx) =>
+    // The table's own storage layer, below the reading hook (bulkGet would drop the load).
+    db.people.core.getMany({ trans: tx.idbtrans as unknown as DBCoreTransaction, keys: unique }),
+  )) as ((Person & { mentorLoad?: number }) | undefined)[];
+  for (const row of rows) if (row) loads.set(row.id, row.mentorLoad ?? 0);
   return loads;
 }
 

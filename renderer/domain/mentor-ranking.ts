@@ -1,5 +1,6 @@
+import { textsMatch } from './people-search';
 import { searchKey } from './text';
-import type { Id, Person } from './types';
+import { type Id, type Person, PROFESSION_LABELS } from './types';
 
 // How New pairing ranks the mentors for a mentee: those with room first, then those sharing the most of
 // the mentee's specialty and interests, then the least busy, then by name in the name order of the
@@ -87,4 +88,19 @@ export function mentorOptions(people: Person[], loads: Map<Id, number>, mentee: 
     .map((option) => ({ option, rank: rankOf(option) }))
     .sort((a, b) => compareMentorRank(a.rank, b.rank))
     .map(({ option }) => option);
+}
+
+/**
+ * Whether a mentor matches what is typed in "Find a mentor": each term the start of a word of their
+ * name, e-mail, specialty, profession or a tag.
+ */
+export function optionMatchesSearch(option: MentorOption, terms: readonly string[]): boolean {
+  const { mentor } = option;
+  return textsMatch(terms, [
+    mentor.name,
+    mentor.email,
+    mentor.specialty,
+    PROFESSION_LABELS[mentor.profession],
+    ...mentor.tags,
+  ]);
 }

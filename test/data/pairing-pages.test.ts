@@ -10,13 +10,14 @@ import {
   searchPeoplePage,
   updatePerson,
 } from '../../renderer/data/people.repo';
-import { sharedWith } from '../../renderer/domain/mentor-ranking';
+import { optionMatchesSearch, sharedWith } from '../../renderer/domain/mentor-ranking';
 import { personWords, searchTerms, termsMatch } from '../../renderer/domain/people-search';
 import type { PersonInput } from '../../renderer/domain/rules';
 import { searchKey } from '../../renderer/domain/text';
 import type { Id, Person, Relationship, RelationshipStatus } from '../../renderer/domain/types';
 import { type PeopleFilter, peopleMatcher } from '../../renderer/features/people/filter-people';
 import { readPeopleList, readWholePeopleList } from '../../renderer/features/people/usePeopleList';
+import { readMentorCandidates } from '../../renderer/features/relationships/usePairingCandidates';
 import { freshDatabasePerTest, personInput } from './helpers';
 
 // The People list's two pairing filters page their group's index, and New pairing reads only the first
@@ -283,5 +284,43 @@ describe('the pairing filters and New pairing read their pages from their indexe
     scratch = await fromScratch();
     await expectRankingRight(scratch, await chosen(), 'after changes');
     await expectFiltersRight(scratch, 'after changes');
+  });
+  it('find every mentor matching a search in "Find a mentor", ranked, the chosen mentor kept', async () => {
+    const people = await randomClinic(11, 150);
+    const scratch = await fromScratch();
+    const mentee = people.find((person) => person.isMentee && person.isMentor && !person.archived)!;
+    const ranking = expectedRanking(scratch, mentee).map((option) => ({
+      ...option,
+      mentor: scratch.people.find((person) => person.id === option.mentor.id)!,
+    }));
+    // Words of names, a profession ("nu", "ph"), a specialty, an interest, e-mails (everyone), none.
+    for (const search of ['zo', 'ÉMILE', 'nu', 'ph', 'ped', 'tri', 'zola em', 'okafor nurse', 'p', 'qqq']) {
+      const terms = searchTerms(search);
+      const candidates = await readMentorCandidates(mentee, 25, search);
+      const what = `mentors for "${search}"`;
+      const found = candidates.options.filter((option) => optionMatchesSearch(option, terms));
+      const expected = ranking.filter((option) => optionMatchesSearch({ ...option, shared: [] }, terms));
+      expect(
+        found.map((option) => option.mentor.id),
+        what,
+      ).toEqual(expected.map((option) => option.mentor.id));
+      expect(
+        found.map((option) => option.load),
+        what,
+      ).toEqual(expected.map((option) => option.load));
+      expect(candidates.total, what).toBe(ranking.length);
+      expect(candidates.search, what).toBe(search);
+    }
+    // A mentor chosen, then a search that leaves them out: they are still offered, after the others.
+    const chosen = ranking.find((option) => !optionMatchesSearch({ ...option, shared: [] }, ['zo']))!;
+    const withChosen = await readMentorCandidates(mentee, 25, 'zo', chosen.mentor.id);
+    expect(withChosen.options.at(-1)?.mentor.id).toBe(chosen.mentor.id);
+    expect(withChosen.options.at(-1)?.load).toBe(chosen.load);
+    const first = await readMentorCandidates(mentee, 3, '', chosen.mentor.id);
+    expect(first.options.map((option) => option.mentor.id)).toEqual(
+      [...ranking.slice(0, 3), ...(ranking.slice(0, 3).includes(chosen) ? [] : [chosen])].map(
+        (option) => option.mentor.id,
+      ),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { MentorOption } from '../../domain/mentor-ranking';
-import { searchTerms, textsMatch } from '../../domain/people-search';
+import { type MentorOption, optionMatchesSearch } from '../../domain/mentor-ranking';
+import { searchTerms } from '../../domain/people-search';
 import type { TrainingStatus } from '../../domain/training';
 import type { Id } from '../../domain/types';
 import { PROFESSION_LABELS } from '../../domain/types';
@@ -9,25 +9,19 @@ import { TextField } from '../../ui/Field';
 /** A long radio list is hard to scan and slow to tab through: past this, the manager narrows it by typing. */
 export const MENTORS_SHOWN = 25;
 
-function matches(option: MentorOption, words: string[]): boolean {
-  const { mentor } = option;
-  return textsMatch(words, [
-    mentor.name,
-    mentor.email,
-    mentor.specialty,
-    PROFESSION_LABELS[mentor.profession],
-    ...mentor.tags,
-  ]);
-}
-
 interface MentorChoiceProps {
-  /** The mentors, ranked: at least the first MENTORS_SHOWN, or every one when `complete`. */
+  /**
+   * The mentors, ranked: with nothing searched at least the first MENTORS_SHOWN, with a search every
+   * mentor who may match `searched`, or every one when `complete`; the chosen one among them.
+   */
   options: MentorOption[];
   /** How many mentors there are in all. */
   total: number;
   complete: boolean;
-  /** Asks for every mentor, once the manager searches them. */
-  onSearch: () => void;
+  /** The search the options answer. */
+  searched: string;
+  /** Asks for the mentors who may match what is typed, at each change. */
+  onSearch: (query: string) => void;
   value: Id;
   onChange: (mentorId: Id) => void;
   error: string | null;
@@ -40,6 +34,7 @@ export function MentorChoice({
   options,
   total,
   complete,
+  searched,
   onSearch,
   value,
   onChange,
@@ -49,11 +44,10 @@ export function MentorChoice({
   const [query, setQuery] = useState('');
   const words = searchTerms(query);
   const searching = words.length > 0;
-  // A search looks through every mentor: they are read the first time one is typed.
-  useEffect(() => {
-    if (searching && !complete) onSearch();
-  }, [searching, complete, onSearch]);
-  const found = options.filter((option) => matches(option, words));
+  // A search looks through every mentor: those who may match are read at each change of what is typed.
+  useEffect(() => onSearch(query), [query, onSearch]);
+  const answered = complete || searchTerms(searched).join(' ') === words.join(' ');
+  const found = options.filter((option) => optionMatchesSearch(option, words));
   const foundCount = searching ? found.length : total;
   const visible = found.slice(0, MENTORS_SHOWN);
   // The chosen mentor stays in view while the manager types another search.
@@ -77,7 +71,7 @@ export function MentorChoice({
         />
       )}
       <p className="muted" role="status">
-        {searching && !complete
+        {searching && !answered
           ? 'Looking through every mentor…'
           : foundCount === 0
             ? 'No mentor matches that search.'

@@ -52,11 +52,11 @@ export function NewPairingScreen() {
 
   const livePrograms = useMemo(() => programs?.filter((program) => !program.archived) ?? [], [programs]);
   const noMentee = anyMentee !== undefined && anyMentee.people.length === 0 && !mentee;
-  // Mentors are ranked for the chosen mentee, read once one is chosen: the first ones shown, every one
-  // once the manager searches them.
-  const [everyMentor, setEveryMentor] = useState(false);
-  const searchEveryMentor = useCallback(() => setEveryMentor(true), []);
-  const candidates = useMentorCandidates(mentee, MENTORS_SHOWN, everyMentor);
+  // Mentors are ranked for the chosen mentee, read once one is chosen: the first ones shown, or those who
+  // may match what the manager types to search them; the chosen mentor always among them.
+  const [mentorSearch, setMentorSearch] = useState('');
+  const searchMentors = useCallback((query: string) => setMentorSearch(query), []);
+  const candidates = useMentorCandidates(mentee, MENTORS_SHOWN, mentorSearch, mentorId);
   const options = candidates?.options ?? [];
   const program = livePrograms.find((candidate) => candidate.id === programId);
   const chosen = options.find((option) => option.mentor.id === mentorId);
@@ -159,7 +159,7 @@ export function NewPairingScreen() {
             <>
               {!candidates ? (
                 <Loading what="Loading mentors" />
-              ) : options.length === 0 ? (
+              ) : candidates.total === 0 ? (
                 <EmptyState title="No mentor to choose from.">
                   Mark someone as a mentor on the People screen.
                 </EmptyState>
@@ -168,7 +168,8 @@ export function NewPairingScreen() {
                   options={options}
                   total={candidates.total}
                   complete={candidates.complete}
-                  onSearch={searchEveryMentor}
+                  searched={candidates.search}
+                  onSearch={searchMentors}
                   value={mentorId}
                   onChange={setMentorId}
                   error={fieldError('mentorId')}

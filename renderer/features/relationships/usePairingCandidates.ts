@@ -1,15 +1,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getPerson, listOpenMentorsWithLoads, listRankedMentors } from '../../data/people.repo';
+import {
+  countOpenMentors,
+  getPerson,
+  listOpenMentorsMatching,
+  listRankedMentors,
+  mentorLoadsOf,
+} from '../../data/people.repo';
 import { type MentorOption, mentorOption, mentorOptions } from '../../domain/mentor-ranking';
+import { searchTerms } from '../../domain/people-search';
 import type { Id, Person } from '../../domain/types';
 import { type PersonMatches, readPersonMatches, usePersonMatches } from '../../hooks/usePeople';
 
 // What "New pairing" reads. The mentee is found by typing: a page of matching mentees read from the
 // word index (or the name index with nothing typed), never the whole staff list. The mentors are read
 // once a mentee is chosen, ranked for that mentee: only the first ones shown, from the indexes of the
-// mentors' rank and of what they share (schema version 20). Once the manager searches the mentors, every
-// mentor who is not archived is read (from the index of their loads, no pair read) and ranked here, so
-// the search looks through all of them.
+// mentors' rank and of what they share (schema version 20). Once the manager searches the mentors, the
+// mentors who may match what is typed are found from the word and profession indexes' keys, and only
+// they are read (their loads beside them, no pair read) and ranked here.
 
 /** Mentees (not archived) a word of whose name, e-mail, specialty or tags starts with each word typed, by name. */
 export function readMenteeMatches(query: string, limit: number): Promise<PersonMatches> {
@@ -27,39 +34,65 @@ export function useChosenPerson(id: Id): Person | null | undefined {
 }
 
 export interface MentorCandidates {
-  /** The mentors in the ranking's order: the first `limit`, or every one when `complete`. */
+  /**
+   * The mentors in the ranking's order: with nothing searched, the first `limit`; with a search, every
+   * mentor who may match it (the screen tests the words), or every one when `complete`.
+   */
   options: MentorOption[];
   /** Every mentor who could take the mentee. */
   total: number;
+  /** Whether the options hold every mentor who could take the mentee. */
   complete: boolean;
+  /** The search the options answer ('' for none). */
+  search: string;
 }
 
-/** The first `limit` mentors for this mentee, ranked; every one of them when `everyone`. */
+/** The chosen mentor as an option, when they are not among `options` (a search left them out). */
+async function withChosen(options: MentorOption[], chosenId: Id, mentee: Person): Promise<MentorOption[]> {
+  if (!chosenId || options.some((option) => option.mentor.id === chosenId)) return options;
+  const [mentor, loads] = await Promise.all([getPerson(chosenId), mentorLoadsOf([chosenId])]);
+  const [chosen] = mentor ? mentorOptions([mentor], loads, mentee) : [];
+  return chosen ? [...options, chosen] : options;
+}
+
+/**
+ * The first `limit` mentors for this mentee, ranked; with a search typed in "Find a mentor", every
+ * mentor who may match it, ranked; the chosen mentor (`chosenId`) after them if neither holds them.
+ */
 export async function readMentorCandidates(
   mentee: Person,
   limit: number,
-  everyone: boolean,
+  search: string,
+  chosenId: Id = '',
 ): Promise<MentorCandidates> {
-  if (everyone) {
-    const { mentors, loads } = await listOpenMentorsWithLoads();
+  const terms = searchTerms(search);
+  if (terms.length > 0) {
+    const [{ mentors, loads }, everyone] = await Promise.all([
+      listOpenMentorsMatching(terms),
+      countOpenMentors(),
+    ]);
     const options = mentorOptions(mentors, loads, mentee);
-    return { options, total: options.length, complete: true };
+    const total = everyone - (mentee.isMentor && !mentee.archived ? 1 : 0);
+    const complete = options.length >= total;
+    return { options: await withChosen(options, chosenId, mentee), total, complete, search };
   }
   const ranked = await listRankedMentors(mentee, limit);
   const options = ranked.mentors.map((mentor) =>
     mentorOption(mentor, ranked.loads.get(mentor.id) ?? 0, mentee),
   );
-  return { options, total: ranked.total, complete: options.length >= ranked.total };
+  const complete = options.length >= ranked.total;
+  return { options: await withChosen(options, chosenId, mentee), total: ranked.total, complete, search };
 }
 
-/** The mentors for the chosen mentee (none chosen: undefined), kept live. */
+/** The mentors for the chosen mentee (none chosen: undefined) and what is searched, kept live. */
 export function useMentorCandidates(
   mentee: Person | null,
   limit: number,
-  everyone: boolean,
+  search: string,
+  chosenId: Id,
 ): MentorCandidates | undefined {
   return useLiveQuery(
-    async () => (mentee ? readMentorCandidates(mentee, limit, everyone) : undefined),
-    [mentee, limit, everyone],
+    async () => (mentee ? readMentorCandidates(mentee, limit, search, chosenId) : undefined),
+    [mentee, limit, search, chosenId],
   );
 }
