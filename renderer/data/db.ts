@@ -342,7 +342,19 @@ export const SCHEMA_V20: StoreList = {
     'id, name, email, profession, [nameKey+id], mentorRenewBy, *wordKeys, *wordNames, openMentorLoad, [sortProfession+nameKey+id], [sortSpecialty+nameKey+id], [sortRole+nameKey+id], [sortTags+nameKey+id], [withRoom+nameKey+id], [withoutMentor+nameKey+id], [mentorFull+openMentorLoad+nameKey+id], *mentorMatches',
 };
 
-export const CURRENT_SCHEMA_VERSION = 20;
+/**
+ * Version 21: the People list sorted by profession, specialty, role or tags with a profession chosen reads
+ * a page of that profession alone: each column's sort key is indexed again behind the profession
+ * (`[profession+sortSpecialty+nameKey+id]`…), so the page is a range of it instead of a walk of the whole
+ * column's order that keeps the profession's people. Fields every person already has: IndexedDB builds the
+ * indexes from the stored records, no record changes.
+ */
+export const SCHEMA_V21: StoreList = {
+  ...SCHEMA_V20,
+  people: `${SCHEMA_V20.people}, [profession+sortProfession+nameKey+id], [profession+sortSpecialty+nameKey+id], [profession+sortRole+nameKey+id], [profession+sortTags+nameKey+id]`,
+};
+
+export const CURRENT_SCHEMA_VERSION = 21;
 
 /**
  * Every shipped schema, by version: SHIPPED_SCHEMAS[version - 1] is the stores of that version (the
@@ -369,6 +381,7 @@ export const SHIPPED_SCHEMAS: readonly StoreList[] = [
   SCHEMA_V18,
   SCHEMA_V19,
   SCHEMA_V20,
+  SCHEMA_V21,
 ];
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -659,6 +672,10 @@ export class GuidingHandsDb extends Dexie {
     this.version(18).stores(SCHEMA_V18).upgrade(this.upgrading(18, upgradeToV18));
     this.version(19).stores(SCHEMA_V19).upgrade(this.upgrading(19, upgradeToV19));
     this.version(20).stores(SCHEMA_V20).upgrade(this.upgrading(20, upgradeToV20));
+    // Indexes of fields every person already has: IndexedDB builds them, no record changes.
+    this.version(21)
+      .stores(SCHEMA_V21)
+      .upgrade(this.upgrading(21, async () => {}));
     this.use(
       derivedFieldsMiddleware({
         people: {

@@ -10,7 +10,7 @@ import {
 } from '../domain/people-sort';
 import { changedFields, checkPerson, type PersonInput, RuleError } from '../domain/rules';
 import { personKey, storedLine, storedText } from '../domain/text';
-import { type Id, type Person, PROFESSION_LABELS, PROFESSIONS } from '../domain/types';
+import { type Id, type Person, PROFESSION_LABELS, PROFESSIONS, type Profession } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
 import { getDb, getStrictDb } from './db';
 import { nameKeyOf, wordNameEntry } from './derived-fields';
@@ -156,6 +156,8 @@ export interface SortedPeopleQuery {
   limit: number;
   /** Keeps only the people it accepts (a filter); the page still holds `limit` of them. */
   keep?: (person: Person) => boolean;
+  /** Only the people of this profession (read from the column's index behind the profession). */
+  profession?: Profession;
 }
 
 export interface SortedPeoplePage {
@@ -169,6 +171,14 @@ const SORT_INDEX: Record<KeyedColumn, string> = {
   Specialty: '[sortSpecialty+nameKey+id]',
   Role: '[sortRole+nameKey+id]',
   Tags: '[sortTags+nameKey+id]',
+};
+
+/** The same orders behind the profession (schema version 21): one profession's people, a range each. */
+const PROFESSION_SORT_INDEX: Record<KeyedColumn, string> = {
+  Profession: '[profession+sortProfession+nameKey+id]',
+  Specialty: '[profession+sortSpecialty+nameKey+id]',
+  Role: '[profession+sortRole+nameKey+id]',
+  Tags: '[profession+sortTags+nameKey+id]',
 };
 
 /** The position of a person in a column's order (their keys, computed as the database computes them). */
@@ -186,13 +196,20 @@ export function sortedPeopleCursor(person: Person, column: KeyedColumn): SortedP
  *   it, and each value's run is turned round. The last run read may be cut short (its first names not
  *   reached), so it is read again from its first name instead.
  */
-function sortedReader(column: KeyedColumn, direction: 'ascending' | 'descending') {
+function sortedReader(
+  column: KeyedColumn,
+  direction: 'ascending' | 'descending',
+  profession: Profession | undefined,
+) {
   const table = getDb().people;
-  const index = SORT_INDEX[column];
+  const index = profession ? PROFESSION_SORT_INDEX[column] : SORT_INDEX[column];
+  // An entry of the index: behind the profession when one is asked for.
+  const at = (...parts: unknown[]) => (profession ? [profession, ...parts] : parts);
   // The first and past-the-last entries of a value (an empty array sorts above every string; each bound
-  // is a fresh one, as a key may not hold the same array twice).
-  const firstOf = (key: string) => [key, Dexie.minKey, Dexie.minKey];
-  const pastLastOf = (key: string) => [key, [], []];
+  // is a fresh one, as a key may not hold the same array twice), and past the last entry of all.
+  const firstOf = (key: string) => at(key, Dexie.minKey, Dexie.minKey);
+  const pastLastOf = (key: string) => at(key, [], []);
+  const pastAll = () => at([]);
   const keyOf = (person: Person) => columnSortKey(person, column);
   /** The people of one value, by name, after `from` (from the first when null). */
   const group = (key: string, from: SortedPeopleCursor | null, count: number) =>
@@ -200,22 +217,22 @@ function sortedReader(column: KeyedColumn, direction: 'ascending' | 'descending'
       ? Promise.resolve([] as Person[])
       : table
           .where(index)
-          .between(from ? [key, from.nameKey, from.id] : firstOf(key), pastLastOf(key), !from, true)
+          .between(from ? at(key, from.nameKey, from.id) : firstOf(key), pastLastOf(key), !from, true)
           .limit(count)
           .toArray();
   /** The rows with a value, downwards from below `upper` (from the top when null). */
   const downwards = (upper: string | null) =>
-    upper === null
-      ? table.where(index).above(pastLastOf('')).reverse()
-      : table.where(index).between(pastLastOf(''), firstOf(upper), false, false).reverse();
+    table
+      .where(index)
+      .between(pastLastOf(''), upper === null ? pastAll() : firstOf(upper), false, false)
+      .reverse();
 
   return async (from: SortedPeopleCursor | null, count: number): Promise<Person[]> => {
     if (from && from.key === '') return group('', from, count);
     if (direction === 'ascending') {
-      const rows = await (from
-        ? table.where(index).above([from.key, from.nameKey, from.id])
-        : table.where(index).above(pastLastOf(''))
-      )
+      const rows = await table
+        .where(index)
+        .between(from ? at(from.key, from.nameKey, from.id) : pastLastOf(''), pastAll(), false, false)
         .limit(count)
         .toArray();
       return rows.length < count ? [...rows, ...(await group('', null, count - rows.length))] : rows;
@@ -264,7 +281,7 @@ function sortedReader(column: KeyedColumn, direction: 'ascending' | 'descending'
  */
 export async function listPeopleSortedPage(query: SortedPeopleQuery): Promise<SortedPeoplePage> {
   const { column, limit, keep } = query;
-  const reader = sortedReader(column, query.direction);
+  const reader = sortedReader(column, query.direction, query.profession);
   const start = query.after ?? null;
   const read = (after: Person | null, count: number) =>
     reader(after ? sortedPeopleCursor(after, column) : start, count);

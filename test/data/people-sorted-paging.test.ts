@@ -209,6 +209,26 @@ describe('the people list sorted by a column, a page at a time', () => {
             ).toEqual(ids(sortPeople(everyone.filter(keep), { column, direction })));
   });
 
+  it("reads one profession's people from the column's index behind the profession, with or without a filter", async () => {
+    await addClinic(90, 23);
+    const everyone = await listPeople();
+    for (const profession of PROFESSIONS) {
+      const theirs = everyone.filter((person) => person.profession === profession);
+      const keep = (person: Person) => !person.archived;
+      for (const column of KEYED_COLUMNS)
+        for (const direction of DIRECTIONS)
+          for (const limit of [1, 4, 30]) {
+            const what = `${profession} ${column} ${direction} by ${limit}`;
+            expect(await pagedIds({ column, direction, limit, profession }), what).toEqual(
+              ids(sortPeople(theirs, { column, direction })),
+            );
+            expect(await pagedIds({ column, direction, limit, profession, keep }), `${what}, kept`).toEqual(
+              ids(sortPeople(theirs.filter(keep), { column, direction })),
+            );
+          }
+    }
+  });
+
   it('searches within a column order, reading the few matches or walking the order for many', async () => {
     await addClinic(70, 3);
     const everyone = await listPeople();

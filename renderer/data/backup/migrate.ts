@@ -67,6 +67,8 @@ const MIGRATIONS: Record<number, Migration> = {
   18: unchanged,
   // Schema 19 → 20 added the mentors' ranks and the pairing groups' name-order indexes, never in a backup.
   19: unchanged,
+  // Schema 20 → 21 added indexes of existing fields only.
+  20: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

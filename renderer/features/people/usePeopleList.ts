@@ -20,7 +20,8 @@ import type { PeopleSort } from './sort-people';
 // mentor") have an index each that holds their people in the name order (schema version 20): sorted by
 // name, their pages are read from it; combined with a search, either that index is walked or the word's
 // people are read and tested against the group's ids, whichever holds fewer people. Sorted by another
-// column, a pairing filter is the group's ids (its index's keys). The shown mentors' loads are read from
+// column, a pairing filter is the group's ids (its index's keys), and a profession chosen reads the
+// column's index behind the profession (schema version 21): that profession's people alone. The shown mentors' loads are read from
 // their own records (schema version 18): no pair is read.
 
 export interface PeopleListView {
@@ -79,7 +80,8 @@ async function readPage(filter: PeopleFilter, sort: PeopleSort, limit: number, p
       keep: plain ? undefined : ownFieldsKeeper(filter),
     });
   const keep = plain ? undefined : await keeperOf(filter);
-  return searchPeopleSortedPage({ ...query, keep, column: sort.column });
+  const profession = filter.profession || undefined;
+  return searchPeopleSortedPage({ ...query, keep, column: sort.column, profession });
 }
 
 /** Every person the filter keeps, in the list's order, with their mentors' loads: what "Save list" writes. */
