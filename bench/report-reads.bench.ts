@@ -4,7 +4,12 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { getDb, switchDatabase } from '../renderer/data/db';
 import { ReportEngine } from '../renderer/data/report-engine';
-import { loadReportData, monthSpans } from '../renderer/data/reports.repo';
+import {
+  loadReportData,
+  loadReportGoals,
+  monthSpans,
+  pairsPlannedByDay,
+} from '../renderer/data/reports.repo';
 import { todayIso } from '../renderer/domain/calendar';
 import { computeReport } from '../renderer/domain/reports/compute-report';
 import { resolvePeriod } from '../renderer/domain/reports/period';
@@ -95,8 +100,21 @@ export async function run(): Promise<Record<string, number | string>> {
     figures['meeting records as JSON, with notes (kB)'] = Math.round(JSON.stringify(meetings).length / 1024);
     const dueDates = items.map((item) => item.dueDate).sort();
     figures['action items: first / last due date'] = `${dueDates[0]} / ${dueDates[dueDates.length - 1]}`;
+    await timed(figures, 'action items of the period (meeting-date index, schema 22)', () =>
+      db.actionItems.where('meetingDate').between(period.start, period.end, true, true).raw().toArray(),
+    );
     await timed(figures, 'goals', raw('goals'));
     await timed(figures, 'goal progress', raw('goalProgress'));
+    const periodGoals = await timed(
+      figures,
+      'goals set or achieved in the period, with their histories',
+      () => loadReportGoals(db, period).then((found) => [...found.goals, ...found.history]),
+    );
+    figures['of which goals'] = periodGoals.filter((row) => 'setDate' in row).length;
+    const pairsRead = await db.relationships.toCollection().raw().toArray();
+    await timed(figures, "pairs with a plan by the period's last day", () =>
+      pairsPlannedByDay(db, period.end, pairsRead),
+    );
     await timed(figures, 'milestones', raw('milestones'));
     await timed(figures, 'debrief meetings', () =>
       db.meetings.where('milestoneId').above('').raw().toArray(),

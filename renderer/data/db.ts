@@ -11,6 +11,7 @@ import type {
   Goal,
   GoalArea,
   GoalProgress,
+  IsoDate,
   Meeting,
   MeetingGuide,
   Milestone,
@@ -354,7 +355,18 @@ export const SCHEMA_V21: StoreList = {
   people: `${SCHEMA_V20.people}, [profession+sortProfession+nameKey+id], [profession+sortSpecialty+nameKey+id], [profession+sortRole+nameKey+id], [profession+sortTags+nameKey+id]`,
 };
 
-export const CURRENT_SCHEMA_VERSION = 21;
+/**
+ * Version 22: each action item carries the date of the meeting it was agreed at (`meetingDate`, a
+ * summary kept by summary-fields.ts when an item is written and when its meeting's date changes),
+ * indexed, so a report reads the action items of its period's meetings as one range, not every item.
+ * The upgrade puts every meeting's date on its items.
+ */
+export const SCHEMA_V22: StoreList = {
+  ...SCHEMA_V21,
+  actionItems: `${SCHEMA_V8.actionItems}, liveDueDate, meetingDate`,
+};
+
+export const CURRENT_SCHEMA_VERSION = 22;
 
 /**
  * Every shipped schema, by version: SHIPPED_SCHEMAS[version - 1] is the stores of that version (the
@@ -382,6 +394,7 @@ export const SHIPPED_SCHEMAS: readonly StoreList[] = [
   SCHEMA_V19,
   SCHEMA_V20,
   SCHEMA_V21,
+  SCHEMA_V22,
 ];
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -578,6 +591,23 @@ export async function upgradeToV20(tx: Transaction): Promise<void> {
     });
 }
 
+export async function upgradeToV22(tx: Transaction): Promise<void> {
+  // Each meeting's date from the date index alone (its key, and the meeting's id), no meeting read.
+  const dates = new Map<string, IsoDate>();
+  await tx
+    .table('meetings')
+    .orderBy('date')
+    .eachKey((date, cursor) => {
+      dates.set(cursor.primaryKey as string, date as IsoDate);
+    });
+  await tx
+    .table('actionItems')
+    .toCollection()
+    .modify((item: ActionItem & Stored) => {
+      assignFields(item, { meetingDate: dates.get(item.meetingId) });
+    });
+}
+
 /**
  * How a transaction is committed (docs/data-model.md, "Durability"). Everyday edits are relaxed: "Done"
  * comes once the operating system has the change. Writes that must survive a power cut right after
@@ -593,7 +623,7 @@ export type Durability = 'relaxed' | 'strict';
 export const DERIVED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   people: ['nameKey', 'wordKeys', 'wordNames', ...PERSON_SORT_FIELDS, ...SUMMARY_FIELDS.people],
   relationships: ['clockStart', ...SUMMARY_FIELDS.relationships],
-  actionItems: ['openDueDate', 'liveDueDate'],
+  actionItems: ['openDueDate', 'liveDueDate', ...SUMMARY_FIELDS.actionItems],
   goals: SUMMARY_FIELDS.goals,
   milestones: SUMMARY_FIELDS.milestones,
   supportRequests: SUMMARY_FIELDS.supportRequests,
@@ -676,6 +706,7 @@ export class GuidingHandsDb extends Dexie {
     this.version(21)
       .stores(SCHEMA_V21)
       .upgrade(this.upgrading(21, async () => {}));
+    this.version(22).stores(SCHEMA_V22).upgrade(this.upgrading(22, upgradeToV22));
     this.use(
       derivedFieldsMiddleware({
         people: {

@@ -32,7 +32,8 @@ import { getSettings } from './settings.repo';
 import type { RelationshipPlanFields } from './summary-fields';
 
 // Loads what an accreditation report needs, as plain data. Meetings come through the date index for
-// the period only, a month at a time (so the screen can say how far it got). Meetings and action items
+// the period only, a month at a time (so the screen can say how far it got); action items through the
+// index of their meeting's date, goals as the period's figures need them. Meetings and action items
 // are read raw: the reading hooks that would open sealed note and action-item text (the clinic lock) are
 // skipped, and that text is dropped here, before anything reaches a report. Questionnaire responses come
 // through their answer-date index for the period only; who answered each pair's scheduled questionnaires
@@ -127,7 +128,8 @@ export async function loadReportData(
         db.topics.toArray(),
         // Dates and hours only are kept; training records hold no sealed field.
         db.trainingRecords.toCollection().raw().toArray(),
-        db.actionItems.toCollection().raw().toArray(),
+        // The items of the period's meetings, by the date of their meeting (kept on each item).
+        db.actionItems.where('meetingDate').between(range.start, range.end, true, true).raw().toArray(),
         db.questionnaires.toArray(),
         // The period's answers only (the pairs' summary says who answered before it); raw, opened below.
         db.responses.where('answeredOn').between(range.start, range.end, true, true).raw().toArray(),
@@ -265,7 +267,7 @@ function withoutStoredOnlyFields(stored: Relationship): Relationship {
  * "achieved" entries of the range by the status-and-date index), with each achieved goal's whole history,
  * as whether it was achieved in the range hangs on the entry before.
  */
-async function loadReportGoals(
+export async function loadReportGoals(
   db: GuidingHandsDb,
   range: { start: IsoDate; end: IsoDate },
 ): Promise<{ goals: Goal[]; history: GoalProgress[] }> {
@@ -309,7 +311,7 @@ async function byKeys<T>(
  * set later, and every goal of their pairs to see whether one came earlier — unless the goals set by
  * `day` are fewer, and are read instead.
  */
-async function pairsPlannedByDay(
+export async function pairsPlannedByDay(
   db: GuidingHandsDb,
   day: IsoDate,
   pairs: readonly Relationship[],
@@ -429,13 +431,14 @@ function withoutProgressNote(entry: GoalProgress): ReportGoalProgress {
 }
 
 function withoutText(item: ActionItem): ReportActionItem {
-  // Raw records still carry the stored-only index field; it is no part of an action item.
+  // Raw records still carry the stored-only index fields; they are no part of an action item.
   const {
     text: _text,
     openDueDate: _openDueDate,
     liveDueDate: _liveDueDate,
+    meetingDate: _meetingDate,
     ...rest
-  } = item as ActionItem & { openDueDate?: IsoDate; liveDueDate?: IsoDate };
+  } = item as ActionItem & { openDueDate?: IsoDate; liveDueDate?: IsoDate; meetingDate?: IsoDate };
   return rest;
 }
 

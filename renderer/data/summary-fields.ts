@@ -99,7 +99,16 @@ export interface SupportRequestDerived {
   openSince?: IsoDate;
 }
 
+/**
+ * Beside an action item (schema version 22), indexed: the date of the meeting it was agreed at, so a
+ * report reads the items of its period's meetings as one range instead of every item.
+ */
+export interface ActionItemMeetingDate {
+  meetingDate?: IsoDate;
+}
+
 export const SUMMARY_FIELDS = {
+  actionItems: ['meetingDate'],
   relationships: ['hasGoal', 'startWithoutPlan', 'questionnaireAnswers', 'questionnaireDueOn'],
   goals: ['pairStatus', 'liveTargetDate'],
   milestones: ['pairStatus', 'debriefed', 'debriefDueOn'],
@@ -773,47 +782,32 @@ const HANDLERS: Record<string, Handler> = {
     return mutate(values);
   },
 
+  async actionItems(stored, request, mutate) {
+    if (request.type === 'delete' || request.type === 'deleteRange') return mutate();
+    const before = await previous(stored, 'actionItems', request);
+    const sameMeeting = (prev: Row, row: Row) => prev.meetingId === row.meetingId;
+    const values = carryOver(valuesOf(request), before, ['meetingDate'], sameMeeting);
+    // An item new or moved to another meeting takes that meeting's date (none while the meeting is not
+    // written yet: the meeting sets it when it comes).
+    const moved = values.filter((row) => {
+      const prev = before.get(row.id as string);
+      return !prev || !sameMeeting(prev, row);
+    });
+    if (moved.length) {
+      if (!stored.has('meetings'))
+        throw missingTable('Action items are added in a transaction that includes the meetings');
+      const ids = [...new Set(moved.map((row) => row.meetingId as string))];
+      const meetings = await stored.get('meetings', ids);
+      const dates = new Map(ids.map((id, at) => [id, meetings[at]?.date as IsoDate | undefined]));
+      for (const row of moved) setField(row, 'meetingDate', dates.get(row.meetingId as string));
+    }
+    return mutate(values);
+  },
+
   async meetings(stored, request, mutate) {
-    if (request.type === 'deleteRange') {
-      const result = await mutate();
-      if (stored.has('milestones')) {
-        const debriefed = (await stored.all('milestones')).filter((row) => row.debriefed);
-        const anyLeft = debriefed.length > 0 && (await stored.any('meetings', 'milestoneId'));
-        await refresh(
-          stored,
-          'milestones',
-          debriefed.map((row) => row.id as string),
-          'debriefed',
-          async (id) => (anyLeft && (await stored.any('meetings', 'milestoneId', id)) ? true : undefined),
-        );
-      }
-      return result;
-    }
     const before = await previous(stored, 'meetings', request);
-    // The meetings that now name a milestone they did not name before, and the milestones left behind.
-    const naming: Row[] = [];
-    const left = new Set<string>();
-    for (const row of valuesOf(request)) {
-      const prev = before.get(row.id as string)?.milestoneId as string | undefined;
-      if (prev !== row.milestoneId) {
-        if (prev) left.add(prev);
-        if (row.milestoneId) naming.push(row);
-      }
-    }
-    if (request.type === 'delete')
-      for (const prev of before.values()) if (prev.milestoneId) left.add(prev.milestoneId as string);
-    if (!naming.length && !left.size) return mutate();
-    if (!stored.has('milestones'))
-      throw missingTable('A debrief meeting is written in a transaction that includes the milestones');
-    const result = await mutate();
-    // A milestone a meeting now names is debriefed: no read needed. Only one left behind (or named by a
-    // write that failed) is asked whether another meeting debriefs it.
-    const named = new Set(written(valuesOf(request), result, naming).map((row) => row.milestoneId as string));
-    for (const row of naming) if (!named.has(row.milestoneId as string)) left.add(row.milestoneId as string);
-    const unsure = [...left].filter((id) => !named.has(id));
-    await refresh(stored, 'milestones', [...named, ...unsure], 'debriefed', async (id) =>
-      named.has(id) || (await stored.any('meetings', 'milestoneId', id)) ? true : undefined,
-    );
+    const result = await debriefSummaries(stored, request, mutate, before);
+    await itemMeetingDates(stored, request, result, before);
     return result;
   },
 
@@ -946,6 +940,110 @@ const HANDLERS: Record<string, Handler> = {
     return mutate(values);
   },
 };
+
+/** Keeps the milestones' `debriefed` summary right across a write of meetings. */
+async function debriefSummaries(
+  stored: Stored,
+  request: DBCoreMutateRequest,
+  mutate: Mutate,
+  before: Map<string, Row>,
+): Promise<DBCoreMutateResponse> {
+  if (request.type === 'deleteRange') {
+    const result = await mutate();
+    if (stored.has('milestones')) {
+      const debriefed = (await stored.all('milestones')).filter((row) => row.debriefed);
+      const anyLeft = debriefed.length > 0 && (await stored.any('meetings', 'milestoneId'));
+      await refresh(
+        stored,
+        'milestones',
+        debriefed.map((row) => row.id as string),
+        'debriefed',
+        async (id) => (anyLeft && (await stored.any('meetings', 'milestoneId', id)) ? true : undefined),
+      );
+    }
+    return result;
+  }
+  // The meetings that now name a milestone they did not name before, and the milestones left behind.
+  const naming: Row[] = [];
+  const left = new Set<string>();
+  for (const row of valuesOf(request)) {
+    const prev = before.get(row.id as string)?.milestoneId as string | undefined;
+    if (prev !== row.milestoneId) {
+      if (prev) left.add(prev);
+      if (row.milestoneId) naming.push(row);
+    }
+  }
+  if (request.type === 'delete')
+    for (const prev of before.values()) if (prev.milestoneId) left.add(prev.milestoneId as string);
+  if (!naming.length && !left.size) return mutate();
+  if (!stored.has('milestones'))
+    throw missingTable('A debrief meeting is written in a transaction that includes the milestones');
+  const result = await mutate();
+  // A milestone a meeting now names is debriefed: no read needed. Only one left behind (or named by a
+  // write that failed) is asked whether another meeting debriefs it.
+  const named = new Set(written(valuesOf(request), result, naming).map((row) => row.milestoneId as string));
+  for (const row of naming) if (!named.has(row.milestoneId as string)) left.add(row.milestoneId as string);
+  const unsure = [...left].filter((id) => !named.has(id));
+  await refresh(stored, 'milestones', [...named, ...unsure], 'debriefed', async (id) =>
+    named.has(id) || (await stored.any('meetings', 'milestoneId', id)) ? true : undefined,
+  );
+  return result;
+}
+
+/**
+ * Keeps each action item's `meetingDate` (its meeting's date) right across a write of meetings: the items
+ * of a meeting whose date changed, of a meeting added after its items (an unusual order: a restore writes
+ * the meetings first) and of a meeting deleted (none: their items usually go with it).
+ */
+async function itemMeetingDates(
+  stored: Stored,
+  request: DBCoreMutateRequest,
+  result: DBCoreMutateResponse,
+  before: Map<string, Row>,
+): Promise<void> {
+  if (request.type === 'deleteRange' || request.type === 'delete') {
+    if (!stored.has('actionItems')) return;
+    const items =
+      request.type === 'delete'
+        ? (
+            await Promise.all([...before.keys()].map((id) => stored.where('actionItems', 'meetingId', id)))
+          ).flat()
+        : (await stored.all('actionItems')).filter((item) => item.meetingDate !== undefined);
+    const meetings = await stored.get(
+      'meetings',
+      items.map((item) => item.meetingId as string),
+    );
+    const gone = items.filter((_, at) => !meetings[at]);
+    await stored.rewrite(
+      'actionItems',
+      withField(gone, 'meetingDate', () => undefined),
+    );
+    return;
+  }
+  const values = valuesOf(request);
+  const dated = written(values, result, values).filter(
+    (row) => before.get(row.id as string)?.date !== row.date,
+  );
+  if (!dated.length) return;
+  // A meeting added finds items only if some were written before it: none at all, nothing to ask.
+  const changed = dated.filter((row) => before.has(row.id as string));
+  if (!stored.has('actionItems')) {
+    if (changed.length)
+      throw missingTable(
+        'A meeting whose date changes is written in a transaction that includes its action items',
+      );
+    return;
+  }
+  if (changed.length === 0 && !(await stored.any('actionItems', ':id'))) return;
+  const items = await Promise.all(
+    dated.map((row) => stored.where('actionItems', 'meetingId', row.id as string)),
+  );
+  const dates = new Map(dated.map((row) => [row.id as string, row.date]));
+  await stored.rewrite(
+    'actionItems',
+    withField(items.flat(), 'meetingDate', (item) => dates.get(item.meetingId as string)),
+  );
+}
 
 /** Per transaction, the summary work runs one write at a time, in the order the writes were asked. */
 const queues = new WeakMap<object, Promise<unknown>>();

@@ -264,6 +264,13 @@ const BREAKAGES: Record<string, Breakage> = {
     Object.assign(person, { mentorMatches: [[0, 's:', 0, 'grace okafor', person.id]] });
     return 'people';
   },
+  // Version 21: the date of an action item's meeting, for the report's range of its index.
+  "an action item carries its meeting's date": (tables) => {
+    const item = tables.actionItems[0];
+    if (!item) return null;
+    Object.assign(item, { meetingDate: '2024-01-01' });
+    return 'actionItems';
+  },
   'a request for contact carries its open day': (tables) => {
     const request = tables.supportRequests[0];
     if (!request) return null;

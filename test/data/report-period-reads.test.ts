@@ -1,6 +1,13 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import {
+  deleteMeeting,
+  getMeeting,
+  logMeeting,
+  undoDeleteMeeting,
+  updateMeeting,
+} from '../../renderer/data/meetings.repo';
 import { loadReportData } from '../../renderer/data/reports.repo';
 import { addDaysIso } from '../../renderer/domain/calendar';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
@@ -9,7 +16,7 @@ import { computeRecognitionLetter } from '../../renderer/domain/reports/recognit
 import type { ReportData } from '../../renderer/domain/reports/report-data';
 import type { GoalProgress, GoalStatus, IsoDate } from '../../renderer/domain/types';
 import { loadSampleClinic } from '../../renderer/sample-clinic/load-sample-clinic';
-import { freshDatabasePerTest, TODAY } from './helpers';
+import { freshDatabasePerTest, meetingInput, seedPair, TODAY } from './helpers';
 
 // The report reads only what its period needs: the goals set or achieved within it (with each achieved
 // goal's whole history) and which pairs had a plan by its last day, instead of every goal and every
@@ -75,16 +82,25 @@ async function clinic(): Promise<void> {
   await db().transaction('rw', [db().goals, db().relationships], () => db().goals.bulkAdd(later));
 }
 
-/** The loader as it was: every goal and every history entry, read whole, and no plan summary. */
+/**
+ * The loader as it was: every goal and every history entry, read whole, no plan summary, and every
+ * action item read to keep those agreed at the period's meetings.
+ */
 async function wholeTableData(period: ReportPeriod): Promise<ReportData> {
   const read = await loadReportData(period);
+  const meetingIds = new Set(read.meetings.map((meeting) => meeting.id));
+  const actionItems = (await db().actionItems.toArray())
+    .filter((item) => meetingIds.has(item.meetingId))
+    .map(({ text: _text, ...item }) => item);
   const goals = (await db().goals.toArray()).map(
     ({ title: _t, details: _d, steps: _s, dropReason: _r, ...goal }) => goal,
   );
   const goalProgress = (await db().goalProgress.toArray()).map(({ note: _note, ...entry }) => entry);
   const { pairsPlannedBy: _planned, ...rest } = read;
-  return { ...rest, goals, goalProgress };
+  return { ...rest, goals, goalProgress, actionItems };
 }
+
+const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
 
 function report(data: ReportData, period: ReportPeriod, programIds: string[] | 'all') {
   return computeReport(data, {
@@ -115,6 +131,8 @@ describe("the report's goals, read for its period only", () => {
       { kind: 'custom', start: day(achievedDays, 0.5), end: day(achievedDays, 0.5) },
       { kind: 'custom', start: day(setDays, 0.05), end: day(setDays, 0.1) },
     ];
+    let fewerItems = 0;
+    let items = 0;
     let fewerGoals = 0;
     let fewerEntries = 0;
     let achieved = 0;
@@ -124,6 +142,9 @@ describe("the report's goals, read for its period only", () => {
       const read = await loadReportData(period);
       const whole = await wholeTableData(period);
       if (read.goals.length < whole.goals.length) fewerGoals++;
+      expect(byId(read.actionItems)).toEqual(byId(whole.actionItems));
+      items += read.actionItems.length;
+      if (read.actionItems.length < (await db().actionItems.count())) fewerItems++;
       if (read.goalProgress.length < whole.goalProgress.length) fewerEntries++;
       for (const chosen of ['all' as const, ...programIds.map((id) => [id])]) {
         const made = report(read, period, chosen);
@@ -139,9 +160,45 @@ describe("the report's goals, read for its period only", () => {
     // The test means something: goals are achieved and pairs lack a plan in the periods, and the loader
     // reads fewer goals and entries than there are for most of them.
     expect(achieved).toBeGreaterThan(0);
+    expect(items).toBeGreaterThan(0);
+    expect(fewerItems).toBeGreaterThanOrEqual(choices.length - 1);
     expect(withoutPlan).toBeGreaterThan(0);
     expect(fewerGoals).toBeGreaterThanOrEqual(choices.length - 2);
     expect(fewerEntries).toBeGreaterThanOrEqual(choices.length - 2);
+  });
+
+  it("reads the action items of the period's meetings as meetings are logged, moved and deleted", async () => {
+    const { relationship } = await seedPair();
+    const items = (text: string) => [{ text, owner: 'mentee' as const, dueDate: '2024-07-01' }];
+    const march = await logMeeting(
+      meetingInput(relationship.id, { date: '2024-03-31', actionItems: items('Read the bundle') }),
+    );
+    const april = await logMeeting(
+      meetingInput(relationship.id, { date: '2024-04-01', actionItems: items('Shadow a shift') }),
+    );
+    const ids = async (start: IsoDate, end: IsoDate) =>
+      (await loadReportData({ start, end })).actionItems.map((item) => item.id).sort();
+    const [marchItem] = (await getMeeting(march.id))!.actionItems;
+    const [aprilItem] = (await getMeeting(april.id))!.actionItems;
+    expect(await ids('2024-03-01', '2024-03-31')).toEqual([marchItem!.id]);
+    expect(await ids('2024-04-01', '2024-04-30')).toEqual([aprilItem!.id]);
+    // The March meeting is corrected to 2 April: its item follows it, and one added meanwhile too.
+    await updateMeeting(march.id, {
+      ...meetingInput(relationship.id, { date: '2024-04-02' }),
+      actionItems: [
+        { id: marchItem!.id, text: 'Read the bundle', owner: 'mentee', dueDate: '2024-07-01' },
+        { text: 'Ask the educator', owner: 'mentor', dueDate: null },
+      ],
+    });
+    expect(await ids('2024-03-01', '2024-03-31')).toEqual([]);
+    const moved = (await getMeeting(march.id))!.actionItems.map((item) => item.id);
+    expect(await ids('2024-04-01', '2024-04-30')).toEqual([...moved, aprilItem!.id].sort());
+    expect(await ids('2024-04-02', '2024-04-02')).toEqual([...moved].sort());
+    // Deleted, then brought back: its items come and go with it.
+    const deleted = await deleteMeeting(april.id);
+    expect(await ids('2024-04-01', '2024-04-01')).toEqual([]);
+    await undoDeleteMeeting(deleted);
+    expect(await ids('2024-04-01', '2024-04-01')).toEqual([aprilItem!.id]);
   });
 
   it('refuses to count plans for a period ending on another day than the one it read', async () => {

@@ -127,7 +127,10 @@ describe('loading the sample clinic', () => {
     // An action item already holding one of the ids the sample will use makes the last write fail.
     const clinic = generateSampleClinic({ seed: 1, size: 'demo', today: TODAY });
     const clash = clinic.actionItems.at(-1)!;
-    await db().actionItems.add(clash);
+    // Written with the meetings in the transaction: an item takes its meeting's date (none here).
+    await db().transaction('rw', [db().actionItems, db().meetings, db().relationships], () =>
+      db().actionItems.add(clash),
+    );
 
     await expect(loadSampleClinic({ seed: 1, size: 'demo', today: TODAY })).rejects.toThrow();
 

@@ -36,6 +36,7 @@ const TABLES = [
   'trainingRecords',
   'supportRequests',
   'responses',
+  'actionItems',
 ];
 
 /** The records exactly as stored (no app hooks on this connection). */
@@ -58,8 +59,18 @@ function only(row: Row, fields: readonly string[]): Row {
 
 /** Each summarised table's summary fields, by id: as stored, and as the records say they should be. */
 async function summaries(): Promise<{ stored: Record<string, Row>; expected: Record<string, Row> }> {
-  const { people, relationships, goals, milestones, meetings, trainingRecords, supportRequests, responses } =
-    await storedTables();
+  const {
+    people,
+    relationships,
+    goals,
+    milestones,
+    meetings,
+    trainingRecords,
+    supportRequests,
+    responses,
+    actionItems,
+  } = await storedTables();
+  const meetingDates = new Map(meetings.map((meeting) => [meeting.id, meeting.date]));
   const planned = new Set(goals.map((goal) => goal.relationshipId));
   // Who answered which questionnaire of each pair: the responses naming a pair and a checkpoint.
   const answers = new Map<unknown, Set<string>>();
@@ -129,6 +140,7 @@ async function summaries(): Promise<{ stored: Record<string, Row>; expected: Rec
     } as never;
     return { ...(next as Row), ...personTrainingDerived(next), ...personPairingDerived(next) };
   });
+  add('actionItems', actionItems, (item) => ({ meetingDate: meetingDates.get(item.meetingId) }));
   add('supportRequests', supportRequests, (request) => ({ ...supportRequestDerived(request as never) }));
   return { stored, expected };
 }
@@ -216,6 +228,7 @@ describe('the summary fields on bulk writes', () => {
       'openMentorLoad',
       'withRoom',
       'withoutMentor',
+      'meetingDate',
     ])
       expect(
         Object.values(stored).some((row) => field in row),
@@ -304,6 +317,28 @@ describe('the summary fields on bulk writes', () => {
     });
     await expectSummariesRight('debrief meetings moved, unlinked and deleted');
     await db.transaction('rw', allTables(), async () => {
+      // Meetings moved to another day (their action items follow), some kept on theirs, some deleted.
+      const meetings = await db.meetings.toArray();
+      await db.meetings.bulkPut(
+        meetings.flatMap((meeting, at) =>
+          at % 4 === 0
+            ? [{ ...meeting, date: `2023-0${1 + (at % 9)}-1${at % 10}` }]
+            : at % 4 === 1
+              ? [meeting]
+              : [],
+        ),
+      );
+      await db.meetings.bulkDelete(meetings.filter((_, at) => at % 8 === 2).map((meeting) => meeting.id));
+      // Action items moved to another meeting.
+      const items = await db.actionItems.toArray();
+      await db.actionItems.bulkPut(
+        items
+          .filter((_, at) => at % 5 === 0)
+          .map((item, at) => ({ ...item, meetingId: meetings[(at * 7) % meetings.length]!.id })),
+      );
+    });
+    await expectSummariesRight('meetings moved to another day and deleted, action items moved');
+    await db.transaction('rw', allTables(), async () => {
       // Answers moved to another pair, to another checkpoint, to no checkpoint, and deleted.
       const responses = (await db.responses.toArray()).filter((response) => response.checkpoint);
       await db.responses.bulkPut(
@@ -352,7 +387,16 @@ describe('the summary fields on bulk writes', () => {
 
   it('follow each table emptied, in any order', async () => {
     for (const order of [
-      ['relationships', 'goals', 'meetings', 'trainingRecords', 'milestones', 'people', 'responses'],
+      [
+        'relationships',
+        'goals',
+        'meetings',
+        'trainingRecords',
+        'milestones',
+        'people',
+        'responses',
+        'actionItems',
+      ],
       ['goals', 'trainingRecords', 'responses', 'meetings', 'relationships'],
     ]) {
       await write(sampleWithEveryCase(), TABLE_NAMES);

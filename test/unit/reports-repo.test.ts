@@ -105,7 +105,8 @@ beforeEach(async () => {
     meeting('m-after', 'met-only-after', '2024-09-01'),
     meeting('m-in', 'met-inside', '2024-03-01'),
   ]);
-  await db.actionItems.add(item);
+  // Items are written with the meetings, whose date each item carries for the report's index.
+  await db.transaction('rw', db.actionItems, db.meetings, () => db.actionItems.add(item));
   await db.settings.put({
     key: 'clinic',
     clinicName: 'Harbour Clinic',

@@ -69,6 +69,8 @@ const MIGRATIONS: Record<number, Migration> = {
   19: unchanged,
   // Schema 20 → 21 added indexes of existing fields only.
   20: unchanged,
+  // Schema 21 → 22 added each action item's meeting date, a summary field a backup never carries.
+  21: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {
