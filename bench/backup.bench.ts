@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { exportDB } from 'dexie-export-import';
 import { type MadeBackup, makeBackup, openBackup, restoreBackup } from '../renderer/data/backup';
 import { encryptBytes } from '../renderer/data/backup/encryption';
+import { CLEAR_ORDER } from '../renderer/data/backup/restore-backup';
 import type { BackupTables } from '../renderer/data/backup/schemas';
 import { getDb, switchDatabase, TABLE_NAMES } from '../renderer/data/db';
 import { generateSampleClinic } from '../renderer/sample-clinic';
@@ -59,7 +60,8 @@ async function bareClearAndBulkAdd(tables: BackupTables): Promise<void> {
     'rw',
     TABLE_NAMES.map((table) => db.table(table)),
     async () => {
-      for (const table of TABLE_NAMES) await db.table(table).clear();
+      // The restore's order: tables holding summaries of others are emptied before what they summarise.
+      for (const table of CLEAR_ORDER) await db.table(table).clear();
       for (const table of TABLE_NAMES) await db.table(table).bulkAdd(tables[table]);
     },
   );

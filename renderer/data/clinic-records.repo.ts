@@ -58,12 +58,14 @@ export async function addClinicRecords(
   ];
   return db.transaction('rw', tables, async () => {
     if (replace) {
+      // The action items first: clearing the meetings would otherwise rewrite every item's meeting
+      // date (a summary kept on the items) just before the items themselves are cleared.
+      await db.actionItems.clear();
       await Promise.all([
         db.people.clear(),
         db.programs.clear(),
         db.relationships.clear(),
         db.meetings.clear(),
-        db.actionItems.clear(),
         db.topics.clear(),
         db.trainingCourses.clear(),
         db.trainingRecords.clear(),

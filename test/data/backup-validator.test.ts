@@ -264,7 +264,7 @@ const BREAKAGES: Record<string, Breakage> = {
     Object.assign(person, { mentorMatches: [[0, 's:', 0, 'grace okafor', person.id]] });
     return 'people';
   },
-  // Version 21: the date of an action item's meeting, for the report's range of its index.
+  // Version 22: the date of an action item's meeting, for the report's range of its index.
   "an action item carries its meeting's date": (tables) => {
     const item = tables.actionItems[0];
     if (!item) return null;

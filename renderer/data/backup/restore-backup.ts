@@ -29,7 +29,7 @@ const WRITES_IN_FLIGHT = 2;
  * milestones, action items and people, then goals (pairs and goals summarise each other; emptying the
  * goals first rewrites only the pairs that had one), then the rest, which then rewrites nothing.
  */
-const CLEAR_ORDER: readonly TableName[] = (() => {
+export const CLEAR_ORDER: readonly TableName[] = (() => {
   const first: TableName[] = ['milestones', 'actionItems', 'people', 'goals'];
   return [...first, ...TABLE_NAMES.filter((name) => !first.includes(name))];
 })();
