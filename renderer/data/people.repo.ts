@@ -181,6 +181,9 @@ const PROFESSION_SORT_INDEX: Record<KeyedColumn, string> = {
   Tags: '[profession+sortTags+nameKey+id]',
 };
 
+/** A value with this many people or more is read a value at a time in a descending sort (sortedReader). */
+const LONG_RUN = 16;
+
 /** The position of a person in a column's order (their keys, computed as the database computes them). */
 export function sortedPeopleCursor(person: Person, column: KeyedColumn): SortedPeopleCursor {
   return sortedPosition(person, column);
@@ -192,9 +195,9 @@ export function sortedPeopleCursor(person: Person, column: KeyedColumn): SortedP
  * last in the list, so it is read last either way.
  * - Ascending, the rows with a value are the index's order from just past the blank ones.
  * - Descending, the values go down while each value's people still go up by name: the next value's
- *   run is read upwards from its first name; if the page wants more, the index is read downwards below
- *   it, and each value's run is turned round. The last run read may be cut short (its first names not
- *   reached), so it is read again from its first name instead.
+ *   run is read upwards from its first name, value after value while their runs are long; then the
+ *   index is read downwards below them, and each value's run is turned round. The last run read may be
+ *   cut short (its first names not reached), so it is read again from its first name instead.
  */
 function sortedReader(
   column: KeyedColumn,
@@ -239,18 +242,22 @@ function sortedReader(
     }
     const rows = from ? await group(from.key, from, count) : [];
     if (rows.length === count) return rows;
-    // The next value down is found from its last entry alone, and its run read upwards from its first
-    // name: a value with more people than the page (a role, a profession) is read once, not read
-    // downwards and then again from its start.
-    const [top] = await downwards(from ? from.key : null)
-      .limit(1)
-      .toArray();
-    if (!top) return [...rows, ...(await group('', null, count - rows.length))];
-    const topKey = keyOf(top);
-    rows.push(...(await group(topKey, null, count - rows.length)));
-    if (rows.length === count) return rows;
+    // While the values have long runs (a role, a profession), the next value down is found from its last
+    // entry alone and its run read upwards from its first name: read once, not read downwards and then
+    // again from its start.
+    let upper = from ? from.key : null;
+    for (;;) {
+      const [top] = await downwards(upper).limit(1).toArray();
+      if (!top) return [...rows, ...(await group('', null, count - rows.length))];
+      upper = keyOf(top);
+      const run = await group(upper, null, count - rows.length);
+      rows.push(...run);
+      if (rows.length === count) return rows;
+      if (run.length < LONG_RUN) break;
+    }
+    // Short runs (tags, specialties): the rest is read downwards in one go, each run turned round.
     const wanted = count - rows.length;
-    const below = await downwards(topKey).limit(wanted).toArray();
+    const below = await downwards(upper).limit(wanted).toArray();
     // Each value's run, turned round to go up by name.
     const runs: Person[][] = [];
     let last: string | null = null;
@@ -481,14 +488,12 @@ export async function listOpenMentorsWithLoads(): Promise<MentorsWithLoads> {
 }
 
 /**
- * The mentors who are not archived and may match a search typed in "Find a mentor" (each term the start
- * of a word of their name, e-mail, specialty, profession or a tag), with their loads: every such mentor,
- * and perhaps a few more (the caller tests the words). For each term, the people with a word starting with
- * it and those of a profession whose name has one come from index keys alone; only the mentors in every
- * term's set and among the open mentors are read.
+ * The ids of the mentors who are not archived and match a search typed in "Find a mentor": each term the
+ * start of a word of their name, e-mail, specialty, profession or a tag. For each term, the people with a
+ * word starting with it and those of a profession whose name has one come from index keys alone; no
+ * record is read.
  */
-export async function listOpenMentorsMatching(terms: readonly string[]): Promise<MentorsWithLoads> {
-  if (terms.length === 0) return listOpenMentorsWithLoads();
+export async function openMentorIdsMatching(terms: readonly string[]): Promise<Id[]> {
   const people = getDb().people;
   const idsOf = async (term: string) => {
     const professions = PROFESSIONS.filter((profession) =>
@@ -504,8 +509,12 @@ export async function listOpenMentorsMatching(terms: readonly string[]): Promise
     people.orderBy('openMentorLoad').primaryKeys(),
     ...terms.map(idsOf),
   ]);
-  const ids = open.filter((id) => byTerm.every((set) => set.has(id)));
-  const [records, loads] = await Promise.all([people.bulkGet(ids), mentorLoadsOf(ids)]);
+  return open.filter((id) => byTerm.every((set) => set.has(id)));
+}
+
+/** These mentors' records, with their loads (from their own records, no pair read). */
+export async function listMentorsWithLoads(ids: readonly Id[]): Promise<MentorsWithLoads> {
+  const [records, loads] = await Promise.all([getDb().people.bulkGet([...ids]), mentorLoadsOf(ids)]);
   const mentors = records.filter((person): person is Person => person !== undefined);
   return { mentors, loads };
 }
@@ -533,9 +542,15 @@ type RankKey = [full: 0 | 1, load: number, nameKey: string, id: Id];
  * from the indexes of schema version 20 without the rest: for those with room, then for the full ones,
  * the mentors sharing some of the mentee's specialty and interests are read (ranked) from the keys of
  * `mentorMatches` for those keys alone, then, if the page is not full, those sharing nothing in the order
- * of the rank index; only the page's records are read.
+ * of the rank index; only the page's records are read. With `among`, only those mentors are ranked (a
+ * search's matches); `total` still counts every mentor.
  */
-export async function listRankedMentors(mentee: Person, limit: number): Promise<RankedMentors> {
+export async function listRankedMentors(
+  mentee: Person,
+  limit: number,
+  among?: ReadonlySet<Id>,
+): Promise<RankedMentors> {
+  const left = (id: Id) => id === mentee.id || (among !== undefined && !among.has(id));
   const people = getDb().people;
   const weights = [...menteeMatchWeights(mentee)];
   const openMentee = mentee.isMentor && !mentee.archived;
@@ -552,7 +567,7 @@ export async function listRankedMentors(mentee: Person, limit: number): Promise<
     entries.forEach((list, at) => {
       const weight = weights[at][1];
       for (const [, , load, nameKey, id] of list) {
-        if (id === mentee.id) continue;
+        if (left(id)) continue;
         const known = sharing.get(id);
         if (known) known.shared += weight;
         else sharing.set(id, { full: full === 1, shared: weight, load, nameKey, id });
@@ -566,11 +581,7 @@ export async function listRankedMentors(mentee: Person, limit: number): Promise<
         .between(after ?? [full, Dexie.minKey], [full, Dexie.maxKey], after === null, true)
         .limit(count)
         .keys() as unknown as Promise<RankKey[]>;
-    const rest = await readKept(
-      read,
-      limit - ranks.length,
-      ([, , , id]) => id !== mentee.id && !sharing.has(id),
-    );
+    const rest = await readKept(read, limit - ranks.length, ([, , , id]) => !left(id) && !sharing.has(id));
     for (const [, load, nameKey, id] of rest) ranks.push({ full: full === 1, shared: 0, load, nameKey, id });
   }
   const records = await people.bulkGet(ranks.map((rank) => rank.id));

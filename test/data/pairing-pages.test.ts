@@ -296,20 +296,26 @@ describe('the pairing filters and New pairing read their pages from their indexe
     // Words of names, a profession ("nu", "ph"), a specialty, an interest, e-mails (everyone), none.
     for (const search of ['zo', 'ÉMILE', 'nu', 'ph', 'ped', 'tri', 'zola em', 'okafor nurse', 'p', 'qqq']) {
       const terms = searchTerms(search);
-      const candidates = await readMentorCandidates(mentee, 25, search);
-      const what = `mentors for "${search}"`;
-      const found = candidates.options.filter((option) => optionMatchesSearch(option, terms));
       const expected = ranking.filter((option) => optionMatchesSearch({ ...option, shared: [] }, terms));
-      expect(
-        found.map((option) => option.mentor.id),
-        what,
-      ).toEqual(expected.map((option) => option.mentor.id));
-      expect(
-        found.map((option) => option.load),
-        what,
-      ).toEqual(expected.map((option) => option.load));
-      expect(candidates.total, what).toBe(ranking.length);
-      expect(candidates.search, what).toBe(search);
+      // A few matches are all read; many are ranked from the indexes, the first ones read.
+      for (const limit of [3, 25]) {
+        const candidates = await readMentorCandidates(mentee, limit, search);
+        const what = `mentors for "${search}", ${limit} shown`;
+        const found = candidates.options.filter((option) => optionMatchesSearch(option, terms));
+        const shown = expected.length <= 4 * limit ? expected : expected.slice(0, limit);
+        expect(
+          found.map((option) => option.mentor.id),
+          what,
+        ).toEqual(shown.map((option) => option.mentor.id));
+        expect(
+          found.map((option) => option.load),
+          what,
+        ).toEqual(shown.map((option) => option.load));
+        expect(candidates.options, what).toHaveLength(found.length);
+        expect(candidates.matching, what).toBe(expected.length);
+        expect(candidates.total, what).toBe(ranking.length);
+        expect(candidates.search, what).toBe(search);
+      }
     }
     // A mentor chosen, then a search that leaves them out: they are still offered, after the others.
     const chosen = ranking.find((option) => !optionMatchesSearch({ ...option, shared: [] }, ['zo']))!;

@@ -11,8 +11,8 @@ export const MENTORS_SHOWN = 25;
 
 interface MentorChoiceProps {
   /**
-   * The mentors, ranked: with nothing searched at least the first MENTORS_SHOWN, with a search every
-   * mentor who may match `searched`, or every one when `complete`; the chosen one among them.
+   * The mentors, ranked: at least the first MENTORS_SHOWN (with a search, of those matching `searched`),
+   * or every one when `complete`; the chosen one among them.
    */
   options: MentorOption[];
   /** How many mentors there are in all. */
@@ -20,6 +20,8 @@ interface MentorChoiceProps {
   complete: boolean;
   /** The search the options answer. */
   searched: string;
+  /** How many mentors match the search the options answer. */
+  matching: number;
   /** Asks for the mentors who may match what is typed, at each change. */
   onSearch: (query: string) => void;
   value: Id;
@@ -35,6 +37,7 @@ export function MentorChoice({
   total,
   complete,
   searched,
+  matching,
   onSearch,
   value,
   onChange,
@@ -46,9 +49,11 @@ export function MentorChoice({
   const searching = words.length > 0;
   // A search looks through every mentor: those who may match are read at each change of what is typed.
   useEffect(() => onSearch(query), [query, onSearch]);
-  const answered = complete || searchTerms(searched).join(' ') === words.join(' ');
+  const sameSearch = searchTerms(searched).join(' ') === words.join(' ');
+  const answered = complete || sameSearch;
   const found = options.filter((option) => optionMatchesSearch(option, words));
-  const foundCount = searching ? found.length : total;
+  // The options of another search hold every mentor only when complete: then they are counted here.
+  const foundCount = searching ? (sameSearch ? matching : found.length) : total;
   const visible = found.slice(0, MENTORS_SHOWN);
   // The chosen mentor stays in view while the manager types another search.
   const chosen = options.find((option) => option.mentor.id === value);

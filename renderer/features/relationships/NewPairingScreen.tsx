@@ -169,6 +169,7 @@ export function NewPairingScreen() {
                   total={candidates.total}
                   complete={candidates.complete}
                   searched={candidates.search}
+                  matching={candidates.matching}
                   onSearch={searchMentors}
                   value={mentorId}
                   onChange={setMentorId}

@@ -2,9 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import {
   countOpenMentors,
   getPerson,
-  listOpenMentorsMatching,
+  listMentorsWithLoads,
   listRankedMentors,
   mentorLoadsOf,
+  openMentorIdsMatching,
 } from '../../data/people.repo';
 import { type MentorOption, mentorOption, mentorOptions } from '../../domain/mentor-ranking';
 import { searchTerms } from '../../domain/people-search';
@@ -15,8 +16,8 @@ import { type PersonMatches, readPersonMatches, usePersonMatches } from '../../h
 // word index (or the name index with nothing typed), never the whole staff list. The mentors are read
 // once a mentee is chosen, ranked for that mentee: only the first ones shown, from the indexes of the
 // mentors' rank and of what they share (schema version 20). Once the manager searches the mentors, the
-// mentors who may match what is typed are found from the word and profession indexes' keys, and only
-// they are read (their loads beside them, no pair read) and ranked here.
+// mentors matching what is typed are found from the word and profession indexes' keys; a few are read
+// and ranked here, many are ranked from the same indexes as before and only the first ones read.
 
 /** Mentees (not archived) a word of whose name, e-mail, specialty or tags starts with each word typed, by name. */
 export function readMenteeMatches(query: string, limit: number): Promise<PersonMatches> {
@@ -33,16 +34,21 @@ export function useChosenPerson(id: Id): Person | null | undefined {
   return useLiveQuery(async () => (id ? ((await getPerson(id)) ?? null) : null), [id]);
 }
 
+/** Up to this many times the page, a search's matches are read and ranked; beyond, ranked from indexes. */
+const FEW_MATCHES = 4;
+
 export interface MentorCandidates {
   /**
-   * The mentors in the ranking's order: with nothing searched, the first `limit`; with a search, every
-   * mentor who may match it (the screen tests the words), or every one when `complete`.
+   * The mentors in the ranking's order: the first `limit` (with a search, of those matching it; every
+   * one when they are few), or every one when `complete`; the chosen mentor after them if not among them.
    */
   options: MentorOption[];
   /** Every mentor who could take the mentee. */
   total: number;
   /** Whether the options hold every mentor who could take the mentee. */
   complete: boolean;
+  /** How many mentors match the search (all of them with none). */
+  matching: number;
   /** The search the options answer ('' for none). */
   search: string;
 }
@@ -56,8 +62,9 @@ async function withChosen(options: MentorOption[], chosenId: Id, mentee: Person)
 }
 
 /**
- * The first `limit` mentors for this mentee, ranked; with a search typed in "Find a mentor", every
- * mentor who may match it, ranked; the chosen mentor (`chosenId`) after them if neither holds them.
+ * The first `limit` mentors for this mentee, ranked; with a search typed in "Find a mentor", the first
+ * `limit` of those matching it (all of them when few); the chosen mentor (`chosenId`) after them if not
+ * among them.
  */
 export async function readMentorCandidates(
   mentee: Person,
@@ -66,22 +73,29 @@ export async function readMentorCandidates(
   chosenId: Id = '',
 ): Promise<MentorCandidates> {
   const terms = searchTerms(search);
-  if (terms.length > 0) {
+  const matches = terms.length > 0 ? await openMentorIdsMatching(terms) : null;
+  const among = matches ? new Set(matches.filter((id) => id !== mentee.id)) : undefined;
+  if (among && among.size <= FEW_MATCHES * limit) {
+    // Few matches: each is read and ranked here.
     const [{ mentors, loads }, everyone] = await Promise.all([
-      listOpenMentorsMatching(terms),
+      listMentorsWithLoads([...among]),
       countOpenMentors(),
     ]);
     const options = mentorOptions(mentors, loads, mentee);
     const total = everyone - (mentee.isMentor && !mentee.archived ? 1 : 0);
     const complete = options.length >= total;
-    return { options: await withChosen(options, chosenId, mentee), total, complete, search };
+    const chosen = await withChosen(options, chosenId, mentee);
+    return { options: chosen, total, complete, matching: options.length, search };
   }
-  const ranked = await listRankedMentors(mentee, limit);
+  // Many (or no search): the first `limit` of them are ranked from the indexes, only they read.
+  const ranked = await listRankedMentors(mentee, limit, among);
   const options = ranked.mentors.map((mentor) =>
     mentorOption(mentor, ranked.loads.get(mentor.id) ?? 0, mentee),
   );
+  const matching = among ? among.size : ranked.total;
   const complete = options.length >= ranked.total;
-  return { options: await withChosen(options, chosenId, mentee), total: ranked.total, complete, search };
+  const chosen = await withChosen(options, chosenId, mentee);
+  return { options: chosen, total: ranked.total, complete, matching, search };
 }
 
 /** The mentors for the chosen mentee (none chosen: undefined) and what is searched, kept live. */
