@@ -56,15 +56,11 @@ function dataSize(tables: BackupTables): number {
 /** The restore baseline: what any restore must at least do. */
 async function bareClearAndBulkAdd(tables: BackupTables): Promise<void> {
   const db = getDb();
-  await db.transaction(
-    'rw',
-    TABLE_NAMES.map((table) => db.table(table)),
-    async () => {
-      // The restore's order: tables holding summaries of others are emptied before what they summarise.
-      for (const table of CLEAR_ORDER) await db.table(table).clear();
-      for (const table of TABLE_NAMES) await db.table(table).bulkAdd(tables[table]);
-    },
-  );
+  await db.transaction('rw', [...TABLE_NAMES.map((table) => db.table(table)), db.meetingNotes], async () => {
+    // The restore's order: tables holding summaries of others are emptied before what they summarise.
+    for (const table of CLEAR_ORDER) await db.table(table).clear();
+    for (const table of TABLE_NAMES) await db.table(table).bulkAdd(tables[table]);
+  });
 }
 
 export async function run(): Promise<Record<string, number | string>> {

@@ -62,7 +62,7 @@ async function formerLoad(range: { start: IsoDate; end: IsoDate }): Promise<Repo
         relationships,
         topics,
         meetingRange: range,
-        meetings: meetings.map(({ notes: _notes, ...rest }) => rest),
+        meetings,
         actionItems,
         lastMeetingBeforeRange,
         // The former screen came before development plans: it read none.

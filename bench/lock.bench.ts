@@ -305,7 +305,7 @@ export async function run(): Promise<Record<string, number | string>> {
         if (Number.isNaN(notesSealedAt) && done >= meetings) notesSealedAt = performance.now();
       }),
     );
-    const sealedSample = await db2.meetings.limit(1).raw().toArray();
+    const sealedSample = await db2.meetingNotes.limit(1).raw().toArray();
     if (typeof sealedSample[0]?.notes === 'string') throw new Error('sealClinic left a note plain');
 
     closeSession();

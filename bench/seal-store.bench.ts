@@ -16,7 +16,7 @@ import { cpuMs, machineLoad, progress } from './suite';
 // - plain: the notes written back unchanged (the floor);
 // - sealed-no-index: today's format, no index at all (the floor of the index entries' cost);
 // - notes-table: today's format in a table of the notes alone ({ id, notes }, no secondary index), the
-//   shape of schema version 21's meetingNotes (the same notes walked, without the rest of the meeting).
+//   shape of schema version 23's meetingNotes (the same notes walked, without the rest of the meeting).
 // Plain IndexedDB throughout, no Dexie; the ways alternate, the order reversed each round. Each walk and
 // read is timed on the clock and in the CPU time of the browser's processes (steadier under load).
 // `ways=reads` (GH_BENCH_WAYS=reads) compares the read alone instead (compareReads below).

@@ -30,21 +30,17 @@ async function fill(): Promise<void> {
   clinic ??= generateSampleClinic({ seed: 1, size: SIZE, today: BENCH_TODAY });
   const copy = structuredClone(clinic) as unknown as Record<string, unknown>;
   const db = getDb();
-  await db.transaction(
-    'rw',
-    TABLE_NAMES.map((table) => db.table(table)),
-    async () => {
-      for (const table of TABLE_NAMES) {
-        if (table === 'auditLog') continue;
-        if (table === 'settings') {
-          await db.settings.put(copy.settings as never);
-          continue;
-        }
-        const records = (copy[table] as unknown[] | undefined) ?? [];
-        if (records.length) await db.table(table).bulkAdd(records);
+  await db.transaction('rw', [...TABLE_NAMES.map((table) => db.table(table)), db.meetingNotes], async () => {
+    for (const table of TABLE_NAMES) {
+      if (table === 'auditLog') continue;
+      if (table === 'settings') {
+        await db.settings.put(copy.settings as never);
+        continue;
       }
-    },
-  );
+      const records = (copy[table] as unknown[] | undefined) ?? [];
+      if (records.length) await db.table(table).bulkAdd(records);
+    }
+  });
 }
 
 interface Run {

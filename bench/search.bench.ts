@@ -115,10 +115,15 @@ const sleep = (time: number) => new Promise((resolve) => setTimeout(resolve, tim
 async function scanEveryNote(text: string): Promise<number> {
   const words = searchWords(text);
   let found = 0;
+  const confidential = new Set(
+    await getDb()
+      .meetings.filter((meeting) => meeting.confidential)
+      .primaryKeys(),
+  );
   await getDb()
-    .meetings.toCollection()
-    .each((meeting) => {
-      if (!meeting.confidential && matchesSearch(words, [meeting.notes])) found++;
+    .meetingNotes.toCollection()
+    .each((note) => {
+      if (!confidential.has(note.id) && matchesSearch(words, [note.notes])) found++;
     });
   return found;
 }
@@ -286,7 +291,7 @@ export async function run(): Promise<Record<string, number | string>> {
     await sealClinic(getDb());
     closeSession();
     await unlockWithPassphrase(dbName, CLINIC_PASSPHRASE);
-    const sealed = await getDb().meetings.limit(1).raw().toArray();
+    const sealed = await getDb().meetingNotes.limit(1).raw().toArray();
     if (typeof sealed[0]?.notes === 'string') throw new Error('the notes were left plain');
     const builtOn = await buildIndex();
     const idleOn = (await watchPauses(() => sleep(Math.min(builtOn.ms, 30_000)))).pauses;

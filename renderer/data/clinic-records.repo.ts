@@ -40,6 +40,8 @@ export async function addClinicRecords(
     db.programs,
     db.relationships,
     db.meetings,
+    // Written and removed with the meetings (meeting-notes.ts).
+    db.meetingNotes,
     db.actionItems,
     db.topics,
     db.questionnaires,

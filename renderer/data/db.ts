@@ -41,6 +41,7 @@ import {
   relationshipDerived,
 } from './derived-fields';
 import { openSealedFieldsOnRead, sealingMiddleware } from './lock/sealing';
+import { meetingNotesMiddleware } from './meeting-notes';
 import {
   goalDerived,
   milestoneDerived,
@@ -62,6 +63,15 @@ import {
 // Note text and action-item text are never indexed.
 
 export const DEFAULT_DB_NAME = 'guiding-hands';
+
+/** A meeting as the meetings table stores it: everything but its notes (schema version 23). */
+export type StoredMeeting = Omit<Meeting, 'notes'>;
+
+/** A meeting's notes, stored apart from it under the meeting's id (schema version 23). */
+export interface MeetingNote {
+  id: string;
+  notes: string;
+}
 
 export const TABLE_NAMES = [
   'people',
@@ -108,8 +118,21 @@ export function tablesOfSchema(version: number): readonly TableName[] {
   return TABLE_NAMES.filter((table) => (TABLE_SINCE_SCHEMA[table] ?? 1) <= version);
 }
 
+/**
+ * Tables of the database that are not tables of the backup document: each holds part of the records of
+ * a document table, and backup and restore join or split them (meetingNotes: the notes of the meetings).
+ */
+export const STORAGE_ONLY_TABLES = ['meetingNotes'] as const;
+export type StorageOnlyTable = (typeof STORAGE_ONLY_TABLES)[number];
+
+/** Every table of the database: the document's and the storage-only ones. */
+export const DATABASE_TABLES: readonly (TableName | StorageOnlyTable)[] = [
+  ...TABLE_NAMES,
+  ...STORAGE_ONLY_TABLES,
+];
+
 /** A version's stores: the tables of the first version, and those added since. */
-type StoreList = Partial<Record<TableName, string>>;
+type StoreList = Partial<Record<TableName | StorageOnlyTable, string>>;
 
 /** Version 1: the first schema. Kept verbatim: a Dexie version is never edited once shipped. */
 export const SCHEMA_V1: StoreList = {
@@ -366,7 +389,20 @@ export const SCHEMA_V22: StoreList = {
   actionItems: `${SCHEMA_V8.actionItems}, liveDueDate, meetingDate`,
 };
 
-export const CURRENT_SCHEMA_VERSION = 22;
+/**
+ * Version 23: the meeting notes move to a table of their own, `meetingNotes` (`{ id, notes }`, the id
+ * being the meeting's, no other index); the meetings no longer store them. Reading or rewriting a meeting
+ * (a report, a summary) no longer carries the note text, and the clinic lock's sealing walk goes through
+ * records that hold the note alone, with no index entry to rewrite. A sealed note keeps its binding to
+ * the meeting (sealContextTable in lock/seal.ts), so the upgrade moves sealed values as they are: it runs
+ * before any unlock. The backup document is unchanged: a meeting record there carries its notes.
+ */
+export const SCHEMA_V23: StoreList & { meetingNotes: string } = {
+  ...SCHEMA_V22,
+  meetingNotes: 'id',
+};
+
+export const CURRENT_SCHEMA_VERSION = 23;
 
 /**
  * Every shipped schema, by version: SHIPPED_SCHEMAS[version - 1] is the stores of that version (the
@@ -395,6 +431,7 @@ export const SHIPPED_SCHEMAS: readonly StoreList[] = [
   SCHEMA_V20,
   SCHEMA_V21,
   SCHEMA_V22,
+  SCHEMA_V23,
 ];
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -581,6 +618,36 @@ export async function upgradeToV19(tx: Transaction): Promise<void> {
     });
 }
 
+/** How many meetings the upgrade to version 23 moves the notes of at a time. */
+const NOTES_MOVED_AT_ONCE = 2000;
+
+/**
+ * Every meeting's notes go to meetingNotes, as stored (a sealed note stays sealed, bound to its meeting),
+ * and leave the meeting record: a page of meetings at a time, in primary-key order, so that 200,000
+ * meetings never sit in memory at once. A meeting without notes gets an empty note.
+ */
+export async function upgradeToV23(tx: Transaction): Promise<void> {
+  // Straight to the object stores: no layer of the database depends on the notes, and a note left plain
+  // by an interrupted sealing walk must move as it is, with no key (the clinic is still locked).
+  const idbtrans = (tx as unknown as { idbtrans: IDBTransaction }).idbtrans;
+  const meetingStore = idbtrans.objectStore('meetings');
+  const noteStore = idbtrans.objectStore('meetingNotes');
+  const meetings = tx.table('meetings');
+  let after: string | null = null;
+  for (;;) {
+    const collection = after === null ? meetings.orderBy(':id') : meetings.where(':id').above(after);
+    const page = (await collection.limit(NOTES_MOVED_AT_ONCE).raw().toArray()) as Stored[];
+    if (page.length === 0) break;
+    for (const meeting of page) {
+      noteStore.put({ id: meeting.id, notes: meeting.notes ?? '' });
+      delete meeting.notes;
+      meetingStore.put(meeting);
+    }
+    after = page[page.length - 1]?.id as string;
+    if (page.length < NOTES_MOVED_AT_ONCE) break;
+  }
+}
+
 export async function upgradeToV20(tx: Transaction): Promise<void> {
   // Only the mentors who are not archived have a rank to store.
   await tx
@@ -633,7 +700,9 @@ export class GuidingHandsDb extends Dexie {
   people!: EntityTable<Person, 'id'>;
   programs!: EntityTable<Program, 'id'>;
   relationships!: EntityTable<Relationship, 'id'>;
-  meetings!: EntityTable<Meeting, 'id'>;
+  /** The meetings as stored: their notes are in meetingNotes (schema version 23). */
+  meetings!: EntityTable<StoredMeeting, 'id'>;
+  meetingNotes!: EntityTable<MeetingNote, 'id'>;
   actionItems!: EntityTable<ActionItem, 'id'>;
   topics!: EntityTable<Topic, 'id'>;
   goalAreas!: EntityTable<GoalArea, 'id'>;
@@ -707,6 +776,7 @@ export class GuidingHandsDb extends Dexie {
       .stores(SCHEMA_V21)
       .upgrade(this.upgrading(21, async () => {}));
     this.version(22).stores(SCHEMA_V22).upgrade(this.upgrading(22, upgradeToV22));
+    this.version(23).stores(SCHEMA_V23).upgrade(this.upgrading(23, upgradeToV23));
     this.use(
       derivedFieldsMiddleware({
         people: {
@@ -739,6 +809,8 @@ export class GuidingHandsDb extends Dexie {
     for (const [table, fields] of Object.entries(DERIVED_FIELDS))
       hideDerivedFields(this.table(table), fields);
     this.use(sealingMiddleware());
+    // After the sealing layer, so above it: the notes it moves to meetingNotes are sealed on the way down.
+    this.use(meetingNotesMiddleware());
     openSealedFieldsOnRead((name) => this.table(name));
     // Sticky: also after a reopen. Nothing else runs on this connection until it has finished.
     this.on('ready', () => this.confirmUpgrade(), true);

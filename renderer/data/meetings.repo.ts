@@ -11,7 +11,7 @@ import {
   type Relationship,
 } from '../domain/types';
 import { newId, nowIso, recordAudit } from './audit';
-import { getDb } from './db';
+import { getDb, type StoredMeeting } from './db';
 import {
   addMeetingProgress,
   goalProgressTables,
@@ -19,6 +19,7 @@ import {
   removeMeetingProgress,
   restoreMeetingProgress,
 } from './goals.repo';
+import { joinNote } from './meeting-notes';
 import { listRelationshipsForPerson } from './relationships.repo';
 
 export type { ActionItemInput, MeetingInput } from '../domain/rules';
@@ -35,6 +36,7 @@ function meetingTables() {
   const db = getDb();
   return [
     db.meetings,
+    db.meetingNotes,
     db.actionItems,
     db.relationships,
     db.topics,
@@ -93,6 +95,20 @@ function toActionItems(input: MeetingInput, meeting: Meeting, existing: Map<Id, 
   });
 }
 
+/** The meetings with their notes (meetingNotes, one request for all). */
+async function withNotes(meetings: StoredMeeting[]): Promise<Meeting[]> {
+  if (meetings.length === 0) return [];
+  const notes = await getDb().meetingNotes.bulkGet(meetings.map((meeting) => meeting.id));
+  return meetings.map((meeting, index) => joinNote(meeting, notes[index]));
+}
+
+/** A meeting with its note; undefined when there is no such meeting. */
+async function meetingWithNote(id: Id): Promise<Meeting | undefined> {
+  const db = getDb();
+  const [meeting, note] = await Promise.all([db.meetings.get(id), db.meetingNotes.get(id)]);
+  return meeting ? joinNote(meeting, note) : undefined;
+}
+
 /** Notes keep their line breaks and spaces; only their Unicode form is made the stored one. */
 function withStoredNotes(input: MeetingInput): MeetingInput {
   return { ...input, notes: input.notes.normalize('NFC') };
@@ -103,7 +119,7 @@ export async function listMeetingsForRelationship(relationshipId: Id): Promise<M
     .meetings.where('[relationshipId+date]')
     .between([relationshipId, ''], [relationshipId, '\uffff'])
     .toArray();
-  return meetings.reverse();
+  return withNotes(meetings.reverse());
 }
 
 /** A page of meetings, newest first, with how many there are in all. */
@@ -127,7 +143,8 @@ export async function listLatestMeetingsForRelationship(
       .toArray(),
     db.meetings.where('relationshipId').equals(relationshipId).count(),
   ]);
-  return { meetings, total };
+  // The notes of the meetings shown only.
+  return { meetings: await withNotes(meetings), total };
 }
 
 export interface PersonMeeting {
@@ -164,7 +181,7 @@ export async function countMeetingsForRelationship(relationshipId: Id): Promise<
 
 export async function getMeeting(id: Id): Promise<(Meeting & { actionItems: ActionItem[] }) | undefined> {
   const db = getDb();
-  const meeting = await db.meetings.get(id);
+  const meeting = await meetingWithNote(id);
   if (!meeting) return undefined;
   return { ...meeting, actionItems: await db.actionItems.where('meetingId').equals(id).toArray() };
 }
@@ -193,7 +210,7 @@ export async function logMeeting(input: MeetingInput): Promise<Meeting> {
 export async function updateMeeting(id: Id, input: MeetingInput): Promise<Meeting> {
   const db = getDb();
   return db.transaction('rw', meetingTables(), async () => {
-    const before = await db.meetings.get(id);
+    const before = await meetingWithNote(id);
     if (!before) throw new RuleError('not-found', 'This meeting no longer exists.');
     if (input.relationshipId !== before.relationshipId)
       throw new RuleError('moved', 'A meeting cannot be moved to another pairing.', 'relationshipId');
@@ -236,7 +253,8 @@ export async function recordMeetingNotesViewed(id: Id): Promise<void> {
 export async function deleteMeeting(id: Id): Promise<DeletedMeeting> {
   const db = getDb();
   return db.transaction('rw', meetingTables(), async () => {
-    const meeting = await db.meetings.get(id);
+    // Kept with its note, so that an undo brings both back.
+    const meeting = await meetingWithNote(id);
     if (!meeting) throw new RuleError('not-found', 'This meeting no longer exists.');
     const actionItems = await db.actionItems.where('meetingId').equals(id).toArray();
     await db.meetings.delete(id);

@@ -17,8 +17,9 @@ import { getSettings } from './settings.repo';
 // What a mentor's portfolio needs, read for that one mentor: their pairings by the mentor index, each
 // pairing's meetings in the period by the pair-and-date index, the mentees named, the mentor's training
 // and recognition, the mentees' session ratings of those pairings, and the pairings' goals with their histories.
-// Pairings, meetings and answers are read raw, past the reading hooks of the clinic lock: a meeting's
-// notes and a pairing's end reason are never opened (the portfolio has no use for them), and of the
+// Pairings, meetings and answers are read raw, past the reading hooks of the clinic lock: a pairing's end
+// reason is never opened (the portfolio has no use for it; the meetings are stored without their notes,
+// which are never read), and of the
 // answers only the mentees' session ratings in the period are opened, here, to be averaged.
 
 /** Whether a stored meeting was the debrief of a milestone (meetings before milestones existed were not). */

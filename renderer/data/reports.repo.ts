@@ -18,7 +18,6 @@ import type {
   GoalProgress,
   Id,
   IsoDate,
-  Meeting,
   PaperSize,
   Person,
   Program,
@@ -144,7 +143,8 @@ export async function loadReportData(
               monthsRead++;
               meetingsRead += stored.length;
               progress({ step: 'meetings', monthsRead, months: months.length, meetingsRead });
-              return stored.map(withoutNotes);
+              // Stored without their notes (schema version 23): nothing to drop.
+              return stored as ReportMeeting[];
             }),
         ),
       ]);
@@ -413,11 +413,6 @@ export async function loadReportChoices(): Promise<ReportChoices> {
       firstMeetingDate: firstMeeting?.date ?? null,
     };
   });
-}
-
-function withoutNotes(meeting: Meeting): ReportMeeting {
-  const { notes: _notes, ...rest } = meeting;
-  return rest;
 }
 
 function withoutGoalText(goal: Goal): ReportGoal {

@@ -49,6 +49,8 @@ export async function removeSampleData(clinicName: string): Promise<SampleRemova
     db.programs,
     db.relationships,
     db.meetings,
+    // Written and removed with the meetings (meeting-notes.ts).
+    db.meetingNotes,
     db.actionItems,
     db.topics,
     db.questionnaires,

@@ -12,7 +12,7 @@ import {
 } from '../domain/search/words';
 import { withBuiltInTopics } from '../domain/topics';
 import type { ActionItem, Id, IsoDate, Meeting, Person, Program, Relationship } from '../domain/types';
-import type { GuidingHandsDb } from './db';
+import type { GuidingHandsDb, MeetingNote, StoredMeeting } from './db';
 import { isSealed, openAsync, sealContext } from './lock/seal';
 
 // The clinic search: one word index per kind of record (people, pairings, meetings, action items),
@@ -341,6 +341,25 @@ export class SearchEngine {
       }
   }
 
+  /**
+   * The meetings with their notes as stored (raw: a sealed note is opened by openText, bound to its
+   * meeting). `range`: the meetings are a page in primary-key order, whose notes are the same id range.
+   */
+  private async withRawNotes(meetings: StoredMeeting[], range = false): Promise<Meeting[]> {
+    if (meetings.length === 0) return [];
+    const table = this.db().meetingNotes;
+    const first = meetings[0]?.id as Id;
+    const last = meetings[meetings.length - 1]?.id as Id;
+    const notes = (await (range
+      ? table.where(':id').between(first, last, true, true)
+      : table.where(':id').anyOf(meetings.map((meeting) => meeting.id))
+    )
+      .raw()
+      .toArray()) as MeetingNote[];
+    const byId = new Map(notes.map((note) => [note.id, note.notes]));
+    return meetings.map((meeting) => ({ ...meeting, notes: byId.get(meeting.id) ?? '' }));
+  }
+
   // Meetings: the notes (unless confidential) and the topics' tokens.
   private async meetingWords(meeting: Meeting): Promise<string[]> {
     const notes = meeting.confidential
@@ -358,7 +377,9 @@ export class SearchEngine {
 
   private async rebuildMeetings(): Promise<void> {
     const index = new WordIndex(Number.POSITIVE_INFINITY);
-    await this.eachPage<Meeting>('meetings', (rows) => this.addMeetings(index, rows as Meeting[]));
+    await this.eachPage<StoredMeeting>('meetings', async (rows) =>
+      this.addMeetings(index, await this.withRawNotes(rows, true)),
+    );
     index.pack();
     this.indexes.meeting = index;
   }
@@ -368,8 +389,8 @@ export class SearchEngine {
       .meetings.where(':id')
       .anyOf([...ids])
       .raw()
-      .toArray()) as Meeting[];
-    await this.addMeetings(this.indexes.meeting, found);
+      .toArray()) as StoredMeeting[];
+    await this.addMeetings(this.indexes.meeting, await this.withRawNotes(found));
     const seen = new Set(found.map((meeting) => meeting.id));
     for (const id of ids) if (!seen.has(id)) this.indexes.meeting.remove(id);
   }
@@ -461,12 +482,17 @@ export class SearchEngine {
     // One step in one transaction, the reads side by side; a kind with no match reads nothing.
     const [people, meetingsRead, itemsRead] = await db.transaction(
       'r',
-      [db.people, db.meetings, db.actionItems],
+      [db.people, db.meetings, db.meetingNotes, db.actionItems],
       () =>
         Promise.all([
           personIds.length ? db.people.bulkGet(personIds) : none,
           meetingIds.length
-            ? (db.meetings.where(':id').anyOf(meetingIds).raw().toArray() as Promise<Meeting[]>)
+            ? db.meetings
+                .where(':id')
+                .anyOf(meetingIds)
+                .raw()
+                .toArray()
+                .then((rows) => this.withRawNotes(rows))
             : none,
           itemIds.length
             ? (db.actionItems.where(':id').anyOf(itemIds).raw().toArray() as Promise<ActionItem[]>)

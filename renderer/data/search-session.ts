@@ -45,7 +45,17 @@ export type FromSearchWorker =
   | { type: 'settled'; id: number }
   | { type: 'failed'; id: number; message: string };
 
-const WATCHED_TABLES = ['people', 'programs', 'relationships', 'meetings', 'actionItems', 'topics'];
+const WATCHED_TABLES = [
+  'people',
+  'programs',
+  'relationships',
+  'meetings',
+  'meetingNotes',
+  'actionItems',
+  'topics',
+];
+/** A change to a meeting's note (its own table since schema version 23) is a change to the meeting. */
+const SEARCHED_AS: Readonly<Record<string, string>> = { meetingNotes: 'meetings' };
 const WORKER_READY_TIMEOUT_MS = 5000;
 
 interface Backend {
@@ -303,7 +313,7 @@ export function changesIn(parts: ObservabilitySet, dbName: string): SearchChange
   for (const table of WATCHED_TABLES) {
     const tree = parts[`idb://${dbName}/${table}/`];
     if (!tree || !('from' in tree)) continue;
-    changes.push({ table, ids: keysOf(tree) });
+    changes.push({ table: SEARCHED_AS[table] ?? table, ids: keysOf(tree) });
   }
   return changes;
 }

@@ -20,6 +20,7 @@ export const UNREADABLE_MEETING_NOTE =
 /** How each sealed field is named to the manager when it could not be opened. */
 const FIELD_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   meetings: { notes: 'the notes' },
+  meetingNotes: { notes: 'the notes' },
   actionItems: { text: 'the text' },
   relationships: {
     endReason: 'why it ended early',

@@ -30,17 +30,49 @@ export function freshDatabase(label: string) {
 export async function loadTables(db: ReturnType<typeof switchDatabase>, tables: BackupTables): Promise<void> {
   await db.transaction(
     'rw',
-    TABLE_NAMES.map((name) => db.table(name)),
+    // The meetings' notes go to their own table as the meetings are written.
+    [...TABLE_NAMES.map((name) => db.table(name)), db.meetingNotes],
     async () => {
       for (const name of TABLE_NAMES) await db.table(name).bulkAdd(tables[name]);
     },
   );
 }
 
+/**
+ * A table's records as a backup document holds them: the meetings with their notes, which the database
+ * keeps in a table of their own (schema version 23). A meeting without a note record has no `notes`.
+ */
+export async function documentRecords(
+  db: ReturnType<typeof switchDatabase>,
+  name: TableName,
+): Promise<unknown[]> {
+  const records = (await db.table(name).toArray()) as Record<string, unknown>[];
+  if (name !== 'meetings') return records;
+  const notes = await db.meetingNotes.bulkGet(records.map((record) => record.id as string));
+  return records.map((record, index) => {
+    const note = notes[index];
+    if (!note) return record;
+    // The document's field order: the notes after the topics.
+    const { confidential, milestoneId, createdAt, updatedAt, ...head } = record;
+    return {
+      ...head,
+      notes: note.notes,
+      confidential,
+      ...(milestoneId === undefined ? {} : { milestoneId }),
+      createdAt,
+      updatedAt,
+    };
+  });
+}
+
 /** Every table, in key order, as one JSON text: equal dumps mean byte-for-byte equal data. */
 export async function dumpDatabase(db: ReturnType<typeof switchDatabase>): Promise<string> {
   const dump: Partial<Record<TableName, unknown[]>> = {};
-  for (const name of TABLE_NAMES) dump[name] = await db.table(name).toArray();
+  for (const name of TABLE_NAMES) dump[name] = await documentRecords(db, name);
+  // No note without its meeting.
+  const meetings = new Set((dump.meetings as { id: string }[]).map((meeting) => meeting.id));
+  const orphans = (await db.meetingNotes.toCollection().primaryKeys()).filter((id) => !meetings.has(id));
+  if (orphans.length > 0) throw new Error(`Notes without their meeting: ${orphans.join(', ')}`);
   return JSON.stringify(dump);
 }
 

@@ -62,13 +62,13 @@ async function turnOn() {
   return lock;
 }
 
-/** The stored meetings and action items as IndexedDB holds them (no reading hooks), as text. */
+/** The stored meetings, their notes and action items as IndexedDB holds them (no reading hooks), as text. */
 async function storedText(): Promise<string> {
   const raw = new Dexie(db().name);
   await raw.open();
   try {
     const parts: string[] = [];
-    for (const name of ['meetings', 'actionItems', 'relationships'])
+    for (const name of ['meetings', 'meetingNotes', 'actionItems', 'relationships'])
       for (const record of await raw.table(name).toArray()) parts.push(JSON.stringify(record));
     return parts.join('\n');
   } finally {
@@ -182,8 +182,8 @@ describe('manual backups and restores with the clinic lock', () => {
     await turnOn();
     const raw = new Dexie(db().name);
     await raw.open();
-    const first = await raw.table('meetings').get(ids[0]);
-    await raw.table('meetings').update(ids[2], { notes: first.notes });
+    const first = await raw.table('meetingNotes').get(ids[0]);
+    await raw.table('meetingNotes').update(ids[2], { notes: first.notes });
     raw.close();
     const backup = await makeBackup({ passphrase: BACKUP_PASSPHRASE, scryptWorkFactor: 10 });
     expect(backup.header.needsRepair).toEqual({ problemCount: 1 });
@@ -219,7 +219,7 @@ describe('manual backups and restores with the clinic lock', () => {
     expect(await storedText()).not.toContain(MARKER);
     const raw = new Dexie(db().name);
     await raw.open();
-    const stored = await raw.table('meetings').get(ids[0]);
+    const stored = await raw.table('meetingNotes').get(ids[0]);
     raw.close();
     expect(isSealed(stored.notes)).toBe(true);
     expect((await getMeeting(ids[0] as string))?.notes).toBe(`${MARKER} #0`);

@@ -6,6 +6,7 @@ import { BACKUP_FORMAT_VERSION } from '../../renderer/data/backup/format';
 import { CURRENT_SCHEMA_VERSION, TABLE_NAMES } from '../../renderer/data/db';
 import {
   clinicArbitrary,
+  documentRecords,
   dumpDatabase,
   freshDatabase,
   loadTables,
@@ -31,7 +32,7 @@ describe('backup round trip', () => {
         await restoreBackupFile(backup.bytes, PASSPHRASE);
 
         const restored = Object.fromEntries(
-          await Promise.all(TABLE_NAMES.map(async (name) => [name, await target.table(name).toArray()])),
+          await Promise.all(TABLE_NAMES.map(async (name) => [name, await documentRecords(target, name)])),
         );
         expect(restored).toEqual(sortedLikeIndexedDb(clinic));
         expect(await dumpDatabase(target)).toBe(sourceDump);

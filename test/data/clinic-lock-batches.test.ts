@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie, { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getDb } from '../../renderer/data/db';
+import { getDb, type StoredMeeting } from '../../renderer/data/db';
 import { sealRecordsInBulk } from '../../renderer/data/lock/bulk-crypto';
 import { beginTurningOff, createLock, readKeyRing } from '../../renderer/data/lock/keyring';
 import { isSealed, readPath } from '../../renderer/data/lock/seal';
@@ -43,7 +43,7 @@ async function liveRaw() {
   const values: unknown[] = [];
   const waiting: ((value: unknown) => void)[] = [];
   const subscription = liveQuery(
-    async () => (await getDb().meetings.where('id').equals('m-1').raw().first())?.notes,
+    async () => (await getDb().meetingNotes.where('id').equals('m-1').raw().first())?.notes,
   ).subscribe((value) => {
     const next = waiting.shift();
     if (next) next(value);
@@ -54,6 +54,12 @@ async function liveRaw() {
       values.length ? Promise.resolve(values.shift()) : new Promise((resolve) => waiting.push(resolve)),
     stop: () => subscription.unsubscribe(),
   };
+}
+
+/** Meetings written as stored, their notes to their own table (as the app writes them). */
+function addMeetingRows(rows: (StoredMeeting & { notes: string })[]) {
+  const appDb = getDb();
+  return appDb.transaction('rw', appDb.meetings, appDb.meetingNotes, () => appDb.meetings.bulkAdd(rows));
 }
 
 /** A record without its sealed fields. */
@@ -76,7 +82,7 @@ describe('sealing a whole clinic in batches', () => {
       today: TODAY,
     });
     const before = await storedRecords();
-    expect(before.meetings?.length).toBeGreaterThan(SEAL_BATCH);
+    expect(before.meetingNotes?.length).toBeGreaterThan(SEAL_BATCH);
 
     await createLock(db().name, PASSPHRASE, FAST);
     const seen: number[] = [];
@@ -109,7 +115,7 @@ describe('sealing a whole clinic in batches', () => {
   it('keeps what the app writes while a batch is being sealed, and seals it too', async () => {
     const pair = await seedPair();
     const ids = Array.from({ length: 30 }, (_, index) => `m-${String(index).padStart(3, '0')}`);
-    await getDb().meetings.bulkAdd(
+    await addMeetingRows(
       ids.map((id, index) => {
         const { actionItems: _items, ...meeting } = meetingInput(pair.relationship.id);
         return {
@@ -134,11 +140,13 @@ describe('sealing a whole clinic in batches', () => {
             return value !== null && value !== undefined && !isSealed(value);
           }),
         change: async (table, records) => {
-          if (table === 'meetings' && meanwhile.length === 0)
+          if (table === 'meetingNotes' && meanwhile.length === 0)
             Dexie.ignoreTransaction(() => {
               meanwhile.push(
                 updateMeeting('m-005', { ...meetingInput(pair.relationship.id), notes: 'edited meanwhile' }),
-                getDb().meetings.delete('m-007'),
+                getDb().transaction('rw', getDb().meetings, getDb().meetingNotes, () =>
+                  getDb().meetings.delete('m-007'),
+                ),
               );
             });
           await sealRecordsInBulk(table, records);
@@ -149,7 +157,7 @@ describe('sealing a whole clinic in batches', () => {
     await Promise.all(meanwhile);
 
     const stored = await storedRecords();
-    const meetings = new Map((stored.meetings ?? []).map((record) => [record.id as string, record]));
+    const meetings = new Map((stored.meetingNotes ?? []).map((record) => [record.id as string, record]));
     expect(meetings.has('m-007')).toBe(false);
     expect(meetings.size).toBe(29);
     for (const record of meetings.values()) expect(isSealed(record.notes)).toBe(true);
@@ -160,7 +168,7 @@ describe('sealing a whole clinic in batches', () => {
   it('saves the place reached while the next batch runs, in order: a page closed after two batches resumes at the third', async () => {
     const pair = await seedPair();
     const ids = Array.from({ length: 30 }, (_, index) => `m-${String(index).padStart(3, '0')}`);
-    await getDb().meetings.bulkAdd(
+    await addMeetingRows(
       ids.map((id, index) => {
         const { actionItems: _items, ...meeting } = meetingInput(pair.relationship.id);
         return {
@@ -192,8 +200,8 @@ describe('sealing a whole clinic in batches', () => {
         7,
       ),
     ).rejects.toThrow('page closed');
-    expect((await readKeyRing(db().name))?.progress).toEqual({ table: 'meetings', after: 'm-013' });
-    const halfway = (await storedRecords()).meetings ?? [];
+    expect((await readKeyRing(db().name))?.progress).toEqual({ table: 'meetingNotes', after: 'm-013' });
+    const halfway = (await storedRecords()).meetingNotes ?? [];
     expect(halfway.filter((record) => isSealed(record.notes))).toHaveLength(14);
 
     const seen: number[] = [];
@@ -207,19 +215,24 @@ describe('sealing a whole clinic in batches', () => {
       table: 'relationships',
       after: pair.relationship.id,
     });
-    for (const record of (await storedRecords()).meetings ?? []) expect(isSealed(record.notes)).toBe(true);
+    for (const record of (await storedRecords()).meetingNotes ?? [])
+      expect(isSealed(record.notes)).toBe(true);
   });
 
   it('tells open screens that the sealed records changed', async () => {
     const pair = await seedPair();
     const { actionItems: _items, ...meeting } = meetingInput(pair.relationship.id);
-    await getDb().meetings.add({
-      ...meeting,
-      id: 'm-1',
-      notes: 'seen on screen',
-      createdAt: `${TODAY}T10:00:00.000Z`,
-      updatedAt: `${TODAY}T10:00:00.000Z`,
-    });
+    const appDb = getDb();
+    // A meeting's notes are written with it, to their own table.
+    await appDb.transaction('rw', appDb.meetings, appDb.meetingNotes, () =>
+      appDb.meetings.add({
+        ...meeting,
+        id: 'm-1',
+        notes: 'seen on screen',
+        createdAt: `${TODAY}T10:00:00.000Z`,
+        updatedAt: `${TODAY}T10:00:00.000Z`,
+      } as StoredMeeting),
+    );
     const raw = (await liveRaw()) as { next: () => Promise<unknown>; stop: () => void };
     expect(isSealed(await raw.next())).toBe(false);
     await createLock(db().name, PASSPHRASE, FAST);

@@ -93,17 +93,20 @@ const storedNotices = () => storedRows(`${db().name}-keyring`, 'notices');
  */
 async function eraseStoppedHalfWay(count: number, prefix: string): Promise<void> {
   const pair = await seedPair();
-  await db().meetings.bulkAdd(
-    Array.from({ length: count }, (_, index) => {
-      const { actionItems: _items, ...meeting } = meetingInput(pair.relationship.id);
-      return {
-        ...meeting,
-        id: `${prefix}-${String(index).padStart(5, '0')}`,
-        notes: `${MARKER} ${index}`,
-        createdAt: `${TODAY}T10:00:00.000Z`,
-        updatedAt: `${TODAY}T10:00:00.000Z`,
-      };
-    }),
+  // Written with their notes' table (schema version 23), as the app writes meetings.
+  await db().transaction('rw', db().meetings, db().meetingNotes, () =>
+    db().meetings.bulkAdd(
+      Array.from({ length: count }, (_, index) => {
+        const { actionItems: _items, ...meeting } = meetingInput(pair.relationship.id);
+        return {
+          ...meeting,
+          id: `${prefix}-${String(index).padStart(5, '0')}`,
+          notes: `${MARKER} ${index}`,
+          createdAt: `${TODAY}T10:00:00.000Z`,
+          updatedAt: `${TODAY}T10:00:00.000Z`,
+        };
+      }),
+    ),
   );
   await lockedClinic();
   await startErasing(db());
@@ -196,7 +199,8 @@ describe('continuing without the sealed text', () => {
     expect(
       goals.every((goal) => goal.title === ERASED_TEXT && goal.details === '' && Array.isArray(goal.steps)),
     ).toBe(true);
-    expect((after.meetings ?? []).every((meeting) => meeting.notes === '')).toBe(true);
+    expect(after.meetingNotes?.length).toBe(after.meetings?.length);
+    expect((after.meetingNotes ?? []).every((note) => note.notes === '')).toBe(true);
     expect((after.responses ?? []).every((response) => JSON.stringify(response.answers) === '{}')).toBe(true);
 
     // One audit entry, naming the sealed fields, holding no text.
@@ -214,7 +218,9 @@ describe('continuing without the sealed text', () => {
     expect(backup.problems).toEqual([]);
     expect(backup.problemCount).toBe(0);
     await restoreBackup(await openBackup(backup.bytes, 'willow-granite-lantern-63'));
-    expect((await readTables()).meetings).toEqual(after.meetings);
+    const restored = await readTables();
+    expect(restored.meetings).toEqual(after.meetings);
+    expect(restored.meetingNotes).toEqual(after.meetingNotes);
   });
 
   it('removes the sealed safety copies, which no key could open any more, and keeps plain ones', async () => {
@@ -257,8 +263,8 @@ describe('continuing without the sealed text', () => {
     expect(isOpen()).toBe(false);
     const ring = await readKeyRing(db().name);
     expect(ring?.state).toBe('erasing');
-    expect(ring?.progress?.table).toBe('meetings');
-    const halfway = (await storedTables()).meetings ?? [];
+    expect(ring?.progress?.table).toBe('meetingNotes');
+    const halfway = (await storedTables()).meetingNotes ?? [];
     expect(halfway).toHaveLength(count);
     const emptied = halfway.filter((meeting) => meeting.notes === '').length;
     expect(emptied).toBe(SEAL_BATCH);
@@ -273,8 +279,9 @@ describe('continuing without the sealed text', () => {
     expect(seen[1]).toBe(count);
     expect(lockMode()).toBe('off');
     expect(await readKeyRing(db().name)).toBeUndefined();
-    const meetings = (await storedTables()).meetings ?? [];
-    expect(meetings.every((meeting) => meeting.notes === '')).toBe(true);
+    const notes = (await storedTables()).meetingNotes ?? [];
+    expect(notes).toHaveLength(count);
+    expect(notes.every((note) => note.notes === '')).toBe(true);
     const erasures = (await db().auditLog.toArray()).filter((entry) => entry.detail?.includes('sealed text'));
     expect(erasures).toHaveLength(1);
   });

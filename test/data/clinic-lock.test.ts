@@ -64,7 +64,12 @@ async function storedMeeting(id: string): Promise<any> {
   const raw = new Dexie(db().name);
   await raw.open();
   try {
-    return await raw.table('meetings').get(id);
+    // The meeting as stored, with its note as stored (in its own table since schema version 23).
+    const [meeting, note] = await Promise.all([
+      raw.table('meetings').get(id),
+      raw.table('meetingNotes').get(id),
+    ]);
+    return meeting && { ...meeting, notes: note?.notes };
   } finally {
     raw.close();
   }
@@ -268,9 +273,9 @@ describe('the clinic lock', () => {
     const { ids } = await clinicWithText(2);
     const raw = new Dexie(db().name);
     await raw.open();
-    const first = await raw.table('meetings').get(ids[0]);
-    await raw.table('meetings').update(ids[1], { notes: first.notes });
-    const damaged = (await raw.table('meetings').get(ids[1])).notes;
+    const first = await raw.table('meetingNotes').get(ids[0]);
+    await raw.table('meetingNotes').update(ids[1], { notes: first.notes });
+    const damaged = (await raw.table('meetingNotes').get(ids[1])).notes;
     raw.close();
     const moved = await getMeeting(ids[1] as string);
     expect(moved).toBeDefined();
@@ -307,12 +312,12 @@ describe('the clinic lock', () => {
     const { ids } = await clinicWithText(1);
     const raw = new Dexie(db().name);
     await raw.open();
-    const meeting = await raw.table('meetings').get(ids[0]);
+    const meeting = await raw.table('meetingNotes').get(ids[0]);
     const damaged = {
       ...meeting.notes,
       ct: meeting.notes.ct.map((byte: number, index: number) => (index === 0 ? byte ^ 1 : byte)),
     };
-    await raw.table('meetings').update(ids[0], { notes: damaged });
+    await raw.table('meetingNotes').update(ids[0], { notes: damaged });
     raw.close();
     const read = await getMeeting(ids[0] as string);
     expect(read?.notes).toBe('');
@@ -326,12 +331,12 @@ describe('the clinic lock', () => {
     const { ids } = await clinicWithText(3);
     const raw = new Dexie(db().name);
     await raw.open();
-    const meeting = await raw.table('meetings').get(ids[1]);
+    const meeting = await raw.table('meetingNotes').get(ids[1]);
     const damaged = {
       ...meeting.notes,
       ct: meeting.notes.ct.map((byte: number, index: number) => (index === 0 ? byte ^ 1 : byte)),
     };
-    await raw.table('meetings').update(ids[1], { notes: damaged });
+    await raw.table('meetingNotes').update(ids[1], { notes: damaged });
     raw.close();
 
     await beginTurningOff(db().name, PASSPHRASE);
@@ -341,7 +346,7 @@ describe('the clinic lock', () => {
     expect(await readKeyRing(db().name)).toBeUndefined();
     const check = new Dexie(db().name);
     await check.open();
-    const stored = await check.table('meetings').bulkGet(ids);
+    const stored = await check.table('meetingNotes').bulkGet(ids);
     const audit = await check
       .table('auditLog')
       .where('[table+recordId]')
@@ -364,7 +369,10 @@ describe('the clinic lock', () => {
       createdAt: `${TODAY}T10:00:00.000Z`,
       updatedAt: `${TODAY}T10:00:00.000Z`,
     }));
-    await getDb().meetings.bulkAdd(meetings.map(({ actionItems: _items, ...meeting }) => meeting));
+    // Written with their notes' table (schema version 23), as the app writes meetings.
+    await getDb().transaction('rw', getDb().meetings, getDb().meetingNotes, () =>
+      getDb().meetings.bulkAdd(meetings.map(({ actionItems: _items, ...meeting }) => meeting)),
+    );
     await createLock(db().name, PASSPHRASE, FAST);
     // The page closes after the first batch.
     await expect(
@@ -392,20 +400,24 @@ describe('the clinic lock', () => {
       fc.asyncProperty(
         fc.array(fc.string({ unit: 'grapheme', maxLength: 60 }), { minLength: 1, maxLength: 8 }),
         async (notes) => {
-          await getDb().meetings.clear();
           const written = notes.map((text, index) => ({ id: `p-${index}`, text }));
-          await getDb().meetings.bulkAdd(
-            written.map(({ id, text }) => ({
-              ...meetingInput(pair.relationship.id),
-              id,
-              notes: text,
-              createdAt: `${TODAY}T10:00:00.000Z`,
-              updatedAt: `${TODAY}T10:00:00.000Z`,
-            })),
-          );
+          await getDb().transaction('rw', getDb().meetings, getDb().meetingNotes, async () => {
+            await getDb().meetings.clear();
+            await getDb().meetings.bulkAdd(
+              written.map(({ id, text }) => ({
+                ...meetingInput(pair.relationship.id),
+                id,
+                notes: text,
+                createdAt: `${TODAY}T10:00:00.000Z`,
+                updatedAt: `${TODAY}T10:00:00.000Z`,
+              })),
+            );
+          });
           const raw = new Dexie(db().name);
           await raw.open();
-          const sealedNow = (await raw.table('meetings').toArray()).every((m) => typeof m.notes === 'object');
+          const sealedNow = (await raw.table('meetingNotes').toArray()).every(
+            (m) => typeof m.notes === 'object',
+          );
           raw.close();
           expect(sealedNow).toBe(true);
           return true;
@@ -413,14 +425,14 @@ describe('the clinic lock', () => {
       ),
       { numRuns: 20 },
     );
-    const expected = (await getDb().meetings.toArray()).map((m) => [m.id, m.notes]);
+    const expected = (await getDb().meetingNotes.toArray()).map((m) => [m.id, m.notes]);
     await beginTurningOff(db().name, PASSPHRASE);
     await unsealClinic(db());
     expect(lockMode()).toBe('off');
     expect(await readKeyRing(db().name)).toBeUndefined();
     const raw = new Dexie(db().name);
     await raw.open();
-    const stored = (await raw.table('meetings').toArray()).map((m) => [m.id, m.notes]);
+    const stored = (await raw.table('meetingNotes').toArray()).map((m) => [m.id, m.notes]);
     raw.close();
     expect(stored).toEqual(expected);
   });

@@ -146,10 +146,9 @@ describe("loading a mentor's portfolio", () => {
     // The first meeting is given the second's sealed note, which is bound to the second meeting: opening
     // it now fails. Only something that opens notes would notice.
     const db = getDb();
-    const stored = await db.meetings.toCollection().raw().toArray();
-    const sealedSecond = stored.find((meeting) => meeting.id === second.id)?.notes;
-    const storedFirst = stored.find((meeting) => meeting.id === first.id);
-    await db.meetings.put({ ...storedFirst!, notes: sealedSecond! });
+    const stored = await db.meetingNotes.toCollection().raw().toArray();
+    const sealedSecond = stored.find((note) => note.id === second.id)?.notes;
+    await db.meetingNotes.put({ id: first.id, notes: sealedSecond! });
     expect(unreadableFields(await getMeeting(first.id))).toEqual(['notes']);
 
     const period = { start: '2024-01-01', end: TODAY };

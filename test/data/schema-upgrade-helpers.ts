@@ -114,10 +114,28 @@ export async function upgradeFrom(
 }
 
 /**
+ * The tables as a version before 23 held them: each meeting with its notes, which version 23 moved to
+ * meetingNotes (its own test, schema-upgrade-v23.test.ts, reads them as stored: rawStoredTables). So
+ * the tests of earlier versions still check every field they kept, the notes included, wherever they are.
+ */
+function notesInMeetings(tables: Record<string, object[]>): Record<string, object[]> {
+  const notes = tables.meetingNotes as { id: string; notes: unknown }[] | undefined;
+  if (!notes) return tables;
+  const byId = new Map(notes.map((note) => [note.id, note.notes]));
+  const { meetingNotes: _notes, ...rest } = tables;
+  if (rest.meetings)
+    rest.meetings = (rest.meetings as { id: string }[]).map((meeting) =>
+      byId.has(meeting.id) ? { ...meeting, notes: byId.get(meeting.id) } : meeting,
+    );
+  return rest;
+}
+
+/**
  * The records of one table as stored, derived fields included (no app hooks on this connection), less
  * the dashboard's summary fields of version 12, which its own test checks (schema-upgrade-v12.test.ts).
  */
 export async function storedRecords(name: string, table: string): Promise<object[]> {
+  if (table === 'meetings') return (await storedTables(name)).meetings ?? [];
   return readStored(name, async (raw) => withoutSummaryFields(table, await raw.table(table).toArray()));
 }
 
@@ -128,8 +146,16 @@ export async function storedTables(name: string): Promise<Record<string, object[
   return tables;
 }
 
-/** Every table's records exactly as stored, every field (summaries and later versions' fields too). */
+/**
+ * Every table's records exactly as stored, every field (summaries and later versions' fields too), the
+ * meetings with their notes as before version 23 (notesInMeetings).
+ */
 export async function everyStoredField(name: string): Promise<Record<string, object[]>> {
+  return notesInMeetings(await rawStoredTables(name));
+}
+
+/** Every table's records exactly as stored, meetingNotes (schema version 23) included. */
+export async function rawStoredTables(name: string): Promise<Record<string, object[]>> {
   return readStored(name, async (raw) => {
     const tables: Record<string, object[]> = {};
     for (const table of raw.tables) tables[table.name] = await table.toArray();
@@ -230,4 +256,12 @@ export function inKeyOrder<T extends object>(rows: readonly T[]): T[] {
     return id ?? key ?? seq;
   };
   return [...rows].sort((a, b) => indexedDB.cmp(keyOf(a), keyOf(b)));
+}
+
+/** A table as the app reads it, the meetings with their notes joined back in (schema version 23). */
+export async function appRecords(db: GuidingHandsDb, table: string): Promise<object[]> {
+  const rows = (await db.table(table).toArray()) as { id: string }[];
+  if (table !== 'meetings') return rows;
+  const notes = await db.meetingNotes.bulkGet(rows.map((row) => row.id));
+  return rows.map((row, index) => (notes[index] ? { ...row, notes: notes[index]?.notes } : row));
 }

@@ -1,7 +1,7 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { type GuidingHandsDb, TABLE_NAMES, tablesOfSchema } from '../../renderer/data/db';
+import { DATABASE_TABLES, type GuidingHandsDb, tablesOfSchema } from '../../renderer/data/db';
 import {
   closeUpgradeDatabasesAfterEach,
   createDatabaseAt,
@@ -84,7 +84,7 @@ describe('upgrading a version 9 database to version 10 (development plans)', () 
 
   it('adds the goal tables, empty', async () => {
     const db = await upgrade(`upgrade-v10-${crypto.randomUUID()}`);
-    expect(db.tables.map((table) => table.name).sort()).toEqual([...TABLE_NAMES].sort());
+    expect(db.tables.map((table) => table.name).sort()).toEqual([...DATABASE_TABLES].sort());
     expect(await db.goals.count()).toBe(0);
     expect(await db.goalProgress.count()).toBe(0);
     expect(await db.goalAreas.count()).toBe(0);

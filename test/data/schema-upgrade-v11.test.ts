@@ -1,7 +1,7 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { type GuidingHandsDb, TABLE_NAMES, tablesOfSchema } from '../../renderer/data/db';
+import { DATABASE_TABLES, type GuidingHandsDb, tablesOfSchema } from '../../renderer/data/db';
 import {
   closeUpgradeDatabasesAfterEach,
   inKeyOrder,
@@ -112,7 +112,7 @@ describe('upgrading a version 10 database to version 11', () => {
 
   it('adds the milestone, milestone-type and meeting-guide tables, empty', async () => {
     const { db } = await upgraded();
-    expect(db.tables.map((table) => table.name).sort()).toEqual([...TABLE_NAMES].sort());
+    expect(db.tables.map((table) => table.name).sort()).toEqual([...DATABASE_TABLES].sort());
     expect(await db.milestones.count()).toBe(0);
     expect(await db.milestoneTypes.count()).toBe(0);
     expect(await db.meetingGuides.count()).toBe(0);

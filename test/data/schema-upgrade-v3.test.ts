@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, type GuidingHandsDb, TABLE_NAMES } from '../../renderer/data/db';
+import { CURRENT_SCHEMA_VERSION, DATABASE_TABLES, type GuidingHandsDb } from '../../renderer/data/db';
 import {
   closeUpgradeDatabasesAfterEach,
   createDatabaseAt,
@@ -93,7 +93,7 @@ describe('upgrading a version 2 database to version 3', () => {
     const db = await upgrade(`upgrade-v3-${crypto.randomUUID()}`);
     expect(await db.relationships.toArray()).toStrictEqual(inKeyOrder(PAIRS));
     expect(await db.actionItems.orderBy('id').toArray()).toStrictEqual([ITEMS[2], ITEMS[0], ITEMS[1]]);
-    expect(TABLE_NAMES.length).toBe(db.tables.length);
+    expect(DATABASE_TABLES.length).toBe(db.tables.length);
   });
 
   it('answers the dashboard by index: active pairs by clock start, open items by due date', async () => {

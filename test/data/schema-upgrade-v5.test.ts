@@ -1,7 +1,7 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, TABLE_NAMES } from '../../renderer/data/db';
+import { CURRENT_SCHEMA_VERSION, DATABASE_TABLES } from '../../renderer/data/db';
 import { closeUpgradeDatabasesAfterEach, createDatabaseAt, openUpgraded } from './schema-upgrade-helpers';
 
 // Version 5 (the clinic lock) changes no index: a clinic on version 4 opens with every record as it
@@ -30,8 +30,10 @@ describe('upgrading a version 4 database to version 5', () => {
     const db = await openUpgraded(name);
     // Later versions run after this one; what it kept must survive them.
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(db.tables.map((table) => table.name).sort()).toEqual([...TABLE_NAMES].sort());
-    expect(await db.meetings.get('meeting-1')).toEqual(MEETING);
+    expect(db.tables.map((table) => table.name).sort()).toEqual([...DATABASE_TABLES].sort());
+    // The notes in their own table since version 23.
+    const stored = await db.meetings.get('meeting-1');
+    expect({ ...stored, notes: (await db.meetingNotes.get('meeting-1'))?.notes }).toEqual(MEETING);
     const audit = await db.auditLog.toArray();
     // One confirmation for the whole open, naming the version reached.
     expect(audit.map((entry) => entry.detail)).toContain(

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, TABLE_NAMES } from '../../renderer/data/db';
+import { CURRENT_SCHEMA_VERSION, DATABASE_TABLES } from '../../renderer/data/db';
 import { closeUpgradeDatabasesAfterEach, createDatabaseAt, openUpgraded } from './schema-upgrade-helpers';
 
 // Version 6 adds mentor training and recognition tables. Nothing in the tables that were there changes.
@@ -63,7 +63,7 @@ describe('upgrading a version 5 database to version 6', () => {
     expect(await db.trainingRecords.count()).toBe(0);
     expect(await db.recognitions.count()).toBe(0);
     // Every later version's tables come with it (empty).
-    expect(db.tables.map((table) => table.name).sort()).toEqual([...TABLE_NAMES].sort());
+    expect(db.tables.map((table) => table.name).sort()).toEqual([...DATABASE_TABLES].sort());
     const upgrade = await db.auditLog.where('[table+recordId]').equals(['settings', 'clinic']).last();
     expect(upgrade?.detail).toBe(`Database upgraded to version ${CURRENT_SCHEMA_VERSION}.`);
   });

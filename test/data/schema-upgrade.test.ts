@@ -1,8 +1,9 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, TABLE_NAMES, type TableName } from '../../renderer/data/db';
+import { CURRENT_SCHEMA_VERSION, DATABASE_TABLES, TABLE_NAMES, type TableName } from '../../renderer/data/db';
 import {
+  appRecords,
   closeUpgradeDatabasesAfterEach,
   createDatabaseAt,
   inKeyOrder,
@@ -136,7 +137,7 @@ describe('upgrading a version 1 database to version 2', () => {
                 },
               ]
             : (V1_CONTENT[table] ?? []);
-      expect(inKeyOrder(await db.table(table).toArray()), table).toStrictEqual(inKeyOrder(expected));
+      expect(inKeyOrder(await appRecords(db, table)), table).toStrictEqual(inKeyOrder(expected));
     }
   });
 
@@ -152,16 +153,16 @@ describe('upgrading a version 1 database to version 2', () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     await createDatabaseAt(name, 1, V1_CONTENT);
     const first = await openUpgraded(name);
-    const snapshot = await Promise.all(TABLE_NAMES.map((table) => first.table(table).toArray()));
+    const snapshot = await Promise.all(TABLE_NAMES.map((table) => appRecords(first, table)));
     first.close();
     const again = await openUpgraded(name);
-    expect(await Promise.all(TABLE_NAMES.map((table) => again.table(table).toArray()))).toEqual(snapshot);
+    expect(await Promise.all(TABLE_NAMES.map((table) => appRecords(again, table)))).toEqual(snapshot);
   });
 
   it('creates an empty version 2 database for a new clinic', async () => {
     const db = await openUpgraded(`new-${crypto.randomUUID()}`);
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(db.tables.map((table) => table.name).sort()).toEqual([...TABLE_NAMES].sort());
+    expect(db.tables.map((table) => table.name).sort()).toEqual([...DATABASE_TABLES].sort());
     expect(await db.relationships.count()).toBe(0);
   });
 });

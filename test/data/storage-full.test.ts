@@ -51,6 +51,7 @@ async function everyTable(): Promise<Record<string, unknown[]>> {
   const database = db();
   const tables: Record<string, unknown[]> = {};
   for (const name of TABLE_NAMES) tables[name] = await database.table(name).toArray();
+  tables.meetingNotes = await database.meetingNotes.toArray();
   return tables;
 }
 

@@ -165,7 +165,7 @@ function clinic(): Record<string, Row[]> {
   );
 }
 
-const allTables = () => TABLE_NAMES.map((table) => getDb().table(table));
+const allTables = () => [...TABLE_NAMES.map((table) => getDb().table(table)), getDb().meetingNotes];
 
 /** Writes the clinic's tables in `order`, one bulkAdd of at most `batch` records at a time, in one transaction. */
 async function write(

@@ -13,7 +13,10 @@ const SECOND = 'QXSECONDNOTE5530 talked about the hard family visit';
 const MESSAGE =
   'This note could not be opened: it was damaged or does not belong to this meeting. The rest of the meeting is shown.';
 
-/** The stored meetings (as IndexedDB holds them): whether each note is sealed, oldest first. */
+/**
+ * The stored meetings (as IndexedDB holds them, the notes in their own table): whether each note is
+ * sealed, oldest first.
+ */
 function storedMeetings(page: Page) {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -21,13 +24,19 @@ function storedMeetings(page: Page) {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const all = await new Promise<{ id: string; date: string; notes: unknown }[]>((resolve, reject) => {
-      const request = db.transaction('meetings').objectStore('meetings').getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
+    const read = <T>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const meetings = await read<{ id: string; date: string }>('meetings');
+    const notes = new Map(
+      (await read<{ id: string; notes: unknown }>('meetingNotes')).map((note) => [note.id, note.notes]),
+    );
     db.close();
-    return all
+    return meetings
+      .map((row) => ({ ...row, notes: notes.get(row.id) }))
       .map((meeting) => ({
         id: meeting.id,
         date: meeting.date,
@@ -60,7 +69,7 @@ test('a note moved onto another meeting shows a plain message on the pairing pag
     .poll(async () => (await storedMeetings(page)).map((meeting) => meeting.sealed))
     .toEqual([true, true]);
 
-  // The older meeting's sealed note is copied onto the newer meeting, in IndexedDB itself.
+  // The older meeting's sealed note is copied onto the newer meeting's note, in IndexedDB itself.
   const [older, newer] = await storedMeetings(page);
   await page.evaluate(
     async ({ from, to }) => {
@@ -69,8 +78,8 @@ test('a note moved onto another meeting shows a plain message on the pairing pag
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const tx = db.transaction('meetings', 'readwrite');
-      const store = tx.objectStore('meetings');
+      const tx = db.transaction('meetingNotes', 'readwrite');
+      const store = tx.objectStore('meetingNotes');
       const source = await new Promise<{ notes: unknown }>((resolve) => {
         const request = store.get(from);
         request.onsuccess = () => resolve(request.result);

@@ -99,12 +99,15 @@ beforeEach(async () => {
   await db.transaction('rw', db.relationships, db.people, () =>
     db.relationships.bulkAdd([pair('met-inside', '2024-03-01'), pair('met-only-after', '2024-09-01')]),
   );
-  await db.meetings.bulkAdd([
-    meeting('m-old', 'met-only-after', '2023-11-05'),
-    meeting('m-older', 'met-only-after', '2023-10-01'),
-    meeting('m-after', 'met-only-after', '2024-09-01'),
-    meeting('m-in', 'met-inside', '2024-03-01'),
-  ]);
+  // Meetings are written with their notes' table (schema version 23).
+  await db.transaction('rw', db.meetings, db.meetingNotes, () =>
+    db.meetings.bulkAdd([
+      meeting('m-old', 'met-only-after', '2023-11-05'),
+      meeting('m-older', 'met-only-after', '2023-10-01'),
+      meeting('m-after', 'met-only-after', '2024-09-01'),
+      meeting('m-in', 'met-inside', '2024-03-01'),
+    ]),
+  );
   // Items are written with the meetings, whose date each item carries for the report's index.
   await db.transaction('rw', db.actionItems, db.meetings, () => db.actionItems.add(item));
   await db.settings.put({

@@ -112,27 +112,29 @@ describe('opening sealed values in bulk', () => {
     openSession(KEY, 'on');
     const plain = NOTES.map((notes, index) => ({ id: `m${index}`, notes }));
     const sealed = structuredClone(plain);
-    await sealRecordsInBulk('meetings', sealed);
+    await sealRecordsInBulk('meetingNotes', sealed);
     // The second meeting's note copied onto the fourth.
     const moved = structuredClone(sealed);
     (moved[3] as Record<string, unknown>).notes = structuredClone(moved[1]?.notes);
     const unopened: [string, string][] = [];
-    await openRecordsInBulk('meetings', moved, (record, path) => unopened.push([record.id as string, path]));
+    await openRecordsInBulk('meetingNotes', moved, (record, path) =>
+      unopened.push([record.id as string, path]),
+    );
     expect(unopened).toEqual([['m3', 'notes']]);
     expect(moved.map((meeting) => meeting.notes)).toEqual(
-      NOTES.map((note, index) => (index === 3 ? unreadableValueOf('meetings', 'notes') : note)),
+      NOTES.map((note, index) => (index === 3 ? unreadableValueOf('meetingNotes', 'notes') : note)),
     );
     const again = structuredClone(sealed);
     (again[0] as Record<string, unknown>).notes = structuredClone(again[4]?.notes);
-    await expect(openRecordsInBulk('meetings', again)).rejects.toBeInstanceOf(SealError);
+    await expect(openRecordsInBulk('meetingNotes', again)).rejects.toBeInstanceOf(SealError);
   });
 
   it('refuses while locked', async () => {
     openSession(KEY, 'on');
     const sealed = [{ id: 'm1', notes: 'Kept' }];
-    await sealRecordsInBulk('meetings', sealed);
+    await sealRecordsInBulk('meetingNotes', sealed);
     setLockMode('off');
     setLockMode('on');
-    await expect(openRecordsInBulk('meetings', sealed)).rejects.toBeInstanceOf(LockedError);
+    await expect(openRecordsInBulk('meetingNotes', sealed)).rejects.toBeInstanceOf(LockedError);
   });
 });

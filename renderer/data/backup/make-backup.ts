@@ -75,6 +75,57 @@ async function openEachInPage(
   await Promise.all(work);
 }
 
+type Row = Record<string, unknown>;
+
+/**
+ * The page of meetings given their notes, as the document carries them (docs/backup-format.md: a meeting
+ * record holds its notes). The notes are stored apart (schema version 23) under the same ids: the page's
+ * id range of meetingNotes is read, in the same transaction. `raw`: read past the reading hook and opened
+ * here in bulk (or one at a time, 'page-each'); otherwise the reading hook opened them. A note that does
+ * not open is named to `onUnopened` against its meeting. Returns once the read is done; the returned
+ * promise (`opening`) settles once every note is open and in its meeting.
+ */
+async function readNotesOfPage(
+  db: ReturnType<typeof getDb>,
+  page: Row[],
+  raw: boolean,
+  openSealed: SealedReading,
+  onUnopened: (record: Row, path: string) => void,
+): Promise<{ opening: Promise<void> }> {
+  const first = page[0]?.id as string;
+  const last = page[page.length - 1]?.id as string;
+  const range = db.meetingNotes.where(':id').between(first, last, true, true);
+  const notes = (raw ? await range.raw().toArray() : await range.toArray()) as unknown as Row[];
+  const meetingOf = new Map(page.map((meeting) => [meeting.id, meeting]));
+  const noteOf = new Map<Row, Row>();
+  for (const note of notes) {
+    const meeting = meetingOf.get(note.id);
+    if (meeting) noteOf.set(note, meeting);
+  }
+  const unopened = (note: Row, path: string) => {
+    const meeting = noteOf.get(note);
+    if (meeting) onUnopened(meeting, path);
+  };
+  const join = () => {
+    for (const [note, meeting] of noteOf) meeting.notes = note.notes;
+    // A meeting whose note is missing (never in a sound database) is caught by the record checks.
+  };
+  if (!raw) {
+    for (const note of notes) {
+      for (const path of unreadableFields(note)) unopened(note, path);
+      delete (note as UnreadableMark).$unreadable;
+    }
+    join();
+    return { opening: Promise.resolve() };
+  }
+  const opening = (
+    openSealed === 'page-each'
+      ? openEachInPage('meetingNotes', notes, unopened)
+      : openRecordsInBulk('meetingNotes', notes, unopened)
+  ).then(join);
+  return { opening };
+}
+
 export interface MadeBackup {
   /** The encrypted file's bytes, ready to be saved. */
   bytes: Uint8Array<ArrayBuffer>;
@@ -146,7 +197,8 @@ export async function buildDocument(
       .catch(() => undefined);
     throw error;
   };
-  const reading = db.transaction('r', tables, async () => {
+  // The meetings' notes are read with them, from their own table (schema version 23).
+  const reading = db.transaction('r', [...tables, db.meetingNotes], async () => {
     const sizes = await Promise.all(tables.map((table) => table.count()));
     const counts = Object.fromEntries(TABLE_NAMES.map((name, index) => [name, sizes[index]])) as TableCounts;
     const settings = await db.settings.get('clinic');
@@ -168,7 +220,8 @@ export async function buildDocument(
       const table = tables[index];
       const keyPath = table.schema.primKey.keyPath as string;
       then(() => writer.openTable(name));
-      const raw = bulk && sealedPathsOf(name).length > 0;
+      const joinsNotes = name === 'meetings';
+      const raw = bulk && (sealedPathsOf(name).length > 0 || joinsNotes);
       let lastKey: unknown;
       let read = 0;
       for (;;) {
@@ -184,12 +237,16 @@ export async function buildDocument(
         // so the backup is marked "needs repair" (see docs/backup-format.md).
         const unopened = new Map<Record<string, unknown>, string[]>();
         let opening: Promise<void> | null = null;
-        if (raw) {
+        const unopenedField = (record: Record<string, unknown>, path: string) =>
+          unopened.set(record, [...(unopened.get(record) ?? []), path]);
+        if (joinsNotes) {
+          ({ opening } = await readNotesOfPage(db, page, raw, openSealed, unopenedField));
+          opening.catch(() => undefined);
+          if (openSealed === 'page-each') await Dexie.waitFor(opening);
+        } else if (raw) {
           // A raw read skips every reading hook: the index-only fields are dropped here too.
           const derived = DERIVED_FIELDS[name] ?? [];
           if (derived.length) for (const record of page) for (const field of derived) delete record[field];
-          const unopenedField = (record: Record<string, unknown>, path: string) =>
-            unopened.set(record, [...(unopened.get(record) ?? []), path]);
           opening =
             openSealed === 'page-each'
               ? openEachInPage(name, page, unopenedField)

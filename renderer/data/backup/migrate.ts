@@ -71,6 +71,9 @@ const MIGRATIONS: Record<number, Migration> = {
   20: unchanged,
   // Schema 21 → 22 added each action item's meeting date, a summary field a backup never carries.
   21: unchanged,
+  // Schema 22 → 23 moved the meeting notes to a table of their own in the database; the document keeps
+  // them in the meeting records (a backup joins them back in, a restore splits them off).
+  22: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

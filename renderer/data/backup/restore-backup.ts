@@ -93,7 +93,9 @@ export async function replaceAllTables(opened: OpenedBackup, onProgress?: Progre
   onProgress?.({ phase: 'replacing', done, total });
   await db.transaction(
     'rw',
-    TABLE_NAMES.map((name) => db.table(name)),
+    // The meetings' notes are split off into their own table as the meetings are written (meeting-notes.ts),
+    // and emptied with them.
+    [...TABLE_NAMES.map((name) => db.table(name)), db.meetingNotes],
     async () => {
       for (const name of CLEAR_ORDER) await db.table(name).clear();
       let nextBatch: () => Promise<Batch | null>;

@@ -11,7 +11,7 @@ import {
   readKeyRing,
   saveErasure,
 } from './keyring';
-import { isSealed, readPath, writePath } from './seal';
+import { isSealed, ownerTableOf, readPath, writePath } from './seal';
 import { type BatchWork, type SealProgress, walkSealedTables } from './seal-all';
 import { SEALED_FIELDS, sealedPathsOf } from './sealed-fields';
 import { hasLock, lockMode } from './session';
@@ -65,7 +65,7 @@ async function recordErasure(db: Dexie, erasure: Erasure, copiesRemoved: number,
       recordId: 'clinic',
       action: 'update',
       fields: Object.entries(SEALED_FIELDS).flatMap(([table, paths]) =>
-        paths.map((path) => `${table}.${path}`),
+        paths.map((path) => `${ownerTableOf(table)}.${path}`),
       ),
       detail,
     });

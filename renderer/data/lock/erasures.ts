@@ -26,7 +26,7 @@ export const ERASURES: {
     readonly [Path in (typeof SEALED_FIELDS)[Table][number]]: FieldErasure;
   };
 } = {
-  meetings: { notes: { what: 'meeting notes' } },
+  meetingNotes: { notes: { what: 'meeting notes' } },
   actionItems: { text: { what: 'the text of action items' } },
   relationships: {
     endReason: { what: 'why a pairing ended early' },

@@ -4,7 +4,7 @@ import { openSafetyCopies, sealSafetyCopies, type UnopenedSafetyCopy } from '../
 import { openRecordsInBulk, sealRecordsInBulk } from './bulk-crypto';
 import { erasedValueOf } from './erasures';
 import { deleteKeyRing, readKeyRing, saveProgress, setKeyRingState } from './keyring';
-import { isSealed, readPath, writePath } from './seal';
+import { isSealed, ownerTableOf, readPath, writePath } from './seal';
 import { SEALED_FIELDS, sealedPathsOf } from './sealed-fields';
 import { lockMode } from './session';
 
@@ -29,6 +29,13 @@ export interface SealProgress {
 }
 
 const TABLES = Object.keys(SEALED_FIELDS);
+
+/**
+ * Where a place saved in the key ring lies now, for a table whose sealed field moved: a walk that stopped
+ * in the meetings before schema version 23 carries on in their notes, from the same meeting id (the
+ * upgrade moved every note as it was, sealed or still plain).
+ */
+const MOVED_FIELDS: Readonly<Record<string, string>> = { meetings: 'meetingNotes' };
 
 /** What one walk over the sealed tables does to each batch (seal, open, or erase). */
 export interface BatchWork {
@@ -80,7 +87,8 @@ function unsealing(emptied: EmptiedValue[]): BatchWork {
       await openRecordsInBulk(table, records, (record, path) => unopened.push([record, path]));
       for (const [record, path] of unopened) {
         writePath(record, path, erasedValueOf(table, path));
-        emptied.push({ table, id: record.id as string, path });
+        // Named by the record it belongs to: a note, by its meeting.
+        emptied.push({ table: ownerTableOf(table), id: record.id as string, path });
       }
     },
   };
@@ -206,7 +214,8 @@ export async function walkSealedTables(
   batchSize = SEAL_BATCH,
 ): Promise<void> {
   const ring = await readKeyRing(db.name);
-  const start = ring?.progress ?? null;
+  const saved = ring?.progress ?? null;
+  const start = saved ? { ...saved, table: MOVED_FIELDS[saved.table] ?? saved.table } : null;
   const counts = await Promise.all(TABLES.map((name) => db.table(name).count()));
   const total = counts.reduce((sum, count) => sum + count, 0);
   let done = 0;

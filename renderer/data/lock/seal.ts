@@ -38,9 +38,22 @@ export function isSealed(value: unknown): value is SealedValue {
   );
 }
 
+/**
+ * The table a sealed value is bound to, when its record moved to a table of its own: the notes of
+ * meetingNotes (schema version 23) stay bound to their meeting ('meetings', the meeting's id, 'notes'),
+ * as they were sealed, so the upgrade moved them as they are and a note still opens only for its meeting.
+ */
+const SEAL_CONTEXT_TABLE: Readonly<Record<string, string>> = { meetingNotes: 'meetings' };
+
+/** The table whose record a sealed value belongs to (the meeting, for a note of meetingNotes). */
+export function ownerTableOf(table: string): string {
+  return SEAL_CONTEXT_TABLE[table] ?? table;
+}
+
 /** What binds a sealed value to its place. */
 export function sealContext(table: string, recordId: string, path: string): Uint8Array {
-  return encoder.encode(`guiding-hands/v1\u0000${table}\u0000${recordId}\u0000${path}`);
+  const bound = ownerTableOf(table);
+  return encoder.encode(`guiding-hands/v1\u0000${bound}\u0000${recordId}\u0000${path}`);
 }
 
 export function sealSync(key: Uint8Array, context: Uint8Array, value: unknown): SealedValue {

@@ -8,7 +8,8 @@
 // every write and opens it on every read; backups and restores follow this list too.
 
 export const SEALED_FIELDS = {
-  meetings: ['notes'],
+  // The meetings' notes, in a table of their own since schema version 23 (still bound to the meeting).
+  meetingNotes: ['notes'],
   actionItems: ['text'],
   relationships: ['endReason', 'capacityOverride.reason'],
   recognitions: ['text'],
@@ -31,7 +32,7 @@ export type SealedTable = keyof typeof SEALED_FIELDS;
 export const UNREADABLE_VALUES: {
   readonly [Table in SealedTable]: { readonly [Path in (typeof SEALED_FIELDS)[Table][number]]: unknown };
 } = {
-  meetings: { notes: '' },
+  meetingNotes: { notes: '' },
   actionItems: { text: '' },
   relationships: { endReason: '', 'capacityOverride.reason': '' },
   recognitions: { text: '' },
