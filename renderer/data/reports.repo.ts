@@ -308,23 +308,20 @@ async function byKeys<T>(
 /**
  * The pairs with a goal set on or before `day`. Each pair's summary says whether it has a goal at all
  * (`hasGoal`, summary-fields.ts), so only the side of the set-date index past `day` is read — the goals
- * set later, and every goal of their pairs to see whether one came earlier — unless the goals set by
- * `day` are fewer, and are read instead.
+ * set later, and every goal of their pairs to see whether one came earlier — while those are few (a
+ * quarter of the pairs at most); otherwise the goals set by `day` are read instead.
  */
 export async function pairsPlannedByDay(
   db: GuidingHandsDb,
   day: IsoDate,
   pairs: readonly Relationship[],
 ): Promise<Id[]> {
-  const [byDay, later] = await Promise.all([
-    db.goals.where('setDate').belowOrEqual(day).count(),
-    db.goals.where('setDate').above(day).count(),
-  ]);
-  if (byDay <= later) {
+  const few = Math.max(1, Math.floor(pairs.length / 4));
+  const laterGoals = await db.goals.where('setDate').above(day).limit(few).raw().toArray();
+  if (laterGoals.length >= few) {
     const earlier = await db.goals.where('setDate').belowOrEqual(day).raw().toArray();
     return [...new Set(earlier.map((goal) => goal.relationshipId))];
   }
-  const laterGoals = later ? await db.goals.where('setDate').above(day).raw().toArray() : [];
   const unsure = [...new Set(laterGoals.map((goal) => goal.relationshipId))];
   const theirGoals = await byKeys(db.goals, 'relationshipId', unsure);
   const planned = new Set(
