@@ -9,8 +9,9 @@ import { generateSampleClinic, type SampleClinic } from '../renderer/sample-clin
 import { BENCH_TODAY } from './fill-database';
 import { cpuMs, machineLoad, progress } from './suite';
 
-// Where the time of the sealing walk goes, phase by phase, on the meetings of the seal suite's clinic
-// (20,000): each way below runs on a freshly filled database and walks the meetings only.
+// Where the time of the sealing walk goes, phase by phase, on the meeting notes of the seal suite's clinic
+// (20,000; since schema version 23 in their own table, meetingNotes): each way below runs on a freshly
+// filled database and walks the notes only.
 // - walk: a copy of the walk's batch (read, seal in chunks overlapping the puts, commit), then the key
 //   ring's progress, each phase timed; walk-async-save: the same, the progress saved beside the next batch;
 // - new-walk: the app's walkSealedTables itself, at the batch size given;
@@ -94,24 +95,24 @@ async function runWay(way: Way, batch: number): Promise<Phases> {
         (record) => !isSealed(record.notes),
       ).length;
     } else if (way === 'crypto') {
-      const all = (await db.meetings.toCollection().raw().toArray()) as unknown as Row[];
+      const all = (await db.meetingNotes.toCollection().raw().toArray()) as unknown as Row[];
       const t = performance.now();
       for (let at = 0; at < all.length; at += batch) {
         const slice = all.slice(at, at + batch);
         const chunks: Promise<void>[] = [];
         for (let c = 0; c < slice.length; c += CHUNK)
-          chunks.push(sealRecordsInBulk('meetings', slice.slice(c, c + CHUNK)));
+          chunks.push(sealRecordsInBulk('meetingNotes', slice.slice(c, c + CHUNK)));
         await Promise.all(chunks);
       }
       add(phases, 'crypto', performance.now() - t);
     } else if (way === 'sealed-put') {
-      const all = (await db.meetings.toCollection().raw().toArray()) as unknown as Row[];
-      await sealRecordsInBulk('meetings', all);
+      const all = (await db.meetingNotes.toCollection().raw().toArray()) as unknown as Row[];
+      await sealRecordsInBulk('meetingNotes', all);
       const t = performance.now();
       const idb = db.backendDB();
       for (let at = 0; at < all.length; at += batch) {
-        const tx = idb.transaction('meetings', 'readwrite');
-        const store = tx.objectStore('meetings');
+        const tx = idb.transaction('meetingNotes', 'readwrite');
+        const store = tx.objectStore('meetingNotes');
         for (const record of all.slice(at, at + batch)) store.put(record);
         await done(tx);
       }
@@ -122,9 +123,9 @@ async function runWay(way: Way, batch: number): Promise<Phases> {
       let after: string | null = null;
       for (;;) {
         const t0 = performance.now();
-        const tx = idb.transaction('meetings', 'readwrite', { durability });
+        const tx = idb.transaction('meetingNotes', 'readwrite', { durability });
         const finished = done(tx);
-        const store = tx.objectStore('meetings');
+        const store = tx.objectStore('meetingNotes');
         const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
         const records = (await idbRequest(store.getAll(range, batch))) as Row[];
         const t1 = performance.now();
@@ -140,7 +141,7 @@ async function runWay(way: Way, batch: number): Promise<Phases> {
       }
     } else {
       // The walk's batch as in renderer/data/lock/seal-all.ts, each phase timed.
-      const table = db.table<Row, string>('meetings');
+      const table = db.table<Row, string>('meetingNotes');
       let after: string | null = null;
       let saving: Promise<void> | null = null;
       for (;;) {
@@ -151,7 +152,9 @@ async function runWay(way: Way, batch: number): Promise<Phases> {
           add(phases, 'tx start', t0 - tTx);
           let records: Row[];
           if (way === 'walk-nativeread') {
-            const store = (tx as unknown as { idbtrans: IDBTransaction }).idbtrans.objectStore('meetings');
+            const store = (tx as unknown as { idbtrans: IDBTransaction }).idbtrans.objectStore(
+              'meetingNotes',
+            );
             const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
             records = (await Dexie.waitFor(idbRequest(store.getAll(range, batch)))) as Row[];
           } else {
@@ -162,10 +165,10 @@ async function runWay(way: Way, batch: number): Promise<Phases> {
           add(phases, 'read', t1 - t0);
           const chunks: Row[][] = [];
           for (let at = 0; at < records.length; at += CHUNK) chunks.push(records.slice(at, at + CHUNK));
-          const changing = chunks.map((chunk) => sealRecordsInBulk('meetings', chunk));
+          const changing = chunks.map((chunk) => sealRecordsInBulk('meetingNotes', chunk));
           const t2 = performance.now();
           add(phases, 'crypto (start)', t2 - t1);
-          const store = (tx as unknown as { idbtrans: IDBTransaction }).idbtrans.objectStore('meetings');
+          const store = (tx as unknown as { idbtrans: IDBTransaction }).idbtrans.objectStore('meetingNotes');
           let waited = 0;
           let putting = 0;
           for (const [at, chunk] of chunks.entries()) {
@@ -188,8 +191,8 @@ async function runWay(way: Way, batch: number): Promise<Phases> {
         if (way === 'walk-async-save') {
           // Saved while the next batch runs; the one before waited for first.
           if (saving) await saving;
-          saving = saveProgress(dbName, { table: 'meetings', after });
-        } else await saveProgress(dbName, { table: 'meetings', after });
+          saving = saveProgress(dbName, { table: 'meetingNotes', after });
+        } else await saveProgress(dbName, { table: 'meetingNotes', after });
         add(phases, 'save progress', performance.now() - tp);
         if (ids.length < batch) break;
       }
