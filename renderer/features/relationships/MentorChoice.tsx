@@ -76,7 +76,8 @@ export function MentorChoice({
         />
       )}
       <p className="muted" role="status">
-        {searching && !answered
+        {/* Also after a search is cleared: the options still answer it until every mentor is back. */}
+        {!answered
           ? 'Looking through every mentor…'
           : foundCount === 0
             ? 'No mentor matches that search.'
