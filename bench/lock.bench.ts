@@ -50,6 +50,11 @@ function backupOnly(): boolean {
   return new URLSearchParams(location.search).get('lock') === 'backup';
 }
 
+/** `lock=seal` (GH_BENCH_LOCK=seal): unlock, sealing and the timeline only, no plain twin and no backups. */
+function sealOnly(): boolean {
+  return new URLSearchParams(location.search).get('lock') === 'seal';
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
@@ -311,6 +316,22 @@ export async function run(): Promise<Record<string, number | string>> {
     closeSession();
     const unlock = await measure(() => unlockWithPassphrase(dbName, CLINIC_PASSPHRASE));
     const timelineOn = await timelineMs(busiestPairId);
+    const lockFigures = {
+      clinic: label,
+      meetings,
+      'unlock, real scrypt 2^18 (s)': seconds(unlock.ms),
+      'turn the lock on: new key, passphrase slot (s)': seconds(turnOn.ms),
+      'seal the notes of every meeting (s)': seconds(notesSealedAt - sealingStarted),
+      'records with sealed fields, all tables': sealedRecords,
+      'seal every sealed field of every table (s)': seconds(sealing.ms),
+      'timeline, busiest pair, latest 20, lock off (ms, median of 15)': ms(timelineOff.median),
+      '  range off (ms)': `${ms(timelineOff.min)}–${ms(timelineOff.max)}`,
+      'timeline, lock on (ms, median of 15)': ms(timelineOn.median),
+      '  range on (ms)': `${ms(timelineOn.min)}–${ms(timelineOn.max)}`,
+      'timeline: lock adds (ms)': ms(timelineOn.median - timelineOff.median),
+    };
+    if (sealOnly())
+      return { ...lockFigures, 'load average at the end (1 / 5 / 15 min)': await loadAverage() };
 
     // The plain twin: the same clinic (same seed and day), written with no lock in the page.
     closeSession();
@@ -352,21 +373,7 @@ export async function run(): Promise<Record<string, number | string>> {
       'load average during the backups, after': loadAfter,
     });
 
-    return {
-      clinic: label,
-      meetings,
-      'unlock, real scrypt 2^18 (s)': seconds(unlock.ms),
-      'turn the lock on: new key, passphrase slot (s)': seconds(turnOn.ms),
-      'seal the notes of every meeting (s)': seconds(notesSealedAt - sealingStarted),
-      'records with sealed fields, all tables': sealedRecords,
-      'seal every sealed field of every table (s)': seconds(sealing.ms),
-      'timeline, busiest pair, latest 20, lock off (ms, median of 15)': ms(timelineOff.median),
-      '  range off (ms)': `${ms(timelineOff.min)}–${ms(timelineOff.max)}`,
-      'timeline, lock on (ms, median of 15)': ms(timelineOn.median),
-      '  range on (ms)': `${ms(timelineOn.min)}–${ms(timelineOn.max)}`,
-      'timeline: lock adds (ms)': ms(timelineOn.median - timelineOff.median),
-      ...backupFigures,
-    };
+    return { ...lockFigures, ...backupFigures };
   } finally {
     getDb().close();
     closeSession();

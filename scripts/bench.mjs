@@ -10,7 +10,8 @@
 // lock suite runs, whose plain twin of the larger clinic needs more than an in-memory profile's storage
 // quota; in memory otherwise, as the other suites' recorded figures were measured. GH_BENCH_PROFILE=disk
 // or memory chooses. GH_BENCH_SCALE (e.g. small) is handed to the page as its `scale` parameter, and
-// GH_BENCH_LOCK (backup: the lock suite's backups alone, with where their time goes) as its `lock` one;
+// GH_BENCH_LOCK (backup: the lock suite's backups alone, with where their time goes; seal: its unlock,
+// sealing and timeline alone) as its `lock` one;
 // GH_BENCH_WAYS and GH_BENCH_ROUNDS as `ways` and `rounds` (the seal-phases and seal-store suites: which
 // ways to run, comma-separated, and how many rounds). The page can read the CPU time the browser's
 // processes have used (benchCpuMs), steadier than wall-clock time on a shared machine.
