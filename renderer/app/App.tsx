@@ -10,9 +10,11 @@ import { useLockGate } from '../hooks/useClinicLock';
 import { useHandOver } from '../hooks/useHandOver';
 import { useSettings } from '../hooks/useSettings';
 import { useStoragePersistence } from '../hooks/useStoragePersistence';
+import { useUpgradeProgress } from '../hooks/useUpgradeProgress';
 import { Loading } from '../ui/Loading';
 import { NotFound } from '../ui/NotFound';
 import { ToastProvider } from '../ui/Toast';
+import { WorkProgress } from '../ui/WorkProgress';
 import { finishHandOver } from './hand-over-end';
 import { Layout } from './Layout';
 import { lazyScreen, lazyScreenLoaders } from './lazy-screen';
@@ -77,6 +79,30 @@ export function App() {
   return <RouterProvider router={router} />;
 }
 
+/**
+ * While a new version updates the stored records (once, as the database opens), the window says so with
+ * its progress: until it is over no record can be read, and a window that only says "Loading" for a
+ * minute looks stuck.
+ */
+function UpgradeNotice() {
+  const progress = useUpgradeProgress();
+  if (!progress) return null;
+  return (
+    <section className="upgrade-notice" aria-labelledby="upgrade-notice-title">
+      <h2 id="upgrade-notice-title">Updating your records for this version</h2>
+      <p>
+        This version of Guiding Hands stores the {progress.what} in a new way, and updates them once. Please
+        keep the app open until it is done: closing it loses nothing, and the update starts again next time.
+      </p>
+      <WorkProgress
+        label={`Updating ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} ${progress.what}`}
+        done={progress.done}
+        total={progress.total}
+      />
+    </section>
+  );
+}
+
 function Shell() {
   const lock = useLockGate();
   const [resuming, setResuming] = useState(false);
@@ -93,6 +119,7 @@ function Shell() {
   if (lock.view === 'loading') {
     return (
       <main className="app-main">
+        <UpgradeNotice />
         <Loading what="Opening your records" />
       </main>
     );
@@ -100,6 +127,7 @@ function Shell() {
   // Keyed by the count of locks: after each one, nothing of the app before it is kept, toasts included.
   return (
     <ToastProvider key={lock.generation}>
+      <UpgradeNotice />
       <KeepStorage />
       {started && (
         <Suspense fallback={null}>

@@ -56,6 +56,7 @@ import {
   summaryFieldsMiddleware,
   supportRequestDerived,
 } from './summary-fields';
+import { reportUpgradeProgress } from './upgrade-progress';
 
 // The one Dexie database and its schema history. Only repositories (renderer/data/*.repo.ts) and the
 // backup module import this file. Migration policy (docs/data-model.md): versions are only ever added,
@@ -633,18 +634,26 @@ export async function upgradeToV23(tx: Transaction): Promise<void> {
   const meetingStore = idbtrans.objectStore('meetings');
   const noteStore = idbtrans.objectStore('meetingNotes');
   const meetings = tx.table('meetings');
+  const total = await meetings.count();
+  let done = 0;
   let after: string | null = null;
-  for (;;) {
-    const collection = after === null ? meetings.orderBy(':id') : meetings.where(':id').above(after);
-    const page = (await collection.limit(NOTES_MOVED_AT_ONCE).raw().toArray()) as Stored[];
-    if (page.length === 0) break;
-    for (const meeting of page) {
-      noteStore.put({ id: meeting.id, notes: meeting.notes ?? '' });
-      delete meeting.notes;
-      meetingStore.put(meeting);
+  try {
+    for (;;) {
+      reportUpgradeProgress({ what: 'meetings', done, total });
+      const collection = after === null ? meetings.orderBy(':id') : meetings.where(':id').above(after);
+      const page = (await collection.limit(NOTES_MOVED_AT_ONCE).raw().toArray()) as Stored[];
+      if (page.length === 0) break;
+      for (const meeting of page) {
+        noteStore.put({ id: meeting.id, notes: meeting.notes ?? '' });
+        delete meeting.notes;
+        meetingStore.put(meeting);
+      }
+      done += page.length;
+      after = page[page.length - 1]?.id as string;
+      if (page.length < NOTES_MOVED_AT_ONCE) break;
     }
-    after = page[page.length - 1]?.id as string;
-    if (page.length < NOTES_MOVED_AT_ONCE) break;
+  } finally {
+    reportUpgradeProgress(null);
   }
 }
 

@@ -13,6 +13,11 @@ import { isSealed, sealContext, sealSync } from '../../renderer/data/lock/seal';
 import { type BatchWork, resumeSealingWork, walkSealedTables } from '../../renderer/data/lock/seal-all';
 import { closeSession, dataKey, lockMode, setLockMode } from '../../renderer/data/lock/session';
 import { getMeeting, listMeetingsForRelationship } from '../../renderer/data/meetings.repo';
+import {
+  onUpgradeProgress,
+  type UpgradeProgress,
+  upgradeProgress,
+} from '../../renderer/data/upgrade-progress';
 import { UNREADABLE_MEETING_NOTE, unreadableFields } from '../../renderer/domain/unreadable';
 import {
   closeUpgradeDatabasesAfterEach,
@@ -108,7 +113,19 @@ describe('schema version 23: the meeting notes in a table of their own', () => {
     const meetings = days(2_150);
     const name = `v23-${crypto.randomUUID()}`;
     await createDatabaseAt(name, 22, clinicOf(meetings));
-    await openAppDatabase(name);
+    // The window is told how far the upgrade has got, a page at a time, and when it is over.
+    const told: (UpgradeProgress | null)[] = [];
+    const stop = onUpgradeProgress(() => told.push(upgradeProgress()));
+    try {
+      await openAppDatabase(name);
+    } finally {
+      stop();
+    }
+    expect(told).toEqual([
+      { what: 'meetings', done: 0, total: 2_150 },
+      { what: 'meetings', done: 2_000, total: 2_150 },
+      null,
+    ]);
     closeDatabase();
     const stored = await rawStoredTables(name);
     expect(stored.meetingNotes).toHaveLength(2_150);
