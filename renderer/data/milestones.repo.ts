@@ -161,7 +161,8 @@ export async function getMilestone(id: Id): Promise<MilestoneWithDebrief | undef
  */
 export async function deleteMilestone(id: Id): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.milestones, db.meetings, db.auditLog], async () => {
+  // The notes' table too, as every write of meetings has it (the meetings are put without their notes, which stay).
+  await db.transaction('rw', [db.milestones, db.meetings, db.meetingNotes, db.auditLog], async () => {
     if (!(await db.milestones.get(id))) throw new RuleError('not-found', 'This milestone no longer exists.');
     const debriefs = await db.meetings.where('milestoneId').equals(id).toArray();
     for (const meeting of debriefs) {
