@@ -30,8 +30,19 @@ export async function fillAppDatabase(size: SampleSize, schemaVersion?: number):
     db.close();
     return;
   }
-  // An older schema: its stores, and the index fields of versions 3 and 4, which that app derives too.
-  const db = new Dexie(DEFAULT_DB_NAME);
+  await writeClinicAtSchema(DEFAULT_DB_NAME, size, schemaVersion);
+}
+
+/**
+ * Writes the synthetic clinic of `size` into database `name` at an older schema version: its stores, and
+ * the index fields of versions 3 and 4, which that app derives too (those of later versions are left out).
+ */
+export async function writeClinicAtSchema(
+  name: string,
+  size: SampleSize,
+  schemaVersion: number,
+): Promise<void> {
+  const db = new Dexie(name);
   for (let version = 1; version <= schemaVersion; version++)
     db.version(version).stores(SHIPPED_SCHEMAS[version - 1] ?? {});
   db.use(
