@@ -1,7 +1,7 @@
 // Must come first: Dexie looks for IndexedDB when it is first imported.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import {
   CURRENT_SCHEMA_VERSION,
   closeDatabase,
@@ -86,6 +86,19 @@ export async function openUpgraded(name: string): Promise<GuidingHandsDb> {
   opened.push(db);
   await db.open();
   return db;
+}
+
+/**
+ * Writes `content` as version `from` stored it, opens it with the app's database (which runs every upgrade
+ * after it), closes it and returns its name, for the test to read what was stored.
+ */
+export async function upgradedFrom(from: number, content: TableContent): Promise<string> {
+  const name = `upgrade-v${from + 1}-${crypto.randomUUID()}`;
+  await createDatabaseAt(name, from, content);
+  const db = await openUpgraded(name);
+  expect(db.verno).toBeGreaterThanOrEqual(from + 1);
+  db.close();
+  return name;
 }
 
 /**

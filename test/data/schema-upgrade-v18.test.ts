@@ -10,13 +10,12 @@ import { BY_NAME } from '../../renderer/features/people/sort-people';
 import { readPeopleList } from '../../renderer/features/people/usePeopleList';
 import {
   closeUpgradeDatabasesAfterEach,
-  createDatabaseAt,
   everyStoredField,
   inKeyOrder,
-  openUpgraded,
   pairAsStored,
   personRecordAsTyped,
   type TableContent,
+  upgradedFrom,
 } from './schema-upgrade-helpers';
 
 // A clinic on version 17 opens version 18: every record of every table keeps every field it had, and
@@ -85,14 +84,7 @@ const NEW_FIELDS = ['mentorLoad', 'hasMentor', 'openMentorLoad', 'withRoom', 'wi
 // Added by later versions' upgrades (checked in schema-upgrade-v19.test.ts and schema-upgrade-v20.test.ts).
 const LATER_FIELDS: readonly string[] = [...PERSON_SORT_FIELDS, 'mentorFull', 'mentorMatches'];
 
-async function upgraded(): Promise<string> {
-  const name = `upgrade-v18-${crypto.randomUUID()}`;
-  await createDatabaseAt(name, 17, OLD_CONTENT);
-  const db = await openUpgraded(name);
-  expect(db.verno).toBeGreaterThanOrEqual(18);
-  db.close();
-  return name;
-}
+const upgraded = () => upgradedFrom(17, OLD_CONTENT);
 
 const only = (row: object, keep: (field: string) => boolean) =>
   Object.fromEntries(Object.entries(row).filter(([field]) => keep(field)));

@@ -12,12 +12,11 @@ import { readPeopleList } from '../../renderer/features/people/usePeopleList';
 import { readStored } from './helpers';
 import {
   closeUpgradeDatabasesAfterEach,
-  createDatabaseAt,
   everyStoredField,
   inKeyOrder,
-  openUpgraded,
   personRecordAsTyped,
   type TableContent,
+  upgradedFrom,
 } from './schema-upgrade-helpers';
 
 // A clinic on version 20 opens version 21: every record of every table keeps every field it had, exactly
@@ -57,14 +56,7 @@ const OLD_CONTENT: TableContent = {
   programs: [{ id: 'residency', name: 'New-graduate nurse residency', createdAt: STAMP }],
 };
 
-async function upgraded(): Promise<string> {
-  const name = `upgrade-v21-${crypto.randomUUID()}`;
-  await createDatabaseAt(name, 20, OLD_CONTENT);
-  const db = await openUpgraded(name);
-  expect(db.verno).toBeGreaterThanOrEqual(21);
-  db.close();
-  return name;
-}
+const upgraded = () => upgradedFrom(20, OLD_CONTENT);
 
 const NEW_INDEXES = [
   '[profession+sortProfession+nameKey+id]',

@@ -6,13 +6,12 @@ import { actionItemDerived, relationshipDerived } from '../../renderer/data/deri
 import { loadReportData } from '../../renderer/data/reports.repo';
 import {
   closeUpgradeDatabasesAfterEach,
-  createDatabaseAt,
   everyStoredField,
   inKeyOrder,
-  openUpgraded,
   pairAsStored,
   staffAsStored,
   type TableContent,
+  upgradedFrom,
 } from './schema-upgrade-helpers';
 
 // A clinic on version 21 opens version 22: every record of every table keeps every field it had, and
@@ -83,14 +82,7 @@ const MEETING_DATES: Record<string, string | undefined> = {
   orphan: undefined,
 };
 
-async function upgraded(): Promise<string> {
-  const name = `upgrade-v22-${crypto.randomUUID()}`;
-  await createDatabaseAt(name, 21, OLD_CONTENT);
-  const db = await openUpgraded(name);
-  expect(db.verno).toBeGreaterThanOrEqual(22);
-  db.close();
-  return name;
-}
+const upgraded = () => upgradedFrom(21, OLD_CONTENT);
 
 describe('upgrading a version 21 database to version 22', () => {
   it('keeps every field of every record and gives each action item its meeting’s date', async () => {
