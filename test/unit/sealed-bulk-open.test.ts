@@ -8,6 +8,7 @@ import {
   readPath,
   SealError,
   sealContext,
+  sealContextsOf,
   sealSync,
   writePath,
 } from '../../renderer/data/lock/seal';
@@ -50,6 +51,29 @@ describe('opening sealed values in bulk', () => {
         // JSON has no -0: a value reads back as what its JSON says.
         const expected = generated.map((value) => JSON.parse(JSON.stringify(value)));
         expect(parseMany(generated.map((value) => encoder.encode(JSON.stringify(value))))).toEqual(expected);
+      }),
+    );
+  });
+
+  it('gives every value of a page the context sealContext gives it alone, for any id (Unicode included)', () => {
+    const ids = ['c0ffee00-0000-4000-8000-000000000001', 'é-accented', '日本', '', 'a\u0000b', '🧑‍⚕️-x'];
+    for (const [table, path] of [
+      ['meetingNotes', 'notes'],
+      ['goals', 'steps'],
+      ['relationships', 'capacityOverride.reason'],
+    ] as const) {
+      const contexts = sealContextsOf(table, path, ids);
+      expect(contexts.map((context) => [...context])).toEqual(
+        ids.map((id) => [...sealContext(table, id, path)]),
+      );
+    }
+    expect(sealContextsOf('goals', 'title', [])).toEqual([]);
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' }), { maxLength: 20 }), (generated) => {
+        const contexts = sealContextsOf('actionItems', 'text', generated);
+        expect(contexts.map((context) => [...context])).toEqual(
+          generated.map((id) => [...sealContext('actionItems', id, 'text')]),
+        );
       }),
     );
   });
