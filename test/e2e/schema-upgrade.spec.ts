@@ -174,6 +174,25 @@ function storedDatabase(page: Page, notesOf: readonly string[]) {
 /** Dexie stores version n as IndexedDB version 10 n. */
 const indexedDbVersion = (schemaVersion: number) => schemaVersion * 10;
 
+/**
+ * The database is at the new version, every note in the notes' table under its meeting and none left in a
+ * meeting, and the known meeting's note stored exactly as it was written at the older version.
+ */
+async function expectNotesMoved(
+  page: Page,
+  meetingId: string,
+  storedNotes: Record<string, string>,
+): Promise<void> {
+  expect(await storedDatabase(page, [meetingId])).toEqual({
+    version: indexedDbVersion(OLDER_VERSION + 1),
+    meetings: SIZE.meetings,
+    meetingsWithNotes: 0,
+    notes: SIZE.meetings,
+    notesWithoutMeeting: 0,
+    storedNotes,
+  });
+}
+
 /** The notice was shown, counting the meetings written as it went, and is gone now. */
 async function expectNoticeShown(page: Page, meetings: number): Promise<void> {
   const seen = await noticeSeen(page);
@@ -219,15 +238,7 @@ test('a clinic kept by version 22 is upgraded as it opens, with its progress sho
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expectNoticeShown(page, SIZE.meetings);
 
-  const stored = await storedDatabase(page, [pair.meeting.id]);
-  expect(stored).toEqual({
-    version: indexedDbVersion(OLDER_VERSION + 1),
-    meetings: SIZE.meetings,
-    meetingsWithNotes: 0,
-    notes: SIZE.meetings,
-    notesWithoutMeeting: 0,
-    storedNotes: written.storedNotes,
-  });
+  await expectNotesMoved(page, pair.meeting.id, written.storedNotes);
 
   await expectNewestNoteShown(page, pair);
 });
@@ -257,14 +268,6 @@ test('a clinic kept by version 22 with the clinic lock on keeps its sealed notes
 
   // The note moved is the very sealed value written at version 22 (the upgrade is given no key), and it
   // opens for its meeting after the unlock.
-  const stored = await storedDatabase(page, [pair.meeting.id]);
-  expect(stored).toEqual({
-    version: indexedDbVersion(OLDER_VERSION + 1),
-    meetings: SIZE.meetings,
-    meetingsWithNotes: 0,
-    notes: SIZE.meetings,
-    notesWithoutMeeting: 0,
-    storedNotes: written.storedNotes,
-  });
+  await expectNotesMoved(page, pair.meeting.id, written.storedNotes);
   await expectNewestNoteShown(page, pair);
 });
