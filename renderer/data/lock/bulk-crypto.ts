@@ -81,7 +81,7 @@ export async function openRecordsInBulk(
       if (!isSealed(value)) continue;
       places.push({ record, path });
       sealed.push(value);
-      ids.push(record.id as string);
+      ids.push(String(record.id));
     }
     // The contexts of a field's values, views of one buffer (one allocation, not one a value).
     for (const context of sealContextsOf(table, path, ids)) contexts.push(context);
