@@ -103,16 +103,21 @@ async function compareBackups(
   // The timeline too, in the same alternation: the plain twin's before its backup, the sealed clinic's
   // (unlocked) before its backups, each the median of its 15 opens.
   const timelines = { off: [] as number[], on: [] as number[] };
-  const backupOff = async () => {
+  // The two plain twins in turn, the rewritten one first every other round.
+  const backupOff = async (rewrittenFirst: boolean) => {
     closeSession();
     setLockMode('off');
-    switchDatabase(plainName);
-    if (timelinePair) timelines.off.push((await timelineMs(timelinePair)).median);
-    off.push(await measure(() => makeBackup({ passphrase: BACKUP_PASSPHRASE })));
-    if (rewrittenTwin) {
+    const writtenOnce = async () => {
+      switchDatabase(plainName);
+      if (timelinePair) timelines.off.push((await timelineMs(timelinePair)).median);
+      off.push(await measure(() => makeBackup({ passphrase: BACKUP_PASSPHRASE })));
+    };
+    const rewritten = async () => {
+      if (!rewrittenTwin) return;
       switchDatabase(rewrittenTwin);
       offRewritten.push(await measure(() => makeBackup({ passphrase: BACKUP_PASSPHRASE })));
-    }
+    };
+    for (const backup of rewrittenFirst ? [rewritten, writtenOnce] : [writtenOnce, rewritten]) await backup();
   };
   const backupsOn = async (order: SealedReading[]) => {
     switchDatabase(sealedName);
@@ -125,11 +130,11 @@ async function compareBackups(
   };
   for (let round = 0; round < rounds; round += 1) {
     if (round % 2 === 0) {
-      await backupOff();
+      await backupOff(false);
       await backupsOn(readings);
     } else {
       await backupsOn([...readings].reverse());
-      await backupOff();
+      await backupOff(true);
     }
   }
   return { off, offRewritten, on, timelines };
