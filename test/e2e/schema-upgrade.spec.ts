@@ -207,6 +207,19 @@ async function expectNoticeShown(page: Page, meetings: number): Promise<void> {
   await expect(page.getByRole('region', { name: NOTICE })).toHaveCount(0);
 }
 
+/** The clinic at the older version (locked with `passphrase` if given), and the known pair's stored note. */
+async function writeKnownOlderClinic(page: Page, passphrase?: string) {
+  const pair = knownPair();
+  const written = await writeOlderClinic(page, {
+    version: OLDER_VERSION,
+    size: SIZE,
+    ...(passphrase ? { passphrase } : {}),
+    notesOf: [pair.meeting.id],
+  });
+  expect(written.meetings).toBe(SIZE.meetings);
+  return { pair, written };
+}
+
 async function expectNewestNoteShown(page: Page, pair: ReturnType<typeof knownPair>): Promise<void> {
   await page.goto(`/index.html#/relationships/${pair.id}`);
   await expect(page.getByRole('heading', { level: 1, name: pair.title })).toBeVisible();
@@ -218,13 +231,7 @@ test('a clinic kept by version 22 is upgraded as it opens, with its progress sho
   page,
 }) => {
   test.setTimeout(240_000);
-  const pair = knownPair();
-  const written = await writeOlderClinic(page, {
-    version: OLDER_VERSION,
-    size: SIZE,
-    notesOf: [pair.meeting.id],
-  });
-  expect(written.meetings).toBe(SIZE.meetings);
+  const { pair, written } = await writeKnownOlderClinic(page);
   expect(JSON.parse(written.storedNotes[pair.meeting.id] ?? 'null')).toBe(pair.meeting.notes);
 
   await holdAndWatchTheUpgrade(page);
@@ -247,14 +254,7 @@ test('a clinic kept by version 22 with the clinic lock on keeps its sealed notes
   page,
 }) => {
   test.setTimeout(240_000);
-  const pair = knownPair();
-  const written = await writeOlderClinic(page, {
-    version: OLDER_VERSION,
-    size: SIZE,
-    passphrase: CLINIC_PASSPHRASE,
-    notesOf: [pair.meeting.id],
-  });
-  expect(written.meetings).toBe(SIZE.meetings);
+  const { pair, written } = await writeKnownOlderClinic(page, CLINIC_PASSPHRASE);
   // Sealed at version 22.
   expect(JSON.parse(written.storedNotes[pair.meeting.id] ?? 'null')).toHaveProperty('$sealed');
 
