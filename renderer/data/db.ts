@@ -39,6 +39,7 @@ import {
   personDerived,
   personSortKeys,
   relationshipDerived,
+  relationshipSidesDerived,
 } from './derived-fields';
 import { openSealedFieldsOnRead, sealingMiddleware } from './lock/sealing';
 import { meetingNotesMiddleware } from './meeting-notes';
@@ -403,7 +404,19 @@ export const SCHEMA_V23: StoreList & { meetingNotes: string } = {
   meetingNotes: 'id',
 };
 
-export const CURRENT_SCHEMA_VERSION = 23;
+/**
+ * Version 24: each pair has an entry for each of its two people (`sideKeys`, a multi-entry index of a
+ * derived field, derived-fields.ts): the person and their side. A person's pairs are then one request
+ * of the index's primary keys instead of two (the mentee and mentor indexes), in the same order; the
+ * pair picker's search makes hundreds of them for a whole name typed. The upgrade computes the entries
+ * of every pair.
+ */
+export const SCHEMA_V24: StoreList & { meetingNotes: string } = {
+  ...SCHEMA_V23,
+  relationships: `${SCHEMA_V23.relationships}, *sideKeys`,
+};
+
+export const CURRENT_SCHEMA_VERSION = 24;
 
 /**
  * Every shipped schema, by version: SHIPPED_SCHEMAS[version - 1] is the stores of that version (the
@@ -433,6 +446,7 @@ export const SHIPPED_SCHEMAS: readonly StoreList[] = [
   SCHEMA_V21,
   SCHEMA_V22,
   SCHEMA_V23,
+  SCHEMA_V24,
 ];
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -657,6 +671,14 @@ export async function upgradeToV23(tx: Transaction): Promise<void> {
   }
 }
 
+export async function upgradeToV24(tx: Transaction): Promise<void> {
+  // Straight to the object store: only the new entries are written, every other field (a sealed one
+  // included: the upgrade runs before any unlock) stays exactly as stored.
+  const store = (tx as unknown as { idbtrans: IDBTransaction }).idbtrans.objectStore('relationships');
+  const pairs = (await tx.table('relationships').toCollection().raw().toArray()) as Relationship[];
+  for (const pair of pairs) store.put({ ...pair, ...relationshipSidesDerived(pair) });
+}
+
 export async function upgradeToV20(tx: Transaction): Promise<void> {
   // Only the mentors who are not archived have a rank to store.
   await tx
@@ -698,7 +720,7 @@ export type Durability = 'relaxed' | 'strict';
  */
 export const DERIVED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   people: ['nameKey', 'wordKeys', 'wordNames', ...PERSON_SORT_FIELDS, ...SUMMARY_FIELDS.people],
-  relationships: ['clockStart', ...SUMMARY_FIELDS.relationships],
+  relationships: ['clockStart', 'sideKeys', ...SUMMARY_FIELDS.relationships],
   actionItems: ['openDueDate', 'liveDueDate', ...SUMMARY_FIELDS.actionItems],
   goals: SUMMARY_FIELDS.goals,
   milestones: SUMMARY_FIELDS.milestones,
@@ -786,6 +808,7 @@ export class GuidingHandsDb extends Dexie {
       .upgrade(this.upgrading(21, async () => {}));
     this.version(22).stores(SCHEMA_V22).upgrade(this.upgrading(22, upgradeToV22));
     this.version(23).stores(SCHEMA_V23).upgrade(this.upgrading(23, upgradeToV23));
+    this.version(24).stores(SCHEMA_V24).upgrade(this.upgrading(24, upgradeToV24));
     this.use(
       derivedFieldsMiddleware({
         people: {
@@ -801,6 +824,7 @@ export class GuidingHandsDb extends Dexie {
         relationships: {
           derive: (pair: Relationship) => ({
             ...relationshipDerived(pair),
+            ...relationshipSidesDerived(pair),
             ...relationshipPlanDerived(pair),
             ...relationshipQuestionnaireDerived(pair),
           }),

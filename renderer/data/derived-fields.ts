@@ -14,6 +14,18 @@ export interface RelationshipDerived {
   clockStart: IsoDate;
 }
 
+/**
+ * One entry for each of a pair's two people (a multi-entry index, schema version 24): the person and their
+ * side. A person's pairs are one range of it, their primary keys read in one request (getAllKeys), in
+ * the order the mentee and mentor indexes gave them one request each: as mentee, then as mentor, each by
+ * pair id.
+ */
+export type PairSideEntry = [personId: string, side: 'mentee' | 'mentor'];
+
+export interface RelationshipSidesDerived {
+  sideKeys: PairSideEntry[];
+}
+
 export interface ActionItemDerived {
   /** The due date while the item is open; absent (so not indexed) once done or without a date. */
   openDueDate: IsoDate | undefined;
@@ -104,6 +116,17 @@ export function relationshipDerived(
   relationship: Pick<Relationship, 'startDate' | 'lastMeetingDate' | 'statusHistory'>,
 ): RelationshipDerived {
   return { clockStart: meetingClockStart(relationship) };
+}
+
+export function relationshipSidesDerived(
+  relationship: Pick<Relationship, 'menteeId' | 'mentorId'>,
+): RelationshipSidesDerived {
+  return {
+    sideKeys: [
+      [relationship.menteeId, 'mentee'],
+      [relationship.mentorId, 'mentor'],
+    ],
+  };
 }
 
 export function actionItemDerived(item: Pick<ActionItem, 'done' | 'dueDate'>): ActionItemDerived {

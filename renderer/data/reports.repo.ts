@@ -251,11 +251,15 @@ export async function loadReportData(
 }
 
 /**
- * A pair as the app sees it: without the stored-only index field, and without a capacity override's
+ * A pair as the app sees it: without the stored-only index fields, and without a capacity override's
  * reason (free text no report shows, sealed while the clinic lock is on).
  */
 function withoutStoredOnlyFields(stored: Relationship): Relationship {
-  const { clockStart: _clockStart, ...pair } = stored as Relationship & { clockStart?: IsoDate };
+  const {
+    clockStart: _clockStart,
+    sideKeys: _sideKeys,
+    ...pair
+  } = stored as Relationship & { clockStart?: IsoDate; sideKeys?: unknown };
   return pair.capacityOverride
     ? { ...pair, capacityOverride: { ...pair.capacityOverride, reason: '' } }
     : pair;

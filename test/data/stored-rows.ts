@@ -6,12 +6,14 @@ const LATER_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // name key and id (schema-upgrade-v16.test.ts); version 19: the sort keys of the People list's
   // columns (schema-upgrade-v19.test.ts).
   people: ['wordKeys', 'wordNames', 'sortProfession', 'sortSpecialty', 'sortRole', 'sortTags'],
+  // Version 24: each pair's entries of its two people (schema-upgrade-v24.test.ts).
+  relationships: ['sideKeys'],
 };
 
 /**
  * Records as stored, less the dashboard's summary fields that versions 12 and 15 keep beside them
  * (computed by their upgrades, checked in schema-upgrade-v12.test.ts and schema-upgrade-v15.test.ts) and
- * the words of versions 14 and 16: what an earlier version's upgrade test compares.
+ * the words of versions 14 and 16 and the pairs' side entries of version 24: what an earlier version's upgrade test compares.
  */
 export function withoutSummaryFields<T extends object>(table: string, rows: T[]): T[] {
   const fields: readonly string[] = [

@@ -74,6 +74,8 @@ const MIGRATIONS: Record<number, Migration> = {
   // Schema 22 → 23 moved the meeting notes to a table of their own in the database; the document keeps
   // them in the meeting records (a backup joins them back in, a restore splits them off).
   22: unchanged,
+  // Schema 23 → 24 added each pair's entries of its two people, a derived field a backup never carries.
+  23: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {
