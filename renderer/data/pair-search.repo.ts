@@ -5,11 +5,13 @@ import { getPeopleByIds } from './people.repo';
 // Finding a pair by a name typed in a search box without reading every pair and every person. The
 // ids of the people with a word starting with each term typed come from the word index's keys alone (no
 // person read). The people of the rarest term are taken a step at a time; their pairs' ids come from the
-// mentee and mentor indexes' keys (one request a person, no cursor stepping through the pairs), those
-// pairs are read a slice at a time, and a pair is kept only if it is pickable and each term has one of
-// its two people among the ids; only then are its people read, to check the names and e-mails
-// themselves. It stops at a page of matching pairs. Every request runs in one read-only transaction (a
-// whole name typed makes hundreds of small ones; one transaction each cost 1.2–2× the time).
+// pairs' side index (schema version 24: one request a person, its primary keys, no cursor stepping
+// through the pairs). A pair is kept only if it is pickable and each term has one of its two people
+// among the ids: for another term with few people, checked before the pair is read, against the ids of
+// its people's pairs (a whole name typed once read every pair of the rarer word's people to keep a few);
+// for a term most people share, on the pair read. The pairs are read a slice at a time; only then are
+// their people read, to check the names and e-mails themselves. It stops at a page of matching pairs.
+// Every request runs in one read-only transaction (one transaction each cost 1.2–2× the time).
 
 export interface PairSearch {
   statuses: readonly RelationshipStatus[];
@@ -39,6 +41,12 @@ export interface FoundPairs {
 
 const PEOPLE_PER_STEP = 100;
 const PAIRS_PER_SLICE = 64;
+/**
+ * Another term's people have their pairs' ids read first (one request a person) when they are at most
+ * this many times the rarest term's: fewer requests than reading the rarest term's pairs (about four a
+ * person) to check them.
+ */
+const OTHER_PEOPLE_PER_WALKED = 2;
 
 export async function findPairsByPerson(search: PairSearch): Promise<FoundPairs> {
   const db = getDb();
@@ -60,6 +68,15 @@ async function findIn(search: PairSearch): Promise<FoundPairs> {
   const rarest = idsByTerm.reduce((best, ids, at) => (ids.size < idsByTerm[best].size ? at : best), 0);
   const term = terms[rarest];
   const walk = [...idsByTerm[rarest]];
+  // The other terms with few people: the pairs each of them has a person of, from the index's keys.
+  const pairsByTerm = await Promise.all(
+    idsByTerm.map(async (ids, at) =>
+      at !== rarest && ids.size <= OTHER_PEOPLE_PER_WALKED * walk.length
+        ? new Set((await Promise.all([...ids].map(pairIdsOf))).flat())
+        : null,
+    ),
+  );
+  const knownPairs = pairsByTerm.filter((pairIds): pairIds is Set<Id> => pairIds !== null);
   const mayMatch = (pair: Relationship) =>
     statuses.includes(pair.status) &&
     idsByTerm.every((ids) => ids.has(pair.menteeId) || ids.has(pair.mentorId));
@@ -67,18 +84,16 @@ async function findIn(search: PairSearch): Promise<FoundPairs> {
   const found: Relationship[] = [];
   const seen = new Set<Id>();
   for (let step = 0; step < walk.length && found.length <= limit; step += PEOPLE_PER_STEP) {
-    const ids = walk.slice(step, step + PEOPLE_PER_STEP);
-    const keys = await Promise.all(
-      ids.flatMap((id) => [
-        db.relationships.where('menteeId').equals(id).primaryKeys(),
-        db.relationships.where('mentorId').equals(id).primaryKeys(),
-      ]),
-    );
-    const pairIds = [...new Set(keys.flat())].filter((id) => !seen.has(id));
+    const keys = await Promise.all(walk.slice(step, step + PEOPLE_PER_STEP).map(pairIdsOf));
+    // In the walk's order, a pair once (it is under both of its people when both have the term).
+    const pairIds: Id[] = [];
+    for (const id of keys.flat()) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (knownPairs.every((known) => known.has(id))) pairIds.push(id);
+    }
     for (let at = 0; at < pairIds.length && found.length <= limit; at += PAIRS_PER_SLICE) {
-      const slice = pairIds.slice(at, at + PAIRS_PER_SLICE);
-      for (const id of slice) seen.add(id);
-      const pairs = (await db.relationships.bulkGet(slice)).filter(
+      const pairs = (await db.relationships.bulkGet(pairIds.slice(at, at + PAIRS_PER_SLICE))).filter(
         (pair): pair is Relationship => !!pair && mayMatch(pair),
       );
       // Only as many as the page still needs have their people read and checked.
@@ -106,6 +121,12 @@ async function findIn(search: PairSearch): Promise<FoundPairs> {
       if (person) named.set(id, person);
     }
   return { relationships: shown, people: named, more: found.length > limit };
+}
+
+/** A person's pairs' ids, as mentee then as mentor, each by pair id (from the side index, no pair read). */
+function pairIdsOf(personId: Id): Promise<Id[]> {
+  // Every entry of the person: the arrays starting with their id sort after [id] and before [id, []].
+  return getDb().relationships.where('sideKeys').between([personId], [personId, []]).primaryKeys();
 }
 
 /** How many pairs have one of these statuses (counted on the status index, no record read). */
