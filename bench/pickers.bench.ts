@@ -12,6 +12,7 @@ import {
   readMentorCandidates,
 } from '../renderer/features/relationships/usePairingCandidates';
 import { fillDatabase } from './fill-database';
+import { version23PickerPairs } from './former-pair-search';
 import { formerMentorLoadsFor } from './former-pairing-facts';
 import { formerPeopleFiltered, formerRankedMentors } from './former-pairing-pages';
 import { formerPickerPairs, formerSearchPeoplePage } from './former-people-search';
@@ -29,7 +30,9 @@ import { machineLoad } from './suite';
 // measured. GH_BENCH_SCALE=small: 1,000 people. GH_BENCH_WAYS=sorted: the sorted People list alone;
 // GH_BENCH_WAYS=role,picker (any words): the rows whose name holds one of them. The People list's pairing filters and New pairing's
 // mentors as schema version 18 read them (bench/former-pairing-pages.ts: the group's ids, then the name
-// order walked; every mentor read and ranked) alternated with the pages of version 20's indexes.
+// order walked; every mentor read and ranked) alternated with the pages of version 20's indexes. The pair
+// picker's search of version 23 (bench/former-pair-search.ts) alternated with version 24's, each row
+// first checked to show the same pairs.
 
 export const name = 'pickers';
 
@@ -241,6 +244,20 @@ export async function run(): Promise<Record<string, number | string>> {
         () => formerPickerPairs(searchTerms('zzqx'), PICKER_PAGE),
         () => readPickerPairs('zzqx', PICKER_PAGE),
       ],
+      // The search of version 23 (two index requests a person, every pair of the rarest word's people read)
+      // beside version 24's (one request a person, only the pairs each word has a person of read).
+      ...[
+        fullName,
+        `${common} ${firstName}`,
+        firstName,
+        common,
+        `${firstName} clinic`,
+        `${firstName} ${common.slice(0, 1)}`,
+      ].map((typed): [string, () => Promise<unknown>, () => Promise<unknown>] => [
+        `pair picker beside version 23, "${typed}" typed`,
+        () => version23PickerPairs(typed, PICKER_PAGE),
+        () => readPickerPairs(typed, PICKER_PAGE),
+      ]),
     ];
     // Other ways: the rows whose name holds one of the comma-separated words given (any case).
     const wanted = ways && !onlySorted ? ways.toLowerCase().split(',') : null;
@@ -248,6 +265,12 @@ export async function run(): Promise<Record<string, number | string>> {
       ([row]) => !wanted || wanted.some((word) => row.toLowerCase().includes(word)),
     );
     for (const [row, before, after] of rows) {
+      if (row.startsWith('pair picker beside')) {
+        const [former, now] = [(await before()) as string[], await after()];
+        const labels = (now as Awaited<ReturnType<typeof readPickerPairs>>).rows.map((r) => r.label);
+        figures[`${row}: same pairs as version 23 (how many)`] =
+          JSON.stringify(former) === JSON.stringify(labels) ? `yes (${labels.length})` : 'NO';
+      }
       const times = await compare(before, after);
       figures[`${row}: former, median ms (spread)`] = `${ms(median(times.before))} (${spread(times.before)})`;
       figures[`${row}: now, median ms (spread)`] = `${ms(median(times.after))} (${spread(times.after)})`;
