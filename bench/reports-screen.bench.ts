@@ -12,7 +12,8 @@ import { progress } from './suite';
 // clinic built around today, so "Last 12 months", the screen's first choice, covers a full year):
 // the time until the controls show, until the full 12-month report shows, the longest time the window
 // could not answer (long tasks), the window's JS heap while the report is shown and after the screen is
-// left (after a garbage collection), and the renderer's resident memory (which counts the worker too).
+// left (after a garbage collection), the renderer's resident memory (which counts the worker too), and
+// the report worker's own JS heap while the report is shown (after a garbage collection in the worker).
 // Each round mounts the screen as it is now and the former screen (kept in former-reports-screen.tsx,
 // the baseline), alternating.
 
@@ -42,6 +43,7 @@ function options(): { sizes: [string, SampleSize, number][]; nowOnly: boolean } 
 declare global {
   interface Window {
     benchLoadAverage?: () => Promise<number[]>;
+    benchWorkerHeaps?: () => Promise<{ used: number; total: number; workers: number }>;
   }
   interface Performance {
     memory?: { usedJSHeapSize: number };
@@ -58,6 +60,9 @@ interface Round {
   heapAfter: number;
   rssShown: number;
   rssAfter: number;
+  /** The workers' JS heap in use, and committed, while the report is shown. */
+  workerHeapUsed: number;
+  workerHeapTotal: number;
 }
 
 const MB = 1024 * 1024;
@@ -149,6 +154,8 @@ async function round(screen: 'now' | 'former'): Promise<Round> {
   observer.disconnect();
   const heapShown = heap() - heapBefore;
   const rssShown = await rss();
+  // After the resident figure, as it collects the workers' garbage first.
+  const workers = (await window.benchWorkerHeaps?.()) ?? { used: Number.NaN, total: Number.NaN };
 
   await window.benchMemoryStart?.();
   root.unmount();
@@ -169,6 +176,8 @@ async function round(screen: 'now' | 'former'): Promise<Round> {
     heapAfter,
     rssShown,
     rssAfter,
+    workerHeapUsed: workers.used,
+    workerHeapTotal: workers.total,
   };
 }
 
@@ -215,6 +224,8 @@ export async function run(): Promise<Record<string, number | string>> {
         figures[`${prefix}: JS heap after leaving (MB)`] = summary(of('heapAfter'), MB);
         figures[`${prefix}: renderer RSS while shown (MB)`] = summary(of('rssShown'), MB);
         figures[`${prefix}: renderer RSS change on leaving (MB)`] = summary(of('rssAfter'), MB);
+        figures[`${prefix}: worker JS heap while shown, in use / committed (MB)`] =
+          `${summary(of('workerHeapUsed'), MB)} / ${summary(of('workerHeapTotal'), MB)}`;
       }
     } finally {
       const db = getDb();

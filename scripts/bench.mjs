@@ -207,6 +207,46 @@ function browserPidOf(profileDir) {
 }
 
 /** A browser context and the browser's process id, in a profile on disk or in memory. */
+/**
+ * The JS heaps of the page's workers, summed, after a garbage collection in each: bytes in use and the
+ * heap's committed size (what the renderer's resident memory sees). Read through the DevTools protocol,
+ * as a worker has no performance.memory.
+ */
+async function workerHeaps(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const replies = new Map();
+    cdp.on('Target.receivedMessageFromTarget', (event) => {
+      const message = JSON.parse(event.message);
+      replies.get(`${event.sessionId}:${message.id}`)?.(message.result ?? {});
+    });
+    let nextId = 0;
+    const ask = (sessionId, method) =>
+      new Promise((resolve) => {
+        const id = ++nextId;
+        replies.set(`${sessionId}:${id}`, resolve);
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      });
+    const heaps = { used: 0, total: 0, workers: 0 };
+    for (const target of targetInfos.filter((info) => info.type === 'worker')) {
+      const { sessionId } = await cdp.send('Target.attachToTarget', {
+        targetId: target.targetId,
+        flatten: false,
+      });
+      await ask(sessionId, 'HeapProfiler.collectGarbage');
+      const usage = await ask(sessionId, 'Runtime.getHeapUsage');
+      heaps.used += usage.usedSize ?? 0;
+      heaps.total += usage.totalSize ?? 0;
+      heaps.workers++;
+      await cdp.send('Target.detachFromTarget', { sessionId });
+    }
+    return heaps;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 async function launchProfile() {
   if (diskProfile) {
     const profileDir = mkdtempSync(join(tmpdir(), 'gh-bench-profile-'));
@@ -294,6 +334,7 @@ async function main() {
     await page.exposeFunction('benchMemoryStop', () => watch.stop());
     await page.exposeFunction('benchMemoryPeek', () => watch.peek());
     await page.exposeFunction('benchLoadAverage', () => loadavg());
+    await page.exposeFunction('benchWorkerHeaps', () => workerHeaps(page));
     await page.exposeFunction('benchCpuMs', () => browserCpuMs(browserPid));
     await page.exposeFunction('benchOpenApp', (url) => openApp(page.context(), url));
     await page.exposeFunction('benchFillBaseline', async (size) => {
