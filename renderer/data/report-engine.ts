@@ -15,8 +15,9 @@ import {
 
 // Makes reports and letters and keeps what they were made from. The same code runs in the report
 // worker (report-session.worker.ts), away from the window, or inline where there are no workers (tests in
-// Node). The period's data is kept while the screen is open, so choosing another program, or a letter,
-// reads nothing again; the whole report is kept so the PDF and the files need no second computation.
+// Node). The period's data (lean copies of its records: report-records.ts) is kept while the screen is
+// open, so choosing another program, or a letter, reads nothing again; the whole report is kept so the
+// PDF and the files need no second computation.
 
 export interface ReportRequest {
   period: ReportPeriod;

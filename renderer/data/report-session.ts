@@ -14,9 +14,11 @@ import {
 import { openEndReasonsHere, type StoredEndReason } from './reports.repo';
 
 // The Reports screen's link to its report worker: it reads the period's records and computes the report
-// away from the window, telling how far it got, and keeps them for the PDF, the files and the letters
-// until the screen closes the session (which ends the worker and frees its memory). Where no worker can
-// start (tests in Node), the same engine runs inline.
+// away from the window, telling how far it got, and keeps lean copies of them (the fields the figures
+// and letters use, each repeated id, day and list of topics held once: report-records.ts) and the whole
+// report, for the PDF, the files, the letters and another choice of programs, until the screen closes
+// the session (which ends the worker and frees its memory). Where no worker can start (tests in Node),
+// the same engine runs inline.
 
 export type { MadeReport, ReportProgress, ReportRequest } from './report-engine';
 export { ReportSuperseded } from './report-engine';

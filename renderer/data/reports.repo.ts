@@ -1,32 +1,30 @@
 import Dexie, { type Table } from 'dexie';
 import { BUILT_IN_QUESTIONNAIRES } from '../domain/questionnaires/built-in';
 import type { AnsweredKey } from '../domain/questionnaires/schedule';
-import type { Checkpoint, QuestionnaireResponse } from '../domain/questionnaires/types';
-import type { ReportGoal, ReportGoalProgress } from '../domain/reports/goals';
+import type { Checkpoint } from '../domain/questionnaires/types';
 import type { ReportMilestone } from '../domain/reports/milestone-debriefs';
-import type { ReportQuestionnaireData, ReportResponse } from '../domain/reports/questionnaires';
+import type { ReportQuestionnaireData } from '../domain/reports/questionnaires';
 import {
   type ReportActionItem,
   type ReportData,
   type ReportMeeting,
-  type ReportPerson,
   relationshipsNeedingEarlierMeeting,
 } from '../domain/reports/report-data';
-import type {
-  ActionItem,
-  Goal,
-  GoalProgress,
-  Id,
-  IsoDate,
-  PaperSize,
-  Person,
-  Program,
-  Relationship,
-} from '../domain/types';
+import type { Goal, GoalProgress, Id, IsoDate, PaperSize, Program, Relationship } from '../domain/types';
 import { type GuidingHandsDb, getDb } from './db';
 import { openRecordsInBulk } from './lock/bulk-crypto';
 import { isSealed } from './lock/seal';
 import { openRecord } from './lock/sealing';
+import {
+  reportActionItem,
+  reportGoal,
+  reportGoalProgress,
+  reportMeeting,
+  reportPair,
+  reportPerson,
+  reportResponse,
+  SharedValues,
+} from './report-records';
 import { getSettings } from './settings.repo';
 import type { RelationshipPlanFields } from './summary-fields';
 
@@ -34,7 +32,8 @@ import type { RelationshipPlanFields } from './summary-fields';
 // the period only, a month at a time (so the screen can say how far it got); action items through the
 // index of their meeting's date, goals as the period's figures need them. Meetings and action items
 // are read raw: the reading hooks that would open sealed note and action-item text (the clinic lock) are
-// skipped, and that text is dropped here, before anything reaches a report. Questionnaire responses come
+// skipped, and that text is dropped here, before anything reaches a report. Every record is kept as a
+// lean copy (report-records.ts): the fields a report uses, each repeated string held once. Questionnaire responses come
 // through their answer-date index for the period only; who answered each pair's scheduled questionnaires
 // before the period comes from the pairs' own summary of their answers (summary-fields.ts).
 
@@ -92,6 +91,9 @@ export async function loadReportData(
   const db = options.db ?? getDb();
   const progress = options.onProgress ?? (() => undefined);
   const check = options.checkStillWanted ?? (() => undefined);
+  // Each repeated id, day and list of topics is kept once (report-records.ts); each month's meetings are
+  // made lean as they arrive, so the stored ones go as soon as the month is read.
+  const shared = new SharedValues();
   const data = await db.transaction(
     'r',
     [
@@ -143,8 +145,8 @@ export async function loadReportData(
               monthsRead++;
               meetingsRead += stored.length;
               progress({ step: 'meetings', monthsRead, months: months.length, meetingsRead });
-              // Stored without their notes (schema version 23): nothing to drop.
-              return stored as ReportMeeting[];
+              // Stored without their notes (schema version 23).
+              return stored.map((meeting) => reportMeeting(meeting, shared));
             }),
         ),
       ]);
@@ -176,13 +178,14 @@ export async function loadReportData(
 
       progress({ step: 'follow-up' });
       const [goalAreas, periodGoals, milestones] = await followUp;
-      const goals = periodGoals.goals.map(withoutGoalText);
-      const goalProgress = periodGoals.history.map(withoutProgressNote);
+      const goals = periodGoals.goals.map((goal) => reportGoal(goal, shared));
+      const goalProgress = periodGoals.history.map((entry) => reportGoalProgress(entry, shared));
       const pairsPlannedBy = await plannedRead;
-      const meetingIds = new Set(meetings.map((meeting) => meeting.id));
+      const meetingIds = new Map(meetings.map((meeting) => [meeting.id, meeting.id]));
       const actionItems: ReportActionItem[] = [];
       for (const item of storedItems) {
-        if (meetingIds.has(item.meetingId)) actionItems.push(withoutText(item));
+        const meetingId = meetingIds.get(item.meetingId);
+        if (meetingId !== undefined) actionItems.push(reportActionItem(item, meetingId, shared));
       }
       check();
 
@@ -197,18 +200,21 @@ export async function loadReportData(
         if (last) lastMeetingBeforeRange[id] = last.date;
       }
 
+      // People and pairs first, so the ids the answers name are the copies they hold.
+      const reportPeople = people.map((person) => reportPerson(person, shared));
+      const pairs = relationships.map((pair) => reportPair(pair, shared));
       const questionnaires: ReportQuestionnaireData = {
         questionnaires: [...BUILT_IN_QUESTIONNAIRES, ...clinicQuestionnaires],
         responses: storedResponses,
-        answered: answeredFromSummaries(relationships),
+        answered: answeredFromSummaries(relationships, shared),
       };
       return {
         questionnaires,
         clinicName: settings.clinicName,
         paperSize: settings.paperSize,
-        people: people.map(toReportPerson),
+        people: reportPeople,
         programs,
-        relationships: relationships.map(withoutStoredOnlyFields),
+        relationships: pairs,
         topics,
         meetingRange: { start: range.start, end: range.end },
         meetings,
@@ -233,7 +239,7 @@ export async function loadReportData(
   const stored = questionnaireData.responses as unknown as Record<string, unknown>[];
   if (stored.some((response) => isSealed(response.answers) || isSealed(response.support)))
     await (options.openResponses ?? openResponsesHere)(stored);
-  questionnaireData.responses = stored.map(toReportResponse);
+  questionnaireData.responses = stored.map((response) => reportResponse(response, shared));
   const sealed = data.relationships.filter((pair) => isSealed(pair.endReason));
   if (sealed.length > 0) {
     const opened = new Map(
@@ -248,21 +254,6 @@ export async function loadReportData(
     );
   }
   return data;
-}
-
-/**
- * A pair as the app sees it: without the stored-only index fields, and without a capacity override's
- * reason (free text no report shows, sealed while the clinic lock is on).
- */
-function withoutStoredOnlyFields(stored: Relationship): Relationship {
-  const {
-    clockStart: _clockStart,
-    sideKeys: _sideKeys,
-    ...pair
-  } = stored as Relationship & { clockStart?: IsoDate; sideKeys?: unknown };
-  return pair.capacityOverride
-    ? { ...pair, capacityOverride: { ...pair.capacityOverride, reason: '' } }
-    : pair;
 }
 
 /**
@@ -416,67 +407,23 @@ export async function loadReportChoices(): Promise<ReportChoices> {
   });
 }
 
-function withoutGoalText(goal: Goal): ReportGoal {
-  const { title: _title, details: _details, steps: _steps, dropReason: _reason, ...rest } = goal;
-  return rest;
-}
-
-function withoutProgressNote(entry: GoalProgress): ReportGoalProgress {
-  const { note: _note, ...rest } = entry;
-  return rest;
-}
-
-function withoutText(item: ActionItem): ReportActionItem {
-  // Raw records still carry the stored-only index fields; they are no part of an action item.
-  const {
-    text: _text,
-    openDueDate: _openDueDate,
-    liveDueDate: _liveDueDate,
-    meetingDate: _meetingDate,
-    ...rest
-  } = item as ActionItem & { openDueDate?: IsoDate; liveDueDate?: IsoDate; meetingDate?: IsoDate };
-  return rest;
-}
-
 /**
  * Who answered which pair's scheduled questionnaire, from each pair's summary of its answers
  * (`questionnaireAnswers`, kept with every response written: summary-fields.ts), so that no response
  * outside the period is read.
  */
-function answeredFromSummaries(pairs: readonly Relationship[]): AnsweredKey[] {
+function answeredFromSummaries(pairs: readonly Relationship[], shared: SharedValues): AnsweredKey[] {
   const answered: AnsweredKey[] = [];
   for (const pair of pairs) {
     for (const key of (pair as Relationship & { questionnaireAnswers?: string[] }).questionnaireAnswers ??
       []) {
       const colon = key.indexOf(':');
       answered.push({
-        relationshipId: pair.id,
-        checkpoint: key.slice(0, colon) as Checkpoint,
-        personId: key.slice(colon + 1),
+        relationshipId: shared.string(pair.id),
+        checkpoint: shared.string(key.slice(0, colon) as Checkpoint),
+        personId: shared.string(key.slice(colon + 1)),
       });
     }
   }
   return answered;
-}
-
-/** A response as the report counts it: no id or creation time. */
-function toReportResponse(stored: Record<string, unknown>): ReportResponse {
-  const { questionnaireId, personId, relationshipId, checkpoint, answeredOn, answers, support } =
-    stored as unknown as QuestionnaireResponse;
-  return { questionnaireId, personId, relationshipId, checkpoint, answeredOn, answers, support };
-}
-
-function toReportPerson(person: Person): ReportPerson {
-  return {
-    id: person.id,
-    name: person.name,
-    profession: person.profession,
-    specialty: person.specialty,
-    hireDate: person.hireDate,
-    leavingDate: person.leavingDate,
-    isMentor: person.isMentor,
-    isMentee: person.isMentee,
-    mentorCapacity: person.mentorCapacity,
-    archived: person.archived,
-  };
 }

@@ -91,7 +91,7 @@ async function wholeTableData(period: ReportPeriod): Promise<ReportData> {
   const meetingIds = new Set(read.meetings.map((meeting) => meeting.id));
   const actionItems = (await db().actionItems.toArray())
     .filter((item) => meetingIds.has(item.meetingId))
-    .map(({ text: _text, ...item }) => item);
+    .map(({ text: _text, createdAt: _created, updatedAt: _updated, ...item }) => item);
   const goals = (await db().goals.toArray()).map(
     ({ title: _t, details: _d, steps: _s, dropReason: _r, ...goal }) => goal,
   );

@@ -108,8 +108,6 @@ function debriefMeeting(
     topics: [],
     confidential: false,
     ...(milestoneId ? { milestoneId } : {}),
-    createdAt: stamp,
-    updatedAt: stamp,
   };
 }
 

@@ -100,8 +100,6 @@ function meeting(
     format: 'in-person',
     topics,
     confidential,
-    createdAt: stamp,
-    updatedAt: stamp,
   };
 }
 
@@ -119,8 +117,6 @@ function actionItem(
     dueDate,
     done: doneDate !== null,
     doneDate,
-    createdAt: stamp,
-    updatedAt: stamp,
   };
 }
 

@@ -19,7 +19,8 @@ import type { ReportPeriod } from './period';
 import type { ReportQuestionnaireData } from './questionnaires';
 
 // What a report is computed from. Note text and action-item text are left out by type, so no section
-// can put them in a report even by mistake.
+// can put them in a report even by mistake; so are the creation and edit times of meetings and action
+// items, which no figure uses (a year of them is a lot of memory: data/report-records.ts).
 
 export type ReportPerson = Pick<
   Person,
@@ -34,9 +35,9 @@ export type ReportPerson = Pick<
   | 'mentorCapacity'
   | 'archived'
 >;
-export type ReportMeeting = Omit<Meeting, 'notes'>;
+export type ReportMeeting = Omit<Meeting, 'notes' | 'createdAt' | 'updatedAt'>;
 export type ReportTrainingRecord = Pick<TrainingRecord, 'personId' | 'completedOn' | 'hours' | 'renewBy'>;
-export type ReportActionItem = Omit<ActionItem, 'text'>;
+export type ReportActionItem = Omit<ActionItem, 'text' | 'createdAt' | 'updatedAt'>;
 
 export interface ReportData {
   clinicName: string;

@@ -1,0 +1,157 @@
+import type { ReportGoal, ReportGoalProgress } from '../domain/reports/goals';
+import type { ReportResponse } from '../domain/reports/questionnaires';
+import type { ReportActionItem, ReportMeeting, ReportPerson } from '../domain/reports/report-data';
+import type { ActionItem, Goal, GoalProgress, Id, Meeting, Person, Relationship } from '../domain/types';
+
+// What a report keeps of each record it reads: the fields its figures and letters use, no more, with
+// each repeated value held once. Every string read from the database is a copy of its own, so a pair's
+// id would otherwise be held once by each of its meetings, a day once by each meeting on it, and a
+// meeting's list of topics once per meeting; over a year of a 10,000-person clinic (130,000 meetings)
+// those copies were most of the report worker's memory.
+
+/** One copy of each repeated string, and of each repeated list of strings, for the records of one read. */
+export class SharedValues {
+  private readonly strings = new Map<string, string>();
+  private readonly lists = new Map<string, readonly string[]>();
+
+  /** The copy already held of `value`, or `value` itself, kept from now on. */
+  string<T extends string | null | undefined>(value: T): T {
+    if (typeof value !== 'string') return value;
+    const held = this.strings.get(value);
+    if (held !== undefined) return held as T;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  /** The list already held with the same strings in the same order (never changed: it is frozen). */
+  list(values: readonly string[]): string[] {
+    const key = values.join('\u0000');
+    const held = this.lists.get(key);
+    if (held && held.length === values.length && held.every((value, at) => value === values[at]))
+      return held as string[];
+    const list = Object.freeze(values.map((value) => this.string(value)));
+    if (!held) this.lists.set(key, list);
+    return list as string[];
+  }
+}
+
+/** A meeting as a report counts it: no note, no creation or edit time. */
+export function reportMeeting(stored: Omit<Meeting, 'notes'>, shared: SharedValues): ReportMeeting {
+  const meeting: ReportMeeting = {
+    id: stored.id,
+    relationshipId: shared.string(stored.relationshipId),
+    date: shared.string(stored.date),
+    durationMinutes: stored.durationMinutes,
+    format: shared.string(stored.format),
+    topics: shared.list(stored.topics),
+    confidential: stored.confidential,
+  };
+  if (stored.milestoneId !== undefined) meeting.milestoneId = stored.milestoneId;
+  return meeting;
+}
+
+/**
+ * An action item as a report counts it: no text, no creation or edit time, nor the stored-only index
+ * fields raw records carry. `meetingId` is the id its meeting holds (the same string).
+ */
+export function reportActionItem(stored: ActionItem, meetingId: Id, shared: SharedValues): ReportActionItem {
+  return {
+    id: stored.id,
+    meetingId,
+    relationshipId: shared.string(stored.relationshipId),
+    owner: shared.string(stored.owner),
+    dueDate: shared.string(stored.dueDate),
+    done: stored.done,
+    doneDate: shared.string(stored.doneDate),
+  };
+}
+
+/**
+ * A pair as the app sees it: without the stored-only summary and index fields beside it, and without a
+ * capacity override's reason (free text no report shows, sealed while the clinic lock is on).
+ */
+export function reportPair(stored: Relationship, shared: SharedValues): Relationship {
+  // Field by field, so that summary fields added to stored pairs later stay out too.
+  const pair: Relationship = {
+    id: shared.string(stored.id),
+    programId: shared.string(stored.programId),
+    mentorId: shared.string(stored.mentorId),
+    menteeId: shared.string(stored.menteeId),
+    focus: stored.focus,
+    startDate: shared.string(stored.startDate),
+    plannedEndDate: shared.string(stored.plannedEndDate),
+    endDate: shared.string(stored.endDate),
+    status: stored.status,
+    endReason: stored.endReason,
+    statusHistory: stored.statusHistory.map((change) => ({
+      ...change,
+      status: shared.string(change.status),
+      date: shared.string(change.date),
+    })),
+    capacityOverride: stored.capacityOverride
+      ? { ...stored.capacityOverride, reason: '' }
+      : stored.capacityOverride,
+    lastMeetingDate: shared.string(stored.lastMeetingDate),
+    createdAt: stored.createdAt,
+    updatedAt: stored.updatedAt,
+  };
+  if (stored.mentorTraining !== undefined) pair.mentorTraining = stored.mentorTraining;
+  return pair;
+}
+
+export function reportPerson(person: Person, shared: SharedValues): ReportPerson {
+  return {
+    id: shared.string(person.id),
+    name: person.name,
+    profession: shared.string(person.profession),
+    specialty: shared.string(person.specialty),
+    hireDate: shared.string(person.hireDate),
+    leavingDate: shared.string(person.leavingDate),
+    isMentor: person.isMentor,
+    isMentee: person.isMentee,
+    mentorCapacity: person.mentorCapacity,
+    archived: person.archived,
+  };
+}
+
+/** A response as the report counts it: no id or creation time. */
+export function reportResponse(stored: Record<string, unknown>, shared: SharedValues): ReportResponse {
+  const { questionnaireId, personId, relationshipId, checkpoint, answeredOn, answers, support } =
+    stored as unknown as ReportResponse;
+  return {
+    questionnaireId: shared.string(questionnaireId),
+    personId: shared.string(personId),
+    relationshipId: shared.string(relationshipId),
+    checkpoint: shared.string(checkpoint),
+    answeredOn: shared.string(answeredOn),
+    answers,
+    support: typeof support === 'string' ? shared.string(support) : support,
+  };
+}
+
+/** A goal as a report counts it: no text, nor the stored-only fields beside it. */
+export function reportGoal(stored: Goal, shared: SharedValues): ReportGoal {
+  return {
+    id: shared.string(stored.id),
+    relationshipId: shared.string(stored.relationshipId),
+    areaId: shared.string(stored.areaId),
+    setDate: shared.string(stored.setDate),
+    targetDate: shared.string(stored.targetDate),
+    status: shared.string(stored.status),
+    createdAt: stored.createdAt,
+    updatedAt: stored.updatedAt,
+  };
+}
+
+/** An entry of a goal's history as a report counts it: no note. */
+export function reportGoalProgress(stored: GoalProgress, shared: SharedValues): ReportGoalProgress {
+  return {
+    id: stored.id,
+    goalId: shared.string(stored.goalId),
+    relationshipId: shared.string(stored.relationshipId),
+    meetingId: stored.meetingId,
+    date: shared.string(stored.date),
+    status: shared.string(stored.status),
+    createdAt: stored.createdAt,
+  };
+}
