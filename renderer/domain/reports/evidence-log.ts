@@ -43,6 +43,17 @@ export function computeEvidenceLog(index: ReportIndex): EvidenceLog {
     programName: 'Unknown program',
   };
   const topicLabel = (id: Id) => index.topicsById.get(id)?.label ?? UNLISTED_TOPIC_LABEL;
+  // Meetings read for a report share each list of topics (data/report-records.ts): their rows then share
+  // its list of labels too, rather than a list each, over a year's meetings.
+  const labelsByTopics = new Map<readonly Id[], string[]>();
+  const labelsOf = (topics: readonly Id[]) => {
+    let labels = labelsByTopics.get(topics);
+    if (!labels) {
+      labels = topics.map(topicLabel);
+      labelsByTopics.set(topics, labels);
+    }
+    return labels;
+  };
   let confidentialMeetings = 0;
   const rows: EvidenceRow[] = index.meetings.map((meeting) => {
     if (meeting.confidential) {
@@ -65,7 +76,7 @@ export function computeEvidenceLog(index: ReportIndex): EvidenceLog {
       durationMinutes: meeting.durationMinutes,
       format: meeting.format,
       formatLabel: MEETING_FORMAT_LABELS[meeting.format] ?? meeting.format,
-      topics: meeting.topics.map(topicLabel),
+      topics: labelsOf(meeting.topics),
     };
   });
   return { rows, confidentialMeetings };
