@@ -6,8 +6,9 @@ import type { ActionItem, Goal, GoalProgress, Id, Meeting, Person, Relationship 
 // What a report keeps of each record it reads: the fields its figures and letters use, no more, with
 // each repeated value held once. Every string read from the database is a copy of its own, so a pair's
 // id would otherwise be held once by each of its meetings, a day once by each meeting on it, and a
-// meeting's list of topics once per meeting; over a year of a 10,000-person clinic (130,000 meetings)
-// those copies were most of the report worker's memory.
+// meeting's list of topics once per meeting. Over a year of a 10,000-person clinic (130,000 meetings)
+// those copies, and fields no report uses, were over half of the report worker's memory
+// (docs/benchmarks.md).
 
 /** One copy of each repeated string, and of each repeated list of strings, for the records of one read. */
 export class SharedValues {

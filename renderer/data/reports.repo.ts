@@ -33,9 +33,10 @@ import type { RelationshipPlanFields } from './summary-fields';
 // index of their meeting's date, goals as the period's figures need them. Meetings and action items
 // are read raw: the reading hooks that would open sealed note and action-item text (the clinic lock) are
 // skipped, and that text is dropped here, before anything reaches a report. Every record is kept as a
-// lean copy (report-records.ts): the fields a report uses, each repeated string held once. Questionnaire responses come
-// through their answer-date index for the period only; who answered each pair's scheduled questionnaires
-// before the period comes from the pairs' own summary of their answers (summary-fields.ts).
+// lean copy (report-records.ts): the fields a report uses, each repeated string held once.
+// Questionnaire responses come through their answer-date index for the period only; who answered each
+// pair's scheduled questionnaires before the period comes from the pairs' own summary of their answers
+// (summary-fields.ts).
 
 /** How far loading a report's data has got, for a progress bar the manager can read. */
 export type ReportLoadProgress =
