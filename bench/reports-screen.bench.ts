@@ -59,8 +59,6 @@ interface Round {
   heapShown: number;
   heapAfter: number;
   rssShown: number;
-  /** The same, once the workers' garbage is collected. */
-  rssCollected: number;
   rssAfter: number;
   /** The workers' JS heap in use, and committed, while the report is shown. */
   workerHeapUsed: number;
@@ -156,10 +154,8 @@ async function round(screen: 'now' | 'former'): Promise<Round> {
   observer.disconnect();
   const heapShown = heap() - heapBefore;
   const rssShown = await rss();
-  // After the resident figure, as it collects the workers' garbage first; then the resident figure
-  // again, without the garbage a busy machine leaves uncollected for a while (the same span's level).
+  // After the resident figure, as it collects the workers' garbage first.
   const workers = (await window.benchWorkerHeaps?.()) ?? { used: Number.NaN, total: Number.NaN };
-  const rssCollected = await rss();
 
   await window.benchMemoryStart?.();
   root.unmount();
@@ -179,7 +175,6 @@ async function round(screen: 'now' | 'former'): Promise<Round> {
     heapShown,
     heapAfter,
     rssShown,
-    rssCollected,
     rssAfter,
     workerHeapUsed: workers.used,
     workerHeapTotal: workers.total,
@@ -228,10 +223,6 @@ export async function run(): Promise<Record<string, number | string>> {
         figures[`${prefix}: JS heap while shown (MB)`] = summary(of('heapShown'), MB);
         figures[`${prefix}: JS heap after leaving (MB)`] = summary(of('heapAfter'), MB);
         figures[`${prefix}: renderer RSS while shown (MB)`] = summary(of('rssShown'), MB);
-        figures[`${prefix}: renderer RSS while shown, worker's garbage collected (MB)`] = summary(
-          of('rssCollected'),
-          MB,
-        );
         figures[`${prefix}: renderer RSS change on leaving (MB)`] = summary(of('rssAfter'), MB);
         figures[`${prefix}: worker JS heap while shown, in use / committed (MB)`] =
           `${summary(of('workerHeapUsed'), MB)} / ${summary(of('workerHeapTotal'), MB)}`;
