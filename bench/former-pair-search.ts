@@ -2,8 +2,9 @@ import { getDb } from '../renderer/data/db';
 import { countPairsIn, type FoundPairs, type PairSearch } from '../renderer/data/pair-search.repo';
 import { getPeopleByIds } from '../renderer/data/people.repo';
 import { pairLabel } from '../renderer/domain/pair-label';
-import { nameAndEmailWords, searchTerms, termsMatch, textsMatch } from '../renderer/domain/people-search';
+import { searchTerms } from '../renderer/domain/people-search';
 import type { Id, Person, Relationship } from '../renderer/domain/types';
+import { pickerPairSearch } from '../renderer/features/meetings/usePairingPicker';
 
 // The pair picker's search as it was at schema version 23 (a copy, for the side-by-side bench): the
 // pairs of each of the rarest term's people from the mentee and mentor indexes' keys (two requests a
@@ -84,17 +85,6 @@ async function findInVersion23(search: PairSearch): Promise<FoundPairs> {
 export async function version23PickerPairs(query: string, limit: number): Promise<string[]> {
   await countPairsIn(['active', 'paused']);
   const terms = searchTerms(query);
-  const found = await findPairsOfVersion23({
-    statuses: ['active', 'paused'],
-    limit,
-    terms,
-    personMatches: (person, term) => termsMatch([term], nameAndEmailWords(person)),
-    pairMatches: (pair, people) =>
-      textsMatch(terms, [
-        pairLabel(pair, people),
-        people.get(pair.menteeId)?.email ?? '',
-        people.get(pair.mentorId)?.email ?? '',
-      ]),
-  });
+  const found = await findPairsOfVersion23(pickerPairSearch(terms, limit));
   return found.relationships.map((pair) => pairLabel(pair, found.people)).sort((a, b) => a.localeCompare(b));
 }

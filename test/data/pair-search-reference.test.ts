@@ -4,15 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findPairsByPerson, type PairSearch } from '../../renderer/data/pair-search.repo';
 import { createPeopleInBulk } from '../../renderer/data/people.repo';
-import { pairLabel } from '../../renderer/domain/pair-label';
-import {
-  nameAndEmailWords,
-  personWords,
-  searchTerms,
-  termsMatch,
-  textsMatch,
-} from '../../renderer/domain/people-search';
+import { personWords, searchTerms } from '../../renderer/domain/people-search';
 import type { Id, Person, Relationship, RelationshipStatus } from '../../renderer/domain/types';
+import { pickerPairSearch } from '../../renderer/features/meetings/usePairingPicker';
 import { freshDatabasePerTest, personInput } from './helpers';
 
 // The pair picker's search reads only the pairs of some people; whatever the clinic and whatever is
@@ -23,7 +17,6 @@ import { freshDatabasePerTest, personInput } from './helpers';
 const db = freshDatabasePerTest();
 const STAMP = '2024-01-01T09:00:00.000Z';
 const STATUSES: RelationshipStatus[] = ['active', 'paused', 'proposed', 'completed', 'ended-early'];
-const PICKABLE: RelationshipStatus[] = ['active', 'paused'];
 // Few words, some starting others, some also a specialty's or a tag's: names collide as in a clinic.
 const FIRST = ['Ana', 'Anna', 'Ben', 'Léa', 'Fiona'];
 const LAST = ['Achebe', 'Ache', 'Roy', 'Royce', 'Anders'];
@@ -31,20 +24,9 @@ const SPECIALTIES = ['Emergency', 'Anaesthesia', 'Royal care'];
 const TAGS = ['triage', 'achebe fund', 'ben day'];
 const TYPED = ['ana', 'an', 'anna', 'ben', 'lea', 'fiona', 'f', 'achebe', 'ache', 'a', 'roy', 'royce', 'r'];
 
+/** The search the picker makes for what was typed. */
 function searchFor(query: string, limit: number): PairSearch {
-  const terms = searchTerms(query);
-  return {
-    statuses: PICKABLE,
-    terms,
-    limit,
-    personMatches: (person, term) => termsMatch([term], nameAndEmailWords(person)),
-    pairMatches: (pair, people) =>
-      textsMatch(terms, [
-        pairLabel(pair, people),
-        people.get(pair.menteeId)?.email ?? '',
-        people.get(pair.mentorId)?.email ?? '',
-      ]),
-  };
+  return pickerPairSearch(searchTerms(query), limit);
 }
 
 /** What the search must return, from every person and every pair read and filtered. */

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countPairsIn, findPairsByPerson } from '../../data/pair-search.repo';
+import { countPairsIn, findPairsByPerson, type PairSearch } from '../../data/pair-search.repo';
 import { getPeopleByIds } from '../../data/people.repo';
 import { listRelationshipsPage } from '../../data/relationships.repo';
 import { pairLabel } from '../../domain/pair-label';
@@ -25,6 +25,25 @@ function rowsOf(relationships: Relationship[], people: Map<Id, Person>) {
 }
 
 /**
+ * What the picker asks of the pair search for the words typed: running pairs, each word starting a word
+ * of either name or either e-mail address.
+ */
+export function pickerPairSearch(terms: readonly string[], limit: number): PairSearch {
+  return {
+    statuses: PICKABLE,
+    limit,
+    terms,
+    personMatches: (person, term) => termsMatch([term], nameAndEmailWords(person)),
+    pairMatches: (pair, people) =>
+      textsMatch(terms, [
+        pairLabel(pair, people),
+        people.get(pair.menteeId)?.email ?? '',
+        people.get(pair.mentorId)?.email ?? '',
+      ]),
+  };
+}
+
+/**
  * The pairs to offer for what was typed: at most `limit`, each word typed starting a word of either
  * name or either e-mail address.
  */
@@ -36,18 +55,7 @@ export async function readPickerPairs(query: string, limit: number): Promise<Pic
     const people = await getPeopleByIds(page.relationships.flatMap((pair) => [pair.menteeId, pair.mentorId]));
     return { rows: rowsOf(page.relationships, people), more: page.next !== null, running };
   }
-  const found = await findPairsByPerson({
-    statuses: PICKABLE,
-    limit,
-    terms,
-    personMatches: (person, term) => termsMatch([term], nameAndEmailWords(person)),
-    pairMatches: (pair, people) =>
-      textsMatch(terms, [
-        pairLabel(pair, people),
-        people.get(pair.menteeId)?.email ?? '',
-        people.get(pair.mentorId)?.email ?? '',
-      ]),
-  });
+  const found = await findPairsByPerson(pickerPairSearch(terms, limit));
   const rows = rowsOf(found.relationships, found.people).sort((a, b) => a.label.localeCompare(b.label));
   return { rows, more: found.more, running };
 }
