@@ -1,6 +1,6 @@
 import type { Id, Person, Relationship, RelationshipStatus } from '../domain/types';
 import { getDb } from './db';
-import { getPeopleByIds } from './people.repo';
+import { countPeople, countWordStarts, getPeopleByIds } from './people.repo';
 
 // Finding a pair by a name typed in a search box without reading every pair and every person. The
 // ids of the people with a word starting with each term typed come from the word index's keys alone (no
@@ -9,7 +9,8 @@ import { getPeopleByIds } from './people.repo';
 // through the pairs). A pair is kept only if it is pickable and each term has one of its two people
 // among the ids: for another term with few people, checked before the pair is read, against the ids of
 // its people's pairs (a whole name typed once read every pair of the rarer word's people to keep a few);
-// for a term most people share, on the pair read. The pairs are read a slice at a time; only then are
+// for a term most people share, on the pair read (a term nearly everyone has, such as the e-mails' domain,
+// has no ids read at all). The pairs are read a slice at a time; only then are
 // their people read, to check the names and e-mails themselves. It stops at a page of matching pairs.
 // Every request runs in one read-only transaction (one transaction each cost 1.2–2× the time).
 
@@ -29,7 +30,8 @@ export interface PairSearch {
 
 export interface FoundPairs {
   /**
-   * At most `limit` pairs, in the order found: by the people of the rarest term, in the word index's order
+   * At most `limit` pairs, in the order found: by the people of the rarest term (the fewest entries in the
+   * word index, a person counting once per word it starts), in the word index's order
    * (word, then id); the picker shows them by name.
    */
   relationships: Relationship[];
@@ -47,6 +49,11 @@ const PAIRS_PER_SLICE = 64;
  * person) to check them.
  */
 const OTHER_PEOPLE_PER_WALKED = 2;
+/**
+ * A term with at least this share of the people's count in word-index entries sifts out too few pairs
+ * for reading its ids (10,000 keys for an e-mail domain) to pay.
+ */
+const SHARED_BY_NEARLY_ALL = 0.9;
 
 export async function findPairsByPerson(search: PairSearch): Promise<FoundPairs> {
   const db = getDb();
@@ -59,19 +66,28 @@ async function findIn(search: PairSearch): Promise<FoundPairs> {
   const db = getDb();
   const none: FoundPairs = { relationships: [], people: new Map(), more: false };
   if (terms.length === 0) return none;
-  // A word of a specialty or a tag counts in these ids too: a pair they let through is still checked on
-  // its people's names and e-mails.
-  const idsByTerm = await Promise.all(
-    terms.map(async (term) => new Set(await db.people.where('wordKeys').startsWith(term).primaryKeys())),
-  );
-  if (idsByTerm.some((ids) => ids.size === 0)) return none;
-  const rarest = idsByTerm.reduce((best, ids, at) => (ids.size < idsByTerm[best].size ? at : best), 0);
+  // How many entries of the word index each term has (counted, no key read): the rarest is walked.
+  const [everyone, ...counts] = await Promise.all([countPeople(), ...terms.map(countWordStarts)]);
+  if (counts.some((count) => count === 0)) return none;
+  const rarest = counts.reduce((best, count, at) => (count < counts[best] ? at : best), 0);
   const term = terms[rarest];
-  const walk = [...idsByTerm[rarest]];
+  // The ids of each term's people, from the index's keys. A word of a specialty or a tag counts in them
+  // too: a pair they let through is still checked on its people's names and e-mails. A term nearly every
+  // person has (the clinic's e-mail domain) would sift out next to nothing: its ids are not read, and
+  // the pairs are checked on their people alone.
+  const idsByTerm = await Promise.all(
+    terms.map(async (typed, at) =>
+      at === rarest || counts[at] < SHARED_BY_NEARLY_ALL * everyone
+        ? new Set(await db.people.where('wordKeys').startsWith(typed).primaryKeys())
+        : null,
+    ),
+  );
+  const sifting = idsByTerm.filter((ids): ids is Set<Id> => ids !== null);
+  const walk = [...(idsByTerm[rarest] as Set<Id>)];
   // The other terms with few people: the pairs each of them has a person of, from the index's keys.
   const pairsByTerm = await Promise.all(
     idsByTerm.map(async (ids, at) =>
-      at !== rarest && ids.size <= OTHER_PEOPLE_PER_WALKED * walk.length
+      ids && at !== rarest && ids.size <= OTHER_PEOPLE_PER_WALKED * walk.length
         ? new Set((await Promise.all([...ids].map(pairIdsOf))).flat())
         : null,
     ),
@@ -79,7 +95,7 @@ async function findIn(search: PairSearch): Promise<FoundPairs> {
   const knownPairs = pairsByTerm.filter((pairIds): pairIds is Set<Id> => pairIds !== null);
   const mayMatch = (pair: Relationship) =>
     statuses.includes(pair.status) &&
-    idsByTerm.every((ids) => ids.has(pair.menteeId) || ids.has(pair.mentorId));
+    sifting.every((ids) => ids.has(pair.menteeId) || ids.has(pair.mentorId));
   const people = new Map<Id, Person>();
   const found: Relationship[] = [];
   const seen = new Set<Id>();
