@@ -16,7 +16,8 @@
 // ways to run, comma-separated, and how many rounds). The page can read the CPU time the browser's
 // processes have used (benchCpuMs), steadier than wall-clock time on a shared machine.
 // GH_BENCH_CPUPROFILE=FILE profiles the page's JavaScript while the suites run and prints the functions
-// with the most time of their own. GH_BENCH_WORKER_HEAP=1 adds the report worker's own JS heap to the
+// with the most time of their own; GH_BENCH_START_PROFILE=1 does the same for the cold-start suite's last opening of
+// each build. GH_BENCH_WORKER_HEAP=1 adds the report worker's own JS heap to the
 // reports-screen suite (through the DevTools protocol; it disturbs the resident-memory figure).
 // Usage: node scripts/bench.mjs [suite names…]
 import { spawn } from 'node:child_process';
@@ -165,8 +166,17 @@ class MemoryWatch {
  * Opens the app at `url` in a new tab and times it, inside the tab, from the start of navigation to a
  * usable dashboard: its heading and figures shown and no "Loading" left on the page.
  */
+/** GH_BENCH_START_PROFILE=1: each opening's JavaScript profiled; the last of each build's is printed. */
+const startProfiles = process.env.GH_BENCH_START_PROFILE ? new Map() : null;
+
 async function openApp(context, url) {
   const tab = await context.newPage();
+  const cdp = startProfiles ? await context.newCDPSession(tab) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   try {
     await tab.addInitScript(() => {
       const usable = () =>
@@ -183,6 +193,7 @@ async function openApp(context, url) {
     });
     await tab.goto(url);
     await tab.waitForFunction(() => window.benchUsableAt, null, { timeout: 120_000 });
+    if (cdp) startProfiles.set(new URL(url).pathname, (await cdp.send('Profiler.stop')).profile);
     return await tab.evaluate(() => ({
       usableMs: window.benchUsableAt,
       domContentLoadedMs: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
@@ -377,6 +388,10 @@ async function main() {
       await cdp.send('Profiler.start');
     }
     const results = await page.evaluate((selected) => window.runBenchSuites(selected), only);
+    for (const [path, samples] of startProfiles ?? []) {
+      console.log(`\nThe last opening of ${path}, to a usable dashboard:`);
+      printSelfTimes(samples);
+    }
     if (cdp && cpuProfile) {
       const { profile: samples } = await cdp.send('Profiler.stop');
       writeFileSync(cpuProfile, JSON.stringify(samples));
