@@ -56,16 +56,24 @@ export interface RecoverySheet {
 
 /** The key ring's reading begun as the page started (preloadMode), for the app's first loadMode(). */
 let preloaded: ReturnType<typeof loadLockMode> | null = null;
+/** Whether the app has asked for the lock's mode: a reading begun after that would be an old one later. */
+let modeAsked = false;
 
 export const clinicLockActions = {
   /** Reads the key ring: must run before anything of the clinic is shown. */
   loadMode: () => {
+    modeAsked = true;
     const reading = preloaded ?? loadLockMode(getDb().name);
     preloaded = null;
     return reading;
   },
-  /** Begins reading the key ring as the page starts; the app's first loadMode() takes it over. */
+  /**
+   * Begins reading the key ring as the page starts; the app's first loadMode() takes it over. Refused
+   * once the app has asked for itself: a reading kept then would answer a later loadMode() with an old
+   * mode, and one begun then could set the mode behind a change made meanwhile.
+   */
   preloadMode: () => {
+    if (modeAsked) return Promise.reject(new Error("The app has read the lock's mode itself."));
     preloaded = loadLockMode(getDb().name);
     return preloaded;
   },

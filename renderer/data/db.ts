@@ -759,6 +759,57 @@ export class GuidingHandsDb extends Dexie {
     readonly durability: Durability = 'relaxed',
   ) {
     super(name, { chromeTransactionDurability: durability });
+    if (currentOnDisk.has(name)) {
+      // Nothing to upgrade (learnWhatIsOnDisk): the current version alone, without the cost of the others.
+      this.version(CURRENT_SCHEMA_VERSION).stores(SCHEMA_V24);
+    } else this.declareEveryVersion();
+    this.use(
+      derivedFieldsMiddleware({
+        people: {
+          derive: (person: Person) => ({
+            ...personDerived(person),
+            ...personSortKeys(person),
+            ...personTrainingDerived(person),
+            ...personPairingDerived(person),
+            ...personMentorRankDerived(person),
+          }),
+          fields: DERIVED_FIELDS.people,
+        },
+        relationships: {
+          derive: (pair: Relationship) => ({
+            ...relationshipDerived(pair),
+            ...relationshipSidesDerived(pair),
+            ...relationshipPlanDerived(pair),
+            ...relationshipQuestionnaireDerived(pair),
+          }),
+          fields: DERIVED_FIELDS.relationships,
+        },
+        actionItems: { derive: actionItemDerived, fields: DERIVED_FIELDS.actionItems },
+        goals: { derive: goalDerived, fields: DERIVED_FIELDS.goals },
+        milestones: { derive: milestoneDerived, fields: DERIVED_FIELDS.milestones },
+        supportRequests: { derive: supportRequestDerived, fields: DERIVED_FIELDS.supportRequests },
+      }),
+    );
+    // Registered before the sealing middleware, so below it: they read and rewrite records as stored.
+    this.use(summaryFieldsMiddleware());
+    this.use(pairLivenessMiddleware());
+    for (const [table, fields] of Object.entries(DERIVED_FIELDS))
+      hideDerivedFields(this.table(table), fields);
+    this.use(sealingMiddleware());
+    // After the sealing layer, so above it: the notes it moves to meetingNotes are sealed on the way down.
+    this.use(meetingNotesMiddleware());
+    openSealedFieldsOnRead((name) => this.table(name));
+    // Sticky: also after a reopen. Nothing else runs on this connection until it has finished.
+    this.on('ready', () => this.confirmUpgrade(), true);
+  }
+
+  /** Every version's upgrade goes through here, so that the upgrade is confirmed strictly afterwards. */
+  /**
+   * Every version, each with its upgrade: what a database written by an older version of the app needs.
+   * The database library re-reads every version declared so far as each is declared, so this costs tens
+   * of milliseconds a connection (docs/benchmarks.md), paid only where an upgrade may be due.
+   */
+  private declareEveryVersion(): void {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(this.upgrading(2, upgradeToV2));
     this.version(3).stores(SCHEMA_V3).upgrade(this.upgrading(3, upgradeToV3));
@@ -809,47 +860,8 @@ export class GuidingHandsDb extends Dexie {
     this.version(22).stores(SCHEMA_V22).upgrade(this.upgrading(22, upgradeToV22));
     this.version(23).stores(SCHEMA_V23).upgrade(this.upgrading(23, upgradeToV23));
     this.version(24).stores(SCHEMA_V24).upgrade(this.upgrading(24, upgradeToV24));
-    this.use(
-      derivedFieldsMiddleware({
-        people: {
-          derive: (person: Person) => ({
-            ...personDerived(person),
-            ...personSortKeys(person),
-            ...personTrainingDerived(person),
-            ...personPairingDerived(person),
-            ...personMentorRankDerived(person),
-          }),
-          fields: DERIVED_FIELDS.people,
-        },
-        relationships: {
-          derive: (pair: Relationship) => ({
-            ...relationshipDerived(pair),
-            ...relationshipSidesDerived(pair),
-            ...relationshipPlanDerived(pair),
-            ...relationshipQuestionnaireDerived(pair),
-          }),
-          fields: DERIVED_FIELDS.relationships,
-        },
-        actionItems: { derive: actionItemDerived, fields: DERIVED_FIELDS.actionItems },
-        goals: { derive: goalDerived, fields: DERIVED_FIELDS.goals },
-        milestones: { derive: milestoneDerived, fields: DERIVED_FIELDS.milestones },
-        supportRequests: { derive: supportRequestDerived, fields: DERIVED_FIELDS.supportRequests },
-      }),
-    );
-    // Registered before the sealing middleware, so below it: they read and rewrite records as stored.
-    this.use(summaryFieldsMiddleware());
-    this.use(pairLivenessMiddleware());
-    for (const [table, fields] of Object.entries(DERIVED_FIELDS))
-      hideDerivedFields(this.table(table), fields);
-    this.use(sealingMiddleware());
-    // After the sealing layer, so above it: the notes it moves to meetingNotes are sealed on the way down.
-    this.use(meetingNotesMiddleware());
-    openSealedFieldsOnRead((name) => this.table(name));
-    // Sticky: also after a reopen. Nothing else runs on this connection until it has finished.
-    this.on('ready', () => this.confirmUpgrade(), true);
   }
 
-  /** Every version's upgrade goes through here, so that the upgrade is confirmed strictly afterwards. */
   private upgrading(version: number, upgrade: (tx: Transaction) => Promise<void>) {
     return async (tx: Transaction) => {
       this.upgradedTo = version;
@@ -880,6 +892,36 @@ export class GuidingHandsDb extends Dexie {
       if (strict !== this) strict.close();
     }
   }
+}
+
+/** The databases found at the current version before their first connection. */
+const currentOnDisk = new Set<string>();
+
+/**
+ * Asks the browser which version each database is at, before the first connection is made: a database
+ * at the current version needs none of the older versions' declarations and upgrades, and its
+ * connections are made without them. Any other answer (an older version, a newer one, none yet, no
+ * answer) leaves every version declared, as always. Called once by the page's entry; a connection
+ * already made is not changed.
+ */
+export async function learnWhatIsOnDisk(names: readonly string[] = [DEFAULT_DB_NAME]): Promise<void> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return;
+  let found: IDBDatabaseInfo[];
+  try {
+    found = await indexedDB.databases();
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    // The library stores version n as n × 10. A database not listed gets every version all the same.
+    if (found.some((database) => database.name === name && database.version === CURRENT_SCHEMA_VERSION * 10))
+      currentOnDisk.add(name);
+  }
+}
+
+/** Forgets what learnWhatIsOnDisk found (tests). */
+export function forgetWhatIsOnDisk(): void {
+  currentOnDisk.clear();
 }
 
 let current: GuidingHandsDb | null = null;

@@ -3,6 +3,7 @@ import type { DashboardView } from '../domain/dashboard';
 import type { ClinicSettings, IsoDate } from '../domain/types';
 import { clinicLockActions, lockState } from './clinic-lock.repo';
 import { loadDashboard } from './dashboard.repo';
+import { learnWhatIsOnDisk } from './db';
 import { getSettings } from './settings.repo';
 
 // The first reads of a start, begun by the page's entry before the app's code has loaded (main.tsx):
@@ -21,21 +22,27 @@ Dexie.on('storagemutated', () => {
   dashboard = undefined;
 });
 
-/** Starts the first reads; the lock's mode is then taken by the app's first loadMode(). */
+/**
+ * Starts the first reads; the lock's mode is then taken by the app's first loadMode(). The database's
+ * version on disk is asked first (a few milliseconds): at the current version, its connection is made
+ * without the older versions' declarations (learnWhatIsOnDisk).
+ */
 export function startEarlyReads(today: IsoDate, rows: number): void {
-  clinicLockActions.preloadMode().then(
-    () => {
-      if (lockState.hasLock()) return;
-      getSettings().then((value) => {
-        settings = value;
-      }, ignore);
-      loadDashboard(today, rows).then((view) => {
-        dashboard = { today, rows, view };
-      }, ignore);
-    },
-    // The app reads the lock's mode again and shows what went wrong.
-    ignore,
-  );
+  learnWhatIsOnDisk()
+    .then(() => clinicLockActions.preloadMode())
+    .then(
+      () => {
+        if (lockState.hasLock()) return;
+        getSettings().then((value) => {
+          settings = value;
+        }, ignore);
+        loadDashboard(today, rows).then((view) => {
+          dashboard = { today, rows, view };
+        }, ignore);
+      },
+      // The app reads the lock's mode again and shows what went wrong.
+      ignore,
+    );
 }
 
 // A failed early read only means the screen reads for itself, as it would have anyway.
