@@ -761,7 +761,7 @@ export class GuidingHandsDb extends Dexie {
     super(name, { chromeTransactionDurability: durability });
     if (currentOnDisk.has(name)) {
       // Nothing to upgrade (learnWhatIsOnDisk): the current version alone, without the cost of the others.
-      this.version(CURRENT_SCHEMA_VERSION).stores(SCHEMA_V24);
+      this.version(CURRENT_SCHEMA_VERSION).stores(SHIPPED_SCHEMAS[CURRENT_SCHEMA_VERSION - 1] as StoreList);
     } else this.declareEveryVersion();
     this.use(
       derivedFieldsMiddleware({

@@ -19,7 +19,8 @@ import { withoutSummaryFields } from './stored-rows';
 // function runs), and the records read back raw, without the app's hooks.
 //
 // Writing the test of the next version N (from a version N - 1 database):
-//   1. Add SCHEMA_VN to SHIPPED_SCHEMAS in renderer/data/db.ts (every upgrade test fails until it is there).
+//   1. Add SCHEMA_VN to SHIPPED_SCHEMAS in renderer/data/db.ts (every upgrade test fails until it is there),
+//      version N with its upgrade to declareEveryVersion(), and move CURRENT_SCHEMA_VERSION to N.
 //   2. In test/data/schema-upgrade-vN.test.ts:
 //        import 'fake-indexeddb/auto';   // first, as in every data test
 //        import { closeUpgradeDatabasesAfterEach, storedTables, type TableContent, upgradeFrom }
