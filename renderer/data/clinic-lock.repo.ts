@@ -63,9 +63,11 @@ export const clinicLockActions = {
   /** Reads the key ring: must run before anything of the clinic is shown. */
   loadMode: () => {
     modeAsked = true;
-    const reading = preloaded ?? loadLockMode(getDb().name);
+    const early = preloaded;
     preloaded = null;
-    return reading;
+    const read = () => loadLockMode(getDb().name);
+    // An early reading that failed is read again: the app's own reading is the one whose failure it shows.
+    return early ? early.catch(read) : read();
   },
   /**
    * Begins reading the key ring as the page starts; the app's first loadMode() takes it over. Refused

@@ -761,7 +761,19 @@ export class GuidingHandsDb extends Dexie {
     super(name, { chromeTransactionDurability: durability });
     if (currentOnDisk.has(name)) {
       // Nothing to upgrade (learnWhatIsOnDisk): the current version alone, without the cost of the others.
-      this.version(CURRENT_SCHEMA_VERSION).stores(SHIPPED_SCHEMAS[CURRENT_SCHEMA_VERSION - 1] as StoreList);
+      // Should the database be found older all the same (deleted and made again by an older release since
+      // the browser was asked), no upgrade would run: the opening fails instead, and the next connection
+      // declares every version and upgrades it in full.
+      this.version(CURRENT_SCHEMA_VERSION)
+        .stores(SHIPPED_SCHEMAS[CURRENT_SCHEMA_VERSION - 1] as StoreList)
+        .upgrade(() => {
+          currentOnDisk.delete(name);
+          throw new Error('The clinic database was changed by another copy of the app. Open the app again.');
+        });
+      // Another connection deleting or upgrading the database makes what the browser said out of date.
+      this.on('versionchange', () => {
+        currentOnDisk.delete(name);
+      });
     } else this.declareEveryVersion();
     this.use(
       derivedFieldsMiddleware({

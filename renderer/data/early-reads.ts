@@ -16,8 +16,11 @@ let settings: ClinicSettings | undefined;
 let dashboard: { today: IsoDate; rows: number; view: DashboardView } | undefined;
 
 // The early answers hold only while nothing has been written since: any change drops them, so a screen
-// mounted later never starts from an old value.
+// mounted later never starts from an old value. A reading under way when a change lands is dropped too
+// when it arrives (`changes` has moved since it began).
+let changes = 0;
 Dexie.on('storagemutated', () => {
+  changes += 1;
   settings = undefined;
   dashboard = undefined;
 });
@@ -33,11 +36,12 @@ export function startEarlyReads(today: IsoDate, rows: number): void {
     .then(
       () => {
         if (lockState.hasLock()) return;
+        const begun = changes;
         getSettings().then((value) => {
-          settings = value;
+          if (changes === begun) settings = value;
         }, ignore);
         loadDashboard(today, rows).then((view) => {
-          dashboard = { today, rows, view };
+          if (changes === begun) dashboard = { today, rows, view };
         }, ignore);
       },
       // The app reads the lock's mode again and shows what went wrong.

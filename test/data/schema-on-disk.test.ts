@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   CURRENT_SCHEMA_VERSION,
   forgetWhatIsOnDisk,
-  GuidingHandsDb,
+  type GuidingHandsDb,
   learnWhatIsOnDisk,
 } from '../../renderer/data/db';
 import {
@@ -104,6 +104,48 @@ describe('the versions a connection declares, by what is on disk', () => {
 
     // At the current version now, but nobody asked: every version all the same.
     forgetWhatIsOnDisk();
+    expect(declaredVersions(await openUpgraded(name))).toEqual(EVERY_VERSION);
+  });
+});
+
+describe('when the database changes after the browser was asked', () => {
+  it('found older all the same: the opening fails rather than skip the upgrades, and the next one upgrades', async () => {
+    const name = `on-disk-changed-${crypto.randomUUID()}`;
+    (await openUpgraded(name)).close();
+    await learnWhatIsOnDisk([name]);
+    // Deleted and made again at the version before (another copy of the app, an older release).
+    await new Promise<void>((resolve, reject) => {
+      const deleting = indexedDB.deleteDatabase(name);
+      deleting.onsuccess = () => resolve();
+      deleting.onerror = () => reject(deleting.error);
+    });
+    await createDatabaseAt(name, CURRENT_SCHEMA_VERSION - 1, {
+      people: [
+        staffAsStored('grace', 'Grace Okafor', 'mentor'),
+        staffAsStored('liam', 'Liam Chen', 'mentee'),
+      ],
+      programs: [{ id: 'residency', name: 'Residency', createdAt: '2024-01-01T09:00:00.000Z' }],
+      relationships: [pairAsStored('p1', { menteeId: 'liam', mentorId: 'grace' })],
+    });
+    await expect(openUpgraded(name)).rejects.toThrow(/changed by another copy of the app/);
+    const db = await openUpgraded(name);
+    expect(declaredVersions(db)).toEqual(EVERY_VERSION);
+    expect(await db.relationships.where('sideKeys').between(['grace'], ['grace', []]).primaryKeys()).toEqual([
+      'p1',
+    ]);
+  });
+
+  it('deleted by another connection while open: later connections declare every version', async () => {
+    const name = `on-disk-deleted-${crypto.randomUUID()}`;
+    (await openUpgraded(name)).close();
+    await learnWhatIsOnDisk([name]);
+    const open = await openUpgraded(name);
+    expect(declaredVersions(open)).toEqual([CURRENT_SCHEMA_VERSION]);
+    await new Promise<void>((resolve, reject) => {
+      const deleting = indexedDB.deleteDatabase(name);
+      deleting.onsuccess = () => resolve();
+      deleting.onerror = () => reject(deleting.error);
+    });
     expect(declaredVersions(await openUpgraded(name))).toEqual(EVERY_VERSION);
   });
 });

@@ -3,7 +3,7 @@ import { countPairsIn, findPairsByPerson, type PairSearch } from '../../data/pai
 import { getPeopleByIds } from '../../data/people.repo';
 import { listRelationshipsPage } from '../../data/relationships.repo';
 import { pairLabel } from '../../domain/pair-label';
-import { nameAndEmailWords, searchTerms, termsMatch, textsMatch } from '../../domain/people-search';
+import { nameAndEmailWords, searchTerms, termsMatch } from '../../domain/people-search';
 import type { Id, Person, Relationship, RelationshipStatus } from '../../domain/types';
 
 // The pairs "Log a meeting" offers: without a search, the newest running pairs; with one, the pairs of
@@ -24,6 +24,10 @@ function rowsOf(relationships: Relationship[], people: Map<Id, Person>) {
   return relationships.map((relationship) => ({ relationship, label: pairLabel(relationship, people) }));
 }
 
+function wordsOfPerson(person: Person | undefined): string[] {
+  return person ? nameAndEmailWords(person) : [];
+}
+
 /**
  * What the picker asks of the pair search for the words typed: running pairs, each word starting a word
  * of either name or either e-mail address.
@@ -34,11 +38,12 @@ export function pickerPairSearch(terms: readonly string[], limit: number): PairS
     limit,
     terms,
     personMatches: (person, term) => termsMatch([term], nameAndEmailWords(person)),
+    // The two people's own words: not the pair's label, whose joining "with" (or "Unknown person" for a
+    // missing record) is no one's name.
     pairMatches: (pair, people) =>
-      textsMatch(terms, [
-        pairLabel(pair, people),
-        people.get(pair.menteeId)?.email ?? '',
-        people.get(pair.mentorId)?.email ?? '',
+      termsMatch(terms, [
+        ...wordsOfPerson(people.get(pair.menteeId)),
+        ...wordsOfPerson(people.get(pair.mentorId)),
       ]),
   };
 }
