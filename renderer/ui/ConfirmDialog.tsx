@@ -10,6 +10,8 @@ interface ConfirmDialogProps {
   onConfirm: (reason: string) => void | Promise<void>;
   onCancel: () => void;
   danger?: boolean;
+  /** What is confirmed cannot be undone (not a deletion): focus starts on Cancel, as for `danger`. */
+  irreversible?: boolean;
   /** When set, the manager must type a reason (e.g. why a pair ended early) before confirming. */
   reasonLabel?: string;
 }
@@ -21,6 +23,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
   danger = false,
+  irreversible = false,
   reasonLabel,
 }: ConfirmDialogProps) {
   const [reason, setReason] = useState('');
@@ -52,8 +55,11 @@ export function ConfirmDialog({
           <Button type="submit" variant={danger ? 'danger' : 'primary'} disabled={busy}>
             {confirmLabel}
           </Button>
-          {/* Enter on a destructive dialog should not destroy: focus starts on Cancel there. */}
-          <Button onClick={onCancel} data-autofocus={danger && !reasonLabel ? true : undefined}>
+          {/* Enter on a destructive or irreversible dialog should not confirm: focus starts on Cancel. */}
+          <Button
+            onClick={onCancel}
+            data-autofocus={(danger || irreversible) && !reasonLabel ? true : undefined}
+          >
             Cancel
           </Button>
         </div>

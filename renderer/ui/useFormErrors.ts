@@ -10,6 +10,12 @@ export interface FormErrors {
   show: (error: unknown, doing?: string) => void;
   setField: (field: string, message: string) => void;
   clear: () => void;
+  /**
+   * Whether every date field of the form holds a whole date or nothing. A date typed in part (a day and
+   * a month, no year) reads as empty to the page, so saving would drop it without a word: instead this
+   * says which date is incomplete, above the form, and puts the cursor in it. Call it before saving.
+   */
+  datesComplete: () => boolean;
 }
 
 /**
@@ -43,6 +49,21 @@ export function useFormErrors(formRef: RefObject<HTMLFormElement | null>): FormE
     setForm(null);
   }, []);
 
+  const datesComplete = useCallback(() => {
+    const dates = formRef.current?.querySelectorAll<HTMLInputElement>('input[type="date"]') ?? [];
+    const incomplete = [...dates].filter((input) => input.validity.badInput);
+    if (incomplete.length === 0) return true;
+    const named = incomplete.map((input) => input.labels?.[0]?.textContent?.trim() || 'A date');
+    setFields({});
+    setForm(
+      named
+        .map((name) => `${name} is incomplete: type the day, the month and the year, or clear it.`)
+        .join(' '),
+    );
+    incomplete[0]?.focus();
+    return false;
+  }, [formRef]);
+
   useEffect(() => {
     const messages = Object.values(fields);
     if (messages.length === 0) return;
@@ -52,5 +73,5 @@ export function useFormErrors(formRef: RefObject<HTMLFormElement | null>): FormE
     else setForm(messages.join(' '));
   }, [fields, formRef]);
 
-  return { fields, form, show, setField, clear };
+  return { fields, form, show, setField, clear, datesComplete };
 }

@@ -36,6 +36,7 @@ export function GoalForm({ initial, areas, onSave, onCancel, saveLabel }: GoalFo
     event.preventDefault();
     if (saving) return;
     errors.clear();
+    if (!errors.datesComplete()) return;
     setSaving(true);
     guard.allowLeaving();
     try {

@@ -22,6 +22,7 @@ export function ProgressForm({ goal }: { goal: Goal }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     errors.clear();
+    if (!errors.datesComplete()) return;
     try {
       await goalActions.recordProgress({ goalId: goal.id, status, note, dropReason }, date);
       setNote('');

@@ -76,6 +76,7 @@ export function MeetingForm({
     event.preventDefault();
     if (saving) return;
     errors.clear();
+    if (!errors.datesComplete()) return;
     setSaving(true);
     guard.allowLeaving();
     try {

@@ -46,6 +46,7 @@ export function PersonForm({ person, onSaved, onCancel }: PersonFormProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     errors.clear();
+    if (!errors.datesComplete()) return;
     setSaving(true);
     try {
       const input = inputFromDraft(draft);

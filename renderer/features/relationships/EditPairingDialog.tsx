@@ -98,6 +98,7 @@ export function EditPairingDialog({
   async function submit(event: FormEvent) {
     event.preventDefault();
     errors.clear();
+    if (!errors.datesComplete()) return;
     try {
       await relationshipActions.update(relationship.id, {
         ...(hasMeetings ? {} : { mentorId, menteeId, programId }),

@@ -70,6 +70,7 @@ export function NewPairingScreen() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     errors.clear();
+    if (!errors.datesComplete()) return;
     setSaving(true);
     try {
       const relationship = await relationshipActions.create(

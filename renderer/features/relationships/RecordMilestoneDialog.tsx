@@ -33,6 +33,7 @@ export function RecordMilestoneDialog({
   async function submit(event: FormEvent) {
     event.preventDefault();
     errors.clear();
+    if (!errors.datesComplete()) return;
     setBusy(true);
     try {
       const milestone = await milestoneActions.record({

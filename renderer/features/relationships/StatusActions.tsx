@@ -14,6 +14,8 @@ interface Transition {
   message: string;
   done: string;
   danger?: boolean;
+  /** The change cannot be undone (the pairing cannot be reopened). */
+  irreversible?: boolean;
   reason?: string;
 }
 
@@ -46,6 +48,7 @@ function transitionFor(from: RelationshipStatus, to: RelationshipStatus): Transi
         title: 'Mark this pairing as completed?',
         message: 'The pairing ends today as completed. This cannot be reopened.',
         done: 'The pairing is completed.',
+        irreversible: true,
       };
     case 'ended-early':
       return {
@@ -54,6 +57,7 @@ function transitionFor(from: RelationshipStatus, to: RelationshipStatus): Transi
         message: 'The pairing ends today. This cannot be reopened.',
         done: 'The pairing was ended early.',
         danger: true,
+        irreversible: true,
         reason: 'Why is it ending early?',
       };
     default:
@@ -86,6 +90,7 @@ export function StatusActions({ relationship }: { relationship: Relationship }) 
           message={error ?? transition.message}
           confirmLabel={transition.button}
           danger={transition.danger}
+          irreversible={transition.irreversible}
           reasonLabel={transition.reason}
           onConfirm={async (reason) => {
             try {

@@ -1,0 +1,56 @@
+import { addPerson, addProgram, day, PROGRAM, pair } from './clinic-steps';
+import { expect, goTo, startEmpty, test } from './helpers';
+
+// A date typed in part (a day and a month, no year) reads as empty to the page: a form says so and keeps
+// what was there, rather than saving the date as "none" without a word. And a change that cannot be
+// undone (completing a pairing) starts its confirmation on Cancel, so a second Enter does not make it.
+
+test('a half-typed date is named, and nothing is saved or erased', async ({ page }) => {
+  await startEmpty(page);
+  await goTo(page, 'People');
+  await page.getByRole('link', { name: 'Add a person' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Ines Duarte');
+  const hireDate = page.getByLabel('Hire date');
+  await hireDate.focus();
+  // The month and the day, no year.
+  await page.keyboard.type('0315');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Hire date is incomplete: type the day, the month and the year, or clear it.',
+  );
+  await expect(hireDate).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add a person' })).toBeVisible();
+
+  // Written in full, the person is added with it.
+  await hireDate.fill('2024-03-15');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ines Duarte' })).toBeVisible();
+  const shownHireDate = await page.getByText('Hire date', { exact: true }).locator('xpath=..').textContent();
+  expect(shownHireDate).toMatch(/2024/);
+
+  // An existing date with its year cleared is not erased.
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Hire date').focus();
+  // The month, the day, then the year: cleared.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Backspace');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('alert')).toContainText('Hire date is incomplete');
+  await expect(page.getByRole('button', { name: 'Save changes' })).toBeVisible();
+  await expect(page.getByLabel('Hire date')).toBeFocused();
+});
+
+test('completing a pairing starts its confirmation on Cancel', async ({ page }) => {
+  await startEmpty(page);
+  await addProgram(page, PROGRAM, 14);
+  await addPerson(page, 'Amara Okafor', 'mentor');
+  await addPerson(page, 'Ben Roy', 'mentee');
+  await pair(page, 'Ben Roy', 'Amara Okafor', day(10));
+  await page.getByRole('button', { name: 'Complete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Mark this pairing as completed?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Complete' })).toBeVisible();
+});
