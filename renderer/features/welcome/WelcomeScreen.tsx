@@ -1,8 +1,9 @@
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { settingsActions } from '../../hooks/useSettings';
 import { Button } from '../../ui/Button';
 import { describeError } from '../../ui/errors';
 import { FormError, TextField } from '../../ui/Field';
+import { useFormErrors } from '../../ui/useFormErrors';
 import { loadSampleData } from './load-sample-data';
 
 /**
@@ -20,7 +21,9 @@ export function WelcomeScreen({
   const [clinicName, setClinicName] = useState('');
   const [offeringLock, setOfferingLock] = useState(false);
   const [settingUpLock, setSettingUpLock] = useState(false);
-  const [nameError, setNameError] = useState<string | null>(null);
+  const nameForm = useRef<HTMLFormElement>(null);
+  // A missing name is said next to the field, which takes the cursor, as on every other form.
+  const nameErrors = useFormErrors(nameForm);
   const [sampleError, setSampleError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'sample' | 'empty' | null>(null);
 
@@ -36,7 +39,7 @@ export function WelcomeScreen({
       await settingsActions.update({ clinicName });
       setOfferingLock(true);
     } catch (error) {
-      setNameError(describeError(error).message);
+      nameErrors.show(error);
     } finally {
       setBusy(null);
     }
@@ -103,15 +106,16 @@ export function WelcomeScreen({
         </section>
         <section className="card" aria-labelledby="welcome-empty">
           <h2 id="welcome-empty">Start with your clinic</h2>
-          <form onSubmit={startEmpty} noValidate>
+          <form ref={nameForm} onSubmit={startEmpty} noValidate>
+            <FormError message={nameErrors.form} />
             <TextField
               label="Clinic name"
               value={clinicName}
               onChange={(value) => {
                 setClinicName(value);
-                setNameError(null);
+                nameErrors.clear();
               }}
-              error={nameError}
+              error={nameErrors.fields.clinicName ?? null}
               hint="Shown on reports, e.g. “Riverside Family Clinic”."
               autoComplete="organization"
             />

@@ -1,9 +1,10 @@
 import { addPerson, addProgram, day, PROGRAM, pair } from './clinic-steps';
-import { expect, goTo, startEmpty, test } from './helpers';
+import { expect, goTo, openApp, startEmpty, test } from './helpers';
 
-// A date typed in part (a day and a month, no year) reads as empty to the page: a form says so and keeps
-// what was there, rather than saving the date as "none" without a word. And a change that cannot be
-// undone (completing a pairing) starts its confirmation on Cancel, so a second Enter does not make it.
+// Forms say what is missing where the manager is. A date typed in part (a day and a month, no year)
+// reads as empty to the page: a form says so and keeps what was there, rather than saving the date as
+// "none" without a word. A change that cannot be undone (completing a pairing) starts its confirmation
+// on Cancel, so a second Enter does not make it. The welcome names a missing clinic name at its field.
 
 test('a half-typed date is named, and nothing is saved or erased', async ({ page }) => {
   await startEmpty(page);
@@ -53,4 +54,14 @@ test('completing a pairing starts its confirmation on Cancel', async ({ page }) 
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Complete' })).toBeVisible();
+});
+
+test('the welcome says a missing clinic name next to the field, which takes the cursor', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Start empty' }).focus();
+  await page.keyboard.press('Enter');
+  const name = page.getByLabel('Clinic name');
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription(/The clinic needs a name\./);
 });
