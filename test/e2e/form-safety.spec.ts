@@ -65,3 +65,25 @@ test('the welcome says a missing clinic name next to the field, which takes the 
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await expect(name).toHaveAccessibleDescription(/The clinic needs a name\./);
 });
+
+test('a pairing picked to log a meeting puts the cursor at the start of its form', async ({ page }) => {
+  await startEmpty(page);
+  await addProgram(page, PROGRAM, 14);
+  await addPerson(page, 'Amara Okafor', 'mentor');
+  await addPerson(page, 'Ben Roy', 'mentee');
+  await pair(page, 'Ben Roy', 'Amara Okafor', day(10));
+  await goTo(page, 'Log a meeting');
+  await page.getByLabel('Find the pair that met').fill('ben');
+  const link = page
+    .getByRole('list', { name: 'Active pairs' })
+    .getByRole('link', { name: 'Ben Roy with Amara Okafor' });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Save meeting' })).toBeVisible();
+  await expect(page.locator('#main')).toBeFocused();
+  // The next Tab goes into the form, not back to the top of the page.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.getElementById('main')?.contains(document.activeElement))).toBe(
+    true,
+  );
+});

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { todayIso } from '../../domain/calendar';
 import { formatDisplayDate } from '../../domain/date-format';
@@ -45,6 +46,14 @@ export function MeetingFormScreen() {
   const allGoals = useGoalsForRelationship(relationshipId || undefined);
   const navigate = useNavigate();
   const { showToast } = useToast();
+  // A pairing picked from the list changes only the address's query, not the screen's path, so the
+  // layout does not move focus: the picked link is gone, and focus goes to the start of the form's screen.
+  const picked = Boolean(params.get('relationship'));
+  const wasPicked = useRef(picked);
+  useEffect(() => {
+    if (picked && !wasPicked.current) document.getElementById('main')?.focus();
+    wasPicked.current = picked;
+  }, [picked]);
 
   if (meetingId && meeting === null) return <NotFound what="meeting" />;
   if (!meetingId && !relationshipId) {
