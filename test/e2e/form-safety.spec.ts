@@ -1,5 +1,5 @@
 import { addPerson, addProgram, day, PROGRAM, pair } from './clinic-steps';
-import { expect, goTo, openApp, startEmpty, test } from './helpers';
+import { expect, goTo, loadSampleData, openApp, startEmpty, test } from './helpers';
 
 // Forms say what is missing where the manager is. A date typed in part (a day and a month, no year)
 // reads as empty to the page: a form says so and keeps what was there, rather than saving the date as
@@ -86,4 +86,17 @@ test('a pairing picked to log a meeting puts the cursor at the start of its form
   expect(await page.evaluate(() => document.getElementById('main')?.contains(document.activeElement))).toBe(
     true,
   );
+});
+
+test('ticking off a late action item by keyboard moves on to the next one', async ({ page }) => {
+  await loadSampleData(page);
+  const late = page.getByRole('list', { name: 'Action items past due' }).getByRole('checkbox');
+  const lateCount = await late.count();
+  expect(lateCount).toBeGreaterThan(1);
+  const secondId = (await late.nth(1).getAttribute('id')) ?? '';
+  await late.first().focus();
+  await page.keyboard.press('Space');
+  await expect(late).toHaveCount(lateCount - 1);
+  // The cursor is on the item that was second, now first: Space again ticks it, no Tab across the page.
+  await expect(page.locator(`[id="${secondId}"]`)).toBeFocused();
 });

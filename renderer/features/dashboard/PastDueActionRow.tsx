@@ -16,11 +16,15 @@ export function PastDueActionRow({ item }: { item: PastDueAction }) {
   // Ticked at once; the row then leaves the list when the database says the item is done.
   const [ticked, setTicked] = useState(false);
   const saving = useRef(false);
+  const row = useRef<HTMLLIElement>(null);
 
   async function markDone() {
     // A second click while the first is being saved must not tick the item (and offer Undo) twice.
     if (saving.current) return;
     saving.current = true;
+    // The ticked box is disabled and its row leaves the list: the keyboard moves on to the next item (or
+    // the one before, or the start of the screen), not to the top of the page.
+    if (row.current?.contains(document.activeElement)) nextPlaceForFocus(row.current)?.focus();
     setTicked(true);
     if (await toastOnFailure(() => actionItemActions.setDone(item.actionItemId, true))) {
       showToast(`“${item.text}” is done.`, {
@@ -34,7 +38,7 @@ export function PastDueActionRow({ item }: { item: PastDueAction }) {
   }
 
   return (
-    <li>
+    <li ref={row}>
       <div className="field--checkbox">
         <input
           id={id}
@@ -51,5 +55,14 @@ export function PastDueActionRow({ item }: { item: PastDueAction }) {
         </p>
       </div>
     </li>
+  );
+}
+
+/** Where focus goes from a row about to leave its list. */
+function nextPlaceForFocus(row: HTMLLIElement): HTMLElement | null {
+  const boxOf = (element: Element | null) =>
+    element?.querySelector<HTMLInputElement>('input[type="checkbox"]:not(:disabled)') ?? null;
+  return (
+    boxOf(row.nextElementSibling) ?? boxOf(row.previousElementSibling) ?? document.getElementById('main')
   );
 }
