@@ -243,8 +243,11 @@ describe('changing a pairing’s status', () => {
     expect(ruleErrorOf(() => checkStatusChange(relationship(), 'paused', '2024-02-29', null)).code).toBe(
       'before-start',
     );
-    expect(ruleErrorOf(() => checkStatusChange(relationship(), 'completed', '2024-03-01', null)).code).toBe(
-      'end-before-start',
+    const sameDay = ruleErrorOf(() => checkStatusChange(relationship(), 'completed', '2024-03-01', null));
+    expect(sameDay.code).toBe('end-before-start');
+    // Said in words the manager can act on: she entered no end date, the button used today.
+    expect(sameDay.message).toBe(
+      'A pairing cannot end on the day it started: it can be completed or ended from the next day on.',
     );
     expect(
       ruleErrorOf(() => checkStatusChange(relationship(), 'completed', '2024-06-31', null)).message,

@@ -210,7 +210,11 @@ export function checkStatusChange(
       'date',
     );
   if ((next === 'completed' || next === 'ended-early') && date === relationship.startDate)
-    throw new RuleError('end-before-start', 'The end date must be after the start date.', 'date');
+    throw new RuleError(
+      'end-before-start',
+      'A pairing cannot end on the day it started: it can be completed or ended from the next day on.',
+      'date',
+    );
   if (next === 'ended-early' && !reason?.trim())
     throw new RuleError('reason-required', 'Say why the pairing ended early.', 'endReason');
 }
