@@ -86,6 +86,16 @@ test('a pairing picked to log a meeting puts the cursor at the start of its form
   expect(await page.evaluate(() => document.getElementById('main')?.contains(document.activeElement))).toBe(
     true,
   );
+
+  // An action item added takes the cursor in its text; removed, the cursor goes back to "Add".
+  const add = page.getByRole('button', { name: 'Add an action item' });
+  await add.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Action item 1' })).toBeFocused();
+  await page.getByRole('button', { name: 'Remove action item 1' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Action item 1' })).toHaveCount(0);
+  await expect(add).toBeFocused();
 });
 
 test('ticking off a late action item by keyboard moves on to the next one', async ({ page }) => {

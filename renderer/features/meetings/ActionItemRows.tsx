@@ -1,3 +1,4 @@
+import { useRef, useState } from 'react';
 import { ACTION_OWNERS, type ActionOwner, OWNER_LABELS } from '../../domain/types';
 import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
@@ -15,9 +16,21 @@ interface ActionItemRowsProps {
 export function ActionItemRows({ items, onChange, errors }: ActionItemRowsProps) {
   const update = (index: number, changes: Partial<ActionItemDraft>) =>
     onChange(items.map((item, at) => (at === index ? { ...item, ...changes } : item)));
+  // A row just added takes the cursor in its text; a row removed hands it to "Add an action item".
+  const [added, setAdded] = useState<string | null>(null);
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  const add = () => {
+    const item = emptyActionItem();
+    setAdded(item.key);
+    onChange([...items, item]);
+  };
+  const remove = (index: number) => {
+    onChange(items.filter((_, at) => at !== index));
+    fieldset.current?.querySelector<HTMLButtonElement>('[data-add-action-item]')?.focus();
+  };
 
   return (
-    <fieldset className="fieldset">
+    <fieldset ref={fieldset} className="fieldset">
       <legend>Action items</legend>
       {items.length === 0 && (
         <p className="muted">No action items. Add one for anything agreed at the meeting.</p>
@@ -29,6 +42,7 @@ export function ActionItemRows({ items, onChange, errors }: ActionItemRowsProps)
             value={item.text}
             onChange={(text) => update(index, { text })}
             error={errors[`actionItems.${index}.text`]}
+            autoFocus={item.key === added}
           />
           <SelectField
             label={
@@ -55,14 +69,14 @@ export function ActionItemRows({ items, onChange, errors }: ActionItemRowsProps)
           <Button
             variant="quiet"
             className="button--small action-row__remove"
-            onClick={() => onChange(items.filter((_, at) => at !== index))}
+            onClick={() => remove(index)}
             aria-label={`Remove action item ${index + 1}`}
           >
             Remove
           </Button>
         </div>
       ))}
-      <Button className="button--small" onClick={() => onChange([...items, emptyActionItem()])}>
+      <Button className="button--small" onClick={add} data-add-action-item>
         Add an action item
       </Button>
     </fieldset>
