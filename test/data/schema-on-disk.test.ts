@@ -39,6 +39,13 @@ const tablesOf = (db: GuidingHandsDb) =>
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
+/** Two people and their pair, as the version before the current one stored them. */
+const aPairOfTheVersionBefore = () => ({
+  people: [staffAsStored('grace', 'Grace Okafor', 'mentor'), staffAsStored('liam', 'Liam Chen', 'mentee')],
+  programs: [{ id: 'residency', name: 'Residency', createdAt: '2024-01-01T09:00:00.000Z' }],
+  relationships: [pairAsStored('p1', { menteeId: 'liam', mentorId: 'grace' })],
+});
+
 const EVERY_VERSION = Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, at) => at + 1);
 
 describe('the versions a connection declares, by what is on disk', () => {
@@ -74,14 +81,7 @@ describe('the versions a connection declares, by what is on disk', () => {
 
   it('at an older version: every version, and the upgrades run', async () => {
     const name = `on-disk-older-${crypto.randomUUID()}`;
-    await createDatabaseAt(name, CURRENT_SCHEMA_VERSION - 1, {
-      people: [
-        staffAsStored('grace', 'Grace Okafor', 'mentor'),
-        staffAsStored('liam', 'Liam Chen', 'mentee'),
-      ],
-      programs: [{ id: 'residency', name: 'Residency', createdAt: '2024-01-01T09:00:00.000Z' }],
-      relationships: [pairAsStored('p1', { menteeId: 'liam', mentorId: 'grace' })],
-    });
+    await createDatabaseAt(name, CURRENT_SCHEMA_VERSION - 1, aPairOfTheVersionBefore());
     await learnWhatIsOnDisk([name]);
     const db = await openUpgraded(name);
     expect(declaredVersions(db)).toEqual(EVERY_VERSION);
@@ -119,14 +119,7 @@ describe('when the database changes after the browser was asked', () => {
       deleting.onsuccess = () => resolve();
       deleting.onerror = () => reject(deleting.error);
     });
-    await createDatabaseAt(name, CURRENT_SCHEMA_VERSION - 1, {
-      people: [
-        staffAsStored('grace', 'Grace Okafor', 'mentor'),
-        staffAsStored('liam', 'Liam Chen', 'mentee'),
-      ],
-      programs: [{ id: 'residency', name: 'Residency', createdAt: '2024-01-01T09:00:00.000Z' }],
-      relationships: [pairAsStored('p1', { menteeId: 'liam', mentorId: 'grace' })],
-    });
+    await createDatabaseAt(name, CURRENT_SCHEMA_VERSION - 1, aPairOfTheVersionBefore());
     await expect(openUpgraded(name)).rejects.toThrow(/changed by another copy of the app/);
     const db = await openUpgraded(name);
     expect(declaredVersions(db)).toEqual(EVERY_VERSION);

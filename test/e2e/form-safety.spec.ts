@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { addPerson, addProgram, day, PROGRAM, pair } from './clinic-steps';
 import { expect, goTo, loadSampleData, openApp, startEmpty, test } from './helpers';
 
@@ -5,6 +6,15 @@ import { expect, goTo, loadSampleData, openApp, startEmpty, test } from './helpe
 // reads as empty to the page: a form says so and keeps what was there, rather than saving the date as
 // "none" without a word. A change that cannot be undone (completing a pairing) starts its confirmation
 // on Cancel, so a second Enter does not make it. The welcome names a missing clinic name at its field.
+
+/** An empty clinic with one program, a mentor and a mentee, paired ten days ago; ends on the pairing. */
+async function startWithOnePair(page: Page): Promise<void> {
+  await startEmpty(page);
+  await addProgram(page, PROGRAM, 14);
+  await addPerson(page, 'Amara Okafor', 'mentor');
+  await addPerson(page, 'Ben Roy', 'mentee');
+  await pair(page, 'Ben Roy', 'Amara Okafor', day(10));
+}
 
 test('a half-typed date is named, and nothing is saved or erased', async ({ page }) => {
   await startEmpty(page);
@@ -43,11 +53,7 @@ test('a half-typed date is named, and nothing is saved or erased', async ({ page
 });
 
 test('completing a pairing starts its confirmation on Cancel', async ({ page }) => {
-  await startEmpty(page);
-  await addProgram(page, PROGRAM, 14);
-  await addPerson(page, 'Amara Okafor', 'mentor');
-  await addPerson(page, 'Ben Roy', 'mentee');
-  await pair(page, 'Ben Roy', 'Amara Okafor', day(10));
+  await startWithOnePair(page);
   await page.getByRole('button', { name: 'Complete' }).click();
   const dialog = page.getByRole('dialog', { name: 'Mark this pairing as completed?' });
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
@@ -67,11 +73,7 @@ test('the welcome says a missing clinic name next to the field, which takes the 
 });
 
 test('a pairing picked to log a meeting puts the cursor at the start of its form', async ({ page }) => {
-  await startEmpty(page);
-  await addProgram(page, PROGRAM, 14);
-  await addPerson(page, 'Amara Okafor', 'mentor');
-  await addPerson(page, 'Ben Roy', 'mentee');
-  await pair(page, 'Ben Roy', 'Amara Okafor', day(10));
+  await startWithOnePair(page);
   await goTo(page, 'Log a meeting');
   await page.getByLabel('Find the pair that met').fill('ben');
   const link = page
