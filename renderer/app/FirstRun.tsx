@@ -12,6 +12,7 @@ import { useToast } from '../ui/Toast';
 export function FirstRun({ settings }: { settings: ClinicSettings }) {
   return (
     <WelcomeScreen
+      clinicName={settings.clinicName}
       restore={<RestoreOnFirstRun />}
       lockOffer={(done) => <TurnOnLock settings={settings} onClose={done} />}
     />

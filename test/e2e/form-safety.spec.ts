@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { addPerson, addProgram, day, PROGRAM, pair } from './clinic-steps';
-import { expect, goTo, loadSampleData, openApp, startEmpty, test } from './helpers';
+import { expect, goTo, loadSampleData, openApp, reloadApp, startEmpty, test } from './helpers';
 
 // Forms say what is missing where the manager is. A date typed in part (a day and a month, no year)
 // reads as empty to the page: a form says so and keeps what was there, rather than saving the date as
@@ -70,6 +70,13 @@ test('the welcome says a missing clinic name next to the field, which takes the 
   await expect(name).toBeFocused();
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await expect(name).toHaveAccessibleDescription(/The clinic needs a name\./);
+
+  // Named and started, then the app closed at the lock offer: the welcome comes back with the name kept.
+  await name.fill('Riverside Family Clinic');
+  await page.getByRole('button', { name: 'Start empty' }).click();
+  await expect(page.getByRole('button', { name: 'Skip for now' })).toBeVisible();
+  await reloadApp(page);
+  await expect(page.getByLabel('Clinic name')).toHaveValue('Riverside Family Clinic');
 });
 
 test('a pairing picked to log a meeting puts the cursor at the start of its form', async ({ page }) => {

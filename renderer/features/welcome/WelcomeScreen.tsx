@@ -11,14 +11,17 @@ import { loadSampleData } from './load-sample-data';
  * backup on a new computer (`restore`: the backup feature's restore card, given by the app shell).
  */
 export function WelcomeScreen({
+  clinicName: savedName = '',
   restore,
   lockOffer,
 }: {
+  /** The name saved by an earlier "Start empty" whose lock offer was left unanswered (the app closed). */
+  clinicName?: string;
   restore: ReactNode;
   /** The clinic lock's set-up (Settings → Privacy), given by the app shell; `done` ends the welcome. */
   lockOffer: (done: () => void) => ReactNode;
 }) {
-  const [clinicName, setClinicName] = useState('');
+  const [clinicName, setClinicName] = useState(savedName);
   const [offeringLock, setOfferingLock] = useState(false);
   const [settingUpLock, setSettingUpLock] = useState(false);
   const nameForm = useRef<HTMLFormElement>(null);
