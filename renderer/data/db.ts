@@ -416,7 +416,18 @@ export const SCHEMA_V24: StoreList & { meetingNotes: string } = {
   relationships: `${SCHEMA_V23.relationships}, *sideKeys`,
 };
 
-export const CURRENT_SCHEMA_VERSION = 24;
+/**
+ * Version 25: no index change. With the clinic lock on, a record of a table with several sealed fields
+ * (a pair's end reason and capacity reason, a response's answers and support, a goal's four texts)
+ * keeps them as one sealed value (`$sealedFields`, lock/seal.ts) instead of one a field, and an empty
+ * value of a table with one sealed field is left plain: a whole-table read (a backup) opens a third
+ * fewer values. Rewriting the sealed records needs the key, so the upgrade does nothing while the
+ * database opens: the next unlock seals them again the new way (keyring.ts, `recordFormat`). The
+ * version keeps an earlier app, which would not read the new way, from opening the database.
+ */
+export const SCHEMA_V25: StoreList & { meetingNotes: string } = SCHEMA_V24;
+
+export const CURRENT_SCHEMA_VERSION = 25;
 
 /**
  * Every shipped schema, by version: SHIPPED_SCHEMAS[version - 1] is the stores of that version (the
@@ -447,6 +458,7 @@ export const SHIPPED_SCHEMAS: readonly StoreList[] = [
   SCHEMA_V22,
   SCHEMA_V23,
   SCHEMA_V24,
+  SCHEMA_V25,
 ];
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -872,6 +884,10 @@ export class GuidingHandsDb extends Dexie {
     this.version(22).stores(SCHEMA_V22).upgrade(this.upgrading(22, upgradeToV22));
     this.version(23).stores(SCHEMA_V23).upgrade(this.upgrading(23, upgradeToV23));
     this.version(24).stores(SCHEMA_V24).upgrade(this.upgrading(24, upgradeToV24));
+    // No record changes while the database opens: the sealed records are sealed again after the unlock.
+    this.version(25)
+      .stores(SCHEMA_V25)
+      .upgrade(this.upgrading(25, async () => {}));
   }
 
   private upgrading(version: number, upgrade: (tx: Transaction) => Promise<void>) {

@@ -11,6 +11,7 @@ import type {
 } from '../domain/reports/portfolio';
 import type { Id } from '../domain/types';
 import { getDb } from './db';
+import { SEALED_RECORD_FIELD } from './lock/seal';
 import { openRecord } from './lock/sealing';
 import { getSettings } from './settings.repo';
 
@@ -129,11 +130,12 @@ export async function loadPortfolioData(
         personId: response.personId,
         relationshipId: response.relationshipId,
         answeredOn: response.answeredOn,
-        // Only the answers are opened (sealed with the clinic lock); whether support was offered is not.
-        answers: openRecord('responses', { id: response.id, answers: response.answers }).answers as Record<
-          string,
-          Answer
-        >,
+        // Only the answers are kept (sealed with the clinic lock, with whether support was offered).
+        answers: openRecord('responses', {
+          id: response.id,
+          answers: response.answers,
+          [SEALED_RECORD_FIELD]: (response as unknown as Record<string, unknown>)[SEALED_RECORD_FIELD],
+        }).answers as Record<string, Answer>,
       }));
     const mentees = (
       await db.people.bulkGet([...new Set(relationships.map((pair) => pair.menteeId))])

@@ -2,6 +2,7 @@ import type { ReportGoal, ReportGoalProgress } from '../domain/reports/goals';
 import type { ReportResponse } from '../domain/reports/questionnaires';
 import type { ReportActionItem, ReportMeeting, ReportPerson } from '../domain/reports/report-data';
 import type { ActionItem, Goal, GoalProgress, Id, Meeting, Person, Relationship } from '../domain/types';
+import { SEALED_RECORD_FIELD } from './lock/seal';
 
 // What a report keeps of each record it reads: the fields its figures and letters use, no more, with
 // each repeated value held once. Every string read from the database is a copy of its own, so a pair's
@@ -97,6 +98,10 @@ export function reportPair(stored: Relationship, shared: SharedValues): Relation
     updatedAt: stored.updatedAt,
   };
   if (stored.mentorTraining !== undefined) pair.mentorTraining = stored.mentorTraining;
+  // The end reason sealed with the pair's other sealed field (clinic lock, schema version 25): kept for
+  // the report to open, as a sealed end reason is.
+  const together = (stored as unknown as Record<string, unknown>)[SEALED_RECORD_FIELD];
+  if (together !== undefined) (pair as unknown as Record<string, unknown>)[SEALED_RECORD_FIELD] = together;
   return pair;
 }
 

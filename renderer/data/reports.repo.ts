@@ -13,7 +13,7 @@ import {
 import type { Goal, GoalProgress, Id, IsoDate, PaperSize, Program, Relationship } from '../domain/types';
 import { type GuidingHandsDb, getDb } from './db';
 import { openRecordsInBulk } from './lock/bulk-crypto';
-import { isSealed } from './lock/seal';
+import { isSealed, SEALED_RECORD_FIELD } from './lock/seal';
 import { openRecord } from './lock/sealing';
 import {
   reportActionItem,
@@ -68,10 +68,19 @@ export type OpenResponses = (responses: Record<string, unknown>[]) => Promise<vo
 export const openResponsesHere: OpenResponses = (responses) =>
   openRecordsInBulk('responses', responses, () => undefined);
 
-/** A pair's end reason as stored: sealed while the clinic lock is on. */
+/**
+ * A pair's end reason as stored: sealed while the clinic lock is on, with the pair's other sealed field
+ * (since schema version 25, both in SEALED_RECORD_FIELD).
+ */
 export interface StoredEndReason {
   id: string;
   endReason: unknown;
+  [SEALED_RECORD_FIELD]?: unknown;
+}
+
+/** The sealed fields a stored pair keeps together (schema version 25), if any. */
+function sealedFieldsOf(pair: Relationship): unknown {
+  return (pair as unknown as Record<string, unknown>)[SEALED_RECORD_FIELD];
 }
 export type OpenEndReasons = (
   pairs: StoredEndReason[],
@@ -238,21 +247,35 @@ export async function loadReportData(
   // Outside the transaction: opening may wait on the window, and a transaction cannot wait.
   const questionnaireData = data.questionnaires as ReportQuestionnaireData;
   const stored = questionnaireData.responses as unknown as Record<string, unknown>[];
-  if (stored.some((response) => isSealed(response.answers) || isSealed(response.support)))
+  if (
+    stored.some(
+      (response) =>
+        isSealed(response[SEALED_RECORD_FIELD]) || isSealed(response.answers) || isSealed(response.support),
+    )
+  )
     await (options.openResponses ?? openResponsesHere)(stored);
   questionnaireData.responses = stored.map((response) => reportResponse(response, shared));
-  const sealed = data.relationships.filter((pair) => isSealed(pair.endReason));
+  const sealed = data.relationships.filter(
+    (pair) => isSealed(pair.endReason) || isSealed(sealedFieldsOf(pair)),
+  );
   if (sealed.length > 0) {
     const opened = new Map(
       (
         await (options.openEndReasons ?? openEndReasonsHere)(
-          sealed.map((pair) => ({ id: pair.id, endReason: pair.endReason })),
+          sealed.map((pair) => ({
+            id: pair.id,
+            endReason: pair.endReason,
+            [SEALED_RECORD_FIELD]: sealedFieldsOf(pair),
+          })),
         )
       ).map((pair) => [pair.id, pair.endReason]),
     );
-    data.relationships = data.relationships.map((pair) =>
-      opened.has(pair.id) ? { ...pair, endReason: opened.get(pair.id) ?? null } : pair,
-    );
+    data.relationships = data.relationships.map((pair) => {
+      if (!opened.has(pair.id)) return pair;
+      const open: Relationship = { ...pair, endReason: opened.get(pair.id) ?? null };
+      delete (open as unknown as Record<string, unknown>)[SEALED_RECORD_FIELD];
+      return open;
+    });
   }
   return data;
 }

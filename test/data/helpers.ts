@@ -3,7 +3,9 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { closeDatabase, type GuidingHandsDb, getDb, switchDatabase } from '../../renderer/data/db';
 import { createLock } from '../../renderer/data/lock/keyring';
+import { isSealed, readPath, SEALED_RECORD_FIELD } from '../../renderer/data/lock/seal';
 import { sealClinic } from '../../renderer/data/lock/seal-all';
+import { sealsTogether } from '../../renderer/data/lock/sealed-fields';
 import { setLockMode } from '../../renderer/data/lock/session';
 import { createPerson, type PersonInput } from '../../renderer/data/people.repo';
 import { createProgram, type ProgramInput } from '../../renderer/data/programs.repo';
@@ -157,4 +159,14 @@ export function storedTablesOf(name: string): Promise<Record<string, Record<stri
     for (const table of raw.tables) tables[table.name] = await table.toArray();
     return tables;
   });
+}
+
+/**
+ * True when a sealed field of a stored record is sealed at rest: in its own sealed value (a table with
+ * one sealed field) or among the record's fields sealed together (a table with several, schema version 25).
+ */
+export function sealedAtRest(table: string, record: Record<string, unknown>, path: string): boolean {
+  if (sealsTogether(table))
+    return readPath(record, path) === undefined && isSealed(record[SEALED_RECORD_FIELD]);
+  return isSealed(readPath(record, path));
 }

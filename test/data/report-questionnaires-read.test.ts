@@ -9,7 +9,7 @@ import { answeredSet } from '../../renderer/domain/questionnaires/schedule';
 import { type PeriodChoice, resolvePeriod } from '../../renderer/domain/reports/period';
 import { computeQuestionnairesSection } from '../../renderer/domain/reports/questionnaires';
 import { loadSampleClinic } from '../../renderer/sample-clinic/load-sample-clinic';
-import { freshDatabasePerTest, LOCKED_CONFIGURATION, TODAY } from './helpers';
+import { freshDatabasePerTest, LOCKED_CONFIGURATION, sealedAtRest, TODAY } from './helpers';
 
 // The report reads only the period's questionnaire responses (by their answer date) and learns who
 // answered each pair's scheduled questionnaires from the pairs' own summary, instead of every response
@@ -90,7 +90,7 @@ describe("the report's questionnaires section, read for its period only", () => 
   it.runIf(LOCKED_CONFIGURATION)('opens the sealed answers it reads, with the lock on', async () => {
     await clinic();
     const stored = await db().responses.toCollection().raw().first();
-    expect(isSealed(stored?.answers)).toBe(true);
+    expect(sealedAtRest('responses', stored as unknown as Record<string, unknown>, 'answers')).toBe(true);
     const period = resolvePeriod({ kind: 'custom', start: '2022-01-01', end: TODAY }, TODAY);
     const data = await loadReportData(period);
     const answers = data.questionnaires?.responses.map((response) => response.answers) ?? [];

@@ -39,8 +39,11 @@ const tablesOf = (db: GuidingHandsDb) =>
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
-/** Two people and their pair, as the version before the current one stored them. */
-const aPairOfTheVersionBefore = () => ({
+/** A version whose later upgrades change records: version 24 gives each pair its side entries. */
+const AN_OLDER_VERSION = 23;
+
+/** Two people and their pair, as an older version (AN_OLDER_VERSION) stored them. */
+const aPairOfAnOlderVersion = () => ({
   people: [staffAsStored('grace', 'Grace Okafor', 'mentor'), staffAsStored('liam', 'Liam Chen', 'mentee')],
   programs: [{ id: 'residency', name: 'Residency', createdAt: '2024-01-01T09:00:00.000Z' }],
   relationships: [pairAsStored('p1', { menteeId: 'liam', mentorId: 'grace' })],
@@ -81,12 +84,12 @@ describe('the versions a connection declares, by what is on disk', () => {
 
   it('at an older version: every version, and the upgrades run', async () => {
     const name = `on-disk-older-${crypto.randomUUID()}`;
-    await createDatabaseAt(name, CURRENT_SCHEMA_VERSION - 1, aPairOfTheVersionBefore());
+    await createDatabaseAt(name, AN_OLDER_VERSION, aPairOfAnOlderVersion());
     await learnWhatIsOnDisk([name]);
     const db = await openUpgraded(name);
     expect(declaredVersions(db)).toEqual(EVERY_VERSION);
     db.close();
-    // The latest upgrade ran: the pair gained its side entries.
+    // The upgrades ran: the pair gained its side entries.
     const stored = (await rawStoredTables(name)).relationships as { sideKeys?: unknown }[];
     expect(stored[0]?.sideKeys).toEqual([
       ['liam', 'mentee'],
@@ -113,13 +116,13 @@ describe('when the database changes after the browser was asked', () => {
     const name = `on-disk-changed-${crypto.randomUUID()}`;
     (await openUpgraded(name)).close();
     await learnWhatIsOnDisk([name]);
-    // Deleted and made again at the version before (another copy of the app, an older release).
+    // Deleted and made again at an older version (another copy of the app, an older release).
     await new Promise<void>((resolve, reject) => {
       const deleting = indexedDB.deleteDatabase(name);
       deleting.onsuccess = () => resolve();
       deleting.onerror = () => reject(deleting.error);
     });
-    await createDatabaseAt(name, CURRENT_SCHEMA_VERSION - 1, aPairOfTheVersionBefore());
+    await createDatabaseAt(name, AN_OLDER_VERSION, aPairOfAnOlderVersion());
     await expect(openUpgraded(name)).rejects.toThrow(/changed by another copy of the app/);
     const db = await openUpgraded(name);
     expect(declaredVersions(db)).toEqual(EVERY_VERSION);

@@ -6,6 +6,8 @@ import {
   openSync,
   parseMany,
   readPath,
+  SEALED_RECORD_FIELD,
+  SEALED_RECORD_PATH,
   SealError,
   sealContext,
   sealContextsOf,
@@ -125,11 +127,30 @@ describe('opening sealed values in bulk', () => {
     ];
     const sealed = structuredClone(responses);
     await sealRecordsInBulk('responses', sealed);
-    expect(openSync(KEY, sealContext('responses', 'r1', 'answers'), sealed[0]?.answers as never)).toEqual(
-      responses[0]?.answers,
-    );
+    // A response's two sealed fields are sealed together, as one value of the record (schema version 25).
+    expect(sealed[0]).toEqual({ id: 'r1', [SEALED_RECORD_FIELD]: expect.anything() });
+    expect(
+      openSync(
+        KEY,
+        sealContext('responses', 'r1', SEALED_RECORD_PATH),
+        (sealed[0] as Record<string, unknown>)[SEALED_RECORD_FIELD] as never,
+      ),
+    ).toEqual({ answers: responses[0]?.answers, support: 'offered' });
     await openRecordsInBulk('responses', sealed);
     expect(sealed).toEqual(responses);
+
+    // Goals sealed alone field by field (before version 25) are sealed again together, then open the same.
+    const again = structuredClone(stored);
+    await sealRecordsInBulk('goals', again);
+    for (const [index, record] of again.entries()) {
+      expect(isSealed(record[SEALED_RECORD_FIELD])).toBe(true);
+      expect(record.title).toBeUndefined();
+      expect(record.steps).toBeUndefined();
+      // A null value stays in its field, plain.
+      expect(record.details).toBe(index % 3 === 0 ? null : undefined);
+    }
+    await openRecordsInBulk('goals', again);
+    expect(again).toEqual(goals);
   });
 
   it('a value moved to another record is named and left empty, the rest opened; without a listener it throws', async () => {

@@ -3,9 +3,17 @@ import { version } from '../../../package.json';
 import { type BackupKind, recordBackupMade } from '../backup-history.repo';
 import { CURRENT_SCHEMA_VERSION, DERIVED_FIELDS, getDb, TABLE_NAMES } from '../db';
 import { openRecordsInBulk } from '../lock/bulk-crypto';
-import { isSealed, openAsync, readPath, sealContext, writePath } from '../lock/seal';
+import {
+  isSealed,
+  openAsync,
+  readPath,
+  SEALED_RECORD_FIELD,
+  SEALED_RECORD_PATH,
+  sealContext,
+  writePath,
+} from '../lock/seal';
 import { sealedPathsOf, unreadableValueOf } from '../lock/sealed-fields';
-import { type UnreadableMark, unreadableFields } from '../lock/sealing';
+import { fillUnreadable, spreadSealedValues, type UnreadableMark, unreadableFields } from '../lock/sealing';
 import { dataCryptoKey, hasLock } from '../lock/session';
 import { DocumentWriter } from './document-writer';
 import { DEFAULT_SCRYPT_WORK_FACTOR, encryptBytes } from './encryption';
@@ -58,7 +66,19 @@ async function openEachInPage(
 ): Promise<void> {
   const key = await dataCryptoKey();
   const work: Promise<void>[] = [];
-  for (const record of records)
+  for (const record of records) {
+    const together = record[SEALED_RECORD_FIELD];
+    if (isSealed(together)) {
+      delete record[SEALED_RECORD_FIELD];
+      work.push(
+        openAsync(key, sealContext(table, record.id as string, SEALED_RECORD_PATH), together)
+          .then((opened) => spreadSealedValues(table, record, opened))
+          .catch(() => {
+            for (const path of sealedPathsOf(table)) onUnopened(record, path);
+            fillUnreadable(table, record);
+          }),
+      );
+    }
     for (const path of sealedPathsOf(table)) {
       const value = readPath(record, path);
       if (!isSealed(value)) continue;
@@ -72,6 +92,7 @@ async function openEachInPage(
         ),
       );
     }
+  }
   await Promise.all(work);
 }
 

@@ -76,6 +76,8 @@ const MIGRATIONS: Record<number, Migration> = {
   22: unchanged,
   // Schema 23 → 24 added each pair's entries of its two people, a derived field a backup never carries.
   23: unchanged,
+  // Schema 24 → 25 changed how the clinic lock stores sealed fields; the document holds them opened.
+  24: unchanged,
 };
 
 export function migrateTables(tables: RawTables, fromSchemaVersion: number): RawTables {

@@ -1,9 +1,12 @@
 import {
+  deletePath,
   isSealed,
   openBytesAsync,
   openManyBytesAsync,
   parseMany,
   readPath,
+  SEALED_RECORD_FIELD,
+  SEALED_RECORD_PATH,
   SealError,
   type SealedValue,
   sealAsync,
@@ -11,7 +14,8 @@ import {
   sealContextsOf,
   writePath,
 } from './seal';
-import { sealedPathsOf, unreadableValueOf } from './sealed-fields';
+import { isEmptyValue, sealedPathsOf, sealsTogether, unreadableValueOf } from './sealed-fields';
+import { fillUnreadable, spreadSealedValues } from './sealing';
 import { dataCryptoKey } from './session';
 
 // Sealing and opening the sealed fields of many records at once with WebCrypto, for the paths that go
@@ -19,35 +23,6 @@ import { dataCryptoKey } from './session';
 // (Collection.raw(), which skips the reading hook's one-at-a-time opening) and handle a page here, every
 // value of the page in parallel. WebCrypto is several times faster than the synchronous AES-GCM the
 // database layer must use inside a transaction.
-
-type Change = (
-  key: CryptoKey,
-  context: Uint8Array,
-  value: unknown,
-  record: Record<string, unknown>,
-  path: string,
-) => Promise<unknown> | null;
-
-async function changeInBulk(
-  table: string,
-  records: Record<string, unknown>[],
-  change: Change,
-): Promise<void> {
-  const paths = sealedPathsOf(table);
-  if (paths.length === 0) return;
-  const work: Promise<void>[] = [];
-  let key: CryptoKey | null = null;
-  for (const record of records) {
-    for (const path of paths) {
-      const value = readPath(record, path);
-      if (value === null || value === undefined) continue;
-      key ??= await dataCryptoKey();
-      const changing = change(key, sealContext(table, record.id as string, path), value, record, path);
-      if (changing) work.push(changing.then((next) => writePath(record, path, next)));
-    }
-  }
-  await Promise.all(work);
-}
 
 /** Told of a sealed field that did not open (damaged, or copied from another record). */
 export type UnopenedListener = (record: Record<string, unknown>, path: string) => void;
@@ -86,6 +61,17 @@ export async function openRecordsInBulk(
     // The contexts of a field's values, views of one buffer (one allocation, not one a value).
     for (const context of sealContextsOf(table, path, ids)) contexts.push(context);
   }
+  if (sealsTogether(table)) {
+    const ids: string[] = [];
+    for (const record of records) {
+      const value = record[SEALED_RECORD_FIELD];
+      if (!isSealed(value)) continue;
+      places.push({ record, path: SEALED_RECORD_FIELD });
+      sealed.push(value);
+      ids.push(String(record.id));
+    }
+    for (const context of sealContextsOf(table, SEALED_RECORD_PATH, ids)) contexts.push(context);
+  }
   if (places.length === 0) return;
   const key = lentKey ?? (await dataCryptoKey());
   const failed = new Set<number>();
@@ -109,7 +95,18 @@ export async function openRecordsInBulk(
   let next = 0;
   places.forEach(({ record, path }, index) => {
     const value = failed.has(index) ? new SealError('not opened') : opened[next++];
-    if (value instanceof SealError) {
+    if (path === SEALED_RECORD_FIELD) {
+      delete record[SEALED_RECORD_FIELD];
+      try {
+        if (value instanceof SealError) throw value;
+        spreadSealedValues(table, record, value);
+      } catch (error) {
+        if (!onUnopened) throw error;
+        // Which of the fields it held is not known: each is named, and reads as the empty value of its kind.
+        for (const field of paths) onUnopened(record, field);
+        fillUnreadable(table, record);
+      }
+    } else if (value instanceof SealError) {
       if (!onUnopened) throw value;
       onUnopened(record, path);
       writePath(record, path, unreadableValueOf(table, path));
@@ -117,9 +114,73 @@ export async function openRecordsInBulk(
   });
 }
 
-/** Seals, in place, every plain sealed-field value of the records of `table`. Throws LockedError while locked. */
-export function sealRecordsInBulk(table: string, records: Record<string, unknown>[]): Promise<void> {
-  return changeInBulk(table, records, (key, context, value) =>
-    isSealed(value) ? null : sealAsync(key, context, value),
-  );
+/**
+ * True when the record holds a value the lock stores sealed and that is not (or not yet as this version
+ * stores it: fields of a table sealing several together, each still sealed alone before version 25).
+ */
+export function needsSealing(table: string, record: Record<string, unknown>): boolean {
+  const values = sealedPathsOf(table).map((path) => readPath(record, path));
+  // Fields sealed together: any value but null (a sealed one, here, was sealed alone before version 25).
+  if (sealsTogether(table)) return values.some((value) => value !== null && value !== undefined);
+  return sealedPathsOf(table).some((path, index) => {
+    const value = values[index];
+    return value !== null && value !== undefined && !isSealed(value) && !isEmptyValue(table, path, value);
+  });
+}
+
+/**
+ * Seals, in place, the records of `table` as the lock stores them (see needsSealing): a table with one
+ * sealed field, each value not yet sealed and not empty; a table with several, all of a record's values
+ * as one sealed value, values sealed alone before version 25 opened first. A record whose earlier sealed
+ * value does not open (damaged, or moved from another record) is left as it is, still unreadable.
+ * Throws LockedError while locked.
+ */
+export async function sealRecordsInBulk(table: string, records: Record<string, unknown>[]): Promise<void> {
+  const paths = sealedPathsOf(table);
+  if (paths.length === 0) return;
+  const work: Promise<void>[] = [];
+  let key: CryptoKey | null = null;
+  if (!sealsTogether(table)) {
+    for (const record of records)
+      for (const path of paths) {
+        const value = readPath(record, path);
+        if (value === null || value === undefined || isSealed(value) || isEmptyValue(table, path, value))
+          continue;
+        key ??= await dataCryptoKey();
+        work.push(
+          sealAsync(key, sealContext(table, String(record.id), path), value).then((next) =>
+            writePath(record, path, next),
+          ),
+        );
+      }
+    await Promise.all(work);
+    return;
+  }
+  const sealing = records.filter((record) => needsSealing(table, record));
+  if (sealing.length === 0) return;
+  key = await dataCryptoKey();
+  // Values sealed alone (before version 25) are opened first; a record with one that does not open is
+  // put back as it was and left out.
+  const earlier = sealing.filter((record) => paths.some((path) => isSealed(readPath(record, path))));
+  const kept = new Map(earlier.map((record) => [record, structuredClone(record)]));
+  const unopened = new Set<Record<string, unknown>>();
+  if (earlier.length > 0) await openRecordsInBulk(table, earlier, (record) => unopened.add(record), key);
+  for (const record of unopened) Object.assign(record, kept.get(record));
+  for (const record of sealing) {
+    if (unopened.has(record)) continue;
+    // Null values stay in their fields, plain; the others are sealed together.
+    const values: Record<string, unknown> = {};
+    for (const path of paths) {
+      const value = readPath(record, path);
+      if (value !== undefined && value !== null) values[path] = value;
+    }
+    const id = String(record.id);
+    work.push(
+      sealAsync(key, sealContext(table, id, SEALED_RECORD_PATH), values).then((next) => {
+        for (const path of Object.keys(values)) deletePath(record, path);
+        record[SEALED_RECORD_FIELD] = next;
+      }),
+    );
+  }
+  await Promise.all(work);
 }

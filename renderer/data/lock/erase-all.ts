@@ -11,8 +11,8 @@ import {
   readKeyRing,
   saveErasure,
 } from './keyring';
-import { isSealed, ownerTableOf, readPath, writePath } from './seal';
-import { type BatchWork, type SealProgress, walkSealedTables } from './seal-all';
+import { isSealed, ownerTableOf, readPath, SEALED_RECORD_FIELD, writePath } from './seal';
+import { type BatchWork, hasSealedValue, type SealProgress, walkSealedTables } from './seal-all';
 import { SEALED_FIELDS, sealedPathsOf } from './sealed-fields';
 import { hasLock, lockMode } from './session';
 
@@ -31,11 +31,18 @@ function removesRecords(table: string): boolean {
 }
 
 const ERASING: BatchWork = {
-  needs: (table, record) => sealedPathsOf(table).some((path) => isSealed(readPath(record, path))),
+  needs: hasSealedValue,
   change: async (table, records) => {
-    for (const record of records)
-      for (const path of sealedPathsOf(table))
-        if (isSealed(readPath(record, path))) writePath(record, path, erasedValueOf(table, path));
+    for (const record of records) {
+      // Fields sealed together are the ones missing from the record (a null one stays in its field).
+      const together = isSealed(record[SEALED_RECORD_FIELD]);
+      delete record[SEALED_RECORD_FIELD];
+      for (const path of sealedPathsOf(table)) {
+        const value = readPath(record, path);
+        if (isSealed(value) || (together && value === undefined))
+          writePath(record, path, erasedValueOf(table, path));
+      }
+    }
   },
   removes: removesRecords,
 };

@@ -63,7 +63,16 @@ export interface KeyRing {
   lastFailedAt: string | null;
   progress: SealingProgress | null;
   erasure?: Erasure;
+  /**
+   * How the clinic's records are sealed: RECORD_FORMAT since schema version 25 (a record's several
+   * sealed fields as one value); absent from key rings written before, whose clinic is sealed again at
+   * the next unlock.
+   */
+  recordFormat?: number;
 }
+
+/** How this version seals records (see KeyRing.recordFormat). */
+export const RECORD_FORMAT = 2;
 
 /**
  * Kept once the sealed text was erased (both the passphrase and the recovery sheet lost, erase-all.ts):
@@ -212,6 +221,7 @@ export async function createLock(
     failedAttempts: 0,
     lastFailedAt: null,
     progress: null,
+    recordFormat: RECORD_FORMAT,
   };
   // A notice that an earlier lock's text was erased is over: the clinic has a lock again.
   await db.transaction('rw', db.rings, db.notices, async () => {
@@ -309,12 +319,27 @@ async function dataKeyFromPassphrase(
   throw nextWait > 0 ? new TooManyAttemptsError(nextWait) : new WrongPassphraseError();
 }
 
+/**
+ * The state an unlock opens in. A clinic sealed before this version's way of sealing records (schema
+ * version 25) is sealed again, by the same resumable walk as turning the lock on, from the start: the
+ * walk needs the key the unlock has just given. Once started, the key ring records the new way, so a
+ * walk interrupted then carries on from its place.
+ */
+async function stateAfterUnlock(db: KeyRingDb, ring: KeyRing): Promise<KeyRing['state']> {
+  if ((ring.state !== 'on' && ring.state !== 'sealing') || ring.recordFormat === RECORD_FORMAT)
+    return ring.state;
+  await db.rings.update('clinic', { state: 'sealing', progress: null, recordFormat: RECORD_FORMAT });
+  return 'sealing';
+}
+
 /** Unlocks with the clinic passphrase. */
 export async function unlockWithPassphrase(appDbName: string, passphrase: string): Promise<LockMode> {
-  const { key, ring } = await dataKeyFromPassphrase(keyRingDb(appDbName), passphrase);
-  openSession(key, ring.state);
+  const db = keyRingDb(appDbName);
+  const { key, ring } = await dataKeyFromPassphrase(db, passphrase);
+  const state = await stateAfterUnlock(db, ring);
+  openSession(key, state);
   key.fill(0);
-  return ring.state;
+  return state;
 }
 
 /** Checks the passphrase again (a confidential note asked for it) without changing the session. */
@@ -349,9 +374,10 @@ export async function recoverWithSheet(
     failedAttempts: 0,
     lastFailedAt: null,
   });
-  openSession(key, ring.state);
+  const state = await stateAfterUnlock(db, ring);
+  openSession(key, state);
   key.fill(0);
-  return ring.state;
+  return state;
 }
 
 /** Changes the clinic passphrase: the current one is asked first. */

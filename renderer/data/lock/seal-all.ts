@@ -1,10 +1,10 @@
 import { Dexie, type ObservabilitySet, RangeSet, type Transaction } from 'dexie';
 import type { AuditEntry } from '../../domain/types';
 import { openSafetyCopies, sealSafetyCopies, type UnopenedSafetyCopy } from '../backup/safety';
-import { openRecordsInBulk, sealRecordsInBulk } from './bulk-crypto';
+import { needsSealing, openRecordsInBulk, sealRecordsInBulk } from './bulk-crypto';
 import { erasedValueOf } from './erasures';
 import { deleteKeyRing, readKeyRing, saveProgress, setKeyRingState } from './keyring';
-import { isSealed, ownerTableOf, readPath, writePath } from './seal';
+import { isSealed, ownerTableOf, readPath, SEALED_RECORD_FIELD, writePath } from './seal';
 import { SEALED_FIELDS, sealedPathsOf } from './sealed-fields';
 import { lockMode } from './session';
 
@@ -63,9 +63,14 @@ function hasSealedPath(
 }
 
 const SEALING: BatchWork = {
-  needs: (table, record) => hasSealedPath(table, record, (value) => !isSealed(value)),
+  needs: needsSealing,
   change: (table, records) => sealRecordsInBulk(table, records),
 };
+
+/** True when the record holds any sealed value: a field's own, or its fields' sealed together. */
+export function hasSealedValue(table: string, record: Record<string, unknown>): boolean {
+  return isSealed(record[SEALED_RECORD_FIELD]) || hasSealedPath(table, record, isSealed);
+}
 
 /** A sealed value that did not open while the lock was turned off (damaged, or moved from another record). */
 export interface EmptiedValue {
@@ -81,7 +86,7 @@ export interface EmptiedValue {
  */
 function unsealing(emptied: EmptiedValue[]): BatchWork {
   return {
-    needs: (table, record) => hasSealedPath(table, record, isSealed),
+    needs: hasSealedValue,
     change: async (table, records) => {
       const unopened: [Record<string, unknown>, string][] = [];
       await openRecordsInBulk(table, records, (record, path) => unopened.push([record, path]));

@@ -28,6 +28,17 @@ export class SealError extends Error {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Where a record of a table with several sealed fields keeps them (schema version 25): one sealed value
+ * holding the JSON object of those fields, path by path (`{ "answers": {…}, "support": "…" }`), the
+ * fields themselves left out of the stored record. One value a record rather than one a field: opening a
+ * whole table (a backup) costs a WebCrypto call a value, so the calls are what its time follows.
+ */
+export const SEALED_RECORD_FIELD = '$sealedFields';
+
+/** The path a record's sealed fields are bound to, together (it names no field of any record). */
+export const SEALED_RECORD_PATH = '$record';
+
 export function isSealed(value: unknown): value is SealedValue {
   return (
     typeof value === 'object' &&
@@ -257,6 +268,22 @@ export function writePath(record: Record<string, unknown>, path: string, value: 
   }
   if (typeof parent !== 'object' || parent === null) return;
   (parent as Record<string, unknown>)[parts[parts.length - 1] as string] = value;
+}
+
+/** Removes a dotted path of a record (nothing happens when its parent is missing). */
+export function deletePath(record: Record<string, unknown>, path: string): void {
+  if (!path.includes('.')) {
+    delete record[path];
+    return;
+  }
+  const parts = path.split('.');
+  let parent: unknown = record;
+  for (const part of parts.slice(0, -1)) {
+    if (typeof parent !== 'object' || parent === null) return;
+    parent = (parent as Record<string, unknown>)[part];
+  }
+  if (typeof parent !== 'object' || parent === null) return;
+  delete (parent as Record<string, unknown>)[parts[parts.length - 1] as string];
 }
 
 /** A copy of the record deep enough that writing its sealed paths leaves the original untouched. */

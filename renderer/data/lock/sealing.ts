@@ -2,15 +2,25 @@ import type { DBCore, Middleware, Table } from 'dexie';
 import type { UnreadableMark } from '../../domain/unreadable';
 import {
   copyForPaths,
+  deletePath,
   isSealed,
   openSync,
   readPath,
+  SEALED_RECORD_FIELD,
+  SEALED_RECORD_PATH,
+  SealError,
   type SealedValue,
   sealContext,
   sealSync,
   writePath,
 } from './seal';
-import { SEALED_FIELDS, sealedPathsOf, unreadableValueOf } from './sealed-fields';
+import {
+  isEmptyValue,
+  SEALED_FIELDS,
+  sealedPathsOf,
+  sealsTogether,
+  unreadableValueOf,
+} from './sealed-fields';
 import { dataKey, LockedError, lockMode } from './session';
 
 // The clinic lock at the database boundary. Every write to a table of SEALED_FIELDS goes through
@@ -38,25 +48,35 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /** The record without its mark, the unreadable fields nobody changed put back as they were stored. */
 function keepUnreadable<T extends object>(table: string, record: T, marked: Record<string, SealedValue>): T {
-  const copy = copyForPaths(record, Object.keys(marked)) as Record<string, unknown>;
+  const together = SEALED_RECORD_FIELD in marked;
+  const copy = copyForPaths(record, together ? sealedPathsOf(table) : Object.keys(marked)) as Record<
+    string,
+    unknown
+  >;
   delete copy.$unreadable;
   for (const [path, sealed] of Object.entries(marked)) {
-    if (sameValue(readPath(copy, path), unreadableValueOf(table, path))) writePath(copy, path, sealed);
+    if (path === SEALED_RECORD_FIELD) {
+      // The fields sealed together did not open: put back as stored while every one of them still holds
+      // its empty value. Once one was typed into, the record's values are sealed anew, the damaged ones
+      // (which never opened) with them as the empty values they read as.
+      const untouched = sealedPathsOf(table).every((field) => {
+        const value = readPath(copy, field);
+        return value === undefined || sameValue(value, unreadableValueOf(table, field));
+      });
+      if (untouched) {
+        for (const field of sealedPathsOf(table)) deletePath(copy, field);
+        copy[SEALED_RECORD_FIELD] = sealed;
+      }
+    } else if (sameValue(readPath(copy, path), unreadableValueOf(table, path))) writePath(copy, path, sealed);
   }
   return copy as T;
 }
 
-/** The record as it is stored: its sealed fields sealed when the clinic has a lock. */
-export function sealRecord<T extends object>(table: string, given: T): T {
-  const marked = (given as UnreadableMark).$unreadable as Record<string, SealedValue> | undefined;
-  const record = marked ? keepUnreadable(table, given, marked) : given;
-  const mode = lockMode();
-  // Unsealing writes the opened text back plain; erasing writes plain empty values, with no key.
-  if (mode === 'off' || mode === 'unsealing' || mode === 'erasing') return record;
-  const paths = sealedPathsOf(table);
-  const plain = paths.filter((path) => {
+/** The sealed fields of a table with one: each field's value sealed in place, an empty one left plain. */
+function sealFields<T extends object>(table: string, record: T): T {
+  const plain = sealedPathsOf(table).filter((path) => {
     const value = readPath(record as Record<string, unknown>, path);
-    return value !== null && value !== undefined && !isSealed(value);
+    return value !== null && value !== undefined && !isSealed(value) && !isEmptyValue(table, path, value);
   });
   if (plain.length === 0) return record;
   const key = dataKey();
@@ -70,29 +90,132 @@ export function sealRecord<T extends object>(table: string, given: T): T {
 }
 
 /**
+ * The sealed fields of a table with several: sealed together, as one value of the record (see
+ * SEALED_RECORD_FIELD). A record read past the reading hook and changed (Dexie's update and modify work on
+ * the stored record) holds its earlier values sealed and the changed ones plain: they are opened, the
+ * plain ones put over them (`removed`: fields the change took out), and all sealed again as one.
+ */
+function sealTogether<T extends object>(table: string, record: T, removed: readonly string[]): T {
+  const stored = record as Record<string, unknown>;
+  const paths = sealedPathsOf(table);
+  const together = stored[SEALED_RECORD_FIELD];
+  const present = paths.filter((path) => readPath(stored, path) !== undefined);
+  const changed = present.length > 0 || removed.length > 0;
+  // Nothing but null values, and nothing sealed before: nothing to seal (null stays as it is).
+  if (!changed || (!isSealed(together) && present.every((path) => readPath(stored, path) === null)))
+    return record;
+  const key = dataKey();
+  if (!key) throw new LockedError();
+  const id = recordId(table, stored);
+  const values: Record<string, unknown> = isSealed(together)
+    ? (openSync(key, sealContext(table, id, SEALED_RECORD_PATH), together) as Record<string, unknown>)
+    : {};
+  for (const path of present) {
+    const value = readPath(stored, path);
+    values[path] = isSealed(value) ? openSync(key, sealContext(table, id, path), value) : value;
+  }
+  for (const path of removed) delete values[path];
+  const copy = copyForPaths(record, paths) as Record<string, unknown>;
+  delete copy[SEALED_RECORD_FIELD];
+  // A null value stays in its field, plain, as every null does; the others are sealed together.
+  const sealing: Record<string, unknown> = {};
+  for (const path of paths) {
+    const value = values[path];
+    if (value === null) writePath(copy, path, null);
+    else {
+      deletePath(copy, path);
+      if (value !== undefined) sealing[path] = value;
+    }
+  }
+  if (Object.keys(sealing).length > 0)
+    copy[SEALED_RECORD_FIELD] = sealSync(key, sealContext(table, id, SEALED_RECORD_PATH), sealing);
+  return copy as T;
+}
+
+/**
+ * The record as it is stored: its sealed fields sealed when the clinic has a lock. `removed`: sealed
+ * fields a change of the stored record took out (update/modify), when the record holds them sealed together.
+ */
+export function sealRecord<T extends object>(table: string, given: T, removed: readonly string[] = []): T {
+  const marked = (given as UnreadableMark).$unreadable as Record<string, SealedValue> | undefined;
+  const record = marked ? keepUnreadable(table, given, marked) : given;
+  const mode = lockMode();
+  // Unsealing writes the opened text back plain; erasing writes plain empty values, with no key.
+  if (mode === 'off' || mode === 'unsealing' || mode === 'erasing') return record;
+  return sealsTogether(table) ? sealTogether(table, record, removed) : sealFields(table, record);
+}
+
+/** Puts the values of fields sealed together into the record, in place; only the table's sealed fields. */
+export function spreadSealedValues(table: string, record: Record<string, unknown>, values: unknown): void {
+  if (typeof values !== 'object' || values === null || Array.isArray(values))
+    throw new SealError('not an object');
+  for (const path of sealedPathsOf(table)) {
+    const value = (values as Record<string, unknown>)[path];
+    if (value !== undefined) writePath(record, path, value);
+  }
+}
+
+/** Every sealed field of the record that is not there, given the empty value of its kind (in place). */
+export function fillUnreadable(table: string, record: Record<string, unknown>): void {
+  for (const path of sealedPathsOf(table))
+    if (readPath(record, path) === undefined) writePath(record, path, unreadableValueOf(table, path));
+}
+
+/**
  * The record as the app sees it: its sealed fields opened (in place: each read is a fresh copy). A field
  * that does not open reads as the empty value of its kind and is named in the record's mark (see
  * UnreadableMark): the rest of the record is shown, nothing is thrown.
  */
 export function openRecord<T extends object>(table: string, record: T): T {
+  const stored = record as Record<string, unknown>;
   const paths = sealedPathsOf(table);
+  const mark = (path: string, value: SealedValue) => {
+    stored.$unreadable = {
+      ...(stored.$unreadable as Record<string, SealedValue> | undefined),
+      [path]: value,
+    };
+  };
   for (const path of paths) {
-    const value = readPath(record as Record<string, unknown>, path);
+    const value = readPath(stored, path);
     if (!isSealed(value)) continue;
     const key = dataKey();
     if (!key) throw new LockedError();
-    const id = recordId(table, record as Record<string, unknown>);
+    const id = recordId(table, stored);
     let opened: unknown;
     try {
       opened = openSync(key, sealContext(table, id, path), value);
     } catch {
-      const mark = record as Record<string, unknown>;
-      mark.$unreadable = { ...(mark.$unreadable as Record<string, SealedValue> | undefined), [path]: value };
+      mark(path, value);
       opened = unreadableValueOf(table, path);
     }
-    writePath(record as Record<string, unknown>, path, opened);
+    writePath(stored, path, opened);
+  }
+  const together = stored[SEALED_RECORD_FIELD];
+  if (isSealed(together)) {
+    const key = dataKey();
+    if (!key) throw new LockedError();
+    delete stored[SEALED_RECORD_FIELD];
+    try {
+      spreadSealedValues(
+        table,
+        stored,
+        openSync(key, sealContext(table, recordId(table, stored), SEALED_RECORD_PATH), together),
+      );
+    } catch {
+      mark(SEALED_RECORD_FIELD, together);
+      fillUnreadable(table, stored);
+    }
   }
   return record;
+}
+
+/** The sealed fields an update takes out (a change setting them, or an object holding them, to undefined). */
+function removedPaths(table: string, changes: Record<string, unknown> | undefined): string[] {
+  if (!changes || !sealsTogether(table)) return [];
+  const gone = Object.keys(changes).filter((path) => changes[path] === undefined);
+  return sealedPathsOf(table).filter((path) =>
+    gone.some((taken) => path === taken || path.startsWith(`${taken}.`)),
+  );
 }
 
 export function sealingMiddleware(): Middleware<DBCore> {
@@ -106,10 +229,14 @@ export function sealingMiddleware(): Middleware<DBCore> {
         if (sealedPathsOf(name).length === 0) return table;
         return {
           ...table,
-          mutate: (request) =>
-            request.type === 'add' || request.type === 'put'
-              ? table.mutate({ ...request, values: request.values.map((value) => sealRecord(name, value)) })
-              : table.mutate(request),
+          mutate: (request) => {
+            if (request.type !== 'add' && request.type !== 'put') return table.mutate(request);
+            const removed = request.type === 'put' ? removedPaths(name, request.changeSpec) : [];
+            return table.mutate({
+              ...request,
+              values: request.values.map((value) => sealRecord(name, value, removed)),
+            });
+          },
         };
       },
     }),

@@ -4,17 +4,22 @@ import { FormError } from '../../ui/Field';
 import { WorkProgress } from '../../ui/WorkProgress';
 import { useResumeSealing } from './useResumeSealing';
 
-/** After an unlock: an earlier session stopped half-way through sealing (or opening) the notes. */
+/**
+ * After an unlock: an earlier session stopped half-way through sealing (or opening) the notes, or the
+ * clinic was sealed by an earlier version of the app and its records are sealed again the new way.
+ */
 export function ResumeSealing({ onDone }: { onDone: () => void }) {
   const { progress, unsealing, failed, retry } = useResumeSealing(onDone);
   const label = unsealing ? 'Opening the sealed notes' : 'Sealing the notes';
   return (
     <main className="lock-screen" id="main">
       <div className="lock-screen__panel">
-        <h1>Finishing what was interrupted</h1>
+        <h1>Finishing the sealing work</h1>
         <p>
-          The last time, the app was closed before this work was done. It carries on now; every note stays
-          readable.
+          {unsealing
+            ? 'The last time, the app was closed before this work was done.'
+            : 'The app was closed before this work was done, or this version of the app seals the records in a new way.'}{' '}
+          It carries on now; every note stays readable.
         </p>
         <WorkProgress label={label} done={progress?.done ?? 0} total={progress?.total ?? 0} />
         <FormError message={failed} />
