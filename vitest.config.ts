@@ -31,6 +31,7 @@ export default defineConfig({
           exclude: [
             'test/data/clinic-lock.test.ts',
             'test/data/clinic-lock-batches.test.ts',
+            'test/data/clinic-lock-together.test.ts',
             'test/data/backup-lock.test.ts',
             'test/data/schema-upgrade*.test.ts',
           ],

@@ -8,12 +8,14 @@ import {
   openSync,
   parseMany,
   readPath,
+  SEALED_RECORD_FIELD,
+  SEALED_RECORD_PATH,
   type SealedValue,
   sealContext,
   writePath,
 } from '../renderer/data/lock/seal';
 import { type BatchWork, sealClinic, walkSealedTables } from '../renderer/data/lock/seal-all';
-import { SEALED_FIELDS, sealedPathsOf } from '../renderer/data/lock/sealed-fields';
+import { SEALED_FIELDS, sealedPathsOf, sealsTogether } from '../renderer/data/lock/sealed-fields';
 import { closeSession, dataCryptoKey, dataKey, setLockMode } from '../renderer/data/lock/session';
 import { listLatestMeetingsForRelationship } from '../renderer/data/meetings.repo';
 import type { Id } from '../renderer/domain/types';
@@ -204,7 +206,11 @@ async function profileBackupSteps(
   };
   const decoder = new TextDecoder();
   for (const table of Object.keys(SEALED_FIELDS)) {
-    const paths = SEALED_FIELDS[table as keyof typeof SEALED_FIELDS] as readonly string[];
+    // A table with several sealed fields keeps them as one value (schema version 25), bound to its own path.
+    const paths = sealsTogether(table)
+      ? [SEALED_RECORD_FIELD]
+      : (SEALED_FIELDS[table as keyof typeof SEALED_FIELDS] as readonly string[]);
+    const boundTo = (path: string) => (path === SEALED_RECORD_FIELD ? SEALED_RECORD_PATH : path);
     closeSession();
     setLockMode('off');
     switchDatabase(plainName);
@@ -231,7 +237,12 @@ async function profileBackupSteps(
         for (const path of paths) {
           const value = readPath(record, path);
           if (!isSealed(value)) continue;
-          items.push({ context: sealContext(table, record.id as string, path), value, record, path });
+          items.push({
+            context: sealContext(table, record.id as string, boundTo(path)),
+            value,
+            record,
+            path,
+          });
         }
       times.contexts += performance.now() - started;
       times.values += items.length;
@@ -277,7 +288,7 @@ async function profileBackupSteps(
       const items = page.flatMap((record) =>
         paths
           .map((path) => ({
-            context: sealContext(table, record.id as string, path),
+            context: sealContext(table, record.id as string, boundTo(path)),
             value: readPath(record, path),
           }))
           .filter((item): item is { context: Uint8Array; value: SealedValue } => isSealed(item.value)),

@@ -2,6 +2,12 @@
 // from another record) carries them in `$unreadable`, by path: those fields read as the empty value of
 // their kind and the rest of the record is shown. The mark is never stored (see data/lock/sealing.ts).
 
+/**
+ * The field of a stored record holding its sealed fields together (a table with several, schema version
+ * 25). In a mark, it names them all: they did not open, together.
+ */
+export const FIELDS_SEALED_TOGETHER = '$sealedFields';
+
 export interface UnreadableMark {
   /** The stored (sealed) values that did not open, by field path; opaque outside the database layer. */
   $unreadable?: Readonly<Record<string, unknown>>;
@@ -49,7 +55,11 @@ export function unreadableMessage(
 ): string | null {
   const fields = unreadableFields(record);
   if (fields.length === 0) return null;
-  const words = fields.map((field) => FIELD_WORDS[table]?.[field] ?? 'a field');
+  const words = fields.flatMap((field) =>
+    field === FIELDS_SEALED_TOGETHER
+      ? Object.values(FIELD_WORDS[table] ?? { field: 'a field' })
+      : [FIELD_WORDS[table]?.[field] ?? 'a field'],
+  );
   const subject = listed([...new Set(words)]);
   const verb = words.length === 1 ? 'was' : 'were';
   return `Part of ${what} could not be opened: ${subject} ${verb} damaged or ${words.length === 1 ? 'does' : 'do'} not belong to it. The rest is shown.`;

@@ -279,7 +279,10 @@ export async function buildDocument(
         } else {
           // Opened by the reading hook: the mark names the fields that did not open; it is never written.
           for (const record of page) {
-            const paths = unreadableFields(record);
+            // Fields sealed together that did not open are named one by one, as the raw way names them.
+            const paths = unreadableFields(record).flatMap((path) =>
+              path === SEALED_RECORD_FIELD ? sealedPathsOf(name) : [path],
+            );
             if (paths.length === 0) continue;
             unopened.set(record, paths);
             delete (record as UnreadableMark).$unreadable;

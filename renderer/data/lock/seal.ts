@@ -1,5 +1,6 @@
 import { gcm } from '@noble/ciphers/aes.js';
 import { randomBytes } from '@noble/ciphers/utils.js';
+import { FIELDS_SEALED_TOGETHER } from '../../domain/unreadable';
 
 // One sealed value: AES-256-GCM under the clinic's data key, with additional authenticated data naming
 // the table, the record and the field, so a sealed value copied onto another record does not open.
@@ -34,7 +35,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * fields themselves left out of the stored record. One value a record rather than one a field: opening a
  * whole table (a backup) costs a WebCrypto call a value, so the calls are what its time follows.
  */
-export const SEALED_RECORD_FIELD = '$sealedFields';
+export const SEALED_RECORD_FIELD = FIELDS_SEALED_TOGETHER;
 
 /** The path a record's sealed fields are bound to, together (it names no field of any record). */
 export const SEALED_RECORD_PATH = '$record';

@@ -61,7 +61,7 @@ function keepUnreadable<T extends object>(table: string, record: T, marked: Reco
       // (which never opened) with them as the empty values they read as.
       const untouched = sealedPathsOf(table).every((field) => {
         const value = readPath(copy, field);
-        return value === undefined || sameValue(value, unreadableValueOf(table, field));
+        return value === undefined || value === null || sameValue(value, unreadableValueOf(table, field));
       });
       if (untouched) {
         for (const field of sealedPathsOf(table)) deletePath(copy, field);
@@ -93,16 +93,18 @@ function sealFields<T extends object>(table: string, record: T): T {
  * The sealed fields of a table with several: sealed together, as one value of the record (see
  * SEALED_RECORD_FIELD). A record read past the reading hook and changed (Dexie's update and modify work on
  * the stored record) holds its earlier values sealed and the changed ones plain: they are opened, the
- * plain ones put over them (`removed`: fields the change took out), and all sealed again as one.
+ * plain ones put over them, and all sealed again as one.
  */
-function sealTogether<T extends object>(table: string, record: T, removed: readonly string[]): T {
+function sealTogether<T extends object>(table: string, record: T): T {
   const stored = record as Record<string, unknown>;
   const paths = sealedPathsOf(table);
   const together = stored[SEALED_RECORD_FIELD];
   const present = paths.filter((path) => readPath(stored, path) !== undefined);
-  const changed = present.length > 0 || removed.length > 0;
   // Nothing but null values, and nothing sealed before: nothing to seal (null stays as it is).
-  if (!changed || (!isSealed(together) && present.every((path) => readPath(stored, path) === null)))
+  if (
+    present.length === 0 ||
+    (!isSealed(together) && present.every((path) => readPath(stored, path) === null))
+  )
     return record;
   const key = dataKey();
   if (!key) throw new LockedError();
@@ -114,7 +116,6 @@ function sealTogether<T extends object>(table: string, record: T, removed: reado
     const value = readPath(stored, path);
     values[path] = isSealed(value) ? openSync(key, sealContext(table, id, path), value) : value;
   }
-  for (const path of removed) delete values[path];
   const copy = copyForPaths(record, paths) as Record<string, unknown>;
   delete copy[SEALED_RECORD_FIELD];
   // A null value stays in its field, plain, as every null does; the others are sealed together.
@@ -132,17 +133,14 @@ function sealTogether<T extends object>(table: string, record: T, removed: reado
   return copy as T;
 }
 
-/**
- * The record as it is stored: its sealed fields sealed when the clinic has a lock. `removed`: sealed
- * fields a change of the stored record took out (update/modify), when the record holds them sealed together.
- */
-export function sealRecord<T extends object>(table: string, given: T, removed: readonly string[] = []): T {
+/** The record as it is stored: its sealed fields sealed when the clinic has a lock. */
+export function sealRecord<T extends object>(table: string, given: T): T {
   const marked = (given as UnreadableMark).$unreadable as Record<string, SealedValue> | undefined;
   const record = marked ? keepUnreadable(table, given, marked) : given;
   const mode = lockMode();
   // Unsealing writes the opened text back plain; erasing writes plain empty values, with no key.
   if (mode === 'off' || mode === 'unsealing' || mode === 'erasing') return record;
-  return sealsTogether(table) ? sealTogether(table, record, removed) : sealFields(table, record);
+  return sealsTogether(table) ? sealTogether(table, record) : sealFields(table, record);
 }
 
 /** Puts the values of fields sealed together into the record, in place; only the table's sealed fields. */
@@ -209,13 +207,21 @@ export function openRecord<T extends object>(table: string, record: T): T {
   return record;
 }
 
-/** The sealed fields an update takes out (a change setting them, or an object holding them, to undefined). */
-function removedPaths(table: string, changes: Record<string, unknown> | undefined): string[] {
-  if (!changes || !sealsTogether(table)) return [];
+/**
+ * Refuses an update that takes out (sets to undefined) a field sealed together with others: Dexie
+ * changes the stored record, where that field is not (it is in the sealed value), so the change would
+ * be lost without a word. Such a field is cleared with null, or the whole record is written.
+ */
+function refuseTakingOut(table: string, changes: Record<string, unknown> | undefined): void {
+  if (!changes || !sealsTogether(table)) return;
   const gone = Object.keys(changes).filter((path) => changes[path] === undefined);
-  return sealedPathsOf(table).filter((path) =>
-    gone.some((taken) => path === taken || path.startsWith(`${taken}.`)),
+  const taken = sealedPathsOf(table).filter((path) =>
+    gone.some((out) => path === out || path.startsWith(`${out}.`)),
   );
+  if (taken.length > 0)
+    throw new Error(
+      `${table}: ${taken.join(', ')} cannot be taken out by an update while the clinic lock seals it: set it to null, or write the whole record.`,
+    );
 }
 
 export function sealingMiddleware(): Middleware<DBCore> {
@@ -231,10 +237,10 @@ export function sealingMiddleware(): Middleware<DBCore> {
           ...table,
           mutate: (request) => {
             if (request.type !== 'add' && request.type !== 'put') return table.mutate(request);
-            const removed = request.type === 'put' ? removedPaths(name, request.changeSpec) : [];
+            if (request.type === 'put' && lockMode() !== 'off') refuseTakingOut(name, request.changeSpec);
             return table.mutate({
               ...request,
-              values: request.values.map((value) => sealRecord(name, value, removed)),
+              values: request.values.map((value) => sealRecord(name, value)),
             });
           },
         };
