@@ -6,9 +6,10 @@ import { isSealed, SEALED_RECORD_FIELD } from '../../renderer/data/lock/seal';
 import { sealClinic } from '../../renderer/data/lock/seal-all';
 import { closeSession } from '../../renderer/data/lock/session';
 import { logMeeting } from '../../renderer/data/meetings.repo';
+import { changeRelationshipStatus } from '../../renderer/data/relationships.repo';
 import type { GoalInput } from '../../renderer/domain/rules';
 import { unreadableFields, unreadableMessage } from '../../renderer/domain/unreadable';
-import { FAST_SCRYPT, freshDatabasePerTest, meetingInput, seedPair, storedRows } from './helpers';
+import { FAST_SCRYPT, freshDatabasePerTest, meetingInput, seedPair, storedRows, TODAY } from './helpers';
 
 // With the clinic lock on, a record of a table with several sealed fields keeps them as one sealed value
 // (schema version 25). The app's writes change a field or two of a record (Dexie's update works on the
@@ -133,6 +134,12 @@ describe('fields sealed together', () => {
     const kept = await storedGoal(second.id);
     expect(kept[SEALED_RECORD_FIELD]).toEqual(moved);
     expect(kept.targetDate).toBe('2024-07-31');
+    // The null stayed a null, plain, and reads as one.
+    expect(kept.dropReason).toBeNull();
+    expect((await db().goals.get(second.id))?.dropReason).toBeNull();
+    // A change of its other fields on the stored record (update) needs no sealed value to open.
+    await db().goals.update(second.id, { status: 'on-track' });
+    expect((await storedGoal(second.id))[SEALED_RECORD_FIELD]).toEqual(moved);
 
     // Once a field is typed into, the record's values are sealed anew and open again.
     const again = await db().goals.get(second.id);
@@ -155,5 +162,36 @@ describe('fields sealed together', () => {
     expect(notes.find((note) => note.id === empty.id)?.notes).toBe('');
     expect(isSealed(notes.find((note) => note.id === full.id)?.notes)).toBe(true);
     expect((await db().meetingNotes.get(full.id))?.notes).toBe('Talked it through');
+  });
+
+  it("keep a pair's capacity reason, nested in its override, beside the end reason", async () => {
+    const { relationship } = await seedPair();
+    await lockOn();
+    const override = {
+      reason: 'Covering a colleague on leave — QUOKKA-8841',
+      at: '2024-06-01T09:00:00.000Z',
+    };
+    await db().relationships.update(relationship.id, { capacityOverride: override });
+    const stored = (await storedRows(db().name, 'relationships')).find(
+      (row) => row.id === relationship.id,
+    ) as Row;
+    expect(stored.capacityOverride).toEqual({ at: override.at });
+    expect(stored.endReason).toBeNull();
+    expect(isSealed(stored[SEALED_RECORD_FIELD])).toBe(true);
+    expect(JSON.stringify(stored)).not.toContain('QUOKKA-8841');
+    expect((await db().relationships.get(relationship.id))?.capacityOverride).toEqual(override);
+
+    // Ended early with a reason: both kept, sealed together.
+    await changeRelationshipStatus(relationship.id, 'ended-early', TODAY, 'Moved away');
+    expect(await db().relationships.get(relationship.id)).toMatchObject({
+      endReason: 'Moved away',
+      capacityOverride: override,
+    });
+    // The override taken off: the pair reads without it, its reason sealed with it or not.
+    await db().relationships.update(relationship.id, { capacityOverride: null });
+    expect(await db().relationships.get(relationship.id)).toMatchObject({
+      endReason: 'Moved away',
+      capacityOverride: null,
+    });
   });
 });

@@ -3,10 +3,17 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { closeDatabase, type GuidingHandsDb, getDb, switchDatabase } from '../../renderer/data/db';
 import { createLock } from '../../renderer/data/lock/keyring';
-import { isSealed, readPath, SEALED_RECORD_FIELD } from '../../renderer/data/lock/seal';
+import {
+  isSealed,
+  openSync,
+  readPath,
+  SEALED_RECORD_FIELD,
+  SEALED_RECORD_PATH,
+  sealContext,
+} from '../../renderer/data/lock/seal';
 import { sealClinic } from '../../renderer/data/lock/seal-all';
 import { sealsTogether } from '../../renderer/data/lock/sealed-fields';
-import { setLockMode } from '../../renderer/data/lock/session';
+import { dataKey, setLockMode } from '../../renderer/data/lock/session';
 import { createPerson, type PersonInput } from '../../renderer/data/people.repo';
 import { createProgram, type ProgramInput } from '../../renderer/data/programs.repo';
 import { createRelationship, type RelationshipInput } from '../../renderer/data/relationships.repo';
@@ -166,7 +173,12 @@ export function storedTablesOf(name: string): Promise<Record<string, Record<stri
  * one sealed field) or among the record's fields sealed together (a table with several, schema version 25).
  */
 export function sealedAtRest(table: string, record: Record<string, unknown>, path: string): boolean {
-  if (sealsTogether(table))
-    return readPath(record, path) === undefined && isSealed(record[SEALED_RECORD_FIELD]);
-  return isSealed(readPath(record, path));
+  if (!sealsTogether(table)) return isSealed(readPath(record, path));
+  const together = record[SEALED_RECORD_FIELD];
+  if (readPath(record, path) !== undefined || !isSealed(together)) return false;
+  // Opened with the session's key: the field is really in it.
+  const key = dataKey();
+  if (!key) throw new Error('sealedAtRest needs the clinic unlocked.');
+  const values = openSync(key, sealContext(table, String(record.id), SEALED_RECORD_PATH), together) as object;
+  return path in values;
 }

@@ -13,7 +13,13 @@ import {
   writePath,
 } from '../lock/seal';
 import { sealedPathsOf, unreadableValueOf } from '../lock/sealed-fields';
-import { fillUnreadable, spreadSealedValues, type UnreadableMark, unreadableFields } from '../lock/sealing';
+import {
+  fieldsHeldTogether,
+  fillUnreadable,
+  spreadSealedValues,
+  type UnreadableMark,
+  unreadableFields,
+} from '../lock/sealing';
 import { dataCryptoKey, hasLock } from '../lock/session';
 import { DocumentWriter } from './document-writer';
 import { DEFAULT_SCRYPT_WORK_FACTOR, encryptBytes } from './encryption';
@@ -74,7 +80,7 @@ async function openEachInPage(
         openAsync(key, sealContext(table, record.id as string, SEALED_RECORD_PATH), together)
           .then((opened) => spreadSealedValues(table, record, opened))
           .catch(() => {
-            for (const path of sealedPathsOf(table)) onUnopened(record, path);
+            for (const path of fieldsHeldTogether(table, record)) onUnopened(record, path);
             fillUnreadable(table, record);
           }),
       );
@@ -279,9 +285,12 @@ export async function buildDocument(
         } else {
           // Opened by the reading hook: the mark names the fields that did not open; it is never written.
           for (const record of page) {
-            // Fields sealed together that did not open are named one by one, as the raw way names them.
+            // Fields sealed together that did not open are named one by one, as the raw way names them: the
+            // ones not stored plain (null) beside the sealed value.
             const paths = unreadableFields(record).flatMap((path) =>
-              path === SEALED_RECORD_FIELD ? sealedPathsOf(name) : [path],
+              path === SEALED_RECORD_FIELD
+                ? sealedPathsOf(name).filter((field) => readPath(record, field) !== null)
+                : [path],
             );
             if (paths.length === 0) continue;
             unopened.set(record, paths);

@@ -15,7 +15,7 @@ import {
   writePath,
 } from './seal';
 import { isEmptyValue, sealedPathsOf, sealsTogether, unreadableValueOf } from './sealed-fields';
-import { fillUnreadable, spreadSealedValues } from './sealing';
+import { fieldsHeldTogether, fillUnreadable, spreadSealedValues } from './sealing';
 import { dataCryptoKey } from './session';
 
 // Sealing and opening the sealed fields of many records at once with WebCrypto, for the paths that go
@@ -102,8 +102,9 @@ export async function openRecordsInBulk(
         spreadSealedValues(table, record, value);
       } catch (error) {
         if (!onUnopened) throw error;
-        // Which of the fields it held is not known: each is named, and reads as the empty value of its kind.
-        for (const field of paths) onUnopened(record, field);
+        // Which of the fields it held is not known: each it may have held (not stored plain beside it)
+        // is named, and reads as the empty value of its kind.
+        for (const field of fieldsHeldTogether(table, record)) onUnopened(record, field);
         fillUnreadable(table, record);
       }
     } else if (value instanceof SealError) {

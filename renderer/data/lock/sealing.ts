@@ -64,7 +64,8 @@ function keepUnreadable<T extends object>(table: string, record: T, marked: Reco
         return value === undefined || value === null || sameValue(value, unreadableValueOf(table, field));
       });
       if (untouched) {
-        for (const field of sealedPathsOf(table)) deletePath(copy, field);
+        // A null one was never in the sealed value: it stays, plain.
+        for (const field of sealedPathsOf(table)) if (readPath(copy, field) !== null) deletePath(copy, field);
         copy[SEALED_RECORD_FIELD] = sealed;
       }
     } else if (sameValue(readPath(copy, path), unreadableValueOf(table, path))) writePath(copy, path, sealed);
@@ -98,39 +99,63 @@ function sealFields<T extends object>(table: string, record: T): T {
 function sealTogether<T extends object>(table: string, record: T): T {
   const stored = record as Record<string, unknown>;
   const paths = sealedPathsOf(table);
-  const together = stored[SEALED_RECORD_FIELD];
-  const present = paths.filter((path) => readPath(stored, path) !== undefined);
-  // Nothing but null values, and nothing sealed before: nothing to seal (null stays as it is).
-  if (
-    present.length === 0 ||
-    (!isSealed(together) && present.every((path) => readPath(stored, path) === null))
-  )
-    return record;
+  // Only a plain value other than null is sealed: a record that holds none (its values already sealed,
+  // or null) is written as it is, without the key, so a write of its other fields never needs the lock
+  // open nor its sealed value to open.
+  const plain = paths.filter((path) => {
+    const value = readPath(stored, path);
+    return value !== null && value !== undefined && !isSealed(value);
+  });
+  if (plain.length === 0) return record;
   const key = dataKey();
   if (!key) throw new LockedError();
   const id = recordId(table, stored);
-  const values: Record<string, unknown> = isSealed(together)
-    ? (openSync(key, sealContext(table, id, SEALED_RECORD_PATH), together) as Record<string, unknown>)
-    : {};
-  for (const path of present) {
+  const values: Record<string, unknown> = {};
+  const together = stored[SEALED_RECORD_FIELD];
+  if (isSealed(together)) {
+    try {
+      Object.assign(values, openSync(key, sealContext(table, id, SEALED_RECORD_PATH), together));
+    } catch {
+      // Damaged, or moved from another record: it never opened, and what is typed now replaces it.
+    }
+  }
+  for (const path of paths) {
     const value = readPath(stored, path);
-    values[path] = isSealed(value) ? openSync(key, sealContext(table, id, path), value) : value;
+    if (value === undefined) continue;
+    if (!isSealed(value)) values[path] = value;
+    else {
+      // A value sealed alone before version 25; one that does not open is left out, as above.
+      try {
+        values[path] = openSync(key, sealContext(table, id, path), value);
+      } catch {
+        delete values[path];
+      }
+    }
   }
   const copy = copyForPaths(record, paths) as Record<string, unknown>;
   delete copy[SEALED_RECORD_FIELD];
-  // A null value stays in its field, plain, as every null does; the others are sealed together.
+  // A null value stays in its field, plain, as every null does; the others are sealed together. A nested
+  // field whose object is gone (a capacity override taken off) goes with it.
   const sealing: Record<string, unknown> = {};
   for (const path of paths) {
     const value = values[path];
     if (value === null) writePath(copy, path, null);
     else {
       deletePath(copy, path);
-      if (value !== undefined) sealing[path] = value;
+      if (value !== undefined && hasParent(copy, path)) sealing[path] = value;
     }
   }
   if (Object.keys(sealing).length > 0)
     copy[SEALED_RECORD_FIELD] = sealSync(key, sealContext(table, id, SEALED_RECORD_PATH), sealing);
   return copy as T;
+}
+
+/** True when the object a dotted path's value would sit in exists (always, for a top-level field). */
+function hasParent(record: Record<string, unknown>, path: string): boolean {
+  const dot = path.lastIndexOf('.');
+  if (dot < 0) return true;
+  const parent = readPath(record, path.slice(0, dot));
+  return typeof parent === 'object' && parent !== null;
 }
 
 /** The record as it is stored: its sealed fields sealed when the clinic has a lock. */
@@ -143,14 +168,25 @@ export function sealRecord<T extends object>(table: string, given: T): T {
   return sealsTogether(table) ? sealTogether(table, record) : sealFields(table, record);
 }
 
-/** Puts the values of fields sealed together into the record, in place; only the table's sealed fields. */
+/**
+ * Puts the values of fields sealed together into the record, in place; only the table's sealed fields,
+ * and only where the record holds none: a value stored plain beside them (a null written over a sealed
+ * value, or a write while the lock was being turned off) is the later one.
+ */
 export function spreadSealedValues(table: string, record: Record<string, unknown>, values: unknown): void {
   if (typeof values !== 'object' || values === null || Array.isArray(values))
     throw new SealError('not an object');
   for (const path of sealedPathsOf(table)) {
     const value = (values as Record<string, unknown>)[path];
-    if (value !== undefined) writePath(record, path, value);
+    if (value !== undefined && readPath(record, path) === undefined) writePath(record, path, value);
   }
+}
+
+/** The sealed fields a record's sealed value of its fields together may hold: those it does not hold plain. */
+export function fieldsHeldTogether(table: string, record: Record<string, unknown>): string[] {
+  return sealedPathsOf(table).filter(
+    (path) => readPath(record, path) === undefined && hasParent(record, path),
+  );
 }
 
 /** Every sealed field of the record that is not there, given the empty value of its kind (in place). */
@@ -237,7 +273,10 @@ export function sealingMiddleware(): Middleware<DBCore> {
           ...table,
           mutate: (request) => {
             if (request.type !== 'add' && request.type !== 'put') return table.mutate(request);
-            if (request.type === 'put' && lockMode() !== 'off') refuseTakingOut(name, request.changeSpec);
+            if (request.type === 'put' && lockMode() !== 'off') {
+              refuseTakingOut(name, request.changeSpec);
+              for (const changes of request.updates?.changeSpecs ?? []) refuseTakingOut(name, changes);
+            }
             return table.mutate({
               ...request,
               values: request.values.map((value) => sealRecord(name, value)),
