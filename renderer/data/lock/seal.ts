@@ -255,20 +255,26 @@ export function readPath(record: Record<string, unknown>, path: string): unknown
   return value;
 }
 
+/** The object a dotted path's value sits in and the value's key, or null when that object is missing. */
+function placeOf(record: Record<string, unknown>, path: string): [Record<string, unknown>, string] | null {
+  const parts = path.split('.');
+  let parent: unknown = record;
+  for (const part of parts.slice(0, -1)) {
+    if (typeof parent !== 'object' || parent === null) return null;
+    parent = (parent as Record<string, unknown>)[part];
+  }
+  if (typeof parent !== 'object' || parent === null) return null;
+  return [parent as Record<string, unknown>, parts[parts.length - 1] as string];
+}
+
 /** Writes a dotted path whose parent object exists (it never creates one). */
 export function writePath(record: Record<string, unknown>, path: string, value: unknown): void {
   if (!path.includes('.')) {
     record[path] = value;
     return;
   }
-  const parts = path.split('.');
-  let parent: unknown = record;
-  for (const part of parts.slice(0, -1)) {
-    if (typeof parent !== 'object' || parent === null) return;
-    parent = (parent as Record<string, unknown>)[part];
-  }
-  if (typeof parent !== 'object' || parent === null) return;
-  (parent as Record<string, unknown>)[parts[parts.length - 1] as string] = value;
+  const place = placeOf(record, path);
+  if (place) place[0][place[1]] = value;
 }
 
 /** Removes a dotted path of a record (nothing happens when its parent is missing). */
@@ -277,14 +283,8 @@ export function deletePath(record: Record<string, unknown>, path: string): void 
     delete record[path];
     return;
   }
-  const parts = path.split('.');
-  let parent: unknown = record;
-  for (const part of parts.slice(0, -1)) {
-    if (typeof parent !== 'object' || parent === null) return;
-    parent = (parent as Record<string, unknown>)[part];
-  }
-  if (typeof parent !== 'object' || parent === null) return;
-  delete (parent as Record<string, unknown>)[parts[parts.length - 1] as string];
+  const place = placeOf(record, path);
+  if (place) delete place[0][place[1]];
 }
 
 /** A copy of the record deep enough that writing its sealed paths leaves the original untouched. */
