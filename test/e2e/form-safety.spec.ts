@@ -110,6 +110,8 @@ test('a pairing picked to log a meeting puts the cursor at the start of its form
 test('ticking off a late action item by keyboard moves on to the next one', async ({ page }) => {
   await loadSampleData(page);
   const late = page.getByRole('list', { name: 'Action items past due' }).getByRole('checkbox');
+  // count() does not wait: the dashboard's card is shown first, on a busy machine after a while.
+  await expect(late.first()).toBeVisible();
   const lateCount = await late.count();
   expect(lateCount).toBeGreaterThan(1);
   const secondId = (await late.nth(1).getAttribute('id')) ?? '';
