@@ -13,8 +13,8 @@ import {
 import type { Goal, GoalProgress, Id, IsoDate, PaperSize, Program, Relationship } from '../domain/types';
 import { type GuidingHandsDb, getDb } from './db';
 import { openRecordsInBulk } from './lock/bulk-crypto';
-import { isSealed, SEALED_RECORD_FIELD } from './lock/seal';
-import { openRecord } from './lock/sealing';
+import { SEALED_RECORD_FIELD } from './lock/seal';
+import { hasSealedValue, openRecord } from './lock/sealing';
 import {
   reportActionItem,
   reportGoal,
@@ -247,16 +247,11 @@ export async function loadReportData(
   // Outside the transaction: opening may wait on the window, and a transaction cannot wait.
   const questionnaireData = data.questionnaires as ReportQuestionnaireData;
   const stored = questionnaireData.responses as unknown as Record<string, unknown>[];
-  if (
-    stored.some(
-      (response) =>
-        isSealed(response[SEALED_RECORD_FIELD]) || isSealed(response.answers) || isSealed(response.support),
-    )
-  )
+  if (stored.some((response) => hasSealedValue('responses', response)))
     await (options.openResponses ?? openResponsesHere)(stored);
   questionnaireData.responses = stored.map((response) => reportResponse(response, shared));
-  const sealed = data.relationships.filter(
-    (pair) => isSealed(pair.endReason) || isSealed(sealedFieldsOf(pair)),
+  const sealed = data.relationships.filter((pair) =>
+    hasSealedValue('relationships', pair as unknown as Record<string, unknown>),
   );
   if (sealed.length > 0) {
     const opened = new Map(

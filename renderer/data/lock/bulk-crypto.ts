@@ -14,8 +14,8 @@ import {
   sealContextsOf,
   writePath,
 } from './seal';
-import { isEmptyValue, sealedPathsOf, sealsTogether, unreadableValueOf } from './sealed-fields';
-import { fieldsHeldTogether, fillUnreadable, spreadSealedValues } from './sealing';
+import { sealedPathsOf, sealsTogether, unreadableValueOf } from './sealed-fields';
+import { awaitsSealing, fieldsHeldTogether, fillUnreadable, spreadSealedValues } from './sealing';
 import { dataCryptoKey } from './session';
 
 // Sealing and opening the sealed fields of many records at once with WebCrypto, for the paths that go
@@ -123,10 +123,7 @@ export function needsSealing(table: string, record: Record<string, unknown>): bo
   const values = sealedPathsOf(table).map((path) => readPath(record, path));
   // Fields sealed together: any value but null (a sealed one, here, was sealed alone before version 25).
   if (sealsTogether(table)) return values.some((value) => value !== null && value !== undefined);
-  return sealedPathsOf(table).some((path, index) => {
-    const value = values[index];
-    return value !== null && value !== undefined && !isSealed(value) && !isEmptyValue(table, path, value);
-  });
+  return sealedPathsOf(table).some((path, index) => awaitsSealing(table, path, values[index]));
 }
 
 /**
@@ -145,8 +142,7 @@ export async function sealRecordsInBulk(table: string, records: Record<string, u
     for (const record of records)
       for (const path of paths) {
         const value = readPath(record, path);
-        if (value === null || value === undefined || isSealed(value) || isEmptyValue(table, path, value))
-          continue;
+        if (!awaitsSealing(table, path, value)) continue;
         key ??= await dataCryptoKey();
         work.push(
           sealAsync(key, sealContext(table, String(record.id), path), value).then((next) =>

@@ -12,8 +12,9 @@ import {
   saveErasure,
 } from './keyring';
 import { isSealed, ownerTableOf, readPath, SEALED_RECORD_FIELD, writePath } from './seal';
-import { type BatchWork, hasSealedValue, type SealProgress, walkSealedTables } from './seal-all';
+import { type BatchWork, type SealProgress, walkSealedTables } from './seal-all';
 import { SEALED_FIELDS, sealedPathsOf } from './sealed-fields';
+import { hasSealedValue } from './sealing';
 import { hasLock, lockMode } from './session';
 
 // Continuing without the sealed text: both the clinic passphrase and the recovery sheet are lost, so

@@ -4,8 +4,9 @@ import { openSafetyCopies, sealSafetyCopies, type UnopenedSafetyCopy } from '../
 import { needsSealing, openRecordsInBulk, sealRecordsInBulk } from './bulk-crypto';
 import { erasedValueOf } from './erasures';
 import { deleteKeyRing, readKeyRing, saveProgress, setKeyRingState } from './keyring';
-import { isSealed, ownerTableOf, readPath, SEALED_RECORD_FIELD, writePath } from './seal';
-import { SEALED_FIELDS, sealedPathsOf } from './sealed-fields';
+import { ownerTableOf, writePath } from './seal';
+import { SEALED_FIELDS } from './sealed-fields';
+import { hasSealedValue } from './sealing';
 import { lockMode } from './session';
 
 // Sealing every existing text when the lock is turned on, and opening it all again when it is turned
@@ -50,27 +51,10 @@ export interface BatchWork {
 /** Records sealed (or opened) together; each chunk is written while the next ones are being sealed. */
 const CHUNK = 250;
 
-function hasSealedPath(
-  table: string,
-  record: Record<string, unknown>,
-  test: (value: unknown) => boolean,
-): boolean {
-  return sealedPathsOf(table).some((path) => {
-    const value = readPath(record, path);
-    if (value === null || value === undefined) return false;
-    return test(value);
-  });
-}
-
 const SEALING: BatchWork = {
   needs: needsSealing,
   change: (table, records) => sealRecordsInBulk(table, records),
 };
-
-/** True when the record holds any sealed value: a field's own, or its fields' sealed together. */
-export function hasSealedValue(table: string, record: Record<string, unknown>): boolean {
-  return isSealed(record[SEALED_RECORD_FIELD]) || hasSealedPath(table, record, isSealed);
-}
 
 /** A sealed value that did not open while the lock was turned off (damaged, or moved from another record). */
 export interface EmptiedValue {

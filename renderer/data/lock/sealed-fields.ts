@@ -4,7 +4,8 @@
 // Any JSON value can be sealed (a string, an array of steps, a questionnaire's answers); null and
 // absent values stay as they are. Since schema version 25, a table with one sealed field keeps its
 // value sealed in that field, an empty one ('') left plain (the length of a sealed value says as much);
-// a table with several keeps them all in one sealed value of the record (SEALED_RECORD_FIELD in seal.ts). Every table listed here has a string primary key `id`: the sealed
+// a table with several keeps them all in one sealed value of the record (SEALED_RECORD_FIELD in
+// seal.ts). Every table listed here has a string primary key `id`: the sealed
 // value is bound to its table, record and field, so it cannot be moved to another record.
 // A new sensitive field is added here and nowhere else: the database layer (sealing.ts) seals it on
 // every write and opens it on every read; backups and restores follow this list too.

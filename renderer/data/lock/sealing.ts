@@ -73,11 +73,27 @@ function keepUnreadable<T extends object>(table: string, record: T, marked: Reco
   return copy as T;
 }
 
+/**
+ * True when a value of a table with one sealed field is one the lock stores sealed and is not yet: plain,
+ * neither null nor empty.
+ */
+export function awaitsSealing(table: string, path: string, value: unknown): boolean {
+  return value !== null && value !== undefined && !isSealed(value) && !isEmptyValue(table, path, value);
+}
+
+/** True when the record holds any sealed value: a field's own, or its fields' sealed together. */
+export function hasSealedValue(table: string, record: Record<string, unknown>): boolean {
+  return (
+    isSealed(record[SEALED_RECORD_FIELD]) ||
+    sealedPathsOf(table).some((path) => isSealed(readPath(record, path)))
+  );
+}
+
 /** The sealed fields of a table with one: each field's value sealed in place, an empty one left plain. */
 function sealFields<T extends object>(table: string, record: T): T {
   const plain = sealedPathsOf(table).filter((path) => {
     const value = readPath(record as Record<string, unknown>, path);
-    return value !== null && value !== undefined && !isSealed(value) && !isEmptyValue(table, path, value);
+    return awaitsSealing(table, path, value);
   });
   if (plain.length === 0) return record;
   const key = dataKey();
