@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { useHasLock, useLockNow } from '../features/lock/useLockControls';
 import { HeaderSearch } from '../features/search/HeaderSearch';
 import { Loading } from '../ui/Loading';
+import { focusMain, MAIN_ID } from '../ui/main-region';
 import { ErrorBoundary } from './ErrorBoundary';
 
 const NAV_ITEMS = [
@@ -32,7 +33,8 @@ export function Layout({ clinicName }: { clinicName: string }) {
 
   return (
     <div className="app">
-      <button type="button" className="skip-link" onClick={skipToMain}>
+      {/* With hash routing, a "#main" link would be read as a route: the skip link is a button moving focus. */}
+      <button type="button" className="skip-link" onClick={focusMain}>
         Skip to main content
       </button>
       <header className="app-header">
@@ -56,7 +58,7 @@ export function Layout({ clinicName }: { clinicName: string }) {
           </ul>
         </nav>
       </header>
-      <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+      <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="app-main">
         <ErrorBoundary key={location.pathname}>
           {/* Most screens' code loads on their first visit (or before, once the start is over). */}
           <Suspense fallback={<Loading what="Opening the screen" />}>
@@ -84,9 +86,4 @@ function LockNowButton() {
       Lock now
     </button>
   );
-}
-
-// With hash routing, a "#main" link would be read as a route, so the skip link is a button that moves focus.
-function skipToMain() {
-  document.getElementById('main')?.focus();
 }

@@ -16,6 +16,11 @@ export interface FormErrors {
    * says which date is incomplete, above the form, and puts the cursor in it. Call it before saving.
    */
   datesComplete: () => boolean;
+  /**
+   * The start of every save: clears the messages of the last try, then checks the dates (datesComplete).
+   * False when a date is typed in part: the save stops there, its message shown.
+   */
+  beginSave: () => boolean;
 }
 
 /**
@@ -64,6 +69,11 @@ export function useFormErrors(formRef: RefObject<HTMLFormElement | null>): FormE
     return false;
   }, [formRef]);
 
+  const beginSave = useCallback(() => {
+    clear();
+    return datesComplete();
+  }, [clear, datesComplete]);
+
   useEffect(() => {
     const messages = Object.values(fields);
     if (messages.length === 0) return;
@@ -73,5 +83,5 @@ export function useFormErrors(formRef: RefObject<HTMLFormElement | null>): FormE
     else setForm(messages.join(' '));
   }, [fields, formRef]);
 
-  return { fields, form, show, setField, clear, datesComplete };
+  return { fields, form, show, setField, clear, datesComplete, beginSave };
 }

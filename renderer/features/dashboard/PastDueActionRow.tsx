@@ -4,6 +4,7 @@ import type { PastDueAction } from '../../domain/dashboard';
 import { formatDisplayDate } from '../../domain/date-format';
 import { unreadableMessage } from '../../domain/unreadable';
 import { actionItemActions } from '../../hooks/useMeetings';
+import { mainRegion } from '../../ui/main-region';
 import { useToast } from '../../ui/Toast';
 import { useToastOnFailure } from '../../ui/useToastOnFailure';
 import { pairName } from './PairRow';
@@ -62,7 +63,5 @@ export function PastDueActionRow({ item }: { item: PastDueAction }) {
 function nextPlaceForFocus(row: HTMLLIElement): HTMLElement | null {
   const boxOf = (element: Element | null) =>
     element?.querySelector<HTMLInputElement>('input[type="checkbox"]:not(:disabled)') ?? null;
-  return (
-    boxOf(row.nextElementSibling) ?? boxOf(row.previousElementSibling) ?? document.getElementById('main')
-  );
+  return boxOf(row.nextElementSibling) ?? boxOf(row.previousElementSibling) ?? mainRegion();
 }

@@ -35,8 +35,7 @@ export function GoalForm({ initial, areas, onSave, onCancel, saveLabel }: GoalFo
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
-    errors.clear();
-    if (!errors.datesComplete()) return;
+    if (!errors.beginSave()) return;
     setSaving(true);
     guard.allowLeaving();
     try {

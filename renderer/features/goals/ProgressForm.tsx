@@ -21,8 +21,7 @@ export function ProgressForm({ goal }: { goal: Goal }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    errors.clear();
-    if (!errors.datesComplete()) return;
+    if (!errors.beginSave()) return;
     try {
       await goalActions.recordProgress({ goalId: goal.id, status, note, dropReason }, date);
       setNote('');

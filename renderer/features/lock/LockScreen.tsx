@@ -5,6 +5,7 @@ import { usePassphraseWorker } from '../../hooks/usePassphraseWorker';
 import { useSettings } from '../../hooks/useSettings';
 import { Button } from '../../ui/Button';
 import { FieldFrame, FormError } from '../../ui/Field';
+import { MAIN_ID } from '../../ui/main-region';
 import { ErasingClinic } from './ErasingClinic';
 import { LostBothForm } from './LostBothForm';
 import { RecoveryForm } from './RecoveryForm';
@@ -38,7 +39,7 @@ export function LockScreen() {
   }, []);
 
   return (
-    <main className="lock-screen" id="main">
+    <main className="lock-screen" id={MAIN_ID}>
       <div className="lock-screen__panel">
         <p className="lock-screen__app">Guiding Hands</p>
         {settings?.clinicName && <p className="lock-screen__clinic">{settings.clinicName}</p>}

@@ -1,6 +1,7 @@
 import './lock.css';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/Field';
+import { MAIN_ID } from '../../ui/main-region';
 import { WorkProgress } from '../../ui/WorkProgress';
 import { useResumeSealing } from './useResumeSealing';
 
@@ -12,7 +13,7 @@ export function ResumeSealing({ onDone }: { onDone: () => void }) {
   const { progress, unsealing, failed, retry } = useResumeSealing(onDone);
   const label = unsealing ? 'Opening the sealed notes' : 'Sealing the notes';
   return (
-    <main className="lock-screen" id="main">
+    <main className="lock-screen" id={MAIN_ID}>
       <div className="lock-screen__panel">
         <h1>Finishing the sealing work</h1>
         <p>

@@ -75,8 +75,7 @@ export function MeetingForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
-    errors.clear();
-    if (!errors.datesComplete()) return;
+    if (!errors.beginSave()) return;
     setSaving(true);
     guard.allowLeaving();
     try {

@@ -17,6 +17,7 @@ import { usePeopleByIds } from '../../hooks/usePeople';
 import { useRelationship } from '../../hooks/useRelationships';
 import { useTopics } from '../../hooks/useTopics';
 import { Loading } from '../../ui/Loading';
+import { focusMain } from '../../ui/main-region';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
 import { useToast } from '../../ui/Toast';
@@ -51,7 +52,7 @@ export function MeetingFormScreen() {
   const picked = Boolean(params.get('relationship'));
   const wasPicked = useRef(picked);
   useEffect(() => {
-    if (picked && !wasPicked.current) document.getElementById('main')?.focus();
+    if (picked && !wasPicked.current) focusMain();
     wasPicked.current = picked;
   }, [picked]);
 

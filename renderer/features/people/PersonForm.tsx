@@ -45,8 +45,7 @@ export function PersonForm({ person, onSaved, onCancel }: PersonFormProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    errors.clear();
-    if (!errors.datesComplete()) return;
+    if (!errors.beginSave()) return;
     setSaving(true);
     try {
       const input = inputFromDraft(draft);

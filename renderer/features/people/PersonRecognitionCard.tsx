@@ -92,8 +92,7 @@ function RecognitionForm({ person, onDone }: { person: Person; onDone: () => voi
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    errors.clear();
-    if (!errors.datesComplete()) return;
+    if (!errors.beginSave()) return;
     try {
       await recognitionActions.add({ personId: person.id, kind, date, text });
       onDone();

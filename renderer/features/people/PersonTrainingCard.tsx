@@ -130,8 +130,7 @@ function TrainingForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    errors.clear();
-    if (!errors.datesComplete()) return;
+    if (!errors.beginSave()) return;
     const parsedHours = hours.trim() === '' ? Number.NaN : Number(hours.replace(',', '.'));
     try {
       await trainingActions.add({

@@ -97,8 +97,7 @@ export function EditPairingDialog({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    errors.clear();
-    if (!errors.datesComplete()) return;
+    if (!errors.beginSave()) return;
     try {
       await relationshipActions.update(relationship.id, {
         ...(hasMeetings ? {} : { mentorId, menteeId, programId }),

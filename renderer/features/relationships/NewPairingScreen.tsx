@@ -69,8 +69,7 @@ export function NewPairingScreen() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    errors.clear();
-    if (!errors.datesComplete()) return;
+    if (!errors.beginSave()) return;
     setSaving(true);
     try {
       const relationship = await relationshipActions.create(

@@ -32,8 +32,7 @@ export function RecordMilestoneDialog({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    errors.clear();
-    if (!errors.datesComplete()) return;
+    if (!errors.beginSave()) return;
     setBusy(true);
     try {
       const milestone = await milestoneActions.record({

@@ -3,6 +3,7 @@ import { settingsActions } from '../../hooks/useSettings';
 import { Button } from '../../ui/Button';
 import { describeError } from '../../ui/errors';
 import { FormError, TextField } from '../../ui/Field';
+import { MAIN_ID } from '../../ui/main-region';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { loadSampleData } from './load-sample-data';
 
@@ -54,7 +55,7 @@ export function WelcomeScreen({
 
   if (offeringLock)
     return (
-      <main className="welcome" id="main">
+      <main className="welcome" id={MAIN_ID}>
         <h1>Keep the notes private</h1>
         <section className="card" aria-labelledby="welcome-lock">
           <h2 id="welcome-lock">The clinic lock (recommended)</h2>
@@ -89,7 +90,7 @@ export function WelcomeScreen({
   }
 
   return (
-    <main className="welcome" id="main">
+    <main className="welcome" id={MAIN_ID}>
       <h1>Welcome to Guiding Hands</h1>
       <p>
         Guiding Hands keeps your clinic's mentoring program on this computer: who mentors whom, every meeting
