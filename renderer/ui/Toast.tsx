@@ -15,7 +15,15 @@ import { Button } from './Button';
 export interface ToastAction {
   label: string;
   run: () => void | Promise<void>;
+  /**
+   * The action undoes what the message reports: Ctrl+Z (Cmd+Z) runs it too, from anywhere but a field
+   * being typed in (whose own undo the keys stay) or a dialog, so a keyboard user needs no Tab to reach it.
+   */
+  undoes?: boolean;
 }
+
+/** The keys that run the newest toast's undo (see ToastAction.undoes). */
+export const UNDO_KEYS = 'Control+Z Meta+Z';
 
 interface Toast {
   id: number;
@@ -45,6 +53,17 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   }, []);
   const api = useMemo(() => ({ showToast }), [showToast]);
   const atTop = useClearOfFocusedField(region, toasts.length);
+  const act = useCallback(
+    async (toast: Toast) => {
+      dismiss(toast.id);
+      await toast.action?.run();
+    },
+    [dismiss],
+  );
+  useUndoKeys(
+    toasts.findLast((toast) => toast.action?.undoes),
+    act,
+  );
 
   return (
     <ToastContext.Provider value={api}>
@@ -53,7 +72,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {/* Always in the page, so screen readers already watch it when a message arrives. */}
         <div role="status" aria-live="polite">
           {toasts.map((toast) => (
-            <ToastItem key={toast.id} toast={toast} onDismiss={() => dismiss(toast.id)} />
+            <ToastItem
+              key={toast.id}
+              toast={toast}
+              onDismiss={() => dismiss(toast.id)}
+              onAction={() => act(toast)}
+            />
           ))}
         </div>
       </section>
@@ -61,7 +85,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 }
 
-function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }) {
+function ToastItem({
+  toast,
+  onDismiss,
+  onAction,
+}: {
+  toast: Toast;
+  onDismiss: () => void;
+  onAction: () => Promise<void>;
+}) {
   // The clock stops while the pointer or the keyboard is on the toast: nobody loses an Undo mid-reach.
   const [held, setHeld] = useState(false);
   useEffect(() => {
@@ -82,10 +114,10 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }
       {toast.action && (
         <Button
           variant="primary"
-          onClick={async () => {
-            onDismiss();
-            await toast.action?.run();
-          }}
+          onClick={onAction}
+          {...(toast.action.undoes
+            ? { 'aria-keyshortcuts': UNDO_KEYS, title: `${toast.action.label} (Ctrl+Z)` }
+            : {})}
         >
           {toast.action.label}
         </Button>
@@ -95,6 +127,25 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }
       </Button>
     </div>
   );
+}
+
+/**
+ * Ctrl+Z (Cmd+Z) runs the undo of `toast` (the newest toast that has one), unless the cursor is in a field
+ * (the keys undo the typing there) or a dialog is open (the toast is behind it).
+ */
+function useUndoKeys(toast: Toast | undefined, act: (toast: Toast) => Promise<void>): void {
+  useEffect(() => {
+    if (!toast) return;
+    function onKey(event: KeyboardEvent) {
+      if (!toast || event.key.toLowerCase() !== 'z' || event.shiftKey || event.altKey) return;
+      if (!(event.ctrlKey || event.metaKey) || event.repeat) return;
+      if (isEntryField(document.activeElement) || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      void act(toast);
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [toast, act]);
 }
 
 /** A field the manager types or chooses in. */

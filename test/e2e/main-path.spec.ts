@@ -139,6 +139,26 @@ test('a meeting can be edited, and a deleted meeting comes back with Undo', asyn
   await expect(timeline.getByRole('listitem')).toHaveCount(meetings);
   await expect(timeline.getByRole('listitem').first()).toContainText('75 minutes');
   await expect(page.getByText('The meeting is back.')).toBeVisible();
+
+  // The keyboard's undo brings it back too, but not while the cursor is in a field: there the keys undo
+  // the typing.
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await timeline
+    .getByRole('button', { name: /^Delete the meeting of/ })
+    .first()
+    .click();
+  await expect(timeline.getByRole('listitem')).toHaveCount(meetings - 1);
+  await expect(undo).toHaveAttribute('aria-keyshortcuts', 'Control+Z Meta+Z');
+  const search = page.getByLabel('Search the clinic');
+  await search.fill('x');
+  await search.press('ControlOrMeta+z');
+  await expect(undo).toBeVisible();
+  await expect(timeline.getByRole('listitem')).toHaveCount(meetings - 1);
+  await search.fill('');
+  await search.blur();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(timeline.getByRole('listitem')).toHaveCount(meetings);
+  await expect(undo).toHaveCount(0);
 });
 
 test('pairing a mentor who is full asks for a reason, and the pairing keeps it', async ({ page }) => {

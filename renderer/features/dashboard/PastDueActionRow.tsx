@@ -30,6 +30,7 @@ export function PastDueActionRow({ item }: { item: PastDueAction }) {
     if (await toastOnFailure(() => actionItemActions.setDone(item.actionItemId, true))) {
       showToast(`“${item.text}” is done.`, {
         label: 'Undo',
+        undoes: true,
         run: () => actionItemActions.setDone(item.actionItemId, false).then(() => undefined),
       });
     } else {

@@ -32,6 +32,7 @@ export function MeetingTimeline({ relationshipId }: { relationshipId: Id }) {
     if (!removed) return;
     showToast(`The meeting of ${formatDisplayDate(meeting.date)} was deleted.`, {
       label: 'Undo',
+      undoes: true,
       run: async () => {
         if (await toastOnFailure(() => meetingActions.undo(deleted), 'bringing the meeting back'))
           showToast('The meeting is back.');
