@@ -377,7 +377,7 @@ export async function run(): Promise<Record<string, number | string>> {
     switchDatabase(plainName);
     await fillDatabase(size);
     const loadBefore = await loadAverage();
-    const readings: SealedReading[] = ['page', 'page-each'];
+    const readings: SealedReading[] = ['page'];
     const { off, on, timelines } = await compareBackups(dbName, plainName, rounds, readings, busiestPairId);
     const loadAfter = await loadAverage();
     const offMs = off.map((run) => run.ms);
@@ -444,12 +444,12 @@ async function runBackupsOnly(): Promise<Record<string, number | string>> {
     switchDatabase(rewrittenName);
     await fillDatabase(size);
     await walkSealedTables(getDb(), REWRITE_UNCHANGED, () => undefined);
-    const ways = (new URLSearchParams(location.search).get('ways') ?? 'steps,page,page-each').split(',');
+    const ways = (new URLSearchParams(location.search).get('ways') ?? 'steps,page').split(',');
     progress('lock (backups only): the clinic and its plain twins are ready');
     const steps = ways.includes('steps') ? await profileBackupSteps(dbName, plainName) : {};
     if (ways.includes('steps')) progress(`lock (backups only): steps ${JSON.stringify(steps)}`);
     const loadBefore = await loadAverage();
-    const readings = (['page', 'page-each'] as SealedReading[]).filter((way) => ways.includes(way));
+    const readings = (['page'] as SealedReading[]).filter((way) => ways.includes(way));
     const { off, offRewritten, on } = await compareBackups(
       dbName,
       plainName,

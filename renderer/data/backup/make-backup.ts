@@ -3,24 +3,10 @@ import { version } from '../../../package.json';
 import { type BackupKind, recordBackupMade } from '../backup-history.repo';
 import { CURRENT_SCHEMA_VERSION, DERIVED_FIELDS, getDb, TABLE_NAMES } from '../db';
 import { openRecordsInBulk } from '../lock/bulk-crypto';
-import {
-  isSealed,
-  openAsync,
-  readPath,
-  SEALED_RECORD_FIELD,
-  SEALED_RECORD_PATH,
-  sealContext,
-  writePath,
-} from '../lock/seal';
-import { sealedPathsOf, unreadableValueOf } from '../lock/sealed-fields';
-import {
-  fieldsHeldTogether,
-  fillUnreadable,
-  spreadSealedValues,
-  type UnreadableMark,
-  unreadableFields,
-} from '../lock/sealing';
-import { dataCryptoKey, hasLock } from '../lock/session';
+import { readPath, SEALED_RECORD_FIELD } from '../lock/seal';
+import { sealedPathsOf } from '../lock/sealed-fields';
+import { type UnreadableMark, unreadableFields } from '../lock/sealing';
+import { hasLock } from '../lock/session';
 import { DocumentWriter } from './document-writer';
 import { DEFAULT_SCRYPT_WORK_FACTOR, encryptBytes } from './encryption';
 import { type BackupIssue, NotABackupError } from './errors';
@@ -56,51 +42,12 @@ export interface MakeBackupOptions {
 /**
  * How a backup opens the notes the clinic lock sealed: 'page' (the app's) reads raw pages and opens a
  * page's values with WebCrypto in the page itself, all at once, their plaintexts parsed together, while
- * the next pages are read (a page is written out once its values are open); 'page-each', kept to measure
- * against, is the way before it: each value's plaintext decoded and parsed alone, and a page's values all
- * opened before the next page is read; 'reading-hook' lets the database layer open each record as it is
- * read (synchronous AES-GCM in JavaScript). (A worker opening each page's values beside the reading was
- * measured slower on the 2-core machine, docs/benchmarks.md, and removed.)
+ * the next pages are read (a page is written out once its values are open); 'reading-hook' lets the
+ * database layer open each record as it is read (synchronous AES-GCM in JavaScript). (Two other ways were
+ * measured slower and removed, docs/benchmarks.md: a worker opening each page's values beside the
+ * reading, and each value decoded and parsed alone with a page's values opened before the next was read.)
  */
-export type SealedReading = 'page' | 'page-each' | 'reading-hook';
-
-/** The former way of opening a page ('page-each'): one WebCrypto call, decode and parse a value. */
-async function openEachInPage(
-  table: string,
-  records: Record<string, unknown>[],
-  onUnopened: (record: Record<string, unknown>, path: string) => void,
-): Promise<void> {
-  const key = await dataCryptoKey();
-  const work: Promise<void>[] = [];
-  for (const record of records) {
-    const together = record[SEALED_RECORD_FIELD];
-    if (isSealed(together)) {
-      delete record[SEALED_RECORD_FIELD];
-      work.push(
-        openAsync(key, sealContext(table, record.id as string, SEALED_RECORD_PATH), together)
-          .then((opened) => spreadSealedValues(table, record, opened))
-          .catch(() => {
-            for (const path of fieldsHeldTogether(table, record)) onUnopened(record, path);
-            fillUnreadable(table, record);
-          }),
-      );
-    }
-    for (const path of sealedPathsOf(table)) {
-      const value = readPath(record, path);
-      if (!isSealed(value)) continue;
-      work.push(
-        openAsync(key, sealContext(table, record.id as string, path), value).then(
-          (opened) => writePath(record, path, opened),
-          () => {
-            onUnopened(record, path);
-            writePath(record, path, unreadableValueOf(table, path));
-          },
-        ),
-      );
-    }
-  }
-  await Promise.all(work);
-}
+export type SealedReading = 'page' | 'reading-hook';
 
 type Row = Record<string, unknown>;
 
@@ -108,7 +55,7 @@ type Row = Record<string, unknown>;
  * The page of meetings given their notes, as the document carries them (docs/backup-format.md: a meeting
  * record holds its notes). The notes are stored apart (schema version 23) under the same ids: the page's
  * id range of meetingNotes is read, in the same transaction. `raw`: read past the reading hook and opened
- * here in bulk (or one at a time, 'page-each'); otherwise the reading hook opened them. A note that does
+ * here in bulk; otherwise the reading hook opened them. A note that does
  * not open is named to `onUnopened` against its meeting. Returns once the read is done; the returned
  * promise (`opening`) settles once every note is open and in its meeting.
  */
@@ -116,7 +63,6 @@ async function readNotesOfPage(
   db: ReturnType<typeof getDb>,
   page: Row[],
   raw: boolean,
-  openSealed: SealedReading,
   onUnopened: (record: Row, path: string) => void,
 ): Promise<{ opening: Promise<void> }> {
   const first = page[0]?.id as string;
@@ -145,11 +91,7 @@ async function readNotesOfPage(
     join();
     return { opening: Promise.resolve() };
   }
-  const opening = (
-    openSealed === 'page-each'
-      ? openEachInPage('meetingNotes', notes, unopened)
-      : openRecordsInBulk('meetingNotes', notes, unopened)
-  ).then(join);
+  const opening = openRecordsInBulk('meetingNotes', notes, unopened).then(join);
   return { opening };
 }
 
@@ -267,21 +209,16 @@ export async function buildDocument(
         const unopenedField = (record: Record<string, unknown>, path: string) =>
           unopened.set(record, [...(unopened.get(record) ?? []), path]);
         if (joinsNotes) {
-          ({ opening } = await readNotesOfPage(db, page, raw, openSealed, unopenedField));
+          ({ opening } = await readNotesOfPage(db, page, raw, unopenedField));
           opening.catch(() => undefined);
-          if (openSealed === 'page-each') await Dexie.waitFor(opening);
         } else if (raw) {
           // A raw read skips every reading hook: the index-only fields are dropped here too.
           const derived = DERIVED_FIELDS[name] ?? [];
           if (derived.length) for (const record of page) for (const field of derived) delete record[field];
-          opening =
-            openSealed === 'page-each'
-              ? openEachInPage(name, page, unopenedField)
-              : openRecordsInBulk(name, page, unopenedField);
+          opening = openRecordsInBulk(name, page, unopenedField);
           opening.catch(() => undefined);
           // Opened in the page: WebCrypto is not IndexedDB work. The app's way reads on meanwhile (the
           // page is written out once its values are open, at most MAX_PAGES_IN_FLIGHT pages behind).
-          if (openSealed === 'page-each') await Dexie.waitFor(opening);
         } else {
           // Opened by the reading hook: the mark names the fields that did not open; it is never written.
           for (const record of page) {
