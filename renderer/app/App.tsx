@@ -13,7 +13,7 @@ import { useStoragePersistence } from '../hooks/useStoragePersistence';
 import { useUpgradeProgress } from '../hooks/useUpgradeProgress';
 import { Loading } from '../ui/Loading';
 import { NotFound } from '../ui/NotFound';
-import { ToastProvider } from '../ui/Toast';
+import { ToastProvider, useToast } from '../ui/Toast';
 import { WorkProgress } from '../ui/WorkProgress';
 import { finishHandOver } from './hand-over-end';
 import { Layout } from './Layout';
@@ -162,6 +162,13 @@ function HandOverGate({ lockNow, children }: { lockNow: () => void; children: Re
   const hasLock = useHasLock();
   const settings = useSettings();
   const navigate = useNavigate();
+  // The manager's notices go as the computer is handed over: their text is the manager's, and their Undo
+  // (a button, or Ctrl+Z) is not for the person answering.
+  const { clearToasts } = useToast();
+  const handingOver = handOver !== null;
+  useEffect(() => {
+    if (handingOver) clearToasts();
+  }, [handingOver, clearToasts]);
   // Locking in the middle (Ctrl+L, the idle timer, the computer going to sleep) abandons the hand-over:
   // after the unlock the manager is back on their own screens, not on someone else's questionnaire.
   const abandonAndLock = useCallback(

@@ -34,6 +34,8 @@ interface Toast {
 interface ToastApi {
   /** Shows a short message, optionally with one action such as "Undo". */
   showToast: (message: string, action?: ToastAction) => void;
+  /** Takes every toast away, their actions with them (the computer is handed to someone else). */
+  clearToasts: () => void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -51,7 +53,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const showToast = useCallback((message: string, action?: ToastAction) => {
     setToasts((all) => [...all.slice(-2), { id: Date.now() + Math.random(), message, action }]);
   }, []);
-  const api = useMemo(() => ({ showToast }), [showToast]);
+  const clearToasts = useCallback(() => setToasts([]), []);
+  const api = useMemo(() => ({ showToast, clearToasts }), [showToast, clearToasts]);
   const atTop = useClearOfFocusedField(region, toasts.length);
   const act = useCallback(
     async (toast: Toast) => {
@@ -72,12 +75,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {/* Always in the page, so screen readers already watch it when a message arrives. */}
         <div role="status" aria-live="polite">
           {toasts.map((toast) => (
-            <ToastItem
-              key={toast.id}
-              toast={toast}
-              onDismiss={() => dismiss(toast.id)}
-              onAction={() => act(toast)}
-            />
+            <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} onAction={act} />
           ))}
         </div>
       </section>
@@ -91,16 +89,20 @@ function ToastItem({
   onAction,
 }: {
   toast: Toast;
-  onDismiss: () => void;
-  onAction: () => Promise<void>;
+  /** Stable across renders, so a toast's clock is not restarted whenever another toast comes or goes. */
+  onDismiss: (id: number) => void;
+  onAction: (toast: Toast) => Promise<void>;
 }) {
   // The clock stops while the pointer or the keyboard is on the toast: nobody loses an Undo mid-reach.
   const [held, setHeld] = useState(false);
   useEffect(() => {
     if (held) return;
-    const timer = window.setTimeout(onDismiss, toast.action ? TOAST_WITH_ACTION_MS : TOAST_MS);
+    const timer = window.setTimeout(
+      () => onDismiss(toast.id),
+      toast.action ? TOAST_WITH_ACTION_MS : TOAST_MS,
+    );
     return () => window.clearTimeout(timer);
-  }, [onDismiss, held, toast.action]);
+  }, [onDismiss, held, toast.id, toast.action]);
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: hover and focus only pause the timer; the buttons inside do the work.
     <div
@@ -114,7 +116,7 @@ function ToastItem({
       {toast.action && (
         <Button
           variant="primary"
-          onClick={onAction}
+          onClick={() => onAction(toast)}
           {...(toast.action.undoes
             ? { 'aria-keyshortcuts': UNDO_KEYS, title: `${toast.action.label} (Ctrl+Z)` }
             : {})}
@@ -122,7 +124,7 @@ function ToastItem({
           {toast.action.label}
         </Button>
       )}
-      <Button variant="quiet" onClick={onDismiss} aria-label="Dismiss notification">
+      <Button variant="quiet" onClick={() => onDismiss(toast.id)} aria-label="Dismiss notification">
         ×
       </Button>
     </div>
@@ -137,7 +139,9 @@ function useUndoKeys(toast: Toast | undefined, act: (toast: Toast) => Promise<vo
   useEffect(() => {
     if (!toast) return;
     function onKey(event: KeyboardEvent) {
-      if (!toast || event.key.toLowerCase() !== 'z' || event.shiftKey || event.altKey) return;
+      // The Z key by its letter, or by its place when the layout's letters are not Latin (Cyrillic, Greek…).
+      const z = event.key.toLowerCase() === 'z' || (event.code === 'KeyZ' && !/^[a-z]$/i.test(event.key));
+      if (!toast || !z || event.shiftKey || event.altKey) return;
       if (!(event.ctrlKey || event.metaKey) || event.repeat) return;
       if (isEntryField(document.activeElement) || document.querySelector('dialog[open]')) return;
       event.preventDefault();

@@ -1,5 +1,6 @@
-// The window's main region: every screen's <main> carries this id, and focus goes there when the content
-// changes under the manager (a skip link, a pairing picked, the last row of a list gone).
+// The window's main region: the <main> of the app's screens, the lock screen and the welcome carries this
+// id, and focus goes there when the content changes under the manager (the skip link, a pairing picked,
+// the last row of a list gone).
 
 export const MAIN_ID = 'main';
 

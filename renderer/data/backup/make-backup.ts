@@ -44,8 +44,8 @@ export interface MakeBackupOptions {
  * page's values with WebCrypto in the page itself, all at once, their plaintexts parsed together, while
  * the next pages are read (a page is written out once its values are open); 'reading-hook' lets the
  * database layer open each record as it is read (synchronous AES-GCM in JavaScript). (Two other ways were
- * measured slower and removed, docs/benchmarks.md: a worker opening each page's values beside the
- * reading, and each value decoded and parsed alone with a page's values opened before the next was read.)
+ * measured and removed, docs/benchmarks.md: a worker opening each page's values beside the reading,
+ * slower; each value decoded and parsed alone, a page's values opened before the next was read, no faster.)
  */
 export type SealedReading = 'page' | 'reading-hook';
 
@@ -124,7 +124,7 @@ const MAX_PAGES_IN_FLIGHT = 3;
  * The current records as a gzipped backup document (the plaintext of a backup file). Everything is
  * read in ONE read transaction, so the backup is a consistent picture of one moment, a page of
  * records at a time, each page written out and hashed in order while the next ones are read (and,
- * with the clinic lock, while a worker opens their notes): memory stays near a few pages plus the
+ * with the clinic lock, while their sealed values are opened): memory stays near a few pages plus the
  * compressed output, not the whole clinic.
  */
 export async function buildDocument(
@@ -217,7 +217,7 @@ export async function buildDocument(
           if (derived.length) for (const record of page) for (const field of derived) delete record[field];
           opening = openRecordsInBulk(name, page, unopenedField);
           opening.catch(() => undefined);
-          // Opened in the page: WebCrypto is not IndexedDB work. The app's way reads on meanwhile (the
+          // Opened in the page: WebCrypto is not IndexedDB work. Reading goes on meanwhile (the
           // page is written out once its values are open, at most MAX_PAGES_IN_FLIGHT pages behind).
         } else {
           // Opened by the reading hook: the mark names the fields that did not open; it is never written.
