@@ -19,13 +19,13 @@ import {
   SEALED_RECORD_PATH,
   sealContext,
   sealSync,
-  writePath,
 } from '../../renderer/data/lock/seal';
 import { resumeSealingWork, sealClinic } from '../../renderer/data/lock/seal-all';
 import { SEALED_FIELDS, sealedPathsOf, sealsTogether } from '../../renderer/data/lock/sealed-fields';
 import { closeSession, dataKey, lockMode, setLockMode } from '../../renderer/data/lock/session';
 import { getRelationship } from '../../renderer/data/relationships.repo';
 import { loadSampleClinic } from '../../renderer/sample-clinic/load-sample-clinic';
+import { sealEachFieldAlone } from '../fixtures/sealed-before-v25';
 import { storedTablesOf, TODAY } from './helpers';
 import {
   closeUpgradeDatabasesAfterEach,
@@ -89,19 +89,7 @@ async function sealedTheWayOfVersion24(name: string): Promise<void> {
   await raw.open();
   for (const table of TABLES) {
     const records = (await raw.table(table).toArray()) as Row[];
-    for (const record of records) {
-      const id = String(record.id);
-      const together = record[SEALED_RECORD_FIELD];
-      if (isSealed(together)) {
-        const values = openSync(key, sealContext(table, id, SEALED_RECORD_PATH), together) as Row;
-        delete record[SEALED_RECORD_FIELD];
-        for (const [path, value] of Object.entries(values))
-          writePath(record, path, sealSync(key, sealContext(table, id, path), value));
-      }
-      for (const path of sealedPathsOf(table))
-        if (readPath(record, path) === '')
-          writePath(record, path, sealSync(key, sealContext(table, id, path), ''));
-    }
+    sealEachFieldAlone(table, records, key);
     await raw.table(table).bulkPut(records);
   }
   raw.close();

@@ -9,19 +9,10 @@ import {
   tablesOfSchema,
 } from '../../renderer/data/db';
 import { closeKeyRings, createLock, setKeyRingState } from '../../renderer/data/lock/keyring';
-import {
-  isSealed,
-  openSync,
-  readPath,
-  SEALED_RECORD_FIELD,
-  SEALED_RECORD_PATH,
-  sealContext,
-  sealSync,
-  writePath,
-} from '../../renderer/data/lock/seal';
-import { SEALED_FIELDS, sealedPathsOf } from '../../renderer/data/lock/sealed-fields';
+import { SEALED_FIELDS } from '../../renderer/data/lock/sealed-fields';
 import { closeSession, dataKey } from '../../renderer/data/lock/session';
 import type { SampleCounts } from '../../renderer/sample-clinic';
+import { sealEachFieldAlone } from '../fixtures/sealed-before-v25';
 
 // Runs in a page of the app's origin, before the app is opened there (bundled and loaded by
 // older-clinic-steps.ts for the schema upgrade specs): writes the app's database as an older version of
@@ -72,28 +63,6 @@ function storedValueAsJson(value: unknown): string {
 }
 
 type StoredRecord = Record<string, unknown>;
-
-/**
- * Seals the records of `stored` as versions before 25 did, in place: a record's fields sealed together
- * are opened and each sealed alone under its own path, and an empty value left plain is sealed too.
- */
-function sealEachFieldAlone(stored: Map<string, object[]>, key: Uint8Array): void {
-  for (const table of Object.keys(SEALED_FIELDS)) {
-    for (const record of (stored.get(table) ?? []) as StoredRecord[]) {
-      const id = String(record.id);
-      const together = record[SEALED_RECORD_FIELD];
-      if (isSealed(together)) {
-        const values = openSync(key, sealContext(table, id, SEALED_RECORD_PATH), together) as StoredRecord;
-        delete record[SEALED_RECORD_FIELD];
-        for (const [path, value] of Object.entries(values))
-          writePath(record, path, sealSync(key, sealContext(table, id, path), value));
-      }
-      for (const path of sealedPathsOf(table))
-        if (readPath(record, path) === '')
-          writePath(record, path, sealSync(key, sealContext(table, id, path), ''));
-    }
-  }
-}
 
 /** Takes the record format out of the app's key ring, as versions before 25 wrote it. */
 async function keyRingWithoutRecordFormat(): Promise<void> {
@@ -153,7 +122,9 @@ export async function writeClinicAtOlderVersion({
     const sealedEachAlone = version < SEALED_TOGETHER_SINCE;
     await setKeyRingState(DEFAULT_DB_NAME, 'on');
     // While the session still holds the data key: closing it wipes the key.
-    if (sealedEachAlone) sealEachFieldAlone(stored, dataKey() as Uint8Array);
+    if (sealedEachAlone)
+      for (const table of Object.keys(SEALED_FIELDS))
+        sealEachFieldAlone(table, (stored.get(table) ?? []) as StoredRecord[], dataKey() as Uint8Array);
     closeSession();
     closeKeyRings();
     if (sealedEachAlone) await keyRingWithoutRecordFormat();
