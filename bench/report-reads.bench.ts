@@ -137,7 +137,12 @@ export async function run(): Promise<Record<string, number | string>> {
       return found;
     });
 
-    const data = await timed(figures, 'loadReportData, whole', () => loadReportData(period));
+    await timed(figures, 'loadReportData, whole, every month from its records', () =>
+      loadReportData(period, { monthDigests: false }),
+    );
+    await timed(figures, 'loadReportData, whole, month digests made and saved', () => loadReportData(period));
+    const data = await timed(figures, 'loadReportData, whole, month digests kept', () => loadReportData(period));
+    figures['month digests kept'] = await db.reportMonths.count();
     const options = {
       period,
       programIds: 'all' as const,

@@ -43,6 +43,7 @@ import {
 } from './derived-fields';
 import { openSealedFieldsOnRead, sealingMiddleware } from './lock/sealing';
 import { meetingNotesMiddleware } from './meeting-notes';
+import { type ReportMonthRecord, reportMonthsMiddleware } from './report-months';
 import {
   goalDerived,
   milestoneDerived,
@@ -127,14 +128,22 @@ export function tablesOfSchema(version: number): readonly TableName[] {
 export const STORAGE_ONLY_TABLES = ['meetingNotes'] as const;
 export type StorageOnlyTable = (typeof STORAGE_ONLY_TABLES)[number];
 
-/** Every table of the database: the document's and the storage-only ones. */
-export const DATABASE_TABLES: readonly (TableName | StorageOnlyTable)[] = [
+/**
+ * Tables of the database kept from the others, never backed up nor restored: a missing or stale record
+ * is made again from the records it copies (reportMonths: what reports count of each month, report-months.ts).
+ */
+export const KEPT_COPY_TABLES = ['reportMonths'] as const;
+export type KeptCopyTable = (typeof KEPT_COPY_TABLES)[number];
+
+/** Every table of the database: the document's, the storage-only ones and the kept copies. */
+export const DATABASE_TABLES: readonly (TableName | StorageOnlyTable | KeptCopyTable)[] = [
   ...TABLE_NAMES,
   ...STORAGE_ONLY_TABLES,
+  ...KEPT_COPY_TABLES,
 ];
 
 /** A version's stores: the tables of the first version, and those added since. */
-type StoreList = Partial<Record<TableName | StorageOnlyTable, string>>;
+type StoreList = Partial<Record<TableName | StorageOnlyTable | KeptCopyTable, string>>;
 
 /** Version 1: the first schema. Kept verbatim: a Dexie version is never edited once shipped. */
 export const SCHEMA_V1: StoreList = {
@@ -427,7 +436,18 @@ export const SCHEMA_V24: StoreList & { meetingNotes: string } = {
  */
 export const SCHEMA_V25: StoreList & { meetingNotes: string } = SCHEMA_V24;
 
-export const CURRENT_SCHEMA_VERSION = 25;
+/**
+ * Version 26: `reportMonths`, what a report counts of each calendar month's meetings and action items,
+ * one record a month (report-months.ts), made by the first report that needs a month and dropped by
+ * every write that touches it. A copy kept beside the records, never backed up: the upgrade adds the
+ * empty table only.
+ */
+export const SCHEMA_V26: StoreList & { meetingNotes: string; reportMonths: string } = {
+  ...SCHEMA_V25,
+  reportMonths: 'month',
+};
+
+export const CURRENT_SCHEMA_VERSION = 26;
 
 /**
  * Every shipped schema, by version: SHIPPED_SCHEMAS[version - 1] is the stores of that version (the
@@ -459,6 +479,7 @@ export const SHIPPED_SCHEMAS: readonly StoreList[] = [
   SCHEMA_V23,
   SCHEMA_V24,
   SCHEMA_V25,
+  SCHEMA_V26,
 ];
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -746,6 +767,8 @@ export class GuidingHandsDb extends Dexie {
   /** The meetings as stored: their notes are in meetingNotes (schema version 23). */
   meetings!: EntityTable<StoredMeeting, 'id'>;
   meetingNotes!: EntityTable<MeetingNote, 'id'>;
+  /** What reports count of each month's meetings (schema version 26): a copy, never backed up. */
+  reportMonths!: EntityTable<ReportMonthRecord, 'month'>;
   actionItems!: EntityTable<ActionItem, 'id'>;
   topics!: EntityTable<Topic, 'id'>;
   goalAreas!: EntityTable<GoalArea, 'id'>;
@@ -787,6 +810,8 @@ export class GuidingHandsDb extends Dexie {
         currentOnDisk.delete(name);
       });
     } else this.declareEveryVersion();
+    // First, so lowest of the app's layers: it sees every write of a meeting or an action item as stored.
+    this.use(reportMonthsMiddleware());
     this.use(
       derivedFieldsMiddleware({
         people: {
@@ -888,6 +913,10 @@ export class GuidingHandsDb extends Dexie {
     this.version(25)
       .stores(SCHEMA_V25)
       .upgrade(this.upgrading(25, async () => {}));
+    // A new table only, empty: the months are counted by the first report that needs them.
+    this.version(26)
+      .stores(SCHEMA_V26)
+      .upgrade(this.upgrading(26, async () => {}));
   }
 
   private upgrading(version: number, upgrade: (tx: Transaction) => Promise<void>) {

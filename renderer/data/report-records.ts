@@ -56,7 +56,11 @@ export function reportMeeting(stored: Omit<Meeting, 'notes'>, shared: SharedValu
  * An action item as a report counts it: no text, no creation or edit time, nor the stored-only index
  * fields raw records carry. `meetingId` is the id its meeting holds (the same string).
  */
-export function reportActionItem(stored: ActionItem, meetingId: Id, shared: SharedValues): ReportActionItem {
+export function reportActionItem(
+  stored: Pick<ActionItem, 'id' | 'relationshipId' | 'owner' | 'dueDate' | 'done' | 'doneDate'>,
+  meetingId: Id,
+  shared: SharedValues,
+): ReportActionItem {
   return {
     id: stored.id,
     meetingId,

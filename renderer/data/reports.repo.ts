@@ -15,11 +15,12 @@ import { type GuidingHandsDb, getDb } from './db';
 import { openRecordsInBulk } from './lock/bulk-crypto';
 import { SEALED_RECORD_FIELD } from './lock/seal';
 import { hasSealedValue, openRecord } from './lock/sealing';
+import { readMonth, saveMonthDigests, type UnsavedDigests } from './report-month-reads';
+import { EVERY_MONTH } from './report-months';
 import {
   reportActionItem,
   reportGoal,
   reportGoalProgress,
-  reportMeeting,
   reportPair,
   reportPerson,
   reportResponse,
@@ -28,15 +29,16 @@ import {
 import { getSettings } from './settings.repo';
 import type { RelationshipPlanFields } from './summary-fields';
 
-// Loads what an accreditation report needs, as plain data. Meetings come through the date index for
-// the period only, a month at a time (so the screen can say how far it got); action items through the
-// index of their meeting's date, goals as the period's figures need them. Meetings and action items
+// Loads what an accreditation report needs, as plain data. Meetings and their action items come a
+// calendar month at a time (so the screen can say how far it got): from the month's digest (one record,
+// report-months.ts) where one is kept, else through the date index and the index of each item's meeting
+// date, the month then saved as a digest for the next report; so do the month's questionnaire responses
+// (through their answer-date index). Goals come as the period's figures need them. Meetings and action items
 // are read raw: the reading hooks that would open sealed note and action-item text (the clinic lock) are
 // skipped, and that text is dropped here, before anything reaches a report. Every record is kept as a
 // lean copy (report-records.ts): the fields a report uses, each repeated string held once.
-// Questionnaire responses come through their answer-date index for the period only; who answered each
-// pair's scheduled questionnaires before the period comes from the pairs' own summary of their answers
-// (summary-fields.ts).
+// Who answered each pair's scheduled questionnaires before the period comes from the pairs' own summary
+// of their answers (summary-fields.ts).
 
 /** How far loading a report's data has got, for a progress bar the manager can read. */
 export type ReportLoadProgress =
@@ -60,6 +62,11 @@ export interface LoadReportOptions {
    * is lent the data key for it. Absent: opened with this thread's key.
    */
   openResponses?: OpenResponses;
+  /**
+   * False: every month's meetings and action items are read from their records, and no month digest is
+   * read or saved (tests and benchmarks compare the two). Absent: digests are used (report-months.ts).
+   */
+  monthDigests?: boolean;
 }
 
 export type OpenResponses = (responses: Record<string, unknown>[]) => Promise<void>;
@@ -104,6 +111,8 @@ export async function loadReportData(
   // Each repeated id, day and list of topics is kept once (report-records.ts); each month's meetings are
   // made lean as they arrive, so the stored ones go as soon as the month is read.
   const shared = new SharedValues();
+  const digests = options.monthDigests !== false;
+  let unsaved: UnsavedDigests = { everyMonthStamp: null, months: [] };
   const data = await db.transaction(
     'r',
     [
@@ -121,6 +130,7 @@ export async function loadReportData(
       db.milestones,
       db.questionnaires,
       db.responses,
+      db.reportMonths,
     ],
     async () => {
       progress({ step: 'records' });
@@ -139,25 +149,17 @@ export async function loadReportData(
         db.topics.toArray(),
         // Dates and hours only are kept; training records hold no sealed field.
         db.trainingRecords.toCollection().raw().toArray(),
-        // The items of the period's meetings, by the date of their meeting (kept on each item).
-        db.actionItems.where('meetingDate').between(range.start, range.end, true, true).raw().toArray(),
         db.questionnaires.toArray(),
-        // The period's answers only (the pairs' summary says who answered before it); raw, opened below.
-        db.responses.where('answeredOn').between(range.start, range.end, true, true).raw().toArray(),
+        // Whether every month's digest was dropped since (a digest made below is saved only if not).
+        digests ? db.reportMonths.get(EVERY_MONTH) : Promise.resolve(undefined),
         ...months.map((month) =>
-          db.meetings
-            .where('date')
-            .between(month.start, month.end, true, true)
-            .raw()
-            .toArray()
-            .then((stored) => {
-              check();
-              monthsRead++;
-              meetingsRead += stored.length;
-              progress({ step: 'meetings', monthsRead, months: months.length, meetingsRead });
-              // Stored without their notes (schema version 23).
-              return stored.map((meeting) => reportMeeting(meeting, shared));
-            }),
+          readMonth(db, month, shared, digests).then((read) => {
+            check();
+            monthsRead++;
+            meetingsRead += read.meetings.length;
+            progress({ step: 'meetings', monthsRead, months: months.length, meetingsRead });
+            return read;
+          }),
         ),
       ]);
       // Then the follow-up records (goals, milestones), asked for behind them so the database reads on.
@@ -176,13 +178,18 @@ export async function loadReportData(
         relationships,
         topics,
         training,
-        storedItems,
         clinicQuestionnaires,
-        storedResponses,
+        everyMonth,
         ...monthly
       ] = await firstReads;
       check();
-      const meetings: ReportMeeting[] = monthly.flat();
+      const meetings: ReportMeeting[] = monthly.flatMap((read) => read.meetings);
+      // The period's answers only (the pairs' summary says who answered before it); as stored, opened below.
+      const storedResponses = monthly.flatMap((read) => read.responses);
+      unsaved = {
+        everyMonthStamp: everyMonth?.stamp ?? null,
+        months: monthly.flatMap((read) => (read.unsaved ? [read.unsaved] : [])),
+      };
       const plannedRead = pairsPlannedByDay(db, range.end, relationships);
       plannedRead.catch(() => undefined);
 
@@ -193,10 +200,11 @@ export async function loadReportData(
       const pairsPlannedBy = await plannedRead;
       const meetingIds = new Map(meetings.map((meeting) => [meeting.id, meeting.id]));
       const actionItems: ReportActionItem[] = [];
-      for (const item of storedItems) {
-        const meetingId = meetingIds.get(item.meetingId);
-        if (meetingId !== undefined) actionItems.push(reportActionItem(item, meetingId, shared));
-      }
+      for (const read of monthly)
+        for (const item of read.actionItems) {
+          const meetingId = meetingIds.get(item.meetingId);
+          if (meetingId !== undefined) actionItems.push(reportActionItem(item, meetingId, shared));
+        }
       check();
 
       // Only pairs that met after the period began but not within it need a look further back.
@@ -215,7 +223,8 @@ export async function loadReportData(
       const pairs = relationships.map((pair) => reportPair(pair, shared));
       const questionnaires: ReportQuestionnaireData = {
         questionnaires: [...BUILT_IN_QUESTIONNAIRES, ...clinicQuestionnaires],
-        responses: storedResponses,
+        // As stored until opened and made lean below, outside the transaction.
+        responses: storedResponses as unknown as ReportQuestionnaireData['responses'],
         answered: answeredFromSummaries(relationships, shared),
       };
       return {
@@ -244,6 +253,8 @@ export async function loadReportData(
       };
     },
   );
+  // The months counted from their records, kept for the next report (never a reason for this one to fail).
+  if (unsaved.months.length > 0) await saveMonthDigests(db, unsaved).catch(() => undefined);
   // Outside the transaction: opening may wait on the window, and a transaction cannot wait.
   const questionnaireData = data.questionnaires as ReportQuestionnaireData;
   const stored = questionnaireData.responses as unknown as Record<string, unknown>[];

@@ -233,7 +233,7 @@ export function supportRequestDerived(
 
 type Row = Record<string, unknown>;
 
-function inScope(trans: DBCoreTransaction, table: string): boolean {
+export function inScope(trans: DBCoreTransaction, table: string): boolean {
   return (trans as unknown as IDBTransaction).objectStoreNames.contains(table);
 }
 
@@ -257,7 +257,7 @@ function setField(row: Row, field: string, value: unknown): void {
  * Dexie's transaction zone: the layers below look for the transaction in it when a write is asked. The
  * summary work waits between reads, so each call down is made in the zone the write was asked in.
  */
-interface Zone {
+export interface Zone {
   readonly psd: unknown;
 }
 const dexiePromise = Dexie.Promise as unknown as {
@@ -265,13 +265,13 @@ const dexiePromise = Dexie.Promise as unknown as {
   usePSD<T>(psd: unknown, fn: () => T): T;
 };
 const runInZone = dexiePromise.usePSD;
-const currentZone = (): Zone => ({ psd: dexiePromise.PSD });
-function inZone<T>(zone: Zone, fn: () => T): T {
+export const currentZone = (): Zone => ({ psd: dexiePromise.PSD });
+export function inZone<T>(zone: Zone, fn: () => T): T {
   return runInZone(zone.psd, fn);
 }
 
 /** A table below this layer whose every call runs in `zone`. */
-function zoned(table: DBCoreTable, zone: Zone): DBCoreTable {
+export function zoned(table: DBCoreTable, zone: Zone): DBCoreTable {
   return {
     ...table,
     mutate: (request) => inZone(zone, () => table.mutate(request)),

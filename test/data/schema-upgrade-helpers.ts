@@ -6,6 +6,7 @@ import {
   CURRENT_SCHEMA_VERSION,
   closeDatabase,
   GuidingHandsDb,
+  KEPT_COPY_TABLES,
   SHIPPED_SCHEMAS,
   switchDatabase,
   type TableName,
@@ -163,10 +164,17 @@ export async function storedTables(name: string): Promise<Record<string, object[
 /**
  * Every table's records exactly as stored, every field (summaries and later versions' fields too), the
  * meetings with their notes as before version 23 (notesInMeetings), the pairs without the side entries of
- * version 24 (withoutSideKeys; its own test reads them: rawStoredTables).
+ * version 24 (withoutSideKeys; its own test reads them: rawStoredTables), without the tables of kept
+ * copies (version 26).
  */
 export async function everyStoredField(name: string): Promise<Record<string, object[]>> {
-  return withoutSideKeys(notesInMeetings(await rawStoredTables(name)));
+  return withoutSideKeys(notesInMeetings(withoutKeptCopies(await rawStoredTables(name))));
+}
+
+/** The tables less those of copies kept from the others (version 26's month digests: their own test). */
+function withoutKeptCopies(tables: Record<string, object[]>): Record<string, object[]> {
+  const kept: ReadonlySet<string> = new Set(KEPT_COPY_TABLES);
+  return Object.fromEntries(Object.entries(tables).filter(([table]) => !kept.has(table)));
 }
 
 /** The tables with the pairs less the index entries version 24 gives every pair (schema-upgrade-v24.test.ts). */

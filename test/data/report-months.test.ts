@@ -1,0 +1,300 @@
+// Must come first: Dexie looks for IndexedDB when it is first imported.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION } from '../../renderer/data/db';
+import {
+  deleteMeeting,
+  getMeeting,
+  logMeeting,
+  setActionItemDone,
+  undoDeleteMeeting,
+  updateMeeting,
+} from '../../renderer/data/meetings.repo';
+import { saveResponse } from '../../renderer/data/questionnaires.repo';
+import { readMonth, saveMonthDigests } from '../../renderer/data/report-month-reads';
+import { EVERY_MONTH, MONTH_DIGEST_FORMAT, type ReportMonthRecord } from '../../renderer/data/report-months';
+import { SharedValues } from '../../renderer/data/report-records';
+import { loadReportData } from '../../renderer/data/reports.repo';
+import { SESSION_RATING_ID } from '../../renderer/domain/questionnaires/built-in';
+import { computeReport } from '../../renderer/domain/reports/compute-report';
+import { type PeriodChoice, resolvePeriod } from '../../renderer/domain/reports/period';
+import type { ReportData } from '../../renderer/domain/reports/report-data';
+import type { MeetingInput } from '../../renderer/domain/rules';
+import type { Meeting } from '../../renderer/domain/types';
+import { loadSampleClinic } from '../../renderer/sample-clinic/load-sample-clinic';
+import {
+  fixTodayPerTest,
+  freshDatabasePerTest,
+  LOCKED_CONFIGURATION,
+  sealedAtRest,
+  storedRows,
+  TODAY,
+} from './helpers';
+
+// Schema version 26: a report counts each month's meetings and action items from the month's digest
+// (one record a month) once a report has counted it, and every write of a meeting or an action item
+// drops the digests of the months it touches, in the same transaction. What matters: a report made from
+// digests is exactly the report made from the records, after any write; a digest counted before a write
+// is never saved after it; a digest of another version or format is counted again.
+
+const db = freshDatabasePerTest();
+fixTodayPerTest();
+
+const PERIODS: PeriodChoice[] = [
+  { kind: 'last-12-months' },
+  { kind: 'calendar-year', year: 2023 },
+  // A period starting and ending inside months, so digests of whole months are cut to it.
+  { kind: 'custom', start: '2023-03-17', end: '2024-02-09' },
+];
+
+async function clinic(): Promise<void> {
+  await loadSampleClinic({ seed: 26, size: { people: 40, relationships: 60, meetings: 700 }, today: TODAY });
+}
+
+function report(data: ReportData, choice: PeriodChoice) {
+  return computeReport(data, {
+    period: resolvePeriod(choice, TODAY),
+    programIds: 'all',
+    today: TODAY,
+    generatedAt: `${TODAY}T12:00:00.000Z`,
+    appVersion: 'test',
+  });
+}
+
+async function digestMonths(): Promise<Map<string, ReportMonthRecord>> {
+  const rows = await db().reportMonths.toArray();
+  return new Map(rows.map((row) => [row.month, row]));
+}
+
+/** Every period's data and report from the digests (made where missing) equal those from the records. */
+async function expectDigestsToMatchRecords(): Promise<void> {
+  for (const choice of PERIODS) {
+    const period = resolvePeriod(choice, TODAY);
+    const fromRecords = await loadReportData(period, { monthDigests: false });
+    const firstRead = await loadReportData(period);
+    const fromDigests = await loadReportData(period);
+    for (const data of [firstRead, fromDigests]) {
+      expect(data.meetings).toEqual(fromRecords.meetings);
+      expect(data.actionItems).toEqual(fromRecords.actionItems);
+      expect(data.questionnaires).toEqual(fromRecords.questionnaires);
+      expect(report(data, choice)).toEqual(report(fromRecords, choice));
+    }
+  }
+}
+
+function inputOf(meeting: Meeting & { actionItems: { text: string; owner: string }[] }): MeetingInput {
+  return {
+    relationshipId: meeting.relationshipId,
+    date: meeting.date,
+    durationMinutes: meeting.durationMinutes,
+    format: meeting.format,
+    topics: meeting.topics,
+    notes: meeting.notes,
+    confidential: meeting.confidential,
+    actionItems: meeting.actionItems.map((item) => ({
+      text: item.text,
+      owner: item.owner,
+      dueDate: null,
+    })) as MeetingInput['actionItems'],
+  };
+}
+
+describe('month digests of the report (schema version 26)', () => {
+  it('keeps a digest of each month a report counted, and reports from digests what the records give', async () => {
+    await clinic();
+    const digests = async () => (await db().reportMonths.toArray()).filter((row) => row.digest);
+    // Writing the clinic stamped the months it wrote, and counted none.
+    expect(await db().reportMonths.count()).toBeGreaterThan(12);
+    expect(await digests()).toEqual([]);
+    const period = resolvePeriod({ kind: 'last-12-months' }, TODAY);
+    const fromRecords = await loadReportData(period, { monthDigests: false });
+    // Reading the records alone keeps nothing.
+    expect(await digests()).toEqual([]);
+    await loadReportData(period);
+    const kept = new Map((await digests()).map((row) => [row.month, row]));
+    // Every month the period touches, whole: 13 calendar months for 12 months from a mid-month day.
+    expect(kept.size).toBe(13);
+    const counted = [...kept.values()].reduce((sum, row) => sum + (row.digest?.meetings.length ?? 0), 0);
+    const inMonths = await db()
+      .meetings.where('date')
+      .between(`${period.start.slice(0, 7)}-01`, `${period.end.slice(0, 7)}-31`, true, true)
+      .count();
+    expect(counted).toBe(inMonths);
+    expect(counted).toBeGreaterThan(fromRecords.meetings.length);
+    for (const row of kept.values())
+      expect(row.digest).toMatchObject({
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        format: MONTH_DIGEST_FORMAT,
+      });
+    // A digest holds no note nor action-item text; its responses are as stored: sealed with the lock on.
+    const text = JSON.stringify([...kept.values()]);
+    expect(text).not.toContain('"notes"');
+    expect(text).not.toContain('"text"');
+    const responses = [...kept.values()].flatMap((row) => row.digest?.responses ?? []);
+    expect(responses.length).toBeGreaterThan(10);
+    const stored = new Map(
+      (await storedRows(db().name, 'responses')).map((response) => [response.id, response]),
+    );
+    for (const response of responses) {
+      expect(response).toEqual(stored.get(response.id as string));
+      expect(sealedAtRest('responses', response, 'answers')).toBe(LOCKED_CONFIGURATION);
+    }
+    await expectDigestsToMatchRecords();
+  });
+
+  it('drops the digests of the months a write touches, and reports what the records give after each write', async () => {
+    await clinic();
+    await expectDigestsToMatchRecords();
+    const all = await digestMonths();
+    const meetings = await db()
+      .meetings.where('date')
+      .between('2023-06-01', '2023-06-30', true, true)
+      .toArray();
+    const moved = meetings[0];
+    expect(moved).toBeDefined();
+
+    // An edit that moves a meeting (and its action items) from June to September 2023.
+    const full = (await getMeeting(moved.id))!;
+    await updateMeeting(moved.id, {
+      ...inputOf(full),
+      date: '2023-09-12',
+      actionItems: [{ text: 'Read the guideline', owner: 'mentee', dueDate: '2023-10-01' }],
+    } as MeetingInput);
+    let now = await digestMonths();
+    expect(now.get('2023-06')?.digest).toBeUndefined();
+    expect(now.get('2023-09')?.digest).toBeUndefined();
+    expect(now.get('2023-06')?.stamp).not.toBe(all.get('2023-06')?.stamp);
+    // Months it did not touch keep their digest.
+    expect(now.get('2023-07')?.digest).toEqual(all.get('2023-07')?.digest);
+    await expectDigestsToMatchRecords();
+
+    // A meeting logged, one deleted and brought back, an action item ticked off.
+    const logged = await logMeeting({
+      ...inputOf(full),
+      date: '2023-11-03',
+      actionItems: [{ text: 'Shadow a night shift', owner: 'both', dueDate: '2023-11-20' }],
+    } as MeetingInput);
+    expect((await digestMonths()).get('2023-11')?.digest).toBeUndefined();
+    await expectDigestsToMatchRecords();
+    const deleted = await deleteMeeting(logged.id);
+    expect((await digestMonths()).get('2023-11')?.digest).toBeUndefined();
+    await expectDigestsToMatchRecords();
+    await undoDeleteMeeting(deleted);
+    await expectDigestsToMatchRecords();
+    const item = (await db().actionItems.where('meetingId').equals(logged.id).first())!;
+    now = await digestMonths();
+    expect(now.get('2023-11')?.digest).toBeDefined();
+    await setActionItemDone(item.id, true);
+    expect((await digestMonths()).get('2023-11')?.digest).toBeUndefined();
+    await expectDigestsToMatchRecords();
+
+    // A response given today, then moved to another month.
+    const pair = (await db().relationships.get(full.relationshipId))!;
+    const saved = await saveResponse({
+      questionnaireId: SESSION_RATING_ID,
+      personId: pair.menteeId,
+      relationshipId: pair.id,
+      checkpoint: null,
+      answers: { useful: 4, heard: 5, open: 3 },
+      wantsContact: false,
+    });
+    expect((await digestMonths()).get(TODAY.slice(0, 7))?.digest).toBeUndefined();
+    await expectDigestsToMatchRecords();
+    await db().transaction('rw', [db().responses, db().relationships, db().people], () =>
+      db().responses.update(saved.id, { answeredOn: '2023-08-09' }),
+    );
+    now = await digestMonths();
+    expect(now.get(TODAY.slice(0, 7))?.digest).toBeUndefined();
+    expect(now.get('2023-08')?.digest).toBeUndefined();
+    await expectDigestsToMatchRecords();
+  });
+
+  it('drops the digests on a write in a transaction that does not name them, and on clearing a table', async () => {
+    await clinic();
+    await expectDigestsToMatchRecords();
+    const before = await digestMonths();
+    const meeting = (await db()
+      .meetings.where('date')
+      .between('2024-02-01', '2024-02-29', true, true)
+      .first())!;
+    // The app's own tables only: the digests are added to the transaction beneath.
+    await db().transaction('rw', db().meetings, () =>
+      db().meetings.update(meeting.id, { durationMinutes: 90 }),
+    );
+    const after = await digestMonths();
+    expect(after.get('2024-02')?.digest).toBeUndefined();
+    expect(after.get('2024-01')?.digest).toEqual(before.get('2024-01')?.digest);
+    await expectDigestsToMatchRecords();
+
+    const everyBefore = (await db().reportMonths.get(EVERY_MONTH))?.stamp;
+    await db().transaction('rw', db().actionItems, () => db().actionItems.clear());
+    const cleared = await db().reportMonths.toArray();
+    expect(cleared).toHaveLength(1);
+    expect(cleared[0].month).toBe(EVERY_MONTH);
+    expect(cleared[0].stamp).not.toBe(everyBefore);
+    await expectDigestsToMatchRecords();
+  });
+
+  it('never saves a month counted before a write that touched it, nor any after a table was cleared', async () => {
+    await clinic();
+    const span = { start: '2023-05-01', end: '2023-05-31' };
+    const count = async () =>
+      db().transaction('r', [db().meetings, db().actionItems, db().responses, db().reportMonths], () =>
+        readMonth(db(), span, new SharedValues(), true),
+      );
+    const everyMonthStamp = async () => (await db().reportMonths.get(EVERY_MONTH))?.stamp ?? null;
+
+    // Counted, then a meeting of May is edited before the count is saved: the stale count is not kept.
+    let stamp = await everyMonthStamp();
+    let read = await count();
+    expect(read.unsaved).toBeDefined();
+    const may = read.meetings[0];
+    await db().transaction('rw', [db().meetings, db().meetingNotes], () =>
+      db().meetings.update(may.id, { durationMinutes: 5 }),
+    );
+    await saveMonthDigests(db(), { everyMonthStamp: stamp, months: [read.unsaved!] });
+    expect((await db().reportMonths.get('2023-05'))?.digest).toBeUndefined();
+
+    // Counted, then the meetings are cleared: nothing is saved.
+    stamp = await everyMonthStamp();
+    read = await count();
+    await db().transaction('rw', [db().meetings, db().meetingNotes], () => db().meetings.clear());
+    await saveMonthDigests(db(), { everyMonthStamp: stamp, months: [read.unsaved!] });
+    expect((await db().reportMonths.get('2023-05'))?.digest).toBeUndefined();
+
+    // Counted and saved with nothing in between: kept, and used by the next read.
+    stamp = await everyMonthStamp();
+    read = await count();
+    await saveMonthDigests(db(), { everyMonthStamp: stamp, months: [read.unsaved!] });
+    expect((await db().reportMonths.get('2023-05'))?.digest?.meetings).toHaveLength(read.meetings.length);
+    const again = await count();
+    expect(again.unsaved).toBeUndefined();
+    expect(again.meetings).toEqual(read.meetings);
+  });
+
+  it('counts again a month whose digest another schema version or format made', async () => {
+    await clinic();
+    const period = resolvePeriod({ kind: 'calendar-year', year: 2023 }, TODAY);
+    await loadReportData(period);
+    const fromRecords = await loadReportData(period, { monthDigests: false });
+    const march = (await db().reportMonths.get('2023-03'))!;
+    // A digest from another version that would count one meeting fewer, one of another format with none.
+    await db().reportMonths.put({
+      ...march,
+      digest: {
+        ...march.digest!,
+        schemaVersion: CURRENT_SCHEMA_VERSION - 1,
+        meetings: march.digest!.meetings.slice(1),
+      },
+    });
+    const april = (await db().reportMonths.get('2023-04'))!;
+    await db().reportMonths.put({
+      ...april,
+      digest: { ...april.digest!, format: MONTH_DIGEST_FORMAT + 1, meetings: [] },
+    });
+    const data = await loadReportData(period);
+    expect(data.meetings).toEqual(fromRecords.meetings);
+    expect((await db().reportMonths.get('2023-03'))?.digest).toEqual(march.digest);
+    expect((await db().reportMonths.get('2023-04'))?.digest).toEqual(april.digest);
+  });
+});
