@@ -4,12 +4,9 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { getDb, switchDatabase } from '../renderer/data/db';
 import { ReportEngine } from '../renderer/data/report-engine';
-import {
-  loadReportData,
-  loadReportGoals,
-  monthSpans,
-  pairsPlannedByDay,
-} from '../renderer/data/reports.repo';
+import { goalsOfPeriod, readMonth } from '../renderer/data/report-month-reads';
+import { SharedValues } from '../renderer/data/report-records';
+import { loadReportData, monthSpans, pairsPlannedByDay } from '../renderer/data/reports.repo';
 import { todayIso } from '../renderer/domain/calendar';
 import { computeReport } from '../renderer/domain/reports/compute-report';
 import { resolvePeriod } from '../renderer/domain/reports/period';
@@ -107,12 +104,19 @@ export async function run(): Promise<Record<string, number | string>> {
     );
     await timed(figures, 'goals', raw('goals'));
     await timed(figures, 'goal progress', raw('goalProgress'));
-    const periodGoals = await timed(
+    const monthReads = await timed(
       figures,
-      'goals set or achieved in the period, with their histories',
-      () => loadReportGoals(db, period).then((found) => [...found.goals, ...found.history]),
+      'every month counted from its records (meetings, items, responses, goals with histories)',
+      () =>
+        db.transaction(
+          'r',
+          [db.meetings, db.actionItems, db.responses, db.goals, db.goalProgress, db.reportMonths],
+          () => Promise.all(months.map((month) => readMonth(db, month, new SharedValues(), false))),
+        ),
     );
-    figures['of which goals'] = periodGoals.filter((row) => 'setDate' in row).length;
+    const periodGoals = goalsOfPeriod(monthReads);
+    figures['goals set or achieved in the period / their history entries'] =
+      `${periodGoals.goals.length} / ${periodGoals.history.length}`;
     const pairsRead = await db.relationships.toCollection().raw().toArray();
     await timed(figures, "pairs with a plan by the period's last day", () =>
       pairsPlannedByDay(db, period.end, pairsRead),
@@ -141,7 +145,9 @@ export async function run(): Promise<Record<string, number | string>> {
       loadReportData(period, { monthDigests: false }),
     );
     await timed(figures, 'loadReportData, whole, month digests made and saved', () => loadReportData(period));
-    const data = await timed(figures, 'loadReportData, whole, month digests kept', () => loadReportData(period));
+    const data = await timed(figures, 'loadReportData, whole, month digests kept', () =>
+      loadReportData(period),
+    );
     figures['month digests kept'] = await db.reportMonths.count();
     const options = {
       period,

@@ -1,5 +1,7 @@
+import type { Table } from 'dexie';
+import type { ReportGoal, ReportGoalProgress } from '../domain/reports/goals';
 import type { ReportMeeting } from '../domain/reports/report-data';
-import type { ActionItem, IsoDate } from '../domain/types';
+import type { ActionItem, GoalProgress, IsoDate } from '../domain/types';
 import { CURRENT_SCHEMA_VERSION, type GuidingHandsDb, type StoredMeeting } from './db';
 import {
   type DigestActionItem,
@@ -8,9 +10,15 @@ import {
   type MonthDigest,
   newStamp,
 } from './report-months';
-import { reportActionItem, reportMeeting, type SharedValues } from './report-records';
+import {
+  reportActionItem,
+  reportGoal,
+  reportGoalProgress,
+  reportMeeting,
+  type SharedValues,
+} from './report-records';
 
-// A report's reads of one calendar month's meetings, action items and responses: from the month's digest where one
+// A report's reads of one calendar month's meetings, action items, responses and goals: from the month's digest where one
 // is kept and current, else from the records (the whole month, so that what is counted can be kept as the
 // month's digest for the next report). See report-months.ts for how digests are kept right.
 
@@ -35,6 +43,12 @@ export interface MonthRead {
   actionItems: DigestActionItem[];
   /** The responses answered within the span, as stored (sealed answers still sealed), in day-then-id order. */
   responses: Record<string, unknown>[];
+  /** The goals set within the span. */
+  goalsSet: ReportGoal[];
+  /** The "achieved" entries within the span (day and goal). */
+  achieved: MonthDigest['achieved'];
+  /** Every goal achieved in the month (not only within the span), with its whole history. */
+  achievedGoals: MonthDigest['achievedGoals'];
   /** Set when the month was counted from its records and digests are in use. */
   unsaved?: UnsavedDigest;
 }
@@ -77,15 +91,18 @@ export async function readMonth(
     responses: digest.responses
       .filter((response) => within(response.answeredOn as IsoDate))
       .map((response) => (unsaved ? { ...response } : response)),
+    goalsSet: digest.goalsSet.filter((goal) => within(goal.setDate)),
+    achieved: digest.achieved.filter((entry) => within(entry.date)),
+    achievedGoals: digest.achievedGoals,
     unsaved,
   };
 }
 
-/** The whole month's meetings, action items and responses as a digest holds them, read from the records. */
+/** The whole month's meetings, action items, responses and goals as a digest holds them, read from the records. */
 async function countMonth(db: GuidingHandsDb, month: string, shared: SharedValues): Promise<MonthDigest> {
   const first = `${month}-01`;
   const last = `${month}-31`;
-  const [meetings, items, responses] = await Promise.all([
+  const [meetings, items, responses, goalsSet, achieved] = await Promise.all([
     // Raw: stored without their notes (schema version 23); no sealed field is opened.
     db.meetings.where('date').between(first, last, true, true).raw().toArray(),
     // The items of the month's meetings, by the date of their meeting (kept on each item); raw, so no
@@ -93,7 +110,20 @@ async function countMonth(db: GuidingHandsDb, month: string, shared: SharedValue
     db.actionItems.where('meetingDate').between(first, last, true, true).raw().toArray(),
     // Raw: sealed answers stay sealed (the report opens them after its reads).
     db.responses.where('answeredOn').between(first, last, true, true).raw().toArray(),
+    // Goals and their histories raw, so no goal text or progress note is even opened; dropped at once.
+    db.goals.where('setDate').between(first, last, true, true).raw().toArray(),
+    db.goalProgress
+      .where('[status+date]')
+      .between(['achieved', first], ['achieved', last], true, true)
+      .raw()
+      .toArray(),
   ]);
+  const achievedIds = [...new Set(achieved.map((entry) => entry.goalId))];
+  const [histories, achievedGoals] = await Promise.all([
+    Promise.all(achievedIds.map((id) => db.goalProgress.where('goalId').equals(id).raw().toArray())),
+    byKeys(db.goals, 'id', achievedIds),
+  ]);
+  const goalById = new Map(achievedGoals.map((goal) => [goal.id, goal]));
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     format: MONTH_DIGEST_FORMAT,
@@ -106,7 +136,56 @@ async function countMonth(db: GuidingHandsDb, month: string, shared: SharedValue
       };
     }),
     responses: responses as unknown as Record<string, unknown>[],
+    goalsSet: goalsSet.map((goal) => reportGoal(goal, shared)),
+    achieved: achieved.map((entry) => ({
+      date: shared.string(entry.date),
+      goalId: shared.string(entry.goalId),
+    })),
+    achievedGoals: achievedIds.map((id, at) => {
+      const goal = goalById.get(id);
+      return {
+        id,
+        goal: goal ? reportGoal(goal, shared) : null,
+        history: (histories[at] as GoalProgress[]).map((entry) => reportGoalProgress(entry, shared)),
+      };
+    }),
   };
+}
+
+/**
+ * The goals a period's figures count, from its months' reads: those set within it, then those achieved
+ * within it and set before (in the order of their first "achieved" entry), with each achieved goal's whole
+ * history — what reading the period's goals through the set-date and status-and-date indexes gives.
+ */
+export function goalsOfPeriod(reads: readonly MonthRead[]): {
+  goals: ReportGoal[];
+  history: ReportGoalProgress[];
+} {
+  const setInPeriod = reads.flatMap((read) => read.goalsSet);
+  const known = new Set(setInPeriod.map((goal) => goal.id));
+  const kept = new Map<string, MonthDigest['achievedGoals'][number]>();
+  for (const read of reads)
+    for (const goal of read.achievedGoals) if (!kept.has(goal.id)) kept.set(goal.id, goal);
+  const ids = [...new Set(reads.flatMap((read) => read.achieved.map((entry) => entry.goalId)))];
+  const history = ids.flatMap((id) => kept.get(id)?.history ?? []);
+  const achievedBefore = ids.flatMap((id) => {
+    const goal = known.has(id) ? null : kept.get(id)?.goal;
+    return goal ? [goal] : [];
+  });
+  return { goals: [...setInPeriod, ...achievedBefore], history };
+}
+
+/**
+ * The records of `table` whose `index` equals one of `keys`, raw: one range read per key, asked all at
+ * once (a cursor jumping from key to key over the whole index is far slower for a few thousand keys).
+ */
+export async function byKeys<T>(
+  table: Table<T, string, unknown>,
+  index: string,
+  keys: readonly string[],
+): Promise<T[]> {
+  const found = await Promise.all(keys.map((key) => table.where(index).equals(key).raw().toArray()));
+  return found.flat();
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ReportGoal, ReportGoalProgress } from '../domain/reports/goals';
 import type { ReportResponse } from '../domain/reports/questionnaires';
 import type { ReportActionItem, ReportMeeting, ReportPerson } from '../domain/reports/report-data';
-import type { ActionItem, Goal, GoalProgress, Id, Meeting, Person, Relationship } from '../domain/types';
+import type { ActionItem, Id, Meeting, Person, Relationship } from '../domain/types';
 import { SEALED_RECORD_FIELD } from './lock/seal';
 
 // What a report keeps of each record it reads: the fields its figures and letters use, no more, with
@@ -140,7 +140,7 @@ export function reportResponse(stored: Record<string, unknown>, shared: SharedVa
 }
 
 /** A goal as a report counts it: no text, nor the stored-only fields beside it. */
-export function reportGoal(stored: Goal, shared: SharedValues): ReportGoal {
+export function reportGoal(stored: ReportGoal, shared: SharedValues): ReportGoal {
   return {
     id: shared.string(stored.id),
     relationshipId: shared.string(stored.relationshipId),
@@ -154,7 +154,7 @@ export function reportGoal(stored: Goal, shared: SharedValues): ReportGoal {
 }
 
 /** An entry of a goal's history as a report counts it: no note. */
-export function reportGoalProgress(stored: GoalProgress, shared: SharedValues): ReportGoalProgress {
+export function reportGoalProgress(stored: ReportGoalProgress, shared: SharedValues): ReportGoalProgress {
   return {
     id: stored.id,
     goalId: shared.string(stored.goalId),

@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie from 'dexie';
 import { BUILT_IN_QUESTIONNAIRES } from '../domain/questionnaires/built-in';
 import type { AnsweredKey } from '../domain/questionnaires/schedule';
 import type { Checkpoint } from '../domain/questionnaires/types';
@@ -10,12 +10,18 @@ import {
   type ReportMeeting,
   relationshipsNeedingEarlierMeeting,
 } from '../domain/reports/report-data';
-import type { Goal, GoalProgress, Id, IsoDate, PaperSize, Program, Relationship } from '../domain/types';
+import type { Id, IsoDate, PaperSize, Program, Relationship } from '../domain/types';
 import { type GuidingHandsDb, getDb } from './db';
 import { openRecordsInBulk } from './lock/bulk-crypto';
 import { SEALED_RECORD_FIELD } from './lock/seal';
 import { hasSealedValue, openRecord } from './lock/sealing';
-import { readMonth, saveMonthDigests, type UnsavedDigests } from './report-month-reads';
+import {
+  byKeys,
+  goalsOfPeriod,
+  readMonth,
+  saveMonthDigests,
+  type UnsavedDigests,
+} from './report-month-reads';
 import { EVERY_MONTH } from './report-months';
 import {
   reportActionItem,
@@ -164,11 +170,7 @@ export async function loadReportData(
       ]);
       // Then the follow-up records (goals, milestones), asked for behind them so the database reads on.
       // Raw, so no goal text, progress note or milestone description is even opened; dropped at once.
-      const followUp = Promise.all([
-        db.goalAreas.toArray(),
-        loadReportGoals(db, range),
-        loadReportMilestones(db),
-      ]);
+      const followUp = Promise.all([db.goalAreas.toArray(), loadReportMilestones(db)]);
       // Awaited below; a first read that fails (or a newer choice) must not leave this one unhandled.
       followUp.catch(() => undefined);
       const [
@@ -194,7 +196,9 @@ export async function loadReportData(
       plannedRead.catch(() => undefined);
 
       progress({ step: 'follow-up' });
-      const [goalAreas, periodGoals, milestones] = await followUp;
+      const [goalAreas, milestones] = await followUp;
+      // The goals set or achieved in the period, with the achieved ones' histories (from the months).
+      const periodGoals = goalsOfPeriod(monthly);
       const goals = periodGoals.goals.map((goal) => reportGoal(goal, shared));
       const goalProgress = periodGoals.history.map((entry) => reportGoalProgress(entry, shared));
       const pairsPlannedBy = await plannedRead;
@@ -284,50 +288,6 @@ export async function loadReportData(
     });
   }
   return data;
-}
-
-/**
- * The goals the period's figures count, read raw (no goal text or progress note is opened, only
- * dropped): those set within the range (by the set-date index) and those achieved within it (their
- * "achieved" entries of the range by the status-and-date index), with each achieved goal's whole history,
- * as whether it was achieved in the range hangs on the entry before.
- */
-export async function loadReportGoals(
-  db: GuidingHandsDb,
-  range: { start: IsoDate; end: IsoDate },
-): Promise<{ goals: Goal[]; history: GoalProgress[] }> {
-  const [setInRange, achievedEntries] = await Promise.all([
-    db.goals.where('setDate').between(range.start, range.end, true, true).raw().toArray(),
-    db.goalProgress
-      .where('[status+date]')
-      .between(['achieved', range.start], ['achieved', range.end], true, true)
-      .raw()
-      .toArray(),
-  ]);
-  const achievedIds = [...new Set(achievedEntries.map((entry) => entry.goalId))];
-  const known = new Set(setInRange.map((goal) => goal.id));
-  const [history, achievedGoals] = await Promise.all([
-    byKeys(db.goalProgress, 'goalId', achievedIds),
-    byKeys(
-      db.goals,
-      'id',
-      achievedIds.filter((id) => !known.has(id)),
-    ),
-  ]);
-  return { goals: [...setInRange, ...achievedGoals], history };
-}
-
-/**
- * The records of `table` whose `index` equals one of `keys`, raw: one range read per key, asked all at
- * once (a cursor jumping from key to key over the whole index is far slower for a few thousand keys).
- */
-async function byKeys<T>(
-  table: Table<T, string, unknown>,
-  index: string,
-  keys: readonly string[],
-): Promise<T[]> {
-  const found = await Promise.all(keys.map((key) => table.where(index).equals(key).raw().toArray()));
-  return found.flat();
 }
 
 /**

@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION } from '../../renderer/data/db';
+import { recordGoalProgress } from '../../renderer/data/goals.repo';
 import {
   deleteMeeting,
   getMeeting,
@@ -77,6 +78,8 @@ async function expectDigestsToMatchRecords(): Promise<void> {
       expect(data.meetings).toEqual(fromRecords.meetings);
       expect(data.actionItems).toEqual(fromRecords.actionItems);
       expect(data.questionnaires).toEqual(fromRecords.questionnaires);
+      expect(data.goals).toEqual(fromRecords.goals);
+      expect(data.goalProgress).toEqual(fromRecords.goalProgress);
       expect(report(data, choice)).toEqual(report(fromRecords, choice));
     }
   }
@@ -103,8 +106,8 @@ describe('month digests of the report (schema version 26)', () => {
   it('keeps a digest of each month a report counted, and reports from digests what the records give', async () => {
     await clinic();
     const digests = async () => (await db().reportMonths.toArray()).filter((row) => row.digest);
-    // Writing the clinic stamped the months it wrote, and counted none.
-    expect(await db().reportMonths.count()).toBeGreaterThan(12);
+    // Writing the clinic stamped what it wrote (its many goals at once: every month), and counted none.
+    expect(await db().reportMonths.get(EVERY_MONTH)).toBeDefined();
     expect(await digests()).toEqual([]);
     const period = resolvePeriod({ kind: 'last-12-months' }, TODAY);
     const fromRecords = await loadReportData(period, { monthDigests: false });
@@ -209,6 +212,61 @@ describe('month digests of the report (schema version 26)', () => {
     await expectDigestsToMatchRecords();
   });
 
+  it('drops the months a goal was set and achieved in when the goal or its history changes', async () => {
+    await clinic();
+    await expectDigestsToMatchRecords();
+    const achieved = await db()
+      .goalProgress.where('[status+date]')
+      .between(['achieved', '2023-01-01'], ['achieved', '2023-12-31'], true, true)
+      .first();
+    expect(achieved).toBeDefined();
+    const goal = (await db().goals.get(achieved!.goalId))!;
+    const achievedMonth = achieved!.date.slice(0, 7);
+    const setMonth = goal.setDate.slice(0, 7);
+    const kept = await digestMonths();
+    expect(kept.get(achievedMonth)?.digest).toBeDefined();
+
+    // Another entry of its history, on a day of a month where it was not achieved: the months it was
+    // achieved in hold its whole history, so they are dropped; so is nothing else of that year's.
+    const entryMonths = new Set(
+      (await db().goalProgress.where('goalId').equals(goal.id).toArray())
+        .filter((entry) => entry.status === 'achieved')
+        .map((entry) => entry.date.slice(0, 7)),
+    );
+    await recordGoalProgress({ goalId: goal.id, status: 'at-risk', note: 'Slipped' }, '2024-05-02');
+    let now = await digestMonths();
+    for (const month of entryMonths) expect(now.get(month)?.digest).toBeUndefined();
+    const untouched = [...kept.keys()].filter(
+      (month) =>
+        month !== EVERY_MONTH && !entryMonths.has(month) && month !== '2024-05' && kept.get(month)?.digest,
+    );
+    expect(untouched.length).toBeGreaterThan(0);
+    for (const month of untouched) expect(now.get(month)?.digest).toEqual(kept.get(month)?.digest);
+    await expectDigestsToMatchRecords();
+
+    // The goal itself edited: its set month and the months it was achieved in.
+    await db().transaction('rw', [db().goals, db().goalProgress], () =>
+      db().goals.update(goal.id, { targetDate: '2025-01-31' }),
+    );
+    now = await digestMonths();
+    expect(now.get(setMonth)?.digest).toBeUndefined();
+    expect(now.get(achievedMonth)?.digest).toBeUndefined();
+    await expectDigestsToMatchRecords();
+
+    // Achieved again today, through the app.
+    await recordGoalProgress({ goalId: goal.id, status: 'achieved', note: 'Done again' }, TODAY);
+    expect((await digestMonths()).get(TODAY.slice(0, 7))?.digest).toBeUndefined();
+    await expectDigestsToMatchRecords();
+
+    // A write of many goals at once drops every month.
+    const goals = await db().goals.limit(150).toArray();
+    expect(goals.length).toBeGreaterThan(100);
+    await db().transaction('rw', [db().goals], () => db().goals.bulkPut(goals));
+    const rows = await db().reportMonths.toArray();
+    expect(rows.map((row) => row.month)).toEqual([EVERY_MONTH]);
+    await expectDigestsToMatchRecords();
+  });
+
   it('drops the digests on a write in a transaction that does not name them, and on clearing a table', async () => {
     await clinic();
     await expectDigestsToMatchRecords();
@@ -239,8 +297,10 @@ describe('month digests of the report (schema version 26)', () => {
     await clinic();
     const span = { start: '2023-05-01', end: '2023-05-31' };
     const count = async () =>
-      db().transaction('r', [db().meetings, db().actionItems, db().responses, db().reportMonths], () =>
-        readMonth(db(), span, new SharedValues(), true),
+      db().transaction(
+        'r',
+        [db().meetings, db().actionItems, db().responses, db().goals, db().goalProgress, db().reportMonths],
+        () => readMonth(db(), span, new SharedValues(), true),
       );
     const everyMonthStamp = async () => (await db().reportMonths.get(EVERY_MONTH))?.stamp ?? null;
 
