@@ -3,8 +3,8 @@ import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { getDb, switchDatabase } from '../renderer/data/db';
+import { goalsOfPeriod, readMonth } from '../renderer/data/report-digest-reads';
 import { ReportEngine } from '../renderer/data/report-engine';
-import { goalsOfPeriod, readMonth } from '../renderer/data/report-month-reads';
 import { SharedValues } from '../renderer/data/report-records';
 import { loadReportData, monthSpans, pairsPlannedByDay } from '../renderer/data/reports.repo';
 import { todayIso } from '../renderer/domain/calendar';
@@ -110,7 +110,7 @@ export async function run(): Promise<Record<string, number | string>> {
       () =>
         db.transaction(
           'r',
-          [db.meetings, db.actionItems, db.responses, db.goals, db.goalProgress, db.reportMonths],
+          [db.meetings, db.actionItems, db.responses, db.goals, db.goalProgress, db.reportDigests],
           () => Promise.all(months.map((month) => readMonth(db, month, new SharedValues(), false))),
         ),
     );
@@ -142,13 +142,13 @@ export async function run(): Promise<Record<string, number | string>> {
     });
 
     await timed(figures, 'loadReportData, whole, every month from its records', () =>
-      loadReportData(period, { monthDigests: false }),
+      loadReportData(period, { digests: false }),
     );
     await timed(figures, 'loadReportData, whole, month digests made and saved', () => loadReportData(period));
     const data = await timed(figures, 'loadReportData, whole, month digests kept', () =>
       loadReportData(period),
     );
-    figures['month digests kept'] = await db.reportMonths.count();
+    figures['month digests kept'] = await db.reportDigests.count();
     const options = {
       period,
       programIds: 'all' as const,

@@ -43,7 +43,7 @@ import {
 } from './derived-fields';
 import { openSealedFieldsOnRead, sealingMiddleware } from './lock/sealing';
 import { meetingNotesMiddleware } from './meeting-notes';
-import { type ReportMonthRecord, reportMonthsMiddleware } from './report-months';
+import { type ReportDigestRecord, reportDigestsMiddleware } from './report-digests';
 import {
   goalDerived,
   milestoneDerived,
@@ -130,9 +130,9 @@ export type StorageOnlyTable = (typeof STORAGE_ONLY_TABLES)[number];
 
 /**
  * Tables of the database kept from the others, never backed up nor restored: a missing or stale record
- * is made again from the records it copies (reportMonths: what reports count of each month, report-months.ts).
+ * is made again from the records it copies (reportDigests: what reports count of each month, report-digests.ts).
  */
-export const KEPT_COPY_TABLES = ['reportMonths'] as const;
+export const KEPT_COPY_TABLES = ['reportDigests'] as const;
 export type KeptCopyTable = (typeof KEPT_COPY_TABLES)[number];
 
 /** Every table of the database: the document's, the storage-only ones and the kept copies. */
@@ -437,14 +437,14 @@ export const SCHEMA_V24: StoreList & { meetingNotes: string } = {
 export const SCHEMA_V25: StoreList & { meetingNotes: string } = SCHEMA_V24;
 
 /**
- * Version 26: `reportMonths`, what a report counts of each calendar month's meetings and action items,
- * one record a month (report-months.ts), made by the first report that needs a month and dropped by
+ * Version 26: `reportDigests`, what a report counts of each calendar month's meetings and action items,
+ * one record a month (report-digests.ts), made by the first report that needs a month and dropped by
  * every write that touches it. A copy kept beside the records, never backed up: the upgrade adds the
  * empty table only.
  */
-export const SCHEMA_V26: StoreList & { meetingNotes: string; reportMonths: string } = {
+export const SCHEMA_V26: StoreList & { meetingNotes: string; reportDigests: string } = {
   ...SCHEMA_V25,
-  reportMonths: 'month',
+  reportDigests: 'key',
 };
 
 export const CURRENT_SCHEMA_VERSION = 26;
@@ -768,7 +768,7 @@ export class GuidingHandsDb extends Dexie {
   meetings!: EntityTable<StoredMeeting, 'id'>;
   meetingNotes!: EntityTable<MeetingNote, 'id'>;
   /** What reports count of each month's meetings (schema version 26): a copy, never backed up. */
-  reportMonths!: EntityTable<ReportMonthRecord, 'month'>;
+  reportDigests!: EntityTable<ReportDigestRecord, 'key'>;
   actionItems!: EntityTable<ActionItem, 'id'>;
   topics!: EntityTable<Topic, 'id'>;
   goalAreas!: EntityTable<GoalArea, 'id'>;
@@ -811,7 +811,7 @@ export class GuidingHandsDb extends Dexie {
       });
     } else this.declareEveryVersion();
     // First, so lowest of the app's layers: it sees every write of a meeting or an action item as stored.
-    this.use(reportMonthsMiddleware());
+    this.use(reportDigestsMiddleware());
     this.use(
       derivedFieldsMiddleware({
         people: {

@@ -1,7 +1,7 @@
 import type { ReportGoal, ReportGoalProgress } from '../domain/reports/goals';
 import type { ReportResponse } from '../domain/reports/questionnaires';
 import type { ReportActionItem, ReportMeeting, ReportPerson } from '../domain/reports/report-data';
-import type { ActionItem, Id, Meeting, Person, Relationship } from '../domain/types';
+import type { ActionItem, Id, Meeting, Relationship } from '../domain/types';
 import { SEALED_RECORD_FIELD } from './lock/seal';
 
 // What a report keeps of each record it reads: the fields its figures and letters use, no more, with
@@ -109,7 +109,7 @@ export function reportPair(stored: Relationship, shared: SharedValues): Relation
   return pair;
 }
 
-export function reportPerson(person: Person, shared: SharedValues): ReportPerson {
+export function reportPerson(person: ReportPerson, shared: SharedValues): ReportPerson {
   return {
     id: shared.string(person.id),
     name: person.name,

@@ -19,10 +19,11 @@ import {
   byKeys,
   goalsOfPeriod,
   readMonth,
-  saveMonthDigests,
+  readTable,
+  saveDigests,
   type UnsavedDigests,
-} from './report-month-reads';
-import { EVERY_MONTH } from './report-months';
+} from './report-digest-reads';
+import { EVERY_DIGEST } from './report-digests';
 import {
   reportActionItem,
   reportGoal,
@@ -37,7 +38,7 @@ import type { RelationshipPlanFields } from './summary-fields';
 
 // Loads what an accreditation report needs, as plain data. Meetings and their action items come a
 // calendar month at a time (so the screen can say how far it got): from the month's digest (one record,
-// report-months.ts) where one is kept, else through the date index and the index of each item's meeting
+// report-digests.ts) where one is kept, else through the date index and the index of each item's meeting
 // date, the month then saved as a digest for the next report; so do the month's questionnaire responses
 // (through their answer-date index). Goals come as the period's figures need them. Meetings and action items
 // are read raw: the reading hooks that would open sealed note and action-item text (the clinic lock) are
@@ -69,10 +70,10 @@ export interface LoadReportOptions {
    */
   openResponses?: OpenResponses;
   /**
-   * False: every month's meetings and action items are read from their records, and no month digest is
-   * read or saved (tests and benchmarks compare the two). Absent: digests are used (report-months.ts).
+   * False: everything is read from the records, and no digest is read or saved (tests and benchmarks
+   * compare the two). Absent: the digests are used and kept (report-digests.ts).
    */
-  monthDigests?: boolean;
+  digests?: boolean;
 }
 
 export type OpenResponses = (responses: Record<string, unknown>[]) => Promise<void>;
@@ -117,8 +118,8 @@ export async function loadReportData(
   // Each repeated id, day and list of topics is kept once (report-records.ts); each month's meetings are
   // made lean as they arrive, so the stored ones go as soon as the month is read.
   const shared = new SharedValues();
-  const digests = options.monthDigests !== false;
-  let unsaved: UnsavedDigests = { everyMonthStamp: null, months: [] };
+  const digests = options.digests !== false;
+  let unsaved: UnsavedDigests = { everyStamp: null, digests: [] };
   const data = await db.transaction(
     'r',
     [
@@ -136,7 +137,7 @@ export async function loadReportData(
       db.milestones,
       db.questionnaires,
       db.responses,
-      db.reportMonths,
+      db.reportDigests,
     ],
     async () => {
       progress({ step: 'records' });
@@ -148,16 +149,31 @@ export async function loadReportData(
       const firstReads = Promise.all([
         getSettings(db),
         // Raw: people hold no sealed field, and the fields the reading hook would hide are not kept.
-        db.people.toCollection().raw().toArray(),
+        readTable(
+          db,
+          'people',
+          async () =>
+            (await db.people.toCollection().raw().toArray()).map((person) => reportPerson(person, shared)),
+          digests,
+        ),
         db.programs.toArray(),
-        // Raw, like meetings: the reading hook would open sealed reasons, which a worker cannot.
-        db.relationships.toCollection().raw().toArray(),
+        // Raw, like meetings: the reading hook would open sealed reasons, which a worker cannot. As
+        // stored, with the summaries read below (whether each has a plan, who answered what).
+        readTable(db, 'relationships', () => db.relationships.toCollection().raw().toArray(), digests),
         db.topics.toArray(),
         // Dates and hours only are kept; training records hold no sealed field.
-        db.trainingRecords.toCollection().raw().toArray(),
+        readTable(
+          db,
+          'trainingRecords',
+          async () =>
+            (await db.trainingRecords.toCollection().raw().toArray()).map(
+              ({ personId, completedOn, hours, renewBy }) => ({ personId, completedOn, hours, renewBy }),
+            ),
+          digests,
+        ),
         db.questionnaires.toArray(),
-        // Whether every month's digest was dropped since (a digest made below is saved only if not).
-        digests ? db.reportMonths.get(EVERY_MONTH) : Promise.resolve(undefined),
+        // Whether every digest was dropped since (a digest made below is saved only if not).
+        digests ? db.reportDigests.get(EVERY_DIGEST) : Promise.resolve(undefined),
         ...months.map((month) =>
           readMonth(db, month, shared, digests).then((read) => {
             check();
@@ -170,33 +186,41 @@ export async function loadReportData(
       ]);
       // Then the follow-up records (goals, milestones), asked for behind them so the database reads on.
       // Raw, so no goal text, progress note or milestone description is even opened; dropped at once.
-      const followUp = Promise.all([db.goalAreas.toArray(), loadReportMilestones(db)]);
+      const followUp = Promise.all([
+        db.goalAreas.toArray(),
+        readTable(db, 'milestones', () => loadReportMilestones(db), digests),
+      ]);
       // Awaited below; a first read that fails (or a newer choice) must not leave this one unhandled.
       followUp.catch(() => undefined);
       const [
         settings,
-        people,
+        peopleRead,
         programs,
-        relationships,
+        pairsRead,
         topics,
-        training,
+        trainingRead,
         clinicQuestionnaires,
-        everyMonth,
+        every,
         ...monthly
       ] = await firstReads;
+      const people = peopleRead.rows;
+      const relationships = pairsRead.rows;
+      const training = trainingRead.rows;
       check();
       const meetings: ReportMeeting[] = monthly.flatMap((read) => read.meetings);
       // The period's answers only (the pairs' summary says who answered before it); as stored, opened below.
       const storedResponses = monthly.flatMap((read) => read.responses);
-      unsaved = {
-        everyMonthStamp: everyMonth?.stamp ?? null,
-        months: monthly.flatMap((read) => (read.unsaved ? [read.unsaved] : [])),
-      };
+      const counted = [peopleRead, pairsRead, trainingRead, ...monthly];
       const plannedRead = pairsPlannedByDay(db, range.end, relationships);
       plannedRead.catch(() => undefined);
 
       progress({ step: 'follow-up' });
-      const [goalAreas, milestones] = await followUp;
+      const [goalAreas, milestonesRead] = await followUp;
+      const milestones = milestonesRead.rows;
+      unsaved = {
+        everyStamp: every?.stamp ?? null,
+        digests: [...counted, milestonesRead].flatMap((read) => (read.unsaved ? [read.unsaved] : [])),
+      };
       // The goals set or achieved in the period, with the achieved ones' histories (from the months).
       const periodGoals = goalsOfPeriod(monthly);
       const goals = periodGoals.goals.map((goal) => reportGoal(goal, shared));
@@ -258,7 +282,7 @@ export async function loadReportData(
     },
   );
   // The months counted from their records, kept for the next report (never a reason for this one to fail).
-  if (unsaved.months.length > 0) await saveMonthDigests(db, unsaved).catch(() => undefined);
+  if (unsaved.digests.length > 0) await saveDigests(db, unsaved).catch(() => undefined);
   // Outside the transaction: opening may wait on the window, and a transaction cannot wait.
   const questionnaireData = data.questionnaires as ReportQuestionnaireData;
   const stored = questionnaireData.responses as unknown as Record<string, unknown>[];

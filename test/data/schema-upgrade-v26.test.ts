@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, closeDatabase } from '../../renderer/data/db';
+import type { MonthDigest } from '../../renderer/data/report-digests';
 import { loadReportData } from '../../renderer/data/reports.repo';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { resolvePeriod } from '../../renderer/domain/reports/period';
@@ -15,7 +16,7 @@ import {
 } from './schema-upgrade-helpers';
 
 // A clinic on version 25 opens version 26: every record of every table stays exactly as it was, and the
-// new table of month digests (report-months.ts) is there, empty. The first report counts the months it
+// new table of digests (report-digests.ts) is there, empty. The first report counts the months it
 // needs from the records and keeps them; the next is made from them, and both are the report the
 // records give.
 
@@ -74,19 +75,28 @@ describe('schema version 26: month digests of the report', () => {
     const { name, db } = await upgradeAppDatabaseFrom(25, CONTENT);
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     const stored = await rawStoredTables(name);
-    expect(stored.reportMonths).toEqual([]);
+    expect(stored.reportDigests).toEqual([]);
     for (const table of ['people', 'programs', 'relationships', 'meetings', 'actionItems'] as const)
       expect(stored[table]).toEqual(CONTENT[table]);
 
     const period = resolvePeriod({ kind: 'custom', start: '2024-02-15', end: '2024-05-31' }, '2024-06-15');
-    const fromRecords = await loadReportData(period, { monthDigests: false });
+    const fromRecords = await loadReportData(period, { digests: false });
     expect(fromRecords.meetings.map((row) => row.id)).toEqual(['m2', 'm3', 'm4']);
     expect(fromRecords.actionItems.map((row) => row.id)).toEqual(['a1', 'a2']);
     const first = await loadReportData(period);
-    const months = await db.reportMonths.toArray();
-    expect(months.map((row) => row.month)).toEqual(['2024-02', '2024-03', '2024-04', '2024-05']);
+    const kept = await db.reportDigests.toArray();
+    expect(kept.map((row) => row.key)).toEqual([
+      '2024-02',
+      '2024-03',
+      '2024-04',
+      '2024-05',
+      'table:milestones',
+      'table:people',
+      'table:relationships',
+      'table:trainingRecords',
+    ]);
     // The whole of February is kept, though the period starts on the 15th.
-    expect(months[0].digest?.meetings.map((row) => row.id)).toEqual(['m1']);
+    expect((kept[0].digest as MonthDigest).meetings.map((row) => row.id)).toEqual(['m1']);
     const second = await loadReportData(period);
     const options = {
       period,
@@ -96,8 +106,7 @@ describe('schema version 26: month digests of the report', () => {
       appVersion: 'test',
     };
     for (const data of [first, second]) {
-      expect(data.meetings).toEqual(fromRecords.meetings);
-      expect(data.actionItems).toEqual(fromRecords.actionItems);
+      expect(data).toEqual(fromRecords);
       expect(computeReport(data, options)).toEqual(computeReport(fromRecords, options));
     }
     closeDatabase();

@@ -12,8 +12,14 @@ import {
   updateMeeting,
 } from '../../renderer/data/meetings.repo';
 import { saveResponse } from '../../renderer/data/questionnaires.repo';
-import { readMonth, saveMonthDigests } from '../../renderer/data/report-month-reads';
-import { EVERY_MONTH, MONTH_DIGEST_FORMAT, type ReportMonthRecord } from '../../renderer/data/report-months';
+import { readMonth, saveDigests } from '../../renderer/data/report-digest-reads';
+import {
+  DIGEST_FORMAT,
+  EVERY_DIGEST,
+  type MonthDigest,
+  type ReportDigestRecord,
+  type TableDigest,
+} from '../../renderer/data/report-digests';
 import { SharedValues } from '../../renderer/data/report-records';
 import { loadReportData } from '../../renderer/data/reports.repo';
 import { SESSION_RATING_ID } from '../../renderer/domain/questionnaires/built-in';
@@ -62,24 +68,20 @@ function report(data: ReportData, choice: PeriodChoice) {
   });
 }
 
-async function digestMonths(): Promise<Map<string, ReportMonthRecord>> {
-  const rows = await db().reportMonths.toArray();
-  return new Map(rows.map((row) => [row.month, row]));
+async function digestMonths(): Promise<Map<string, ReportDigestRecord>> {
+  const rows = await db().reportDigests.toArray();
+  return new Map(rows.map((row) => [row.key, row]));
 }
 
 /** Every period's data and report from the digests (made where missing) equal those from the records. */
 async function expectDigestsToMatchRecords(): Promise<void> {
   for (const choice of PERIODS) {
     const period = resolvePeriod(choice, TODAY);
-    const fromRecords = await loadReportData(period, { monthDigests: false });
+    const fromRecords = await loadReportData(period, { digests: false });
     const firstRead = await loadReportData(period);
     const fromDigests = await loadReportData(period);
     for (const data of [firstRead, fromDigests]) {
-      expect(data.meetings).toEqual(fromRecords.meetings);
-      expect(data.actionItems).toEqual(fromRecords.actionItems);
-      expect(data.questionnaires).toEqual(fromRecords.questionnaires);
-      expect(data.goals).toEqual(fromRecords.goals);
-      expect(data.goalProgress).toEqual(fromRecords.goalProgress);
+      expect(data).toEqual(fromRecords);
       expect(report(data, choice)).toEqual(report(fromRecords, choice));
     }
   }
@@ -105,35 +107,47 @@ function inputOf(meeting: Meeting & { actionItems: { text: string; owner: string
 describe('month digests of the report (schema version 26)', () => {
   it('keeps a digest of each month a report counted, and reports from digests what the records give', async () => {
     await clinic();
-    const digests = async () => (await db().reportMonths.toArray()).filter((row) => row.digest);
+    const digests = async () => (await db().reportDigests.toArray()).filter((row) => row.digest);
     // Writing the clinic stamped what it wrote (its many goals at once: every month), and counted none.
-    expect(await db().reportMonths.get(EVERY_MONTH)).toBeDefined();
+    expect(await db().reportDigests.get(EVERY_DIGEST)).toBeDefined();
     expect(await digests()).toEqual([]);
     const period = resolvePeriod({ kind: 'last-12-months' }, TODAY);
-    const fromRecords = await loadReportData(period, { monthDigests: false });
+    const fromRecords = await loadReportData(period, { digests: false });
     // Reading the records alone keeps nothing.
     expect(await digests()).toEqual([]);
     await loadReportData(period);
-    const kept = new Map((await digests()).map((row) => [row.month, row]));
+    const all = await digests();
+    // The tables a report reads whole, each as it reads it: the pairs as stored (sealed reasons sealed).
+    expect(all.filter((row) => row.key.startsWith('table:')).map((row) => row.key)).toEqual([
+      'table:milestones',
+      'table:people',
+      'table:relationships',
+      'table:trainingRecords',
+    ]);
+    const pairs = all.find((row) => row.key === 'table:relationships')?.digest as TableDigest;
+    expect(pairs.rows).toEqual(await storedRows(db().name, 'relationships'));
+    const kept = new Map(
+      all.filter((row) => /^\d{4}-\d{2}$/.test(row.key)).map((row) => [row.key, row.digest as MonthDigest]),
+    );
     // Every month the period touches, whole: 13 calendar months for 12 months from a mid-month day.
     expect(kept.size).toBe(13);
-    const counted = [...kept.values()].reduce((sum, row) => sum + (row.digest?.meetings.length ?? 0), 0);
+    const counted = [...kept.values()].reduce((sum, digest) => sum + digest.meetings.length, 0);
     const inMonths = await db()
       .meetings.where('date')
       .between(`${period.start.slice(0, 7)}-01`, `${period.end.slice(0, 7)}-31`, true, true)
       .count();
     expect(counted).toBe(inMonths);
     expect(counted).toBeGreaterThan(fromRecords.meetings.length);
-    for (const row of kept.values())
+    for (const row of all)
       expect(row.digest).toMatchObject({
         schemaVersion: CURRENT_SCHEMA_VERSION,
-        format: MONTH_DIGEST_FORMAT,
+        format: DIGEST_FORMAT,
       });
     // A digest holds no note nor action-item text; its responses are as stored: sealed with the lock on.
     const text = JSON.stringify([...kept.values()]);
     expect(text).not.toContain('"notes"');
     expect(text).not.toContain('"text"');
-    const responses = [...kept.values()].flatMap((row) => row.digest?.responses ?? []);
+    const responses = [...kept.values()].flatMap((digest) => digest.responses);
     expect(responses.length).toBeGreaterThan(10);
     const stored = new Map(
       (await storedRows(db().name, 'responses')).map((response) => [response.id, response]),
@@ -238,7 +252,7 @@ describe('month digests of the report (schema version 26)', () => {
     for (const month of entryMonths) expect(now.get(month)?.digest).toBeUndefined();
     const untouched = [...kept.keys()].filter(
       (month) =>
-        month !== EVERY_MONTH && !entryMonths.has(month) && month !== '2024-05' && kept.get(month)?.digest,
+        month !== EVERY_DIGEST && !entryMonths.has(month) && month !== '2024-05' && kept.get(month)?.digest,
     );
     expect(untouched.length).toBeGreaterThan(0);
     for (const month of untouched) expect(now.get(month)?.digest).toEqual(kept.get(month)?.digest);
@@ -262,8 +276,58 @@ describe('month digests of the report (schema version 26)', () => {
     const goals = await db().goals.limit(150).toArray();
     expect(goals.length).toBeGreaterThan(100);
     await db().transaction('rw', [db().goals], () => db().goals.bulkPut(goals));
-    const rows = await db().reportMonths.toArray();
-    expect(rows.map((row) => row.month)).toEqual([EVERY_MONTH]);
+    const rows = await db().reportDigests.toArray();
+    expect(rows.map((row) => row.key)).toEqual([EVERY_DIGEST]);
+    await expectDigestsToMatchRecords();
+  });
+
+  it("drops a table's digest on any write of the table, the milestones' also on a debrief meeting", async () => {
+    await clinic();
+    await expectDigestsToMatchRecords();
+    const everything = () => db().tables;
+    const dropped = async (key: string) => (await db().reportDigests.get(key))?.digest === undefined;
+    const refill = () => loadReportData(resolvePeriod({ kind: 'last-12-months' }, TODAY));
+
+    const person = (await db().people.toCollection().first())!;
+    await db().transaction('rw', everything(), () =>
+      db().people.update(person.id, { specialty: 'Oncology' }),
+    );
+    expect(await dropped('table:people')).toBe(true);
+    expect(await dropped('table:relationships')).toBe(false);
+    await expectDigestsToMatchRecords();
+
+    const pair = (await db().relationships.toCollection().first())!;
+    await db().transaction('rw', everything(), () =>
+      db().relationships.update(pair.id, { plannedEndDate: '2026-01-31' }),
+    );
+    expect(await dropped('table:relationships')).toBe(true);
+    expect(await dropped('table:people')).toBe(false);
+    await expectDigestsToMatchRecords();
+
+    const record = (await db().trainingRecords.toCollection().first())!;
+    await db().transaction('rw', everything(), () => db().trainingRecords.update(record.id, { hours: 7.5 }));
+    expect(await dropped('table:trainingRecords')).toBe(true);
+    await expectDigestsToMatchRecords();
+
+    const milestone = (await db().milestones.toCollection().first())!;
+    await db().transaction('rw', everything(), () =>
+      db().milestones.update(milestone.id, { date: '2024-01-09' }),
+    );
+    expect(await dropped('table:milestones')).toBe(true);
+    await expectDigestsToMatchRecords();
+
+    // A meeting that debriefs a milestone gives its first debrief day.
+    await refill();
+    expect(await dropped('table:milestones')).toBe(false);
+    const plain = (await db()
+      .meetings.filter((meeting) => meeting.milestoneId === undefined)
+      .first())!;
+    await db().transaction('rw', everything(), () => db().meetings.update(plain.id, { durationMinutes: 50 }));
+    expect(await dropped('table:milestones')).toBe(false);
+    await db().transaction('rw', everything(), () =>
+      db().meetings.update(plain.id, { milestoneId: milestone.id, date: '2024-01-10' }),
+    );
+    expect(await dropped('table:milestones')).toBe(true);
     await expectDigestsToMatchRecords();
   });
 
@@ -284,11 +348,11 @@ describe('month digests of the report (schema version 26)', () => {
     expect(after.get('2024-01')?.digest).toEqual(before.get('2024-01')?.digest);
     await expectDigestsToMatchRecords();
 
-    const everyBefore = (await db().reportMonths.get(EVERY_MONTH))?.stamp;
+    const everyBefore = (await db().reportDigests.get(EVERY_DIGEST))?.stamp;
     await db().transaction('rw', db().actionItems, () => db().actionItems.clear());
-    const cleared = await db().reportMonths.toArray();
+    const cleared = await db().reportDigests.toArray();
     expect(cleared).toHaveLength(1);
-    expect(cleared[0].month).toBe(EVERY_MONTH);
+    expect(cleared[0].key).toBe(EVERY_DIGEST);
     expect(cleared[0].stamp).not.toBe(everyBefore);
     await expectDigestsToMatchRecords();
   });
@@ -299,10 +363,10 @@ describe('month digests of the report (schema version 26)', () => {
     const count = async () =>
       db().transaction(
         'r',
-        [db().meetings, db().actionItems, db().responses, db().goals, db().goalProgress, db().reportMonths],
+        [db().meetings, db().actionItems, db().responses, db().goals, db().goalProgress, db().reportDigests],
         () => readMonth(db(), span, new SharedValues(), true),
       );
-    const everyMonthStamp = async () => (await db().reportMonths.get(EVERY_MONTH))?.stamp ?? null;
+    const everyMonthStamp = async () => (await db().reportDigests.get(EVERY_DIGEST))?.stamp ?? null;
 
     // Counted, then a meeting of May is edited before the count is saved: the stale count is not kept.
     let stamp = await everyMonthStamp();
@@ -312,21 +376,22 @@ describe('month digests of the report (schema version 26)', () => {
     await db().transaction('rw', [db().meetings, db().meetingNotes], () =>
       db().meetings.update(may.id, { durationMinutes: 5 }),
     );
-    await saveMonthDigests(db(), { everyMonthStamp: stamp, months: [read.unsaved!] });
-    expect((await db().reportMonths.get('2023-05'))?.digest).toBeUndefined();
+    await saveDigests(db(), { everyStamp: stamp, digests: [read.unsaved!] });
+    expect((await db().reportDigests.get('2023-05'))?.digest).toBeUndefined();
 
     // Counted, then the meetings are cleared: nothing is saved.
     stamp = await everyMonthStamp();
     read = await count();
     await db().transaction('rw', [db().meetings, db().meetingNotes], () => db().meetings.clear());
-    await saveMonthDigests(db(), { everyMonthStamp: stamp, months: [read.unsaved!] });
-    expect((await db().reportMonths.get('2023-05'))?.digest).toBeUndefined();
+    await saveDigests(db(), { everyStamp: stamp, digests: [read.unsaved!] });
+    expect((await db().reportDigests.get('2023-05'))?.digest).toBeUndefined();
 
     // Counted and saved with nothing in between: kept, and used by the next read.
     stamp = await everyMonthStamp();
     read = await count();
-    await saveMonthDigests(db(), { everyMonthStamp: stamp, months: [read.unsaved!] });
-    expect((await db().reportMonths.get('2023-05'))?.digest?.meetings).toHaveLength(read.meetings.length);
+    await saveDigests(db(), { everyStamp: stamp, digests: [read.unsaved!] });
+    const saved = (await db().reportDigests.get('2023-05'))?.digest as MonthDigest | undefined;
+    expect(saved?.meetings).toHaveLength(read.meetings.length);
     const again = await count();
     expect(again.unsaved).toBeUndefined();
     expect(again.meetings).toEqual(read.meetings);
@@ -336,25 +401,25 @@ describe('month digests of the report (schema version 26)', () => {
     await clinic();
     const period = resolvePeriod({ kind: 'calendar-year', year: 2023 }, TODAY);
     await loadReportData(period);
-    const fromRecords = await loadReportData(period, { monthDigests: false });
-    const march = (await db().reportMonths.get('2023-03'))!;
+    const fromRecords = await loadReportData(period, { digests: false });
+    const march = (await db().reportDigests.get('2023-03'))! as ReportDigestRecord & { digest: MonthDigest };
     // A digest from another version that would count one meeting fewer, one of another format with none.
-    await db().reportMonths.put({
+    await db().reportDigests.put({
       ...march,
       digest: {
-        ...march.digest!,
+        ...march.digest,
         schemaVersion: CURRENT_SCHEMA_VERSION - 1,
-        meetings: march.digest!.meetings.slice(1),
+        meetings: march.digest.meetings.slice(1),
       },
     });
-    const april = (await db().reportMonths.get('2023-04'))!;
-    await db().reportMonths.put({
+    const april = (await db().reportDigests.get('2023-04'))! as ReportDigestRecord & { digest: MonthDigest };
+    await db().reportDigests.put({
       ...april,
-      digest: { ...april.digest!, format: MONTH_DIGEST_FORMAT + 1, meetings: [] },
+      digest: { ...april.digest, format: DIGEST_FORMAT + 1, meetings: [] },
     });
     const data = await loadReportData(period);
     expect(data.meetings).toEqual(fromRecords.meetings);
-    expect((await db().reportMonths.get('2023-03'))?.digest).toEqual(march.digest);
-    expect((await db().reportMonths.get('2023-04'))?.digest).toEqual(april.digest);
+    expect((await db().reportDigests.get('2023-03'))?.digest).toEqual(march.digest);
+    expect((await db().reportDigests.get('2023-04'))?.digest).toEqual(april.digest);
   });
 });

@@ -4,12 +4,15 @@ import type { ReportMeeting } from '../domain/reports/report-data';
 import type { ActionItem, GoalProgress, IsoDate } from '../domain/types';
 import { CURRENT_SCHEMA_VERSION, type GuidingHandsDb, type StoredMeeting } from './db';
 import {
+  DIGEST_FORMAT,
   type DigestActionItem,
-  EVERY_MONTH,
-  MONTH_DIGEST_FORMAT,
+  type DigestedTable,
+  EVERY_DIGEST,
   type MonthDigest,
   newStamp,
-} from './report-months';
+  type TableDigest,
+  tableDigestKey,
+} from './report-digests';
 import {
   reportActionItem,
   reportGoal,
@@ -18,22 +21,23 @@ import {
   type SharedValues,
 } from './report-records';
 
-// A report's reads of one calendar month's meetings, action items, responses and goals: from the month's digest where one
-// is kept and current, else from the records (the whole month, so that what is counted can be kept as the
-// month's digest for the next report). See report-months.ts for how digests are kept right.
+// A report's reads through the digests (report-digests.ts, which says how they are kept right): a
+// calendar month's meetings, action items, responses and goals, and the tables a report reads whole,
+// each from its digest where one is kept and current, else from the records (a whole month, a whole
+// table), what was counted then being returned to be saved as the digest for the next report.
 
-/** A month counted from its records, to be saved as its digest if nothing changed it meanwhile. */
+/** What was counted from the records, to be saved as a digest if nothing changed it meanwhile. */
 export interface UnsavedDigest {
-  month: string;
-  /** The month's stamp when its records were read (null: no record of the month yet). */
+  key: string;
+  /** The digest's stamp when its records were read (null: no record of it yet). */
   stamp: string | null;
-  digest: MonthDigest;
+  digest: MonthDigest | TableDigest;
 }
 
 export interface UnsavedDigests {
-  /** The stamp of EVERY_MONTH when the months were read (null: none yet). */
-  everyMonthStamp: string | null;
-  months: UnsavedDigest[];
+  /** The stamp of EVERY_DIGEST when the records were read (null: none yet). */
+  everyStamp: string | null;
+  digests: UnsavedDigest[];
 }
 
 export interface MonthRead {
@@ -54,8 +58,29 @@ export interface MonthRead {
 }
 
 /** A digest made by this schema version and digest format (any other is made again). */
-export function isCurrentDigest(digest: MonthDigest | undefined): digest is MonthDigest {
-  return digest?.schemaVersion === CURRENT_SCHEMA_VERSION && digest.format === MONTH_DIGEST_FORMAT;
+export function isCurrentDigest<T extends MonthDigest | TableDigest>(digest: unknown): digest is T {
+  const made = digest as Partial<MonthDigest> | undefined;
+  return made?.schemaVersion === CURRENT_SCHEMA_VERSION && made.format === DIGEST_FORMAT;
+}
+
+/**
+ * The rows of a table a report reads whole, read in the caller's transaction: from the table's digest when
+ * `digests` and it is current, else by `read` (the records, as the report keeps them), then returned as
+ * `unsaved` too when `digests`.
+ */
+export async function readTable<T>(
+  db: GuidingHandsDb,
+  table: DigestedTable,
+  read: () => Promise<T[]>,
+  digests: boolean,
+): Promise<{ rows: T[]; unsaved?: UnsavedDigest }> {
+  const key = tableDigestKey(table);
+  const kept = digests ? await db.reportDigests.get(key) : undefined;
+  if (isCurrentDigest<TableDigest<T>>(kept?.digest)) return { rows: kept.digest.rows };
+  const rows = await read();
+  if (!digests) return { rows };
+  const digest: TableDigest<T> = { schemaVersion: CURRENT_SCHEMA_VERSION, format: DIGEST_FORMAT, rows };
+  return { rows, unsaved: { key, stamp: kept?.stamp ?? null, digest } };
 }
 
 /**
@@ -70,12 +95,13 @@ export async function readMonth(
   digests: boolean,
 ): Promise<MonthRead> {
   const month = span.start.slice(0, 7);
-  const kept = digests ? await db.reportMonths.get(month) : undefined;
-  let digest = kept?.digest;
+  const kept = digests ? await db.reportDigests.get(month) : undefined;
+  let digest: MonthDigest;
   let unsaved: UnsavedDigest | undefined;
-  if (!isCurrentDigest(digest)) {
+  if (isCurrentDigest<MonthDigest>(kept?.digest)) digest = kept.digest;
+  else {
     digest = await countMonth(db, month, shared);
-    if (digests) unsaved = { month, stamp: kept?.stamp ?? null, digest };
+    if (digests) unsaved = { key: month, stamp: kept?.stamp ?? null, digest };
   }
   const within = (day: IsoDate) => day >= span.start && day <= span.end;
   const meetings: ReportMeeting[] = [];
@@ -126,7 +152,7 @@ async function countMonth(db: GuidingHandsDb, month: string, shared: SharedValue
   const goalById = new Map(achievedGoals.map((goal) => [goal.id, goal]));
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
-    format: MONTH_DIGEST_FORMAT,
+    format: DIGEST_FORMAT,
     meetings: meetings.map((meeting) => reportMeeting(meeting, shared)),
     actionItems: items.map((item) => {
       const stored = item as ActionItem & { meetingDate: IsoDate };
@@ -189,20 +215,20 @@ export async function byKeys<T>(
 }
 
 /**
- * Saves the months counted from their records as their digests, each only if neither its stamp nor
- * EVERY_MONTH's changed since it was read (a write in between made what was counted out of date).
+ * Saves what was counted from the records as digests, each only if neither its stamp nor EVERY_DIGEST's
+ * changed since it was read (a write in between made what was counted out of date).
  */
-export async function saveMonthDigests(db: GuidingHandsDb, unsaved: UnsavedDigests): Promise<void> {
-  await db.transaction('rw', db.reportMonths, async () => {
-    const [every, ...now] = await db.reportMonths.bulkGet([
-      EVERY_MONTH,
-      ...unsaved.months.map((read) => read.month),
+export async function saveDigests(db: GuidingHandsDb, unsaved: UnsavedDigests): Promise<void> {
+  await db.transaction('rw', db.reportDigests, async () => {
+    const [every, ...now] = await db.reportDigests.bulkGet([
+      EVERY_DIGEST,
+      ...unsaved.digests.map((read) => read.key),
     ]);
-    if ((every?.stamp ?? null) !== unsaved.everyMonthStamp) return;
-    const still = unsaved.months.filter((read, at) => (now[at]?.stamp ?? null) === read.stamp);
+    if ((every?.stamp ?? null) !== unsaved.everyStamp) return;
+    const still = unsaved.digests.filter((read, at) => (now[at]?.stamp ?? null) === read.stamp);
     if (still.length === 0) return;
-    await db.reportMonths.bulkPut(
-      still.map((read) => ({ month: read.month, stamp: read.stamp ?? newStamp(), digest: read.digest })),
+    await db.reportDigests.bulkPut(
+      still.map((read) => ({ key: read.key, stamp: read.stamp ?? newStamp(), digest: read.digest })),
     );
   });
 }

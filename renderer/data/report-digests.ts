@@ -11,38 +11,60 @@ import type { ReportActionItem, ReportMeeting } from '../domain/reports/report-d
 import type { IsoDate } from '../domain/types';
 import { currentZone, inScope, inZone, zoned } from './summary-fields';
 
-// Schema version 26: what a report counts of each calendar month's meetings, action items, questionnaire
-// responses and goals, kept as one record a month (a "month digest"), so that a report over a year reads
-// twelve records instead of some 310,000 at a 10,000-person clinic (docs/benchmarks.md). A digest is a copy, never the record of
-// anything: it is not in a backup, and it is made again from the meetings whenever it is missing.
+// Schema version 26: what a report counts, kept as digests beside the records, so that a report over a
+// year at a 10,000-person clinic reads a few dozen records instead of some 360,000 (docs/benchmarks.md):
+// - a month's digest (key `YYYY-MM`): the month's meetings, action items, questionnaire responses and
+//   goals, as a report counts them;
+// - a table's digest (key `table:<name>`): the people, the pairs, the training records, the milestones
+//   with their first debrief, as a report counts them.
+// A digest is a copy, never the record of anything: it is not in a backup, and it is made again from the
+// records whenever it is missing.
 //
 // Kept right by two rules, both here:
-// - every write of a meeting, an action item, a response, a goal or a goal's history, in whatever
-//   transaction, also marks the months it touches (the day before and after an edit; for a goal, also the
-//   months it was achieved in, which hold its whole history) as changed, in the same transaction: the middleware below
-//   widens every read-write transaction over those tables to include this one, and replaces each touched
-//   month's record with a fresh stamp and no digest; clearing either table (a restore, an erase) removes
-//   every digest and changes the stamp of the whole table;
-// - a report that finds a month without a digest reads the month's records as before and saves what it
-//   counted, in a later transaction, only if neither the month's stamp nor the whole table's changed
-//   meanwhile (a write between the two would otherwise leave a digest of records that are gone).
+// - every write of a record a digest copies, in whatever transaction, also marks the digests it touches
+//   as changed, in the same transaction: the middleware below widens every read-write transaction over
+//   those tables to include this one, and replaces each touched digest's record with a fresh stamp and no
+//   digest. A month is touched by a record dated in it before or after the write (for a goal, also the
+//   months it was achieved in, which hold its whole history); a table's digest by any write of the table
+//   (the milestones' also by a debrief meeting). Clearing a table (a restore, an erase), or writing many
+//   goals at once, drops every digest and changes the stamp of EVERY_DIGEST;
+// - a report that finds a digest missing reads the records as before and saves what it counted, in a
+//   later transaction, only if neither that digest's stamp nor EVERY_DIGEST's changed meanwhile (a write
+//   between the two would otherwise leave a digest of records that are gone).
 // A digest also names the schema version and the digest format it was made by; any other is made again.
 
-export const REPORT_MONTHS_TABLE = 'reportMonths';
+export const REPORT_DIGESTS_TABLE = 'reportDigests';
 
-/** The key of the record whose stamp changes whenever every month is dropped at once. */
-export const EVERY_MONTH = '*';
+/** The key of the record whose stamp changes whenever every digest is dropped at once. */
+export const EVERY_DIGEST = '*';
 
 /** Bumped whenever what a digest holds changes: a digest of another format is made again. */
-export const MONTH_DIGEST_FORMAT = 1;
+export const DIGEST_FORMAT = 1;
+
+/** The tables a report reads whole, each kept as one digest. */
+export const DIGESTED_TABLES = ['people', 'relationships', 'trainingRecords', 'milestones'] as const;
+export type DigestedTable = (typeof DIGESTED_TABLES)[number];
+
+/** The key of a table's digest. */
+export function tableDigestKey(table: DigestedTable): string {
+  return `table:${table}`;
+}
 
 /** An action item as a digest keeps it: as a report counts it, with its meeting's day. */
 export type DigestActionItem = ReportActionItem & { meetingDate: IsoDate };
 
-export interface MonthDigest {
-  /** The schema version and digest format it was made by. */
+/** The schema version and digest format a digest was made by. */
+interface MadeBy {
   schemaVersion: number;
   format: number;
+}
+
+/** A table's digest: its records as a report keeps them, in key order. */
+export interface TableDigest<T = unknown> extends MadeBy {
+  rows: T[];
+}
+
+export interface MonthDigest extends MadeBy {
   /** The month's meetings as a report counts them, in the date index's order (day, then id). */
   meetings: ReportMeeting[];
   /** The action items of the month's meetings, in the meeting-date index's order (day, then id). */
@@ -63,16 +85,16 @@ export interface MonthDigest {
   achievedGoals: { id: string; goal: ReportGoal | null; history: ReportGoalProgress[] }[];
 }
 
-export interface ReportMonthRecord {
-  /** `YYYY-MM`, or EVERY_MONTH. */
-  month: string;
-  /** Changes with every write that touches the month (or, for EVERY_MONTH, clears a table). */
+export interface ReportDigestRecord {
+  /** `YYYY-MM` (a month's digest), `table:<name>` (a table's), or EVERY_DIGEST. */
+  key: string;
+  /** Changes with every write that touches the digest (or, for EVERY_DIGEST, drops them all). */
   stamp: string;
-  /** Absent until a report has counted the month since its last change. */
-  digest?: MonthDigest;
+  /** Absent until a report has counted it since its last change. */
+  digest?: MonthDigest | TableDigest;
 }
 
-/** The tables whose records a digest copies, with the field that gives each record's month. */
+/** The tables whose records a month's digest copies, with the field that gives each record's month. */
 const MONTH_FIELD: Readonly<Record<string, string>> = {
   meetings: 'date',
   actionItems: 'meetingDate',
@@ -155,12 +177,25 @@ async function monthsAchieved(below: Below, goalIds: ReadonlySet<string>): Promi
   return months;
 }
 
-/** The months a write of `name` touches: those of the records before it and of the values it writes. */
+const isDigestedTable = (name: string): name is DigestedTable =>
+  (DIGESTED_TABLES as readonly string[]).includes(name);
+
+/** Whether writes of table `name` touch a digest. */
+const isWatched = (name: string) => name in MONTH_FIELD || isDigestedTable(name);
+
+/**
+ * The digests a write of `name` touches: its table's, or the months of the records before it and of the
+ * values it writes.
+ */
 async function monthsTouched(below: Below, name: string, request: DBCoreMutateRequest): Promise<Touched> {
+  if (isDigestedTable(name)) return new Set([tableDigestKey(name)]);
   const field = MONTH_FIELD[name];
   const before = await recordsBefore(below, name, request);
   const after = valuesOf(request);
   const months = new Set<string>();
+  // A debrief meeting gives its milestone's first debrief day, which the milestones' digest holds.
+  if (name === 'meetings' && [...before, ...after].some((row) => row.milestoneId !== undefined))
+    months.add(tableDigestKey('milestones'));
   const add = (row: Row) => {
     const month = monthOfDay(row[field]);
     if (month) months.add(month);
@@ -188,56 +223,56 @@ async function monthsTouched(below: Below, name: string, request: DBCoreMutateRe
 /** The stores a read-write transaction needs beneath the app to keep the digests right, added to `stores`. */
 function widened(stores: readonly string[]): string[] {
   const wanted = new Set(stores);
-  if (!stores.some((store) => store in MONTH_FIELD)) return [...stores];
-  wanted.add(REPORT_MONTHS_TABLE);
+  if (!stores.some(isWatched)) return [...stores];
+  wanted.add(REPORT_DIGESTS_TABLE);
   // A goal's months are those of its "achieved" entries.
   if (wanted.has('goals')) wanted.add('goalProgress');
   return [...wanted];
 }
 
 /**
- * Keeps the month digests right (see above). Registered first, so it sits at the bottom of the app's
+ * Keeps the digests right (see above). Registered first, so it sits at the bottom of the app's
  * layers and sees every write as stored, the summary fields' own writes included (an item's meeting day
  * follows its meeting).
  */
-export function reportMonthsMiddleware(): Middleware<DBCore> {
+export function reportDigestsMiddleware(): Middleware<DBCore> {
   return {
     stack: 'dbcore',
-    name: 'reportMonths',
+    name: 'reportDigests',
     create: (down) => {
-      const hasDigests = down.schema.tables.some((table) => table.name === REPORT_MONTHS_TABLE);
+      const hasDigests = down.schema.tables.some((table) => table.name === REPORT_DIGESTS_TABLE);
       return {
         ...down,
         transaction: (stores, mode, options) =>
           down.transaction(hasDigests && mode === 'readwrite' ? widened(stores) : stores, mode, options),
         table: (name) => {
           const table = down.table(name);
-          if (!(name in MONTH_FIELD)) return table;
+          if (!isWatched(name)) return table;
           return {
             ...table,
             mutate: async (request) => {
               // A transaction of an upgrade from before version 26 has no digests to keep right.
-              if (!inScope(request.trans, REPORT_MONTHS_TABLE)) return table.mutate(request);
+              if (!inScope(request.trans, REPORT_DIGESTS_TABLE)) return table.mutate(request);
               const zone = currentZone();
               const below: Below = { table: (other) => zoned(down.table(other), zone), trans: request.trans };
-              const months = below.table(REPORT_MONTHS_TABLE);
+              const digests = below.table(REPORT_DIGESTS_TABLE);
               const touched: Touched =
                 request.type === 'deleteRange'
                   ? 'every'
                   : await inZone(zone, () => monthsTouched(below, name, request));
               const result = await below.table(name).mutate(request);
               if (touched === 'every') {
-                await months.mutate({ type: 'deleteRange', trans: request.trans, range: everything });
-                await months.mutate({
+                await digests.mutate({ type: 'deleteRange', trans: request.trans, range: everything });
+                await digests.mutate({
                   type: 'put',
                   trans: request.trans,
-                  values: [{ month: EVERY_MONTH, stamp: newStamp() }],
+                  values: [{ key: EVERY_DIGEST, stamp: newStamp() }],
                 });
               } else if (touched.size > 0)
-                await months.mutate({
+                await digests.mutate({
                   type: 'put',
                   trans: request.trans,
-                  values: [...touched].map((month) => ({ month, stamp: newStamp() })),
+                  values: [...touched].map((key) => ({ key, stamp: newStamp() })),
                 });
               return result;
             },
