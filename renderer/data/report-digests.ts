@@ -220,6 +220,18 @@ async function monthsTouched(below: Below, name: string, request: DBCoreMutateRe
   return months;
 }
 
+/**
+ * Drops every digest within `idbtrans`, for a write made straight to the object stores (beneath every
+ * layer, as the clinic lock's sealing walk writes): nothing below the app then saw which records changed.
+ * Does nothing in a transaction without the digests (a database before version 26).
+ */
+export function dropEveryDigestHere(idbtrans: IDBTransaction): void {
+  if (!idbtrans.objectStoreNames.contains(REPORT_DIGESTS_TABLE)) return;
+  const store = idbtrans.objectStore(REPORT_DIGESTS_TABLE);
+  store.clear();
+  store.put({ key: EVERY_DIGEST, stamp: newStamp() });
+}
+
 /** The stores a read-write transaction needs beneath the app to keep the digests right, added to `stores`. */
 function widened(stores: readonly string[]): string[] {
   const wanted = new Set(stores);

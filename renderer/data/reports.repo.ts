@@ -107,6 +107,14 @@ export const openEndReasonsHere: OpenEndReasons = async (pairs) =>
     return { id: pair.id, endReason: typeof opened.endReason === 'string' ? opened.endReason : null };
   });
 
+/** The digests the last report of each connection is saving, if any. */
+const savingDigests = new WeakMap<GuidingHandsDb, Promise<void>>();
+
+/** Settles once the digests the last report made on `db` are saved (or could not be). */
+export function digestsSaved(db: GuidingHandsDb = getDb()): Promise<void> {
+  return savingDigests.get(db) ?? Promise.resolve();
+}
+
 /** Everything for a report over [start, end]; both days included. */
 export async function loadReportData(
   range: { start: IsoDate; end: IsoDate },
@@ -117,6 +125,8 @@ export async function loadReportData(
   const check = options.checkStillWanted ?? (() => undefined);
   // Each repeated id, day and list of topics is kept once (report-records.ts); each month's meetings are
   // made lean as they arrive, so the stored ones go as soon as the month is read.
+  // A report asked while the last one's digests are being saved reads them once saved.
+  await digestsSaved(db);
   const shared = new SharedValues();
   const digests = options.digests !== false;
   let unsaved: UnsavedDigests = { everyStamp: null, digests: [] };
@@ -281,8 +291,13 @@ export async function loadReportData(
       };
     },
   );
-  // The months counted from their records, kept for the next report (never a reason for this one to fail).
-  if (unsaved.digests.length > 0) await saveDigests(db, unsaved).catch(() => undefined);
+  // What was counted from the records is kept for the next report, after this one is on its way (saving
+  // large digests takes seconds at a large clinic), and never a reason for this one to fail.
+  if (unsaved.digests.length > 0)
+    savingDigests.set(
+      db,
+      saveDigests(db, unsaved).catch(() => undefined),
+    );
   // Outside the transaction: opening may wait on the window, and a transaction cannot wait.
   const questionnaireData = data.questionnaires as ReportQuestionnaireData;
   const stored = questionnaireData.responses as unknown as Record<string, unknown>[];

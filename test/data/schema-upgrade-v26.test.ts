@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, closeDatabase } from '../../renderer/data/db';
 import type { MonthDigest } from '../../renderer/data/report-digests';
-import { loadReportData } from '../../renderer/data/reports.repo';
+import { digestsSaved, loadReportData } from '../../renderer/data/reports.repo';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { resolvePeriod } from '../../renderer/domain/reports/period';
 import {
@@ -19,6 +19,13 @@ import {
 // new table of digests (report-digests.ts) is there, empty. The first report counts the months it
 // needs from the records and keeps them; the next is made from them, and both are the report the
 // records give.
+
+/** A report's data, once the digests it made are saved (they are saved after it is returned). */
+async function loadAndSave(...args: Parameters<typeof loadReportData>) {
+  const data = await loadReportData(...args);
+  await digestsSaved();
+  return data;
+}
 
 closeUpgradeDatabasesAfterEach();
 
@@ -80,10 +87,10 @@ describe('schema version 26: month digests of the report', () => {
       expect(stored[table]).toEqual(CONTENT[table]);
 
     const period = resolvePeriod({ kind: 'custom', start: '2024-02-15', end: '2024-05-31' }, '2024-06-15');
-    const fromRecords = await loadReportData(period, { digests: false });
+    const fromRecords = await loadAndSave(period, { digests: false });
     expect(fromRecords.meetings.map((row) => row.id)).toEqual(['m2', 'm3', 'm4']);
     expect(fromRecords.actionItems.map((row) => row.id)).toEqual(['a1', 'a2']);
-    const first = await loadReportData(period);
+    const first = await loadAndSave(period);
     const kept = await db.reportDigests.toArray();
     expect(kept.map((row) => row.key)).toEqual([
       '2024-02',
@@ -97,7 +104,7 @@ describe('schema version 26: month digests of the report', () => {
     ]);
     // The whole of February is kept, though the period starts on the 15th.
     expect((kept[0].digest as MonthDigest).meetings.map((row) => row.id)).toEqual(['m1']);
-    const second = await loadReportData(period);
+    const second = await loadAndSave(period);
     const options = {
       period,
       programIds: 'all' as const,

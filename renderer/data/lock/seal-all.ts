@@ -1,6 +1,7 @@
 import { Dexie, type ObservabilitySet, RangeSet, type Transaction } from 'dexie';
 import type { AuditEntry } from '../../domain/types';
 import { openSafetyCopies, sealSafetyCopies, type UnopenedSafetyCopy } from '../backup/safety';
+import { dropEveryDigestHere } from '../report-digests';
 import { needsSealing, openRecordsInBulk, sealRecordsInBulk } from './bulk-crypto';
 import { erasedValueOf } from './erasures';
 import { deleteKeyRing, readKeyRing, saveProgress, setKeyRingState } from './keyring';
@@ -186,6 +187,9 @@ function walkBatch(
       }
       const ids = changed.map((record) => record.id as string);
       announce(tx, db.name, name, ids[0] as string, ids[ids.length - 1] as string);
+      // Written beneath the layer that keeps the report's digests: they are all dropped, in this same
+      // transaction (a digest of responses or pairs holds them as stored, sealed or not).
+      dropEveryDigestHere((tx as unknown as { idbtrans: IDBTransaction }).idbtrans);
     }
     return records.map((record) => record.id as string);
   });
