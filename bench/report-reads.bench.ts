@@ -6,7 +6,7 @@ import { getDb, switchDatabase } from '../renderer/data/db';
 import { goalsOfPeriod, readMonth } from '../renderer/data/report-digest-reads';
 import { ReportEngine } from '../renderer/data/report-engine';
 import { SharedValues } from '../renderer/data/report-records';
-import { loadReportData, monthSpans, pairsPlannedByDay } from '../renderer/data/reports.repo';
+import { digestsSaved, loadReportData, monthSpans, pairsPlannedByDay } from '../renderer/data/reports.repo';
 import { todayIso } from '../renderer/domain/calendar';
 import { computeReport } from '../renderer/domain/reports/compute-report';
 import { resolvePeriod } from '../renderer/domain/reports/period';

@@ -366,9 +366,9 @@ describe('month digests of the report (schema version 26)', () => {
       expect((await db().reportDigests.toArray()).filter((row) => row.digest)).toEqual([]);
       await expectDigestsToMatchRecords();
       await heldAsStored();
-      const digested = await db().reportDigests.get('table:relationships');
+      const digested = (await db().reportDigests.get('table:relationships'))!;
       expect(
-        (digested?.digest as TableDigest<Record<string, unknown>>).rows.some((pair) =>
+        (digested.digest as TableDigest<Record<string, unknown>>).rows.some((pair) =>
           sealedAtRest('relationships', pair, 'endReason'),
         ),
       ).toBe(true);
