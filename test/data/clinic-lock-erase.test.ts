@@ -171,6 +171,11 @@ describe('continuing without the sealed text', () => {
     const after = await readTables();
     for (const name of Object.keys(before)) {
       if (name === 'auditLog') continue;
+      if (name === 'reportDigests') {
+        // Copies of what reports count: the walk, writing beneath every layer, drops them all.
+        expect(after[name]?.filter((row) => row.digest !== undefined)).toEqual([]);
+        continue;
+      }
       if (name === 'supportRequests') {
         // Without who asked, a request says nothing: they are removed.
         expect(before[name]?.length).toBeGreaterThan(0);
