@@ -1,3 +1,4 @@
+import { digestsSaved, loadReportData } from '../../renderer/data/reports.repo';
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, vi } from 'vitest';
@@ -181,4 +182,11 @@ export function sealedAtRest(table: string, record: Record<string, unknown>, pat
   if (!key) throw new Error('sealedAtRest needs the clinic unlocked.');
   const values = openSync(key, sealContext(table, String(record.id), SEALED_RECORD_PATH), together) as object;
   return path in values;
+}
+
+/** A report's data, once the digests it made are saved (they are saved after it is returned). */
+export async function loadAndSave(...args: Parameters<typeof loadReportData>) {
+  const data = await loadReportData(...args);
+  await digestsSaved();
+  return data;
 }

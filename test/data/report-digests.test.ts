@@ -23,7 +23,6 @@ import {
   type TableDigest,
 } from '../../renderer/data/report-digests';
 import { SharedValues } from '../../renderer/data/report-records';
-import { digestsSaved, loadReportData } from '../../renderer/data/reports.repo';
 import { SESSION_RATING_ID } from '../../renderer/domain/questionnaires/built-in';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { type PeriodChoice, resolvePeriod } from '../../renderer/domain/reports/period';
@@ -36,6 +35,7 @@ import {
   fixTodayPerTest,
   freshDatabasePerTest,
   LOCKED_CONFIGURATION,
+  loadAndSave,
   sealedAtRest,
   storedRows,
   TEST_CLINIC_PASSPHRASE,
@@ -47,13 +47,6 @@ import {
 // drops the digests of the months it touches, in the same transaction. What matters: a report made from
 // digests is exactly the report made from the records, after any write; a digest counted before a write
 // is never saved after it; a digest of another version or format is counted again.
-
-/** A report's data, once the digests it made are saved (they are saved after it is returned). */
-async function loadAndSave(...args: Parameters<typeof loadReportData>) {
-  const data = await loadReportData(...args);
-  await digestsSaved();
-  return data;
-}
 
 const db = freshDatabasePerTest();
 fixTodayPerTest();

@@ -3,9 +3,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, closeDatabase } from '../../renderer/data/db';
 import type { MonthDigest } from '../../renderer/data/report-digests';
-import { digestsSaved, loadReportData } from '../../renderer/data/reports.repo';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { resolvePeriod } from '../../renderer/domain/reports/period';
+import { loadAndSave } from './helpers';
 import {
   closeUpgradeDatabasesAfterEach,
   pairAsStored,
@@ -19,13 +19,6 @@ import {
 // new table of digests (report-digests.ts) is there, empty. The first report counts the months it
 // needs from the records and keeps them; the next is made from them, and both are the report the
 // records give.
-
-/** A report's data, once the digests it made are saved (they are saved after it is returned). */
-async function loadAndSave(...args: Parameters<typeof loadReportData>) {
-  const data = await loadReportData(...args);
-  await digestsSaved();
-  return data;
-}
 
 closeUpgradeDatabasesAfterEach();
 
