@@ -35,8 +35,11 @@ import { writeOlderClinic } from './older-clinic-steps';
 /** Enough meetings for three pages of the upgrade (2,000 meetings each), and a visible moment. */
 const SIZE: SampleCounts = { people: 300, relationships: 600, meetings: 6_000 };
 const OLDER_VERSION = 22;
-/** The version the app opens it at: 23 moved the notes; 24 added an index of the pairs only; 25 changed nothing stored at the opening. */
-const LATEST_VERSION = 25;
+/**
+ * The version the app opens it at: 23 moved the notes; 24 added an index of the pairs only; 25 changed
+ * nothing stored at the opening; 26 added the report's digests, empty.
+ */
+const LATEST_VERSION = 26;
 const NOTICE = 'Updating your records for this version';
 
 /**
