@@ -129,8 +129,9 @@ export const STORAGE_ONLY_TABLES = ['meetingNotes'] as const;
 export type StorageOnlyTable = (typeof STORAGE_ONLY_TABLES)[number];
 
 /**
- * Tables of the database kept from the others, never backed up nor restored: a missing or stale record
- * is made again from the records it copies (reportDigests: what reports count of each month, report-digests.ts).
+ * Tables of the database kept from the others, never backed up nor restored: a missing record is made
+ * again from the records it copies (reportDigests: what reports count, a month or a table a record,
+ * report-digests.ts).
  */
 export const KEPT_COPY_TABLES = ['reportDigests'] as const;
 export type KeptCopyTable = (typeof KEPT_COPY_TABLES)[number];
@@ -437,10 +438,10 @@ export const SCHEMA_V24: StoreList & { meetingNotes: string } = {
 export const SCHEMA_V25: StoreList & { meetingNotes: string } = SCHEMA_V24;
 
 /**
- * Version 26: `reportDigests`, what a report counts of each calendar month's meetings and action items,
- * one record a month (report-digests.ts), made by the first report that needs a month and dropped by
- * every write that touches it. A copy kept beside the records, never backed up: the upgrade adds the
- * empty table only.
+ * Version 26: `reportDigests`, what a report counts, one record a calendar month (its meetings, action
+ * items, responses and goals) and one a table read whole (report-digests.ts), each made by the first
+ * report that needs it and dropped by every write that touches it. Copies kept beside the records, never
+ * backed up: the upgrade adds the empty table only.
  */
 export const SCHEMA_V26: StoreList & { meetingNotes: string; reportDigests: string } = {
   ...SCHEMA_V25,
@@ -767,7 +768,7 @@ export class GuidingHandsDb extends Dexie {
   /** The meetings as stored: their notes are in meetingNotes (schema version 23). */
   meetings!: EntityTable<StoredMeeting, 'id'>;
   meetingNotes!: EntityTable<MeetingNote, 'id'>;
-  /** What reports count of each month's meetings (schema version 26): a copy, never backed up. */
+  /** What reports count, a month or a table a record (schema version 26): copies, never backed up. */
   reportDigests!: EntityTable<ReportDigestRecord, 'key'>;
   actionItems!: EntityTable<ActionItem, 'id'>;
   topics!: EntityTable<Topic, 'id'>;
@@ -810,7 +811,7 @@ export class GuidingHandsDb extends Dexie {
         currentOnDisk.delete(name);
       });
     } else this.declareEveryVersion();
-    // First, so lowest of the app's layers: it sees every write of a meeting or an action item as stored.
+    // First, so lowest of the app's layers: it sees every write a report's digest copies, as stored.
     this.use(reportDigestsMiddleware());
     this.use(
       derivedFieldsMiddleware({
@@ -913,7 +914,7 @@ export class GuidingHandsDb extends Dexie {
     this.version(25)
       .stores(SCHEMA_V25)
       .upgrade(this.upgrading(25, async () => {}));
-    // A new table only, empty: the months are counted by the first report that needs them.
+    // A new table only, empty: the digests are made by the first report that needs them.
     this.version(26)
       .stores(SCHEMA_V26)
       .upgrade(this.upgrading(26, async () => {}));

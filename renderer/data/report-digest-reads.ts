@@ -84,7 +84,8 @@ export async function readTable<T>(
 }
 
 /**
- * The meetings and action items of `span` (within one calendar month), read in the caller's transaction.
+ * The meetings, action items, responses and goals of `span` (within one calendar month), read in the
+ * caller's transaction.
  * With `digests`, the month's digest is used when current; otherwise the whole month is read and returned
  * as `unsaved`. Without, only the records are read and nothing is returned to save.
  */

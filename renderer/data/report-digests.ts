@@ -187,18 +187,18 @@ const isWatched = (name: string) => name in MONTH_FIELD || isDigestedTable(name)
  * The digests a write of `name` touches: its table's, or the months of the records before it and of the
  * values it writes.
  */
-async function monthsTouched(below: Below, name: string, request: DBCoreMutateRequest): Promise<Touched> {
+async function digestsTouched(below: Below, name: string, request: DBCoreMutateRequest): Promise<Touched> {
   if (isDigestedTable(name)) return new Set([tableDigestKey(name)]);
   const field = MONTH_FIELD[name];
   const before = await recordsBefore(below, name, request);
   const after = valuesOf(request);
-  const months = new Set<string>();
+  const touched = new Set<string>();
   // A debrief meeting gives its milestone's first debrief day, which the milestones' digest holds.
   if (name === 'meetings' && [...before, ...after].some((row) => row.milestoneId !== undefined))
-    months.add(tableDigestKey('milestones'));
+    touched.add(tableDigestKey('milestones'));
   const add = (row: Row) => {
     const month = monthOfDay(row[field]);
-    if (month) months.add(month);
+    if (month) touched.add(month);
   };
   if (name === 'goalProgress') {
     // An entry counts in the months its goal was achieved in (its history is kept there), which include
@@ -207,17 +207,17 @@ async function monthsTouched(below: Below, name: string, request: DBCoreMutateRe
     const goals = new Set([...before, ...after].map((row) => String(row.goalId)));
     const achieved = await monthsAchieved(below, goals);
     if (achieved === 'every') return achieved;
-    for (const month of achieved) months.add(month);
-    return months;
+    for (const month of achieved) touched.add(month);
+    return touched;
   }
   for (const row of [...before, ...after]) add(row);
   if (name === 'goals') {
     // A goal is also kept in the months it was achieved in.
     const achieved = await monthsAchieved(below, new Set([...before, ...after].map((row) => String(row.id))));
     if (achieved === 'every') return achieved;
-    for (const month of achieved) months.add(month);
+    for (const month of achieved) touched.add(month);
   }
-  return months;
+  return touched;
 }
 
 /**
@@ -271,7 +271,7 @@ export function reportDigestsMiddleware(): Middleware<DBCore> {
               const touched: Touched =
                 request.type === 'deleteRange'
                   ? 'every'
-                  : await inZone(zone, () => monthsTouched(below, name, request));
+                  : await inZone(zone, () => digestsTouched(below, name, request));
               const result = await below.table(name).mutate(request);
               if (touched === 'every') {
                 await digests.mutate({ type: 'deleteRange', trans: request.trans, range: everything });

@@ -78,7 +78,7 @@ const MIGRATIONS: Record<number, Migration> = {
   23: unchanged,
   // Schema 24 → 25 changed how the clinic lock stores sealed fields; the document holds them opened.
   24: unchanged,
-  // Schema 25 → 26 added the month digests of reports, a table a backup never carries (kept copies).
+  // Schema 25 → 26 added the report's digests, a table a backup never carries (kept copies).
   25: unchanged,
 };
 
