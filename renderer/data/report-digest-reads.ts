@@ -2,7 +2,8 @@ import type { Table } from 'dexie';
 import type { ReportGoal, ReportGoalProgress } from '../domain/reports/goals';
 import type { ReportMeeting } from '../domain/reports/report-data';
 import type { ActionItem, GoalProgress, IsoDate } from '../domain/types';
-import { CURRENT_SCHEMA_VERSION, type GuidingHandsDb, type StoredMeeting } from './db';
+import { CURRENT_SCHEMA_VERSION, type GuidingHandsDb } from './db';
+import { packRows, unpackRows } from './packed-rows';
 import {
   DIGEST_FORMAT,
   type DigestActionItem,
@@ -10,6 +11,8 @@ import {
   EVERY_DIGEST,
   type MonthDigest,
   newStamp,
+  type StoredMonthDigest,
+  type StoredTableDigest,
   type TableDigest,
   tableDigestKey,
 } from './report-digests';
@@ -58,9 +61,41 @@ export interface MonthRead {
 }
 
 /** A digest made by this schema version and digest format (any other is made again). */
-export function isCurrentDigest<T extends MonthDigest | TableDigest>(digest: unknown): digest is T {
-  const made = digest as Partial<MonthDigest> | undefined;
+export function isCurrentDigest<T extends StoredMonthDigest | StoredTableDigest>(
+  digest: unknown,
+): digest is T {
+  const made = digest as Partial<StoredMonthDigest> | undefined;
   return made?.schemaVersion === CURRENT_SCHEMA_VERSION && made.format === DIGEST_FORMAT;
+}
+
+/** A digest as stored: its lists of records packed as columns. */
+export function packDigest(digest: MonthDigest | TableDigest): StoredMonthDigest | StoredTableDigest {
+  const { schemaVersion, format } = digest;
+  if ('rows' in digest) return { schemaVersion, format, rows: packRows(digest.rows as object[]) };
+  return {
+    schemaVersion,
+    format,
+    meetings: packRows(digest.meetings),
+    actionItems: packRows(digest.actionItems),
+    responses: packRows(digest.responses),
+    goalsSet: packRows(digest.goalsSet),
+    achieved: packRows(digest.achieved),
+    achievedGoals: digest.achievedGoals,
+  };
+}
+
+/** A month's digest as a report reads it, its repeated strings and lists shared through `shared`. */
+export function unpackMonth(stored: StoredMonthDigest, shared: SharedValues): MonthDigest {
+  return {
+    schemaVersion: stored.schemaVersion,
+    format: stored.format,
+    meetings: unpackRows(stored.meetings, shared),
+    actionItems: unpackRows(stored.actionItems, shared),
+    responses: unpackRows(stored.responses, shared),
+    goalsSet: unpackRows(stored.goalsSet, shared),
+    achieved: unpackRows(stored.achieved, shared),
+    achievedGoals: stored.achievedGoals,
+  };
 }
 
 /**
@@ -73,10 +108,12 @@ export async function readTable<T>(
   table: DigestedTable,
   read: () => Promise<T[]>,
   digests: boolean,
+  shared: SharedValues,
 ): Promise<{ rows: T[]; unsaved?: UnsavedDigest }> {
   const key = tableDigestKey(table);
   const kept = digests ? await db.reportDigests.get(key) : undefined;
-  if (isCurrentDigest<TableDigest<T>>(kept?.digest)) return { rows: kept.digest.rows };
+  if (isCurrentDigest<StoredTableDigest>(kept?.digest))
+    return { rows: unpackRows<T>(kept.digest.rows, shared) };
   const rows = await read();
   if (!digests) return { rows };
   const digest: TableDigest<T> = { schemaVersion: CURRENT_SCHEMA_VERSION, format: DIGEST_FORMAT, rows };
@@ -99,19 +136,16 @@ export async function readMonth(
   const kept = digests ? await db.reportDigests.get(month) : undefined;
   let digest: MonthDigest;
   let unsaved: UnsavedDigest | undefined;
-  if (isCurrentDigest<MonthDigest>(kept?.digest)) digest = kept.digest;
+  // Unpacked with the report's shared strings and lists, so a kept digest's records are as lean as those
+  // made from the records.
+  if (isCurrentDigest<StoredMonthDigest>(kept?.digest)) digest = unpackMonth(kept.digest, shared);
   else {
     digest = await countMonth(db, month, shared);
     if (digests) unsaved = { key: month, stamp: kept?.stamp ?? null, digest };
   }
   const within = (day: IsoDate) => day >= span.start && day <= span.end;
-  const meetings: ReportMeeting[] = [];
-  for (const meeting of digest.meetings)
-    if (within(meeting.date))
-      // A kept digest's copies hold their strings once each: the report's shared ones are taken instead.
-      meetings.push(unsaved ? meeting : reportMeeting(meeting as StoredMeeting, shared));
   return {
-    meetings,
+    meetings: digest.meetings.filter((meeting) => within(meeting.date)),
     actionItems: digest.actionItems.filter((item) => within(item.meetingDate)),
     // Copies when counted from the records: the caller opens sealed answers in place, and what is saved
     // as the digest must stay as stored.
@@ -229,7 +263,11 @@ export async function saveDigests(db: GuidingHandsDb, unsaved: UnsavedDigests): 
     const still = unsaved.digests.filter((read, at) => (now[at]?.stamp ?? null) === read.stamp);
     if (still.length === 0) return;
     await db.reportDigests.bulkPut(
-      still.map((read) => ({ key: read.key, stamp: read.stamp ?? newStamp(), digest: read.digest })),
+      still.map((read) => ({
+        key: read.key,
+        stamp: read.stamp ?? newStamp(),
+        digest: packDigest(read.digest),
+      })),
     );
   });
 }

@@ -9,6 +9,7 @@ import type {
 import type { ReportGoal, ReportGoalProgress } from '../domain/reports/goals';
 import type { ReportActionItem, ReportMeeting } from '../domain/reports/report-data';
 import type { IsoDate } from '../domain/types';
+import type { PackedRows } from './packed-rows';
 import { currentZone, inScope, inZone, zoned } from './summary-fields';
 
 // Schema version 26: what a report counts, kept as digests beside the records, so that a report over a
@@ -39,7 +40,7 @@ export const REPORT_DIGESTS_TABLE = 'reportDigests';
 export const EVERY_DIGEST = '*';
 
 /** Bumped whenever what a digest holds changes: a digest of another format is made again. */
-export const DIGEST_FORMAT = 1;
+export const DIGEST_FORMAT = 2;
 
 /** The tables a report reads whole, each kept as one digest. */
 export const DIGESTED_TABLES = ['people', 'relationships', 'trainingRecords', 'milestones'] as const;
@@ -85,13 +86,31 @@ export interface MonthDigest extends MadeBy {
   achievedGoals: { id: string; goal: ReportGoal | null; history: ReportGoalProgress[] }[];
 }
 
+/**
+ * A month's digest as stored: each list of records packed as columns (packed-rows.ts: read back as a few
+ * blocks of bytes rather than one object and string at a time). The few achieved goals are kept as they are.
+ */
+export interface StoredMonthDigest extends MadeBy {
+  meetings: PackedRows;
+  actionItems: PackedRows;
+  responses: PackedRows;
+  goalsSet: PackedRows;
+  achieved: PackedRows;
+  achievedGoals: MonthDigest['achievedGoals'];
+}
+
+/** A table's digest as stored: its rows packed as columns. */
+export interface StoredTableDigest extends MadeBy {
+  rows: PackedRows;
+}
+
 export interface ReportDigestRecord {
   /** `YYYY-MM` (a month's digest), `table:<name>` (a table's), or EVERY_DIGEST. */
   key: string;
   /** Changes with every write that touches the digest (or, for EVERY_DIGEST, drops them all). */
   stamp: string;
   /** Absent until a report has counted it since its last change. */
-  digest?: MonthDigest | TableDigest;
+  digest?: StoredMonthDigest | StoredTableDigest;
 }
 
 /** The tables whose records a month's digest copies, with the field that gives each record's month. */

@@ -165,11 +165,18 @@ export async function loadReportData(
           async () =>
             (await db.people.toCollection().raw().toArray()).map((person) => reportPerson(person, shared)),
           digests,
+          shared,
         ),
         db.programs.toArray(),
         // Raw, like meetings: the reading hook would open sealed reasons, which a worker cannot. As
         // stored, with the summaries read below (whether each has a plan, who answered what).
-        readTable(db, 'relationships', () => db.relationships.toCollection().raw().toArray(), digests),
+        readTable(
+          db,
+          'relationships',
+          () => db.relationships.toCollection().raw().toArray(),
+          digests,
+          shared,
+        ),
         db.topics.toArray(),
         // Dates and hours only are kept; training records hold no sealed field.
         readTable(
@@ -180,6 +187,7 @@ export async function loadReportData(
               ({ personId, completedOn, hours, renewBy }) => ({ personId, completedOn, hours, renewBy }),
             ),
           digests,
+          shared,
         ),
         db.questionnaires.toArray(),
         // Whether every digest was dropped since (a digest made below is saved only if not).
@@ -198,7 +206,7 @@ export async function loadReportData(
       // Raw, so no goal text, progress note or milestone description is even opened; dropped at once.
       const followUp = Promise.all([
         db.goalAreas.toArray(),
-        readTable(db, 'milestones', () => loadReportMilestones(db), digests),
+        readTable(db, 'milestones', () => loadReportMilestones(db), digests, shared),
       ]);
       // Awaited below; a first read that fails (or a newer choice) must not leave this one unhandled.
       followUp.catch(() => undefined);

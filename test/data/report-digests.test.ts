@@ -13,14 +13,16 @@ import {
   undoDeleteMeeting,
   updateMeeting,
 } from '../../renderer/data/meetings.repo';
+import { packRows, unpackRows } from '../../renderer/data/packed-rows';
 import { saveResponse } from '../../renderer/data/questionnaires.repo';
-import { readMonth, saveDigests } from '../../renderer/data/report-digest-reads';
+import { readMonth, saveDigests, unpackMonth } from '../../renderer/data/report-digest-reads';
 import {
   DIGEST_FORMAT,
   EVERY_DIGEST,
   type MonthDigest,
   type ReportDigestRecord,
-  type TableDigest,
+  type StoredMonthDigest,
+  type StoredTableDigest,
 } from '../../renderer/data/report-digests';
 import { SharedValues } from '../../renderer/data/report-records';
 import { SESSION_RATING_ID } from '../../renderer/domain/questionnaires/built-in';
@@ -107,6 +109,16 @@ function inputOf(meeting: Meeting & { actionItems: { text: string; owner: string
   };
 }
 
+/** A month's kept digest, unpacked as a report reads it. */
+function monthOf(row: ReportDigestRecord | undefined): MonthDigest {
+  return unpackMonth(row?.digest as StoredMonthDigest, new SharedValues());
+}
+
+/** A table's kept rows, unpacked. */
+function tableRows<T = Record<string, unknown>>(row: ReportDigestRecord | undefined): T[] {
+  return unpackRows<T>((row!.digest as StoredTableDigest).rows);
+}
+
 describe('digests of the report (schema version 26)', () => {
   it('keeps a digest of each month a report counted, and reports from digests what the records give', async () => {
     await clinic();
@@ -127,10 +139,10 @@ describe('digests of the report (schema version 26)', () => {
       'table:relationships',
       'table:trainingRecords',
     ]);
-    const pairs = all.find((row) => row.key === 'table:relationships')?.digest as TableDigest;
-    expect(pairs.rows).toEqual(await storedRows(db().name, 'relationships'));
+    const pairs = tableRows(all.find((row) => row.key === 'table:relationships'));
+    expect(pairs).toEqual(await storedRows(db().name, 'relationships'));
     const kept = new Map(
-      all.filter((row) => /^\d{4}-\d{2}$/.test(row.key)).map((row) => [row.key, row.digest as MonthDigest]),
+      all.filter((row) => /^\d{4}-\d{2}$/.test(row.key)).map((row) => [row.key, monthOf(row)]),
     );
     // Every month the period touches, whole: 13 calendar months for 12 months from a mid-month day.
     expect(kept.size).toBe(13);
@@ -336,12 +348,12 @@ describe('digests of the report (schema version 26)', () => {
       const heldAsStored = async () => {
         for (const row of await db().reportDigests.toArray()) {
           if (row.key === 'table:relationships')
-            expect((row.digest as TableDigest).rows).toEqual(await storedRows(db().name, 'relationships'));
+            expect(tableRows(row)).toEqual(await storedRows(db().name, 'relationships'));
           else if (/^\d{4}-\d{2}$/.test(row.key) && row.digest) {
             const stored = new Map(
               (await storedRows(db().name, 'responses')).map((response) => [response.id, response]),
             );
-            for (const response of (row.digest as MonthDigest).responses)
+            for (const response of monthOf(row).responses)
               expect(response).toEqual(stored.get(response.id as string));
           }
         }
@@ -351,12 +363,8 @@ describe('digests of the report (schema version 26)', () => {
       expect((await db().reportDigests.toArray()).filter((row) => row.digest)).toEqual([]);
       await expectDigestsToMatchRecords();
       await heldAsStored();
-      const digested = (await db().reportDigests.get('table:relationships'))!;
-      expect(
-        (digested.digest as TableDigest<Record<string, unknown>>).rows.some((pair) =>
-          sealedAtRest('relationships', pair, 'endReason'),
-        ),
-      ).toBe(true);
+      const digested = tableRows(await db().reportDigests.get('table:relationships'));
+      expect(digested.some((pair) => sealedAtRest('relationships', pair, 'endReason'))).toBe(true);
 
       await beginTurningOff(db().name, TEST_CLINIC_PASSPHRASE);
       await unsealClinic(db());
@@ -425,8 +433,8 @@ describe('digests of the report (schema version 26)', () => {
     stamp = await everyMonthStamp();
     read = await count();
     await saveDigests(db(), { everyStamp: stamp, digests: [read.unsaved!] });
-    const saved = (await db().reportDigests.get('2023-05'))?.digest as MonthDigest | undefined;
-    expect(saved?.meetings).toHaveLength(read.meetings.length);
+    const saved = monthOf(await db().reportDigests.get('2023-05'));
+    expect(saved.meetings).toHaveLength(read.meetings.length);
     const again = await count();
     expect(again.unsaved).toBeUndefined();
     expect(again.meetings).toEqual(read.meetings);
@@ -437,20 +445,24 @@ describe('digests of the report (schema version 26)', () => {
     const period = resolvePeriod({ kind: 'calendar-year', year: 2023 }, TODAY);
     await loadAndSave(period);
     const fromRecords = await loadAndSave(period, { digests: false });
-    const march = (await db().reportDigests.get('2023-03'))! as ReportDigestRecord & { digest: MonthDigest };
+    const march = (await db().reportDigests.get('2023-03'))! as ReportDigestRecord & {
+      digest: StoredMonthDigest;
+    };
     // A digest from another version that would count one meeting fewer, one of another format with none.
     await db().reportDigests.put({
       ...march,
       digest: {
         ...march.digest,
         schemaVersion: CURRENT_SCHEMA_VERSION - 1,
-        meetings: march.digest.meetings.slice(1),
+        meetings: packRows(monthOf(march).meetings.slice(1)),
       },
     });
-    const april = (await db().reportDigests.get('2023-04'))! as ReportDigestRecord & { digest: MonthDigest };
+    const april = (await db().reportDigests.get('2023-04'))! as ReportDigestRecord & {
+      digest: StoredMonthDigest;
+    };
     await db().reportDigests.put({
       ...april,
-      digest: { ...april.digest, format: DIGEST_FORMAT + 1, meetings: [] },
+      digest: { ...april.digest, format: DIGEST_FORMAT + 1, meetings: packRows([]) },
     });
     const data = await loadAndSave(period);
     expect(data.meetings).toEqual(fromRecords.meetings);

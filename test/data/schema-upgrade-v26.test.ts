@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, closeDatabase } from '../../renderer/data/db';
-import type { MonthDigest } from '../../renderer/data/report-digests';
+import { unpackRows } from '../../renderer/data/packed-rows';
+import type { StoredMonthDigest } from '../../renderer/data/report-digests';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { resolvePeriod } from '../../renderer/domain/reports/period';
 import { loadAndSave } from './helpers';
@@ -96,7 +97,7 @@ describe('schema version 26: month digests of the report', () => {
       'table:trainingRecords',
     ]);
     // The whole of February is kept, though the period starts on the 15th.
-    expect((kept[0].digest as MonthDigest).meetings.map((row) => row.id)).toEqual(['m1']);
+    expect(unpackRows((kept[0].digest as StoredMonthDigest).meetings).map((row) => row.id)).toEqual(['m1']);
     const second = await loadAndSave(period);
     const options = {
       period,

@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isPackedRows, packRows, unpackRows } from '../../renderer/data/packed-rows';
+import { SharedValues } from '../../renderer/data/report-records';
+
+// Records as the report digests hold them: a few fields, each absent, undefined, null, or of one kind
+// most of the time, and now and then of another.
+const FIELDS = ['id', 'date', 'topics', 'minutes', 'done', 'answers', '__proto__', 'constructor'];
+const someValue = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('pair-1', 'pair-2', '2024-01-05', '', '\u0000', 'é\u{1F600}') },
+  { weight: 2, arbitrary: fc.string({ unit: 'binary' }) },
+  { weight: 3, arbitrary: fc.array(fc.constantFrom('a', 'b', 'a\u0000b', ''), { maxLength: 3 }) },
+  { weight: 3, arbitrary: fc.double() },
+  { weight: 2, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: fc.constantFrom(undefined, null) },
+  { weight: 1, arbitrary: fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer()), { maxKeys: 3 }) },
+  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 4 }) },
+  { weight: 1, arbitrary: fc.array(fc.oneof(fc.string(), fc.integer()), { maxLength: 3 }) },
+);
+const someRecord = fc
+  .subarray(FIELDS)
+  .chain((fields) => fc.tuple(...fields.map((field) => someValue.map((value) => [field, value] as const))))
+  .map((entries) => {
+    const row: Record<string, unknown> = {};
+    for (const [field, value] of entries)
+      Object.defineProperty(row, field, { value, writable: true, enumerable: true, configurable: true });
+    return row;
+  });
+// Mostly records whose fields keep one kind each, so that every kind of column is packed.
+const uniform = fc.array(
+  fc.record(
+    {
+      id: fc.constantFrom('m1', 'm2', 'm3'),
+      date: fc.constantFrom('2024-01-05', '2024-02-29', undefined, null),
+      topics: fc.array(fc.constantFrom('welcome', 'rota', 'care'), { maxLength: 2 }),
+      minutes: fc.double(),
+      done: fc.boolean(),
+    },
+    { requiredKeys: ['id', 'minutes', 'done'] },
+  ),
+  { maxLength: 30 },
+);
+
+/** Each record's own fields, in order, with their values (equal fields but for the order are equal). */
+function fieldsOf(rows: readonly object[]) {
+  return rows.map((row) =>
+    Object.keys(row)
+      .sort()
+      .map((field) => [field, (row as Record<string, unknown>)[field]]),
+  );
+}
+
+describe('records packed as columns', () => {
+  it('unpacks to records equal to those packed: absent, undefined and null kept apart, -0 and NaN kept', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.array(someRecord, { maxLength: 20 }), uniform), (rows) => {
+        const packed = packRows(rows);
+        expect(isPackedRows(packed)).toBe(true);
+        const back = unpackRows(packed);
+        expect(back).toHaveLength(rows.length);
+        expect(fieldsOf(back)).toEqual(fieldsOf(rows));
+        for (const [at, row] of back.entries()) {
+          expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+          for (const field of Object.keys(rows[at] as object))
+            expect(
+              Object.is(row[field], (rows[at] as Record<string, unknown>)[field]) ||
+                typeof row[field] === 'object',
+            ).toBe(true);
+        }
+        // Through the structured clone the database stores with, too.
+        expect(fieldsOf(unpackRows(structuredClone(packed)))).toEqual(fieldsOf(rows));
+      }),
+    );
+  });
+
+  it('keeps a number, yes/no, string or list of strings field as one typed array of the records', () => {
+    type Row = {
+      id: string;
+      minutes: number;
+      done: boolean;
+      topics: string[];
+      note?: { text: string } | null;
+    };
+    const rows: Row[] = [
+      { id: 'a', minutes: 30, done: true, topics: ['rota'], note: { text: 'x' } },
+      { id: 'b', minutes: -0, done: false, topics: ['rota'] },
+      { id: 'a', minutes: Number.NaN, done: false, topics: [], note: null },
+    ];
+    const packed = packRows(rows);
+    const kinds = Object.fromEntries(packed.columns.map((column) => [column.field, column.kind]));
+    expect(kinds).toEqual({
+      id: 'string',
+      minutes: 'number',
+      done: 'boolean',
+      topics: 'list',
+      note: 'value',
+    });
+    const id = packed.columns.find((column) => column.field === 'id');
+    expect(id).toMatchObject({ distinct: ['a', 'b'] });
+    const topics = packed.columns.find((column) => column.field === 'topics');
+    expect(topics).toMatchObject({ distinct: [['rota'], []] });
+    const back = unpackRows<Row>(packed);
+    expect(Object.is(back[1]?.minutes, -0)).toBe(true);
+    expect(back[2]?.minutes).toBeNaN();
+    expect('note' in (back[1] as object)).toBe(false);
+    expect(back).toEqual(rows);
+    // Unpacked lists are the caller's own, not the packed ones.
+    back[0]?.topics.push('changed');
+    expect(unpackRows<Row>(packed)[0]?.topics).toEqual(['rota']);
+  });
+
+  it('a field that is a number in some records and absent from others is kept as it is', () => {
+    const rows = [{ hours: 2 }, {}, { hours: undefined }];
+    const packed = packRows(rows);
+    expect(packed.columns.map((column) => column.kind)).toEqual(['value']);
+    const back = unpackRows(packed);
+    expect(fieldsOf(back)).toEqual(fieldsOf(rows));
+    expect('hours' in (back[1] as object)).toBe(false);
+    expect('hours' in (back[2] as object)).toBe(true);
+  });
+
+  it('shares each repeated string and list through the given sharing, lists frozen', () => {
+    const shared = new SharedValues();
+    const held = shared.string(['pair', '1'].join('-'));
+    const rows = unpackRows<{ pairId: string; topics: string[] }>(
+      packRows([
+        { pairId: 'pair-1', topics: ['rota', 'care'] },
+        { pairId: 'pair-1', topics: ['rota', 'care'] },
+      ]),
+      shared,
+    );
+    expect(rows[0]?.pairId).toBe(held);
+    expect(rows[0]?.topics).toBe(rows[1]?.topics);
+    expect(Object.isFrozen(rows[0]?.topics)).toBe(true);
+  });
+
+  it('packs no records to none, and tells packed records from other values', () => {
+    expect(unpackRows(packRows([]))).toEqual([]);
+    expect(isPackedRows([])).toBe(false);
+    expect(isPackedRows(null)).toBe(false);
+    expect(isPackedRows({ count: 1 })).toBe(false);
+  });
+});
