@@ -3,7 +3,8 @@ import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { getDb, switchDatabase } from '../renderer/data/db';
-import { goalsOfPeriod, readMonth } from '../renderer/data/report-digest-reads';
+import { goalsOfPeriod, readMonth, readTable } from '../renderer/data/report-digest-reads';
+import { DIGESTED_TABLES } from '../renderer/data/report-digests';
 import { ReportEngine } from '../renderer/data/report-engine';
 import { SharedValues } from '../renderer/data/report-records';
 import { digestsSaved, loadReportData, monthSpans, pairsPlannedByDay } from '../renderer/data/reports.repo';
@@ -150,6 +151,23 @@ export async function run(): Promise<Record<string, number | string>> {
       loadReportData(period),
     );
     figures['digests kept'] = (await db.reportDigests.toArray()).filter((row) => row.digest).length;
+    // Where the load from kept digests goes: the digests' records as the database hands them back, the
+    // months unpacked, then each table unpacked.
+    await timed(figures, 'the kept digests, records as stored', () => db.reportDigests.toArray());
+    await timed(figures, 'every month from its kept digest (unpacked)', () =>
+      db.transaction('r', db.reportDigests, () => {
+        const shared = new SharedValues();
+        return Promise.all(months.map((month) => readMonth(db, month, shared, true)));
+      }),
+    );
+    for (const table of DIGESTED_TABLES)
+      await timed(figures, `${table} from its kept digest (unpacked)`, () =>
+        db.transaction('r', db.reportDigests, async () => {
+          const read = await readTable(db, table, async () => [], true, new SharedValues());
+          if (read.unsaved) throw new Error(`No kept digest of ${table}`);
+          return read.rows;
+        }),
+      );
     const options = {
       period,
       programIds: 'all' as const,

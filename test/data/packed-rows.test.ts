@@ -15,6 +15,26 @@ const someValue = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(undefined, null) },
   { weight: 1, arbitrary: fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer()), { maxKeys: 3 }) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 4 }) },
+  // Records and lists of records, nested: packed as columns of their own.
+  {
+    weight: 3,
+    arbitrary: fc.letrec((tie) => ({
+      record: fc.dictionary(
+        fc.constantFrom('status', 'date', 'note', 'by', '__proto__'),
+        fc.oneof(
+          { depthSize: 'small', withCrossShrink: true },
+          fc.constantFrom('active', 'ended', undefined, null, 3, -0),
+          tie('record'),
+          fc.array(tie('record'), { maxLength: 2 }),
+        ),
+        { maxKeys: 3 },
+      ),
+    })).record,
+  },
+  {
+    weight: 2,
+    arbitrary: fc.array(fc.record({ status: fc.constantFrom('a', 'b'), on: fc.integer() }), { maxLength: 3 }),
+  },
   { weight: 1, arbitrary: fc.array(fc.oneof(fc.string(), fc.integer()), { maxLength: 3 }) },
 );
 const someRecord = fc
@@ -93,7 +113,7 @@ describe('records packed as columns', () => {
       minutes: 'number',
       done: 'boolean',
       topics: 'list',
-      note: 'value',
+      note: 'record',
     });
     const id = packed.columns.find((column) => column.field === 'id');
     expect(id).toMatchObject({ distinct: ['a', 'b'] });
@@ -107,6 +127,30 @@ describe('records packed as columns', () => {
     // Unpacked lists are the caller's own, not the packed ones.
     back[0]?.topics.push('changed');
     expect(unpackRows<Row>(packed)[0]?.topics).toEqual(['rota']);
+  });
+
+  it('packs a field of records, or of lists of records, as columns of its own', () => {
+    const byId = Object.fromEntries(Array.from({ length: 80 }, (_, at) => [`person-${at}`, at]));
+    const rows = [
+      {
+        answers: { q1: 4, q2: 'yes' },
+        history: [
+          { status: 'active', on: '2024-01-01' },
+          { status: 'ended', on: '2024-03-01', note: null },
+        ],
+        byId,
+      },
+      { answers: null, history: [] },
+      { answers: { q1: 5 }, history: undefined, byId: { 'person-1': 1 } },
+    ];
+    const packed = packRows(rows);
+    const kinds = Object.fromEntries(packed.columns.map((column) => [column.field, column.kind]));
+    // A record keyed by many ids is kept whole.
+    expect(kinds).toEqual({ answers: 'record', history: 'records', byId: 'value' });
+    const history = packed.columns.find((column) => column.field === 'history');
+    expect(history).toMatchObject({ rows: { count: 2 } });
+    expect(unpackRows(packed)).toEqual(rows);
+    expect(fieldsOf(unpackRows(packed))).toEqual(fieldsOf(rows));
   });
 
   it('a field that is a number in some records and absent from others is kept as it is', () => {
