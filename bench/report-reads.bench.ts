@@ -43,6 +43,45 @@ async function timed<T>(figures: Record<string, number | string>, label: string,
   return result;
 }
 
+/** About how many bytes a value holds (strings at two bytes a character). */
+function sizeOf(value: unknown): number {
+  if (ArrayBuffer.isView(value)) return value.byteLength;
+  if (typeof value === 'string') return value.length * 2;
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + sizeOf(item), 8);
+  if (value && typeof value === 'object')
+    return Object.entries(value).reduce((sum, [key, item]) => sum + key.length * 2 + sizeOf(item), 8);
+  return 8;
+}
+
+/** Stores one block of `bytes` bytes in a database of its own, then reads it back (the read is returned). */
+async function readBackBytes(bytes: number): Promise<ArrayBuffer> {
+  const name = `bench-bytes-${Date.now()}`;
+  const request = (wrapped: IDBRequest) =>
+    new Promise<unknown>((resolve, reject) => {
+      wrapped.onsuccess = () => resolve(wrapped.result);
+      wrapped.onerror = () => reject(wrapped.error);
+    });
+  const opening = indexedDB.open(name, 1);
+  opening.onupgradeneeded = () => opening.result.createObjectStore('bytes');
+  const idb = (await request(opening)) as IDBDatabase;
+  try {
+    const block = new Uint8Array(bytes);
+    for (let at = 0; at < bytes; at += 4096) block[at] = at % 251;
+    const write = idb.transaction('bytes', 'readwrite');
+    write.objectStore('bytes').put(block.buffer, 1);
+    await new Promise((resolve) => {
+      write.oncomplete = resolve;
+    });
+    const started = performance.now();
+    const read = (await request(idb.transaction('bytes').objectStore('bytes').get(1))) as ArrayBuffer;
+    progress(`report-reads: ${bytes} bytes read back in ${Math.round(performance.now() - started)} ms`);
+    return read;
+  } finally {
+    idb.close();
+    await request(indexedDB.deleteDatabase(name)).catch(() => undefined);
+  }
+}
+
 export async function run(): Promise<Record<string, number | string>> {
   const words = (new URLSearchParams(location.search).get('scale') ?? '').split(',');
   // The 1k clinic unless GH_BENCH_SCALE asks for 10k (its clinic alone takes minutes to write).
@@ -160,6 +199,28 @@ export async function run(): Promise<Record<string, number | string>> {
         return Promise.all(months.map((month) => readMonth(db, month, shared, true)));
       }),
     );
+    // How much the kept digests hold, and what reading one block of bytes that size costs here: the
+    // floor of any digest read, whatever its form.
+    const keptBytes = (await db.reportDigests.toArray()).reduce((sum, row) => sum + sizeOf(row.digest), 0);
+    figures['the kept digests, approximate size (kB)'] = Math.round(keptBytes / 1024);
+    // The largest parts: each list of each digest (a month's summed over the months), and its largest column.
+    const parts = new Map<string, number>();
+    for (const row of await db.reportDigests.toArray()) {
+      const lists = Object.entries(row.digest ?? {}).filter(([, value]) => typeof value === 'object');
+      for (const [list, value] of lists) {
+        const where = row.key.startsWith('table:') ? row.key : `months.${list}`;
+        parts.set(where, (parts.get(where) ?? 0) + sizeOf(value));
+        const columns = (value as { columns?: { field: string }[] }).columns ?? [];
+        for (const column of columns)
+          parts.set(
+            `${where}.${column.field}`,
+            (parts.get(`${where}.${column.field}`) ?? 0) + sizeOf(column),
+          );
+      }
+    }
+    const largest = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    for (const [where, bytes] of largest) figures[`  size of ${where} (kB)`] = Math.round(bytes / 1024);
+    await timed(figures, 'one block of bytes that size, read back', () => readBackBytes(keptBytes));
     for (const table of DIGESTED_TABLES)
       await timed(figures, `${table} from its kept digest (unpacked)`, () =>
         db.transaction('r', db.reportDigests, async () => {

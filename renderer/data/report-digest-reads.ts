@@ -80,7 +80,7 @@ export function packDigest(digest: MonthDigest | TableDigest): StoredMonthDigest
     responses: packRows(digest.responses),
     goalsSet: packRows(digest.goalsSet),
     achieved: packRows(digest.achieved),
-    achievedGoals: digest.achievedGoals,
+    achievedGoals: packRows(digest.achievedGoals),
   };
 }
 
@@ -94,7 +94,7 @@ export function unpackMonth(stored: StoredMonthDigest, shared: SharedValues): Mo
     responses: unpackRows(stored.responses, shared),
     goalsSet: unpackRows(stored.goalsSet, shared),
     achieved: unpackRows(stored.achieved, shared),
-    achievedGoals: stored.achievedGoals,
+    achievedGoals: unpackRows(stored.achievedGoals, shared),
   };
 }
 

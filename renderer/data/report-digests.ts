@@ -88,7 +88,7 @@ export interface MonthDigest extends MadeBy {
 
 /**
  * A month's digest as stored: each list of records packed as columns (packed-rows.ts: read back as a few
- * blocks of bytes rather than one object and string at a time). The few achieved goals are kept as they are.
+ * blocks of bytes rather than one object and string at a time).
  */
 export interface StoredMonthDigest extends MadeBy {
   meetings: PackedRows;
@@ -96,7 +96,7 @@ export interface StoredMonthDigest extends MadeBy {
   responses: PackedRows;
   goalsSet: PackedRows;
   achieved: PackedRows;
-  achievedGoals: MonthDigest['achievedGoals'];
+  achievedGoals: PackedRows;
 }
 
 /** A table's digest as stored: its rows packed as columns. */
