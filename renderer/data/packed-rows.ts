@@ -1,8 +1,9 @@
 // A list of records kept as columns, for the report digests (report-digests.ts). IndexedDB hands back a
-// stored list of records one object and one string at a time, some 2–3 µs each here; a year of a
-// 10,000-person clinic's digests is some 300,000 records, so reading them as records took seconds
-// (docs/benchmarks.md). As columns, a field that is a number or a yes/no is one typed array (read back as
-// one block of bytes), and a field whose values are strings, or lists of strings, is each distinct value
+// stored list of records one object and one string at a time; a year of a 10,000-person clinic's digests
+// is some 300,000 records. As columns, saving them is about 3× cheaper, but reading them back is now bound
+// by their size in bytes rather than their number of objects (docs/benchmarks.md, "Packed digests").
+// As columns, a field that is a number or a yes/no is one typed array (read back as one block of bytes),
+// and a field whose values are strings, or lists of strings, is each distinct value
 // once plus a typed array of which one each record holds — a pair's id, a day, a status, a list of topics.
 // A field whose values are plain records (a response's answers), or lists of plain records (a pair's
 // history of statuses, a goal's history), is itself packed as columns, all its records together. Any other
@@ -139,7 +140,7 @@ function packColumn(rows: readonly Row[], field: string, depth: number): Column 
     });
     return kind === 'string'
       ? { field, kind, distinct: first as string[], codes }
-      : { field, kind, distinct: (first as string[][]).map((list) => [...list]), codes };
+      : { field, kind, distinct: first as string[][], codes };
   }
   if (kind === 'record' || kind === 'records') {
     const codes = Uint8Array.from(rows, (row) => presence(row, field));
@@ -239,10 +240,4 @@ export function unpackRows<T = Row>(packed: PackedRows, sharing: Sharing = AS_IS
     }
   }
   return rows as T[];
-}
-
-/** Whether `value` has the shape of packed records (a digest of another form is made again). */
-export function isPackedRows(value: unknown): value is PackedRows {
-  const packed = value as Partial<PackedRows> | null | undefined;
-  return typeof packed?.count === 'number' && Array.isArray(packed.columns);
 }

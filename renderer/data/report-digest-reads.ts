@@ -100,8 +100,8 @@ export function unpackMonth(stored: StoredMonthDigest, shared: SharedValues): Mo
 
 /**
  * The rows of a table a report reads whole, read in the caller's transaction: from the table's digest when
- * `digests` and it is current, else by `read` (the records, as the report keeps them), then returned as
- * `unsaved` too when `digests`.
+ * `digests` and it is current (unpacked, its repeated strings and lists shared through `shared`), else by
+ * `read` (the records, as the report keeps them), then returned as `unsaved` too when `digests`.
  */
 export async function readTable<T>(
   db: GuidingHandsDb,
