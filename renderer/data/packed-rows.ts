@@ -3,8 +3,12 @@
 // is some 300,000 records. As columns, saving them is about 3× cheaper, but reading them back is now bound
 // by their size in bytes rather than their number of objects (docs/benchmarks.md, "Packed digests").
 // As columns, a field that is a number or a yes/no is one typed array (read back as one block of bytes),
-// and a field whose values are strings, or lists of strings, is each distinct value
-// once plus a typed array of which one each record holds — a pair's id, a day, a status, a list of topics.
+// as narrow as its values allow (whole numbers up to 255 one byte each), with a byte a record saying which
+// records have none; a field whose values are strings, or lists of strings, is each distinct value
+// once plus a typed array of which one each record holds — a pair's id, a day, a status, a list of topics —
+// none when each record holds a value of its own in order (an id), and ids in the form the app makes them
+// (random UUIDs) are kept as 16 bytes each rather than 36 characters. Since the digests are read at about
+// IndexedDB's throughput in bytes, each byte saved is time saved (docs/benchmarks.md, "Smaller digests").
 // A field whose values are plain records (a response's answers), or lists of plain records (a pair's
 // history of statuses, a goal's history), is itself packed as columns, all its records together. Any other
 // field (a sealed value, a field of mixed kinds) is kept as it is. Unpacking gives records equal to those
@@ -23,13 +27,24 @@ const FIRST_VALUE = 3;
 const MAX_DEPTH = 3;
 const MAX_NESTED_FIELDS = 64;
 
+/** Codes and lengths, in the narrowest array their largest fits. */
+type Codes = Uint8Array | Uint16Array | Uint32Array;
+/** Numbers: whole ones in the narrowest array that holds them all, any other in 64-bit floats. */
+type Numbers = Uint8Array | Uint16Array | Int32Array | Float64Array;
+
 type Column =
-  | { field: string; kind: 'number'; values: Float64Array }
-  | { field: string; kind: 'boolean'; values: Uint8Array }
-  | { field: string; kind: 'string'; distinct: string[]; codes: Uint32Array }
-  | { field: string; kind: 'list'; distinct: string[][]; codes: Uint32Array }
+  // `codes` (absent when every record has a value): whether each record has one, or is absent, undefined or
+  // null; a record with none holds 0 in `values`.
+  | { field: string; kind: 'number'; values: Numbers; codes?: Uint8Array }
+  | { field: string; kind: 'boolean'; values: Uint8Array; codes?: Uint8Array }
+  // `distinct`: the values, or the 16 bytes of each when every one is a UUID as the app writes them;
+  // `codes` absent when record n holds the nth value.
+  | { field: string; kind: 'string'; distinct: string[] | Uint8Array; codes?: Codes }
+  // Each distinct list's length, their strings one after the other in `items` (a string column, `item`),
+  // and which list each record holds.
+  | { field: string; kind: 'list'; items: PackedRows; lengths: Codes; codes: Codes }
   | { field: string; kind: 'record'; codes: Uint8Array; rows: PackedRows }
-  | { field: string; kind: 'records'; codes: Uint8Array; lengths: Uint32Array; rows: PackedRows }
+  | { field: string; kind: 'records'; codes: Uint8Array; lengths: Codes; rows: PackedRows }
   | { field: string; kind: 'value'; values: unknown[]; absent: number[] };
 
 export interface PackedRows {
@@ -47,13 +62,14 @@ function kindOf(rows: readonly Row[], field: string, depth: number): Column['kin
   let lists = true;
   let records = depth < MAX_DEPTH;
   let listsOfRecords = depth < MAX_DEPTH;
+  let some = false;
   for (const row of rows) {
-    const has = Object.hasOwn(row, field);
     const value = row[field];
-    // Numbers and yes/no are kept only when every record has one; the others may be absent, undefined or null.
-    if (!has || typeof value !== 'number') numbers = false;
-    if (!has || typeof value !== 'boolean') booleans = false;
-    if (has && value !== undefined && value !== null) {
+    // Any field may be absent, undefined or null in some records.
+    if (Object.hasOwn(row, field) && value !== undefined && value !== null) {
+      some = true;
+      if (typeof value !== 'number') numbers = false;
+      if (typeof value !== 'boolean') booleans = false;
       if (typeof value !== 'string') strings = false;
       if (!isListOfStrings(value)) lists = false;
       if (!isPlainRecord(value)) records = false;
@@ -61,8 +77,9 @@ function kindOf(rows: readonly Row[], field: string, depth: number): Column['kin
     }
     if (!numbers && !booleans && !strings && !lists && !records && !listsOfRecords) return 'value';
   }
-  if (numbers) return 'number';
-  if (booleans) return 'boolean';
+  // A field with no value in any record is a column of strings with none.
+  if (numbers && some) return 'number';
+  if (booleans && some) return 'boolean';
   if (strings) return 'string';
   if (lists) return 'list';
   if (records && fewFields(rows.map((row) => row[field]))) return 'record';
@@ -122,32 +139,129 @@ function codeOf(row: Row, field: string, index: Map<string, number>, key: (value
   return FIRST_VALUE + at;
 }
 
+/** Whole numbers (never -0) from 0 up to 255, 65,535 or from -2³¹ up to 2³¹ − 1, largest first. */
+const NARROW = [
+  [0, 0xff, Uint8Array],
+  [0, 0xffff, Uint16Array],
+  [-0x80000000, 0x7fffffff, Int32Array],
+] as const;
+
+/** The numbers in the narrowest array that holds each of them exactly. */
+function narrowNumbers(values: readonly number[]): Numbers {
+  let low = 0;
+  let high = 0;
+  for (const value of values) {
+    if (!Number.isInteger(value) || Object.is(value, -0)) return Float64Array.from(values);
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  const fits = NARROW.find(([min, max]) => low >= min && high <= max);
+  return fits ? fits[2].from(values) : Float64Array.from(values);
+}
+
+/** Codes or lengths (never negative) in the narrowest array that holds the largest. */
+function narrowCodes(values: readonly number[]): Codes {
+  const largest = values.reduce((most, value) => Math.max(most, value), 0);
+  if (largest <= 0xff) return Uint8Array.from(values);
+  return largest <= 0xffff ? Uint16Array.from(values) : Uint32Array.from(values);
+}
+
+/** A UUID as `crypto.randomUUID()` writes it (lower case): kept as its 16 bytes. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const HEX_DIGITS = new TextEncoder().encode('0123456789abcdef');
+const DASH = 45;
+
+/** The value of a hexadecimal digit's character code (lower case). */
+function hexValue(code: number): number {
+  return code <= 57 ? code - 48 : code - 87;
+}
+
+/** Each UUID's 16 bytes, one after the other. */
+function uuidBytes(ids: readonly string[]): Uint8Array {
+  const bytes = new Uint8Array(ids.length * 16);
+  let out = 0;
+  for (const id of ids)
+    for (let at = 0; at < 36; at += 2) {
+      // The dashes stand at 8, 13, 18 and 23: a pair of digits never straddles one.
+      if (id.charCodeAt(at) === DASH) at++;
+      bytes[out++] = (hexValue(id.charCodeAt(at)) << 4) | hexValue(id.charCodeAt(at + 1));
+    }
+  return bytes;
+}
+
+/** The UUIDs of `uuidBytes`, written out as one text, each a slice of it. */
+function uuidsOf(bytes: Uint8Array): string[] {
+  const count = bytes.length / 16;
+  const text = new Uint8Array(count * 36);
+  let out = 0;
+  let at = 0;
+  for (let id = 0; id < count; id++)
+    for (let place = 0; place < 16; place++) {
+      // A dash after the 4th, 6th, 8th and 10th byte.
+      if (place === 4 || place === 6 || place === 8 || place === 10) text[out++] = DASH;
+      const byte = bytes[at++] as number;
+      text[out++] = HEX_DIGITS[byte >> 4] as number;
+      text[out++] = HEX_DIGITS[byte & 15] as number;
+    }
+  const all = new TextDecoder().decode(text);
+  const ids = new Array<string>(count);
+  for (let id = 0; id < count; id++) ids[id] = all.slice(id * 36, id * 36 + 36);
+  return ids;
+}
+
 function packColumn(rows: readonly Row[], field: string, depth: number): Column {
   const kind = kindOf(rows, field, depth);
-  if (kind === 'number')
-    return { field, kind, values: Float64Array.from(rows, (row) => row[field] as number) };
-  if (kind === 'boolean')
-    return { field, kind, values: Uint8Array.from(rows, (row) => (row[field] ? 1 : 0)) };
+  if (kind === 'number' || kind === 'boolean') {
+    const codes = Uint8Array.from(rows, (row) => presence(row, field));
+    const each = codes.every((code) => code === FIRST_VALUE);
+    const present = (at: number) => codes[at] === FIRST_VALUE;
+    const column =
+      kind === 'number'
+        ? {
+            field,
+            kind,
+            values: narrowNumbers(rows.map((row, at) => (present(at) ? (row[field] as number) : 0))),
+          }
+        : { field, kind, values: Uint8Array.from(rows, (row, at) => (present(at) && row[field] ? 1 : 0)) };
+    return each ? column : { ...column, codes };
+  }
   if (kind === 'string' || kind === 'list') {
     const index = new Map<string, number>();
     const first: unknown[] = [];
     const key = kind === 'string' ? (value: string) => value : (value: string[]) => JSON.stringify(value);
-    const codes = Uint32Array.from(rows, (row) => {
+    const codes = rows.map((row) => {
       const size = index.size;
       const code = codeOf(row, field, index, key);
       if (index.size > size) first.push(row[field]);
       return code;
     });
-    return kind === 'string'
-      ? { field, kind, distinct: first as string[], codes }
-      : { field, kind, distinct: first as string[][], codes };
+    if (kind === 'list') {
+      const lists = first as string[][];
+      const items = packAt(
+        lists.flatMap((list) => list.map((item) => ({ item }))),
+        depth + 1,
+      );
+      return {
+        field,
+        kind,
+        items,
+        lengths: narrowCodes(lists.map((list) => list.length)),
+        codes: narrowCodes(codes),
+      };
+    }
+    const strings = first as string[];
+    const distinct =
+      strings.length > 0 && strings.every((value) => UUID.test(value)) ? uuidBytes(strings) : strings;
+    // Record n holding the nth value (an id column): the codes say nothing.
+    if (codes.every((code, at) => code === FIRST_VALUE + at)) return { field, kind, distinct };
+    return { field, kind, distinct, codes: narrowCodes(codes) };
   }
   if (kind === 'record' || kind === 'records') {
     const codes = Uint8Array.from(rows, (row) => presence(row, field));
     const present = rows.filter((_, at) => codes[at] === FIRST_VALUE).map((row) => row[field]);
     if (kind === 'record') return { field, kind, codes, rows: packAt(present as Row[], depth + 1) };
-    const lengths = Uint32Array.from(rows, (row, at) =>
-      codes[at] === FIRST_VALUE ? (row[field] as Row[]).length : 0,
+    const lengths = narrowCodes(
+      rows.map((row, at) => (codes[at] === FIRST_VALUE ? (row[field] as Row[]).length : 0)),
     );
     return { field, kind, codes, lengths, rows: packAt((present as Row[][]).flat(), depth + 1) };
   }
@@ -187,6 +301,18 @@ function decoded<T>(distinct: readonly T[], share: (value: T) => T): unknown[] {
   return [undefined, undefined, null, ...distinct.map(share)];
 }
 
+/** The distinct lists of a list column, from their strings one after the other and each one's length. */
+function listsOf(items: PackedRows, lengths: Codes, sharing: Sharing): string[][] {
+  const strings = unpackRows<{ item: string }>(items, sharing);
+  let next = 0;
+  return Array.from(lengths, (length) => {
+    const list = new Array<string>(length);
+    for (let at = 0; at < length; at++) list[at] = (strings[next + at] as { item: string }).item;
+    next += length;
+    return list;
+  });
+}
+
 /** Sets a field of an unpacked record (a field named `__proto__` as the record's own, as it was stored). */
 function setter(field: string): (row: Row, value: unknown) => void {
   if (field !== '__proto__')
@@ -203,20 +329,25 @@ export function unpackRows<T = Row>(packed: PackedRows, sharing: Sharing = AS_IS
   const rows: Row[] = Array.from({ length: packed.count }, () => ({}));
   for (const column of packed.columns) {
     const set = setter(column.field);
-    if (column.kind === 'number') {
-      const { values } = column;
-      for (let at = 0; at < rows.length; at++) set(rows[at] as Row, values[at]);
-    } else if (column.kind === 'boolean') {
-      const { values } = column;
-      for (let at = 0; at < rows.length; at++) set(rows[at] as Row, values[at] === 1);
+    if (column.kind === 'number' || column.kind === 'boolean') {
+      const { values, codes } = column;
+      const yesNo = column.kind === 'boolean';
+      for (let at = 0; at < rows.length; at++) {
+        const code = codes ? (codes[at] as number) : FIRST_VALUE;
+        if (code === ABSENT) continue;
+        const value = yesNo ? values[at] === 1 : values[at];
+        set(rows[at] as Row, code === FIRST_VALUE ? value : code === NULL ? null : undefined);
+      }
     } else if (column.kind === 'string' || column.kind === 'list') {
+      const { codes } = column;
+      // A column whose every record holds a value of its own (ids) has nothing to share.
+      const share = codes ? (value: string) => sharing.string(value) : (value: string) => value;
       const values =
         column.kind === 'string'
-          ? decoded(column.distinct, (value) => sharing.string(value))
-          : decoded(column.distinct, (value) => sharing.list(value));
-      const { codes } = column;
+          ? decoded(column.distinct instanceof Uint8Array ? uuidsOf(column.distinct) : column.distinct, share)
+          : decoded(listsOf(column.items, column.lengths, sharing), (value) => sharing.list(value));
       for (let at = 0; at < rows.length; at++) {
-        const code = codes[at] as number;
+        const code = codes ? (codes[at] as number) : FIRST_VALUE + at;
         if (code !== ABSENT) set(rows[at] as Row, values[code]);
       }
     } else if (column.kind === 'record' || column.kind === 'records') {

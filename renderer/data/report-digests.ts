@@ -40,7 +40,7 @@ export const REPORT_DIGESTS_TABLE = 'reportDigests';
 export const EVERY_DIGEST = '*';
 
 /** Bumped whenever what a digest holds changes: a digest of another format is made again. */
-export const DIGEST_FORMAT = 2;
+export const DIGEST_FORMAT = 3;
 
 /** The tables a report reads whole, each kept as one digest. */
 export const DIGESTED_TABLES = ['people', 'relationships', 'trainingRecords', 'milestones'] as const;

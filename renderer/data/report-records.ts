@@ -1,8 +1,11 @@
+import type { AnsweredKey } from '../domain/questionnaires/schedule';
+import type { Checkpoint } from '../domain/questionnaires/types';
 import type { ReportGoal, ReportGoalProgress } from '../domain/reports/goals';
 import type { ReportResponse } from '../domain/reports/questionnaires';
 import type { ReportActionItem, ReportMeeting, ReportPerson } from '../domain/reports/report-data';
 import type { ActionItem, Id, Meeting, Relationship } from '../domain/types';
 import { SEALED_RECORD_FIELD } from './lock/seal';
+import type { RelationshipPlanFields, RelationshipQuestionnaireFields } from './summary-fields';
 
 // What a report keeps of each record it reads: the fields its figures and letters use, no more, with
 // each repeated value held once. Every string read from the database is a copy of its own, so a pair's
@@ -109,6 +112,38 @@ export function reportPair(stored: Relationship, shared: SharedValues): Relation
   return pair;
 }
 
+/** Who answered one of a pair's questionnaires: its checkpoint and the person. */
+export type PairAnswer = Pick<AnsweredKey, 'checkpoint' | 'personId'>;
+
+/**
+ * A pair as a report's digest keeps it: as the app sees it, whether it has a goal, and who answered which of
+ * its questionnaires (its `questionnaireAnswers` summary, "checkpoint:person", split in two, so that each
+ * part is packed with its like: a checkpoint in a byte, a person's id in 16).
+ */
+export type DigestPair = Relationship & Pick<RelationshipPlanFields, 'hasGoal'> & { answered?: PairAnswer[] };
+
+/**
+ * A stored pair as the report digest keeps it: `reportPair`'s fields, whether it has a goal (which pairs
+ * had a plan by a day) and who answered which of its questionnaires. Its index fields (a few hundred bytes
+ * a pair) stay out: a digest is read at the database's throughput in bytes.
+ */
+export function digestPair(stored: Relationship, shared: SharedValues): DigestPair {
+  const pair: DigestPair = reportPair(stored, shared);
+  const { hasGoal, questionnaireAnswers } = stored as Relationship &
+    RelationshipPlanFields &
+    RelationshipQuestionnaireFields;
+  if (hasGoal !== undefined) pair.hasGoal = hasGoal;
+  if (questionnaireAnswers !== undefined)
+    pair.answered = questionnaireAnswers.map((key) => {
+      const colon = key.indexOf(':');
+      return {
+        checkpoint: shared.string(key.slice(0, colon) as Checkpoint),
+        personId: shared.string(key.slice(colon + 1)),
+      };
+    });
+  return pair;
+}
+
 export function reportPerson(person: ReportPerson, shared: SharedValues): ReportPerson {
   return {
     id: shared.string(person.id),
@@ -156,10 +191,8 @@ export function reportGoal(stored: ReportGoal, shared: SharedValues): ReportGoal
 /** An entry of a goal's history as a report counts it: no note. */
 export function reportGoalProgress(stored: ReportGoalProgress, shared: SharedValues): ReportGoalProgress {
   return {
-    id: stored.id,
     goalId: shared.string(stored.goalId),
     relationshipId: shared.string(stored.relationshipId),
-    meetingId: stored.meetingId,
     date: shared.string(stored.date),
     status: shared.string(stored.status),
     createdAt: stored.createdAt,

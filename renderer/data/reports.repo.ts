@@ -1,7 +1,6 @@
 import Dexie from 'dexie';
 import { BUILT_IN_QUESTIONNAIRES } from '../domain/questionnaires/built-in';
 import type { AnsweredKey } from '../domain/questionnaires/schedule';
-import type { Checkpoint } from '../domain/questionnaires/types';
 import type { ReportMilestone } from '../domain/reports/milestone-debriefs';
 import type { ReportQuestionnaireData } from '../domain/reports/questionnaires';
 import {
@@ -25,6 +24,8 @@ import {
 } from './report-digest-reads';
 import { EVERY_DIGEST } from './report-digests';
 import {
+  type DigestPair,
+  digestPair,
   reportActionItem,
   reportGoal,
   reportGoalProgress,
@@ -168,12 +169,13 @@ export async function loadReportData(
           shared,
         ),
         db.programs.toArray(),
-        // Raw, like meetings: the reading hook would open sealed reasons, which a worker cannot. As
-        // stored, with the summaries read below (whether each has a plan, who answered what).
-        readTable(
+        // Raw, like meetings: the reading hook would open sealed reasons, which a worker cannot. With
+        // the summaries read below (whether each has a plan, who answered what), no index field.
+        readTable<DigestPair>(
           db,
           'relationships',
-          () => db.relationships.toCollection().raw().toArray(),
+          async () =>
+            (await db.relationships.toCollection().raw().toArray()).map((pair) => digestPair(pair, shared)),
           digests,
           shared,
         ),
@@ -446,21 +448,15 @@ export async function loadReportChoices(): Promise<ReportChoices> {
 
 /**
  * Who answered which pair's scheduled questionnaire, from each pair's summary of its answers
- * (`questionnaireAnswers`, kept with every response written: summary-fields.ts), so that no response
- * outside the period is read.
+ * (`questionnaireAnswers`, kept with every response written: summary-fields.ts; split by `digestPair`), so
+ * that no response outside the period is read.
  */
-function answeredFromSummaries(pairs: readonly Relationship[], shared: SharedValues): AnsweredKey[] {
+function answeredFromSummaries(pairs: readonly DigestPair[], shared: SharedValues): AnsweredKey[] {
   const answered: AnsweredKey[] = [];
   for (const pair of pairs) {
-    for (const key of (pair as Relationship & { questionnaireAnswers?: string[] }).questionnaireAnswers ??
-      []) {
-      const colon = key.indexOf(':');
-      answered.push({
-        relationshipId: shared.string(pair.id),
-        checkpoint: shared.string(key.slice(0, colon) as Checkpoint),
-        personId: shared.string(key.slice(colon + 1)),
-      });
-    }
+    const relationshipId = shared.string(pair.id);
+    for (const { checkpoint, personId } of pair.answered ?? [])
+      answered.push({ relationshipId, checkpoint, personId });
   }
   return answered;
 }

@@ -11,6 +11,8 @@ const someValue = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary' }) },
   { weight: 3, arbitrary: fc.array(fc.constantFrom('a', 'b', 'a\u0000b', ''), { maxLength: 3 }) },
   { weight: 3, arbitrary: fc.double() },
+  // Whole numbers of every width: kept in one, two or four bytes, or as 64-bit floats.
+  { weight: 2, arbitrary: fc.oneof(fc.nat(300), fc.integer({ min: -70_000, max: 70_000 }), fc.integer()) },
   { weight: 2, arbitrary: fc.boolean() },
   { weight: 1, arbitrary: fc.constantFrom(undefined, null) },
   { weight: 1, arbitrary: fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer()), { maxKeys: 3 }) },
@@ -53,7 +55,7 @@ const uniform = fc.array(
       id: fc.constantFrom('m1', 'm2', 'm3'),
       date: fc.constantFrom('2024-01-05', '2024-02-29', undefined, null),
       topics: fc.array(fc.constantFrom('welcome', 'rota', 'care'), { maxLength: 2 }),
-      minutes: fc.double(),
+      minutes: fc.oneof(fc.double(), fc.nat(70_000)),
       done: fc.boolean(),
     },
     { requiredKeys: ['id', 'minutes', 'done'] },
@@ -117,7 +119,8 @@ describe('records packed as columns', () => {
     const id = packed.columns.find((column) => column.field === 'id');
     expect(id).toMatchObject({ distinct: ['a', 'b'] });
     const topics = packed.columns.find((column) => column.field === 'topics');
-    expect(topics).toMatchObject({ distinct: [['rota'], []] });
+    // Each distinct list once: their lengths, and their strings as a column of their own.
+    expect(topics).toMatchObject({ lengths: Uint8Array.of(1, 0), items: { count: 1 } });
     const back = unpackRows<Row>(packed);
     expect(Object.is(back[1]?.minutes, -0)).toBe(true);
     expect(back[2]?.minutes).toBeNaN();
@@ -152,14 +155,85 @@ describe('records packed as columns', () => {
     expect(fieldsOf(unpackRows(packed))).toEqual(fieldsOf(rows));
   });
 
-  it('a field that is a number in some records and absent from others is kept as it is', () => {
-    const rows = [{ hours: 2 }, {}, { hours: undefined }];
+  it('keeps a number or yes/no field that some records lack as one typed array, absent, undefined and null apart', () => {
+    const rows = [
+      { hours: 2, done: true },
+      {},
+      { hours: undefined, done: null },
+      { hours: null, done: false },
+    ];
     const packed = packRows(rows);
-    expect(packed.columns.map((column) => column.kind)).toEqual(['value']);
+    expect(
+      packed.columns.map((column) => [column.kind, 'values' in column && column.values.constructor]),
+    ).toEqual([
+      ['number', Uint8Array],
+      ['boolean', Uint8Array],
+    ]);
     const back = unpackRows(packed);
     expect(fieldsOf(back)).toEqual(fieldsOf(rows));
     expect('hours' in (back[1] as object)).toBe(false);
     expect('hours' in (back[2] as object)).toBe(true);
+    // A field every record has a value of needs no byte a record to say so.
+    expect(packRows([{ hours: 1 }, { hours: 2 }]).columns[0]).not.toHaveProperty('codes');
+  });
+
+  it('keeps whole numbers in the narrowest array that holds them all exactly', () => {
+    const arrayOf = (values: number[]) => {
+      const packed = packRows(values.map((value) => ({ value })));
+      expect(unpackRows(structuredClone(packed))).toEqual(values.map((value) => ({ value })));
+      return (packed.columns[0] as { values: object }).values.constructor;
+    };
+    expect(arrayOf([0, 5, 255])).toBe(Uint8Array);
+    expect(arrayOf([0, 256, 65_535])).toBe(Uint16Array);
+    expect(arrayOf([-1, 65_536, 2 ** 31 - 1, -(2 ** 31)])).toBe(Int32Array);
+    expect(arrayOf([2 ** 31])).toBe(Float64Array);
+    expect(arrayOf([1, 2.5])).toBe(Float64Array);
+    // -0 is not 0: kept as it was.
+    expect(arrayOf([1, -0])).toBe(Float64Array);
+    expect(Object.is(unpackRows<{ value: number }>(packRows([{ value: -0 }]))[0]?.value, -0)).toBe(true);
+  });
+
+  it('keeps UUIDs as their 16 bytes, and no codes for a field each record holds a value of its own in', () => {
+    const ids = Array.from({ length: 300 }, () => crypto.randomUUID());
+    const rows = ids.map((id, at) => ({ id, pairId: ids[at % 3] }));
+    const packed = packRows(rows);
+    const [id, pairId] = packed.columns as { distinct: Uint8Array; codes?: unknown }[];
+    expect(id?.distinct).toBeInstanceOf(Uint8Array);
+    expect(id?.distinct.length).toBe(300 * 16);
+    expect(id).not.toHaveProperty('codes');
+    expect(pairId?.distinct.length).toBe(3 * 16);
+    expect(pairId?.codes).toBeInstanceOf(Uint8Array);
+    expect(unpackRows(structuredClone(packed))).toEqual(rows);
+    // Upper case, braces, or one value that is no UUID: kept as strings, exactly.
+    for (const odd of [ids[0]?.toUpperCase(), `{${ids[0]}}`, 'pair-1', `${ids[0]?.slice(0, 35)}g`]) {
+      const mixed = [{ id: ids[1] }, { id: odd }];
+      const column = packRows(mixed).columns[0] as { distinct: unknown };
+      expect(Array.isArray(column.distinct)).toBe(true);
+      expect(unpackRows(packRows(mixed))).toEqual(mixed);
+    }
+  });
+
+  it('round-trips any UUID-shaped value, every byte of it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uuid(), { maxLength: 40 }), fc.array(fc.nat(39)), (ids, picks) => {
+        const lower = ids.map((id) => id.toLowerCase());
+        const rows = picks.map((at) => (lower.length ? { id: lower[at % lower.length] } : {}));
+        expect(unpackRows(structuredClone(packRows(rows)))).toEqual(rows);
+      }),
+    );
+  });
+
+  it('keeps codes and lengths in the narrowest array that holds them', () => {
+    const many = Array.from({ length: 70_000 }, (_, at) => ({ tag: `t${at % 300}`, day: `d${at}` }));
+    const [tag, day] = packRows(many).columns as { codes?: unknown }[];
+    expect(tag?.codes).toBeInstanceOf(Uint16Array);
+    // Each record its own value, in order: no codes at all.
+    expect(day).not.toHaveProperty('codes');
+    const fewer = packRows(many.slice(0, 200).map((_, at) => ({ tag: `t${at % 7}` }))).columns;
+    expect((fewer[0] as { codes?: unknown }).codes).toBeInstanceOf(Uint8Array);
+    const unique = [{ day: 'a' }, { day: 'b' }, { day: 'a' }, {}, { day: null }];
+    expect(unpackRows(packRows(unique))).toEqual(unique);
+    expect(fieldsOf(unpackRows(packRows(unique)))).toEqual(fieldsOf(unique));
   });
 
   it('shares each repeated string and list through the given sharing, lists frozen', () => {

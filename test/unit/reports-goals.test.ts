@@ -110,10 +110,8 @@ function goal(id: string, pairId: string, areaId: string, setDate: string, achie
     updatedAt: STAMP,
   });
   const entry = (date: string, status: GoalStatus): ReportGoalProgress => ({
-    id: `${id}-${date}`,
     goalId: id,
     relationshipId: pairId,
-    meetingId: null,
     date,
     status,
     createdAt: `${date}T10:00:00.000Z`,

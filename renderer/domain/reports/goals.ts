@@ -10,8 +10,14 @@ import { type GuardedFigure, guardCount } from './suppression';
 
 /** A goal as a report sees it: no title, details, steps or drop reason. */
 export type ReportGoal = Omit<Goal, 'title' | 'details' | 'steps' | 'dropReason'>;
-/** A history entry as a report sees it: no note. */
-export type ReportGoalProgress = Omit<GoalProgress, 'note'>;
+/**
+ * A history entry as a report sees it: its goal and pair, its day and status, and when it was recorded
+ * (which of one day's entries came last). No note, and no id or meeting, which no figure uses.
+ */
+export type ReportGoalProgress = Pick<
+  GoalProgress,
+  'goalId' | 'relationshipId' | 'date' | 'status' | 'createdAt'
+>;
 
 export interface GoalCountRow {
   id: Id;
