@@ -106,94 +106,100 @@ export async function run(): Promise<Record<string, number | string>> {
     await fillDatabase(SIZES[label], today);
     progress(`report-reads: filled in ${ms(performance.now() - fill)} ms`);
     const db = getDb();
-    const raw = (table: string) => () => db.table(table).toCollection().raw().toArray();
-    await timed(figures, 'warm-up: people', raw('people'));
-    await timed(figures, 'people', raw('people'));
-    await timed(figures, 'relationships', raw('relationships'));
-    await timed(figures, 'training', raw('trainingRecords'));
-    const items = await timed(figures, 'action items, all', raw('actionItems'));
-    await timed(figures, 'responses of the period', () =>
-      db.responses.where('answeredOn').between(period.start, period.end, true, true).raw().toArray(),
-    );
     const months = monthSpans(period.start, period.end);
-    const meetings = await timed(figures, 'meetings, 12 months one after the other', async () => {
-      const all = [];
-      for (const month of months)
-        all.push(
-          ...(await db.meetings.where('date').between(month.start, month.end, true, true).raw().toArray()),
-        );
-      return all;
-    });
-    await timed(
-      figures,
-      'meetings, one range, IndexedDB getAll without Dexie',
-      () =>
-        new Promise<unknown[]>((resolve, reject) => {
-          const idb = db.backendDB();
-          const request = idb
-            .transaction('meetings', 'readonly')
-            .objectStore('meetings')
-            .index('date')
-            .getAll(IDBKeyRange.bound(period.start, period.end));
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        }),
-    );
-    await timed(figures, 'meetings of the period, primary keys only', () =>
-      db.meetings.where('date').between(period.start, period.end, true, true).primaryKeys(),
-    );
-    // The notes are stored apart since schema version 23: read here only to count them.
-    const notes = await db.meetingNotes.bulkGet(meetings.map((meeting) => meeting.id));
-    const noteChars = notes.reduce((sum, note) => sum + String(note?.notes ?? '').length, 0);
-    figures['note characters in the period'] = noteChars;
-    figures['meeting records as JSON, with notes (kB)'] = Math.round(JSON.stringify(meetings).length / 1024);
-    const dueDates = items.map((item) => item.dueDate).sort();
-    figures['action items: first / last due date'] = `${dueDates[0]} / ${dueDates[dueDates.length - 1]}`;
-    await timed(figures, 'action items of the period (meeting-date index, schema 22)', () =>
-      db.actionItems.where('meetingDate').between(period.start, period.end, true, true).raw().toArray(),
-    );
-    await timed(figures, 'goals', raw('goals'));
-    await timed(figures, 'goal progress', raw('goalProgress'));
-    const monthReads = await timed(
-      figures,
-      'every month counted from its records (meetings, items, responses, goals with histories)',
-      () =>
-        db.transaction(
-          'r',
-          [db.meetings, db.actionItems, db.responses, db.goals, db.goalProgress, db.reportDigests],
-          () => Promise.all(months.map((month) => readMonth(db, month, new SharedValues(), false))),
-        ),
-    );
-    const periodGoals = goalsOfPeriod(monthReads);
-    figures['goals set or achieved in the period / their history entries'] =
-      `${periodGoals.goals.length} / ${periodGoals.history.length}`;
-    const pairsRead = await db.relationships.toCollection().raw().toArray();
-    await timed(figures, "pairs with a plan by the period's last day", () =>
-      pairsPlannedByDay(db, period.end, pairsRead),
-    );
-    await timed(figures, 'milestones', raw('milestones'));
-    await timed(figures, 'debrief meetings', () =>
-      db.meetings.where('milestoneId').above('').raw().toArray(),
-    );
-    const pairs = await db.relationships.toCollection().raw().toArray();
-    const needing = relationshipsNeedingEarlierMeeting(pairs, meetings, period.start);
-    figures['pairs needing an earlier meeting'] = needing.length;
-    await timed(figures, 'earlier meetings, one query a pair', async () => {
-      const found = [];
-      for (const id of needing)
-        found.push(
-          await db.meetings
-            .where('[relationshipId+date]')
-            .between([id, Dexie.minKey], [id, period.start], true, false)
-            .raw()
-            .last(),
-        );
-      return found;
-    });
+    // GH_BENCH_WAYS=kept: only the report from kept digests, taken again and again (to profile it).
+    const keptOnly = new URLSearchParams(location.search).get('ways') === 'kept';
+    if (!keptOnly) {
+      const raw = (table: string) => () => db.table(table).toCollection().raw().toArray();
+      await timed(figures, 'warm-up: people', raw('people'));
+      await timed(figures, 'people', raw('people'));
+      await timed(figures, 'relationships', raw('relationships'));
+      await timed(figures, 'training', raw('trainingRecords'));
+      const items = await timed(figures, 'action items, all', raw('actionItems'));
+      await timed(figures, 'responses of the period', () =>
+        db.responses.where('answeredOn').between(period.start, period.end, true, true).raw().toArray(),
+      );
+      const meetings = await timed(figures, 'meetings, 12 months one after the other', async () => {
+        const all = [];
+        for (const month of months)
+          all.push(
+            ...(await db.meetings.where('date').between(month.start, month.end, true, true).raw().toArray()),
+          );
+        return all;
+      });
+      await timed(
+        figures,
+        'meetings, one range, IndexedDB getAll without Dexie',
+        () =>
+          new Promise<unknown[]>((resolve, reject) => {
+            const idb = db.backendDB();
+            const request = idb
+              .transaction('meetings', 'readonly')
+              .objectStore('meetings')
+              .index('date')
+              .getAll(IDBKeyRange.bound(period.start, period.end));
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          }),
+      );
+      await timed(figures, 'meetings of the period, primary keys only', () =>
+        db.meetings.where('date').between(period.start, period.end, true, true).primaryKeys(),
+      );
+      // The notes are stored apart since schema version 23: read here only to count them.
+      const notes = await db.meetingNotes.bulkGet(meetings.map((meeting) => meeting.id));
+      const noteChars = notes.reduce((sum, note) => sum + String(note?.notes ?? '').length, 0);
+      figures['note characters in the period'] = noteChars;
+      figures['meeting records as JSON, with notes (kB)'] = Math.round(
+        JSON.stringify(meetings).length / 1024,
+      );
+      const dueDates = items.map((item) => item.dueDate).sort();
+      figures['action items: first / last due date'] = `${dueDates[0]} / ${dueDates[dueDates.length - 1]}`;
+      await timed(figures, 'action items of the period (meeting-date index, schema 22)', () =>
+        db.actionItems.where('meetingDate').between(period.start, period.end, true, true).raw().toArray(),
+      );
+      await timed(figures, 'goals', raw('goals'));
+      await timed(figures, 'goal progress', raw('goalProgress'));
+      const monthReads = await timed(
+        figures,
+        'every month counted from its records (meetings, items, responses, goals with histories)',
+        () =>
+          db.transaction(
+            'r',
+            [db.meetings, db.actionItems, db.responses, db.goals, db.goalProgress, db.reportDigests],
+            () => Promise.all(months.map((month) => readMonth(db, month, new SharedValues(), false))),
+          ),
+      );
+      const periodGoals = goalsOfPeriod(monthReads);
+      figures['goals set or achieved in the period / their history entries'] =
+        `${periodGoals.goals.length} / ${periodGoals.history.length}`;
+      const pairsRead = await db.relationships.toCollection().raw().toArray();
+      await timed(figures, "pairs with a plan by the period's last day", () =>
+        pairsPlannedByDay(db, period.end, pairsRead),
+      );
+      await timed(figures, 'milestones', raw('milestones'));
+      await timed(figures, 'debrief meetings', () =>
+        db.meetings.where('milestoneId').above('').raw().toArray(),
+      );
+      const pairs = await db.relationships.toCollection().raw().toArray();
+      const needing = relationshipsNeedingEarlierMeeting(pairs, meetings, period.start);
+      figures['pairs needing an earlier meeting'] = needing.length;
+      await timed(figures, 'earlier meetings, one query a pair', async () => {
+        const found = [];
+        for (const id of needing)
+          found.push(
+            await db.meetings
+              .where('[relationshipId+date]')
+              .between([id, Dexie.minKey], [id, period.start], true, false)
+              .raw()
+              .last(),
+          );
+        return found;
+      });
 
-    await timed(figures, 'loadReportData, whole, every month from its records', () =>
-      loadReportData(period, { digests: false }),
-    );
+      await timed(figures, 'loadReportData, whole, every month from its records', () =>
+        loadReportData(period, { digests: false }),
+      );
+    }
     await timed(figures, 'loadReportData, whole, digests made (saved after)', () => loadReportData(period));
     await timed(figures, 'the digests saved, after the report', () => digestsSaved(db));
     const data = await timed(figures, 'loadReportData, whole, from the kept digests', () =>

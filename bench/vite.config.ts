@@ -15,6 +15,8 @@ export default defineConfig({
     outDir: process.env.GH_BENCH_OUT ?? resolve(here, '../dist/bench'),
     emptyOutDir: true,
     sourcemap: false,
+    // GH_BENCH_MINIFY=0: the functions keep their names in a profile (GH_BENCH_CPUPROFILE).
+    minify: process.env.GH_BENCH_MINIFY !== '0',
     target: 'chrome120',
     chunkSizeWarningLimit: 8000,
   },

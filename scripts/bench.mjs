@@ -13,10 +13,11 @@
 // GH_BENCH_LOCK (backup: the lock suite's backups alone, with where their time goes; seal: its unlock,
 // sealing and timeline alone) as its `lock` one;
 // GH_BENCH_WAYS and GH_BENCH_ROUNDS as `ways` and `rounds` (the seal-phases and seal-store suites: which
-// ways to run, comma-separated, and how many rounds). The page can read the CPU time the browser's
+// ways to run, comma-separated, and how many rounds; report-reads with `kept`: only the report from kept
+// digests, taken again and again). The page can read the CPU time the browser's
 // processes have used (benchCpuMs), steadier than wall-clock time on a shared machine.
 // GH_BENCH_CPUPROFILE=FILE profiles the page's JavaScript while the suites run and prints the functions
-// with the most time of their own; GH_BENCH_START_PROFILE=1 does the same for the cold-start suite's last opening of
+// with the most time of their own (GH_BENCH_MINIFY=0 keeps the functions' names); GH_BENCH_START_PROFILE=1 does the same for the cold-start suite's last opening of
 // each build. GH_BENCH_WORKER_HEAP=1 adds the report worker's own JS heap to the
 // reports-screen suite (through the DevTools protocol; it disturbs the resident-memory figure).
 // Usage: node scripts/bench.mjs [suite names…]

@@ -3,6 +3,7 @@ import type { ReportGoal, ReportGoalProgress } from '../domain/reports/goals';
 import type { ReportMeeting } from '../domain/reports/report-data';
 import type { ActionItem, GoalProgress, IsoDate } from '../domain/types';
 import { CURRENT_SCHEMA_VERSION, type GuidingHandsDb } from './db';
+import { hasSealedValue } from './lock/sealing';
 import { packRows, unpackRows } from './packed-rows';
 import {
   DIGEST_FORMAT,
@@ -21,6 +22,7 @@ import {
   reportGoal,
   reportGoalProgress,
   reportMeeting,
+  reportResponse,
   type SharedValues,
 } from './report-records';
 
@@ -48,7 +50,7 @@ export interface MonthRead {
   meetings: ReportMeeting[];
   /** The action items whose meeting's day is within the span, in the same order. */
   actionItems: DigestActionItem[];
-  /** The responses answered within the span, as stored (sealed answers still sealed), in day-then-id order. */
+  /** The responses answered within the span (sealed answers still sealed, as stored), in day-then-id order. */
   responses: Record<string, unknown>[];
   /** The goals set within the span. */
   goalsSet: ReportGoal[];
@@ -196,7 +198,13 @@ async function countMonth(db: GuidingHandsDb, month: string, shared: SharedValue
         meetingDate: stored.meetingDate,
       };
     }),
-    responses: responses as unknown as Record<string, unknown>[],
+    // A sealed response as stored (opened by the report, bound to its record); a plain one as a report
+    // keeps it, without its id and times, which no figure uses.
+    responses: (responses as unknown as Record<string, unknown>[]).map((response) =>
+      hasSealedValue('responses', response)
+        ? response
+        : (reportResponse(response, shared) as unknown as Record<string, unknown>),
+    ),
     goalsSet: goalsSet.map((goal) => reportGoal(goal, shared)),
     achieved: achieved.map((entry) => ({
       date: shared.string(entry.date),

@@ -71,8 +71,9 @@ export interface MonthDigest extends MadeBy {
   /** The action items of the month's meetings, in the meeting-date index's order (day, then id). */
   actionItems: DigestActionItem[];
   /**
-   * The questionnaire responses answered in the month, as stored (with the clinic lock, their answers
-   * stay sealed, bound to their record, as in the responses table), in the answer-date index's order.
+   * The questionnaire responses answered in the month, in the answer-date index's order: as a report keeps
+   * them, or, with the clinic lock, as stored (their answers stay sealed, bound to their record, as in the
+   * responses table).
    */
   responses: Record<string, unknown>[];
   /** The goals set in the month (no text), in the set-date index's order. */

@@ -5,6 +5,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../renderer/data/db';
 import { recordGoalProgress } from '../../renderer/data/goals.repo';
 import { beginTurningOff, createLock } from '../../renderer/data/lock/keyring';
 import { sealClinic, unsealClinic } from '../../renderer/data/lock/seal-all';
+import { hasSealedValue } from '../../renderer/data/lock/sealing';
 import {
   deleteMeeting,
   getMeeting,
@@ -24,7 +25,7 @@ import {
   type StoredMonthDigest,
   type StoredTableDigest,
 } from '../../renderer/data/report-digests';
-import { digestPair, SharedValues } from '../../renderer/data/report-records';
+import { digestPair, reportResponse, SharedValues } from '../../renderer/data/report-records';
 import { SESSION_RATING_ID } from '../../renderer/domain/questionnaires/built-in';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { type PeriodChoice, resolvePeriod } from '../../renderer/domain/reports/period';
@@ -170,18 +171,25 @@ describe('digests of the report (schema version 26)', () => {
         schemaVersion: CURRENT_SCHEMA_VERSION,
         format: DIGEST_FORMAT,
       });
-    // A digest holds no note nor action-item text; its responses are as stored: sealed with the lock on.
+    // A digest holds no note nor action-item text; its responses are as stored, sealed, with the lock on,
+    // and as a report keeps them (no id, no times) without it.
     const text = JSON.stringify([...kept.values()]);
     expect(text).not.toContain('"notes"');
     expect(text).not.toContain('"text"');
     const responses = [...kept.values()].flatMap((digest) => digest.responses);
     expect(responses.length).toBeGreaterThan(10);
-    const stored = new Map(
-      (await storedRows(db().name, 'responses')).map((response) => [response.id, response]),
-    );
+    const stored = await storedRows(db().name, 'responses');
+    const byId = new Map(stored.map((response) => [response.id, response]));
+    const shared = new SharedValues();
+    const plain = stored.map((response) => reportResponse(response, shared));
     for (const response of responses) {
-      expect(response).toEqual(stored.get(response.id as string));
       expect(sealedAtRest('responses', response, 'answers')).toBe(LOCKED_CONFIGURATION);
+      if (LOCKED_CONFIGURATION) expect(response).toEqual(byId.get(response.id as string));
+      else {
+        expect(response).not.toHaveProperty('id');
+        expect(response).not.toHaveProperty('createdAt');
+        expect(plain).toContainEqual(response);
+      }
     }
     await expectDigestsToMatchRecords();
   });
@@ -357,15 +365,29 @@ describe('digests of the report (schema version 26)', () => {
     async () => {
       await clinic();
       await expectDigestsToMatchRecords();
+      let sealedResponsesHeld = 0;
       const heldAsStored = async () => {
         for (const row of await db().reportDigests.toArray()) {
           if (row.key === 'table:relationships') expect(tableRows(row)).toEqual(await digestedPairs());
           else if (/^\d{4}-\d{2}$/.test(row.key) && row.digest) {
-            const stored = new Map(
-              (await storedRows(db().name, 'responses')).map((response) => [response.id, response]),
+            // The month's responses in the answer-date index's order: a sealed one as stored, a plain one
+            // as a report keeps it (no id, no times).
+            const inMonth = (await storedRows(db().name, 'responses'))
+              .filter((response) => String(response.answeredOn).startsWith(row.key))
+              .sort(
+                (a, b) =>
+                  String(a.answeredOn).localeCompare(String(b.answeredOn)) ||
+                  (String(a.id) < String(b.id) ? -1 : 1),
+              );
+            const shared = new SharedValues();
+            const held = monthOf(row).responses;
+            expect(held).toEqual(
+              inMonth.map((response) =>
+                hasSealedValue('responses', response) ? response : reportResponse(response, shared),
+              ),
             );
-            for (const response of monthOf(row).responses)
-              expect(response).toEqual(stored.get(response.id as string));
+            expect(held.length).toBeGreaterThan(0);
+            sealedResponsesHeld += held.filter((response) => hasSealedValue('responses', response)).length;
           }
         }
       };
@@ -374,6 +396,7 @@ describe('digests of the report (schema version 26)', () => {
       expect((await db().reportDigests.toArray()).filter((row) => row.digest)).toEqual([]);
       await expectDigestsToMatchRecords();
       await heldAsStored();
+      expect(sealedResponsesHeld).toBeGreaterThan(0);
       const digested = tableRows(await db().reportDigests.get('table:relationships'));
       expect(digested.some((pair) => sealedAtRest('relationships', pair, 'endReason'))).toBe(true);
 
@@ -381,7 +404,9 @@ describe('digests of the report (schema version 26)', () => {
       await unsealClinic(db());
       expect((await db().reportDigests.toArray()).filter((row) => row.digest)).toEqual([]);
       await expectDigestsToMatchRecords();
+      sealedResponsesHeld = 0;
       await heldAsStored();
+      expect(sealedResponsesHeld).toBe(0);
     },
   );
 
