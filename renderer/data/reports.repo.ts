@@ -27,8 +27,6 @@ import {
   type DigestPair,
   digestPair,
   reportActionItem,
-  reportGoal,
-  reportGoalProgress,
   reportPair,
   reportPerson,
   reportResponse,
@@ -243,8 +241,10 @@ export async function loadReportData(
       };
       // The goals set or achieved in the period, with the achieved ones' histories (from the months).
       const periodGoals = goalsOfPeriod(monthly);
-      const goals = periodGoals.goals.map((goal) => reportGoal(goal, shared));
-      const goalProgress = periodGoals.history.map((entry) => reportGoalProgress(entry, shared));
+      // Already as a report keeps them, their strings shared: counted so (report-digest-reads.ts), or
+      // unpacked from a digest of what was counted so.
+      const goals = periodGoals.goals;
+      const goalProgress = periodGoals.history;
       const pairsPlannedBy = await plannedRead;
       const meetingIds = new Map(meetings.map((meeting) => [meeting.id, meeting.id]));
       const actionItems: ReportActionItem[] = [];
@@ -266,8 +266,7 @@ export async function loadReportData(
         if (last) lastMeetingBeforeRange[id] = last.date;
       }
 
-      // People and pairs first, so the ids the answers name are the copies they hold.
-      const reportPeople = people.map((person) => reportPerson(person, shared));
+      // The people were read as a report keeps them (above); the pairs lose the summaries read beside them.
       const pairs = relationships.map((pair) => reportPair(pair, shared));
       const questionnaires: ReportQuestionnaireData = {
         questionnaires: [...BUILT_IN_QUESTIONNAIRES, ...clinicQuestionnaires],
@@ -279,7 +278,7 @@ export async function loadReportData(
         questionnaires,
         clinicName: settings.clinicName,
         paperSize: settings.paperSize,
-        people: reportPeople,
+        people,
         programs,
         relationships: pairs,
         topics,
@@ -311,9 +310,14 @@ export async function loadReportData(
   // Outside the transaction: opening may wait on the window, and a transaction cannot wait.
   const questionnaireData = data.questionnaires as ReportQuestionnaireData;
   const stored = questionnaireData.responses as unknown as Record<string, unknown>[];
-  if (stored.some((response) => hasSealedValue('responses', response)))
-    await (options.openResponses ?? openResponsesHere)(stored);
-  questionnaireData.responses = stored.map((response) => reportResponse(response, shared));
+  const sealedResponses = new Set(stored.filter((response) => hasSealedValue('responses', response)));
+  if (sealedResponses.size > 0) await (options.openResponses ?? openResponsesHere)(stored);
+  // A plain response was read as a report keeps it (report-digest-reads.ts); an opened one is made so.
+  questionnaireData.responses = stored.map((response) =>
+    sealedResponses.has(response)
+      ? reportResponse(response, shared)
+      : (response as unknown as ReportQuestionnaireData['responses'][number]),
+  );
   const sealed = data.relationships.filter((pair) =>
     hasSealedValue('relationships', pair as unknown as Record<string, unknown>),
   );
