@@ -190,7 +190,7 @@ function uuidBytes(ids: readonly string[]): Uint8Array {
 }
 
 /** The UUIDs of `uuidBytes`, written out as one text, each a slice of it. */
-function uuidsOf(bytes: Uint8Array): string[] {
+export function uuidsOf(bytes: Uint8Array): string[] {
   const count = bytes.length / 16;
   const text = new Uint8Array(count * 36);
   let out = 0;
@@ -289,6 +289,11 @@ function packAt(rows: readonly Row[], depth: number): PackedRows {
 export interface Sharing {
   string<T extends string | null | undefined>(value: T): T;
   list(values: readonly string[]): string[];
+  /**
+   * The UUIDs of `uuidBytes`, each the copy already held (found by its bytes, without writing it out),
+   * else written out and held from now on. Without it, each is written out and shared through `string`.
+   */
+  uuids?(bytes: Uint8Array): string[];
 }
 
 const AS_IS: Sharing = {
@@ -296,9 +301,24 @@ const AS_IS: Sharing = {
   list: (values) => [...values],
 };
 
-/** The values a string or list column's codes stand for, shared through `sharing`. */
-function decoded<T>(distinct: readonly T[], share: (value: T) => T): unknown[] {
-  return [undefined, undefined, null, ...distinct.map(share)];
+/** The values a string or list column's codes stand for, after the codes of absent, undefined and null. */
+function decoded(distinct: readonly unknown[]): unknown[] {
+  return [undefined, undefined, null, ...distinct];
+}
+
+/**
+ * A string column's distinct values: shared through `sharing` when `share` (a column whose every record
+ * holds a value of its own, ids, has nothing to share).
+ */
+function distinctStrings(
+  distinct: readonly string[] | Uint8Array,
+  share: boolean,
+  sharing: Sharing,
+): string[] {
+  if (!(distinct instanceof Uint8Array))
+    return share ? distinct.map((value) => sharing.string(value)) : (distinct as string[]);
+  if (!share) return uuidsOf(distinct);
+  return sharing.uuids ? sharing.uuids(distinct) : uuidsOf(distinct).map((value) => sharing.string(value));
 }
 
 /** The distinct lists of a list column, from their strings one after the other and each one's length. */
@@ -340,12 +360,11 @@ export function unpackRows<T = Row>(packed: PackedRows, sharing: Sharing = AS_IS
       }
     } else if (column.kind === 'string' || column.kind === 'list') {
       const { codes } = column;
-      // A column whose every record holds a value of its own (ids) has nothing to share.
-      const share = codes ? (value: string) => sharing.string(value) : (value: string) => value;
-      const values =
+      const values = decoded(
         column.kind === 'string'
-          ? decoded(column.distinct instanceof Uint8Array ? uuidsOf(column.distinct) : column.distinct, share)
-          : decoded(listsOf(column.items, column.lengths, sharing), (value) => sharing.list(value));
+          ? distinctStrings(column.distinct, codes !== undefined, sharing)
+          : listsOf(column.items, column.lengths, sharing).map((value) => sharing.list(value)),
+      );
       for (let at = 0; at < rows.length; at++) {
         const code = codes ? (codes[at] as number) : FIRST_VALUE + at;
         if (code !== ABSENT) set(rows[at] as Row, values[code]);

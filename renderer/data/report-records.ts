@@ -5,6 +5,7 @@ import type { ReportResponse } from '../domain/reports/questionnaires';
 import type { ReportActionItem, ReportMeeting, ReportPerson } from '../domain/reports/report-data';
 import type { ActionItem, Id, Meeting, Relationship } from '../domain/types';
 import { SEALED_RECORD_FIELD } from './lock/seal';
+import { type Sharing, uuidsOf } from './packed-rows';
 import type { RelationshipPlanFields, RelationshipQuestionnaireFields } from './summary-fields';
 
 // What a report keeps of each record it reads: the fields its figures and letters use, no more, with
@@ -15,9 +16,11 @@ import type { RelationshipPlanFields, RelationshipQuestionnaireFields } from './
 // (docs/benchmarks.md).
 
 /** One copy of each repeated string, and of each repeated list of strings, for the records of one read. */
-export class SharedValues {
+export class SharedValues implements Sharing {
   private readonly strings = new Map<string, string>();
   private readonly lists = new Map<string, readonly string[]>();
+  /** The UUIDs held, by their 16 bytes as 8 UTF-16 code units (a shorter key, quicker to hash). */
+  private readonly byBytes = new Map<string, string>();
 
   /** The copy already held of `value`, or `value` itself, kept from now on. */
   string<T extends string | null | undefined>(value: T): T {
@@ -38,6 +41,41 @@ export class SharedValues {
     if (!held) this.lists.set(key, list);
     return list as string[];
   }
+
+  uuids(bytes: Uint8Array): string[] {
+    const count = bytes.length / 16;
+    const found = new Array<string>(count);
+    const missing: number[] = [];
+    const keys: string[] = [];
+    for (let at = 0; at < count; at++) {
+      const key = bytesKey(bytes, at * 16);
+      const held = this.byBytes.get(key);
+      if (held !== undefined) found[at] = held;
+      else {
+        missing.push(at);
+        keys.push(key);
+      }
+    }
+    if (missing.length === 0) return found;
+    // Those not held yet are written out together.
+    const unseen = new Uint8Array(missing.length * 16);
+    missing.forEach((at, place) => {
+      unseen.set(bytes.subarray(at * 16, at * 16 + 16), place * 16);
+    });
+    const written = uuidsOf(unseen);
+    missing.forEach((at, place) => {
+      const value = this.string(written[place] as string);
+      this.byBytes.set(keys[place] as string, value);
+      found[at] = value;
+    });
+    return found;
+  }
+}
+
+/** Sixteen bytes from `at` as a text of 8 code units. */
+function bytesKey(bytes: Uint8Array, at: number): string {
+  const pair = (place: number) => ((bytes[at + place] as number) << 8) | (bytes[at + place + 1] as number);
+  return String.fromCharCode(pair(0), pair(2), pair(4), pair(6), pair(8), pair(10), pair(12), pair(14));
 }
 
 /** A meeting as a report counts it: no note, no creation or edit time. */

@@ -223,6 +223,28 @@ describe('records packed as columns', () => {
     );
   });
 
+  it('finds the UUIDs already held by their bytes, and writes out each new one right', () => {
+    // Two reads sharing one SharedValues, overlapping in part, one UUID first met as text.
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.uuid(), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.nat(29), { minLength: 2, maxLength: 60 }),
+        fc.array(fc.nat(29), { minLength: 2, maxLength: 60 }),
+        (ids, first, second) => {
+          const lower = ids.map((id) => id.toLowerCase());
+          const shared = new SharedValues();
+          shared.string(lower[0] as string);
+          for (const picks of [first, second]) {
+            const rows = picks.map((at) => ({ pairId: lower[at % lower.length] }));
+            const packed = packRows(rows);
+            expect((packed.columns[0] as { distinct: unknown }).distinct).toBeInstanceOf(Uint8Array);
+            expect(unpackRows(structuredClone(packed), shared)).toEqual(rows);
+          }
+        },
+      ),
+    );
+  });
+
   it('keeps codes and lengths in the narrowest array that holds them', () => {
     const many = Array.from({ length: 70_000 }, (_, at) => ({ tag: `t${at % 300}`, day: `d${at}` }));
     const [tag, day] = packRows(many).columns as { codes?: unknown }[];

@@ -1,15 +1,19 @@
+import { addMonths } from 'date-fns';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysOverdue, nextMeetingDue } from '../../renderer/domain/cadence';
 import {
   addDaysIso,
   addMonthsIso,
+  dateOfDayNumber,
+  dayNumber,
   daysBetween,
   daysInMonth,
   isIsoDate,
   isLeapYear,
   parseIsoDate,
   todayIso,
+  toIsoDate,
 } from '../../renderer/domain/calendar';
 import { formatDisplayDate } from '../../renderer/domain/date-format';
 
@@ -211,5 +215,39 @@ describe('the one calendar', () => {
     expect(addMonthsIso('2024-02-29', 12)).toBe('2025-02-28');
     expect(addMonthsIso('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonthsIso('2024-03-15', -6)).toBe('2023-09-15');
+  });
+});
+
+describe('day numbers agree with the calendar of Date', () => {
+  const anyDay = fc
+    .date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true })
+    .map((date) => date.toISOString().slice(0, 10));
+
+  it('numbers each day as the days since 1 January 1970, and writes a number back as its day', () => {
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('1969-12-31')).toBe(-1);
+    expect(dayNumber('2000-03-01') - dayNumber('2000-02-28')).toBe(2);
+    expect(dateOfDayNumber(dayNumber('1900-03-01') - 1)).toBe('1900-02-28');
+    fc.assert(
+      fc.property(anyDay, (day) => {
+        const [year, month, date] = day.split('-').map(Number);
+        const utc = new Date(0);
+        utc.setUTCFullYear(year, month - 1, date);
+        expect(dayNumber(day)).toBe(utc.getTime() / 86_400_000);
+        expect(dateOfDayNumber(dayNumber(day))).toBe(day);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('adds months as date-fns does on local days, any day and any number of months', () => {
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: -2400, max: 2400 }), (day, months) => {
+        const expected = addMonths(parseIsoDate(day), months);
+        if (expected.getFullYear() < 1 || expected.getFullYear() > 9999) return;
+        expect(addMonthsIso(day, months)).toBe(toIsoDate(expected));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -65,21 +65,48 @@ export function scheduledFor(pair: SchedulePair, from: IsoDate, to: IsoDate): Sc
   return scheduled;
 }
 
-function answeredKey(relationshipId: Id | null, checkpoint: Checkpoint | null, personId: Id): string {
-  return `${relationshipId}|${checkpoint}|${personId}`;
+/**
+ * Who answered which questionnaire of which pair (a checkpoint's answers only), for quick look-up: each
+ * pair's few answers in a list of their own, so no key is written out for each answer and each look-up.
+ */
+export class Answered {
+  private readonly byPair = new Map<Id | null, AnsweredKey[]>();
+
+  constructor(responses: readonly AnsweredKey[]) {
+    for (const response of responses) {
+      if (response.checkpoint === null) continue;
+      const list = this.byPair.get(response.relationshipId);
+      if (list) list.push(response);
+      else this.byPair.set(response.relationshipId, [response]);
+    }
+  }
+
+  /** Whether `personId` answered the pair's questionnaire at `checkpoint`. */
+  has(relationshipId: Id | null, checkpoint: Checkpoint, personId: Id): boolean {
+    const list = this.byPair.get(relationshipId);
+    if (!list) return false;
+    for (const answer of list)
+      if (answer.checkpoint === checkpoint && answer.personId === personId) return true;
+    return false;
+  }
+
+  /** Every answer held, once each, as "pair|checkpoint|person". */
+  keys(): string[] {
+    const keys = new Set<string>();
+    for (const list of this.byPair.values())
+      for (const { relationshipId, checkpoint, personId } of list)
+        keys.add(`${relationshipId}|${checkpoint}|${personId}`);
+    return [...keys];
+  }
 }
 
-/** The set of (pair, checkpoint, person) that have answered, for quick look-up. */
-export function answeredSet(responses: readonly AnsweredKey[]): Set<string> {
-  return new Set(
-    responses
-      .filter((response) => response.checkpoint !== null)
-      .map((response) => answeredKey(response.relationshipId, response.checkpoint, response.personId)),
-  );
+/** The answers of `responses`, for quick look-up. */
+export function answeredSet(responses: readonly AnsweredKey[]): Answered {
+  return new Answered(responses);
 }
 
-export function hasAnswered(answered: Set<string>, item: ScheduledQuestionnaire, personId: Id): boolean {
-  return answered.has(answeredKey(item.relationshipId, item.checkpoint, personId));
+export function hasAnswered(answered: Answered, item: ScheduledQuestionnaire, personId: Id): boolean {
+  return answered.has(item.relationshipId, item.checkpoint, personId);
 }
 
 /**

@@ -70,7 +70,8 @@ export function computeMeetingCompliance(index: ReportIndex): MeetingCompliance 
     const statusAtEnd = statusOn(pair, end);
     const lastMeetingDate = index.lastMeetingByRelationship.get(pair.id) ?? null;
     // A pair resumed late in the period is not overdue for the weeks it was paused.
-    const sinceLast = daysBetween(meetingClockStart({ ...pair, lastMeetingDate }, end), end);
+    const clock = { startDate: pair.startDate, statusHistory: pair.statusHistory, lastMeetingDate };
+    const sinceLast = daysBetween(meetingClockStart(clock, end), end);
     const activeAtEnd = statusAtEnd === 'active';
     pairs.push({
       relationshipId: pair.id,
