@@ -307,17 +307,21 @@ function decoded(distinct: readonly unknown[]): unknown[] {
 }
 
 /**
- * A string column's distinct values: shared through `sharing` when `share` (a column whose every record
- * holds a value of its own, ids, has nothing to share).
+ * A string column's distinct values of `count` records, shared through `sharing` when `codes` say values
+ * repeat: UUIDs whenever they do (a pair's id in each of its meetings, month after month), other strings
+ * when each is held by two records or more on average (days, statuses — not times, nearly all different).
  */
 function distinctStrings(
   distinct: readonly string[] | Uint8Array,
-  share: boolean,
+  codes: Codes | undefined,
+  count: number,
   sharing: Sharing,
 ): string[] {
   if (!(distinct instanceof Uint8Array))
-    return share ? distinct.map((value) => sharing.string(value)) : (distinct as string[]);
-  if (!share) return uuidsOf(distinct);
+    return codes && distinct.length * 2 <= count
+      ? distinct.map((value) => sharing.string(value))
+      : (distinct as string[]);
+  if (!codes) return uuidsOf(distinct);
   return sharing.uuids ? sharing.uuids(distinct) : uuidsOf(distinct).map((value) => sharing.string(value));
 }
 
@@ -362,7 +366,7 @@ export function unpackRows<T = Row>(packed: PackedRows, sharing: Sharing = AS_IS
       const { codes } = column;
       const values = decoded(
         column.kind === 'string'
-          ? distinctStrings(column.distinct, codes !== undefined, sharing)
+          ? distinctStrings(column.distinct, codes, packed.count, sharing)
           : listsOf(column.items, column.lengths, sharing).map((value) => sharing.list(value)),
       );
       for (let at = 0; at < rows.length; at++) {

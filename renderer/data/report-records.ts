@@ -19,8 +19,14 @@ import type { RelationshipPlanFields, RelationshipQuestionnaireFields } from './
 export class SharedValues implements Sharing {
   private readonly strings = new Map<string, string>();
   private readonly lists = new Map<string, readonly string[]>();
-  /** The UUIDs held, by their 16 bytes as 8 UTF-16 code units (a shorter key, quicker to hash). */
-  private readonly byBytes = new Map<string, string>();
+  /**
+   * The UUIDs held: their bytes one after the other in `uuidBytes`, their texts in `uuidTexts`, and where
+   * to look for each by its first 30 bits (a whole number V8 keeps unboxed; its map is quick to search):
+   * the place of the one UUID, or of the few, that start so.
+   */
+  private uuidBytes = new Uint8Array(16 * 1024);
+  private readonly uuidTexts: string[] = [];
+  private readonly uuidPlaces = new Map<number, number | number[]>();
 
   /** The copy already held of `value`, or `value` itself, kept from now on. */
   string<T extends string | null | undefined>(value: T): T {
@@ -46,15 +52,10 @@ export class SharedValues implements Sharing {
     const count = bytes.length / 16;
     const found = new Array<string>(count);
     const missing: number[] = [];
-    const keys: string[] = [];
     for (let at = 0; at < count; at++) {
-      const key = bytesKey(bytes, at * 16);
-      const held = this.byBytes.get(key);
+      const held = this.heldUuid(bytes, at * 16);
       if (held !== undefined) found[at] = held;
-      else {
-        missing.push(at);
-        keys.push(key);
-      }
+      else missing.push(at);
     }
     if (missing.length === 0) return found;
     // Those not held yet are written out together.
@@ -64,18 +65,55 @@ export class SharedValues implements Sharing {
     });
     const written = uuidsOf(unseen);
     missing.forEach((at, place) => {
-      const value = this.string(written[place] as string);
-      this.byBytes.set(keys[place] as string, value);
-      found[at] = value;
+      found[at] = this.holdUuid(bytes, at * 16, this.string(written[place] as string));
     });
     return found;
   }
+
+  /** The text held for the UUID of the 16 bytes from `from`, if any. */
+  private heldUuid(bytes: Uint8Array, from: number): string | undefined {
+    const places = this.uuidPlaces.get(firstBits(bytes, from));
+    if (places === undefined) return undefined;
+    if (typeof places === 'number')
+      return this.sameUuid(places, bytes, from) ? this.uuidTexts[places] : undefined;
+    for (const place of places) if (this.sameUuid(place, bytes, from)) return this.uuidTexts[place];
+    return undefined;
+  }
+
+  private sameUuid(place: number, bytes: Uint8Array, from: number): boolean {
+    const held = this.uuidBytes;
+    const start = place * 16;
+    for (let at = 0; at < 16; at++) if (held[start + at] !== bytes[from + at]) return false;
+    return true;
+  }
+
+  /** Holds `text` as the UUID of the 16 bytes from `from` (not held yet). */
+  private holdUuid(bytes: Uint8Array, from: number, text: string): string {
+    const place = this.uuidTexts.length;
+    if ((place + 1) * 16 > this.uuidBytes.length) {
+      const larger = new Uint8Array(this.uuidBytes.length * 2);
+      larger.set(this.uuidBytes);
+      this.uuidBytes = larger;
+    }
+    this.uuidBytes.set(bytes.subarray(from, from + 16), place * 16);
+    this.uuidTexts.push(text);
+    const key = firstBits(bytes, from);
+    const places = this.uuidPlaces.get(key);
+    if (places === undefined) this.uuidPlaces.set(key, place);
+    else if (typeof places === 'number') this.uuidPlaces.set(key, [places, place]);
+    else places.push(place);
+    return text;
+  }
 }
 
-/** Sixteen bytes from `at` as a text of 8 code units. */
-function bytesKey(bytes: Uint8Array, at: number): string {
-  const pair = (place: number) => ((bytes[at + place] as number) << 8) | (bytes[at + place + 1] as number);
-  return String.fromCharCode(pair(0), pair(2), pair(4), pair(6), pair(8), pair(10), pair(12), pair(14));
+/** The first 30 bits of the 16 bytes from `at`: random in a UUID the app makes. */
+function firstBits(bytes: Uint8Array, at: number): number {
+  return (
+    (((bytes[at] as number) & 0x3f) << 24) |
+    ((bytes[at + 1] as number) << 16) |
+    ((bytes[at + 2] as number) << 8) |
+    (bytes[at + 3] as number)
+  );
 }
 
 /** A meeting as a report counts it: no note, no creation or edit time. */

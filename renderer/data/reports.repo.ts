@@ -23,15 +23,7 @@ import {
   type UnsavedDigests,
 } from './report-digest-reads';
 import { EVERY_DIGEST } from './report-digests';
-import {
-  type DigestPair,
-  digestPair,
-  reportActionItem,
-  reportPair,
-  reportPerson,
-  reportResponse,
-  SharedValues,
-} from './report-records';
+import { type DigestPair, digestPair, reportPerson, reportResponse, SharedValues } from './report-records';
 import { getSettings } from './settings.repo';
 import type { RelationshipPlanFields } from './summary-fields';
 
@@ -251,7 +243,18 @@ export async function loadReportData(
       for (const read of monthly)
         for (const item of read.actionItems) {
           const meetingId = meetingIds.get(item.meetingId);
-          if (meetingId !== undefined) actionItems.push(reportActionItem(item, meetingId, shared));
+          // As a report keeps it already, its strings shared (counted so, or unpacked so): the meeting's date
+          // is dropped, and the id is the one its meeting holds.
+          if (meetingId !== undefined)
+            actionItems.push({
+              id: item.id,
+              meetingId,
+              relationshipId: item.relationshipId,
+              owner: item.owner,
+              dueDate: item.dueDate,
+              done: item.done,
+              doneDate: item.doneDate,
+            });
         }
       check();
 
@@ -266,8 +269,9 @@ export async function loadReportData(
         if (last) lastMeetingBeforeRange[id] = last.date;
       }
 
-      // The people were read as a report keeps them (above); the pairs lose the summaries read beside them.
-      const pairs = relationships.map((pair) => reportPair(pair, shared));
+      // The people were read as a report keeps them (above); the pairs lose the summaries read beside them
+      // (their strings already shared: nothing to share again).
+      const pairs: Relationship[] = relationships.map(({ hasGoal: _, answered: __, ...pair }) => pair);
       const questionnaires: ReportQuestionnaireData = {
         questionnaires: [...BUILT_IN_QUESTIONNAIRES, ...clinicQuestionnaires],
         // As stored until opened and made lean below, outside the transaction.

@@ -223,6 +223,18 @@ describe('records packed as columns', () => {
     );
   });
 
+  it('tells apart UUIDs that begin alike, and holds thousands', () => {
+    const alike = ['0', '1', '2'].map((last) => `abcdef01-2345-4678-89ab-cdef0123456${last}`);
+    // Differing only in the two bits the look-up leaves out of its first 30.
+    const high = ['3', '7', 'b', 'f'].map((first) => `${first}bcdef01-2345-4678-89ab-cdef01234567`);
+    const many = Array.from({ length: 3000 }, () => crypto.randomUUID());
+    const shared = new SharedValues();
+    for (const ids of [alike, high, many, [...alike, ...high, ...many].reverse()]) {
+      const rows = [...ids, ...ids].map((pairId) => ({ pairId }));
+      expect(unpackRows(packRows(rows), shared)).toEqual(rows);
+    }
+  });
+
   it('finds the UUIDs already held by their bytes, and writes out each new one right', () => {
     // Two reads sharing one SharedValues, overlapping in part, one UUID first met as text.
     fc.assert(
