@@ -5,7 +5,11 @@ import { getSettings } from '../renderer/data/settings.repo';
 import { todayIso } from '../renderer/domain/calendar';
 import { type AccreditationReport, computeReport } from '../renderer/domain/reports/compute-report';
 import { resolvePeriod } from '../renderer/domain/reports/period';
-import { type ReportData, relationshipsNeedingEarlierMeeting } from '../renderer/domain/reports/report-data';
+import {
+  type ReportData,
+  relationshipsNeedingEarlierMeeting,
+  reportItemsOf,
+} from '../renderer/domain/reports/report-data';
 import type { IsoDate } from '../renderer/domain/types';
 import { ReportDocument } from '../renderer/features/reports/ReportDocument';
 import { PrintPortal } from '../renderer/ui/PrintPortal';
@@ -42,10 +46,7 @@ async function formerLoad(range: { start: IsoDate; end: IsoDate }): Promise<Repo
         db.topics.toArray(),
         db.meetings.where('date').between(range.start, range.end, true, true).toArray(),
       ]);
-      const meetingIds = new Set(meetings.map((meeting) => meeting.id));
-      const actionItems = (await db.actionItems.toArray())
-        .filter((item) => meetingIds.has(item.meetingId))
-        .map(({ text: _text, ...rest }) => rest);
+      const actionItems = reportItemsOf(await db.actionItems.toArray(), meetings);
       const lastMeetingBeforeRange: Record<string, IsoDate> = {};
       for (const id of relationshipsNeedingEarlierMeeting(relationships, meetings, range.start)) {
         const last = await db.meetings

@@ -191,13 +191,7 @@ async function countMonth(db: GuidingHandsDb, month: string, shared: SharedValue
     schemaVersion: CURRENT_SCHEMA_VERSION,
     format: DIGEST_FORMAT,
     meetings: meetings.map((meeting) => reportMeeting(meeting, shared)),
-    actionItems: items.map((item) => {
-      const stored = item as ActionItem & { meetingDate: IsoDate };
-      return {
-        ...reportActionItem(stored, shared.string(stored.meetingId), shared),
-        meetingDate: stored.meetingDate,
-      };
-    }),
+    actionItems: items.map((item) => reportActionItem(item as ActionItem & { meetingDate: IsoDate }, shared)),
     // A sealed response as stored (opened by the report, bound to its record); a plain one as a report
     // keeps it, without its id and times, which no figure uses.
     responses: (responses as unknown as Record<string, unknown>[]).map((response) =>

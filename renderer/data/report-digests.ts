@@ -40,7 +40,7 @@ export const REPORT_DIGESTS_TABLE = 'reportDigests';
 export const EVERY_DIGEST = '*';
 
 /** Bumped whenever what a digest holds changes: a digest of another format is made again. */
-export const DIGEST_FORMAT = 3;
+export const DIGEST_FORMAT = 4;
 
 /** The tables a report reads whole, each kept as one digest. */
 export const DIGESTED_TABLES = ['people', 'relationships', 'trainingRecords', 'milestones'] as const;
@@ -52,7 +52,7 @@ export function tableDigestKey(table: DigestedTable): string {
 }
 
 /** An action item as a digest keeps it: as a report counts it, with its meeting's day. */
-export type DigestActionItem = ReportActionItem & { meetingDate: IsoDate };
+export type DigestActionItem = ReportActionItem;
 
 /** The schema version and digest format a digest was made by. */
 interface MadeBy {

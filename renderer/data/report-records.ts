@@ -3,7 +3,7 @@ import type { Checkpoint } from '../domain/questionnaires/types';
 import type { ReportGoal, ReportGoalProgress } from '../domain/reports/goals';
 import type { ReportResponse } from '../domain/reports/questionnaires';
 import type { ReportActionItem, ReportMeeting, ReportPerson } from '../domain/reports/report-data';
-import type { ActionItem, Id, Meeting, Relationship } from '../domain/types';
+import type { ActionItem, IsoDate, Meeting, Relationship } from '../domain/types';
 import { SEALED_RECORD_FIELD } from './lock/seal';
 import { type Sharing, uuidsOf } from './packed-rows';
 import type { RelationshipPlanFields, RelationshipQuestionnaireFields } from './summary-fields';
@@ -58,14 +58,15 @@ export class SharedValues implements Sharing {
       else missing.push(at);
     }
     if (missing.length === 0) return found;
-    // Those not held yet are written out together.
+    // Those not held yet are written out together (and held apart from `string`'s: looking each up there
+    // too would cost a hash of its text, to save a copy only where a report mixes digests and records).
     const unseen = new Uint8Array(missing.length * 16);
     missing.forEach((at, place) => {
       unseen.set(bytes.subarray(at * 16, at * 16 + 16), place * 16);
     });
     const written = uuidsOf(unseen);
     missing.forEach((at, place) => {
-      found[at] = this.holdUuid(bytes, at * 16, this.string(written[place] as string));
+      found[at] = this.holdUuid(bytes, at * 16, written[place] as string);
     });
     return found;
   }
@@ -132,17 +133,18 @@ export function reportMeeting(stored: Omit<Meeting, 'notes'>, shared: SharedValu
 }
 
 /**
- * An action item as a report counts it: no text, no creation or edit time, nor the stored-only index
- * fields raw records carry. `meetingId` is the id its meeting holds (the same string).
+ * An action item as a report counts it: no text, no creation or edit time, no meeting id, nor the
+ * stored-only index fields raw records carry; its meeting's day (kept on each stored item) instead.
  */
 export function reportActionItem(
-  stored: Pick<ActionItem, 'id' | 'relationshipId' | 'owner' | 'dueDate' | 'done' | 'doneDate'>,
-  meetingId: Id,
+  stored: Pick<ActionItem, 'id' | 'relationshipId' | 'owner' | 'dueDate' | 'done' | 'doneDate'> & {
+    meetingDate: IsoDate;
+  },
   shared: SharedValues,
 ): ReportActionItem {
   return {
     id: stored.id,
-    meetingId,
+    meetingDate: shared.string(stored.meetingDate),
     relationshipId: shared.string(stored.relationshipId),
     owner: shared.string(stored.owner),
     dueDate: shared.string(stored.dueDate),

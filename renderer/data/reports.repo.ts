@@ -238,24 +238,9 @@ export async function loadReportData(
       const goals = periodGoals.goals;
       const goalProgress = periodGoals.history;
       const pairsPlannedBy = await plannedRead;
-      const meetingIds = new Map(meetings.map((meeting) => [meeting.id, meeting.id]));
-      const actionItems: ReportActionItem[] = [];
-      for (const read of monthly)
-        for (const item of read.actionItems) {
-          const meetingId = meetingIds.get(item.meetingId);
-          // As a report keeps it already, its strings shared (counted so, or unpacked so): the meeting's date
-          // is dropped, and the id is the one its meeting holds.
-          if (meetingId !== undefined)
-            actionItems.push({
-              id: item.id,
-              meetingId,
-              relationshipId: item.relationshipId,
-              owner: item.owner,
-              dueDate: item.dueDate,
-              done: item.done,
-              doneDate: item.doneDate,
-            });
-        }
+      // As a report keeps them already (counted so, or unpacked so), those of the meetings read: a month's
+      // items are those whose meeting's day is within the span read.
+      const actionItems: ReportActionItem[] = monthly.flatMap((read) => read.actionItems);
       check();
 
       // Only pairs that met after the period began but not within it need a look further back.
@@ -276,7 +261,7 @@ export async function loadReportData(
         questionnaires: [...BUILT_IN_QUESTIONNAIRES, ...clinicQuestionnaires],
         // As stored until opened and made lean below, outside the transaction.
         responses: storedResponses as unknown as ReportQuestionnaireData['responses'],
-        answered: answeredFromSummaries(relationships, shared),
+        answered: answeredFromSummaries(relationships),
       };
       return {
         questionnaires,
@@ -459,12 +444,11 @@ export async function loadReportChoices(): Promise<ReportChoices> {
  * (`questionnaireAnswers`, kept with every response written: summary-fields.ts; split by `digestPair`), so
  * that no response outside the period is read.
  */
-function answeredFromSummaries(pairs: readonly DigestPair[], shared: SharedValues): AnsweredKey[] {
+function answeredFromSummaries(pairs: readonly DigestPair[]): AnsweredKey[] {
   const answered: AnsweredKey[] = [];
   for (const pair of pairs) {
-    const relationshipId = shared.string(pair.id);
     for (const { checkpoint, personId } of pair.answered ?? [])
-      answered.push({ relationshipId, checkpoint, personId });
+      answered.push({ relationshipId: pair.id, checkpoint, personId });
   }
   return answered;
 }

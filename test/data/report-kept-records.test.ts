@@ -6,7 +6,7 @@ import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { tableToCsv } from '../../renderer/domain/reports/csv';
 import { type PeriodChoice, type ReportPeriod, resolvePeriod } from '../../renderer/domain/reports/period';
 import { computeRecognitionLetter } from '../../renderer/domain/reports/recognition-letter';
-import type { ReportData } from '../../renderer/domain/reports/report-data';
+import { type ReportData, reportItemsOf } from '../../renderer/domain/reports/report-data';
 import { letterMentors, shortenReport } from '../../renderer/domain/reports/screen-report';
 import { reportTables } from '../../renderer/domain/reports/tables';
 import type { IsoDate } from '../../renderer/domain/types';
@@ -63,7 +63,6 @@ async function wholeData(period: ReportPeriod): Promise<ReportData> {
     db().goalProgress.toArray(),
   ]);
   const inPeriod = meetings.filter((meeting) => within(meeting.date));
-  const inPeriodIds = new Set(inPeriod.map((meeting) => meeting.id));
   const lastMeetingBeforeRange: Record<string, IsoDate> = {};
   const firstDebrief = new Map<string, IsoDate>();
   for (const meeting of meetings) {
@@ -83,9 +82,7 @@ async function wholeData(period: ReportPeriod): Promise<ReportData> {
     topics,
     meetingRange: { start: period.start, end: period.end },
     meetings: inPeriod,
-    actionItems: items
-      .filter((item) => inPeriodIds.has(item.meetingId))
-      .map(({ text: _text, ...item }) => item),
+    actionItems: reportItemsOf(items, inPeriod),
     lastMeetingBeforeRange,
     trainingRecords: training,
     milestones: milestones.map(({ description: _description, ...milestone }) => ({

@@ -13,7 +13,7 @@ import { addDaysIso } from '../../renderer/domain/calendar';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { type PeriodChoice, type ReportPeriod, resolvePeriod } from '../../renderer/domain/reports/period';
 import { computeRecognitionLetter } from '../../renderer/domain/reports/recognition-letter';
-import type { ReportData } from '../../renderer/domain/reports/report-data';
+import { type ReportData, reportItemsOf } from '../../renderer/domain/reports/report-data';
 import type { GoalProgress, GoalStatus, IsoDate } from '../../renderer/domain/types';
 import { loadSampleClinic } from '../../renderer/sample-clinic/load-sample-clinic';
 import { freshDatabasePerTest, meetingInput, seedPair, TODAY } from './helpers';
@@ -88,10 +88,7 @@ async function clinic(): Promise<void> {
  */
 async function wholeTableData(period: ReportPeriod): Promise<ReportData> {
   const read = await loadReportData(period);
-  const meetingIds = new Set(read.meetings.map((meeting) => meeting.id));
-  const actionItems = (await db().actionItems.toArray())
-    .filter((item) => meetingIds.has(item.meetingId))
-    .map(({ text: _text, createdAt: _created, updatedAt: _updated, ...item }) => item);
+  const actionItems = reportItemsOf(await db().actionItems.toArray(), read.meetings);
   const goals = (await db().goals.toArray()).map(
     ({ title: _t, details: _d, steps: _s, dropReason: _r, ...goal }) => goal,
   );

@@ -8,7 +8,7 @@ import { todayIso } from '../../renderer/domain/calendar';
 import { setDisplayLocale } from '../../renderer/domain/date-format';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { formatPeriodRange, resolvePeriod } from '../../renderer/domain/reports/period';
-import type { ReportData } from '../../renderer/domain/reports/report-data';
+import { type ReportData, reportItemsOf } from '../../renderer/domain/reports/report-data';
 import { generateSampleClinic, SAMPLE_CLINIC_NAME } from '../../renderer/sample-clinic';
 import { expect, goTo, loadSampleData, startEmpty, test } from './helpers';
 import { turnLockOn, unlock } from './lock-steps';
@@ -25,6 +25,9 @@ function expectedReport() {
   const today = todayIso();
   const clinic = generateSampleClinic({ seed: 1, size: 'demo', today });
   const period = resolvePeriod({ kind: 'last-12-months' }, today);
+  const meetings = clinic.meetings.filter(
+    (meeting) => meeting.date >= period.start && meeting.date <= period.end,
+  );
   const data: ReportData = {
     clinicName: clinic.settings.clinicName,
     paperSize: 'A4',
@@ -33,8 +36,8 @@ function expectedReport() {
     relationships: clinic.relationships,
     topics: clinic.topics,
     meetingRange: { start: period.start, end: period.end },
-    meetings: clinic.meetings.filter((meeting) => meeting.date >= period.start && meeting.date <= period.end),
-    actionItems: clinic.actionItems,
+    meetings,
+    actionItems: reportItemsOf(clinic.actionItems, meetings),
     lastMeetingBeforeRange: {},
     goalAreas: clinic.goalAreas,
     goals: clinic.goals,

@@ -111,7 +111,7 @@ function actionItem(
 ): ReportActionItem {
   return {
     id,
-    meetingId: meetingOf.id,
+    meetingDate: meetingOf.date,
     relationshipId: meetingOf.relationshipId,
     owner: 'mentee',
     dueDate,

@@ -37,7 +37,30 @@ export type ReportPerson = Pick<
 >;
 export type ReportMeeting = Omit<Meeting, 'notes' | 'createdAt' | 'updatedAt'>;
 export type ReportTrainingRecord = Pick<TrainingRecord, 'personId' | 'completedOn' | 'hours' | 'renewBy'>;
-export type ReportActionItem = Omit<ActionItem, 'text' | 'createdAt' | 'updatedAt'>;
+/**
+ * An action item as a report counts it: no text, no times, and in place of its meeting's id the meeting's
+ * day (the item belongs to its meeting's pair, so the day and the pair say whether it counts).
+ */
+export type ReportActionItem = Omit<ActionItem, 'meetingId' | 'text' | 'createdAt' | 'updatedAt'> & {
+  meetingDate: IsoDate;
+};
+
+/**
+ * The action items agreed at `meetings`, as a report counts them, from whole records (the loader reads them
+ * so already; data made otherwise, as in tests, uses this).
+ */
+export function reportItemsOf(
+  items: readonly Omit<ActionItem, 'text'>[],
+  meetings: readonly Pick<Meeting, 'id' | 'date'>[],
+): ReportActionItem[] {
+  const dates = new Map(meetings.map((meeting) => [meeting.id, meeting.date]));
+  return items.flatMap(({ id, meetingId, relationshipId, owner, dueDate, done, doneDate }) => {
+    const meetingDate = dates.get(meetingId);
+    return meetingDate === undefined
+      ? []
+      : [{ id, meetingDate, relationshipId, owner, dueDate, done, doneDate }];
+  });
+}
 
 export interface ReportData {
   clinicName: string;
@@ -49,7 +72,7 @@ export interface ReportData {
   /** The days `meetings` covers: every meeting dated within, and none outside. */
   meetingRange: { start: IsoDate; end: IsoDate };
   meetings: ReportMeeting[];
-  /** Action items agreed at the meetings in `meetings`. */
+  /** Action items agreed at the meetings in `meetings` (none of any other meeting). */
   actionItems: ReportActionItem[];
   /**
    * For pairs with no meeting in the range: their last meeting before the range, where the pair
@@ -180,9 +203,7 @@ export function buildReportIndex(
   // Meetings arrive in date order from the date index, which makes this sort a single pass.
   meetings.sort(byDateThenId);
   const meetingsByRelationship = new Map<Id, ReportMeeting[]>();
-  const meetingIds = new Set<Id>();
   for (const meeting of meetings) {
-    meetingIds.add(meeting.id);
     const list = meetingsByRelationship.get(meeting.relationshipId);
     if (list) list.push(meeting);
     else meetingsByRelationship.set(meeting.relationshipId, [meeting]);
@@ -210,7 +231,13 @@ export function buildReportIndex(
     topics,
     meetingsByRelationship,
     meetings,
-    actionItems: data.actionItems.filter((item) => meetingIds.has(item.meetingId)),
+    // Those of the meetings kept above: held within the period, by a pair in the chosen programs.
+    actionItems: data.actionItems.filter(
+      (item) =>
+        item.meetingDate >= period.start &&
+        item.meetingDate <= period.end &&
+        relationshipIds.has(item.relationshipId),
+    ),
     lastMeetingByRelationship,
     goalAreas: withBuiltInGoalAreas(data.goalAreas),
     goals: data.goals.filter((goal) => relationshipIds.has(goal.relationshipId)),
