@@ -11,7 +11,7 @@ import {
   type ReportRequest,
   ReportSuperseded,
 } from './report-engine';
-import { openEndReasonsHere, type StoredEndReason } from './reports.repo';
+import { digestsSaved, openEndReasonsHere, type StoredEndReason } from './reports.repo';
 
 // The Reports screen's link to its report worker: it reads the period's records and computes the report
 // away from the window, telling how far it got, and keeps lean copies of them (the fields the figures
@@ -41,7 +41,9 @@ export type ToReportWorker =
   | { type: 'open-reasons-failed'; id: number; message: string }
   | { type: 'make'; id: number; request: ReportRequest }
   | { type: 'full'; id: number }
-  | { type: 'letter'; id: number; mentorId: Id };
+  | { type: 'letter'; id: number; mentorId: Id }
+  /** The screen closed: stop any report, finish saving what was counted, then say `closed`. */
+  | { type: 'close' };
 export type FromReportWorker =
   | { type: 'ready' }
   | { type: 'open-reasons'; id: number; pairs: StoredEndReason[] }
@@ -50,9 +52,16 @@ export type FromReportWorker =
   | { type: 'full'; id: number; report: AccreditationReport }
   | { type: 'letter'; id: number; letter: RecognitionLetter }
   | { type: 'superseded'; id: number }
-  | { type: 'failed'; id: number; message: string };
+  | { type: 'failed'; id: number; message: string }
+  | { type: 'closed' };
 
 const WORKER_READY_TIMEOUT_MS = 5000;
+
+/**
+ * How long a closed session's worker may go on saving the digests it counted (about 2 s at a
+ * 10,000-person clinic) before it is ended regardless.
+ */
+const SAVING_GRACE_MS = 20_000;
 
 /** A session in a worker where one can start, else inline. */
 export async function openReportSession(): Promise<ReportSession> {
@@ -120,6 +129,10 @@ async function openWorkerSession(): Promise<ReportSession | null> {
   worker.onmessage = (event: MessageEvent<FromReportWorker>) => {
     const message = event.data;
     if (message.type === 'ready') return;
+    if (message.type === 'closed') {
+      end();
+      return;
+    }
     if (message.type === 'open-reasons') {
       // The worker has no key: the window opens the sealed end reasons it needs (a few, not notes).
       openEndReasonsHere(message.pairs).then(
@@ -148,12 +161,19 @@ async function openWorkerSession(): Promise<ReportSession | null> {
   worker.onerror = () => failAll('The report worker stopped.');
   worker.postMessage({ type: 'open', dbName: getDb().name, key } satisfies ToReportWorker);
 
+  let grace: ReturnType<typeof setTimeout> | undefined;
+  /** Ends the worker, and with it everything it read (and the key it was lent). */
+  const end = () => {
+    clearTimeout(grace);
+    stopWatchingLock();
+    worker.terminate();
+  };
+  // Locking ends the worker at once, even while a closed session's digests are being saved.
   const stopWatchingLock = key
     ? onLockChange(() => {
         if (dataKey()) return;
-        stopWatchingLock();
         closed = true;
-        worker.terminate();
+        end();
         failAll('The clinic was locked.');
       })
     : () => undefined;
@@ -189,10 +209,12 @@ async function openWorkerSession(): Promise<ReportSession | null> {
     close() {
       if (closed) return;
       closed = true;
-      stopWatchingLock();
-      worker.terminate();
       for (const waiting of pending.values()) waiting.reject(new ReportSuperseded());
       pending.clear();
+      // What the last report counted from the records is being saved as digests, so that the next report
+      // reads them: the worker ends once they are saved (it says `closed`), or after the grace time.
+      worker.postMessage({ type: 'close' } satisfies ToReportWorker);
+      grace = setTimeout(end, SAVING_GRACE_MS);
     },
   };
 }
@@ -227,6 +249,13 @@ export function serveReportSession(
       // The same schema as the window's connection (same class), so opening never upgrades differently.
       db = new GuidingHandsDb(message.dbName);
       key = message.key;
+      return;
+    }
+    if (message.type === 'close') {
+      // Any report still being made stops at its next step; what a finished one counted is saved first.
+      latestMake = Number.NaN;
+      const saved = db ? digestsSaved(db) : Promise.resolve();
+      saved.finally(() => post({ type: 'closed' }));
       return;
     }
     if (message.type === 'opened-reasons' || message.type === 'open-reasons-failed') {

@@ -26,9 +26,12 @@ import {
   type StoredTableDigest,
 } from '../../renderer/data/report-digests';
 import { digestPair, reportResponse, SharedValues } from '../../renderer/data/report-records';
+import { digestsSaved, loadReportData } from '../../renderer/data/reports.repo';
 import { SESSION_RATING_ID } from '../../renderer/domain/questionnaires/built-in';
 import { computeReport } from '../../renderer/domain/reports/compute-report';
 import { type PeriodChoice, resolvePeriod } from '../../renderer/domain/reports/period';
+import { computeQuestionnairesSection } from '../../renderer/domain/reports/questionnaires';
+import { computeRecognitionLetter } from '../../renderer/domain/reports/recognition-letter';
 import type { ReportData } from '../../renderer/domain/reports/report-data';
 import type { MeetingInput } from '../../renderer/domain/rules';
 import type { Meeting, Relationship } from '../../renderer/domain/types';
@@ -80,6 +83,13 @@ async function digestMonths(): Promise<Map<string, ReportDigestRecord>> {
 }
 
 /** Every period's data and report from the digests (made where missing) equal those from the records. */
+/** Freezes `value` and everything it holds, so that any change to it throws. */
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const held of Object.values(value)) deepFreeze(held);
+}
+
 async function expectDigestsToMatchRecords(): Promise<void> {
   for (const choice of PERIODS) {
     const period = resolvePeriod(choice, TODAY);
@@ -474,6 +484,38 @@ describe('digests of the report (schema version 26)', () => {
     const again = await count();
     expect(again.unsaved).toBeUndefined();
     expect(again.meetings).toEqual(read.meetings);
+  });
+
+  it("never changes the records a report reads: the first report's data, frozen, makes every figure and letter", async () => {
+    await clinic();
+    const period = resolvePeriod({ kind: 'last-12-months' }, TODAY);
+    // No digest yet: the people, goals and histories handed to the report are those saved as digests after.
+    const data = await loadReportData(period);
+    deepFreeze(data);
+    const programs = ['all' as const, ...data.programs.map((program) => [program.id])];
+    for (const programIds of programs) {
+      const options = {
+        period,
+        programIds,
+        today: TODAY,
+        generatedAt: `${TODAY}T12:00:00.000Z`,
+        appVersion: 'test',
+      };
+      expect(computeReport(data, options).census).toBeDefined();
+      const questionnaires = data.questionnaires;
+      if (questionnaires)
+        computeQuestionnairesSection({
+          period,
+          questionnaires: questionnaires.questionnaires,
+          responses: questionnaires.responses,
+          answered: questionnaires.answered,
+          relationships: data.relationships,
+        });
+    }
+    for (const mentorId of new Set(data.relationships.map((pair) => pair.mentorId)))
+      expect(computeRecognitionLetter(data, period, mentorId).meetings).toBeGreaterThanOrEqual(0);
+    await digestsSaved();
+    await expectDigestsToMatchRecords();
   });
 
   it('counts again a month whose digest another schema version or format made', async () => {
