@@ -118,6 +118,11 @@ async function openWorkerSession(): Promise<ReportSession | null> {
     worker.terminate();
     return null;
   }
+  // The clinic locked while the worker started: it is never lent the key.
+  if (key && !dataKey()) {
+    worker.terminate();
+    throw new Error('The clinic was locked.');
+  }
 
   const pending = new Map<number, Pending>();
   let nextId = 0;
@@ -244,6 +249,8 @@ export function serveReportSession(
     (responses) => openRecordsInBulk('responses', responses, () => undefined, key ?? undefined),
   );
   let latestMake = 0;
+  /** The report being made, if any (settled either way). */
+  let making: Promise<unknown> = Promise.resolve();
   return (message) => {
     if (message.type === 'open') {
       // The same schema as the window's connection (same class), so opening never upgrades differently.
@@ -254,8 +261,11 @@ export function serveReportSession(
     if (message.type === 'close') {
       // Any report still being made stops at its next step; what a finished one counted is saved first.
       latestMake = Number.NaN;
-      const saved = db ? digestsSaved(db) : Promise.resolve();
-      saved.finally(() => post({ type: 'closed' }));
+      // A report past its last step saves what it counted once it returns: wait for it, then the saving.
+      const database = db;
+      making
+        .then(() => (database ? digestsSaved(database) : undefined))
+        .finally(() => post({ type: 'closed' }));
       return;
     }
     if (message.type === 'opened-reasons' || message.type === 'open-reasons-failed') {
@@ -273,7 +283,7 @@ export function serveReportSession(
     try {
       if (message.type === 'make') {
         latestMake = id;
-        engine
+        making = engine
           .make(
             message.request,
             (progress) => post({ type: 'progress', id, progress }),
