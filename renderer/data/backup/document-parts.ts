@@ -67,16 +67,37 @@ export function parseJson(text: string, what: string): unknown {
   }
 }
 
-export function gunzip(gzipped: Uint8Array): ReadableStream<Uint8Array> {
+/** The decompressed bytes of a gzip member, read a chunk at a time. */
+export interface Decompression {
+  read(): Promise<ReadableStreamReadResult<Uint8Array>>;
+  /**
+   * Ends the work before the last chunk. The input side is aborted rather than the output side cancelled: a
+   * cancelled output can still be handed data the decompressor had already made, which some stream
+   * implementations then fail to write into a closed stream, with an error nobody can catch.
+   */
+  stop(): void;
+}
+
+export function gunzip(gzipped: Uint8Array): Decompression {
   const source = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(gzipped);
       controller.close();
     },
   });
-  return source.pipeThrough(
-    new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
-  );
+  const abort = new AbortController();
+  const reader = source
+    .pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>, {
+      signal: abort.signal,
+    })
+    .getReader();
+  return {
+    read: () => reader.read(),
+    stop() {
+      abort.abort();
+      reader.releaseLock();
+    },
+  };
 }
 
 /** The layout was not the one this app writes (e.g. the JSON was re-formatted): read it whole instead. */

@@ -51,7 +51,7 @@ async function readStreaming(gzipped: Uint8Array, onProgress?: ProgressListener)
 
 /** The whole text, refused before it is parsed when it is larger or nested deeper than a backup is. */
 async function decompressWhole(gzipped: Uint8Array): Promise<string> {
-  const reader = gunzip(gzipped).getReader();
+  const reader = gunzip(gzipped);
   const gauge = new NestingGauge();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -70,7 +70,7 @@ async function decompressWhole(gzipped: Uint8Array): Promise<string> {
       chunks.push(chunk.value);
     }
   } catch (error) {
-    reader.cancel().catch(() => undefined);
+    reader.stop();
     throw error;
   }
   return new TextDecoder().decode(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());

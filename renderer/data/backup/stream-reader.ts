@@ -36,12 +36,12 @@ export interface StreamOptions {
   onProgress?: ProgressListener;
 }
 
-/** Step 1: the decompressed chunks; stopping early cancels the rest of the decompression. */
+/** Step 1: the decompressed chunks; stopping early ends the rest of the decompression. */
 async function* decompressedChunks(
   gzipped: Uint8Array,
   sawHeader: () => boolean,
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  const reader = gunzip(gzipped).getReader();
+  const reader = gunzip(gzipped);
   let finished = false;
   try {
     for (;;) {
@@ -57,8 +57,7 @@ async function* decompressedChunks(
     }
     finished = true;
   } finally {
-    if (!finished) reader.cancel().catch(() => undefined);
-    reader.releaseLock();
+    if (!finished) reader.stop();
   }
 }
 
