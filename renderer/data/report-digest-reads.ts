@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type Collection, type Table } from 'dexie';
 import type { ReportGoal, ReportGoalProgress } from '../domain/reports/goals';
 import type { ReportMeeting } from '../domain/reports/report-data';
 import type { ActionItem, GoalProgress, IsoDate } from '../domain/types';
@@ -10,12 +10,15 @@ import {
   type DigestActionItem,
   type DigestedTable,
   EVERY_DIGEST,
+  FORMER_DIGEST_KEYS,
   type MonthDigest,
   newStamp,
+  partRange,
   type StoredMonthDigest,
   type StoredTableDigest,
   type TableDigest,
   tableDigestKey,
+  tableParts,
 } from './report-digests';
 import {
   reportActionItem,
@@ -100,26 +103,48 @@ export function unpackMonth(stored: StoredMonthDigest, shared: SharedValues): Mo
   };
 }
 
+/** The keys of one part of a table's digest (see report-digests.ts); both undefined for the whole table. */
+export interface KeyRange {
+  lower?: string;
+  upper?: string;
+}
+
+/** The records of `table` whose keys are within `range` (every record for the whole table). */
+export function keysWithin<T, K, I>(table: Table<T, K, I>, range: KeyRange): Collection<T, K, I> {
+  if (range.lower === undefined && range.upper === undefined) return table.toCollection();
+  return table.where(':id').between(range.lower ?? Dexie.minKey, range.upper ?? Dexie.maxKey, true, false);
+}
+
 /**
- * The rows of a table a report reads whole, read in the caller's transaction: from the table's digest when
- * `digests` and it is current (unpacked, its repeated strings and lists shared through `shared`), else by
- * `read` (the records, as the report keeps them), then returned as `unsaved` too when `digests`.
+ * The rows of a table a report reads whole, in key order, read in the caller's transaction. Without
+ * `digests`, by `read` over the whole table. With, a part at a time (one part for most tables): from the
+ * part's digest where it is current (unpacked, its repeated strings and lists shared through `shared`),
+ * else by `read` over the part's keys (the records, as the report keeps them), then returned in `unsaved`.
  */
 export async function readTable<T>(
   db: GuidingHandsDb,
   table: DigestedTable,
-  read: () => Promise<T[]>,
+  read: (range: KeyRange) => Promise<T[]>,
   digests: boolean,
   shared: SharedValues,
-): Promise<{ rows: T[]; unsaved?: UnsavedDigest }> {
-  const key = tableDigestKey(table);
-  const kept = digests ? await db.reportDigests.get(key) : undefined;
-  if (isCurrentDigest<StoredTableDigest>(kept?.digest))
-    return { rows: unpackRows<T>(kept.digest.rows, shared) };
-  const rows = await read();
-  if (!digests) return { rows };
-  const digest: TableDigest<T> = { schemaVersion: CURRENT_SCHEMA_VERSION, format: DIGEST_FORMAT, rows };
-  return { rows, unsaved: { key, stamp: kept?.stamp ?? null, digest } };
+): Promise<{ rows: T[]; unsaved: UnsavedDigest[] }> {
+  if (!digests) return { rows: await read({}), unsaved: [] };
+  const keys = Array.from({ length: tableParts(table) }, (_, part) => tableDigestKey(table, part));
+  const kept = await db.reportDigests.bulkGet(keys);
+  const parts = await Promise.all(
+    keys.map(async (key, part): Promise<{ rows: T[]; unsaved?: UnsavedDigest }> => {
+      const stored = kept[part];
+      if (isCurrentDigest<StoredTableDigest>(stored?.digest))
+        return { rows: unpackRows<T>(stored.digest.rows, shared) };
+      const rows = await read(keys.length === 1 ? {} : partRange(table, part));
+      const digest: TableDigest<T> = { schemaVersion: CURRENT_SCHEMA_VERSION, format: DIGEST_FORMAT, rows };
+      return { rows, unsaved: { key, stamp: stored?.stamp ?? null, digest } };
+    }),
+  );
+  return {
+    rows: parts.length === 1 ? parts[0].rows : parts.flatMap((part) => part.rows),
+    unsaved: parts.flatMap((part) => (part.unsaved ? [part.unsaved] : [])),
+  };
 }
 
 /**
@@ -262,6 +287,8 @@ export async function saveDigests(db: GuidingHandsDb, unsaved: UnsavedDigests): 
       ...unsaved.digests.map((read) => read.key),
     ]);
     if ((every?.stamp ?? null) !== unsaved.everyStamp) return;
+    // What an earlier version kept and this one no longer reads goes, rather than stay stale.
+    await db.reportDigests.bulkDelete(FORMER_DIGEST_KEYS);
     const still = unsaved.digests.filter((read, at) => (now[at]?.stamp ?? null) === read.stamp);
     if (still.length === 0) return;
     await db.reportDigests.bulkPut(

@@ -17,6 +17,7 @@ import { hasSealedValue, openRecord } from './lock/sealing';
 import {
   byKeys,
   goalsOfPeriod,
+  keysWithin,
   readMonth,
   readTable,
   saveDigests,
@@ -164,8 +165,10 @@ export async function loadReportData(
         readTable<DigestPair>(
           db,
           'relationships',
-          async () =>
-            (await db.relationships.toCollection().raw().toArray()).map((pair) => digestPair(pair, shared)),
+          async (range) =>
+            (await keysWithin(db.relationships, range).raw().toArray()).map((pair) =>
+              digestPair(pair, shared),
+            ),
           digests,
           shared,
         ),
@@ -220,7 +223,7 @@ export async function loadReportData(
       const meetings: ReportMeeting[] = monthly.flatMap((read) => read.meetings);
       // The period's answers only (the pairs' summary says who answered before it); as stored, opened below.
       const storedResponses = monthly.flatMap((read) => read.responses);
-      const counted = [peopleRead, pairsRead, trainingRead, ...monthly];
+      const tablesRead = [peopleRead, pairsRead, trainingRead];
       const plannedRead = pairsPlannedByDay(db, range.end, relationships);
       plannedRead.catch(() => undefined);
 
@@ -229,7 +232,10 @@ export async function loadReportData(
       const milestones = milestonesRead.rows;
       unsaved = {
         everyStamp: every?.stamp ?? null,
-        digests: [...counted, milestonesRead].flatMap((read) => (read.unsaved ? [read.unsaved] : [])),
+        digests: [
+          ...[...tablesRead, milestonesRead].flatMap((read) => read.unsaved),
+          ...monthly.flatMap((read) => (read.unsaved ? [read.unsaved] : [])),
+        ],
       };
       // The goals set or achieved in the period, with the achieved ones' histories (from the months).
       const periodGoals = goalsOfPeriod(monthly);

@@ -21,9 +21,13 @@ import {
   DIGEST_FORMAT,
   EVERY_DIGEST,
   type MonthDigest,
+  partOfKey,
+  partRange,
   type ReportDigestRecord,
   type StoredMonthDigest,
   type StoredTableDigest,
+  tableDigestKey,
+  tableParts,
 } from '../../renderer/data/report-digests';
 import { digestPair, reportResponse, SharedValues } from '../../renderer/data/report-records';
 import { digestsSaved, loadReportData } from '../../renderer/data/reports.repo';
@@ -42,6 +46,7 @@ import {
   freshDatabasePerTest,
   LOCKED_CONFIGURATION,
   loadAndSave,
+  meetingInput,
   sealedAtRest,
   storedRows,
   TEST_CLINIC_PASSPHRASE,
@@ -55,6 +60,44 @@ import {
 
 const db = freshDatabasePerTest();
 fixTodayPerTest();
+
+describe("the parts of the pairs' digest", () => {
+  const inRange = (key: string, { lower, upper }: { lower?: string; upper?: string }) =>
+    (lower === undefined || key >= lower) && (upper === undefined || key < upper);
+
+  it('puts every key in the one part whose range holds it, parts following the order of keys', () => {
+    const keys = [
+      ...Array.from({ length: 2000 }, () => crypto.randomUUID()),
+      '',
+      '0',
+      '1',
+      'f',
+      'fffffff',
+      'g',
+      'A-capital',
+      'z',
+      '~',
+      '\u{1F600}',
+    ].sort();
+    let previous = 0;
+    for (const key of keys) {
+      const part = partOfKey('relationships', key);
+      expect(inRange(key, partRange('relationships', part))).toBe(true);
+      for (let other = 0; other < tableParts('relationships'); other++)
+        if (other !== part) expect(inRange(key, partRange('relationships', other))).toBe(false);
+      expect(part).toBeGreaterThanOrEqual(previous);
+      previous = part;
+    }
+    // Random ids spread over every part.
+    expect(new Set(keys.map((key) => partOfKey('relationships', key))).size).toBe(16);
+  });
+
+  it('keeps the other tables whole, under their former keys', () => {
+    expect(tableParts('people')).toBe(1);
+    expect(tableDigestKey('people', partOfKey('people', crypto.randomUUID()))).toBe('table:people');
+    expect(partRange('people', 0)).toEqual({ lower: undefined, upper: undefined });
+  });
+});
 
 const PERIODS: PeriodChoice[] = [
   { kind: 'last-12-months' },
@@ -125,7 +168,6 @@ function monthOf(row: ReportDigestRecord | undefined): MonthDigest {
   return unpackMonth(row?.digest as StoredMonthDigest, new SharedValues());
 }
 
-/** A table's kept rows, unpacked. */
 /** The pairs as stored (sealed fields sealed), as the report's digest keeps them. */
 async function digestedPairs() {
   const shared = new SharedValues();
@@ -134,8 +176,19 @@ async function digestedPairs() {
   );
 }
 
+/** A table's kept rows, unpacked. */
 function tableRows<T = Record<string, unknown>>(row: ReportDigestRecord | undefined): T[] {
   return unpackRows<T>((row!.digest as StoredTableDigest).rows);
+}
+
+/** The keys of the parts the pairs' digest is kept in, in the order of their keys. */
+const pairParts = Array.from({ length: tableParts('relationships') }, (_, part) =>
+  tableDigestKey('relationships', part),
+);
+
+/** The pairs' kept rows, every part's in turn (each part must be kept). */
+function keptPairs(rows: ReportDigestRecord[]): Record<string, unknown>[] {
+  return pairParts.flatMap((key) => tableRows<Record<string, unknown>>(rows.find((row) => row.key === key)));
 }
 
 describe('digests of the report (schema version 26)', () => {
@@ -153,13 +206,15 @@ describe('digests of the report (schema version 26)', () => {
     const all = await digests();
     // The tables a report reads whole, each as it reads it: the pairs as stored (sealed reasons sealed),
     // without their index fields.
+    // The pairs' in parts by id.
     expect(all.filter((row) => row.key.startsWith('table:')).map((row) => row.key)).toEqual([
       'table:milestones',
       'table:people',
-      'table:relationships',
+      ...[...pairParts].sort(),
       'table:trainingRecords',
     ]);
-    const pairs = tableRows(all.find((row) => row.key === 'table:relationships'));
+    expect(pairParts).toHaveLength(16);
+    const pairs = keptPairs(all);
     expect(pairs).toEqual(await digestedPairs());
     expect(pairs.some((pair) => 'sideKeys' in pair || 'clockStart' in pair)).toBe(false);
     expect(pairs.some((pair) => 'answered' in pair)).toBe(true);
@@ -334,16 +389,37 @@ describe('digests of the report (schema version 26)', () => {
     const dropped = async (key: string) => (await db().reportDigests.get(key))?.digest === undefined;
     const refill = () => loadAndSave(resolvePeriod({ kind: 'last-12-months' }, TODAY));
 
+    /** The parts of the pairs' digest dropped. */
+    const pairPartsDropped = async () =>
+      (await db().reportDigests.bulkGet(pairParts)).filter((row) => row?.digest === undefined).length;
+
     const person = (await db().people.toCollection().first())!;
     await write(() => db().people.update(person.id, { specialty: 'Oncology' }));
     expect(await dropped('table:people')).toBe(true);
-    expect(await dropped('table:relationships')).toBe(false);
+    expect(await pairPartsDropped()).toBe(0);
     await expectDigestsToMatchRecords();
 
-    const pair = (await db().relationships.toCollection().first())!;
+    // A pair's write drops the part its id is in, alone.
+    const pair = (await db().relationships.toCollection().last())!;
     await write(() => db().relationships.update(pair.id, { plannedEndDate: '2026-01-31' }));
-    expect(await dropped('table:relationships')).toBe(true);
+    expect(await dropped(tableDigestKey('relationships', partOfKey('relationships', pair.id)))).toBe(true);
+    expect(await pairPartsDropped()).toBe(1);
     expect(await dropped('table:people')).toBe(false);
+    await expectDigestsToMatchRecords();
+
+    // Logging a meeting changes its pair's record (its last meeting's day): one part again.
+    await refill();
+    await logMeeting(meetingInput(pair.id, { date: TODAY }));
+    expect(await pairPartsDropped()).toBe(1);
+    await expectDigestsToMatchRecords();
+
+    // Deleting a pair drops its part; a pair added in another part, that part.
+    await refill();
+    const other = (await db().relationships.toCollection().first())!;
+    expect(partOfKey('relationships', other.id)).not.toBe(partOfKey('relationships', pair.id));
+    await write(() => db().relationships.delete(other.id));
+    expect(await dropped(tableDigestKey('relationships', partOfKey('relationships', other.id)))).toBe(true);
+    expect(await pairPartsDropped()).toBe(1);
     await expectDigestsToMatchRecords();
 
     const record = (await db().trainingRecords.toCollection().first())!;
@@ -377,9 +453,10 @@ describe('digests of the report (schema version 26)', () => {
       await expectDigestsToMatchRecords();
       let sealedResponsesHeld = 0;
       const heldAsStored = async () => {
-        for (const row of await db().reportDigests.toArray()) {
-          if (row.key === 'table:relationships') expect(tableRows(row)).toEqual(await digestedPairs());
-          else if (/^\d{4}-\d{2}$/.test(row.key) && row.digest) {
+        const rows = await db().reportDigests.toArray();
+        expect(keptPairs(rows)).toEqual(await digestedPairs());
+        for (const row of rows) {
+          if (/^\d{4}-\d{2}$/.test(row.key) && row.digest) {
             // The month's responses in the answer-date index's order: a sealed one as stored, a plain one
             // as a report keeps it (no id, no times).
             const inMonth = (await storedRows(db().name, 'responses'))
@@ -407,7 +484,8 @@ describe('digests of the report (schema version 26)', () => {
       await expectDigestsToMatchRecords();
       await heldAsStored();
       expect(sealedResponsesHeld).toBeGreaterThan(0);
-      const digested = tableRows(await db().reportDigests.get('table:relationships'));
+      const digested = keptPairs(await db().reportDigests.toArray());
+      expect(digested).toEqual(await digestedPairs());
       expect(digested.some((pair) => sealedAtRest('relationships', pair, 'endReason'))).toBe(true);
 
       await beginTurningOff(db().name, TEST_CLINIC_PASSPHRASE);
