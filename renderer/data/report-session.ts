@@ -17,10 +17,9 @@ import { digestsSaved, openEndReasonsHere, type StoredEndReason } from './report
 // away from the window, telling how far it got, and keeps lean copies of them (the fields the figures
 // and letters use, each repeated id, day and list of topics held once: report-records.ts) and the whole
 // report, for the PDF, the files, the letters and another choice of programs, until the screen closes
-// the session. The worker then saves what it counted as digests, lets go of its records, report and any
-// key, and is kept empty for a few minutes, so that coming back to the screen finds its code loaded and
-// warm; it ends after that, at once when the clinic locks, or if it does not empty itself in time. Where
-// no worker can start (tests in Node), the same engine runs inline.
+// the session. The worker then saves what it counted as digests and ends, freeing its memory, and a fresh
+// worker is started for the next visit (its code loaded, holding nothing), kept a few minutes. Where no
+// worker can start (tests in Node), the same engine runs inline.
 
 export type { MadeReport, ReportProgress, ReportRequest } from './report-engine';
 export { ReportSuperseded } from './report-engine';
@@ -31,7 +30,7 @@ export interface ReportSession {
   /** Every line of the last report made. */
   full(): Promise<AccreditationReport>;
   letter(mentorId: Id): Promise<RecognitionLetter>;
-  /** Lets go of everything the session read (the worker is emptied, then kept for a while or ended). */
+  /** Ends the worker and lets go of everything the session read. */
   close(): void;
   readonly inWorker: boolean;
 }
@@ -44,10 +43,7 @@ export type ToReportWorker =
   | { type: 'make'; id: number; request: ReportRequest }
   | { type: 'full'; id: number }
   | { type: 'letter'; id: number; mentorId: Id }
-  /**
-   * The screen closed: stop any report, finish saving what was counted, let go of the records, the
-   * report, the database and the key, then say `closed` (the worker may be opened again).
-   */
+  /** The screen closed: stop any report, finish saving what was counted, then say `closed`. */
   | { type: 'close' };
 export type FromReportWorker =
   | { type: 'ready' }
@@ -68,37 +64,61 @@ const WORKER_READY_TIMEOUT_MS = 5000;
  */
 const SAVING_GRACE_MS = 20_000;
 
-/**
- * How long an emptied worker is kept for the next visit to the screen. Its code stays loaded and warm
- * (about 0.7 s of a 10,000-person clinic's report is code running cold); its data is already let go.
- */
-export const KEEP_EMPTY_WORKER_MS = 5 * 60_000;
+/** How long a worker started ahead for the next visit to the screen is kept unused before it ends. */
+export const KEEP_SPARE_WORKER_MS = 5 * 60_000;
 
-/** The worker of a closed session: emptying itself, then empty, until taken by the next session or ended. */
-interface ParkedWorker {
-  /** True once the worker is empty and may be taken; false if it was ended instead. */
-  readonly emptied: Promise<boolean>;
-  /** Detaches the worker from the session that closed, for the next one; null if it was ended. */
-  take(): Worker | null;
+/**
+ * A worker started ahead for the next session: it loads its code while the manager is elsewhere. It has
+ * never held a record or a key: a worker that made a report is ended rather than reused, as its heap
+ * would keep the last report's garbage and grow to twice the size while making the next one.
+ */
+interface SpareWorker {
+  /** The worker once started (null if it could not start or the spare was ended), no longer spare. */
+  take(): Promise<Worker | null>;
   end(): void;
 }
 
-let parked: ParkedWorker | null = null;
+let spare: SpareWorker | null = null;
 
-/** Ends the kept worker, if any (one still emptying itself ends too). */
-export function endKeptReportWorker(): void {
-  parked?.end();
+/** Starts a spare worker once `after` settles (the last session's worker has ended), replacing any other. */
+function startSpare(after: Promise<unknown>): void {
+  spare?.end();
+  let state: 'waiting' | 'taken' | 'ended' = 'waiting';
+  const starting = after.then(() => (state === 'ended' ? null : startWorker()));
+  const settle = (to: 'taken' | 'ended') => {
+    if (spare === entry) spare = null;
+    state = to;
+    clearTimeout(timer);
+    stopWatchingLock();
+  };
+  const entry: SpareWorker = {
+    async take() {
+      if (state !== 'waiting') return null;
+      settle('taken');
+      return starting;
+    },
+    end() {
+      if (state !== 'waiting') return;
+      settle('ended');
+      // Ended before it started: it ends as soon as it has.
+      starting.then((worker) => worker?.terminate());
+    },
+  };
+  const timer = setTimeout(entry.end, KEEP_SPARE_WORKER_MS);
+  // Locked means nothing of the app's work is left running, a spare included.
+  const stopWatchingLock = onLockChange(() => {
+    if (!dataKey()) entry.end();
+  });
+  spare = entry;
 }
 
-/** The kept worker, once it is empty, else a new one (null where no worker can start). */
+/** Ends the spare worker, if any. */
+export function endSpareReportWorker(): void {
+  spare?.end();
+}
+
 async function takeOrStartWorker(): Promise<Worker | null> {
-  const kept = parked;
-  parked = null;
-  if (kept && (await kept.emptied)) {
-    const worker = kept.take();
-    if (worker) return worker;
-  }
-  return startWorker();
+  return (await spare?.take()) ?? startWorker();
 }
 
 async function startWorker(): Promise<Worker | null> {
@@ -177,7 +197,7 @@ async function openWorkerSession(): Promise<ReportSession | null> {
     const message = event.data;
     if (message.type === 'ready') return;
     if (message.type === 'closed') {
-      emptied();
+      end();
       return;
     }
     if (message.type === 'open-reasons') {
@@ -209,34 +229,23 @@ async function openWorkerSession(): Promise<ReportSession | null> {
   worker.postMessage({ type: 'open', dbName: getDb().name, key } satisfies ToReportWorker);
 
   let grace: ReturnType<typeof setTimeout> | undefined;
-  let keep: ReturnType<typeof setTimeout> | undefined;
-  /** Set once the worker is emptied or ended; parked workers wait on it. */
-  let markEmptied: (emptied: boolean) => void = () => undefined;
-  let ended = false;
+  let markEnded: () => void = () => undefined;
   /** Ends the worker, and with it everything it read (and the key it was lent). */
   const end = () => {
-    ended = true;
-    if (parked?.end === end) parked = null;
     clearTimeout(grace);
-    clearTimeout(keep);
     stopWatchingLock();
     worker.terminate();
-    markEmptied(false);
+    markEnded();
   };
-  // Locking ends the worker at once: while a session lent the key is open, while a closed session's
-  // digests are being saved, and while the emptied worker is kept.
-  const stopWatchingLock = onLockChange(() => {
-    if (dataKey() || (!key && !closed)) return;
-    closed = true;
-    end();
-    failAll('The clinic was locked.');
-  });
-  /** The worker said it is empty: kept for the next session a while, then ended. */
-  const emptied = () => {
-    clearTimeout(grace);
-    keep = setTimeout(end, KEEP_EMPTY_WORKER_MS);
-    markEmptied(true);
-  };
+  // Locking ends the worker at once, even while a closed session's digests are being saved.
+  const stopWatchingLock = key
+    ? onLockChange(() => {
+        if (dataKey()) return;
+        closed = true;
+        end();
+        failAll('The clinic was locked.');
+      })
+    : () => undefined;
 
   const ask = (
     message: ToReportWorker & { id: number },
@@ -272,26 +281,13 @@ async function openWorkerSession(): Promise<ReportSession | null> {
       for (const waiting of pending.values()) waiting.reject(new ReportSuperseded());
       pending.clear();
       // What the last report counted from the records is being saved as digests, so that the next report
-      // reads them. The worker then empties itself and says `closed`; one that takes longer than the
-      // grace time is ended.
-      const whenEmptied = new Promise<boolean>((resolve) => {
-        markEmptied = resolve;
-      });
-      // One kept worker at most: an earlier one not taken (a screen opened twice at once) ends.
-      parked?.end();
-      parked = {
-        emptied: whenEmptied,
-        end,
-        take() {
-          if (ended) return null;
-          clearTimeout(keep);
-          stopWatchingLock();
-          worker.onmessage = null;
-          worker.onerror = null;
-          return worker;
-        },
-      };
-      worker.onerror = end;
+      // reads them: the worker ends once they are saved (it says `closed`), or after the grace time. Then
+      // a spare starts for the next visit, which waits for it rather than read while the saving goes on.
+      startSpare(
+        new Promise<void>((resolve) => {
+          markEnded = resolve;
+        }),
+      );
       worker.postMessage({ type: 'close' } satisfies ToReportWorker);
       grace = setTimeout(end, SAVING_GRACE_MS);
     },
@@ -309,21 +305,19 @@ export function serveReportSession(
     { resolve: (pairs: { id: string; endReason: string | null }[]) => void; reject: (error: Error) => void }
   >();
   let nextOpening = 0;
-  const newEngine = () =>
-    new ReportEngine(
-      () => {
-        if (!db) throw new Error('The report worker has no database yet.');
-        return db;
-      },
-      (pairs) =>
-        new Promise((resolve, reject) => {
-          const id = ++nextOpening;
-          opening.set(id, { resolve, reject });
-          post({ type: 'open-reasons', id, pairs });
-        }),
-      (responses) => openRecordsInBulk('responses', responses, () => undefined, key ?? undefined),
-    );
-  let engine = newEngine();
+  const engine = new ReportEngine(
+    () => {
+      if (!db) throw new Error('The report worker has no database yet.');
+      return db;
+    },
+    (pairs) =>
+      new Promise((resolve, reject) => {
+        const id = ++nextOpening;
+        opening.set(id, { resolve, reject });
+        post({ type: 'open-reasons', id, pairs });
+      }),
+    (responses) => openRecordsInBulk('responses', responses, () => undefined, key ?? undefined),
+  );
   let latestMake = 0;
   /** The report being made, if any (settled either way). */
   let making: Promise<unknown> = Promise.resolve();
@@ -341,14 +335,7 @@ export function serveReportSession(
       const database = db;
       making
         .then(() => (database ? digestsSaved(database) : undefined))
-        .finally(() => {
-          // Empty: the records, the report, the connection and the key are let go before saying so.
-          engine = newEngine();
-          database?.close();
-          if (db === database) db = null;
-          key = null;
-          post({ type: 'closed' });
-        });
+        .finally(() => post({ type: 'closed' }));
       return;
     }
     if (message.type === 'opened-reasons' || message.type === 'open-reasons-failed') {

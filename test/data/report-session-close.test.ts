@@ -75,29 +75,3 @@ it('says it is closed at once when it never made a report', async () => {
   handle({ type: 'close' });
   expect((await until('closed')).type).toBe('closed');
 });
-
-it('lets go of its report once closed, and may be opened again for the next visit', async () => {
-  await loadSampleClinic({ seed: 5, size: { people: 30, relationships: 40, meetings: 400 }, today: TODAY });
-  const { handle, posted, until } = serve();
-  handle({ type: 'open', dbName: db().name, key: null });
-  handle({ type: 'make', id: 1, request });
-  const first = await until('made');
-  handle({ type: 'close' });
-  await until('closed');
-
-  handle({ type: 'full', id: 2 });
-  await until('failed');
-  expect(posted.find((message) => message.type === 'failed')).toEqual({
-    type: 'failed',
-    id: 2,
-    message: 'No report has been made yet.',
-  });
-
-  posted.length = 0;
-  handle({ type: 'open', dbName: db().name, key: null });
-  handle({ type: 'make', id: 1, request });
-  const again = await until('made');
-  expect(again.type === 'made' && first.type === 'made' && again.result.report).toEqual(
-    first.type === 'made' && first.result.report,
-  );
-});

@@ -3,11 +3,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { closeSession, dataKey } from '../../renderer/data/lock/session';
 import {
-  endKeptReportWorker,
+  endSpareReportWorker,
   type FromReportWorker,
-  KEEP_EMPTY_WORKER_MS,
+  KEEP_SPARE_WORKER_MS,
   openReportSession,
-  type ReportSession,
   serveReportSession,
   type ToReportWorker,
 } from '../../renderer/data/report-session';
@@ -15,8 +14,9 @@ import { resolvePeriod } from '../../renderer/domain/reports/period';
 import { loadSampleClinic } from '../../renderer/sample-clinic/load-sample-clinic';
 import { fixTodayPerTest, freshDatabasePerTest, LOCKED_CONFIGURATION, TODAY } from './helpers';
 
-// Leaving the Reports screen empties its report worker and keeps it a while, so that coming back finds
-// its code loaded and warm. Node has no workers: this stand-in runs the worker's own side
+// Leaving the Reports screen ends its report worker once its digests are saved, and starts a fresh one
+// for the next visit, kept a while, so that coming back finds a worker with its code loaded that has
+// never held a record or a key. Node has no workers: this stand-in runs the worker's own side
 // (serveReportSession) behind the same messages, each delivered a turn later as a worker's would be.
 
 freshDatabasePerTest();
@@ -64,7 +64,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  endKeptReportWorker();
+  endSpareReportWorker();
   vi.unstubAllGlobals();
   vi.useRealTimers();
 });
@@ -84,67 +84,82 @@ const sample = () =>
 /** Resolves once the stand-in worker has answered everything sent to it (its replies are timers). */
 const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
 
-async function closedAndEmptied(session: ReportSession): Promise<void> {
-  session.close();
-  const worker = StandInWorker.started.at(-1);
-  await vi.waitFor(() => expect(worker?.delivered).toContain('closed'));
-}
-
-it('keeps the emptied worker for the next visit, which gets the same figures from it', async () => {
+it('starts a fresh worker for the next visit once the last one has saved its digests and ended', async () => {
   await sample();
   const first = await openReportSession();
   expect(first.inWorker).toBe(true);
   const made = await first.make(request, () => undefined);
   first.close();
+  const [used] = StandInWorker.started;
+  await vi.waitFor(() => expect(StandInWorker.started).toHaveLength(2));
+  // The spare started only after the worker that made the report said its digests were saved, and ended.
+  expect(used.delivered).toContain('closed');
+  expect(used.terminated).toBe(true);
+  const [, spareWorker] = StandInWorker.started;
+  expect(spareWorker.terminated).toBe(false);
 
   const second = await openReportSession();
-  expect(StandInWorker.started).toHaveLength(1);
-  // Emptied: the report of the first visit is gone from the worker.
+  expect(StandInWorker.started).toHaveLength(2);
+  // It holds nothing of the first visit, and makes the same report (from the digests saved).
   await expect(second.full()).rejects.toThrow('No report has been made yet.');
-  const again = await second.make(request, () => undefined);
-  expect(again.report).toEqual(made.report);
+  expect((await second.make(request, () => undefined)).report).toEqual(made.report);
   second.close();
 });
 
-it('ends the kept worker once it has been kept its time', async () => {
+it('lets a visit that comes while the last worker is saving wait for it, then take the spare', async () => {
+  await sample();
+  const first = await openReportSession();
+  await first.make(request, () => undefined);
+  first.close();
+  const second = await openReportSession();
+  const [used] = StandInWorker.started;
+  expect(used.terminated).toBe(true);
+  expect(StandInWorker.started).toHaveLength(2);
+  await second.make(request, () => undefined);
+  second.close();
+});
+
+it('ends the spare worker once it has been kept its time', async () => {
   await sample();
   const session = await openReportSession();
   await session.make(request, () => undefined);
-  const [worker] = StandInWorker.started;
   // The clock is faked before closing, so that the keeping starts on it; each step lets IndexedDB work.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   session.close();
-  while (!worker.delivered.includes('closed')) await vi.advanceTimersByTimeAsync(1);
-  await vi.advanceTimersByTimeAsync(KEEP_EMPTY_WORKER_MS - 1000);
-  expect(worker.terminated).toBe(false);
+  while (StandInWorker.started.length < 2) await vi.advanceTimersByTimeAsync(1);
+  const spareWorker = StandInWorker.started[1];
+  await vi.advanceTimersByTimeAsync(KEEP_SPARE_WORKER_MS - 1000);
+  expect(spareWorker.terminated).toBe(false);
   await vi.advanceTimersByTimeAsync(2000);
-  expect(worker.terminated).toBe(true);
+  expect(spareWorker.terminated).toBe(true);
   vi.useRealTimers();
 
   // The next visit starts a new one.
   const next = await openReportSession();
-  expect(StandInWorker.started).toHaveLength(2);
+  expect(StandInWorker.started).toHaveLength(3);
   next.close();
 });
 
-it('never keeps two workers: a second screen closing ends the first one kept', async () => {
+it('never keeps two spares: a second screen closing ends the first one', async () => {
   await sample();
   const [one, two] = await Promise.all([openReportSession(), openReportSession()]);
-  expect(StandInWorker.started).toHaveLength(2);
   one.close();
   two.close();
+  await vi.waitFor(() => expect(StandInWorker.started.length).toBeGreaterThanOrEqual(3));
   await settled();
   expect(StandInWorker.started.filter((worker) => !worker.terminated)).toHaveLength(1);
 });
 
-it.runIf(LOCKED_CONFIGURATION)('ends the kept worker, emptied or not, when the clinic locks', async () => {
+it.runIf(LOCKED_CONFIGURATION)('ends the spare worker when the clinic locks', async () => {
   await sample();
   expect(dataKey()).not.toBeNull();
   const session = await openReportSession();
   await session.make(request, () => undefined);
-  await closedAndEmptied(session);
-  const [worker] = StandInWorker.started;
-  expect(worker.terminated).toBe(false);
+  session.close();
+  await vi.waitFor(() => expect(StandInWorker.started).toHaveLength(2));
+  const spareWorker = StandInWorker.started[1];
+  expect(spareWorker.terminated).toBe(false);
   closeSession();
-  expect(worker.terminated).toBe(true);
+  // At once if it had started, else as soon as it has.
+  await vi.waitFor(() => expect(spareWorker.terminated).toBe(true));
 });
