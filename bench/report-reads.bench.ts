@@ -250,7 +250,7 @@ export async function run(): Promise<Record<string, number | string>> {
       await timed(figures, `${table} from its kept digest (unpacked)`, () =>
         db.transaction('r', db.reportDigests, async () => {
           const read = await readTable(db, table, async () => [], true, new SharedValues());
-          if (read.unsaved) throw new Error(`No kept digest of ${table}`);
+          if (read.unsaved.length > 0) throw new Error(`No kept digest of ${table}`);
           return read.rows;
         }),
       );

@@ -264,9 +264,16 @@ function useStartOver(): boolean {
   const [over, setOver] = useState(false);
   useEffect(
     () =>
-      preloadAfterStart(lazyScreenLoaders(), {
-        onStartOver: () => setOver(true),
-      }),
+      preloadAfterStart(
+        [
+          ...lazyScreenLoaders(),
+          // Last: a report worker started ahead for the first visit to the Reports screen.
+          () => import('../features/reports/prepare-report-worker').then((m) => m.prepareReportWorker()),
+        ],
+        {
+          onStartOver: () => setOver(true),
+        },
+      ),
     [],
   );
   return over;

@@ -18,8 +18,8 @@ import { digestsSaved, openEndReasonsHere, type StoredEndReason } from './report
 // and letters use, each repeated id, day and list of topics held once: report-records.ts) and the whole
 // report, for the PDF, the files, the letters and another choice of programs, until the screen closes
 // the session. The worker then saves what it counted as digests and ends, freeing its memory, and a fresh
-// worker is started for the next visit (its code loaded, holding nothing), kept a few minutes. Where no
-// worker can start (tests in Node), the same engine runs inline.
+// worker is started for the next visit (its code loaded, holding nothing); the app starts one too once
+// its own start is over. Where no worker can start (tests in Node), the same engine runs inline.
 
 export type { MadeReport, ReportProgress, ReportRequest } from './report-engine';
 export { ReportSuperseded } from './report-engine';
@@ -64,21 +64,23 @@ const WORKER_READY_TIMEOUT_MS = 5000;
  */
 const SAVING_GRACE_MS = 20_000;
 
-/** How long a worker started ahead for the next visit to the screen is kept unused before it ends. */
-export const KEEP_SPARE_WORKER_MS = 5 * 60_000;
-
 /**
- * A worker started ahead for the next session: it loads its code while the manager is elsewhere. It has
- * never held a record or a key: a worker that made a report is ended rather than reused, as its heap
+ * A worker started ahead for the next session: it loads its code while the manager is elsewhere, and is
+ * kept until a session takes it or the clinic locks (about 2–5 MB of the window's memory, measured). It
+ * has never held a record or a key: a worker that made a report is ended rather than reused, as its heap
  * would keep the last report's garbage and grow to twice the size while making the next one.
  */
 interface SpareWorker {
+  /** Settles once the worker has started (or could not). */
+  readonly starting: Promise<unknown>;
   /** The worker once started (null if it could not start or the spare was ended), no longer spare. */
   take(): Promise<Worker | null>;
   end(): void;
 }
 
 let spare: SpareWorker | null = null;
+/** Sessions in a worker opened and not yet closed. */
+let sessionsOpen = 0;
 
 /** Starts a spare worker once `after` settles (the last session's worker has ended), replacing any other. */
 function startSpare(after: Promise<unknown>): void {
@@ -88,10 +90,10 @@ function startSpare(after: Promise<unknown>): void {
   const settle = (to: 'taken' | 'ended') => {
     if (spare === entry) spare = null;
     state = to;
-    clearTimeout(timer);
     stopWatchingLock();
   };
   const entry: SpareWorker = {
+    starting,
     async take() {
       if (state !== 'waiting') return null;
       settle('taken');
@@ -104,12 +106,22 @@ function startSpare(after: Promise<unknown>): void {
       starting.then((worker) => worker?.terminate());
     },
   };
-  const timer = setTimeout(entry.end, KEEP_SPARE_WORKER_MS);
   // Locked means nothing of the app's work is left running, a spare included.
   const stopWatchingLock = onLockChange(() => {
     if (!dataKey()) entry.end();
   });
   spare = entry;
+}
+
+/**
+ * Starts a spare worker for the first visit to the Reports screen (the app calls it once the start is
+ * over), unless there is one; settles once it has started.
+ */
+export async function prepareReportWorker(): Promise<void> {
+  // An open session starts the spare itself when it closes.
+  if (typeof Worker === 'undefined' || sessionsOpen > 0) return;
+  if (!spare) startSpare(Promise.resolve());
+  await spare?.starting;
 }
 
 /** Ends the spare worker, if any. */
@@ -178,10 +190,21 @@ async function openWorkerSession(): Promise<ReportSession | null> {
   // With the clinic lock on, the worker is lent a non-extractable copy of the data key, to open the
   // period's questionnaire answers itself; the session ends, key and all, when the clinic locks.
   const key = hasLock() && dataKey() ? await dataCryptoKey() : null;
+  sessionsOpen++;
+  let counted = true;
+  /** This session no longer counts as open (closed, ended by the lock, or never started). */
+  const uncount = () => {
+    if (counted) sessionsOpen--;
+    counted = false;
+  };
   const worker = await takeOrStartWorker();
-  if (!worker) return null;
+  if (!worker) {
+    uncount();
+    return null;
+  }
   // The clinic locked while the worker started: it is never lent the key.
   if (key && !dataKey()) {
+    uncount();
     worker.terminate();
     throw new Error('The clinic was locked.');
   }
@@ -232,6 +255,7 @@ async function openWorkerSession(): Promise<ReportSession | null> {
   let markEnded: () => void = () => undefined;
   /** Ends the worker, and with it everything it read (and the key it was lent). */
   const end = () => {
+    uncount();
     clearTimeout(grace);
     stopWatchingLock();
     worker.terminate();
@@ -278,6 +302,7 @@ async function openWorkerSession(): Promise<ReportSession | null> {
     close() {
       if (closed) return;
       closed = true;
+      uncount();
       for (const waiting of pending.values()) waiting.reject(new ReportSuperseded());
       pending.clear();
       // What the last report counted from the records is being saved as digests, so that the next report

@@ -5,8 +5,8 @@ import { closeSession, dataKey } from '../../renderer/data/lock/session';
 import {
   endSpareReportWorker,
   type FromReportWorker,
-  KEEP_SPARE_WORKER_MS,
   openReportSession,
+  prepareReportWorker,
   serveReportSession,
   type ToReportWorker,
 } from '../../renderer/data/report-session';
@@ -15,7 +15,7 @@ import { loadSampleClinic } from '../../renderer/sample-clinic/load-sample-clini
 import { fixTodayPerTest, freshDatabasePerTest, LOCKED_CONFIGURATION, TODAY } from './helpers';
 
 // Leaving the Reports screen ends its report worker once its digests are saved, and starts a fresh one
-// for the next visit, kept a while, so that coming back finds a worker with its code loaded that has
+// for the next visit, kept until taken or the clinic locks, so that coming back finds a worker with its code loaded that has
 // never held a record or a key. Node has no workers: this stand-in runs the worker's own side
 // (serveReportSession) behind the same messages, each delivered a turn later as a worker's would be.
 
@@ -66,7 +66,6 @@ beforeEach(() => {
 afterEach(() => {
   endSpareReportWorker();
   vi.unstubAllGlobals();
-  vi.useRealTimers();
 });
 
 const request = {
@@ -119,27 +118,6 @@ it('lets a visit that comes while the last worker is saving wait for it, then ta
   second.close();
 });
 
-it('ends the spare worker once it has been kept its time', async () => {
-  await sample();
-  const session = await openReportSession();
-  await session.make(request, () => undefined);
-  // The clock is faked before closing, so that the keeping starts on it; each step lets IndexedDB work.
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  session.close();
-  while (StandInWorker.started.length < 2) await vi.advanceTimersByTimeAsync(1);
-  const spareWorker = StandInWorker.started[1];
-  await vi.advanceTimersByTimeAsync(KEEP_SPARE_WORKER_MS - 1000);
-  expect(spareWorker.terminated).toBe(false);
-  await vi.advanceTimersByTimeAsync(2000);
-  expect(spareWorker.terminated).toBe(true);
-  vi.useRealTimers();
-
-  // The next visit starts a new one.
-  const next = await openReportSession();
-  expect(StandInWorker.started).toHaveLength(3);
-  next.close();
-});
-
 it('never keeps two spares: a second screen closing ends the first one', async () => {
   await sample();
   const [one, two] = await Promise.all([openReportSession(), openReportSession()]);
@@ -162,4 +140,25 @@ it.runIf(LOCKED_CONFIGURATION)('ends the spare worker when the clinic locks', as
   closeSession();
   // At once if it had started, else as soon as it has.
   await vi.waitFor(() => expect(spareWorker.terminated).toBe(true));
+});
+
+it('starts a spare for the first visit once the app has started, which that visit takes', async () => {
+  await sample();
+  await prepareReportWorker();
+  expect(StandInWorker.started).toHaveLength(1);
+  await prepareReportWorker();
+  expect(StandInWorker.started).toHaveLength(1);
+  const session = await openReportSession();
+  expect(StandInWorker.started).toHaveLength(1);
+  await session.make(request, () => undefined);
+  session.close();
+});
+
+it('starts no spare while the screen is open: closing it starts one', async () => {
+  await sample();
+  const session = await openReportSession();
+  await prepareReportWorker();
+  expect(StandInWorker.started).toHaveLength(1);
+  session.close();
+  await vi.waitFor(() => expect(StandInWorker.started).toHaveLength(2));
 });
