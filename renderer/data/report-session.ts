@@ -108,7 +108,7 @@ function startSpare(after: Promise<unknown>): void {
   };
   // Locked means nothing of the app's work is left running, a spare included.
   const stopWatchingLock = onLockChange(() => {
-    if (!dataKey()) entry.end();
+    if (hasLock() && !dataKey()) entry.end();
   });
   spare = entry;
 }
@@ -120,6 +120,8 @@ function startSpare(after: Promise<unknown>): void {
 export async function prepareReportWorker(): Promise<void> {
   // An open session starts the spare itself when it closes.
   if (typeof Worker === 'undefined' || sessionsOpen > 0) return;
+  // Locked, nothing of the app's work runs: the next visit, after the unlock, starts its own.
+  if (hasLock() && !dataKey()) return;
   if (!spare) startSpare(Promise.resolve());
   await spare?.starting;
 }
@@ -308,11 +310,13 @@ async function openWorkerSession(): Promise<ReportSession | null> {
       // What the last report counted from the records is being saved as digests, so that the next report
       // reads them: the worker ends once they are saved (it says `closed`), or after the grace time. Then
       // a spare starts for the next visit, which waits for it rather than read while the saving goes on.
-      startSpare(
-        new Promise<void>((resolve) => {
-          markEnded = resolve;
-        }),
-      );
+      const ended = new Promise<void>((resolve) => {
+        markEnded = resolve;
+      });
+      // Not while another session is open (a screen mounted twice): it starts one when it closes.
+      if (sessionsOpen === 0) startSpare(ended);
+      // A worker that fails while saving is ended at once rather than waited for.
+      worker.onerror = end;
       worker.postMessage({ type: 'close' } satisfies ToReportWorker);
       grace = setTimeout(end, SAVING_GRACE_MS);
     },

@@ -408,11 +408,14 @@ test('with the clinic lock on, the report is made as before and names why pairs 
     await expect(reasons.getByRole('row', { name: `${row.reason} ${row.count}` })).toBeVisible();
   }
 
-  // Leaving the screen starts a spare worker for the next visit; locking ends it.
-  const reportWorkers = () =>
-    page.workers().filter((worker) => worker.url().includes('report-session')).length;
+  // Leaving the screen ends the worker that was lent the key and starts a spare for the next visit;
+  // locking ends the spare.
+  const reportWorkers = () => page.workers().filter((worker) => worker.url().includes('report-session'));
+  expect(reportWorkers()).toHaveLength(1);
+  const used = reportWorkers()[0];
   await goTo(page, 'People');
-  await expect.poll(reportWorkers).toBe(1);
+  await expect.poll(() => reportWorkers().includes(used)).toBe(false);
+  await expect.poll(() => reportWorkers().length).toBe(1);
   await page.getByRole('button', { name: 'Lock now' }).click();
-  await expect.poll(reportWorkers).toBe(0);
+  await expect.poll(() => reportWorkers().length).toBe(0);
 });

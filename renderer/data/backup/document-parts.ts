@@ -71,9 +71,11 @@ export function parseJson(text: string, what: string): unknown {
 export interface Decompression {
   read(): Promise<ReadableStreamReadResult<Uint8Array>>;
   /**
-   * Ends the work before the last chunk. The input side is aborted rather than the output side cancelled: a
-   * cancelled output can still be handed data the decompressor had already made, which some stream
-   * implementations then fail to write into a closed stream, with an error nobody can catch.
+   * Gives up the rest of the work: the reader is let go, and the input side aborted where input is still
+   * being fed; a decompressor whose input is all in is left paused (nobody reads it) to the garbage
+   * collector. The output side is never cancelled: a cancelled output can still be handed data the
+   * decompressor had already made, which some stream implementations then fail to write into a closed
+   * stream, with an error nobody can catch.
    */
   stop(): void;
 }
