@@ -12,6 +12,7 @@ import {
   ReportSuperseded,
 } from './report-engine';
 import { digestsSaved, openEndReasonsHere, type StoredEndReason } from './reports.repo';
+import { startedWorker } from './started-worker';
 
 // The Reports screen's link to its report worker: it reads the period's records and computes the report
 // away from the window, telling how far it got, and keeps lean copies of them (the fields the figures
@@ -135,28 +136,11 @@ async function takeOrStartWorker(): Promise<Worker | null> {
   return (await spare?.take()) ?? startWorker();
 }
 
-async function startWorker(): Promise<Worker | null> {
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./report-session.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-  const ready = await new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), WORKER_READY_TIMEOUT_MS);
-    worker.onmessage = (event: MessageEvent<FromReportWorker>) => {
-      if (event.data.type !== 'ready') return;
-      clearTimeout(timer);
-      resolve(true);
-    };
-    worker.onerror = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-  });
-  if (ready) return worker;
-  worker.terminate();
-  return null;
+function startWorker(): Promise<Worker | null> {
+  return startedWorker(
+    () => new Worker(new URL('./report-session.worker.ts', import.meta.url), { type: 'module' }),
+    WORKER_READY_TIMEOUT_MS,
+  );
 }
 
 /** A session in a worker where one can start, else inline. */

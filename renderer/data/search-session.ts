@@ -11,6 +11,7 @@ import {
   type SearchResults,
 } from './search-engine';
 import { isAbort } from './search-serve';
+import { startedWorker } from './started-worker';
 
 // The window's side of the clinic search. The index lives in a worker (search.worker.ts), so building it
 // over 200,000 notes never holds up the window; where no worker can start (tests in Node) the same engine
@@ -177,29 +178,11 @@ async function startWorker(
   key: CryptoKey | null,
   onProgress: OnProgress,
 ): Promise<Backend | null> {
-  if (typeof Worker === 'undefined') return null;
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-  const ready = await new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), WORKER_READY_TIMEOUT_MS);
-    worker.onmessage = (event: MessageEvent<FromSearchWorker>) => {
-      if (event.data.type !== 'ready') return;
-      clearTimeout(timer);
-      resolve(true);
-    };
-    worker.onerror = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-  });
-  if (!ready) {
-    worker.terminate();
-    return null;
-  }
+  const worker = await startedWorker(
+    () => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }),
+    WORKER_READY_TIMEOUT_MS,
+  );
+  if (!worker) return null;
   return talkToSearchWorker(worker, dbName, key, onProgress, () => worker.terminate());
 }
 

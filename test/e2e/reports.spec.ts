@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Download, Page } from '@playwright/test';
+import type { Download, Page, Worker } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
@@ -90,6 +90,24 @@ async function layOutForPrinting(page: Page) {
 async function bytesOf(download: Download): Promise<Buffer> {
   const path = await download.path();
   return readFile(path);
+}
+
+/** The page's report workers. */
+function reportWorkers(page: Page): Worker[] {
+  return page.workers().filter((worker) => worker.url().includes('report-session'));
+}
+
+/**
+ * Leaves the Reports screen, whose report was made in the one report worker: that worker ends once its
+ * digests are saved, and a spare for the next visit takes its place, which is returned.
+ */
+async function spareAfterLeaving(page: Page): Promise<Worker> {
+  expect(reportWorkers(page)).toHaveLength(1);
+  const used = reportWorkers(page)[0];
+  await goTo(page, 'People');
+  await expect.poll(() => reportWorkers(page).includes(used)).toBe(false);
+  await expect.poll(() => reportWorkers(page).length).toBe(1);
+  return reportWorkers(page)[0];
 }
 
 test('the report for the sample clinic prints to a PDF with the clinic, the period, the figures and page numbers', async ({
@@ -333,16 +351,10 @@ test('the report’s choices show at once and can be changed while the report is
 
   // The report was made in its own worker. Leaving the screen ends it once its digests are saved, and a
   // fresh one is started for the next visit, which takes it rather than start a second one.
-  const reportWorkers = () => page.workers().filter((worker) => worker.url().includes('report-session'));
-  expect(reportWorkers()).toHaveLength(1);
-  const used = reportWorkers()[0];
-  await goTo(page, 'People');
-  await expect.poll(() => reportWorkers().includes(used)).toBe(false);
-  await expect.poll(() => reportWorkers().length).toBe(1);
-  const spare = reportWorkers()[0];
+  const spare = await spareAfterLeaving(page);
   await goTo(page, 'Reports');
   await expect(page.getByRole('article', { name: /^Report for/ })).toBeVisible({ timeout: 30_000 });
-  expect(reportWorkers()).toEqual([spare]);
+  expect(reportWorkers(page)).toEqual([spare]);
 });
 
 // Chromium lets a page start about ten downloads before it asks the user, so this has its own page.
@@ -410,12 +422,7 @@ test('with the clinic lock on, the report is made as before and names why pairs 
 
   // Leaving the screen ends the worker that was lent the key and starts a spare for the next visit;
   // locking ends the spare.
-  const reportWorkers = () => page.workers().filter((worker) => worker.url().includes('report-session'));
-  expect(reportWorkers()).toHaveLength(1);
-  const used = reportWorkers()[0];
-  await goTo(page, 'People');
-  await expect.poll(() => reportWorkers().includes(used)).toBe(false);
-  await expect.poll(() => reportWorkers().length).toBe(1);
+  await spareAfterLeaving(page);
   await page.getByRole('button', { name: 'Lock now' }).click();
-  await expect.poll(() => reportWorkers().length).toBe(0);
+  await expect.poll(() => reportWorkers(page).length).toBe(0);
 });

@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { Encrypter } from 'age-encryption';
+import { startedWorker } from '../started-worker';
 
 // Everything a backup does to the document's bytes after they are written: hash the tables, gzip,
 // and (for a backup file, not for a safety copy) encrypt with age. The same code runs in a worker
@@ -157,29 +158,11 @@ const WORKER_READY_TIMEOUT_MS = 3000;
  * caller then works inline.
  */
 export async function createWorkerSink(options: PipelineOptions): Promise<DocumentSink | null> {
-  if (typeof Worker === 'undefined') return null;
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./pipeline.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-  const ready = await new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), WORKER_READY_TIMEOUT_MS);
-    worker.onmessage = (event: MessageEvent<FromWorker>) => {
-      if (event.data.type !== 'ready') return;
-      clearTimeout(timer);
-      resolve(true);
-    };
-    worker.onerror = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-  });
-  if (!ready) {
-    worker.terminate();
-    return null;
-  }
+  const worker = await startedWorker(
+    () => new Worker(new URL('./pipeline.worker.ts', import.meta.url), { type: 'module' }),
+    WORKER_READY_TIMEOUT_MS,
+  );
+  if (!worker) return null;
   const backlog = new Backlog();
   const outcome = new Promise<PipelineResult>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<FromWorker>) => {
