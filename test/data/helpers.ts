@@ -18,6 +18,8 @@ import { dataKey, setLockMode } from '../../renderer/data/lock/session';
 import { createPerson, type PersonInput } from '../../renderer/data/people.repo';
 import { createProgram, type ProgramInput } from '../../renderer/data/programs.repo';
 import { createRelationship, type RelationshipInput } from '../../renderer/data/relationships.repo';
+import type { ReportRequest } from '../../renderer/data/report-engine';
+import { resolvePeriod } from '../../renderer/domain/reports/period';
 import type { MeetingInput } from '../../renderer/domain/rules';
 import type { AuditEntry, Id, Person, Program, Relationship } from '../../renderer/domain/types';
 import { personInput } from '../fixtures/people';
@@ -190,3 +192,13 @@ export async function loadAndSave(...args: Parameters<typeof loadReportData>) {
   await digestsSaved();
   return data;
 }
+
+/** What the Reports screen asks of its report session for the last 12 months, on TODAY. */
+export const LAST_YEAR_REPORT: ReportRequest = {
+  period: resolvePeriod({ kind: 'last-12-months' }, TODAY),
+  programIds: 'all',
+  today: TODAY,
+  generatedAt: `${TODAY}T12:00:00.000Z`,
+  appVersion: 'test',
+  screenRows: 10,
+};

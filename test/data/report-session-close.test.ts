@@ -3,9 +3,8 @@ import 'fake-indexeddb/auto';
 import { expect, it } from 'vitest';
 import { type FromReportWorker, serveReportSession } from '../../renderer/data/report-session';
 import { openEndReasonsHere } from '../../renderer/data/reports.repo';
-import { resolvePeriod } from '../../renderer/domain/reports/period';
 import { loadSampleClinic } from '../../renderer/sample-clinic/load-sample-clinic';
-import { fixTodayPerTest, freshDatabasePerTest, TODAY } from './helpers';
+import { fixTodayPerTest, freshDatabasePerTest, LAST_YEAR_REPORT, TODAY } from './helpers';
 
 // The report worker's side of closing: the screen left, so the worker stops any report and ends once the
 // digests its last report counted are saved — a manager who leaves the screen as soon as the report shows
@@ -34,14 +33,7 @@ function serve() {
   return { handle, posted, until };
 }
 
-const request = {
-  period: resolvePeriod({ kind: 'last-12-months' }, TODAY),
-  programIds: 'all' as const,
-  today: TODAY,
-  generatedAt: `${TODAY}T12:00:00.000Z`,
-  appVersion: 'test',
-  screenRows: 10,
-};
+const request = LAST_YEAR_REPORT;
 
 const keptDigests = async () => (await db().reportDigests.toArray()).filter((row) => row.digest).length;
 

@@ -10,9 +10,14 @@ import {
   serveReportSession,
   type ToReportWorker,
 } from '../../renderer/data/report-session';
-import { resolvePeriod } from '../../renderer/domain/reports/period';
 import { loadSampleClinic } from '../../renderer/sample-clinic/load-sample-clinic';
-import { fixTodayPerTest, freshDatabasePerTest, LOCKED_CONFIGURATION, TODAY } from './helpers';
+import {
+  fixTodayPerTest,
+  freshDatabasePerTest,
+  LAST_YEAR_REPORT,
+  LOCKED_CONFIGURATION,
+  TODAY,
+} from './helpers';
 
 // Leaving the Reports screen ends its report worker once its digests are saved, and starts a fresh one
 // for the next visit, kept until taken or the clinic locks, so that coming back finds a worker with its code loaded that has
@@ -68,14 +73,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const request = {
-  period: resolvePeriod({ kind: 'last-12-months' }, TODAY),
-  programIds: 'all' as const,
-  today: TODAY,
-  generatedAt: `${TODAY}T12:00:00.000Z`,
-  appVersion: 'test',
-  screenRows: 10,
-};
+const request = LAST_YEAR_REPORT;
 
 /** Long enough for a closed worker to save a report's digests on a busy machine. */
 const SAVING = { timeout: 30_000 };
