@@ -16,6 +16,8 @@ interface TableProps<H extends string> {
   className?: string;
   /** Makes every column header a button that sorts by it, with aria-sort on the sorted one. */
   sort?: TableSort<H>;
+  /** True while the rows shown are still those of the previous filter or order (aria-busy). */
+  busy?: boolean;
   children: ReactNode;
 }
 
@@ -26,11 +28,12 @@ export function Table<H extends string>({
   headers,
   className,
   sort,
+  busy = false,
   children,
 }: TableProps<H>) {
   return (
     <div className="table-wrap">
-      <table className={className ? `table ${className}` : 'table'}>
+      <table className={className ? `table ${className}` : 'table'} aria-busy={busy || undefined}>
         <caption className={hideCaption ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>
           <tr>

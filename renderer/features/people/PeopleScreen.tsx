@@ -30,6 +30,8 @@ export function PeopleScreen() {
   const [limit, showMore] = useListLimit(JSON.stringify([deferredFilter, sort]));
   // Only the rows shown are read (a page of the name index); more are read on "Show more".
   const view = usePeopleList(deferredFilter, sort, limit);
+  // The rows shown are behind what was chosen: a filter still deferred, or a new order or page being read.
+  const updating = !!view && (view.stale || deferredFilter !== filter);
   const change = (changes: Partial<PeopleFilter>) => setFilter((current) => ({ ...current, ...changes }));
 
   return (
@@ -95,6 +97,7 @@ export function PeopleScreen() {
               hideCaption
               headers={PEOPLE_COLUMNS}
               sort={{ ...sort, onSort: (column) => setSort((current) => nextSort(current, column)) }}
+              busy={updating}
             >
               {view.people.map((person) => (
                 <tr key={person.id}>

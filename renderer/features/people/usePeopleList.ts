@@ -94,11 +94,23 @@ export async function readWholePeopleList(
   return { people, loads: await loadsOfShown(people) };
 }
 
+/** The list as shown, and whether it was read for an earlier filter, order or length. */
+export interface ShownPeopleList extends PeopleListView {
+  /** True while the rows shown are those of the previous filter, order or length. */
+  stale: boolean;
+}
+
 /** The list as shown, kept live; while a new filter, order or length is read, the previous one stays. */
 export function usePeopleList(
   filter: PeopleFilter,
   sort: PeopleSort,
   limit: number,
-): PeopleListView | undefined {
-  return useLiveQuery(() => readPeopleList(filter, sort, limit), [filter, sort, limit]);
+): ShownPeopleList | undefined {
+  const read = useLiveQuery(
+    async () => ({ view: await readPeopleList(filter, sort, limit), filter, sort, limit }),
+    [filter, sort, limit],
+  );
+  if (!read) return undefined;
+  const stale = read.filter !== filter || read.sort !== sort || read.limit !== limit;
+  return { ...read.view, stale };
 }
