@@ -204,6 +204,114 @@ async function openApp(context, url) {
   }
 }
 
+// The app-screens suite: opens the app in a new tab, waits for the dashboard, then reaches each screen by
+// its address (as the app's links do) and times, inside the tab, the address changed to the screen's
+// content shown with nothing loading and no list busy, then reads the JS heap after a collection: once at
+// once, and again once the app has settled (the search has read every note). Then it
+// types each search box's word a key at a time, timing each key from its keydown to the box's list
+// current again (its aria-busy set by the key, then cleared).
+async function walkApp(context, url, screens, typing) {
+  const tab = await context.newPage();
+  try {
+    await tab.addInitScript(() => {
+      const keys = { start: null, done: null, sawBusy: false };
+      window.benchKeys = keys;
+      document.addEventListener(
+        'keydown',
+        (event) => {
+          keys.start = event.timeStamp;
+          keys.done = null;
+          keys.sawBusy = false;
+        },
+        true,
+      );
+      new MutationObserver(() => {
+        if (keys.start === null || keys.done !== null) return;
+        if (document.querySelector('[aria-busy="true"]')) keys.sawBusy = true;
+        else if (keys.sawBusy) keys.done = performance.now();
+      }).observe(document, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['aria-busy'],
+      });
+    });
+    await tab.goto(url);
+    await tab.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor({ timeout: 120_000 });
+    const shown = async (step) => {
+      const ms = await tab.evaluate(
+        ({ hash, heading, selector }) =>
+          new Promise((resolve) => {
+            const ready = () =>
+              document.querySelector('.loading') === null &&
+              document.querySelector('[aria-busy="true"]') === null &&
+              document.querySelector(selector) !== null &&
+              (!heading || document.querySelector('h1')?.textContent?.trim() === heading);
+            const start = performance.now();
+            const observer = new MutationObserver(() => {
+              if (!ready()) return;
+              observer.disconnect();
+              resolve(performance.now() - start);
+            });
+            observer.observe(document, {
+              subtree: true,
+              childList: true,
+              attributes: true,
+              characterData: true,
+            });
+            // The screen already shown (a box typed in on the screen the walk ended on): nothing to wait for.
+            if (location.hash === hash && ready()) resolve(0);
+            else location.hash = hash;
+          }),
+        step,
+      );
+      await tab.evaluate(() => window.gc?.());
+      const heapMb = await tab.evaluate(() => Math.round(performance.memory.usedJSHeapSize / 1e5) / 10);
+      return { ms, heapMb };
+    };
+    const times = { early: {}, screens: {}, typing: {} };
+    // At once, while the app's start-up work (the search reading every note, the screens' code loading)
+    // still runs beside it, as when the manager starts clicking at once.
+    for (const step of screens) times.early[step.label] = await shown(step);
+    // Then settled: the search has read every note (its status no longer says the notes are being read).
+    const search = tab.getByLabel('Search the clinic', { exact: true });
+    await search.fill('re');
+    await tab.waitForFunction(
+      () => {
+        const status = document.querySelector('.header-search__status')?.textContent ?? '';
+        return !document.querySelector('[aria-busy="true"]') && !status.includes('still being read');
+      },
+      null,
+      { timeout: 300_000 },
+    );
+    await search.fill('');
+    await search.press('Escape');
+    for (const step of screens) times.screens[step.label] = await shown(step);
+    for (const { label, screen, box, word } of typing) {
+      await shown(screen);
+      const field = tab.getByLabel(box, { exact: true });
+      await field.fill(word);
+      // The first answer may wait for the notes to be read for the search: not timed.
+      await tab.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, {
+        timeout: 300_000,
+      });
+      await field.fill(word.slice(0, 1));
+      await tab.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, {
+        timeout: 60_000,
+      });
+      times.typing[label] = [];
+      for (const key of word.slice(1)) {
+        await tab.keyboard.press(key);
+        await tab.waitForFunction(() => window.benchKeys.done !== null, null, { timeout: 60_000 });
+        times.typing[label].push(await tab.evaluate(() => window.benchKeys.done - window.benchKeys.start));
+      }
+    }
+    return times;
+  } finally {
+    await tab.close();
+  }
+}
+
 /** The browser process whose command line names the profile folder (not one of its helpers). */
 function browserPidOf(profileDir) {
   for (const entry of readdirSync('/proc')) {
@@ -353,6 +461,9 @@ async function main() {
       await page.exposeFunction('benchWorkerHeaps', () => workerHeaps(page));
     await page.exposeFunction('benchCpuMs', () => browserCpuMs(browserPid));
     await page.exposeFunction('benchOpenApp', (url) => openApp(page.context(), url));
+    await page.exposeFunction('benchWalkApp', (url, screens, typing) =>
+      walkApp(page.context(), url, screens, typing),
+    );
     await page.exposeFunction('benchFillBaseline', async (size) => {
       if (!baselineBuild) return null;
       const other = await page.context().newPage();

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue } from 'react';
 import {
   archivePerson,
   createPerson,
@@ -12,6 +13,7 @@ import {
 } from '../data/people.repo';
 import { searchTerms } from '../domain/people-search';
 import type { Id, Person } from '../domain/types';
+import { type LiveRead, useLiveRead } from './useLiveRead';
 
 /** Whether the clinic has a mentor and a mentee who are not archived; undefined while loading. */
 export function useStaffStarted(): { mentor: boolean; mentee: boolean } | undefined {
@@ -75,8 +77,26 @@ export async function readPersonMatches(
 }
 
 /** The matching people, kept live; undefined until the first answer. */
-export function usePersonMatches(query: string, role: FinderRole, limit: number): PersonMatches | undefined {
-  return useLiveQuery(() => readPersonMatches(query, role, limit), [query, role, limit]);
+export function usePersonMatches(
+  query: string,
+  role: FinderRole,
+  limit: number,
+): LiveRead<PersonMatches> | undefined {
+  return useLiveRead(readPersonMatches, [query, role, limit]);
+}
+
+/**
+ * The matches of what is typed in a person finder, read a moment after the keys (typing stays quick), and
+ * whether those shown are still behind what is typed.
+ */
+export function useFinderMatches(
+  query: string,
+  role: FinderRole,
+  limit: number,
+): { matches: LiveRead<PersonMatches> | undefined; busy: boolean } {
+  const deferredQuery = useDeferredValue(query);
+  const matches = usePersonMatches(deferredQuery, role, limit);
+  return { matches, busy: !!matches && (!matches.current || deferredQuery !== query) };
 }
 
 // Plain objects, not hooks: the same object on every render, so effects that use them never rerun.

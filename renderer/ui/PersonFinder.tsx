@@ -1,4 +1,4 @@
-import type { KeyboardEvent, ReactNode } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
 import type { Person } from '../domain/types';
 import { PROFESSION_LABELS } from '../domain/types';
 import { TextField } from './Field';
@@ -21,6 +21,8 @@ export interface PersonFinderProps {
   onQueryChange: (query: string) => void;
   /** The matches of the query; undefined while they are read. */
   matches: { people: Person[]; more: boolean } | undefined;
+  /** True while the matches shown are still those of an earlier query (aria-busy; Enter chooses nobody). */
+  busy?: boolean;
   chosen: Person | null;
   onChange: (person: Person) => void;
   error?: string | null;
@@ -53,6 +55,7 @@ export function PersonFinder({
   query,
   onQueryChange,
   matches,
+  busy = false,
   chosen,
   onChange,
   error,
@@ -62,12 +65,24 @@ export function PersonFinder({
   const visible = chosen && !shown.some((person) => person.id === chosen.id) ? [chosen, ...shown] : shown;
   const errorId = `${name}-choice-error`;
   // Enter in the search box never sends the form around it (that would save or hand over with whoever
-  // was chosen before the search); with exactly one match listed, it chooses that person.
+  // was chosen before the search); with exactly one match of what is typed, it chooses that person. An
+  // Enter pressed while the matches are still being read waits for them (another key forgets it).
+  const enterPending = useRef(false);
+  const onlyMatch =
+    matches && !busy && !matches.more && matches.people.length === 1 ? matches.people[0] : undefined;
+  useEffect(() => {
+    if (busy || !enterPending.current) return;
+    enterPending.current = false;
+    if (onlyMatch) onChange(onlyMatch);
+  }, [busy, onlyMatch, onChange]);
   function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key !== 'Enter') return;
+    if (event.key !== 'Enter') {
+      enterPending.current = false;
+      return;
+    }
     event.preventDefault();
-    const only = matches && !matches.more && matches.people.length === 1 ? matches.people[0] : undefined;
-    if (only) onChange(only);
+    if (busy) enterPending.current = true;
+    else if (onlyMatch) onChange(onlyMatch);
   }
   return (
     <fieldset
@@ -88,7 +103,7 @@ export function PersonFinder({
       <p className="muted" role="status">
         {statusOf(matches, noun)}
       </p>
-      <ul className="row-list">
+      <ul className="row-list" aria-busy={busy || undefined}>
         {visible.map((person) => (
           <li key={person.id}>
             <label className="mentor-option">

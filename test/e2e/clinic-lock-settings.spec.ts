@@ -19,12 +19,10 @@ async function setUpLock(page: Page, card: Locator, passphrase: string, scan = f
   await card.getByRole('button', { name: 'Next: the recovery sheet' }).click();
   if (scan) await expectNoSeriousViolations(page, 'recovery sheet');
 
-  const groups = await card
-    .getByRole('list', { name: 'Recovery key' })
-    .getByRole('listitem')
-    .allTextContents();
-  expect(groups).toHaveLength(8);
   await expect(card.getByText(/^AGE-SECRET-KEY-1/)).toBeVisible();
+  const sheet = card.getByRole('list', { name: 'Recovery key' }).getByRole('listitem');
+  await expect(sheet).toHaveCount(8);
+  const groups = await sheet.allTextContents();
   const asked = await card
     .getByLabel(/^Group \d$/)
     .evaluateAll((inputs) =>

@@ -75,10 +75,11 @@ export async function turnLockOnInSettings(page: Page, passphrase = CLINIC_PASSP
   await card.getByLabel('Where will the recovery sheet be kept?').fill('the locked drawer');
   await card.getByLabel(/I understand/).check();
   await card.getByRole('button', { name: 'Next: the recovery sheet' }).click();
-  const groups = await card
-    .getByRole('list', { name: 'Recovery key' })
-    .getByRole('listitem')
-    .allTextContents();
+  // The sheet shows once the passphrase is measured (its dictionaries load on first use): wait for it.
+  const sheet = card.getByRole('list', { name: 'Recovery key' }).getByRole('listitem');
+  await expect(sheet).toHaveCount(8);
+  await expect(card.getByLabel(/^Group \d$/)).toHaveCount(2);
+  const groups = await sheet.allTextContents();
   for (const input of await card.getByLabel(/^Group \d$/).all()) {
     const label = await input.evaluate(
       (element) => element.closest('.field')?.querySelector('label')?.textContent,

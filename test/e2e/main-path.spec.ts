@@ -257,6 +257,8 @@ test('ending a pairing early asks why, and Escape backs out without a change', a
   await loadSampleData(page);
   await goTo(page, 'Relationships');
   await page.getByLabel('Status').selectOption({ label: 'Active' });
+  // The rows of the filter before stay until the active pairs are read: wait for them.
+  await expect(page.getByRole('table', { name: 'Pairings' })).not.toHaveAttribute('aria-busy', 'true');
   await page.getByRole('table', { name: 'Pairings' }).getByRole('link').first().click();
   const endEarly = page.getByRole('button', { name: 'End early' });
 
@@ -285,6 +287,8 @@ test("a pairing's details can be corrected, and an end before the start is refus
   await loadSampleData(page);
   await goTo(page, 'Relationships');
   await page.getByLabel('Status').selectOption({ label: 'Active' });
+  // The rows of the filter before stay until the active pairs are read: wait for them.
+  await expect(page.getByRole('table', { name: 'Pairings' })).not.toHaveAttribute('aria-busy', 'true');
   await page.getByRole('table', { name: 'Pairings' }).getByRole('link').first().click();
   await page.getByRole('button', { name: 'Edit details' }).click();
   const dialog = page.getByRole('dialog', { name: 'Edit pairing details' });

@@ -19,6 +19,7 @@ test('a pairing with the wrong mentor is corrected, and a mistaken one is delete
   // The pairing's mentor is shown chosen; typing finds the others by any word of their names.
   await expect(mentor.getByRole('radio', { name: /Amara Okafor/ })).toBeChecked();
   await mentor.getByLabel('Find the mentor').fill('berg');
+  await expect(mentor.getByRole('status')).toHaveText('1 mentor.');
   await expect(mentor.getByRole('radio')).toHaveCount(2);
   // Enter in the search box chooses the only match and does not save the dialog.
   await mentor.getByLabel('Find the mentor').press('Enter');

@@ -16,7 +16,8 @@ export function PairingPicker() {
   const programsById = useProgramsById();
   const [query, setQuery] = useState('');
   // Typing stays quick: the list catches up a moment after the keys.
-  const view = usePickerPairs(useDeferredValue(query), PAIRS_SHOWN);
+  const deferredQuery = useDeferredValue(query);
+  const view = usePickerPairs(deferredQuery, PAIRS_SHOWN);
 
   if (!view || !programsById) return <Loading />;
   if (view.running === 0)
@@ -47,7 +48,11 @@ export function PairingPicker() {
               ? `Showing the newest ${found.length} of ${view.running} pairs. Type a name to narrow the list.`
               : `Showing the first ${found.length} matching pairs. Type more of a name to narrow the list.`}
       </p>
-      <ul className="row-list" aria-label="Active pairs">
+      <ul
+        className="row-list"
+        aria-label="Active pairs"
+        aria-busy={!view.current || deferredQuery !== query || undefined}
+      >
         {found.map(({ relationship, label }) => (
           <li key={relationship.id}>
             <Link to={`/meetings/new?relationship=${relationship.id}`}>{label}</Link>

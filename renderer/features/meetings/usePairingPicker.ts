@@ -1,10 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { countPairsIn, findPairsByPerson, type PairSearch } from '../../data/pair-search.repo';
 import { getPeopleByIds } from '../../data/people.repo';
 import { listRelationshipsPage } from '../../data/relationships.repo';
 import { pairLabel } from '../../domain/pair-label';
 import { nameAndEmailWords, searchTerms, termsMatch } from '../../domain/people-search';
 import type { Id, Person, Relationship, RelationshipStatus } from '../../domain/types';
+import { type LiveRead, useLiveRead } from '../../hooks/useLiveRead';
 
 // The pairs "Log a meeting" offers: without a search, the newest running pairs; with one, the pairs of
 // the people a word of whose name or e-mail starts with each word typed (people-search.ts). Either way only the pairs shown and their people are read.
@@ -66,6 +66,6 @@ export async function readPickerPairs(query: string, limit: number): Promise<Pic
 }
 
 /** The picker's pairs for the search, kept live; the previous answer stays while a new search is read. */
-export function usePickerPairs(query: string, limit: number): PickerView | undefined {
-  return useLiveQuery(() => readPickerPairs(query, limit), [query, limit]);
+export function usePickerPairs(query: string, limit: number): LiveRead<PickerView> | undefined {
+  return useLiveRead(readPickerPairs, [query, limit]);
 }

@@ -31,7 +31,7 @@ export function PeopleScreen() {
   // Only the rows shown are read (a page of the name index); more are read on "Show more".
   const view = usePeopleList(deferredFilter, sort, limit);
   // The rows shown are behind what was chosen: a filter still deferred, or a new order or page being read.
-  const updating = !!view && (view.stale || deferredFilter !== filter);
+  const updating = !!view && (!view.current || deferredFilter !== filter);
   const change = (changes: Partial<PeopleFilter>) => setFilter((current) => ({ ...current, ...changes }));
 
   return (

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import {
   countPeople,
   mentorLoadsOf,
@@ -9,6 +8,7 @@ import {
 } from '../../data/people.repo';
 import { searchTerms } from '../../domain/people-search';
 import type { Id, Person } from '../../domain/types';
+import { type LiveRead, useLiveRead } from '../../hooks/useLiveRead';
 import { needsPairingFacts, type PeopleFilter, peopleMatcher } from './filter-people';
 import type { PeopleSort } from './sort-people';
 
@@ -94,23 +94,11 @@ export async function readWholePeopleList(
   return { people, loads: await loadsOfShown(people) };
 }
 
-/** The list as shown, and whether it was read for an earlier filter, order or length. */
-export interface ShownPeopleList extends PeopleListView {
-  /** True while the rows shown are those of the previous filter, order or length. */
-  stale: boolean;
-}
-
 /** The list as shown, kept live; while a new filter, order or length is read, the previous one stays. */
 export function usePeopleList(
   filter: PeopleFilter,
   sort: PeopleSort,
   limit: number,
-): ShownPeopleList | undefined {
-  const read = useLiveQuery(
-    async () => ({ view: await readPeopleList(filter, sort, limit), filter, sort, limit }),
-    [filter, sort, limit],
-  );
-  if (!read) return undefined;
-  const stale = read.filter !== filter || read.sort !== sort || read.limit !== limit;
-  return { ...read.view, stale };
+): LiveRead<PeopleListView> | undefined {
+  return useLiveRead(readPeopleList, [filter, sort, limit]);
 }

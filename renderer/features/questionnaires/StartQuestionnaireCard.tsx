@@ -1,8 +1,8 @@
-import { type FormEvent, useDeferredValue, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { BUILT_IN_QUESTIONNAIRES } from '../../domain/questionnaires/built-in';
 import type { Person } from '../../domain/types';
 import { handOverActions } from '../../hooks/useHandOver';
-import { usePersonMatches } from '../../hooks/usePeople';
+import { useFinderMatches } from '../../hooks/usePeople';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormError, SelectField } from '../../ui/Field';
@@ -20,7 +20,7 @@ export function StartQuestionnaireCard({ own }: { own: ClinicQuestionnaireRow[] 
   const [questionnaireId, setQuestionnaireId] = useState('');
   const [person, setPerson] = useState<Person | null>(null);
   const [query, setQuery] = useState('');
-  const matches = usePersonMatches(useDeferredValue(query), 'anyone', PEOPLE_SHOWN);
+  const { matches, busy } = useFinderMatches(query, 'anyone', PEOPLE_SHOWN);
   const [errors, setErrors] = useState<{ questionnaire?: string; person?: string }>({});
   const choices = [
     ...BUILT_IN_QUESTIONNAIRES.filter(
@@ -71,6 +71,7 @@ export function StartQuestionnaireCard({ own }: { own: ClinicQuestionnaireRow[] 
           query={query}
           onQueryChange={setQuery}
           matches={matches}
+          busy={busy}
           chosen={person}
           onChange={setPerson}
           error={errors.person}

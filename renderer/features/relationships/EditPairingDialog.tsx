@@ -1,6 +1,6 @@
-import { type FormEvent, useDeferredValue, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { FOCUS_LABELS, FOCUSES, type Focus, type Person, type Relationship } from '../../domain/types';
-import { type FinderRole, usePeopleByIds, usePersonMatches } from '../../hooks/usePeople';
+import { type FinderRole, useFinderMatches, usePeopleByIds } from '../../hooks/usePeople';
 import { usePrograms } from '../../hooks/usePrograms';
 import { relationshipActions } from '../../hooks/useRelationships';
 import { Button } from '../../ui/Button';
@@ -33,7 +33,7 @@ function PairedPersonFinder({
   error: string | undefined;
 }) {
   const [query, setQuery] = useState('');
-  const matches = usePersonMatches(useDeferredValue(query), role, PEOPLE_SHOWN);
+  const { matches, busy } = useFinderMatches(query, role, PEOPLE_SHOWN);
   const title = role === 'mentee' ? 'Mentee' : 'Mentor';
   return (
     <PersonFinder
@@ -44,6 +44,7 @@ function PairedPersonFinder({
       query={query}
       onQueryChange={setQuery}
       matches={matches}
+      busy={busy}
       chosen={chosen}
       onChange={onChange}
       error={error}

@@ -1,7 +1,7 @@
-import { useDeferredValue, useState } from 'react';
+import { useState } from 'react';
 import type { Person } from '../../domain/types';
+import { useFinderMatches } from '../../hooks/usePeople';
 import { PersonFinder } from '../../ui/PersonFinder';
-import { useMenteeMatches } from './usePairingCandidates';
 
 /** A handful to choose from; a larger clinic types more of the name. */
 const MENTEES_SHOWN = 8;
@@ -16,7 +16,7 @@ interface MenteeChoiceProps {
 /** Finds the mentee by typing (name, e-mail, specialty or tag): one radio button per match. */
 export function MenteeChoice({ chosen, onChange, error }: MenteeChoiceProps) {
   const [query, setQuery] = useState('');
-  const matches = useMenteeMatches(useDeferredValue(query), MENTEES_SHOWN);
+  const { matches, busy } = useFinderMatches(query, 'mentee', MENTEES_SHOWN);
   return (
     <PersonFinder
       legend="Mentee"
@@ -26,6 +26,7 @@ export function MenteeChoice({ chosen, onChange, error }: MenteeChoiceProps) {
       query={query}
       onQueryChange={setQuery}
       matches={matches}
+      busy={busy}
       chosen={chosen}
       onChange={onChange}
       error={error}

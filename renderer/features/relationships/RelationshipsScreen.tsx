@@ -79,6 +79,7 @@ export function RelationshipsScreen() {
               caption="Pairings"
               hideCaption
               headers={['Pair', 'Program', 'Focus', 'Status', 'Started', 'Last meeting']}
+              busy={!view.current}
             >
               {view.rows.map(({ relationship, label }) => (
                 <tr key={relationship.id}>

@@ -10,6 +10,7 @@ import {
 import { type MentorOption, mentorOption, mentorOptions } from '../../domain/mentor-ranking';
 import { searchTerms } from '../../domain/people-search';
 import type { Id, Person } from '../../domain/types';
+import type { LiveRead } from '../../hooks/useLiveRead';
 import { type PersonMatches, readPersonMatches, usePersonMatches } from '../../hooks/usePeople';
 
 // What "New pairing" reads. The mentee is found by typing: a page of matching mentees read from the
@@ -25,7 +26,7 @@ export function readMenteeMatches(query: string, limit: number): Promise<PersonM
 }
 
 /** The matching mentees, kept live; the previous answer stays while a new search is read. */
-export function useMenteeMatches(query: string, limit: number): PersonMatches | undefined {
+export function useMenteeMatches(query: string, limit: number): LiveRead<PersonMatches> | undefined {
   return usePersonMatches(query, 'mentee', limit);
 }
 

@@ -1,8 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getPeopleByIds } from '../../data/people.repo';
 import { countRelationships, listRelationshipsPage } from '../../data/relationships.repo';
 import { pairLabel } from '../../domain/pair-label';
 import { RELATIONSHIP_STATUSES, type Relationship, type RelationshipStatus } from '../../domain/types';
+import { type LiveRead, useLiveRead } from '../../hooks/useLiveRead';
 
 // The Relationships list reads only the rows it shows: the newest pairs of the chosen statuses from the
 // status and start-date index, and the names of the people on those rows.
@@ -51,7 +51,14 @@ export async function readPairingsList(filter: PairingsFilter, limit: number): P
   };
 }
 
-/** The list as shown, kept live; undefined while loading. */
-export function usePairingsList(filter: PairingsFilter, limit: number): PairingsListView | undefined {
-  return useLiveQuery(() => readPairingsList(filter, limit), [filter.status, filter.programId, limit]);
+/** The list as shown, kept live; undefined while loading, the previous rows (not current) while a new filter is read. */
+export function usePairingsList(
+  filter: PairingsFilter,
+  limit: number,
+): LiveRead<PairingsListView> | undefined {
+  return useLiveRead(
+    (status: PairingsFilter['status'], programId: PairingsFilter['programId'], shown: number) =>
+      readPairingsList({ status, programId }, shown),
+    [filter.status, filter.programId, limit],
+  );
 }
