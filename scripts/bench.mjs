@@ -286,7 +286,22 @@ async function walkApp(context, url, screens, typing) {
     );
     await search.fill('');
     await search.press('Escape');
-    for (const step of screens) times.screens[step.label] = await shown(step);
+    for (const step of screens) {
+      // GH_BENCH_SCREEN_PROFILE=WORDS: the settled visit of each screen whose label holds them, profiled.
+      const profiled = process.env.GH_BENCH_SCREEN_PROFILE;
+      const cdp = profiled && step.label.includes(profiled) ? await context.newCDPSession(tab) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+      }
+      times.screens[step.label] = await shown(step);
+      if (cdp) {
+        console.log(`\n${step.label}, settled, ${Math.round(times.screens[step.label].ms)} ms:`);
+        printSelfTimes((await cdp.send('Profiler.stop')).profile);
+        await cdp.detach();
+      }
+    }
     for (const { label, screen, box, word } of typing) {
       await shown(screen);
       const field = tab.getByLabel(box, { exact: true });

@@ -100,10 +100,17 @@ export async function deleteTraining(id: Id): Promise<void> {
   });
 }
 
-/** Each mentor's training on `day`, by mentor id (mentors without any completion are 'none'). */
-export async function mentorTrainingStatuses(day: IsoDate): Promise<Map<Id, TrainingStatus>> {
-  const db = getDb();
-  const records = await db.trainingRecords.toArray();
+/**
+ * The training on `day` of the mentors named (the ones a screen shows), by mentor id; a mentor without any
+ * completion on record is absent. Only their own records are read (the `personId` index), never the whole
+ * table: a large clinic keeps thousands.
+ */
+export async function mentorTrainingStatuses(
+  day: IsoDate,
+  mentorIds: readonly Id[],
+): Promise<Map<Id, TrainingStatus>> {
+  if (mentorIds.length === 0) return new Map();
+  const records = await getDb().trainingRecords.where('personId').anyOf(mentorIds).toArray();
   const byPerson = new Map<Id, TrainingRecord[]>();
   for (const record of records) {
     const list = byPerson.get(record.personId);

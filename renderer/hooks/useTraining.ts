@@ -27,9 +27,13 @@ export function useRecognitionFor(personId: Id): Recognition[] | undefined {
   return useLiveQuery(() => listRecognitionFor(personId), [personId]);
 }
 
-/** Every mentor's training on a day, by person id (absent: no training on record). */
-export function useMentorTrainingStatuses(day: IsoDate): Map<Id, TrainingStatus> | undefined {
-  return useLiveQuery(() => mentorTrainingStatuses(day), [day]);
+/** The training on a day of the mentors shown, by person id (absent: no training on record). */
+export function useMentorTrainingStatuses(
+  day: IsoDate,
+  mentorIds: readonly Id[],
+): Map<Id, TrainingStatus> | undefined {
+  const key = [...mentorIds].sort().join(' ');
+  return useLiveQuery(() => mentorTrainingStatuses(day, mentorIds), [day, key]);
 }
 
 // Plain objects, not hooks: the same object on every render, so effects that use them never rerun.

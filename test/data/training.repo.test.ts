@@ -11,6 +11,7 @@ import {
   listCourses,
   listTrainingFor,
   loadTrainingDue,
+  mentorTrainingStatuses,
   updateCourse,
 } from '../../renderer/data/training.repo';
 import { RuleError } from '../../renderer/domain/rules';
@@ -123,6 +124,29 @@ describe('the dashboard list of mentors whose training lapses', () => {
     expect(due.rows).toHaveLength(10);
     expect(due.total).toBe(12);
     expect(due.rows[0].name).toBe('Mentor 0');
+  });
+});
+
+describe('the training of the mentors New pairing shows', () => {
+  it("gives each named mentor's training on the day from their own records, and no one else's", async () => {
+    const basics = await course();
+    const [ada, ben, cy, dee] = await Promise.all(
+      ['Ada', 'Ben', 'Cy', 'Dee'].map((name, index) =>
+        createPerson(personInput({ name: `${name} Mentor`, email: `t${index}@clinic.example` })),
+      ),
+    );
+    await trained(ada.id, basics.id, '2023-05-01', '2024-05-01');
+    await trained(ben.id, basics.id, '2023-05-01', '2024-05-01');
+    await trained(ben.id, basics.id, '2024-04-20', '2025-04-20');
+    await trained(cy.id, basics.id, '2024-01-10', '2025-01-10');
+    const statuses = await mentorTrainingStatuses(TODAY, [ada.id, ben.id, dee.id]);
+    expect(Object.fromEntries(statuses)).toEqual({
+      [ada.id]: { state: 'lapsed', renewBy: '2024-05-01' },
+      [ben.id]: { state: 'current', renewBy: '2025-04-20' },
+    });
+    // On the day of a pairing's start, as the screen asks: Ada's training still covered it then.
+    expect((await mentorTrainingStatuses('2024-04-01', [ada.id])).get(ada.id)?.state).not.toBe('lapsed');
+    expect(await mentorTrainingStatuses(TODAY, [])).toEqual(new Map());
   });
 });
 

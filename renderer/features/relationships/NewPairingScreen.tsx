@@ -62,7 +62,11 @@ export function NewPairingScreen() {
   const chosen = options.find((option) => option.mentor.id === mentorId);
   const shownEnd = endDate ?? plannedEnd(startDate, program);
   // Training is judged on the pairing's start date, as the pairing will remember it.
-  const training = useMentorTrainingStatuses(isIsoDate(startDate) ? startDate : todayIso());
+  // Only the mentors shown: their own records.
+  const training = useMentorTrainingStatuses(
+    isIsoDate(startDate) ? startDate : todayIso(),
+    options.map((option) => option.mentor.id),
+  );
   const chosenTraining = chosen ? training?.get(chosen.mentor.id) : undefined;
 
   if (!programs || anyMentee === undefined || asked === undefined) return <Loading />;
