@@ -1,11 +1,12 @@
 import Dexie from 'dexie';
 import { DEFAULT_DB_NAME } from '../renderer/data/db';
 import type { Id } from '../renderer/domain/types';
+import type { SampleSize } from '../renderer/sample-clinic';
 import { fillAppDatabase } from './app-database';
 import { type Figures, machineLoad, progress } from './suite';
 
 // The screens as the manager meets them, in the app itself: the app (its own build) is opened in a tab on
-// the 10,000-person clinic, and each screen is reached by its address, as a link of the app reaches it.
+// the 1,000- and the 10,000-person clinics, and each screen is reached by its address, as a link of the app reaches it.
 // Timed inside the tab, from the address changed to the screen's content shown with nothing loading and no
 // list still busy; then the tab's JS heap after a garbage collection. The screens are walked twice a tab:
 // at once after the start (the search still reading every note, the screens' code still loading) and once
@@ -87,12 +88,13 @@ async function busiest(): Promise<{ pairId: Id; mentorId: Id; mentorName: string
   }
 }
 
-export async function run(): Promise<Figures> {
-  const walk = window.benchWalkApp;
-  if (!walk) return { note: 'needs scripts/bench.mjs (it opens the app in new tabs)' };
-  const figures: Figures = {};
-  progress('app-screens: writing the 10k clinic into the app database');
-  await fillAppDatabase('large');
+const SIZES: [string, SampleSize][] = [
+  ['1k', { people: 1_000, relationships: 2_000, meetings: 20_000 }],
+  ['10k', 'large'],
+];
+
+/** The screens walked and the boxes typed in, for the clinic now in the app database. */
+async function stepsOfClinic(): Promise<{ screens: ScreenStep[]; typing: TypingStep[] }> {
   const { pairId, mentorId, mentorName, surname } = await busiest();
   const people: ScreenStep = {
     label: 'People list',
@@ -111,6 +113,7 @@ export async function run(): Promise<Figures> {
     heading: 'New pairing',
     selector: 'input[name="mentee"]',
   };
+  const dashboard: ScreenStep = { label: 'dashboard', hash: '#/', heading: 'Dashboard', selector: '.figure' };
   const screens: ScreenStep[] = [
     people,
     { label: 'Relationships list', hash: '#/relationships', heading: 'Relationships', selector: 'tbody tr' },
@@ -128,45 +131,52 @@ export async function run(): Promise<Figures> {
       hash: `#/meetings/new?relationship=${pairId}`,
       selector: 'form textarea',
     },
-    { label: 'dashboard', hash: '#/', heading: 'Dashboard', selector: '.figure' },
+    dashboard,
   ];
   const typing: TypingStep[] = [
-    {
-      label: 'header search',
-      screen: screens[screens.length - 1],
-      box: 'Search the clinic',
-      word: 'resilience',
-    },
+    { label: 'header search', screen: dashboard, box: 'Search the clinic', word: 'resilience' },
     { label: 'People list search', screen: people, box: 'Search', word: surname },
     { label: 'pair picker', screen: picker, box: 'Find the pair that met', word: surname },
     { label: 'New pairing, the mentee', screen: newPairing, box: 'Find the mentee', word: surname },
   ];
-  figures['machine load at start (1/5/15 min)'] = await machineLoad();
+  return { screens, typing };
+}
+
+export async function run(): Promise<Figures> {
+  const walk = window.benchWalkApp;
+  if (!walk) return { note: 'needs scripts/bench.mjs (it opens the app in new tabs)' };
+  const figures: Figures = {};
   const url = new URL('app/index.html', location.href).href;
-  // A first walk fills the browser's cache and the search index; not counted.
-  progress('app-screens: warm-up');
-  await walk(url, screens, typing);
-  const rounds: ScreenTimes[] = [];
-  for (let round = 1; round <= ROUNDS; round++) {
-    progress(`app-screens: round ${round} of ${ROUNDS}`);
-    rounds.push(await walk(url, screens, typing));
+  for (const [size, clinic] of SIZES) {
+    progress(`app-screens ${size}: writing the clinic into the app database`);
+    await fillAppDatabase(clinic);
+    const { screens, typing } = await stepsOfClinic();
+    figures[`${size}: machine load at start (1/5/15 min)`] = await machineLoad();
+    // A first walk fills the browser's cache; not counted.
+    progress(`app-screens ${size}: warm-up`);
+    await walk(url, screens, typing);
+    const rounds: ScreenTimes[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      progress(`app-screens ${size}: round ${round} of ${ROUNDS}`);
+      rounds.push(await walk(url, screens, typing));
+    }
+    for (const { label } of screens) {
+      const times = rounds.map((round) => round.screens[label].ms);
+      const early = rounds.map((round) => round.early[label].ms);
+      figures[`${size} ${label}: to content (ms, median; spread)`] =
+        `${Math.round(median(times))}; ${spread(times)}`;
+      figures[`${size} ${label}: at once after the start (ms, median; spread)`] =
+        `${Math.round(median(early))}; ${spread(early)}`;
+      figures[`${size} ${label}: JS heap shown (MB, median)`] = median(
+        rounds.map((round) => round.screens[label].heapMb),
+      );
+    }
+    for (const { label, word } of typing) {
+      const keys = rounds.flatMap((round) => round.typing[label]);
+      figures[`${size} typing "${word}" in the ${label}: key to list (ms, p50 / p95; keys)`] =
+        `${Math.round(percentile(keys, 50))} / ${Math.round(percentile(keys, 95))}; ${keys.length}`;
+    }
+    figures[`${size}: machine load at end (1/5/15 min)`] = await machineLoad();
   }
-  for (const { label } of screens) {
-    const times = rounds.map((round) => round.screens[label].ms);
-    const early = rounds.map((round) => round.early[label].ms);
-    figures[`10k ${label}: to content (ms, median; spread)`] =
-      `${Math.round(median(times))}; ${spread(times)}`;
-    figures[`10k ${label}: at once after the start (ms, median; spread)`] =
-      `${Math.round(median(early))}; ${spread(early)}`;
-    figures[`10k ${label}: JS heap shown (MB, median)`] = median(
-      rounds.map((round) => round.screens[label].heapMb),
-    );
-  }
-  for (const { label, word } of typing) {
-    const keys = rounds.flatMap((round) => round.typing[label]);
-    figures[`10k typing "${word}" in the ${label}: key to list (ms, p50 / p95; keys)`] =
-      `${Math.round(percentile(keys, 50))} / ${Math.round(percentile(keys, 95))}; ${keys.length}`;
-  }
-  figures['machine load at end (1/5/15 min)'] = await machineLoad();
   return figures;
 }
