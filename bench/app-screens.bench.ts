@@ -147,7 +147,9 @@ export async function run(): Promise<Figures> {
   if (!walk) return { note: 'needs scripts/bench.mjs (it opens the app in new tabs)' };
   const figures: Figures = {};
   const url = new URL('app/index.html', location.href).href;
-  for (const [size, clinic] of SIZES) {
+  // The page's `scale` parameter (GH_BENCH_SCALE=1k or 10k) narrows the run to one clinic.
+  const scale = new URLSearchParams(location.search).get('scale');
+  for (const [size, clinic] of SIZES.filter(([label]) => !scale || scale === label)) {
     progress(`app-screens ${size}: writing the clinic into the app database`);
     await fillAppDatabase(clinic);
     const { screens, typing } = await stepsOfClinic();

@@ -269,10 +269,24 @@ async function walkApp(context, url, screens, typing) {
       const heapMb = await tab.evaluate(() => Math.round(performance.memory.usedJSHeapSize / 1e5) / 10);
       return { ms, heapMb };
     };
+    // GH_BENCH_SCREEN_PROFILE=WORDS: the visits of each screen whose label holds them, profiled.
+    const profiledShown = async (step, when) => {
+      const profiled = process.env.GH_BENCH_SCREEN_PROFILE;
+      if (!profiled || !step.label.includes(profiled)) return shown(step);
+      const cdp = await context.newCDPSession(tab);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+      const time = await shown(step);
+      console.log(`\n${step.label}, ${when}, ${Math.round(time.ms)} ms:`);
+      printSelfTimes((await cdp.send('Profiler.stop')).profile);
+      await cdp.detach();
+      return time;
+    };
     const times = { early: {}, screens: {}, typing: {} };
     // At once, while the app's start-up work (the search reading every note, the screens' code loading)
     // still runs beside it, as when the manager starts clicking at once.
-    for (const step of screens) times.early[step.label] = await shown(step);
+    for (const step of screens) times.early[step.label] = await profiledShown(step, 'at once');
     // Then settled: the search has read every note (its status no longer says the notes are being read).
     const search = tab.getByLabel('Search the clinic', { exact: true });
     await search.fill('re');
@@ -286,22 +300,7 @@ async function walkApp(context, url, screens, typing) {
     );
     await search.fill('');
     await search.press('Escape');
-    for (const step of screens) {
-      // GH_BENCH_SCREEN_PROFILE=WORDS: the settled visit of each screen whose label holds them, profiled.
-      const profiled = process.env.GH_BENCH_SCREEN_PROFILE;
-      const cdp = profiled && step.label.includes(profiled) ? await context.newCDPSession(tab) : null;
-      if (cdp) {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-        await cdp.send('Profiler.start');
-      }
-      times.screens[step.label] = await shown(step);
-      if (cdp) {
-        console.log(`\n${step.label}, settled, ${Math.round(times.screens[step.label].ms)} ms:`);
-        printSelfTimes((await cdp.send('Profiler.stop')).profile);
-        await cdp.detach();
-      }
-    }
+    for (const step of screens) times.screens[step.label] = await profiledShown(step, 'settled');
     for (const { label, screen, box, word } of typing) {
       await shown(screen);
       const field = tab.getByLabel(box, { exact: true });
