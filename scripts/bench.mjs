@@ -239,7 +239,7 @@ async function walkApp(context, url, screens, typing) {
     await tab.goto(url);
     await tab.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor({ timeout: 120_000 });
     const shown = async (step) => {
-      const ms = await tab.evaluate(
+      const { ms, fetched } = await tab.evaluate(
         ({ hash, heading, selector }) =>
           new Promise((resolve) => {
             const ready = () =>
@@ -251,7 +251,17 @@ async function walkApp(context, url, screens, typing) {
             const observer = new MutationObserver(() => {
               if (!ready()) return;
               observer.disconnect();
-              resolve(performance.now() - start);
+              const ms = performance.now() - start;
+              // The files fetched meanwhile (the screen's code, when it was not loaded yet), relative to the visit.
+              const fetched = performance
+                .getEntriesByType('resource')
+                .filter((entry) => entry.startTime >= start)
+                .map((entry) => ({
+                  file: entry.name.split('/').pop(),
+                  from: Math.round(entry.startTime - start),
+                  to: Math.round(entry.responseEnd - start),
+                }));
+              resolve({ ms, fetched });
             });
             observer.observe(document, {
               subtree: true,
@@ -260,13 +270,17 @@ async function walkApp(context, url, screens, typing) {
               characterData: true,
             });
             // The screen already shown (a box typed in on the screen the walk ended on): nothing to wait for.
-            if (location.hash === hash && ready()) resolve(0);
+            if (location.hash === hash && ready()) resolve({ ms: 0, fetched: [] });
             else location.hash = hash;
           }),
         step,
       );
       await tab.evaluate(() => window.gc?.());
       const heapMb = await tab.evaluate(() => Math.round(performance.memory.usedJSHeapSize / 1e5) / 10);
+      if (process.env.GH_BENCH_SCREEN_FILES && fetched.length > 0)
+        console.log(
+          `\n${step.label}, ${Math.round(ms)} ms, fetched: ${fetched.map((f) => `${f.file} ${f.from}–${f.to} ms`).join(', ')}`,
+        );
       return { ms, heapMb };
     };
     // GH_BENCH_SCREEN_PROFILE=WORDS: the visits of each screen whose label holds them, profiled.

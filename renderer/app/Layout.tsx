@@ -59,12 +59,15 @@ export function Layout({ clinicName }: { clinicName: string }) {
         </nav>
       </header>
       <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="app-main">
-        <ErrorBoundary key={location.pathname}>
-          {/* Most screens' code loads on their first visit (or before, once the start is over). */}
-          <Suspense fallback={<Loading what="Opening the screen" />}>
+        {/* Most screens' code loads on their first visit (or before, once the start is over). The
+            boundary outlives the screens: a change of screen is a transition, so the screen before stays
+            on view while the next one's code loads (a few milliseconds), instead of a "Loading" line
+            that React then keeps at least 300 ms. Only the first screen of a start shows the line. */}
+        <Suspense fallback={<Loading what="Opening the screen" />}>
+          <ErrorBoundary key={location.pathname}>
             <Outlet />
-          </Suspense>
-        </ErrorBoundary>
+          </ErrorBoundary>
+        </Suspense>
       </main>
     </div>
   );

@@ -96,7 +96,8 @@ export function useFinderMatches(
 ): { matches: LiveRead<PersonMatches> | undefined; busy: boolean } {
   const deferredQuery = useDeferredValue(query);
   const matches = usePersonMatches(deferredQuery, role, limit);
-  return { matches, busy: !!matches && (!matches.current || deferredQuery !== query) };
+  // Busy too before the first answer: an Enter then waits for it rather than being dropped.
+  return { matches, busy: !matches?.current || deferredQuery !== query };
 }
 
 // Plain objects, not hooks: the same object on every render, so effects that use them never rerun.

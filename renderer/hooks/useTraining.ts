@@ -11,6 +11,7 @@ import {
 } from '../data/training.repo';
 import type { TrainingStatus } from '../domain/training';
 import type { Id, IsoDate, Recognition, TrainingCourse, TrainingRecord } from '../domain/types';
+import { useLiveRead } from './useLiveRead';
 
 /** The clinic's training courses, those in use first; undefined while loading. */
 export function useCourses(): TrainingCourse[] | undefined {
@@ -27,13 +28,22 @@ export function useRecognitionFor(personId: Id): Recognition[] | undefined {
   return useLiveQuery(() => listRecognitionFor(personId), [personId]);
 }
 
-/** The training on a day of the mentors shown, by person id (absent: no training on record). */
+/** The training statuses of the mentors named by a space-separated list of ids. */
+async function statusesOf(day: IsoDate, idList: string): Promise<{ statuses: Map<Id, TrainingStatus> }> {
+  return { statuses: await mentorTrainingStatuses(day, idList === '' ? [] : idList.split(' ')) };
+}
+
+/**
+ * The training on a day of the mentors shown, by person id (absent: no training on record); undefined
+ * until read for these mentors and this day, so that a mentor just shown is never badged "none" from the
+ * answer read for the mentors before.
+ */
 export function useMentorTrainingStatuses(
   day: IsoDate,
   mentorIds: readonly Id[],
 ): Map<Id, TrainingStatus> | undefined {
-  const key = [...mentorIds].sort().join(' ');
-  return useLiveQuery(() => mentorTrainingStatuses(day, mentorIds), [day, key]);
+  const read = useLiveRead(statusesOf, [day, [...mentorIds].sort().join(' ')] as const);
+  return read?.current ? read.statuses : undefined;
 }
 
 // Plain objects, not hooks: the same object on every render, so effects that use them never rerun.

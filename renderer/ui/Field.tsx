@@ -47,6 +47,7 @@ interface TextFieldProps {
   autoComplete?: string;
   name?: string;
   onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
+  onBlur?: () => void;
 }
 
 export function TextField({ label, value, onChange, hint, error, type = 'text', ...rest }: TextFieldProps) {

@@ -66,23 +66,29 @@ export function PersonFinder({
   const errorId = `${name}-choice-error`;
   // Enter in the search box never sends the form around it (that would save or hand over with whoever
   // was chosen before the search); with exactly one match of what is typed, it chooses that person. An
-  // Enter pressed while the matches are still being read waits for them (another key forgets it).
-  const enterPending = useRef(false);
+  // Enter pressed while the matches are still being read waits for them, for the text typed when it was
+  // pressed: another key, a click on a person or leaving the box forgets it.
+  const enterPendingFor = useRef<string | null>(null);
   const onlyMatch =
     matches && !busy && !matches.more && matches.people.length === 1 ? matches.people[0] : undefined;
   useEffect(() => {
-    if (busy || !enterPending.current) return;
-    enterPending.current = false;
-    if (onlyMatch) onChange(onlyMatch);
-  }, [busy, onlyMatch, onChange]);
+    if (busy || !matches || enterPendingFor.current === null) return;
+    const pendingQuery = enterPendingFor.current;
+    enterPendingFor.current = null;
+    if (onlyMatch && pendingQuery === query && onlyMatch.id !== chosen?.id) onChange(onlyMatch);
+  }, [busy, matches, onlyMatch, onChange, query, chosen]);
   function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key !== 'Enter') {
-      enterPending.current = false;
+      enterPendingFor.current = null;
       return;
     }
     event.preventDefault();
-    if (busy) enterPending.current = true;
+    if (busy || !matches) enterPendingFor.current = query;
     else if (onlyMatch) onChange(onlyMatch);
+  }
+  function choose(person: Person) {
+    enterPendingFor.current = null;
+    onChange(person);
   }
   return (
     <fieldset
@@ -98,9 +104,12 @@ export function PersonFinder({
         value={query}
         onChange={onQueryChange}
         onKeyDown={onSearchKey}
+        onBlur={() => {
+          enterPendingFor.current = null;
+        }}
         hint="The start of any word of a name, e-mail, specialty or interest"
       />
-      <p className="muted" role="status">
+      <p className="muted" role="status" aria-busy={busy || undefined}>
         {statusOf(matches, noun)}
       </p>
       <ul className="row-list" aria-busy={busy || undefined}>
@@ -112,7 +121,7 @@ export function PersonFinder({
                 name={name}
                 value={person.id}
                 checked={chosen?.id === person.id}
-                onChange={() => onChange(person)}
+                onChange={() => choose(person)}
               />
               <span>
                 <strong>{person.name}</strong>

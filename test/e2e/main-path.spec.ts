@@ -87,6 +87,7 @@ test('"Load sample data" opens a populated dashboard', async ({ page }) => {
 
   // A late action item is ticked off from the dashboard, and the tick can be undone.
   const late = page.getByRole('list', { name: 'Action items past due' }).getByRole('checkbox');
+  await expect(late.first()).toBeVisible();
   const lateCount = await late.count();
   const first = (await late.first().getAttribute('id')) ?? '';
   const text = (await page.locator(`label[for="${first}"]`).textContent()) ?? '';

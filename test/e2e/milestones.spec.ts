@@ -34,10 +34,10 @@ test('a milestone recorded on a pairing is due on the dashboard until its debrie
   // Two pairs overdue for a meeting whose mentees have no milestone yet.
   const pairLinks = 'a[href*="/relationships/"]';
   const waiting = await debriefsDue(page).locator(pairLinks).allTextContents();
-  const overdue = await page
-    .getByRole('list', { name: 'Pairs overdue for a meeting' })
-    .locator(pairLinks)
-    .allTextContents();
+  const overdueList = page.getByRole('list', { name: 'Pairs overdue for a meeting' });
+  // Read once the card is drawn, not before.
+  await expect(overdueList.locator(pairLinks).first()).toBeVisible();
+  const overdue = await overdueList.locator(pairLinks).allTextContents();
   const [first, second] = overdue.filter((pair) => !waiting.includes(pair));
   if (!first || !second)
     throw new Error('The sample clinic should have two overdue pairs with no milestone.');

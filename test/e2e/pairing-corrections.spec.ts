@@ -31,6 +31,16 @@ test('a pairing with the wrong mentor is corrected, and a mistaken one is delete
   await mentor.getByLabel('Find the mentor').press('Enter');
   await expect(mentor.getByRole('radio', { name: /Jonas Berg/ })).toBeChecked();
   await expect(edit).toBeVisible();
+  // Enter pressed at once after the letters, before their matches are read, waits for them.
+  await mentor.getByLabel('Find the mentor').fill('okafor');
+  await mentor.getByLabel('Find the mentor').press('Enter');
+  await expect(mentor.getByRole('radio', { name: /Amara Okafor/ })).toBeChecked();
+  await expect(mentor.getByRole('status')).toHaveText('1 mentor.');
+  // Back to Jonas Berg for the rest of the test.
+  await mentor.getByLabel('Find the mentor').fill('berg');
+  await expect(mentor.getByRole('status')).toHaveText('1 mentor.');
+  await mentor.getByLabel('Find the mentor').press('Enter');
+  await expect(mentor.getByRole('radio', { name: /Jonas Berg/ })).toBeChecked();
   // Only mentees are offered as the mentee.
   const mentee = edit.getByRole('group', { name: 'Mentee' });
   await mentee.getByLabel('Find the mentee').fill('jonas');

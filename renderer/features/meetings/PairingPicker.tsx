@@ -30,6 +30,8 @@ export function PairingPicker() {
       </EmptyState>
     );
   const found = view.rows;
+  // The rows and their count are still those of an earlier search.
+  const behind = !view.current || deferredQuery !== query;
   return (
     <>
       <TextField
@@ -39,7 +41,7 @@ export function PairingPicker() {
         onChange={setQuery}
         hint="Type the start of the mentee's or the mentor's name or e-mail"
       />
-      <p role="status" className="muted">
+      <p role="status" className="muted" aria-busy={behind || undefined}>
         {found.length === 0
           ? 'No active pair matches that name.'
           : !view.more
@@ -51,7 +53,7 @@ export function PairingPicker() {
       <ul
         className="row-list"
         aria-label="Active pairs"
-        aria-busy={!view.current || deferredQuery !== query || undefined}
+        aria-busy={behind || undefined}
       >
         {found.map(({ relationship, label }) => (
           <li key={relationship.id}>

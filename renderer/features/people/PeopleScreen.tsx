@@ -86,7 +86,7 @@ export function PeopleScreen() {
               onChange={(showArchived) => change({ showArchived })}
             />
           </search>
-          <p role="status" className="muted">
+          <p role="status" className="muted" aria-busy={updating || undefined}>
             Showing {view.people.length} of {view.total} {view.total === 1 ? 'person' : 'people'}.
           </p>
           {view.people.length === 0 ? (

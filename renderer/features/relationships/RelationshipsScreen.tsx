@@ -69,7 +69,7 @@ export function RelationshipsScreen() {
               placeholder="All programs"
             />
           </search>
-          <p role="status" className="muted">
+          <p role="status" className="muted" aria-busy={!view.current || undefined}>
             Showing {view.rows.length} of {view.total} pairings, newest first.
           </p>
           {view.rows.length === 0 ? (
