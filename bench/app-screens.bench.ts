@@ -35,6 +35,12 @@ export interface TypingStep {
   screen: ScreenStep;
   box: string;
   word: string;
+  /**
+   * What the screen needs before the box shows: a person found and chosen (the word typed into the
+   * finder labelled `find`, the first person of the group labelled `group`), then the first choice of
+   * the list labelled `select`.
+   */
+  before?: { find: string; word: string; group: string; select: string };
 }
 
 export interface ScreenTimes {
@@ -138,6 +144,13 @@ async function stepsOfClinic(): Promise<{ screens: ScreenStep[]; typing: TypingS
     { label: 'People list search', screen: people, box: 'Search', word: surname },
     { label: 'pair picker', screen: picker, box: 'Find the pair that met', word: surname },
     { label: 'New pairing, the mentee', screen: newPairing, box: 'Find the mentee', word: surname },
+    {
+      label: 'New pairing, the mentor',
+      screen: newPairing,
+      box: 'Find a mentor',
+      word: surname,
+      before: { find: 'Find the mentee', word: surname, group: 'Mentee', select: 'Program' },
+    },
   ];
   return { screens, typing };
 }

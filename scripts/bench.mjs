@@ -315,8 +315,18 @@ async function walkApp(context, url, screens, typing) {
     await search.fill('');
     await search.press('Escape');
     for (const step of screens) times.screens[step.label] = await profiledShown(step, 'settled');
-    for (const { label, screen, box, word } of typing) {
+    for (const { label, screen, box, word, before } of typing) {
       await shown(screen);
+      if (before) {
+        await tab.getByLabel(before.find, { exact: true }).fill(before.word);
+        await tab.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, {
+          timeout: 60_000,
+        });
+        await tab.getByRole('group', { name: before.group }).getByRole('radio').first().check();
+        const select = tab.getByLabel(before.select, { exact: true });
+        const first = await select.locator('option:not([value=""])').first().getAttribute('value');
+        await select.selectOption(first);
+      }
       const field = tab.getByLabel(box, { exact: true });
       await field.fill(word);
       // The first answer may wait for the notes to be read for the search: not timed.

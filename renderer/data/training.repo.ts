@@ -101,8 +101,8 @@ export async function deleteTraining(id: Id): Promise<void> {
 }
 
 /**
- * The training on `day` of the mentors named (the ones a screen shows), by mentor id; a mentor without any
- * completion on record is absent. Only their own records are read (the `personId` index), never the whole
+ * The training on `day` of the mentors named (the ones a screen shows), by mentor id, each of them present
+ * (state `none` without any completion on record). Only their own records are read (the `personId` index), never the whole
  * table: a large clinic keeps thousands.
  */
 export async function mentorTrainingStatuses(
@@ -117,9 +117,7 @@ export async function mentorTrainingStatuses(
     if (list) list.push(record);
     else byPerson.set(record.personId, [record]);
   }
-  const statuses = new Map<Id, TrainingStatus>();
-  for (const [personId, list] of byPerson) statuses.set(personId, trainingStatusOn(list, day));
-  return statuses;
+  return new Map(mentorIds.map((id) => [id, trainingStatusOn(byPerson.get(id) ?? [], day)]));
 }
 
 export interface TrainingDueRow {

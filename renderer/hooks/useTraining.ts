@@ -29,21 +29,25 @@ export function useRecognitionFor(personId: Id): Recognition[] | undefined {
 }
 
 /** The training statuses of the mentors named by a space-separated list of ids. */
-async function statusesOf(day: IsoDate, idList: string): Promise<{ statuses: Map<Id, TrainingStatus> }> {
-  return { statuses: await mentorTrainingStatuses(day, idList === '' ? [] : idList.split(' ')) };
+async function statusesOf(
+  day: IsoDate,
+  idList: string,
+): Promise<{ day: IsoDate; statuses: Map<Id, TrainingStatus> }> {
+  return { day, statuses: await mentorTrainingStatuses(day, idList === '' ? [] : idList.split(' ')) };
 }
 
 /**
- * The training on a day of the mentors shown, by person id (absent: no training on record); undefined
- * until read for these mentors and this day, so that a mentor just shown is never badged "none" from the
- * answer read for the mentors before.
+ * The training on a day of the mentors shown, by person id; undefined while loading. A mentor not yet
+ * read (just shown, after a new search) is absent until their own read arrives: never badged "no
+ * training" from the answer read for the mentors before.
  */
 export function useMentorTrainingStatuses(
   day: IsoDate,
   mentorIds: readonly Id[],
 ): Map<Id, TrainingStatus> | undefined {
   const read = useLiveRead(statusesOf, [day, [...mentorIds].sort().join(' ')] as const);
-  return read?.current ? read.statuses : undefined;
+  // The mentors read for an earlier list keep their badges meanwhile, if read for the same day.
+  return read && (read.current || read.day === day) ? read.statuses : undefined;
 }
 
 // Plain objects, not hooks: the same object on every render, so effects that use them never rerun.

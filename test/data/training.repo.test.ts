@@ -143,6 +143,7 @@ describe('the training of the mentors New pairing shows', () => {
     expect(Object.fromEntries(statuses)).toEqual({
       [ada.id]: { state: 'lapsed', renewBy: '2024-05-01' },
       [ben.id]: { state: 'current', renewBy: '2025-04-20' },
+      [dee.id]: { state: 'none', renewBy: null },
     });
     // On the day of a pairing's start, as the screen asks: Ada's training still covered it then.
     expect((await mentorTrainingStatuses('2024-04-01', [ada.id])).get(ada.id)?.state).not.toBe('lapsed');

@@ -50,11 +50,7 @@ export function PairingPicker() {
               ? `Showing the newest ${found.length} of ${view.running} pairs. Type a name to narrow the list.`
               : `Showing the first ${found.length} matching pairs. Type more of a name to narrow the list.`}
       </p>
-      <ul
-        className="row-list"
-        aria-label="Active pairs"
-        aria-busy={behind || undefined}
-      >
+      <ul className="row-list" aria-label="Active pairs" aria-busy={behind || undefined}>
         {found.map(({ relationship, label }) => (
           <li key={relationship.id}>
             <Link to={`/meetings/new?relationship=${relationship.id}`}>{label}</Link>

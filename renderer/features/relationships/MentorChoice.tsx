@@ -27,7 +27,7 @@ interface MentorChoiceProps {
   value: Id;
   onChange: (mentorId: Id) => void;
   error: string | null;
-  /** Each mentor's training on the start date (absent: none on record); undefined while loading. */
+  /** Each mentor's training on the start date (a mentor absent: not read yet); undefined while loading. */
   training?: Map<Id, TrainingStatus>;
 }
 
@@ -75,7 +75,7 @@ export function MentorChoice({
           hint="The start of any word of a name, e-mail, profession, specialty or interest"
         />
       )}
-      <p className="muted" role="status">
+      <p className="muted" role="status" aria-busy={!answered || undefined}>
         {/* Also after a search is cleared: the options still answer it until every mentor is back. */}
         {!answered
           ? 'Looking through every mentor…'
@@ -85,7 +85,7 @@ export function MentorChoice({
               ? `Showing the best ${MENTORS_SHOWN} of ${foundCount} mentors. Type to narrow the list.`
               : `${foundCount} ${foundCount === 1 ? 'mentor' : 'mentors'}, those with room first.`}
       </p>
-      <ul className="row-list mentor-list">
+      <ul className="row-list mentor-list" aria-busy={!answered || undefined}>
         {visible.map(({ mentor, load, full, shared }) => (
           <li key={mentor.id}>
             <label className="mentor-option">
@@ -109,7 +109,7 @@ export function MentorChoice({
                   Mentors {load} of {mentor.mentorCapacity}
                 </span>{' '}
                 {full && <span className="badge badge--danger">Full</span>}{' '}
-                {training && <TrainingBadge status={training.get(mentor.id)} />}
+                {training?.has(mentor.id) && <TrainingBadge status={training.get(mentor.id)} />}
                 {shared.length > 0 && <span className="muted"> · In common: {shared.join(', ')}</span>}
               </span>
             </label>
