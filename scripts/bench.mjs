@@ -236,9 +236,34 @@ async function walkApp(context, url, screens, typing) {
         attributeFilter: ['aria-busy'],
       });
     });
+    // GH_BENCH_IDB_PROBE=1: a tiny IndexedDB read every 10 ms in the tab, in a database of its own (the
+    // origin's storage is shared), so that a slow visit can be told apart: the window waiting on the
+    // browser's storage (the probe slow too) or on the app.
+    if (process.env.GH_BENCH_IDB_PROBE)
+      await tab.addInitScript(() => {
+        const probe = { times: [] };
+        window.benchProbe = probe;
+        const opening = indexedDB.open('bench-probe', 1);
+        opening.onupgradeneeded = () => opening.result.createObjectStore('s').put(1, 'k');
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const tick = () => {
+            const start = performance.now();
+            const request = db.transaction('s', 'readonly').objectStore('s').get('k');
+            request.onsuccess = () => {
+              probe.times.push([start, performance.now() - start]);
+              setTimeout(tick, 10);
+            };
+          };
+          tick();
+        };
+      });
     await tab.goto(url);
     await tab.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor({ timeout: 120_000 });
+    let probeSeen = 0;
     const shown = async (step) => {
+      if (process.env.GH_BENCH_IDB_PROBE)
+        probeSeen = await tab.evaluate(() => window.benchProbe.times.length);
       const { ms, fetched } = await tab.evaluate(
         ({ hash, heading, selector }) =>
           new Promise((resolve) => {
@@ -277,6 +302,14 @@ async function walkApp(context, url, screens, typing) {
       );
       await tab.evaluate(() => window.gc?.());
       const heapMb = await tab.evaluate(() => Math.round(performance.memory.usedJSHeapSize / 1e5) / 10);
+      if (process.env.GH_BENCH_IDB_PROBE) {
+        const slowest = await tab.evaluate(
+          (since) => Math.round(Math.max(0, ...window.benchProbe.times.slice(since).map(([, ms]) => ms))),
+          probeSeen,
+        );
+        probeSeen = await tab.evaluate(() => window.benchProbe.times.length);
+        console.log(`${step.label}: ${Math.round(ms)} ms; slowest storage probe meanwhile ${slowest} ms`);
+      }
       if (process.env.GH_BENCH_SCREEN_FILES && fetched.length > 0)
         console.log(
           `\n${step.label}, ${Math.round(ms)} ms, fetched: ${fetched.map((f) => `${f.file} ${f.from}–${f.to} ms`).join(', ')}`,
