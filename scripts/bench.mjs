@@ -266,7 +266,7 @@ async function walkApp(context, url, screens, typing) {
         probeSeen = await tab.evaluate(() => window.benchProbe.times.length);
       const { ms, fetched } = await tab.evaluate(
         ({ hash, heading, selector }) =>
-          new Promise((resolve) => {
+          new Promise((resolve, reject) => {
             const ready = () =>
               document.querySelector('.loading') === null &&
               document.querySelector('[aria-busy="true"]') === null &&
@@ -294,6 +294,11 @@ async function walkApp(context, url, screens, typing) {
               attributes: true,
               characterData: true,
             });
+            // A screen that never shows (a form asking before it is left, say) fails the walk, not hangs it.
+            setTimeout(() => {
+              observer.disconnect();
+              reject(new Error(`${hash} did not show its content within a minute.`));
+            }, 60_000);
             // The screen already shown (a box typed in on the screen the walk ended on): nothing to wait for.
             if (location.hash === hash && ready()) resolve({ ms: 0, fetched: [] });
             else location.hash = hash;
@@ -350,6 +355,7 @@ async function walkApp(context, url, screens, typing) {
     for (const step of screens) times.screens[step.label] = await profiledShown(step, 'settled');
     for (const { label, screen, box, word, before } of typing) {
       await shown(screen);
+      // Last of the walk: the form filled here asks before it is left, which no later step could do.
       if (before) {
         await tab.getByLabel(before.find, { exact: true }).fill(before.word);
         await tab.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, {

@@ -62,7 +62,7 @@ export function Layout({ clinicName }: { clinicName: string }) {
         {/* Most screens' code loads on their first visit (or before, once the start is over). The
             boundary outlives the screens: a change of screen is a transition, so the screen before stays
             on view while the next one's code loads (a few milliseconds), instead of a "Loading" line
-            that React then keeps at least 300 ms. Only the first screen of a start shows the line. */}
+            that React then keeps at least 300 ms. Only a start on a lazy screen's address shows the line. */}
         <Suspense fallback={<Loading what="Opening the screen" />}>
           <ErrorBoundary key={location.pathname}>
             <Outlet />

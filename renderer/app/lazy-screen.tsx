@@ -1,8 +1,9 @@
 import { type ComponentType, type JSX, lazy, useState } from 'react';
 
-// A screen whose code is a chunk of its own, loaded the first time it is shown (under a Suspense
-// boundary, which shows the app's Loading line meanwhile) or earlier, when the app preloads the
-// chunks once the start is over (see preload-screens.ts), so that a first visit does not wait.
+// A screen whose code is a chunk of its own, loaded the first time it is shown or earlier, when the app
+// preloads the chunks once the start is over (see preload-screens.ts), so that a first visit does not
+// wait. Meanwhile the Suspense boundary around it keeps the screen before on view (a change of screen is
+// a transition, app/Layout.tsx), or shows the app's Loading line when there is none (a start on its address).
 
 export interface LazyScreen<P extends object> {
   (props: P): JSX.Element;

@@ -71,12 +71,13 @@ export function PersonFinder({
   const enterPendingFor = useRef<string | null>(null);
   const onlyMatch =
     matches && !busy && !matches.more && matches.people.length === 1 ? matches.people[0] : undefined;
+  const answered = matches !== undefined;
   useEffect(() => {
-    if (busy || !matches || enterPendingFor.current === null) return;
+    if (busy || !answered || enterPendingFor.current === null) return;
     const pendingQuery = enterPendingFor.current;
     enterPendingFor.current = null;
     if (onlyMatch && pendingQuery === query && onlyMatch.id !== chosen?.id) onChange(onlyMatch);
-  }, [busy, matches, onlyMatch, onChange, query, chosen]);
+  }, [busy, answered, onlyMatch, onChange, query, chosen]);
   function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key !== 'Enter') {
       enterPendingFor.current = null;
@@ -84,7 +85,8 @@ export function PersonFinder({
     }
     event.preventDefault();
     if (busy || !matches) enterPendingFor.current = query;
-    else if (onlyMatch) onChange(onlyMatch);
+    // The one already chosen is not chosen again (a screen may reset what depends on the choice).
+    else if (onlyMatch && onlyMatch.id !== chosen?.id) onChange(onlyMatch);
   }
   function choose(person: Person) {
     enterPendingFor.current = null;
