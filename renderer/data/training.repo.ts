@@ -102,8 +102,8 @@ export async function deleteTraining(id: Id): Promise<void> {
 
 /**
  * The training on `day` of the mentors named (the ones a screen shows), by mentor id, each of them present
- * (state `none` without any completion on record). Only their own records are read (the `personId` index), never the whole
- * table: a large clinic keeps thousands.
+ * (state `none` without any completion on record). Only their own records are read (the `personId`
+ * index), never the whole table: a large clinic keeps thousands.
  */
 export async function mentorTrainingStatuses(
   day: IsoDate,

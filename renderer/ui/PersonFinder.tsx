@@ -69,24 +69,27 @@ export function PersonFinder({
   // Enter pressed while the matches are still being read waits for them, for the text typed when it was
   // pressed: another key, a click on a person or leaving the box forgets it.
   const enterPendingFor = useRef<string | null>(null);
-  const onlyMatch =
-    matches && !busy && !matches.more && matches.people.length === 1 ? matches.people[0] : undefined;
   const answered = matches !== undefined;
+  const waiting = busy || !answered;
+  // The only match, unless already chosen (choosing again may reset what depends on the choice).
+  const onlyMatch =
+    matches && !busy && !matches.more && matches.people.length === 1 && matches.people[0].id !== chosen?.id
+      ? matches.people[0]
+      : undefined;
   useEffect(() => {
-    if (busy || !answered || enterPendingFor.current === null) return;
+    if (waiting || enterPendingFor.current === null) return;
     const pendingQuery = enterPendingFor.current;
     enterPendingFor.current = null;
-    if (onlyMatch && pendingQuery === query && onlyMatch.id !== chosen?.id) onChange(onlyMatch);
-  }, [busy, answered, onlyMatch, onChange, query, chosen]);
+    if (onlyMatch && pendingQuery === query) onChange(onlyMatch);
+  }, [waiting, onlyMatch, onChange, query]);
   function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key !== 'Enter') {
       enterPendingFor.current = null;
       return;
     }
     event.preventDefault();
-    if (busy || !matches) enterPendingFor.current = query;
-    // The one already chosen is not chosen again (a screen may reset what depends on the choice).
-    else if (onlyMatch && onlyMatch.id !== chosen?.id) onChange(onlyMatch);
+    if (waiting) enterPendingFor.current = query;
+    else if (onlyMatch) onChange(onlyMatch);
   }
   function choose(person: Person) {
     enterPendingFor.current = null;
