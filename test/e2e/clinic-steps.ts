@@ -69,15 +69,24 @@ export async function pair(page: Page, mentee: string, mentor: string, startDate
 
 /** Logs a meeting from the open relationship page, and comes back to it. */
 export async function logMeetingHere(page: Page, date: string, note: string, topics = ['Time management']) {
-  await page.getByRole('link', { name: 'Log meeting', exact: true }).click();
+  await openMeetingFormHere(page);
   await fillMeeting(page, date, note, topics);
+}
+
+/**
+ * Opens "Log meeting" from the open relationship page and waits for the form: the page before stays on
+ * view while the form's code loads, and a label there may hold the same words as a field of the form.
+ */
+export async function openMeetingFormHere(page: Page) {
+  await page.getByRole('link', { name: 'Log meeting', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Log a meeting' })).toBeVisible();
 }
 
 export async function fillMeeting(page: Page, date: string, note: string, topics = ['Time management']) {
   await expect(page.getByRole('heading', { level: 1, name: 'Log a meeting' })).toBeVisible();
-  await page.getByLabel('Date').fill(date);
+  await page.getByLabel('Date', { exact: true }).fill(date);
   for (const topic of topics) await page.getByRole('button', { name: topic }).click();
-  await page.getByLabel('Notes').fill(note);
+  await page.getByLabel('Notes', { exact: true }).fill(note);
   await page.getByRole('button', { name: 'Save meeting' }).click();
   await expect(page.getByRole('heading', { name: 'Meetings' })).toBeVisible();
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { addPerson, addProgram, day, PROGRAM, pair } from './clinic-steps';
+import { addPerson, addProgram, day, openMeetingFormHere, PROGRAM, pair } from './clinic-steps';
 import { expect, startEmpty, test } from './helpers';
 import { CLINIC_PASSPHRASE, expectPassphraseWorkers, turnLockOn, unlock } from './lock-steps';
 
@@ -14,9 +14,9 @@ async function pairWithConfidentialMeeting(page: Page) {
   await addPerson(page, 'Dana Whitfield', 'mentor');
   await addPerson(page, 'Liam Chen', 'mentee');
   await pair(page, 'Liam Chen', 'Dana Whitfield', day(30));
-  await page.getByRole('link', { name: 'Log meeting', exact: true }).click();
-  await page.getByLabel('Date').fill(day(2));
-  await page.getByLabel('Notes').fill(NOTE);
+  await openMeetingFormHere(page);
+  await page.getByLabel('Date', { exact: true }).fill(day(2));
+  await page.getByLabel('Notes', { exact: true }).fill(NOTE);
   await page.getByLabel('Confidential').check();
   await page.getByRole('button', { name: 'Save meeting' }).click();
   await expect(page.getByRole('heading', { name: 'Meetings' })).toBeVisible();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, expect, test } from '@playwright/test';
 import config, { chromiumPath } from '../../playwright.config';
-import { addPerson, addProgram, day, PROGRAM, pair } from './clinic-steps';
+import { addPerson, addProgram, day, openMeetingFormHere, PROGRAM, pair } from './clinic-steps';
 import { startEmpty } from './helpers';
 import { CLINIC_PASSPHRASE, turnLockOnInSettings } from './lock-steps';
 
@@ -75,18 +75,18 @@ test('with the lock on, no note, action item or end reason reaches the profileâ€
     await addPerson(page, plainName, 'mentor');
     await addPerson(page, 'Liam Chen', 'mentee');
     await pair(page, 'Liam Chen', plainName, day(30));
-    await page.getByRole('link', { name: 'Log meeting', exact: true }).click();
-    await page.getByLabel('Date').fill(day(20));
-    await page.getByLabel('Notes').fill(`Before the lock: ${earlierNote}`);
+    await openMeetingFormHere(page);
+    await page.getByLabel('Date', { exact: true }).fill(day(20));
+    await page.getByLabel('Notes', { exact: true }).fill(`Before the lock: ${earlierNote}`);
     await page.getByRole('button', { name: 'Save meeting' }).click();
     await expect(page.getByRole('heading', { name: 'Meetings' })).toBeVisible();
     const pairingUrl = page.url();
 
     await turnLockOnInSettings(page);
     await page.goto(pairingUrl);
-    await page.getByRole('link', { name: 'Log meeting', exact: true }).click();
-    await page.getByLabel('Date').fill(day(2));
-    await page.getByLabel('Notes').fill(`Talked about ${markers.note} at length.`);
+    await openMeetingFormHere(page);
+    await page.getByLabel('Date', { exact: true }).fill(day(2));
+    await page.getByLabel('Notes', { exact: true }).fill(`Talked about ${markers.note} at length.`);
     await page.getByRole('button', { name: 'Add an action item' }).click();
     await page.getByLabel('Action item 1', { exact: true }).fill(`Follow up: ${markers.actionItem}`);
     await page.getByRole('button', { name: 'Save meeting' }).click();
