@@ -243,6 +243,9 @@ test('someone with pairings is archived, not deleted, and leaves the list until 
   const mentee = (await pairingHeading.textContent())?.split(' with ')[0] ?? '';
   await goTo(page, 'People');
   await page.getByRole('link', { name: mentee, exact: true }).click();
+  // On their page (the list stays on view while the page's code loads, and has no Delete either).
+  await expect(page.getByRole('heading', { level: 1, name: mentee })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Archive' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Archive' }).click();
   await page
