@@ -227,5 +227,8 @@ test('with the clinic lock on, an erasing stopped by a closed page finishes at t
   await goTo(page, 'Relationships');
   await page.getByRole('link', { name: PAIRING }).click();
   await expect(page.getByRole('heading', { level: 1, name: PAIRING })).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Meeting timeline, newest first' }).getByRole('listitem'),
+  ).toHaveCount(1);
   await expect(page.getByText('WALRUS-8812')).toHaveCount(0);
 });

@@ -43,6 +43,8 @@ async function setUpLock(page: Page, card: Locator, passphrase: string, scan = f
 async function turnOnLock(page: Page, passphrase: string): Promise<void> {
   await openApp(page, '/settings');
   const card = page.getByRole('region', { name: 'Privacy and the clinic lock' });
+  // Settings itself, open, starts no passphrase worker (not the screen before, still on view a moment).
+  await expect(card).toBeVisible();
   await expectPassphraseWorkers(page, 0);
   await card.getByRole('button', { name: 'Turn on the clinic lock' }).click();
   // The passphrase's worker waits from the first step of the set-up, and goes once the lock is on.

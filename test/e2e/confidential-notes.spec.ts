@@ -59,7 +59,8 @@ test('with the lock on, a confidential note asks for the passphrase again after 
   await unlock(page);
   await page.goto(pairingUrl);
 
-  // Just unlocked: shown at once.
+  // Just unlocked: shown at once (read once the timeline is drawn, with its hidden note).
+  await expect(timeline(page).getByRole('button', { name: 'Show confidential notes' })).toBeVisible();
   await expect(timeline(page).getByText(NOTE)).toHaveCount(0);
   await timeline(page).getByRole('button', { name: 'Show confidential notes' }).click();
   await expect(timeline(page).getByText(NOTE)).toBeVisible();

@@ -13,6 +13,7 @@ test('a half-typed person asks before leaving; keep editing keeps the text, disc
   await startEmpty(page);
   await goTo(page, 'People');
   await page.getByRole('link', { name: 'Add a person' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add a person' })).toBeVisible();
   // Untouched: leaving asks nothing.
   await goTo(page, 'Dashboard');
   await expect(question(page)).toHaveCount(0);

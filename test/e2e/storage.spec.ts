@@ -65,6 +65,7 @@ test('an import that cannot fit on the disk is refused before anything is writte
   await expect(alert).toContainText('Make room on the disk');
   await expect(page.getByText('Something went wrong')).toHaveCount(0);
   await goTo(page, 'People');
+  await expect(page.getByText('Nobody is here yet.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Amara Okafor' })).toHaveCount(0);
 });
 

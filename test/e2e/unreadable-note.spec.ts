@@ -116,6 +116,8 @@ test('a note moved onto another meeting shows a plain message on the pairing pag
     .getByRole('link', { name: /^Edit the meeting of/ })
     .first()
     .click();
+  // The form's own warning, not the timeline's (the pairing page stays on view while the form's code loads).
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit meeting' })).toBeVisible();
   await expect(page.getByRole('note').filter({ hasText: MESSAGE })).toBeVisible();
   await expect(page.getByLabel('Notes')).toHaveValue('');
   await page.getByLabel('Duration in minutes').fill('55');
