@@ -273,9 +273,15 @@ async function walkApp(context, url, screens, typing) {
               document.querySelector(selector) !== null &&
               (!heading || document.querySelector('h1')?.textContent?.trim() === heading);
             const start = performance.now();
+            // A screen that never shows (a form asking before it is left, say) fails the walk, not hangs it.
+            const giveUp = setTimeout(() => {
+              observer.disconnect();
+              reject(new Error(`${hash} did not show its content within a minute.`));
+            }, 60_000);
             const observer = new MutationObserver(() => {
               if (!ready()) return;
               observer.disconnect();
+              clearTimeout(giveUp);
               const ms = performance.now() - start;
               // The files fetched meanwhile (the screen's code, when it was not loaded yet), relative to the visit.
               const fetched = performance
@@ -294,14 +300,12 @@ async function walkApp(context, url, screens, typing) {
               attributes: true,
               characterData: true,
             });
-            // A screen that never shows (a form asking before it is left, say) fails the walk, not hangs it.
-            setTimeout(() => {
-              observer.disconnect();
-              reject(new Error(`${hash} did not show its content within a minute.`));
-            }, 60_000);
             // The screen already shown (a box typed in on the screen the walk ended on): nothing to wait for.
-            if (location.hash === hash && ready()) resolve({ ms: 0, fetched: [] });
-            else location.hash = hash;
+            if (location.hash === hash && ready()) {
+              observer.disconnect();
+              clearTimeout(giveUp);
+              resolve({ ms: 0, fetched: [] });
+            } else location.hash = hash;
           }),
         step,
       );
@@ -353,14 +357,15 @@ async function walkApp(context, url, screens, typing) {
     await search.fill('');
     await search.press('Escape');
     for (const step of screens) times.screens[step.label] = await profiledShown(step, 'settled');
+    // Every list on the screen has answered what was typed (none marked busy).
+    const listsAnswered = (timeout = 60_000) =>
+      tab.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout });
     for (const { label, screen, box, word, before } of typing) {
       await shown(screen);
       // Last of the walk: the form filled here asks before it is left, which no later step could do.
       if (before) {
         await tab.getByLabel(before.find, { exact: true }).fill(before.word);
-        await tab.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, {
-          timeout: 60_000,
-        });
+        await listsAnswered();
         await tab.getByRole('group', { name: before.group }).getByRole('radio').first().check();
         const select = tab.getByLabel(before.select, { exact: true });
         const first = await select.locator('option:not([value=""])').first().getAttribute('value');
@@ -369,13 +374,9 @@ async function walkApp(context, url, screens, typing) {
       const field = tab.getByLabel(box, { exact: true });
       await field.fill(word);
       // The first answer may wait for the notes to be read for the search: not timed.
-      await tab.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, {
-        timeout: 300_000,
-      });
+      await listsAnswered(300_000);
       await field.fill(word.slice(0, 1));
-      await tab.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, {
-        timeout: 60_000,
-      });
+      await listsAnswered();
       times.typing[label] = [];
       for (const key of word.slice(1)) {
         await tab.keyboard.press(key);

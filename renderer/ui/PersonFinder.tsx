@@ -69,11 +69,10 @@ export function PersonFinder({
   // Enter pressed while the matches are still being read waits for them, for the text typed when it was
   // pressed: another key, a click on a person or leaving the box forgets it.
   const enterPendingFor = useRef<string | null>(null);
-  const answered = matches !== undefined;
-  const waiting = busy || !answered;
+  const waiting = busy || matches === undefined;
   // The only match, unless already chosen (choosing again may reset what depends on the choice).
   const onlyMatch =
-    matches && !busy && !matches.more && matches.people.length === 1 && matches.people[0].id !== chosen?.id
+    !waiting && !matches.more && matches.people.length === 1 && matches.people[0].id !== chosen?.id
       ? matches.people[0]
       : undefined;
   useEffect(() => {
