@@ -105,6 +105,17 @@ async function compareBackups(
   // The timeline too, in the same alternation: the plain twin's before its backup, the sealed clinic's
   // (unlocked) before its backups, each the median of its 15 opens.
   const timelines = { off: [] as number[], on: [] as number[] };
+  // The last round's backups, each profiled alone when the bench asks (GH_BENCH_CONSOLE_PROFILE).
+  const profiled = async <T>(round: number, title: string, operation: () => Promise<T>): Promise<T> => {
+    if (round !== rounds - 1) return operation();
+    console.profile(title);
+    try {
+      return await operation();
+    } finally {
+      console.profileEnd(title);
+    }
+  };
+  let round = 0;
   // The two plain twins in turn, the rewritten one first every other round.
   const backupOff = async (rewrittenFirst: boolean) => {
     closeSession();
@@ -112,7 +123,11 @@ async function compareBackups(
     const writtenOnce = async () => {
       switchDatabase(plainName);
       if (timelinePair) timelines.off.push((await timelineMs(timelinePair)).median);
-      off.push(await measure(() => makeBackup({ passphrase: BACKUP_PASSPHRASE })));
+      off.push(
+        await profiled(round, 'backup, lock off', () =>
+          measure(() => makeBackup({ passphrase: BACKUP_PASSPHRASE })),
+        ),
+      );
     };
     const rewritten = async () => {
       if (!rewrittenTwin) return;
@@ -127,10 +142,12 @@ async function compareBackups(
     if (timelinePair) timelines.on.push((await timelineMs(timelinePair)).median);
     for (const reading of order)
       on.get(reading)?.push(
-        await measure(() => makeBackup({ passphrase: BACKUP_PASSPHRASE, openSealed: reading })),
+        await profiled(round, `backup, lock on, ${reading}`, () =>
+          measure(() => makeBackup({ passphrase: BACKUP_PASSPHRASE, openSealed: reading })),
+        ),
       );
   };
-  for (let round = 0; round < rounds; round += 1) {
+  for (round = 0; round < rounds; round += 1) {
     if (round % 2 === 0) {
       await backupOff(false);
       await backupsOn(readings);
@@ -449,7 +466,7 @@ async function runBackupsOnly(): Promise<Record<string, number | string>> {
     const steps = ways.includes('steps') ? await profileBackupSteps(dbName, plainName) : {};
     if (ways.includes('steps')) progress(`lock (backups only): steps ${JSON.stringify(steps)}`);
     const loadBefore = await loadAverage();
-    const readings = (['page'] as SealedReading[]).filter((way) => ways.includes(way));
+    const readings = (['page', 'worker'] as SealedReading[]).filter((way) => ways.includes(way));
     const { off, offRewritten, on } = await compareBackups(
       dbName,
       plainName,

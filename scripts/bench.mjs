@@ -18,7 +18,9 @@
 // processes have used (benchCpuMs), steadier than wall-clock time on a shared machine.
 // GH_BENCH_CPUPROFILE=FILE profiles the page's JavaScript while the suites run and prints the functions
 // with the most time of their own (GH_BENCH_MINIFY=0 keeps the functions' names); GH_BENCH_START_PROFILE=1 does the same for the cold-start suite's last opening of
-// each build. GH_BENCH_WORKER_HEAP=1 adds the report worker's own JS heap to the
+// each build. GH_BENCH_CONSOLE_PROFILE=1 prints the same for each stretch the page itself marks with
+// console.profile(title) / console.profileEnd(title) (the lock suite's last round of backups, each alone).
+// GH_BENCH_WORKER_HEAP=1 adds the report worker's own JS heap to the
 // reports-screen suite (through the DevTools protocol; it disturbs the resident-memory figure).
 // Usage: node scripts/bench.mjs [suite names…]
 import { spawn } from 'node:child_process';
@@ -576,6 +578,15 @@ async function main() {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
       await cdp.send('Profiler.start');
+    }
+    if (process.env.GH_BENCH_CONSOLE_PROFILE) {
+      const marked = await page.context().newCDPSession(page);
+      marked.on('Profiler.consoleProfileFinished', ({ title, profile: samples }) => {
+        console.log(`\nProfiled by the page: ${title}`);
+        printSelfTimes(samples);
+      });
+      await marked.send('Profiler.enable');
+      await marked.send('Profiler.setSamplingInterval', { interval: 500 });
     }
     const results = await page.evaluate((selected) => window.runBenchSuites(selected), only);
     for (const [path, samples] of startProfiles ?? []) {

@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { version } from '../../../package.json';
 import { type BackupKind, recordBackupMade } from '../backup-history.repo';
 import { CURRENT_SCHEMA_VERSION, DERIVED_FIELDS, getDb, TABLE_NAMES } from '../db';
-import { openRecordsInBulk } from '../lock/bulk-crypto';
+import { openRecordsInBulk, type UnopenedListener } from '../lock/bulk-crypto';
+import { createPageOpener, type PageOpener } from '../lock/open-in-worker';
 import { readPath, SEALED_RECORD_FIELD } from '../lock/seal';
 import { sealedPathsOf } from '../lock/sealed-fields';
 import { type UnreadableMark, unreadableFields } from '../lock/sealing';
@@ -42,12 +43,16 @@ export interface MakeBackupOptions {
 /**
  * How a backup opens the notes the clinic lock sealed: 'page' (the app's) reads raw pages and opens a
  * page's values with WebCrypto in the page itself, all at once, their plaintexts parsed together, while
- * the next pages are read (a page is written out once its values are open); 'reading-hook' lets the
- * database layer open each record as it is read (synchronous AES-GCM in JavaScript). (Two other ways were
- * measured and removed, docs/benchmarks.md: a worker opening each page's values beside the reading,
- * slower; each value decoded and parsed alone, a page's values opened before the next was read, no faster.)
+ * the next pages are read (a page is written out once its values are open); 'worker' hands each page's
+ * values, packed into one buffer, to a worker that makes the WebCrypto calls and sends the plaintexts back
+ * packed (open-in-worker.ts); 'reading-hook' lets the database layer open each record as it is read
+ * (synchronous AES-GCM in JavaScript). (Each value decoded and parsed alone, a page's values opened before
+ * the next was read, was measured no faster and removed: docs/benchmarks.md.)
  */
-export type SealedReading = 'page' | 'reading-hook';
+export type SealedReading = 'page' | 'worker' | 'reading-hook';
+
+/** Opens, in place, the sealed fields of a page of raw records (openRecordsInBulk, or a worker's). */
+type PageOpening = (table: string, records: Row[], onUnopened: UnopenedListener) => Promise<void>;
 
 type Row = Record<string, unknown>;
 
@@ -64,6 +69,7 @@ async function readNotesOfPage(
   page: Row[],
   raw: boolean,
   onUnopened: (record: Row, path: string) => void,
+  openPage: PageOpening = openRecordsInBulk,
 ): Promise<{ opening: Promise<void> }> {
   const first = page[0]?.id as string;
   const last = page[page.length - 1]?.id as string;
@@ -91,7 +97,7 @@ async function readNotesOfPage(
     join();
     return { opening: Promise.resolve() };
   }
-  const opening = openRecordsInBulk('meetingNotes', notes, unopened).then(join);
+  const opening = openPage('meetingNotes', notes, unopened).then(join);
   return { opening };
 }
 
@@ -145,6 +151,8 @@ export async function buildDocument(
   // With the clinic lock, tables with sealed fields are read raw and their pages opened in bulk: the
   // backup holds the notes in the clear inside its encryption, as docs/backup-format.md says.
   const bulk = openSealed !== 'reading-hook' && hasLock();
+  const opener: PageOpener | null = bulk && openSealed === 'worker' ? await createPageOpener() : null;
+  const openPage: PageOpening = opener ? opener.open : openRecordsInBulk;
   // The writing out, page after page in the document's order, runs behind the reading: a page is
   // written once its notes are open, while the transaction reads the next ones.
   let writing: Promise<void> = Promise.resolve();
@@ -160,6 +168,7 @@ export async function buildDocument(
   // pipeline as a finished one does, once the pages already on their way are through: no worker is left
   // running with the records written so far.
   const abandon = (error: unknown): never => {
+    opener?.close();
     void writing
       .catch(() => undefined)
       .then(() => sink.finish())
@@ -209,13 +218,13 @@ export async function buildDocument(
         const unopenedField = (record: Record<string, unknown>, path: string) =>
           unopened.set(record, [...(unopened.get(record) ?? []), path]);
         if (joinsNotes) {
-          ({ opening } = await readNotesOfPage(db, page, raw, unopenedField));
+          ({ opening } = await readNotesOfPage(db, page, raw, unopenedField, openPage));
           opening.catch(() => undefined);
         } else if (raw) {
           // A raw read skips every reading hook: the index-only fields are dropped here too.
           const derived = DERIVED_FIELDS[name] ?? [];
           if (derived.length) for (const record of page) for (const field of derived) delete record[field];
-          opening = openRecordsInBulk(name, page, unopenedField);
+          opening = openPage(name, page, unopenedField);
           opening.catch(() => undefined);
           // Opened in the page: WebCrypto is not IndexedDB work. Reading goes on meanwhile (the
           // page is written out once its values are open, at most MAX_PAGES_IN_FLIGHT pages behind).
@@ -265,6 +274,7 @@ export async function buildDocument(
   const header = await reading.catch(abandon);
   // Every record is read; the last pages are written out after the transaction.
   await writing.catch(abandon);
+  opener?.close();
   validator.finish();
   const { bytes } = await writer.finish();
   return { header, bytes, validator };

@@ -1,6 +1,7 @@
 import {
   deletePath,
   isSealed,
+  OPEN_FAILED,
   openBytesAsync,
   openManyBytesAsync,
   parseMany,
@@ -27,74 +28,86 @@ import { dataCryptoKey } from './session';
 /** Told of a sealed field that did not open (damaged, or copied from another record). */
 export type UnopenedListener = (record: Record<string, unknown>, path: string) => void;
 
-/**
- * Opens, in place, every sealed field of the records of `table`. Throws LockedError while locked. A
- * value that does not open throws SealError, unless `onUnopened` is given: then the field is left out
- * (it holds the empty value of its kind) and the listener is told which record and field it was.
- *
- * What costs here is not the cipher but the work around each value, so it is kept to one WebCrypto call
- * a value: every decrypt of the records is issued at once, and the plaintexts are then decoded and parsed
- * together, as one JSON array (parseMany), not one decode and one parse a value.
- *
- * `lentKey` is the data key lent to a worker (which has no session of its own); absent, this thread's.
- */
-export async function openRecordsInBulk(
-  table: string,
-  records: Record<string, unknown>[],
-  onUnopened?: UnopenedListener,
-  lentKey?: CryptoKey,
-): Promise<void> {
-  const paths = sealedPathsOf(table);
-  if (paths.length === 0) return;
-  const places: { record: Record<string, unknown>; path: string }[] = [];
-  const sealed: SealedValue[] = [];
+/** Where each sealed value of some records sits, and what it is bound to (see collectSealed). */
+export interface SealedPlaces {
+  places: { record: Record<string, unknown>; path: string }[];
+  sealed: SealedValue[];
+  /** The values path by path, in order: `count` values bound to `path`, the ids of their records. */
+  groups: { path: string; ids: string[] }[];
+}
+
+/** The sealed values of the records of `table`, path by path (plain and empty values need no opening). */
+export function collectSealed(table: string, records: Record<string, unknown>[]): SealedPlaces {
+  const found: SealedPlaces = { places: [], sealed: [], groups: [] };
+  const collect = (path: string, boundTo: string, read: (record: Record<string, unknown>) => unknown) => {
+    const ids: string[] = [];
+    for (const record of records) {
+      const value = read(record);
+      if (!isSealed(value)) continue;
+      found.places.push({ record, path });
+      found.sealed.push(value);
+      ids.push(String(record.id));
+    }
+    if (ids.length > 0) found.groups.push({ path: boundTo, ids });
+  };
+  for (const path of sealedPathsOf(table)) collect(path, path, (record) => readPath(record, path));
+  if (sealsTogether(table))
+    collect(SEALED_RECORD_FIELD, SEALED_RECORD_PATH, (record) => record[SEALED_RECORD_FIELD]);
+  return found;
+}
+
+/** The contexts of the collected values, in their order: views of one buffer a path (sealContextsOf). */
+export function contextsOf(table: string, groups: SealedPlaces['groups']): Uint8Array[] {
   const contexts: Uint8Array[] = [];
-  for (const path of paths) {
-    const ids: string[] = [];
-    for (const record of records) {
-      const value = readPath(record, path);
-      if (!isSealed(value)) continue;
-      places.push({ record, path });
-      sealed.push(value);
-      ids.push(String(record.id));
-    }
-    // The contexts of a field's values, views of one buffer (one allocation, not one a value).
+  for (const { path, ids } of groups)
     for (const context of sealContextsOf(table, path, ids)) contexts.push(context);
-  }
-  if (sealsTogether(table)) {
-    const ids: string[] = [];
-    for (const record of records) {
-      const value = record[SEALED_RECORD_FIELD];
-      if (!isSealed(value)) continue;
-      places.push({ record, path: SEALED_RECORD_FIELD });
-      sealed.push(value);
-      ids.push(String(record.id));
-    }
-    for (const context of sealContextsOf(table, SEALED_RECORD_PATH, ids)) contexts.push(context);
-  }
-  if (places.length === 0) return;
-  const key = lentKey ?? (await dataCryptoKey());
+  return contexts;
+}
+
+/**
+ * The plaintext bytes of the values, every decrypt issued at once; should one not open, they are opened
+ * again one by one to learn which (a damaged value is rare: this path costs twice the calls). Those are
+ * in `failed`, their plaintext empty.
+ */
+export async function openAllBytes(
+  key: CryptoKey,
+  contexts: readonly Uint8Array[],
+  sealed: readonly SealedValue[],
+): Promise<{ plaintexts: Uint8Array[]; failed: Set<number> }> {
   const failed = new Set<number>();
-  // Every value opened at once, one WebCrypto call each and nothing more; should one not open, they are
-  // opened again one by one to learn which (a damaged value is rare: this path costs twice the calls).
   const plaintexts = await openManyBytesAsync(key, contexts, sealed).catch(() =>
     Promise.all(
       sealed.map((value, index) =>
-        openBytesAsync(key, contexts[index] as Uint8Array, value).catch((error: unknown) => {
-          if (!onUnopened) throw error;
+        openBytesAsync(key, contexts[index] as Uint8Array, value).catch(() => {
           failed.add(index);
           return new Uint8Array(0);
         }),
       ),
     ),
   );
+  return { plaintexts, failed };
+}
+
+/**
+ * Puts the opened values back into their records (the plaintexts parsed together, parseMany). A value in
+ * `failed`, or one whose plaintext does not read, throws SealError, unless `onUnopened` is given: then the
+ * field is left out (the empty value of its kind) and the listener told which record and field it was.
+ */
+export function applyOpened(
+  table: string,
+  places: SealedPlaces['places'],
+  plaintexts: readonly Uint8Array[],
+  failed: ReadonlySet<number>,
+  onUnopened?: UnopenedListener,
+): void {
+  if (failed.size > 0 && !onUnopened) throw new SealError(OPEN_FAILED);
   const opened =
     failed.size === 0
       ? parseMany(plaintexts)
       : parseMany(plaintexts.filter((_, index) => !failed.has(index)));
   let next = 0;
   places.forEach(({ record, path }, index) => {
-    const value = failed.has(index) ? new SealError('not opened') : opened[next++];
+    const value = failed.has(index) ? new SealError(OPEN_FAILED) : opened[next++];
     if (path === SEALED_RECORD_FIELD) {
       delete record[SEALED_RECORD_FIELD];
       try {
@@ -113,6 +126,30 @@ export async function openRecordsInBulk(
       writePath(record, path, unreadableValueOf(table, path));
     } else writePath(record, path, value);
   });
+}
+
+/**
+ * Opens, in place, every sealed field of the records of `table`. Throws LockedError while locked. A
+ * value that does not open throws SealError, unless `onUnopened` is given: then the field is left out
+ * (it holds the empty value of its kind) and the listener is told which record and field it was.
+ *
+ * What costs here is not the cipher but the work around each value, so it is kept to one WebCrypto call
+ * a value: every decrypt of the records is issued at once, and the plaintexts are then decoded and parsed
+ * together, as one JSON array (parseMany), not one decode and one parse a value.
+ *
+ * `lentKey` is the data key lent to a worker (which has no session of its own); absent, this thread's.
+ */
+export async function openRecordsInBulk(
+  table: string,
+  records: Record<string, unknown>[],
+  onUnopened?: UnopenedListener,
+  lentKey?: CryptoKey,
+): Promise<void> {
+  const { places, sealed, groups } = collectSealed(table, records);
+  if (places.length === 0) return;
+  const key = lentKey ?? (await dataCryptoKey());
+  const { plaintexts, failed } = await openAllBytes(key, contextsOf(table, groups), sealed);
+  applyOpened(table, places, plaintexts, failed, onUnopened);
 }
 
 /**

@@ -116,7 +116,7 @@ function parse(bytes: Uint8Array): unknown {
   return JSON.parse(decoder.decode(bytes));
 }
 
-const OPEN_FAILED =
+export const OPEN_FAILED =
   'A sealed note could not be opened: it does not belong to this record, or it was damaged. The rest of the record is shown.';
 
 export function openSync(key: Uint8Array, context: Uint8Array, sealed: SealedValue): unknown {
