@@ -35,6 +35,12 @@ class StandInPipelineWorker {
   private sink: InlineSink | null = null;
 
   constructor(readonly url: URL) {
+    // Only the pipeline's worker is stood in for: any other (the one that opens sealed notes, tested in
+    // open-in-worker.test.ts) fails to start, and the backup opens its notes in the page.
+    if (!/pipeline\.worker\.ts$/.test(url.pathname)) {
+      setTimeout(() => this.onerror?.(new Event('error')), 0);
+      return;
+    }
     StandInPipelineWorker.made.push(this);
     this.answer({ type: 'ready' });
   }

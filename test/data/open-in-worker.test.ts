@@ -236,5 +236,10 @@ describe('the page opener', () => {
     });
     await opener.open('actionItems', records);
     expect(records[0]?.text).toBe(NOTE);
+    // Locking stops it there too: it holds no key of its own.
+    closeSession();
+    await expect(opener.open('actionItems', [await sealedItem(key, 'b', NOTE)])).rejects.toBeInstanceOf(
+      LockedError,
+    );
   });
 });

@@ -89,6 +89,8 @@ test('back up through the screen, wipe, restore from the file, and find the same
   await download.saveAs(file);
   await expect(page.getByRole('status').filter({ hasText: 'Backup made' })).toBeVisible();
   expect(workers.some((url) => url.includes('pipeline.worker'))).toBe(true);
+  // With the clinic lock, another worker opens each page's sealed notes (the plain clinic has none).
+  expect(workers.some((url) => url.includes('open.worker'))).toBe(testInfo.project.name === 'locked');
   expect(readFileSync(file).subarray(0, 22).toString('latin1')).toBe('age-encryption.org/v1\n');
   if (spawnSync('age', ['--version']).status === 0) {
     // The file the browser saved opens with the standard age tool (it wants a terminal: `script` gives one).
@@ -100,6 +102,13 @@ test('back up through the screen, wipe, restore from the file, and find the same
     const document = JSON.parse(gunzipSync(readFileSync(plain)).toString('utf8'));
     expect(document.format).toBe('guiding-hands-backup');
     expect(document.tables.meetings).toHaveLength(document.counts.meetings);
+    // The notes are in the clear inside the encryption, with the lock on too: nothing sealed is left.
+    expect(
+      document.tables.meetings.some(
+        (meeting: { notes: unknown }) => typeof meeting.notes === 'string' && meeting.notes.length > 0,
+      ),
+    ).toBe(true);
+    expect(JSON.stringify(document)).not.toContain('$sealed');
   }
 
   // The dashboard now says a backup was just made.

@@ -36,18 +36,18 @@ export interface MakeBackupOptions {
   onProgress?: ProgressListener;
   /** Tests only: a low scrypt work factor keeps them fast. The app always uses the age default. */
   scryptWorkFactor?: number;
-  /** Benchmarks only: how sealed notes are opened (the app always opens them in bulk, in the page). */
+  /** Benchmarks only: how sealed notes are opened (the app always opens them in bulk, in a worker). */
   openSealed?: SealedReading;
 }
 
 /**
- * How a backup opens the notes the clinic lock sealed: 'page' (the app's) reads raw pages and opens a
- * page's values with WebCrypto in the page itself, all at once, their plaintexts parsed together, while
- * the next pages are read (a page is written out once its values are open); 'worker' hands each page's
- * values, packed into one buffer, to a worker that makes the WebCrypto calls and sends the plaintexts back
- * packed (open-in-worker.ts); 'reading-hook' lets the database layer open each record as it is read
- * (synchronous AES-GCM in JavaScript). (Each value decoded and parsed alone, a page's values opened before
- * the next was read, was measured no faster and removed: docs/benchmarks.md.)
+ * How a backup opens the notes the clinic lock sealed. Both bulk ways read raw pages and write a page out
+ * once its values are open, while the next pages are read. 'worker' (the app's) hands each page's values,
+ * packed into one buffer, to a worker that makes the WebCrypto call of each and sends the plaintexts back
+ * packed, parsed here in one go (open-in-worker.ts): the window's thread pays for a copy and a parse a
+ * page, not for a call, a promise and a buffer a value. 'page' makes those calls in the page itself (where
+ * no worker starts, 'worker' does the same). 'reading-hook' lets the database layer open each record as it
+ * is read (synchronous AES-GCM in JavaScript). Measured side by side in docs/benchmarks.md.
  */
 export type SealedReading = 'page' | 'worker' | 'reading-hook';
 
@@ -139,7 +139,7 @@ export async function buildDocument(
   onProgress?: ProgressListener,
   needsRepair?: BackupHeader['needsRepair'],
   check = true,
-  openSealed: SealedReading = 'page',
+  openSealed: SealedReading = 'worker',
 ): Promise<{ header: BackupHeader; bytes: Uint8Array; validator: BackupValidator }> {
   // Every record passes the same checks a restore applies, as it is written (a safety copy is
   // opened without the rules, so it is written without any check).
@@ -292,7 +292,7 @@ export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup
     passphrase: options.passphrase,
     scryptWorkFactor: options.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR,
   };
-  const openSealed = options.openSealed ?? 'page';
+  const openSealed = options.openSealed ?? 'worker';
   let built = await buildDocument(now, encryption, options.onProgress, undefined, true, openSealed);
   // Rare: the header comes first in the file, so a backup found broken is written again, marked.
   if (!built.validator.valid)

@@ -1,5 +1,12 @@
 import { startedWorker } from '../started-worker';
-import { applyOpened, collectSealed, contextsOf, openAllBytes, type UnopenedListener } from './bulk-crypto';
+import {
+  applyOpened,
+  collectSealed,
+  contextsOf,
+  openAllBytes,
+  openRecordsInBulk,
+  type UnopenedListener,
+} from './bulk-crypto';
 import type { SealedValue } from './seal';
 import { dataCryptoKey, isOpen, LockedError, onLockChange } from './session';
 
@@ -106,19 +113,11 @@ export interface PageOpener {
 
 const WORKER_READY_TIMEOUT_MS = 3000;
 
-/** The page itself, where no worker starts. */
-async function inPage(): Promise<PageOpener> {
-  const key = await dataCryptoKey();
-  return {
-    async open(table, records, onUnopened) {
-      const { places, sealed, groups } = collectSealed(table, records);
-      if (places.length === 0) return;
-      const { plaintexts, failed } = await openAllBytes(key, contextsOf(table, groups), sealed);
-      applyOpened(table, places, plaintexts, failed, onUnopened);
-    },
-    close: () => undefined,
-  };
-}
+/** The page itself, where no worker starts: the session's key asked for each page, so locking stops it. */
+const inPage: PageOpener = {
+  open: (table, records, onUnopened) => openRecordsInBulk(table, records, onUnopened),
+  close: () => undefined,
+};
 
 /** A worker that opens pages beside the page's own work; the page itself where none can start. */
 export async function createPageOpener(
@@ -128,7 +127,7 @@ export async function createPageOpener(
   // Throws LockedError while locked, before any worker starts.
   const key = await dataCryptoKey();
   const worker = await startedWorker(startWorker, WORKER_READY_TIMEOUT_MS);
-  if (!worker) return inPage();
+  if (!worker) return inPage;
   const waiting = new Map<
     number,
     { resolve: (opened: PackedOpened) => void; reject: (error: Error) => void }
