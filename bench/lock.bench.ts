@@ -394,7 +394,8 @@ export async function run(): Promise<Record<string, number | string>> {
     switchDatabase(plainName);
     await fillDatabase(size);
     const loadBefore = await loadAverage();
-    const readings: SealedReading[] = ['page'];
+    // The app's way (a worker opens each page's values) and the page's own, side by side.
+    const readings: SealedReading[] = ['worker', 'page'];
     const { off, on, timelines } = await compareBackups(dbName, plainName, rounds, readings, busiestPairId);
     const loadAfter = await loadAverage();
     const offMs = off.map((run) => run.ms);
@@ -423,7 +424,7 @@ export async function run(): Promise<Record<string, number | string>> {
     }
     Object.assign(backupFigures, {
       '  peak memory off (MB)': megabytes(Math.max(...off.map((run) => run.peakBytes ?? 0))),
-      'backup file, lock off / on (MB)': `${((off[0]?.result.bytes.length ?? 0) / 2 ** 20).toFixed(1)} / ${((on.get('page')?.[0]?.result.bytes.length ?? 0) / 2 ** 20).toFixed(1)}`,
+      'backup file, lock off / on (MB)': `${((off[0]?.result.bytes.length ?? 0) / 2 ** 20).toFixed(1)} / ${((on.get('worker')?.[0]?.result.bytes.length ?? 0) / 2 ** 20).toFixed(1)}`,
       'load average during the backups, before (1 / 5 / 15 min)': loadBefore,
       'load average during the backups, after': loadAfter,
     });
@@ -461,12 +462,12 @@ async function runBackupsOnly(): Promise<Record<string, number | string>> {
     switchDatabase(rewrittenName);
     await fillDatabase(size);
     await walkSealedTables(getDb(), REWRITE_UNCHANGED, () => undefined);
-    const ways = (new URLSearchParams(location.search).get('ways') ?? 'steps,page').split(',');
+    const ways = (new URLSearchParams(location.search).get('ways') ?? 'steps,worker,page').split(',');
     progress('lock (backups only): the clinic and its plain twins are ready');
     const steps = ways.includes('steps') ? await profileBackupSteps(dbName, plainName) : {};
     if (ways.includes('steps')) progress(`lock (backups only): steps ${JSON.stringify(steps)}`);
     const loadBefore = await loadAverage();
-    const readings = (['page', 'worker'] as SealedReading[]).filter((way) => ways.includes(way));
+    const readings = (['worker', 'page'] as SealedReading[]).filter((way) => ways.includes(way));
     const { off, offRewritten, on } = await compareBackups(
       dbName,
       plainName,
