@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeBackup } from '../../renderer/data/backup';
+import { makeAutoBackupDocument, makeBackup } from '../../renderer/data/backup';
 import {
   createInlineSink,
   type FromWorker,
@@ -8,6 +9,7 @@ import {
   type ToWorker,
 } from '../../renderer/data/backup/pipeline';
 import { createLock } from '../../renderer/data/lock/keyring';
+import { type FromOpenWorker, openPacked, type ToOpenWorker } from '../../renderer/data/lock/open-in-worker';
 import { sealClinic } from '../../renderer/data/lock/seal-all';
 import { closeSession, LockedError } from '../../renderer/data/lock/session';
 import { logMeeting } from '../../renderer/data/meetings.repo';
@@ -35,12 +37,6 @@ class StandInPipelineWorker {
   private sink: InlineSink | null = null;
 
   constructor(readonly url: URL) {
-    // Only the pipeline's worker is stood in for: any other (the one that opens sealed notes, tested in
-    // open-in-worker.test.ts) fails to start, and the backup opens its notes in the page.
-    if (!/pipeline\.worker\.ts$/.test(url.pathname)) {
-      setTimeout(() => this.onerror?.(new Event('error')), 0);
-      return;
-    }
     StandInPipelineWorker.made.push(this);
     this.answer({ type: 'ready' });
   }
@@ -77,10 +73,59 @@ class StandInPipelineWorker {
 
 const db = freshDatabasePerTest();
 
+/** Answers as open.worker.ts does (the worker that opens a backup's sealed notes), across structured clones. */
+class StandInOpenWorker {
+  static made: StandInOpenWorker[] = [];
+  onmessage: ((event: { data: FromOpenWorker }) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  onmessageerror: ((event: unknown) => void) | null = null;
+  terminated = false;
+  pagesOpened = 0;
+  private key: CryptoKey | null = null;
+
+  constructor(readonly url: URL) {
+    StandInOpenWorker.made.push(this);
+    this.answer({ type: 'ready' });
+  }
+
+  private answer(message: FromOpenWorker): void {
+    const cloned = structuredClone(message);
+    setTimeout(() => {
+      if (!this.terminated) this.onmessage?.({ data: cloned });
+    }, 0);
+  }
+
+  postMessage(message: ToOpenWorker): void {
+    if (this.terminated) return;
+    const received = structuredClone(message);
+    if (received.type === 'key') this.key = received.key;
+    else if (this.key)
+      void openPacked(this.key, received.packed).then((opened) => {
+        this.pagesOpened += 1;
+        this.answer({ type: 'opened', id: received.id, opened });
+      });
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
 /** From now on, workers are stand-ins (after the lock is set up: its passphrase is derived here). */
 function standInWorkers(): void {
   StandInPipelineWorker.made = [];
-  vi.stubGlobal('Worker', StandInPipelineWorker);
+  StandInOpenWorker.made = [];
+  vi.stubGlobal(
+    'Worker',
+    class {
+      constructor(url: URL) {
+        // biome-ignore lint/correctness/noConstructorReturn: the stand-in answers for the worker asked for.
+        return /open\.worker\.ts$/.test(url.pathname)
+          ? new StandInOpenWorker(url)
+          : new StandInPipelineWorker(url);
+      }
+    },
+  );
 }
 
 afterEach(() => {
@@ -106,6 +151,21 @@ describe('the backup pipeline worker', () => {
     expect(StandInPipelineWorker.made).toHaveLength(1);
     expect(StandInPipelineWorker.made[0]!.url.pathname).toMatch(/pipeline\.worker\.ts$/);
     expect(StandInPipelineWorker.alive()).toEqual([]);
+    // The sealed notes were opened by a worker of their own, ended too.
+    expect(StandInOpenWorker.made).toHaveLength(1);
+    expect(StandInOpenWorker.made[0]!.pagesOpened).toBeGreaterThan(0);
+    expect(StandInOpenWorker.made[0]!.terminated).toBe(true);
+  });
+
+  it('holds the notes the worker opened in the clear, and nothing sealed', async () => {
+    await lockedClinic();
+    standInWorkers();
+    const { bytes } = await makeAutoBackupDocument();
+    const text = gunzipSync(bytes).toString('utf8');
+    for (let index = 0; index < 3; index++) expect(text).toContain(`Sealed note ${index}`);
+    expect(text).not.toContain('$sealed');
+    expect(StandInOpenWorker.made[0]!.pagesOpened).toBeGreaterThan(0);
+    expect(StandInOpenWorker.made.every((worker) => worker.terminated)).toBe(true);
   });
 
   it('is ended when the clinic locks during a backup, which fails', async () => {
@@ -120,5 +180,18 @@ describe('the backup pipeline worker', () => {
     await expect(failed).rejects.toBeInstanceOf(LockedError);
     expect(StandInPipelineWorker.made).toHaveLength(1);
     await vi.waitFor(() => expect(StandInPipelineWorker.alive()).toEqual([]), { timeout: 5000 });
+    expect(StandInOpenWorker.made).toHaveLength(1);
+    expect(StandInOpenWorker.made[0]!.terminated).toBe(true);
+  });
+
+  it('starts no worker when the clinic is locked before the backup begins', async () => {
+    await lockedClinic();
+    closeSession();
+    standInWorkers();
+    await expect(
+      makeBackup({ passphrase: 'a long enough passphrase', scryptWorkFactor: 2 }),
+    ).rejects.toBeInstanceOf(LockedError);
+    expect(StandInPipelineWorker.made).toEqual([]);
+    expect(StandInOpenWorker.made).toEqual([]);
   });
 });

@@ -227,6 +227,25 @@ describe('the page opener', () => {
     );
   });
 
+  it('never opens anything when the clinic locked while its worker started', async () => {
+    const key = await unlocked();
+    StandInOpenWorker.made = [];
+    vi.stubGlobal(
+      'Worker',
+      class extends StandInOpenWorker {
+        constructor(url: URL) {
+          super(url);
+          closeSession();
+        }
+      },
+    );
+    const opener = await createPageOpener();
+    expect(StandInOpenWorker.made[0]?.terminated).toBe(true);
+    await expect(opener.open('actionItems', [await sealedItem(key, 'a', NOTE)])).rejects.toBeInstanceOf(
+      LockedError,
+    );
+  });
+
   it('opens in the page where no worker starts', async () => {
     const key = await unlocked();
     const records = [await sealedItem(key, 'a', NOTE)];

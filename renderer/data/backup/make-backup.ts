@@ -36,7 +36,7 @@ export interface MakeBackupOptions {
   onProgress?: ProgressListener;
   /** Tests only: a low scrypt work factor keeps them fast. The app always uses the age default. */
   scryptWorkFactor?: number;
-  /** Benchmarks only: how sealed notes are opened (the app always opens them in bulk, in a worker). */
+  /** Benchmarks only: how sealed notes are opened (the app opens them in bulk, in a worker where one starts). */
   openSealed?: SealedReading;
 }
 
@@ -146,13 +146,19 @@ export async function buildDocument(
   const validator = new BackupValidator();
   const db = getDb();
   const tables = TABLE_NAMES.map((name) => db.table(name));
-  const sink = (await createWorkerSink(pipeline)) ?? createInlineSink(pipeline);
-  const writer = new DocumentWriter(sink);
   // With the clinic lock, tables with sealed fields are read raw and their pages opened in bulk: the
-  // backup holds the notes in the clear inside its encryption, as docs/backup-format.md says.
+  // backup holds the notes in the clear inside its encryption, as docs/backup-format.md says. The opener
+  // starts first: locked, it throws before the pipeline's worker (which holds the passphrase) starts.
   const bulk = openSealed !== 'reading-hook' && hasLock();
   const opener: PageOpener | null = bulk && openSealed === 'worker' ? await createPageOpener() : null;
   const openPage: PageOpening = opener ? opener.open : openRecordsInBulk;
+  const sink = await createWorkerSink(pipeline)
+    .then((started) => started ?? createInlineSink(pipeline))
+    .catch((error: unknown) => {
+      opener?.close();
+      throw error;
+    });
+  const writer = new DocumentWriter(sink);
   // The writing out, page after page in the document's order, runs behind the reading: a page is
   // written once its notes are open, while the transaction reads the next ones.
   let writing: Promise<void> = Promise.resolve();
@@ -226,8 +232,9 @@ export async function buildDocument(
           if (derived.length) for (const record of page) for (const field of derived) delete record[field];
           opening = openPage(name, page, unopenedField);
           opening.catch(() => undefined);
-          // Opened in the page: WebCrypto is not IndexedDB work. Reading goes on meanwhile (the
-          // page is written out once its values are open, at most MAX_PAGES_IN_FLIGHT pages behind).
+          // Opened beside the reading (in the opener's worker, or in the page): WebCrypto is not IndexedDB
+          // work. Reading goes on meanwhile (the page is written out once its values are open, at most
+          // MAX_PAGES_IN_FLIGHT pages behind).
         } else {
           // Opened by the reading hook: the mark names the fields that did not open; it is never written.
           for (const record of page) {

@@ -144,7 +144,10 @@ export async function createPageOpener(
     if (message.type === 'opened') waiter?.resolve(message.opened);
     else waiter?.reject(new Error(message.message));
   };
-  worker.onerror = () => failAll(new Error('The worker that opens sealed notes stopped.'));
+  // A worker that stops, or a reply that cannot be read, fails the pages waiting and every one after.
+  worker.onerror = () => close(new Error('The worker that opens sealed notes stopped.'));
+  worker.onmessageerror = () =>
+    close(new Error('The worker that opens sealed notes sent what cannot be read.'));
   worker.postMessage({ type: 'key', key } satisfies ToOpenWorker);
   let closed = false;
   const close = (error: Error) => {
@@ -158,6 +161,8 @@ export async function createPageOpener(
   const stopWatching = onLockChange(() => {
     if (!isOpen()) close(new LockedError());
   });
+  // The clinic may have locked while the worker started: it then never opens anything.
+  if (!isOpen()) close(new LockedError());
   let nextId = 0;
   return {
     async open(table, records, onUnopened) {
