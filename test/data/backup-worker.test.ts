@@ -9,7 +9,6 @@ import {
   type ToWorker,
 } from '../../renderer/data/backup/pipeline';
 import { createLock } from '../../renderer/data/lock/keyring';
-import { type FromOpenWorker, openPacked, type ToOpenWorker } from '../../renderer/data/lock/open-in-worker';
 import { sealClinic } from '../../renderer/data/lock/seal-all';
 import { closeSession, LockedError } from '../../renderer/data/lock/session';
 import { logMeeting } from '../../renderer/data/meetings.repo';
@@ -22,6 +21,7 @@ import {
   TEST_CLINIC_PASSPHRASE,
   TODAY,
 } from './helpers';
+import { StandInOpenWorker } from './stand-in-open-worker';
 
 // A backup's bytes are hashed, gzipped and encrypted in a worker (pipeline.worker.ts). A backup that
 // fails half-way (the clinic locks while its notes are being opened) must not leave that worker running,
@@ -72,44 +72,6 @@ class StandInPipelineWorker {
 }
 
 const db = freshDatabasePerTest();
-
-/** Answers as open.worker.ts does (the worker that opens a backup's sealed notes), across structured clones. */
-class StandInOpenWorker {
-  static made: StandInOpenWorker[] = [];
-  onmessage: ((event: { data: FromOpenWorker }) => void) | null = null;
-  onerror: ((event: unknown) => void) | null = null;
-  onmessageerror: ((event: unknown) => void) | null = null;
-  terminated = false;
-  pagesOpened = 0;
-  private key: CryptoKey | null = null;
-
-  constructor(readonly url: URL) {
-    StandInOpenWorker.made.push(this);
-    this.answer({ type: 'ready' });
-  }
-
-  private answer(message: FromOpenWorker): void {
-    const cloned = structuredClone(message);
-    setTimeout(() => {
-      if (!this.terminated) this.onmessage?.({ data: cloned });
-    }, 0);
-  }
-
-  postMessage(message: ToOpenWorker): void {
-    if (this.terminated) return;
-    const received = structuredClone(message);
-    if (received.type === 'key') this.key = received.key;
-    else if (this.key)
-      void openPacked(this.key, received.packed).then((opened) => {
-        this.pagesOpened += 1;
-        this.answer({ type: 'opened', id: received.id, opened });
-      });
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-}
 
 /** From now on, workers are stand-ins (after the lock is set up: its passphrase is derived here). */
 function standInWorkers(): void {

@@ -5,10 +5,8 @@ import { applyOpened, collectSealed, openRecordsInBulk } from '../../renderer/da
 import { createLock } from '../../renderer/data/lock/keyring';
 import {
   createPageOpener,
-  type FromOpenWorker,
   openPacked,
   packSealed,
-  type ToOpenWorker,
   unpackViews,
 } from '../../renderer/data/lock/open-in-worker';
 import {
@@ -21,6 +19,7 @@ import {
 } from '../../renderer/data/lock/seal';
 import { closeSession, dataCryptoKey, LockedError, setLockMode } from '../../renderer/data/lock/session';
 import { FAST_SCRYPT, freshDatabasePerTest, LOCKED_CONFIGURATION, TEST_CLINIC_PASSPHRASE } from './helpers';
+import { StandInOpenWorker } from './stand-in-open-worker';
 
 // Opening a backup's pages of sealed values in a worker: what the page packs and hands over (the packed
 // values and the key cross a structured clone, as in postMessage), what the worker opens and packs back,
@@ -148,43 +147,6 @@ describe('opening sealed pages in a worker', () => {
   });
 });
 
-/** Answers as open.worker.ts does: the same messages, the same function, across structured clones. */
-class StandInOpenWorker {
-  static made: StandInOpenWorker[] = [];
-  onmessage: ((event: { data: FromOpenWorker }) => void) | null = null;
-  onerror: ((event: unknown) => void) | null = null;
-  terminated = false;
-  opened = 0;
-  private key: CryptoKey | null = null;
-
-  constructor(readonly url: URL) {
-    StandInOpenWorker.made.push(this);
-    this.answer({ type: 'ready' });
-  }
-
-  private answer(message: FromOpenWorker): void {
-    const cloned = structuredClone(message);
-    setTimeout(() => {
-      if (!this.terminated) this.onmessage?.({ data: cloned });
-    }, 0);
-  }
-
-  postMessage(message: ToOpenWorker): void {
-    if (this.terminated) return;
-    const received = structuredClone(message);
-    if (received.type === 'key') this.key = received.key;
-    else if (this.key)
-      void openPacked(this.key, received.packed).then((opened) => {
-        this.opened += 1;
-        this.answer({ type: 'opened', id: received.id, opened });
-      });
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-}
-
 describe('the page opener', () => {
   const db = freshDatabasePerTest();
 
@@ -208,7 +170,7 @@ describe('the page opener', () => {
     expect(records.map((record) => record.text)).toEqual([NOTE, '']);
     const [worker] = StandInOpenWorker.made;
     expect(worker?.url.pathname).toMatch(/open\.worker\.ts$/);
-    expect(worker?.opened).toBe(1);
+    expect(worker?.pagesOpened).toBe(1);
     opener.close();
     expect(worker?.terminated).toBe(true);
   });
