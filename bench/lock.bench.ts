@@ -16,6 +16,7 @@ import {
 } from '../renderer/data/lock/seal';
 import { type BatchWork, sealClinic, walkSealedTables } from '../renderer/data/lock/seal-all';
 import { SEALED_FIELDS, sealedPathsOf, sealsTogether } from '../renderer/data/lock/sealed-fields';
+import { awaitsSealing } from '../renderer/data/lock/sealing';
 import { closeSession, dataCryptoKey, dataKey, setLockMode } from '../renderer/data/lock/session';
 import { listLatestMeetingsForRelationship } from '../renderer/data/meetings.repo';
 import type { Id } from '../renderer/domain/types';
@@ -177,23 +178,43 @@ const REWRITE_UNCHANGED: BatchWork = {
 const PROFILE_PAGE = 2000;
 
 /** Every record of a table, read raw a page at a time as the backup reads it, and the time it took. */
-async function readRawPages(table: string): Promise<{ pages: Record<string, unknown>[][]; ms: number }> {
+/** Calls `visit` with each page of a table's stored records, as stored (sealed values not opened). */
+async function eachRawPage(table: string, visit: (page: Record<string, unknown>[]) => void): Promise<void> {
   const db = getDb();
-  const pages: Record<string, unknown>[][] = [];
-  const started = performance.now();
   await db.transaction('r', db.table(table), async () => {
     let lastKey: unknown;
-    for (;;) {
-      const collection =
-        pages.length === 0 ? db.table(table).toCollection() : db.table(table).where(':id').above(lastKey);
+    for (let first = true; ; first = false) {
+      const collection = first ? db.table(table).toCollection() : db.table(table).where(':id').above(lastKey);
       const page: Record<string, unknown>[] = await collection.limit(PROFILE_PAGE).raw().toArray();
       if (page.length === 0) break;
-      pages.push(page);
+      visit(page);
       lastKey = page[page.length - 1]?.id;
       if (page.length < PROFILE_PAGE) break;
     }
   });
+}
+
+async function readRawPages(table: string): Promise<{ pages: Record<string, unknown>[][]; ms: number }> {
+  const pages: Record<string, unknown>[][] = [];
+  const started = performance.now();
+  await eachRawPage(table, (page) => pages.push(page));
   return { pages, ms: performance.now() - started };
+}
+
+/**
+ * Every record of every sealed table as stored: how many values are plain (neither sealed, nor empty, nor
+ * held in the record's sealed value). After the sealing walk the suite stops unless it is none.
+ */
+async function valuesLeftPlain(): Promise<number> {
+  let left = 0;
+  for (const table of Object.keys(SEALED_FIELDS)) {
+    await eachRawPage(table, (page) => {
+      for (const record of page)
+        for (const path of sealedPathsOf(table))
+          if (awaitsSealing(table, path, readPath(record, path))) left += 1;
+    });
+  }
+  return left;
 }
 
 /**
@@ -358,6 +379,10 @@ export async function run(): Promise<Record<string, number | string>> {
     const sealedRecords = (
       await Promise.all(Object.keys(SEALED_FIELDS).map((table) => db2.table(table).count()))
     ).reduce((sum, count) => sum + count, 0);
+    // The same count before the sealing: every value there is to seal, so the count after means something.
+    const plainBefore = await valuesLeftPlain();
+    if (plainBefore === 0)
+      throw new Error('no plain value found before the sealing: the count reads nothing');
     const sealingStarted = performance.now();
     let notesSealedAt = Number.NaN;
     const sealing = await measure(() =>
@@ -365,8 +390,8 @@ export async function run(): Promise<Record<string, number | string>> {
         if (Number.isNaN(notesSealedAt) && done >= meetings) notesSealedAt = performance.now();
       }),
     );
-    const sealedSample = await db2.meetingNotes.limit(1).raw().toArray();
-    if (typeof sealedSample[0]?.notes === 'string') throw new Error('sealClinic left a note plain');
+    const leftPlain = await valuesLeftPlain();
+    if (leftPlain > 0) throw new Error(`the sealing walk left ${leftPlain} values plain`);
 
     closeSession();
     const unlock = await measure(() => unlockWithPassphrase(dbName, CLINIC_PASSPHRASE));
@@ -379,6 +404,8 @@ export async function run(): Promise<Record<string, number | string>> {
       'seal the notes of every meeting (s)': seconds(notesSealedAt - sealingStarted),
       'records with sealed fields, all tables': sealedRecords,
       'seal every sealed field of every table (s)': seconds(sealing.ms),
+      'plain values before the sealing (every record read)': plainBefore,
+      'values left plain after the sealing (every record read)': leftPlain,
       'timeline, busiest pair, latest 20, lock off (ms, median of 15)': ms(timelineOff.median),
       '  range off (ms)': `${ms(timelineOff.min)}–${ms(timelineOff.max)}`,
       'timeline, lock on (ms, median of 15)': ms(timelineOn.median),
