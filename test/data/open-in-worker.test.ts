@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { randomBytes } from '@noble/ciphers/utils.js';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyOpened, collectSealed, openRecordsInBulk } from '../../renderer/data/lock/bulk-crypto';
 import { createLock } from '../../renderer/data/lock/keyring';
 import {
   createPageOpener,
+  OPENER_MARK,
   openPacked,
   packSealed,
   unpackViews,
@@ -150,10 +151,19 @@ describe('opening sealed pages in a worker', () => {
 describe('the page opener', () => {
   const db = freshDatabasePerTest();
 
+  beforeEach(() => performance.clearMarks(OPENER_MARK));
+
   afterEach(() => {
     vi.unstubAllGlobals();
     setLockMode('off');
   });
+
+  /** Where each opener made since the test began opens its values (the marks it leaves). */
+  function openerWays(): unknown[] {
+    return performance
+      .getEntriesByName(OPENER_MARK)
+      .map((mark) => ((mark as PerformanceMark).detail as { way: unknown }).way);
+  }
 
   async function unlocked(): Promise<CryptoKey> {
     if (!LOCKED_CONFIGURATION) await createLock(db().name, TEST_CLINIC_PASSPHRASE, FAST_SCRYPT);
@@ -170,6 +180,7 @@ describe('the page opener', () => {
     expect(records.map((record) => record.text)).toEqual([NOTE, '']);
     const [worker] = StandInOpenWorker.made;
     expect(worker?.url.pathname).toMatch(/open\.worker\.ts$/);
+    expect(openerWays()).toEqual(['worker']);
     expect(worker?.pagesOpened).toBe(1);
     opener.close();
     expect(worker?.terminated).toBe(true);
@@ -217,6 +228,7 @@ describe('the page opener', () => {
     });
     await opener.open('actionItems', records);
     expect(records[0]?.text).toBe(NOTE);
+    expect(openerWays()).toEqual(['page']);
     // Locking stops it there too: it holds no key of its own.
     closeSession();
     await expect(opener.open('actionItems', [await sealedItem(key, 'b', NOTE)])).rejects.toBeInstanceOf(

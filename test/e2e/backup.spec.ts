@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { OPENER_MARK } from '../../renderer/data/lock/open-in-worker';
 import { expect, goTo, loadSampleData, openApp, startEmpty, test } from './helpers';
 
 // The whole promise of a backup, through the screens: back up the sample clinic, start again on an
@@ -81,6 +82,7 @@ test('back up through the screen, wipe, restore from the file, and find the same
   // Hashing, compression and encryption run in a worker beside the reading of the records.
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
+  await page.evaluate((mark) => performance.clearMarks(mark), OPENER_MARK);
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Back up now' }).click();
   const download = await downloading;
@@ -91,6 +93,15 @@ test('back up through the screen, wipe, restore from the file, and find the same
   expect(workers.some((url) => url.includes('pipeline.worker'))).toBe(true);
   // With the clinic lock, another worker opens each page's sealed notes (the plain clinic has none).
   expect(workers.some((url) => url.includes('open.worker'))).toBe(testInfo.project.name === 'locked');
+  // And it opened them all: the backup's opener took the worker's way, not the page's fallback.
+  const openerWays = await page.evaluate(
+    (mark) =>
+      performance
+        .getEntriesByName(mark)
+        .map((entry) => ((entry as PerformanceMark).detail as { way: string }).way),
+    OPENER_MARK,
+  );
+  expect(openerWays).toEqual(testInfo.project.name === 'locked' ? ['worker'] : []);
   expect(readFileSync(file).subarray(0, 22).toString('latin1')).toBe('age-encryption.org/v1\n');
   if (spawnSync('age', ['--version']).status === 0) {
     // The file the browser saved opens with the standard age tool (it wants a terminal: `script` gives one).

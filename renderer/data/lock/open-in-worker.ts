@@ -113,6 +113,14 @@ export interface PageOpener {
 
 const WORKER_READY_TIMEOUT_MS = 3000;
 
+/**
+ * The user-timing mark of each opener made, naming where it opens the values (`worker` or `page`): an
+ * opener opens every page its own way, so the browser tests and the bench read from it which way a backup
+ * took.
+ */
+export const OPENER_MARK = 'sealed-values-opener';
+export type OpenerWay = 'worker' | 'page';
+
 /** The page itself, where no worker starts: the session's key asked for each page, so locking stops it. */
 const inPage: PageOpener = {
   open: (table, records, onUnopened) => openRecordsInBulk(table, records, onUnopened),
@@ -127,6 +135,7 @@ export async function createPageOpener(
   // Throws LockedError while locked, before any worker starts.
   const key = await dataCryptoKey();
   const worker = await startedWorker(startWorker, WORKER_READY_TIMEOUT_MS);
+  performance.mark(OPENER_MARK, { detail: { way: (worker ? 'worker' : 'page') satisfies OpenerWay } });
   if (!worker) return inPage;
   const waiting = new Map<
     number,
